@@ -1,0 +1,33 @@
+import { Client, type Exchange, fetchExchange } from '@urql/core';
+import { pipe, tap } from 'wonka';
+
+/** Tells the shell when the server no longer accepts the session (expired, signed out elsewhere). */
+const signedOutExchange =
+  (onSignedOut: () => void): Exchange =>
+  ({ forward }) =>
+  (operations$) =>
+    pipe(
+      forward(operations$),
+      tap((result) => {
+        if (
+          result.error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') &&
+          result.operation.kind === 'query'
+        ) {
+          onSignedOut();
+        }
+      }),
+    );
+
+/**
+ * The console's GraphQL client: same origin (the session cookie is httpOnly and goes nowhere
+ * else), always POST (the server refuses simple GETs), subscriptions over fetch (SSE).
+ */
+export function createClient(onSignedOut: () => void): Client {
+  return new Client({
+    url: '/graphql',
+    preferGetMethod: false,
+    fetchSubscriptions: true,
+    requestPolicy: 'network-only',
+    exchanges: [signedOutExchange(onSignedOut), fetchExchange],
+  });
+}

@@ -1,0 +1,214 @@
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import uPlot from 'uplot';
+
+export interface ChartSeries {
+  label: string;
+  values: (number | null)[];
+  /** A CSS colour; defaults follow the theme. */
+  color?: string;
+}
+
+// The parts of uPlot's stylesheet the chart needs (uPlot, MIT licence): a chart lives in a shadow
+// root, where the page's stylesheets do not reach.
+const uplotStyles = css`
+  .uplot {
+    font-family: inherit;
+    line-height: 1.5;
+    width: min-content;
+  }
+  .u-wrap {
+    position: relative;
+    user-select: none;
+  }
+  .u-over,
+  .u-under {
+    position: absolute;
+  }
+  .u-under {
+    overflow: hidden;
+  }
+  .uplot canvas {
+    display: block;
+    position: relative;
+    width: 100%;
+    height: 100%;
+  }
+  .u-axis {
+    position: absolute;
+  }
+  .u-legend {
+    font-size: 0.85em;
+    margin: 0.3em auto 0;
+    text-align: center;
+  }
+  .u-legend.u-inline {
+    display: block;
+  }
+  .u-legend.u-inline * {
+    display: inline-block;
+  }
+  .u-legend.u-inline tr {
+    margin-right: 1em;
+  }
+  .u-legend th {
+    font-weight: 600;
+  }
+  .u-legend th > * {
+    vertical-align: middle;
+    display: inline-block;
+  }
+  .u-legend .u-marker {
+    width: 1em;
+    height: 1em;
+    margin-right: 4px;
+    background-clip: padding-box !important;
+  }
+  .u-inline.u-live th::after {
+    content: ':';
+    vertical-align: middle;
+  }
+  .u-inline:not(.u-live) .u-value {
+    display: none;
+  }
+  .u-series > * {
+    padding: 4px;
+  }
+  .u-series th {
+    cursor: pointer;
+  }
+  .u-legend .u-off > * {
+    opacity: 0.3;
+  }
+  .u-select {
+    background: rgba(0, 0, 0, 0.07);
+    position: absolute;
+    pointer-events: none;
+  }
+  .u-cursor-x,
+  .u-cursor-y {
+    position: absolute;
+    left: 0;
+    top: 0;
+    pointer-events: none;
+    will-change: transform;
+  }
+  .u-hz .u-cursor-x {
+    height: 100%;
+    border-right: 1px dashed #607d8b;
+  }
+  .u-cursor-pt {
+    position: absolute;
+    top: 0;
+    left: 0;
+    border-radius: 50%;
+    border: 0 solid;
+    pointer-events: none;
+    will-change: transform;
+    background-clip: padding-box !important;
+  }
+  .u-axis.u-off,
+  .u-select.u-off,
+  .u-cursor-x.u-off,
+  .u-cursor-y.u-off,
+  .u-cursor-pt.u-off {
+    display: none;
+  }
+`;
+
+const PALETTE = ['#2457c5', '#c2571a', '#1d6b3a', '#8a3ab9'];
+
+/**
+ * A line chart over time (uPlot, drawn on a canvas). The numbers it shows are also in a table on
+ * the page, so the chart itself is a picture with a caption for screen readers.
+ */
+export class AdminChart extends LitElement {
+  static override properties = {
+    label: { type: String },
+    times: { attribute: false },
+    series: { attribute: false },
+    max: { type: Number },
+  };
+
+  static override styles = [
+    theme,
+    uplotStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      figure {
+        margin: 0;
+      }
+      figcaption {
+        font-weight: 600;
+        margin-bottom: 0.3em;
+      }
+      .chart {
+        min-height: 220px;
+        color: var(--_text);
+      }
+    `,
+  ];
+
+  label = '';
+  /** Start of each bucket, in milliseconds. */
+  times: number[] = [];
+  series: ChartSeries[] = [];
+  /** Upper end of the y axis, when it has one (a share: 1). */
+  max: number | undefined;
+  #plot: uPlot | undefined;
+  #resize = new ResizeObserver(() => this.#fit());
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+    this.#plot?.destroy();
+    this.#plot = undefined;
+  }
+
+  #fit(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.chart');
+    if (this.#plot && box) this.#plot.setSize({ width: Math.max(200, box.clientWidth), height: 220 });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('times') && !changed.has('series')) return;
+    const box = this.renderRoot.querySelector<HTMLElement>('.chart');
+    if (!box) return;
+    this.#plot?.destroy();
+    const text = getComputedStyle(box).color;
+    const axis = {
+      stroke: text,
+      grid: { stroke: 'rgba(127, 127, 127, 0.2)' },
+      ticks: { stroke: 'rgba(127, 127, 127, 0.4)' },
+    };
+    this.#plot = new uPlot(
+      {
+        width: Math.max(200, box.clientWidth),
+        height: 220,
+        scales: { x: { time: true }, y: this.max === undefined ? {} : { range: [0, this.max] } },
+        axes: [axis, axis],
+        series: [
+          {},
+          ...this.series.map((s, i) => ({
+            label: s.label,
+            stroke: s.color ?? PALETTE[i % PALETTE.length],
+            width: 2,
+            spanGaps: false,
+            points: { show: this.times.length < 60 },
+          })),
+        ],
+      },
+      [this.times.map((t) => t / 1000), ...this.series.map((s) => s.values)] as uPlot.AlignedData,
+      box,
+    );
+    box.querySelector('.u-wrap')?.setAttribute('aria-hidden', 'true');
+    this.#resize.observe(box);
+  }
+
+  override render() {
+    return html`<figure aria-label=${this.label}><figcaption>${this.label}</figcaption><div class="chart"></div></figure>`;
+  }
+}

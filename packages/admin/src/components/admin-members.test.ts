@@ -1,0 +1,109 @@
+import { expect } from 'chai';
+import {
+  byText,
+  cleanup,
+  deepText,
+  find,
+  findAll,
+  mountAdmin,
+  newCommunity,
+  server,
+  signIn,
+  type,
+  waitFor,
+} from '../testing/harness.ts';
+
+const names = (admin: Element) =>
+  findAll(admin, 'admin-members >> tbody tr td:first-child a').map((a) => a.textContent?.trim());
+
+describe('<admin-members> and the relationship brief', () => {
+  afterEach(cleanup);
+
+  async function community() {
+    const c = await newCommunity();
+    const first = await server<string>('post', { slug: c.slug, title: 'Idea from Alma', as: 'Alma' });
+    await server('post', { slug: c.slug, title: 'Another from Alma', as: 'Alma' });
+    await server('reply', { slug: c.slug, threadId: first, as: 'Bruno', body: 'Agreed' });
+    await server('reply', { slug: c.slug, threadId: first, as: 'staff', body: 'Thanks, Alma!' });
+    return c;
+  }
+
+  it('lists members with their activity, searchable and sortable', async () => {
+    const c = await community();
+    await signIn(c);
+    const admin = await mountAdmin('/admin/members');
+    await waitFor(() => names(admin).includes('Alma') && names(admin).includes('Bruno'), 'the members');
+    const order = find(admin, 'admin-members >> #order') as HTMLSelectElement;
+    order.value = 'THREADS';
+    order.dispatchEvent(new Event('change'));
+    await waitFor(() => names(admin)[0] === 'Alma', 'Alma first by threads');
+    const alma = find(admin, 'admin-members >> tbody tr')!;
+    expect(findAll(alma, 'td.num').map((td) => td.textContent)).to.deep.equal(['2', '0', '0']);
+    type(find(admin, 'admin-members >> #search'), 'brun');
+    await waitFor(() => names(admin).join() === 'Bruno', 'only Bruno');
+    type(find(admin, 'admin-members >> #search'), 'nobody-like-this');
+    await waitFor(() => deepText(find(admin, 'admin-members')!).includes('Nobody matches'), 'the empty state');
+  });
+
+  it('opens a member’s full relationship brief: activity, staff who talked with them, their threads', async () => {
+    const c = await community();
+    const staff = await signIn(c);
+    const admin = await mountAdmin('/admin/members');
+    const link = await waitFor(() => byText(admin, 'admin-members >> tbody a', 'Alma'), 'Alma');
+    link.click();
+    const brief = await waitFor(() => find(admin, 'admin-customer-panel >> section'), 'the brief');
+    await waitFor(() => deepText(brief).includes('2 threads'), 'the counts');
+    const text = deepText(brief);
+    expect(find(admin, 'admin-customer-panel >> h1')?.textContent).to.equal('Alma');
+    expect(text)
+      .to.contain(staff.name)
+      .and.contain('1 reply, last')
+      .and.contain('Idea from Alma')
+      .and.contain('Another from Alma');
+    expect(text).to.contain('Contact consent');
+    // Staff (not managers) cannot suspend.
+    expect(byText(admin, 'admin-customer-panel >> button', 'Suspend')).to.equal(undefined);
+  });
+
+  it('lets managers suspend a member with a reason, and lift it', async () => {
+    const c = await community();
+    await signIn(c, 'manager');
+    const admin = await mountAdmin('/admin/members');
+    (await waitFor(() => byText(admin, 'admin-members >> tbody a', 'Bruno'), 'Bruno')).click();
+    const suspend = await waitFor(
+      () => byText(admin, 'admin-customer-panel >> button', 'Suspend'),
+      'the suspend button',
+    );
+    suspend.click();
+    type(await waitFor(() => find(admin, 'admin-reason-action >> input'), 'the reason'), 'Rude to others');
+    byText(admin, 'admin-reason-action >> form button', 'Suspend')?.click();
+    await waitFor(
+      () => deepText(find(admin, 'admin-customer-panel')!).includes('Suspended: Rude to others'),
+      'the suspension',
+    );
+    byText(admin, 'admin-customer-panel >> button', 'Lift suspension')?.click();
+    await waitFor(
+      () => !deepText(find(admin, 'admin-customer-panel')!).includes('Suspended:'),
+      'the suspension lifted',
+    );
+  });
+
+  it('explains a refused reason next to it', async () => {
+    const c = await community();
+    await signIn(c, 'manager');
+    const admin = await mountAdmin('/admin/members');
+    (await waitFor(() => byText(admin, 'admin-members >> tbody a', 'Bruno'), 'Bruno')).click();
+    (await waitFor(() => byText(admin, 'admin-customer-panel >> button', 'Suspend'), 'the suspend button')).click();
+    const input = await waitFor(() => find(admin, 'admin-reason-action >> input') as HTMLInputElement, 'the reason');
+    input.removeAttribute('required');
+    input.removeAttribute('minlength');
+    type(input, 'x');
+    byText(admin, 'admin-reason-action >> form button', 'Suspend')?.click();
+    const problem = await waitFor(
+      () => find(admin, 'admin-reason-action >> #problem')?.textContent?.trim(),
+      'the problem',
+    );
+    expect(problem).to.match(/reason/i);
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+  });
+});

@@ -1,0 +1,95 @@
+import { LIMITS } from '@rapport/shared/limits.ts';
+import { authorStyles } from '@rapport/shared/ui/author.ts';
+import { richText } from '@rapport/shared/ui/rich-text.ts';
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import type { AdminApp } from '../app.ts';
+import { mutate } from '../client/mutate.ts';
+import { REPLY } from '../graphql.ts';
+import { strings } from '../strings.ts';
+import { adminStyles } from '../styles.ts';
+import { adminAuthorLine, viewerAsAuthor } from './author.ts';
+import { fieldStyles, lengthProblem, textField } from './field.ts';
+
+/**
+ * Staff reply as themselves. Beside the text, a preview of the reply as customers will see it in
+ * the widget: the staff member's picture, name, title and badge, and the text with its links.
+ * Sends `rapport-replied` when the server has it.
+ */
+export class AdminReplyForm extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    threadId: { attribute: false },
+    body: { state: true },
+    problem: { state: true },
+    busy: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    adminStyles,
+    fieldStyles,
+    authorStyles,
+    css`
+      .preview {
+        display: grid;
+        gap: 0.5em;
+        border-style: dashed;
+      }
+    `,
+  ];
+
+  declare app: AdminApp;
+  declare threadId: string;
+  body = '';
+  problem = '';
+  busy = false;
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const local = lengthProblem(this.body, LIMITS.replyBody, strings.replyLabel);
+    if (local) {
+      this.problem = local;
+      return;
+    }
+    this.busy = true;
+    const outcome = await mutate(this.app, REPLY, { input: { threadId: this.threadId, body: this.body } });
+    this.busy = false;
+    if (outcome.problem) {
+      this.problem = outcome.problem.message;
+      return;
+    }
+    this.body = '';
+    this.problem = '';
+    this.dispatchEvent(new CustomEvent('rapport-replied', { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const { viewer, brand } = this.app;
+    return html`<form @submit=${this.#submit} novalidate aria-label=${strings.replyAsYou}>
+      <h2>${strings.replyAsYou}</h2>
+      ${textField({
+        id: 'reply',
+        label: strings.replyLabel,
+        value: this.body,
+        rule: LIMITS.replyBody,
+        multiline: true,
+        error: this.problem,
+        onInput: (value) => {
+          this.body = value;
+          this.problem = '';
+        },
+      })}
+      ${
+        this.body.trim()
+          ? html`<section class="panel preview" aria-label=${strings.replyPreview}>
+              <span class="muted">${strings.replyPreview}</span>
+              ${adminAuthorLine(viewerAsAuthor(viewer), brand, new Date().toISOString())}
+              ${richText(this.body)}
+            </section>`
+          : nothing
+      }
+      <button class="btn primary" ?disabled=${this.busy}>${strings.sendReply}</button>
+    </form>`;
+  }
+}

@@ -1,0 +1,119 @@
+import '@rapport/widget/src/index.ts';
+import { expect } from 'chai';
+import {
+  byText,
+  cleanup,
+  deepText,
+  find,
+  findAll,
+  graphql,
+  mountAdmin,
+  newCommunity,
+  signIn,
+  type,
+  waitFor,
+} from '../testing/harness.ts';
+
+async function openSettings() {
+  const community = await newCommunity();
+  await signIn(community, 'manager');
+  const admin = await mountAdmin('/admin/settings');
+  await waitFor(() => find(admin, 'admin-settings >> #community-name'), 'the settings');
+  return { community, admin };
+}
+
+describe('<admin-settings>', () => {
+  afterEach(cleanup);
+
+  it('renames the community', async () => {
+    const { admin, community } = await openSettings();
+    type(find(admin, 'admin-settings >> #community-name'), 'Renamed Brand');
+    byText(admin, 'admin-settings >> form[aria-labelledby=name-title] button', 'Save')?.click();
+    await waitFor(
+      () => deepText(find(admin, 'admin-settings >> form[aria-labelledby=name-title]')!).includes('Saved'),
+      'saved',
+    );
+    const data = await graphql('query ($s: String!) { community(slug: $s) { name } }', { s: community.slug });
+    expect(data.community.name).to.equal('Renamed Brand');
+  });
+
+  it('sets the embed origins, and explains a bad one next to the field', async () => {
+    const { admin, community } = await openSettings();
+    type(find(admin, 'admin-settings >> #origins'), 'https://shop.brand.example\nnot a url');
+    byText(admin, 'admin-settings >> form[aria-labelledby=origins-title] button', 'Save')?.click();
+    const problem = await waitFor(
+      () => find(admin, 'admin-settings >> #origins-problem')?.textContent?.trim(),
+      'the problem',
+    );
+    expect(problem).to.contain('not a url');
+    expect(find(admin, 'admin-settings >> #origins')?.getAttribute('aria-invalid')).to.equal('true');
+    type(find(admin, 'admin-settings >> #origins'), 'https://shop.brand.example\nhttps://www.brand.example');
+    byText(admin, 'admin-settings >> form[aria-labelledby=origins-title] button', 'Save')?.click();
+    await waitFor(
+      () => find(admin, 'admin-settings >> #origins')?.getAttribute('aria-invalid') === 'false',
+      'accepted',
+    );
+    const data = await graphql('query ($s: String!) { community(slug: $s) { allowedOrigins } }', { s: community.slug });
+    expect(data.community.allowedOrigins).to.deep.equal(['https://shop.brand.example', 'https://www.brand.example']);
+  });
+
+  it('rotates the SSO key, shows the new secret once, and retires the old key', async () => {
+    const { admin } = await openSettings();
+    const keys = () =>
+      findAll(admin, 'admin-settings >> section[aria-labelledby=keys-title] li code').map((c) => c.textContent);
+    await waitFor(() => keys().length === 1, 'the current key');
+    const [old] = keys();
+    byText(admin, 'admin-settings >> button', 'Create a new key')?.click();
+    const secret = await waitFor(() => find(admin, 'admin-settings >> code.secret')?.textContent, 'the new secret');
+    expect(secret).to.have.length.greaterThan(20);
+    await waitFor(() => keys().length === 2, 'both keys');
+    find(admin, `admin-settings >> button[aria-label="Retire key ${old}"]`)?.click();
+    await waitFor(() => keys().length === 1 && keys()[0] !== old, 'the old key retired');
+  });
+
+  it('previews the theme live in the real widget, refuses unsafe values next to them, and saves', async () => {
+    const { admin, community } = await openSettings();
+    const preview = await waitFor(() => find(admin, 'admin-theme-editor >> rapport-community'), 'the preview widget');
+    preview.scrollIntoView();
+    await waitFor(() => deepText(preview).includes(community.brand), 'the widget to show the community');
+    type(find(admin, 'admin-theme-editor >> [id="theme--rapport-accent"]'), '#0a6e46');
+    await waitFor(
+      () => preview.style.getPropertyValue('--rapport-accent') === '#0a6e46',
+      'the preview to use the accent',
+    );
+    const button = find(preview, 'button.primary')!;
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(10, 110, 70)');
+
+    type(find(admin, 'admin-theme-editor >> [id="theme--rapport-bg"]'), 'red; } body { display: none');
+    expect(preview.style.getPropertyValue('--rapport-bg'), 'unsafe values stay out of the preview').to.equal('');
+    byText(admin, 'admin-theme-editor >> button', 'Save theme')?.click();
+    const error = await waitFor(
+      () => find(admin, 'admin-theme-editor >> [id="theme--rapport-bg-error"]'),
+      'the error by the field',
+    );
+    expect(error.textContent).to.contain('not a plain CSS value');
+    expect(find(admin, 'admin-theme-editor >> [id="theme--rapport-bg"]')?.getAttribute('aria-invalid')).to.equal(
+      'true',
+    );
+
+    type(find(admin, 'admin-theme-editor >> [id="theme--rapport-bg"]'), '');
+    byText(admin, 'admin-theme-editor >> button', 'Save theme')?.click();
+    await waitFor(
+      () => find(admin, 'admin-theme-editor >> [role=status]')?.textContent?.includes('Theme saved'),
+      'saved',
+    );
+    const data = await graphql('query ($s: String!) { community(slug: $s) { theme { property value } } }', {
+      s: community.slug,
+    });
+    expect(data.community.theme).to.deep.equal([{ property: '--rapport-accent', value: '#0a6e46' }]);
+  });
+
+  it('shows the exact embed code for this community', async () => {
+    const { admin, community } = await openSettings();
+    const snippet = await waitFor(() => find(admin, 'admin-settings >> code.snippet')?.textContent, 'the snippet');
+    expect(snippet).to.equal(
+      `<script type="module" src="${location.origin}/widget.js"></script>\n` +
+        `<rapport-community community="${community.slug}" endpoint="${location.origin}/graphql"></rapport-community>`,
+    );
+  });
+});

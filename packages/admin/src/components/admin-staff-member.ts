@@ -1,0 +1,188 @@
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import type { AdminApp } from '../app.ts';
+import type { Problem } from '../client/errors.ts';
+import { mutate, problemFor } from '../client/mutate.ts';
+import { DEACTIVATE, PASSWORD_LINK, UPDATE_STAFF } from '../graphql.ts';
+import { strings } from '../strings.ts';
+import { adminStyles } from '../styles.ts';
+
+export interface StaffRow {
+  id: string;
+  name: string;
+  title: string | null;
+  email: string | null;
+  role: string;
+  badge: string;
+  agencyName: string | null;
+  isFormer: boolean;
+  hasPassword: boolean | null;
+  deactivatedAt: string | null;
+}
+
+/**
+ * One staff member, for managers: their role (and agency), a fresh set-password link, and
+ * deactivation, which is only possible with a successor who takes over their open threads.
+ * Sends `rapport-changed` after every change.
+ */
+export class AdminStaffMember extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    member: { attribute: false },
+    colleagues: { attribute: false },
+    newRole: { state: true },
+    agencyName: { state: true },
+    successor: { state: true },
+    deactivating: { state: true },
+    link: { state: true },
+    problem: { state: true },
+    done: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    adminStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75em;
+        align-items: end;
+      }
+      .actions .field {
+        margin: 0;
+      }
+    `,
+  ];
+
+  declare app: AdminApp;
+  declare member: StaffRow;
+  /** Active colleagues who could take over (everyone active but this member). */
+  colleagues: { id: string; name: string }[] = [];
+  newRole = '';
+  agencyName = '';
+  successor = '';
+  deactivating = false;
+  link = '';
+  problem: { action: string; problem: Problem } | undefined;
+  done = '';
+
+  #changed(done: string): void {
+    this.done = done;
+    this.problem = undefined;
+    this.dispatchEvent(new CustomEvent('rapport-changed', { bubbles: true, composed: true }));
+  }
+
+  async #saveRole(event: Event): Promise<void> {
+    event.preventDefault();
+    const role = this.newRole || this.member.role;
+    const agencyName = role === 'AGENCY' ? (this.agencyName || this.member.agencyName || '').trim() : null;
+    const outcome = await mutate(this.app, UPDATE_STAFF, { input: { staffId: this.member.id, role, agencyName } });
+    if (outcome.problem) this.problem = { action: 'role', problem: outcome.problem };
+    else this.#changed(strings.roleChanged(this.member.name, strings.roles[role] ?? role));
+  }
+
+  async #newLink(): Promise<void> {
+    const outcome = await mutate(this.app, PASSWORD_LINK, { id: this.member.id });
+    if (outcome.problem) this.problem = { action: 'link', problem: outcome.problem };
+    else {
+      this.link = outcome.data.issuePasswordLink.url;
+      this.problem = undefined;
+    }
+  }
+
+  async #deactivate(event: Event): Promise<void> {
+    event.preventDefault();
+    if (!this.successor) {
+      this.problem = { action: 'deactivate', problem: { message: strings.chooseSuccessor, field: 'successorId' } };
+      return;
+    }
+    const outcome = await mutate(this.app, DEACTIVATE, { id: this.member.id, successor: this.successor });
+    if (outcome.problem) {
+      this.problem = { action: 'deactivate', problem: outcome.problem };
+      return;
+    }
+    const { movedThreads, staff, successor } = outcome.data.deactivateStaff;
+    this.deactivating = false;
+    // Show the result at once; the list's own reload (on rapport-changed) follows.
+    this.member = { ...this.member, isFormer: staff.isFormer, deactivatedAt: staff.deactivatedAt };
+    this.#changed(strings.deactivated(staff.name, movedThreads, successor.name));
+  }
+
+  #problem(action: string) {
+    return this.problem?.action === action ? this.problem.problem : undefined;
+  }
+
+  #deactivateForm() {
+    const s = strings;
+    const problem = this.#problem('deactivate');
+    return html`<form class="panel" @submit=${this.#deactivate} novalidate aria-label=${s.deactivateLabel(this.member.name)}>
+      <div class="field">
+        <label for="successor">${s.successor}</label>
+        <select id="successor" required @change=${(e: Event) => {
+          this.successor = (e.target as HTMLSelectElement).value;
+        }} aria-invalid=${problemFor(problem, 'successorId') ? 'true' : 'false'} aria-describedby="deactivate-problem">
+          <option value="">${s.chooseOne}</option>
+          ${this.colleagues.map((c) => html`<option value=${c.id} ?selected=${c.id === this.successor}>${c.name}</option>`)}
+        </select>
+      </div>
+      <p class="error" id="deactivate-problem" role="alert">${problem?.message ?? ''}</p>
+      <span class="row">
+        <button class="btn primary">${s.deactivateConfirm}</button>
+        <button class="btn" type="button" @click=${() => {
+          this.deactivating = false;
+        }}>${s.cancel}</button>
+      </span>
+    </form>`;
+  }
+
+  override render() {
+    const s = strings;
+    const m = this.member;
+    const role = this.newRole || m.role;
+    const status = m.isFormer ? s.former : m.hasPassword === false ? s.invited : '';
+    return html`<article class="panel" aria-labelledby="name-${m.id}">
+      <h2 id="name-${m.id}">${m.name} ${m.id === this.app.viewer.id ? html`<span class="muted">${s.you}</span>` : nothing}</h2>
+      <p class="muted">${[m.title, m.email, s.roles[m.role], m.agencyName].filter(Boolean).join(' · ')}</p>
+      ${status ? html`<p><span class="badge">${status}</span></p>` : nothing}
+      ${
+        m.isFormer
+          ? nothing
+          : html`<div class="actions">
+            <form class="actions" @submit=${this.#saveRole} novalidate aria-label=${s.roleFor(m.name)}>
+              <div class="field"><label for="role-${m.id}">${s.role}</label>
+                <select id="role-${m.id}" @change=${(e: Event) => {
+                  this.newRole = (e.target as HTMLSelectElement).value;
+                }}>${Object.entries(s.roles).map(([value, label]) => html`<option value=${value} ?selected=${value === role}>${label}</option>`)}</select></div>
+              ${
+                role === 'AGENCY'
+                  ? html`<div class="field"><label for="agency-${m.id}">${s.agencyName}</label>
+                      <input id="agency-${m.id}" .value=${this.agencyName || m.agencyName || ''} @input=${(
+                        e: Event,
+                      ) => {
+                        this.agencyName = (e.target as HTMLInputElement).value;
+                      }} aria-invalid=${problemFor(this.#problem('role'), 'agencyName') ? 'true' : 'false'} /></div>`
+                  : nothing
+              }
+              <button class="btn">${s.save}</button>
+            </form>
+            <button class="btn" @click=${this.#newLink}>${s.newLink}</button>
+            ${
+              m.id === this.app.viewer.id
+                ? nothing
+                : html`<button class="btn" aria-expanded=${this.deactivating ? 'true' : 'false'} @click=${() => {
+                    this.deactivating = !this.deactivating;
+                  }}>${s.deactivate}</button>`
+            }
+          </div>`
+      }
+      <p class="error" role="alert">${(this.#problem('role') ?? this.#problem('link'))?.message ?? ''}</p>
+      ${this.link ? html`<p>${s.inviteLink}</p><p><code>${this.link}</code></p>` : nothing}
+      ${this.deactivating ? this.#deactivateForm() : nothing}
+      <p class="ok" role="status">${this.done}</p>
+    </article>`;
+  }
+}

@@ -1,0 +1,129 @@
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AdminApp } from '../app.ts';
+import type { Problem } from '../client/errors.ts';
+import { mutate, problemFor } from '../client/mutate.ts';
+import { QueryController } from '../client/query.ts';
+import { INVITE, STAFF } from '../graphql.ts';
+import { strings } from '../strings.ts';
+import { adminStyles } from '../styles.ts';
+import type { StaffRow } from './admin-staff-member.ts';
+
+interface Invitation {
+  name: string;
+  email: string;
+  title: string;
+  role: string;
+  agencyName: string;
+}
+
+const EMPTY: Invitation = { name: '', email: '', title: '', role: 'STAFF', agencyName: '' };
+
+/**
+ * The team, for managers: invite someone (the account is made at once, with a one-time link to set
+ * a password, shown here to pass on), and manage each member's role, link and deactivation.
+ */
+export class AdminStaff extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    invitation: { state: true },
+    problem: { state: true },
+    link: { state: true },
+    busy: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    adminStyles,
+    css`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(14em, 1fr));
+        gap: 0 1em;
+      }
+      input,
+      select {
+        width: 100%;
+      }
+    `,
+  ];
+
+  declare app: AdminApp;
+  invitation: Invitation = { ...EMPTY };
+  problem: Problem | undefined;
+  link = '';
+  busy = false;
+
+  readonly #staff = new QueryController<{ community: { staffMembers: StaffRow[] } | null }, { community: string }>(
+    this,
+    STAFF,
+    () => ({ community: this.app.community }),
+  );
+
+  async #invite(event: Event): Promise<void> {
+    event.preventDefault();
+    this.busy = true;
+    const { name, email, title, role, agencyName } = this.invitation;
+    const outcome = await mutate(this.app, INVITE, {
+      input: {
+        name: name.trim(),
+        email: email.trim(),
+        title: title.trim() || null,
+        role,
+        agencyName: role === 'AGENCY' ? agencyName.trim() : null,
+      },
+    });
+    this.busy = false;
+    this.problem = outcome.problem;
+    if (outcome.problem) return;
+    this.link = outcome.data.inviteStaff.url;
+    this.invitation = { ...EMPTY };
+    void this.#staff.run();
+  }
+
+  #input(key: keyof Invitation, label: string, type = 'text') {
+    const error = problemFor(this.problem, key);
+    return html`<div class="field">
+      <label for="invite-${key}">${label}</label>
+      <input id="invite-${key}" type=${type} .value=${this.invitation[key]} ?required=${key === 'name' || key === 'email'}
+        @input=${(e: Event) => {
+          this.invitation = { ...this.invitation, [key]: (e.target as HTMLInputElement).value };
+        }}
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby="invite-problem" />
+    </div>`;
+  }
+
+  #inviteForm() {
+    const s = strings;
+    return html`<form class="panel" @submit=${this.#invite} novalidate aria-labelledby="invite-heading">
+      <h2 id="invite-heading">${s.invite}</h2>
+      <div class="grid">
+        ${this.#input('name', s.name)} ${this.#input('email', s.email, 'email')} ${this.#input('title', s.title)}
+        <div class="field"><label for="invite-role">${s.role}</label>
+          <select id="invite-role" @change=${(e: Event) => {
+            this.invitation = { ...this.invitation, role: (e.target as HTMLSelectElement).value };
+          }}>${Object.entries(s.roles).map(([value, label]) => html`<option value=${value} ?selected=${value === this.invitation.role}>${label}</option>`)}</select></div>
+        ${this.invitation.role === 'AGENCY' ? this.#input('agencyName', s.agencyName) : nothing}
+      </div>
+      <p class="error" id="invite-problem" role="alert">${this.problem?.message ?? ''}</p>
+      <button class="btn primary" ?disabled=${this.busy}>${s.inviteSend}</button>
+      ${this.link ? html`<div role="status"><p>${s.inviteLink}</p><p><code class="invite-link">${this.link}</code></p></div>` : nothing}
+    </form>`;
+  }
+
+  override render() {
+    return html`<h1>${strings.staffTitle}</h1>
+      ${this.#inviteForm()}
+      ${this.#staff.render((data) => {
+        const staff = data.community?.staffMembers ?? [];
+        const active = staff.filter((m) => !m.isFormer);
+        return html`<div @rapport-changed=${() => this.#staff.run()}>${repeat(
+          staff,
+          (m) => m.id,
+          (m) => html`<admin-staff-member .app=${this.app} .member=${m}
+            .colleagues=${active.filter((c) => c.id !== m.id)}></admin-staff-member>`,
+        )}</div>`;
+      })}`;
+  }
+}

@@ -1,0 +1,172 @@
+import { expect } from 'chai';
+import {
+  byText,
+  cleanup,
+  deepText,
+  find,
+  findAll,
+  mountAdmin,
+  newCommunity,
+  server,
+  signIn,
+  type,
+  waitFor,
+} from '../testing/harness.ts';
+
+async function openThread(role: 'staff' | 'manager' | 'agency' = 'staff', title = 'Dark mode please') {
+  const community = await newCommunity();
+  const id = await server<string>('post', { slug: community.slug, title, body: 'My eyes hurt at night.', as: 'Nina' });
+  const staff = await signIn(community, role);
+  const admin = await mountAdmin(`/admin/threads/${encodeURIComponent(id)}`);
+  await waitFor(() => find(admin, 'admin-thread >> h1')?.textContent === title, 'the thread');
+  return { community, id, admin, staff };
+}
+
+const replies = (admin: Element) => findAll(admin, 'admin-thread >> ol.replies > li');
+
+describe('<admin-thread>', () => {
+  afterEach(cleanup);
+
+  it('shows the thread, how long the customer waits, and who they are', async () => {
+    const { admin } = await openThread();
+    const thread = deepText(find(admin, 'admin-thread >> article')!);
+    expect(thread)
+      .to.contain('Nina')
+      .and.contain('My eyes hurt at night.')
+      .and.match(/waiting \d+ minutes?/);
+    const brief = await waitFor(() => find(admin, 'admin-customer-panel >> section'), 'the relationship brief');
+    await waitFor(() => deepText(brief).includes('1 threads'), 'the activity counts');
+    expect(deepText(brief))
+      .to.contain('Nina')
+      .and.contain('Guest')
+      .and.contain('No staff member has talked with them yet');
+  });
+
+  it('previews a reply as customers will see it, then sends it as the staff member', async () => {
+    const { admin, staff } = await openThread();
+    type(find(admin, 'admin-reply-form >> textarea'), 'Good news: see https://example.com/dark');
+    const preview = await waitFor(() => find(admin, 'admin-reply-form >> .preview'), 'the preview');
+    expect(deepText(preview)).to.contain(staff.name).and.contain('Staff');
+    expect(find(preview, 'a')?.getAttribute('href')).to.equal('https://example.com/dark');
+    byText(admin, 'admin-reply-form >> button', 'Send reply')?.click();
+    await waitFor(() => replies(admin).length === 1, 'the reply in the conversation');
+    expect(deepText(replies(admin)[0]!))
+      .to.contain(staff.name)
+      .and.contain('Good news');
+    expect((find(admin, 'admin-reply-form >> textarea') as HTMLTextAreaElement).value).to.equal('');
+    // Answered: nobody waits any more, and the brief knows who talked with the customer.
+    await waitFor(() => !deepText(find(admin, 'admin-thread >> article')!).includes('waiting'), 'the wait to end');
+  });
+
+  it('labels an agency reply as the agency for the brand in the preview', async () => {
+    const { admin, community } = await openThread('agency');
+    type(find(admin, 'admin-reply-form >> textarea'), 'On it.');
+    const preview = await waitFor(() => find(admin, 'admin-reply-form >> .preview'), 'the preview');
+    expect(deepText(preview)).to.contain(`Agency for ${community.brand}`);
+  });
+
+  it('refuses an empty reply next to the reply field', async () => {
+    const { admin } = await openThread();
+    byText(admin, 'admin-reply-form >> button', 'Send reply')?.click();
+    const error = await waitFor(() => find(admin, 'admin-reply-form >> #reply-error'), 'the error');
+    expect(error.textContent).to.contain('at least 1');
+    expect(find(admin, 'admin-reply-form >> textarea')?.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('changes the status with a note for followers', async () => {
+    const { admin } = await openThread();
+    const select = find(admin, 'admin-thread-actions >> #status') as HTMLSelectElement;
+    select.value = 'PLANNED';
+    select.dispatchEvent(new Event('change'));
+    type(find(admin, 'admin-thread-actions >> #note'), 'Coming in the spring release.');
+    byText(admin, 'admin-thread-actions >> button', 'Update status')?.click();
+    await waitFor(
+      () => deepText(find(admin, 'admin-thread >> article')!).includes('Coming in the spring release.'),
+      'the note',
+    );
+    expect(deepText(find(admin, 'admin-thread >> article')!)).to.contain('Planned');
+    expect(find(admin, 'admin-thread-actions >> [role=status]')?.textContent).to.contain('followers will see it');
+  });
+
+  it('gives the thread to a colleague', async () => {
+    const { admin } = await openThread();
+    const select = find(admin, 'admin-thread-actions >> #assignee') as HTMLSelectElement;
+    const option = [...select.options].find((o) => o.value && !o.selected)!;
+    select.value = option.value;
+    select.dispatchEvent(new Event('change'));
+    await waitFor(
+      () => find(admin, 'admin-thread-actions >> [role=status]')?.textContent?.includes(`Assigned to ${option.text}`),
+      'the assignment',
+    );
+  });
+
+  it('merges a duplicate into the original, found by its words', async () => {
+    const { admin, community, id } = await openThread('staff', 'Night theme');
+    await server('post', { slug: community.slug, title: 'Dark mode for the app', as: 'Olga' });
+    type(find(admin, 'admin-merge-form >> input[type=search]'), 'dark mode');
+    const option = await waitFor(
+      () => byText(admin, 'admin-merge-form >> label', 'Dark mode for the app'),
+      'the original',
+    );
+    expect(
+      findAll(admin, 'admin-merge-form >> input[type=radio]').map((r) => (r as HTMLInputElement).value),
+    ).not.to.include(id);
+    find(option, 'input')!.click();
+    byText(admin, 'admin-merge-form >> button', 'Merge')?.click();
+    const notice = await waitFor(() => byText(admin, 'admin-thread >> article a', 'Merged into'), 'the merged notice');
+    notice.click();
+    await waitFor(
+      () => find(admin, 'admin-thread >> h1')?.textContent === 'Dark mode for the app',
+      'the original thread',
+    );
+  });
+
+  it('lets managers hide a reply with a reason, and restore it', async () => {
+    const { admin, community, id } = await openThread('manager');
+    await server('reply', { slug: community.slug, threadId: id, as: 'Spammer', body: 'Buy cheap watches' });
+    await waitFor(() => replies(admin).length === 1, 'the reply (live)');
+    byText(replies(admin)[0]!, 'admin-reason-action >> button', 'Hide')?.click();
+    const reason = await waitFor(() => find(replies(admin)[0]!, 'admin-reason-action >> input'), 'the reason field');
+    expect(reason.matches(':focus'), 'focus moves to the reason').to.equal(true);
+    type(reason, 'Spam');
+    byText(replies(admin)[0]!, 'admin-reason-action >> form button', 'Hide')?.click();
+    await waitFor(() => deepText(replies(admin)[0]!).includes('Hidden from customers: Spam'), 'the hidden notice');
+    byText(replies(admin)[0]!, 'button', 'Restore')?.click();
+    await waitFor(() => !deepText(replies(admin)[0]!).includes('Hidden from customers'), 'the reply restored');
+  });
+
+  it('lets managers lock a thread, and not staff', async () => {
+    const { admin } = await openThread('manager');
+    byText(admin, 'admin-thread-actions >> button', 'Lock')?.click();
+    await waitFor(() => deepText(find(admin, 'admin-thread >> article')!).includes('Locked'), 'the locked notice');
+    await cleanup();
+    const staffView = await openThread('staff');
+    expect(find(staffView.admin, 'admin-thread-actions >> #moderation-title')).to.equal(undefined);
+  });
+
+  it('says so when the thread does not exist', async () => {
+    const community = await newCommunity();
+    await signIn(community);
+    const admin = await mountAdmin(`/admin/threads/${btoa('Thread:nope')}`);
+    await waitFor(() => deepText(find(admin, 'admin-thread')!).includes('does not exist'), 'the missing notice');
+  });
+});
+
+describe('<admin-thread> with a long conversation', () => {
+  afterEach(cleanup);
+
+  it('shows a hundred replies, then the rest on request, and keeps them when a new one arrives live', async () => {
+    const community = await newCommunity();
+    const id = await server<string>('post', { slug: community.slug, title: 'Busy thread', as: 'Nina' });
+    for (let i = 1; i <= 102; i++)
+      await server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body: `Reply ${i}` });
+    await signIn(community);
+    const admin = await mountAdmin(`/admin/threads/${encodeURIComponent(id)}`);
+    await waitFor(() => replies(admin).length === 100, 'the first hundred');
+    byText(admin, 'admin-thread >> button', 'Show more replies')?.click();
+    await waitFor(() => replies(admin).length === 102, 'all replies');
+    await server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body: 'Reply 103' });
+    await waitFor(() => replies(admin).length === 103, 'the new reply, live, after the others');
+    expect(deepText(replies(admin)[102]!)).to.contain('Reply 103');
+  });
+});

@@ -1,0 +1,252 @@
+import { keepSubscribed } from '@rapport/shared/client/live.ts';
+import type { AuthorView } from '@rapport/shared/ui/author.ts';
+import { authorStyles } from '@rapport/shared/ui/author.ts';
+import { richText } from '@rapport/shared/ui/rich-text.ts';
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { durationSince } from '@rapport/shared/ui/time.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AdminApp } from '../app.ts';
+import type { Problem } from '../client/errors.ts';
+import { mutate } from '../client/mutate.ts';
+import { ListController, QueryController } from '../client/query.ts';
+import { MARK_HELPFUL, MODERATE_REPLY, THREAD, THREAD_EVENTS, THREAD_REPLIES } from '../graphql.ts';
+import { strings } from '../strings.ts';
+import { adminStyles } from '../styles.ts';
+import type { ActionableThread } from './admin-thread-actions.ts';
+import { adminAuthorLine } from './author.ts';
+
+type Author = AuthorView & { id?: string };
+
+interface Reply {
+  id: string;
+  body: string;
+  createdAt: string;
+  isHelpful: boolean;
+  isHidden: boolean | null;
+  hiddenReason: string | null;
+  author: Author | null;
+}
+
+interface Thread extends ActionableThread {
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  voteCount: number;
+  replyCount: number;
+  followerCount: number;
+  waitingSince: string | null;
+  hiddenReason: string | null;
+  mergedInto: { id: string; title: string } | null;
+  author: Author | null;
+  lastStatusChange: { to: string; note: string | null; staff: { name: string } } | null;
+}
+
+interface RepliesData {
+  community: {
+    thread: {
+      replies: { edges: { node: Reply }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    } | null;
+  } | null;
+}
+
+interface ThreadData {
+  community: { thread: Thread | null; staffMembers: { id: string; name: string }[] } | null;
+}
+
+/**
+ * One thread as staff see it: the conversation (hidden replies included, marked), a reply form
+ * with a preview, and beside it the customer's relationship brief and the thread's actions. Live:
+ * replies and changes by others appear as they happen.
+ */
+export class AdminThread extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    threadId: { attribute: false },
+  };
+
+  static override styles = [
+    theme,
+    adminStyles,
+    authorStyles,
+    css`
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 2fr) minmax(16em, 1fr);
+        gap: 1.2em;
+        align-items: start;
+      }
+      @media (max-width: 50em) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      article,
+      .replies > li {
+        display: grid;
+        gap: 0.5em;
+      }
+      .replies {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        gap: 0.6em;
+      }
+      .hidden {
+        opacity: 0.75;
+        border-style: dashed;
+      }
+      .notice {
+        font-weight: 600;
+      }
+      .waiting {
+        color: var(--_danger);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  declare app: AdminApp;
+  declare threadId: string;
+  #stopLive: (() => void) | undefined;
+  #liveFor = '';
+
+  readonly #thread = new QueryController<ThreadData, { community: string; id: string }>(this, THREAD, () => ({
+    community: this.app.community,
+    id: this.threadId,
+  }));
+
+  /** The conversation, oldest first, a hundred replies at a time. */
+  readonly #replies = new ListController<RepliesData, Reply, { community: string; id: string; after?: string | null }>(
+    this,
+    THREAD_REPLIES,
+    () => ({ community: this.app.community, id: this.threadId }),
+    (data) => data.community?.thread?.replies,
+  );
+
+  /** Something changed (here or elsewhere): show it, keeping the replies already shown. */
+  readonly #refresh = () => {
+    void this.#thread.run();
+    void this.#replies.refresh();
+  };
+
+  override updated(): void {
+    if (this.#liveFor === this.threadId) return;
+    this.#stopLive?.();
+    this.#liveFor = this.threadId;
+    this.#stopLive = keepSubscribed(
+      this.app.client,
+      THREAD_EVENTS,
+      { community: this.app.community, id: this.threadId },
+      {
+        isStart: (data: { threadEvents: { __typename: string } }) =>
+          data.threadEvents.__typename === 'SubscriptionStartedEvent',
+        onConnected: (afterGap) => afterGap && this.#refresh(),
+        onEvent: this.#refresh,
+        onDisconnected: () => {},
+      },
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopLive?.();
+    this.#liveFor = '';
+  }
+
+  /** Staff mark a customer's good answer helpful: customers see it, and it counts for the author. */
+  #helpful(reply: Reply) {
+    if (reply.author?.__typename !== 'Member' || reply.isHidden) return nothing;
+    return html`<button class="btn" aria-pressed=${reply.isHelpful ? 'true' : 'false'} @click=${async () => {
+      const outcome = await mutate(this.app, MARK_HELPFUL, { id: reply.id, helpful: !reply.isHelpful });
+      if (!outcome.problem) this.#refresh();
+    }}>${reply.isHelpful ? strings.unmarkHelpful : strings.markHelpful}</button>`;
+  }
+
+  #moderateReply(reply: Reply) {
+    if (!this.app.isManager) return nothing;
+    if (reply.isHidden) {
+      return html`<button class="btn" @click=${async () => {
+        const outcome = await mutate(this.app, MODERATE_REPLY, { id: reply.id, reason: '', hide: false });
+        if (!outcome.problem) this.#refresh();
+      }}>${strings.restore}</button>`;
+    }
+    const hide = async (reason: string): Promise<Problem | undefined> => {
+      const outcome = await mutate(this.app, MODERATE_REPLY, { id: reply.id, reason, hide: true });
+      if (!outcome.problem) this.#refresh();
+      return outcome.problem;
+    };
+    return html`<admin-reason-action label=${strings.hide} .action=${hide}></admin-reason-action>`;
+  }
+
+  #reply(reply: Reply) {
+    return html`<li class="panel ${reply.isHidden ? 'hidden' : ''}" id="reply-${reply.id}">
+      ${adminAuthorLine(reply.author, this.app.brand, reply.createdAt)}
+      ${reply.isHidden ? html`<p class="notice error">${strings.hidden(reply.hiddenReason ?? '')}</p>` : nothing}
+      ${richText(reply.body)}
+      <div class="row">${this.#helpful(reply)} ${this.#moderateReply(reply)}</div>
+    </li>`;
+  }
+
+  #conversation(t: Thread, staffMembers: { id: string; name: string }[]) {
+    const s = strings;
+    return html`<div class="layout">
+      <div>
+        <article class="panel ${t.isHidden ? 'hidden' : ''}" aria-labelledby="title">
+          <span class="row">
+            <span class="badge">${s.kinds[t.kind] ?? t.kind}</span>
+            <span class="badge">${s.statuses[t.status] ?? t.status}</span>
+            ${t.waitingSince ? html`<span class="waiting">${s.waiting(durationSince(t.waitingSince))}</span>` : nothing}
+          </span>
+          <h1 id="title">${t.title}</h1>
+          ${adminAuthorLine(t.author, this.app.brand, t.createdAt)}
+          ${t.isHidden ? html`<p class="notice error">${s.hidden(t.hiddenReason ?? '')}</p>` : nothing}
+          ${t.isLocked ? html`<p class="notice">${s.locked}</p>` : nothing}
+          ${
+            t.mergedInto
+              ? html`<p class="notice"><a href="/admin/threads/${encodeURIComponent(t.mergedInto.id)}">${s.mergedInto(t.mergedInto.title)}</a></p>`
+              : nothing
+          }
+          ${richText(t.body)}
+          <span class="muted">${s.votes(t.voteCount)} · ${s.followers(t.followerCount)} · ${s.replies(t.replyCount)}</span>
+          ${
+            t.lastStatusChange?.note
+              ? html`<p class="muted">${s.statusNoteBy(t.lastStatusChange.staff.name, t.lastStatusChange.note)}</p>`
+              : nothing
+          }
+        </article>
+        <h2>${s.conversation}</h2>
+        ${this.#replies.renderList(
+          (replies) =>
+            html`<ol class="replies" aria-label=${s.conversation}>${repeat(
+              replies,
+              (r) => r.id,
+              (r) => this.#reply(r),
+            )}</ol>`,
+          html`<p class="muted">${s.noReplies}</p>`,
+          s.moreReplies,
+        )}
+        <admin-reply-form class="panel" .app=${this.app} .threadId=${t.id} @rapport-replied=${this.#refresh}></admin-reply-form>
+      </div>
+      <aside aria-label=${s.aboutThread} @rapport-changed=${this.#refresh}>
+        ${
+          t.author?.__typename === 'Member' && t.author.id
+            ? html`<admin-customer-panel .app=${this.app} .memberId=${t.author.id}></admin-customer-panel>`
+            : nothing
+        }
+        <admin-thread-actions .app=${this.app} .thread=${t} .staffMembers=${staffMembers}></admin-thread-actions>
+        ${t.mergedInto ? nothing : html`<admin-merge-form .app=${this.app} .threadId=${t.id}></admin-merge-form>`}
+      </aside>
+    </div>`;
+  }
+
+  override render() {
+    return html`<p><a href="/admin">${strings.backToInbox}</a></p>
+      ${this.#thread.render((data) => {
+        const thread = data.community?.thread;
+        if (!thread) return html`<p class="panel" role="alert">${strings.threadMissing}</p>`;
+        return this.#conversation(thread, data.community?.staffMembers ?? []);
+      })}`;
+  }
+}

@@ -1,0 +1,89 @@
+import { expect } from 'chai';
+import {
+  byText,
+  cleanup,
+  deepText,
+  find,
+  findAll,
+  mountAdmin,
+  newCommunity,
+  server,
+  signIn,
+  type,
+  waitFor,
+} from '../testing/harness.ts';
+
+const navLabels = (admin: Element) => findAll(admin, 'nav a').map((a) => a.textContent?.trim());
+
+describe('<rapport-admin>', () => {
+  afterEach(cleanup);
+
+  it('signs staff in with e-mail and password, and out again', async () => {
+    const community = await newCommunity();
+    const account = await server<{ email: string; password: string; name: string }>('staff-account', {
+      slug: community.slug,
+    });
+    const admin = await mountAdmin();
+    type(find(admin, 'admin-sign-in >> #community'), community.slug);
+    type(find(admin, 'admin-sign-in >> #email'), account.email);
+    type(find(admin, 'admin-sign-in >> #password'), 'not the password');
+    byText(admin, 'admin-sign-in >> button', 'Sign in')?.click();
+    const problem = await waitFor(() => find(admin, 'admin-sign-in >> #problem')?.textContent?.trim(), 'the error');
+    expect(problem).to.match(/email or password/i);
+    expect(find(admin, 'admin-sign-in >> #password')?.getAttribute('aria-invalid')).to.equal('true');
+
+    type(find(admin, 'admin-sign-in >> #password'), account.password);
+    byText(admin, 'admin-sign-in >> button', 'Sign in')?.click();
+    await waitFor(() => find(admin, 'admin-inbox >> h1'), 'the inbox');
+    expect(deepText(find(admin, 'header')!))
+      .to.contain(account.name)
+      .and.contain(community.brand);
+
+    byText(admin, 'header button', 'Sign out')?.click();
+    await waitFor(() => find(admin, 'admin-sign-in'), 'the sign-in form');
+    // The community is remembered for next time.
+    expect((find(admin, 'admin-sign-in >> #community') as HTMLInputElement).value).to.equal(community.slug);
+  });
+
+  it('shows staff only what staff may do, and managers the rest', async () => {
+    const community = await newCommunity();
+    await signIn(community, 'staff');
+    let admin = await mountAdmin();
+    await waitFor(() => find(admin, 'nav'), 'the navigation');
+    expect(navLabels(admin)).to.deep.equal(['Inbox', 'Members', 'My profile']);
+    admin.remove();
+    await cleanup();
+
+    await signIn(community, 'manager');
+    admin = await mountAdmin();
+    await waitFor(() => find(admin, 'nav'), 'the navigation');
+    expect(navLabels(admin)).to.deep.equal([
+      'Inbox',
+      'Members',
+      'Moderation',
+      'Staff',
+      'Settings',
+      'Audit log',
+      'My profile',
+    ]);
+  });
+
+  it('has an address for every screen: links navigate without reloading, and Back returns', async () => {
+    const community = await newCommunity();
+    await signIn(community, 'manager');
+    const admin = await mountAdmin('/admin/members');
+    await waitFor(() => find(admin, 'admin-members >> h1'), 'the members screen');
+    expect(find(admin, 'nav a[aria-current="page"]')?.textContent).to.equal('Members');
+    byText(admin, 'nav a', 'Settings')?.click();
+    await waitFor(() => find(admin, 'admin-settings >> h1'), 'the settings screen');
+    expect(location.pathname).to.equal('/admin/settings');
+    history.back();
+    await waitFor(() => find(admin, 'admin-members >> h1'), 'the members screen again');
+  });
+
+  it('asks a signed-out visitor to sign in, whatever the address', async () => {
+    await newCommunity();
+    const admin = await mountAdmin('/admin/settings');
+    expect(find(admin, 'admin-sign-in >> h1')?.textContent).to.contain('Sign in');
+  });
+});

@@ -1,0 +1,52 @@
+import { AdminAmbassadors } from './components/admin-ambassadors.ts';
+import { AdminAudit } from './components/admin-audit.ts';
+import { AdminChart } from './components/admin-chart.ts';
+import { AdminCustomerPanel } from './components/admin-customer-panel.ts';
+import { AdminInbox } from './components/admin-inbox.ts';
+import { AdminMembers } from './components/admin-members.ts';
+import { AdminMergeForm } from './components/admin-merge-form.ts';
+import { AdminModeration } from './components/admin-moderation.ts';
+import { AdminProfile } from './components/admin-profile.ts';
+import { AdminPulse } from './components/admin-pulse.ts';
+import { AdminReasonAction } from './components/admin-reason-action.ts';
+import { AdminReplyForm } from './components/admin-reply-form.ts';
+import { AdminScoreBreakdown } from './components/admin-score-breakdown.ts';
+import { AdminSettings } from './components/admin-settings.ts';
+import { AdminStaff } from './components/admin-staff.ts';
+import { AdminStaffMember } from './components/admin-staff-member.ts';
+import { AdminThemeEditor } from './components/admin-theme-editor.ts';
+import { AdminThread } from './components/admin-thread.ts';
+import { AdminThreadActions } from './components/admin-thread-actions.ts';
+import { RapportAdmin } from './components/rapport-admin.ts';
+import { AdminSetPassword } from './components/set-password.ts';
+import { AdminSignIn } from './components/sign-in.ts';
+
+/** Every element of the console; defining them twice (two copies of the script) is harmless. */
+const elements: Record<string, CustomElementConstructor> = {
+  'rapport-admin': RapportAdmin,
+  'admin-sign-in': AdminSignIn,
+  'admin-set-password': AdminSetPassword,
+  'admin-inbox': AdminInbox,
+  'admin-thread': AdminThread,
+  'admin-thread-actions': AdminThreadActions,
+  'admin-merge-form': AdminMergeForm,
+  'admin-reply-form': AdminReplyForm,
+  'admin-reason-action': AdminReasonAction,
+  'admin-customer-panel': AdminCustomerPanel,
+  'admin-members': AdminMembers,
+  'admin-moderation': AdminModeration,
+  'admin-staff': AdminStaff,
+  'admin-staff-member': AdminStaffMember,
+  'admin-settings': AdminSettings,
+  'admin-theme-editor': AdminThemeEditor,
+  'admin-audit': AdminAudit,
+  'admin-ambassadors': AdminAmbassadors,
+  'admin-score-breakdown': AdminScoreBreakdown,
+  'admin-pulse': AdminPulse,
+  'admin-chart': AdminChart,
+  'admin-profile': AdminProfile,
+};
+
+for (const [name, element] of Object.entries(elements)) {
+  if (!customElements.get(name)) customElements.define(name, element);
+}

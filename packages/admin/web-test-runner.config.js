@@ -1,0 +1,43 @@
+// Component tests of the admin console in headless Chromium (Debian's), against the real Rapport
+// server and a real database (the rapport-server plugin, which also passes /graphql through so the
+// console talks to its own origin as in production). `pnpm --filter @rapport/admin test`.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { jsonReporter } from '../../test/wtr/json-reporter.ts';
+import { rapportServer } from '../../test/wtr/rapport-server.ts';
+
+const rapport = rapportServer();
+
+export default {
+  files: ['src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production', 'browser'] },
+  concurrency: 1,
+  testsFinishTimeout: 240_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browserStartTimeout: 60_000,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+    rapport,
+  ],
+  middleware: [rapport.graphqlProxy],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  // @urql/core reads process.env.NODE_ENV, which the bundled admin.js has defined at build time.
+  testRunnerHtml: (testFramework) => `<!doctype html><html><head>
+    <script>window.process = { env: { NODE_ENV: 'production' } };</script>
+  </head><body><script type="module" src="${testFramework}"></script></body></html>`,
+  reporters: [defaultReporter(), jsonReporter(new URL('../../.reports/admin.json', import.meta.url).pathname)],
+};

@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import type { Options } from '@mikro-orm/core';
+import type { Config } from './config.ts';
+import { migrate, type Orm, openOrm } from './db/orm.ts';
+import { createCorsPolicy } from './http/cors.ts';
+import { createGraphQLHandler } from './http/graphql.ts';
+import { createServerLogger, type LogLevel } from './http/logger.ts';
+import { type AssetPaths, createHttpServer } from './http/server.ts';
+import { createLimiter } from './rate-limit/limiter.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from './rate-limit/rules.ts';
+import { memoryStore, redisStore } from './rate-limit/store.ts';
+import { createEventBus, type RealtimeBus } from './realtime/event-bus.ts';
+import { DEMO_SLUG, type DemoSeed, seedDemoIfEmpty } from './services/demo.ts';
+
+export interface AppOptions {
+  config: Config;
+  /** Extra MikroORM options (tests pass a query-counting logger). */
+  ormOverrides?: Partial<Options>;
+  logLevel?: LogLevel;
+  /** Where the built widget and admin are; defaults to the packages' dist folders. */
+  assets?: AssetPaths;
+  /** Rate limits; tests lower them to reach them quickly. */
+  rateLimits?: RateLimitRules;
+}
+
+export interface App {
+  url: string;
+  orm: Orm;
+  events: RealtimeBus;
+  /** Set when this start seeded the demo community. */
+  demo: DemoSeed | null;
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes everything. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Opens the database, applies migrations, seeds the demo if empty, and listens. */
+export async function startApp({
+  config,
+  ormOverrides,
+  logLevel = 'info',
+  assets,
+  rateLimits,
+}: AppOptions): Promise<App> {
+  const orm = await openOrm({ databaseUrl: config.databaseUrl, overrides: ormOverrides });
+  const events = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  // With Redis, limits are counted once for all processes; without, per process.
+  const rules = rateLimits ?? scaledLimits(DEFAULT_RATE_LIMITS, config.rateLimitMultiplier);
+  const limiter = createLimiter(
+    config.redisUrl ? redisStore(config.redisUrl, config.redisPrefix) : memoryStore(),
+    rules,
+  );
+  try {
+    await migrate(orm);
+    const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), events) : null;
+    const cors = createCorsPolicy({ orm, publicUrl: config.publicUrl });
+    const graphql = createGraphQLHandler({
+      orm,
+      events,
+      limiter,
+      trustProxy: config.trustProxy,
+      cors,
+      logger: createServerLogger(logLevel),
+      production: config.production,
+    });
+    const { server, endLiveStreams } = createHttpServer({ orm, graphql, cors, demoCommunity: DEMO_SLUG, assets });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = config.port === 0 ? `http://127.0.0.1:${port}` : config.publicUrl;
+
+    let closing: Promise<void> | undefined;
+    const close = (graceMs = 10_000) =>
+      (closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Live subscriptions never finish on their own: end them now, and their clients reconnect
+        // (to another process, or to this one once it is back). Other requests get `graceMs`.
+        endLiveStreams();
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        await closed;
+        clearTimeout(timer);
+        await events.close();
+        await limiter.close();
+        await orm.close();
+      })());
+    return { url, orm, events, demo, close };
+  } catch (error) {
+    await events.close();
+    await limiter.close();
+    await orm.close();
+    throw error;
+  }
+}

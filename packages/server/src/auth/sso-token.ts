@@ -1,0 +1,58 @@
+import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
+
+/** Tokens longer than this are refused before any parsing. */
+export const MAX_SSO_TOKEN_LENGTH = 4096;
+/** Allowed difference between the brand's clock and ours when checking `exp`/`nbf`. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+export interface SsoClaims {
+  sub: string;
+  name: string | undefined;
+  email: string | undefined;
+  avatar: string | undefined;
+}
+
+export class SsoTokenError extends Error {}
+
+/** Reads the key id from a token's header without trusting anything else in it. */
+export function ssoKeyId(token: string): string {
+  if (token.length > MAX_SSO_TOKEN_LENGTH) throw new SsoTokenError('The sign-in token is too long.');
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    throw new SsoTokenError('The sign-in token is malformed.');
+  }
+  if (header.alg !== 'HS256') throw new SsoTokenError('The sign-in token must be signed with HS256.');
+  if (typeof header.kid !== 'string' || header.kid === '') {
+    throw new SsoTokenError('The sign-in token has no key id (kid) in its header.');
+  }
+  return header.kid;
+}
+
+/** Verifies an HS256 token against one secret and returns its customer claims. */
+export async function verifySsoToken(token: string, secret: string): Promise<SsoClaims> {
+  let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+  try {
+    ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ['HS256'],
+      requiredClaims: ['sub', 'exp'],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+    }));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw new SsoTokenError('The sign-in token has expired.');
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      throw new SsoTokenError(`The sign-in token is missing or has an invalid "${error.claim}" claim.`);
+    }
+    throw new SsoTokenError('The sign-in token could not be verified.');
+  }
+  const claim = (name: string): string | undefined => {
+    const value = payload[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') throw new SsoTokenError(`The sign-in token's "${name}" claim must be a string.`);
+    return value;
+  };
+  const sub = claim('sub');
+  if (!sub || sub.length > 200) throw new SsoTokenError('The sign-in token\'s "sub" claim must be 1–200 characters.');
+  return { sub, name: claim('name'), email: claim('email'), avatar: claim('avatar') };
+}

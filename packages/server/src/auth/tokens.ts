@@ -1,0 +1,14 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A random bearer secret (256 bits) with a readable prefix saying what it is for. */
+export function newToken(prefix: string): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
+
+/** Tokens are stored as their SHA-256: a leaked database does not hand out sessions. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export const GUEST_TOKEN_PREFIX = 'rg_';
+export const SESSION_TOKEN_PREFIX = 'rs_';

@@ -1,0 +1,195 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
+import { ssoToken } from '../testing/fixtures.ts';
+import { GraphQLClient } from '../testing/graphql-client.ts';
+import { startTestServer } from '../testing/server.ts';
+
+const bin = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url));
+let database: TestDatabase;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: any;
+}
+
+/** Runs `rapport <args>` as its own process, as `pnpm rapport` does. */
+function rapport(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, DATABASE_URL: database.url } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        let json: unknown;
+        try {
+          json = JSON.parse(code === 0 ? stdout : (stderr.split('\n')[0] ?? ''));
+        } catch {}
+        resolve({ code, stdout, stderr, json });
+      },
+    );
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.drop());
+
+describe('rapport CLI', () => {
+  it('migrates, creates a community and staff, printing JSON', async () => {
+    const migrated = await rapport('migrate');
+    expect(migrated.code).toBe(0);
+    expect(JSON.parse(migrated.stdout)).toHaveProperty('applied');
+
+    const community = await rapport(
+      'community',
+      'create',
+      '--slug',
+      'acme',
+      '--name',
+      'Acme',
+      '--origin',
+      'https://www.acme.example',
+      '--origin',
+      'http://localhost:8080',
+    );
+    expect(community.code).toBe(0);
+    expect(Object.keys(community.json).sort()).toEqual(['id', 'slug', 'ssoKeyId', 'ssoSecret']);
+    expect(community.json.slug).toBe('acme');
+
+    const staff = await rapport(
+      'staff',
+      'create',
+      '--community',
+      'acme',
+      '--email',
+      'ann@acme.example',
+      '--name',
+      'Ann Lee',
+      '--role',
+      'agency',
+      '--title',
+      'Support',
+      '--agency',
+      'Northwind',
+      '--password',
+      'a long password',
+    );
+    expect(staff.code).toBe(0);
+    expect(Object.keys(staff.json)).toEqual(['id']);
+
+    // What the CLI made works through the API: the SSO secret signs customers in, the staff signs in.
+    const server = await startTestServer({ database });
+    try {
+      const client = new GraphQLClient(server.endpoint);
+      const token = await ssoToken(community.json, { sub: 'cli-customer', name: 'From CLI' });
+      expect((await client.data('{ viewer { community { slug } } }', { token })).viewer.community.slug).toBe('acme');
+      const signIn = await client.data(
+        'mutation { staffSignIn(community: "acme", email: "ann@acme.example", password: "a long password") { staff { name badge agencyName } } }',
+      );
+      expect(signIn.staffSignIn.staff).toEqual({ name: 'Ann Lee', badge: 'AGENCY', agencyName: 'Northwind' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    [['community', 'create', '--slug', 'x'], 2, 'USAGE', 'Missing required option --name'],
+    [['community', 'create', '--slug', 'x', '--name', 'X', '--colour', 'red'], 2, 'USAGE', "Unknown option '--colour'"],
+    [['frobnicate'], 2, 'USAGE', 'Unknown command'],
+    [['community', 'create', '--slug', 'Not A Slug', '--name', 'X'], 1, 'BAD_USER_INPUT', 'Slug must be'],
+    [['community', 'create', '--slug', 'acme', '--name', 'Again'], 1, 'CONFLICT', 'already exists'],
+    [
+      ['community', 'create', '--slug', 'y', '--name', 'Y', '--origin', 'not a url'],
+      1,
+      'BAD_USER_INPUT',
+      'not a valid origin',
+    ],
+    [
+      [
+        'staff',
+        'create',
+        '--community',
+        'nope',
+        '--email',
+        'a@b.co',
+        '--name',
+        'A',
+        '--role',
+        'staff',
+        '--password',
+        '0123456789',
+      ],
+      1,
+      'NOT_FOUND',
+      'nope',
+    ],
+    [
+      [
+        'staff',
+        'create',
+        '--community',
+        'acme',
+        '--email',
+        'a@b.co',
+        '--name',
+        'A',
+        '--role',
+        'boss',
+        '--password',
+        '0123456789',
+      ],
+      1,
+      'BAD_USER_INPUT',
+      'Role must be',
+    ],
+    [
+      [
+        'staff',
+        'create',
+        '--community',
+        'acme',
+        '--email',
+        'a@b.co',
+        '--name',
+        'A',
+        '--role',
+        'staff',
+        '--password',
+        'short',
+      ],
+      1,
+      'BAD_USER_INPUT',
+      'at least 10',
+    ],
+  ])('refuses %j with exit code %i and a %s error', async (args, exitCode, code, message) => {
+    const run = await rapport(...args);
+    expect(run.code).toBe(exitCode);
+    expect(run.stdout).toBe('');
+    expect(run.json.error.code).toBe(code);
+    expect(run.json.error.message).toContain(message);
+  });
+
+  it('seeds the demo community', async () => {
+    const run = await rapport('seed-demo');
+    expect(run.code).toBe(0);
+    expect(run.json.slug).toBe('demo');
+    expect(run.json.staff).toHaveLength(3);
+  });
+
+  it("recomputes the demo community's ranking, with progress on stderr and the result on stdout", async () => {
+    const run = await rapport('ranking', 'recompute', '--community', 'demo');
+    expect(run.code).toBe(0);
+    expect(run.json.activities).toBeGreaterThan(0);
+    expect(run.json.members).toBeGreaterThan(0);
+    expect(run.stderr).toContain('Recomputing the ranking: 100%');
+    const missing = await rapport('ranking', 'recompute', '--community', 'nope');
+    expect(missing.code).toBe(1);
+    expect(missing.json.error.code).toBe('NOT_FOUND');
+  });
+});

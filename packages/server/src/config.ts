@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: the default SQLite file and the built front-end bundles are found from it. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface Config {
+  /** TCP port the HTTP server listens on (`PORT`, default 4000). */
+  port: number;
+  /** Interface to bind (`HOST`, default all interfaces). */
+  host: string;
+  /**
+   * Where the data lives (`DATABASE_URL`): `postgres://…` selects PostgreSQL; anything else is a
+   * SQLite file path (`sqlite:`/`file:` prefixes allowed). Default `./data/rapport.db` in the repository.
+   */
+  databaseUrl: string;
+  /** `REDIS_URL`: when set, live-update pub/sub goes through Redis so several processes share it. */
+  redisUrl: string | undefined;
+  /**
+   * Prefix of every Redis key and channel (`REDIS_PREFIX`, default `rapport`): several deployments
+   * (staging and production, say) can share one Redis without hearing each other.
+   */
+  redisPrefix: string;
+  /** `NODE_ENV=production` turns off introspection-friendly behaviour and requires Secure cookies. */
+  production: boolean;
+  /** Public base URL used in logs and links (`PUBLIC_URL`, default `http://localhost:PORT`). */
+  publicUrl: string;
+  /** Seed the `demo` community when the database is empty (`SEED_DEMO`, default true). */
+  seedDemo: boolean;
+  /**
+   * How many reverse proxies stand in front (`TRUST_PROXY`, default 0): the client address is then
+   * read from X-Forwarded-For, that many entries from the right; with 0 the header is ignored.
+   */
+  trustProxy: number;
+  /** Multiplies every rate limit (`RATE_LIMIT_MULTIPLIER`, default 1): above 1 for busy communities. */
+  rateLimitMultiplier: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = parsePort(env.PORT ?? '4000');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || `${repoRoot}data/rapport.db`,
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || 'rapport',
+    production: env.NODE_ENV === 'production',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    seedDemo: env.SEED_DEMO !== 'false',
+    trustProxy: Number.parseInt(env.TRUST_PROXY ?? '0', 10) || 0,
+    rateLimitMultiplier: positive(env.RATE_LIMIT_MULTIPLIER, 'RATE_LIMIT_MULTIPLIER') ?? 1,
+  };
+}
+
+function positive(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number, got "${value}"`);
+  return number;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${value}"`);
+  }
+  return port;
+}

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/sql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import { entities } from '../entities/index.ts';
+import { RankingSubscriber } from '../services/ranking/subscriber.ts';
+import { tenantFilter } from './tenant-filter.ts';
+
+/** The entity manager every service works with (both drivers are SQL drivers). */
+export type Em = SqlEntityManager;
+export type Orm = MikroORM<AbstractSqlDriver, Em>;
+export type Dialect = 'sqlite' | 'postgresql';
+
+/** Which SQL dialect an entity manager speaks (for the few queries written by hand). */
+export const dialectOfEm = (em: Em): Dialect => (em.getDriver() instanceof PostgreSqlDriver ? 'postgresql' : 'sqlite');
+
+export function dialectOf(databaseUrl: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite';
+}
+
+/** Checked-in migrations, one folder per dialect: their SQL differs. */
+export function migrationsPath(dialect: Dialect): string {
+  return fileURLToPath(new URL(`./migrations/${dialect}`, import.meta.url));
+}
+
+export interface OrmOptions {
+  databaseUrl: string;
+  /** Extra MikroORM options (tests pass a query-counting logger). */
+  overrides?: Partial<Options>;
+}
+
+export function ormConfig({ databaseUrl, overrides }: OrmOptions): Partial<Options> {
+  const dialect = dialectOf(databaseUrl);
+  const common: Partial<Options> = {
+    entities,
+    extensions: [Migrator],
+    filters: { tenant: tenantFilter },
+    subscribers: [new RankingSubscriber()],
+    // Rows only ever point at rows of their own community (services write them so), so a to-one
+    // relation need not be joined just to re-check the tenant filter on its target.
+    autoJoinRefsForFilters: false,
+    colors: false,
+    // A request never touches the global identity map: each one forks its own.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ensureDatabase: false,
+    migrations: {
+      path: migrationsPath(dialect),
+      pathTs: migrationsPath(dialect),
+      glob: '!(*.d).ts',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      snapshotName: '.snapshot',
+      // Applying migrations must not rewrite checked-in files.
+      snapshotOnMigrate: false,
+      silent: true,
+    },
+  };
+  if (dialect === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: databaseUrl, ...overrides };
+  }
+  const file = sqliteFile(databaseUrl);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  return { ...common, driver: SqliteDriver, dbName: file, ...overrides };
+}
+
+function sqliteFile(databaseUrl: string): string {
+  const path = databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '');
+  if (path === ':memory:') return path;
+  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}
+
+export async function openOrm(options: OrmOptions): Promise<Orm> {
+  const orm = (await MikroORM.init(ormConfig(options))) as unknown as Orm;
+  if (dialectOf(options.databaseUrl) === 'sqlite') {
+    // WAL lets readers proceed while a write commits; the setting is stored in the file.
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+    // Reads of large tables (the ranking's recompute scans the activity log) from memory-mapped
+    // pages and a 64 MB cache instead of the 2 MB default.
+    await orm.em.getConnection().execute('pragma mmap_size = 268435456');
+    await orm.em.getConnection().execute('pragma cache_size = -65536');
+  }
+  return orm;
+}
+
+/** Applies pending checked-in migrations; returns their names. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}

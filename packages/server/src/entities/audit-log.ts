@@ -1,0 +1,24 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { createdAtProperty, idProperty } from './common.ts';
+import { Community } from './community.ts';
+import { StaffMember } from './staff-member.ts';
+
+/** What a staff member (or the system, when `actorStaff` is null) did, with the state before and after. */
+const AuditLogSchema = defineEntity({
+  name: 'AuditLog',
+  indexes: [{ properties: ['community', 'createdAt'] }, { properties: ['targetId'] }],
+  properties: {
+    id: idProperty(),
+    community: () => p.manyToOne(Community),
+    actorStaff: () => p.manyToOne(StaffMember).nullable(),
+    action: p.string().length(64),
+    targetType: p.string().length(32),
+    targetId: p.string().length(64),
+    before: p.json<Record<string, unknown>>().$type<Record<string, unknown>>().nullable(),
+    after: p.json<Record<string, unknown>>().$type<Record<string, unknown>>().nullable(),
+    createdAt: createdAtProperty(),
+  },
+});
+
+export class AuditLog extends AuditLogSchema.class {}
+AuditLogSchema.setClass(AuditLog);

@@ -1,0 +1,47 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { createdAtProperty, idProperty, updatedAtProperty } from './common.ts';
+import { Community } from './community.ts';
+import { StaffMember } from './staff-member.ts';
+
+export const MEMBER_KINDS = ['GUEST', 'SSO'] as const;
+export type MemberKind = (typeof MEMBER_KINDS)[number];
+
+/** A customer of one community: identified by the brand's SSO (`externalId`) or as a guest. */
+const MemberSchema = defineEntity({
+  name: 'Member',
+  uniques: [{ properties: ['community', 'externalId'] }, { properties: ['community', 'referralCode'] }],
+  indexes: [{ properties: ['community', 'lastSeenAt'] }],
+  properties: {
+    id: idProperty(),
+    community: () => p.manyToOne(Community),
+    kind: p.enum(MEMBER_KINDS),
+    /** The brand's own user id (the SSO token's `sub`); null for guests. */
+    externalId: p.string().length(200).nullable(),
+    /** SHA-256 of the guest token handed to the browser; null for SSO members. */
+    guestTokenHash: p.string().length(64).nullable().unique().hidden(),
+    displayName: p.string().length(80),
+    email: p.string().length(254).nullable(),
+    avatarUrl: p.string().length(500).nullable(),
+    /** Put in the links they share; visits through them count toward their reach. Made on first share. */
+    referralCode: p.string().length(16).nullable(),
+    /** The staff member responsible for this relationship. */
+    owner: () => p.manyToOne(StaffMember).nullable(),
+    ambassadorFlaggedAt: p.datetime().nullable(),
+    ambassadorFlaggedBy: () => p.manyToOne(StaffMember).nullable(),
+    ambassadorReason: p.string().length(500).nullable(),
+    suspendedAt: p.datetime().nullable(),
+    suspendedReason: p.string().length(500).nullable(),
+    /** What the member has written and voted, kept with the rows so lists can sort by them. */
+    threadCount: p.integer().default(0),
+    replyCount: p.integer().default(0),
+    voteCount: p.integer().default(0),
+    erasedAt: p.datetime().nullable(),
+    firstSeenAt: p.datetime().onCreate(() => new Date()),
+    lastSeenAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAtProperty(),
+    updatedAt: updatedAtProperty(),
+  },
+});
+
+export class Member extends MemberSchema.class {}
+MemberSchema.setClass(Member);

@@ -1,0 +1,85 @@
+import type { IncomingMessage } from 'node:http';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import { useCookies } from '@whatwg-node/server-plugin-cookies';
+import { createYoga, type YogaLogger } from 'graphql-yoga';
+import type { Em, Orm } from '../db/orm.ts';
+import type { Limiter } from '../rate-limit/limiter.ts';
+import { Context } from '../schema/context.ts';
+import { schema } from '../schema/index.ts';
+import type { EventBus } from '../services/events.ts';
+import { clientIp } from './client-ip.ts';
+import type { CorsPolicy } from './cors.ts';
+import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
+import { maskError } from './error-mask.ts';
+import { useQueryLimits } from './query-limits.ts';
+import { viewerFromRequest } from './viewer.ts';
+
+export interface GraphQLOptions {
+  orm: Orm;
+  events: EventBus;
+  limiter: Limiter;
+  /** Reverse proxies in front, for reading the client's address (config TRUST_PROXY). */
+  trustProxy: number;
+  cors: CorsPolicy;
+  logger: YogaLogger;
+  /** Production: no GraphiQL, Secure cookies. */
+  production: boolean;
+}
+
+/** The GraphQL endpoint: yoga over the Pothos schema, one forked entity manager per request. */
+export function createGraphQLHandler({ orm, events, limiter, trustProxy, cors, logger, production }: GraphQLOptions) {
+  return createYoga<{ req: IncomingMessage }>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: production ? false : { title: 'Rapport GraphQL' },
+    logging: logger,
+    // isDev off: error details (stacks, original messages) never reach clients.
+    maskedErrors: { maskError, isDev: false },
+    // A GraphQL request is small: the longest text anyone may write is 10,000 characters.
+    maxRequestBodySize: 256 * 1024,
+    plugins: [
+      useCookies(),
+      // Cookie-authenticated staff requests cannot be forged by another site's form or image:
+      // "simple" requests (no JSON body, no custom header) are refused.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useQueryLimits({ production }),
+      useDeferStream(),
+      useVariableErrorCodes(),
+      ...(production ? [useHiddenSuggestions()] : []),
+    ],
+    cors: async (request) => {
+      const origin = request.headers.get('origin');
+      if (!origin || !(await cors.allows(origin))) return false;
+      return { origin: [origin], credentials: false, methods: ['GET', 'POST'], maxAge: 600 };
+    },
+    context: async ({ request, req }) => {
+      const em = orm.em.fork() as Em;
+      const viewer = await viewerFromRequest(em, request);
+      const secure = production || new URL(request.url).protocol === 'https:';
+      return new Context({
+        request,
+        em,
+        events,
+        viewer,
+        ip: clientIp(req, trustProxy),
+        limiter,
+        setCookie: (name, value, options = {}) =>
+          void request.cookieStore?.set({
+            name,
+            value,
+            path: '/',
+            domain: null,
+            httpOnly: true,
+            secure,
+            sameSite: 'lax',
+            expires: options.maxAgeSeconds ? Date.now() + options.maxAgeSeconds * 1000 : null,
+          }),
+        deleteCookie: (name) => void request.cookieStore?.delete({ name, path: '/' }),
+      });
+    },
+  });
+}
+
+export type GraphQLHandler = ReturnType<typeof createGraphQLHandler>;

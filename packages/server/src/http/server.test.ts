@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCommunity } from '../testing/fixtures.ts';
+import { startTestServer, type TestServer } from '../testing/server.ts';
+
+let server: TestServer;
+// The bundles are built by their packages (and served for real in the end-to-end tests); stand-in
+// files are enough to test how they are served.
+const assets = mkdtempSync(join(tmpdir(), 'rapport-assets-'));
+
+beforeAll(async () => {
+  writeFileSync(join(assets, 'widget.js'), 'export {};\n');
+  writeFileSync(join(assets, 'index.html'), '<!doctype html><title>Admin</title>\n');
+  server = await startTestServer({ assets: { widgetJs: join(assets, 'widget.js'), adminDir: assets } });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(assets, { recursive: true, force: true });
+});
+
+describe('health', () => {
+  it('answers /healthz and /readyz', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+});
+
+describe('static routes', () => {
+  it('serves widget.js as a cacheable, revalidated ES module to the origins communities allow', async () => {
+    await createTestCommunity(server.em());
+    const response = await fetch(`${server.url}/widget.js`, { headers: { origin: 'http://brand.example' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/javascript');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://brand.example');
+    expect(response.headers.get('vary')).toContain('Origin');
+    const stranger = await fetch(`${server.url}/widget.js`, { headers: { origin: 'https://not-a-customer.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    const etag = response.headers.get('etag');
+    expect(etag).toMatch(/^".+"$/);
+    const again = await fetch(`${server.url}/widget.js`, { headers: { 'if-none-match': etag ?? '' } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves the admin console at /admin and its client-side routes', async () => {
+    for (const path of ['/admin', '/admin/inbox/123']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+    }
+  });
+
+  it('serves a demo page embedding the widget with the two-line snippet', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    expect(html).toContain('<script type="module" src="/widget.js"></script>');
+    expect(html).toMatch(
+      /<rapport-community community="demo" endpoint="http:\/\/127\.0\.0\.1:\d+\/graphql"><\/rapport-community>/,
+    );
+  });
+
+  it('sends a strict CSP and other security headers with the pages it renders', async () => {
+    for (const path of ['/', '/admin']) {
+      const response = await fetch(`${server.url}${path}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain('unsafe-inline');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+    // The demo page keeps its styles in a stylesheet: its CSP allows no inline style.
+    expect(await (await fetch(`${server.url}/`)).text()).not.toContain('<style');
+    expect((await fetch(`${server.url}/demo.css`)).headers.get('content-type')).toContain('text/css');
+  });
+
+  it('says what to build when a bundle is missing', async () => {
+    const response = await fetch(`${server.url}/admin/admin.js`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('pnpm --filter @rapport/admin build');
+  });
+
+  it('answers 404 for anything else', async () => {
+    expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (origin: string) =>
+    fetch(`${server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
+
+  it('allows origins a community lists, without credentials, and no others', async () => {
+    await createTestCommunity(server.em());
+    const allowed = await preflight('http://brand.example');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://brand.example');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    const refused = await preflight('https://evil.example');
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

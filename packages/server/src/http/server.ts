@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { repoRoot } from '../config.ts';
+import type { Orm } from '../db/orm.ts';
+import { fileAsset } from './assets.ts';
+import type { CorsPolicy } from './cors.ts';
+import { DEMO_CSS, demoPage } from './demo-page.ts';
+import type { GraphQLHandler } from './graphql.ts';
+import { PAGE_SECURITY_HEADERS } from './security-headers.ts';
+
+/** Where the built front-ends are (tests point these at stand-ins). */
+export interface AssetPaths {
+  widgetJs: string;
+  adminDir: string;
+}
+
+export const defaultAssets: AssetPaths = {
+  widgetJs: join(repoRoot, 'packages/widget/dist/widget.js'),
+  adminDir: join(repoRoot, 'packages/admin/dist'),
+};
+
+export interface HttpOptions {
+  orm: Orm;
+  graphql: GraphQLHandler;
+  /** Which origins may load widget.js (a module script from another origin needs CORS). */
+  cors: CorsPolicy;
+  assets?: AssetPaths;
+  /** The community the demo page at `/` embeds. */
+  demoCommunity: string;
+  /** How long /readyz waits for the database before answering 503. */
+  readyTimeoutMs?: number;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** Answers within `ms` whether the database runs a trivial query. */
+async function databaseAnswers(orm: Orm, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const ping = orm.em
+    .fork()
+    .getConnection()
+    .execute('select 1')
+    .then(() => true)
+    .catch(() => false);
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface HttpServer {
+  server: Server;
+  /** Ends every open live stream (SSE); their clients reconnect, to this process or another. */
+  endLiveStreams(): void;
+}
+
+/** The HTTP server: GraphQL, the widget bundle, the admin console, the demo page and health. */
+export function createHttpServer({
+  orm,
+  graphql,
+  cors,
+  demoCommunity,
+  assets = defaultAssets,
+  readyTimeoutMs = 2000,
+}: HttpOptions): HttpServer {
+  const liveStreams = new Set<ServerResponse>();
+  const widgetJs = fileAsset(assets.widgetJs, 'pnpm --filter @rapport/widget build');
+  const adminIndex = fileAsset(join(assets.adminDir, 'index.html'), 'pnpm --filter @rapport/admin build');
+  const adminJs = fileAsset(join(assets.adminDir, 'admin.js'), 'pnpm --filter @rapport/admin build');
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    if (path === '/graphql') {
+      if (req.headers.accept?.includes('text/event-stream')) {
+        liveStreams.add(res);
+        res.on('close', () => liveStreams.delete(res));
+      }
+      return graphql(req, res);
+    }
+    if (path === '/healthz' && read) return json(res, 200, { status: 'ok' });
+    if (path === '/readyz' && read) {
+      const ok = await databaseAnswers(orm, readyTimeoutMs);
+      return json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unavailable' });
+    }
+    if (path === '/widget.js' && read) {
+      // A module script from another origin needs CORS: granted to the origins communities list.
+      const origin = req.headers.origin;
+      const headers: Record<string, string> = { vary: 'Origin', 'cross-origin-resource-policy': 'cross-origin' };
+      if (origin && (await cors.allows(origin))) headers['access-control-allow-origin'] = origin;
+      return widgetJs(req, res, headers);
+    }
+    if (path === '/admin/admin.js' && read) return adminJs(req, res);
+    if ((path === '/admin' || path.startsWith('/admin/')) && read) return adminIndex(req, res, PAGE_SECURITY_HEADERS);
+    if (path === '/favicon.ico' && read) {
+      // Browsers ask for it on every page; there is none, and a 404 would be noise in their console.
+      res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
+      res.end();
+      return;
+    }
+    if (path === '/demo.css' && read) {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      res.end(DEMO_CSS);
+      return;
+    }
+    if (path === '/' && read) {
+      const origin = `http://${req.headers.host ?? 'localhost'}`;
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-cache',
+        ...PAGE_SECURITY_HEADERS,
+      });
+      res.end(demoPage(origin, demoCommunity));
+      return;
+    }
+    json(res, 404, { error: 'Not found' });
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      console.error('request failed', error);
+      if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
+      else res.end();
+    });
+  });
+  return {
+    server,
+    endLiveStreams() {
+      for (const res of liveStreams) res.end();
+      liveStreams.clear();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { AppError } from '../services/errors.ts';
+import type { Action, RateLimitRules } from './rules.ts';
+import type { RateLimitStore } from './store.ts';
+
+export interface Who {
+  /** The member acting, for per-member limits (absent for anonymous actions). */
+  memberId?: string | undefined;
+  ip: string;
+}
+
+function tooMany(resetInMs: number, message: string): AppError {
+  const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));
+  const wait = retryAfter < 90 ? `${retryAfter} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
+  return new AppError('RATE_LIMITED', `${message} Please try again in ${wait}.`, { retryAfter });
+}
+
+/** Applies the rules: `check` counts an action and refuses it with RATE_LIMITED past a limit. */
+export function createLimiter(store: RateLimitStore, rules: RateLimitRules) {
+  return {
+    async check(action: Action, who: Who): Promise<void> {
+      for (const [i, rule] of rules[action].entries()) {
+        const subject = rule.per === 'member' ? who.memberId : who.ip;
+        if (!subject) continue;
+        const { count, resetInMs } = await store.hit(`${action}:${i}:${rule.per}:${subject}`, rule.windowMs);
+        if (count > rule.limit) throw tooMany(resetInMs, 'You are doing that too often.');
+      }
+    },
+
+    /** Refuses sign-in to an account locked after repeated failures (known or not: no enumeration). */
+    async assertNotLocked(community: string, email: string): Promise<void> {
+      const { count, resetInMs } = await store.peek(failureKey(community, email));
+      if (count >= rules.signInFailures.limit) throw tooMany(resetInMs, 'Too many failed sign-ins for this account.');
+    },
+
+    async signInFailed(community: string, email: string): Promise<void> {
+      await store.hit(failureKey(community, email), rules.signInFailures.windowMs);
+    },
+
+    async signInSucceeded(community: string, email: string): Promise<void> {
+      await store.reset(failureKey(community, email));
+    },
+
+    close: () => store.close(),
+  };
+}
+
+const failureKey = (community: string, email: string) => `signin-failures:${community}:${email.trim().toLowerCase()}`;
+
+export type Limiter = ReturnType<typeof createLimiter>;

@@ -1,0 +1,55 @@
+/**
+ * How often people may do things. Customer actions are limited per member and per IP address (a
+ * flood from one address with many guest names is still one address); staff answering for the
+ * brand are not limited here. Sign-in is limited per address, and an account is locked for a
+ * while after repeated failures, whoever is trying.
+ */
+export interface Limit {
+  per: 'member' | 'ip';
+  limit: number;
+  windowMs: number;
+}
+
+export type Action = 'post' | 'reply' | 'vote' | 'guest' | 'signIn' | 'share';
+
+export type RateLimitRules = Record<Action, Limit[]> & {
+  /** Failed sign-ins allowed per account before it is locked for `windowMs`. */
+  signInFailures: { limit: number; windowMs: number };
+};
+
+const MINUTE = 60_000;
+
+/** The rules with every limit multiplied by `factor` (config RATE_LIMIT_MULTIPLIER). */
+export function scaledLimits(rules: RateLimitRules, factor: number): RateLimitRules {
+  const scale = (limit: number) => Math.max(1, Math.round(limit * factor));
+  const scaled = Object.fromEntries(
+    Object.entries(rules).map(([action, limits]) => [
+      action,
+      Array.isArray(limits)
+        ? limits.map((l) => ({ ...l, limit: scale(l.limit) }))
+        : { ...limits, limit: scale(limits.limit) },
+    ]),
+  );
+  return scaled as RateLimitRules;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitRules = {
+  post: [
+    { per: 'member', limit: 5, windowMs: MINUTE },
+    { per: 'member', limit: 30, windowMs: 60 * MINUTE },
+    { per: 'ip', limit: 20, windowMs: MINUTE },
+  ],
+  reply: [
+    { per: 'member', limit: 10, windowMs: MINUTE },
+    { per: 'ip', limit: 60, windowMs: MINUTE },
+  ],
+  vote: [
+    { per: 'member', limit: 60, windowMs: MINUTE },
+    { per: 'ip', limit: 300, windowMs: MINUTE },
+  ],
+  guest: [{ per: 'ip', limit: 10, windowMs: 10 * MINUTE }],
+  signIn: [{ per: 'ip', limit: 30, windowMs: 15 * MINUTE }],
+  // Visits through share links count toward a member's reach: one address cannot pump them.
+  share: [{ per: 'ip', limit: 30, windowMs: 10 * MINUTE }],
+  signInFailures: { limit: 5, windowMs: 15 * MINUTE },
+};

@@ -1,0 +1,76 @@
+import { Redis } from 'ioredis';
+
+/** Counts hits per key in fixed windows. In memory for one process; Redis for several. */
+export interface RateLimitStore {
+  /** Counts one hit; returns the count in the current window and when it resets (ms from now). */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
+  /** The current count without counting a hit. */
+  peek(key: string): Promise<{ count: number; resetInMs: number }>;
+  reset(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function memoryStore(): RateLimitStore {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  // Expired windows are dropped now and then, so idle keys do not accumulate.
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key);
+  }, 60_000);
+  sweep.unref();
+  const current = (key: string) => {
+    const window = windows.get(key);
+    return window && window.resetAt > Date.now() ? window : undefined;
+  };
+  return {
+    async hit(key, windowMs) {
+      const now = Date.now();
+      let window = current(key);
+      if (!window) {
+        window = { count: 0, resetAt: now + windowMs };
+        windows.set(key, window);
+      }
+      window.count++;
+      return { count: window.count, resetInMs: window.resetAt - now };
+    },
+    async peek(key) {
+      const window = current(key);
+      return window ? { count: window.count, resetInMs: window.resetAt - Date.now() } : { count: 0, resetInMs: 0 };
+    },
+    async reset(key) {
+      windows.delete(key);
+    },
+    async close() {
+      clearInterval(sweep);
+      windows.clear();
+    },
+  };
+}
+
+// INCR and set the expiry in one step, so a crash between the two cannot leave a key forever.
+const HIT = `local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return { count, redis.call('PTTL', KEYS[1]) }`;
+
+/** Shared counters in Redis, so limits hold across every server process. */
+export function redisStore(url: string, namespace: string): RateLimitStore {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  redis.on('error', () => {});
+  const prefix = `${namespace}:limit:`;
+  return {
+    async hit(key, windowMs) {
+      const [count, ttl] = (await redis.eval(HIT, 1, prefix + key, String(windowMs))) as [number, number];
+      return { count, resetInMs: Math.max(ttl, 0) };
+    },
+    async peek(key) {
+      const [count, ttl] = await Promise.all([redis.get(prefix + key), redis.pttl(prefix + key)]);
+      return { count: Number(count ?? 0), resetInMs: Math.max(ttl, 0) };
+    },
+    async reset(key) {
+      await redis.del(prefix + key);
+    },
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { EventBus, ThreadEvent } from '../services/events.ts';
+import { EventQueue } from './event-queue.ts';
+import { memoryTransport, redisTransport, type Transport } from './transport.ts';
+
+export interface RealtimeOptions {
+  /** When set, events travel through Redis pub/sub so every server process sees every event. */
+  redisUrl?: string | undefined;
+  /** Prefix of the Redis channels (config REDIS_PREFIX). */
+  redisPrefix?: string;
+}
+
+export interface RealtimeBus extends EventBus {
+  close(): Promise<void>;
+}
+
+/**
+ * The live-event bus: thread events as JSON over a transport (memory for one process, Redis pub/sub
+ * for several); each subscription is a queue that a GraphQL subscription reads.
+ */
+export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
+  const transport: Transport = options.redisUrl ? redisTransport(options.redisUrl) : memoryTransport();
+  const prefix = options.redisPrefix ?? 'rapport';
+  const threadChannel = (threadId: string) => `${prefix}:thread:${threadId}`;
+  const communityChannel = (communityId: string) => `${prefix}:community:${communityId}`;
+
+  /** Subscribes before returning, so nothing published after the start event is missed. */
+  async function listen(channel: string, threadId: string): Promise<EventQueue<ThreadEvent>> {
+    let unsubscribe = () => {};
+    const queue = new EventQueue<ThreadEvent>(() => unsubscribe());
+    unsubscribe = await transport.subscribe(channel, (message) => queue.push(JSON.parse(message)));
+    queue.push({ type: 'SUBSCRIBED', threadId, at: new Date().toISOString() });
+    return queue;
+  }
+
+  return {
+    publish(communityId, event) {
+      const message = JSON.stringify(event);
+      transport.publish(threadChannel(event.threadId), message);
+      transport.publish(communityChannel(communityId), message);
+    },
+    threadEvents: (threadId) => listen(threadChannel(threadId), threadId),
+    communityEvents: (communityId) => listen(communityChannel(communityId), ''),
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,386 @@
+/**
+ * Every cell of the authorization matrix (authorization.ts), tried against the running server:
+ * each operation, as each role, with valid arguments of the role's own community. An allowed cell
+ * must not be refused; a denied cell must be refused with UNAUTHENTICATED or FORBIDDEN.
+ */
+import { readFileSync } from 'node:fs';
+import type { GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestCommunity,
+  guestToken,
+  postThread,
+  STAFF_PASSWORD,
+  signInStaff,
+  ssoToken,
+  type TestCommunity,
+} from '../testing/fixtures.ts';
+import type { GraphQLClient, GraphQLResponse } from '../testing/graphql-client.ts';
+import { startTestServer, type TestServer } from '../testing/server.ts';
+import { subscribe } from '../testing/sse.ts';
+import { AUTHORIZATION, ROLES, type Role } from './authorization.ts';
+import { authorizationMarkdown } from './authorization-doc.ts';
+import { schema } from './index.ts';
+
+let server: TestServer;
+let brand: TestCommunity;
+let counter = 0;
+
+/** A client acting as the role, and its bearer token if it has one. */
+async function as(role: Role): Promise<{ client: GraphQLClient; token?: string }> {
+  const client = server.client();
+  switch (role) {
+    case 'ANONYMOUS':
+      return { client };
+    case 'GUEST':
+      return { client, token: await guestToken(client, brand.slug, `Guest ${++counter}`) };
+    case 'CUSTOMER':
+      return { client, token: await ssoToken(brand, { sub: `customer-${++counter}`, name: 'Cas' }) };
+    default: {
+      const staff = { AGENCY: brand.agency, STAFF: brand.staff, MANAGER: brand.manager, OWNER: brand.owner }[role];
+      await signInStaff(client, brand.slug, staff);
+      return { client };
+    }
+  }
+}
+
+type Who = Awaited<ReturnType<typeof as>>;
+
+/** Runs the operation as `who`; "own" data (a thread to edit) is created by `who` beforehand. */
+type Recipe = (who: Who) => Promise<GraphQLResponse>;
+
+const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+  who.client.request(query, { token: who.token, variables });
+
+/** A thread by someone else (staff), for operations on others' threads. */
+const someThread = async () => postThread(await signedStaff(), undefined, { title: `Thread ${++counter}` });
+async function signedStaff() {
+  const client = server.client();
+  await signInStaff(client, brand.slug, brand.manager);
+  return client;
+}
+
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+
+/** A reply by a customer in someone's thread. */
+async function someReply(): Promise<string> {
+  const client = server.client();
+  const token = await guestToken(client, brand.slug, `Replier ${++counter}`);
+  const data = await client.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+    token,
+    variables: { i: { threadId: await someThread(), body: `A reply ${counter}` } },
+  });
+  return data.reply.id;
+}
+
+/** A customer of the community (their global id). */
+async function someMember(): Promise<string> {
+  const client = server.client();
+  const token = await guestToken(client, brand.slug, `Someone ${++counter}`);
+  return (await client.data('{ viewer { member { id } } }', { token })).viewer.member.id;
+}
+
+const communityField = (who: Who, selection: string) =>
+  call(who, `query ($s: String!) { community(slug: $s) { ${selection} } }`, { s: brand.slug });
+
+/** A thread and a reply by `who`, if `who` may post at all; else by staff. */
+async function own(who: Who): Promise<{ threadId: string; replyId: string }> {
+  const author = who.token || who.client.cookie ? who : { client: await signedStaff() };
+  const threadId = await postThread(author.client, author.token, { title: `Own thread ${++counter}` });
+  const data = await author.client.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+    token: author.token,
+    variables: { i: { threadId, body: `Own reply ${counter}` } },
+  });
+  return { threadId, replyId: data.reply.id };
+}
+
+const RECIPES: Record<string, Recipe> = {
+  'Query.community': (who) => call(who, 'query ($s: String!) { community(slug: $s) { name } }', { s: brand.slug }),
+  'Query.viewer': (who) => call(who, '{ viewer { kind } }'),
+  'Mutation.startGuestSession': (who) =>
+    call(who, 'mutation ($c: String!) { startGuestSession(community: $c, displayName: "New guest") { token } }', {
+      c: brand.slug,
+    }),
+  'Mutation.staffSignIn': (who) =>
+    call(
+      who,
+      'mutation ($c: String!, $e: String!, $p: String!) { staffSignIn(community: $c, email: $e, password: $p) { kind } }',
+      {
+        c: brand.slug,
+        e: brand.staff.email,
+        p: STAFF_PASSWORD,
+      },
+    ),
+  'Mutation.staffSignOut': (who) => call(who, 'mutation { staffSignOut }'),
+  'Mutation.postThread': (who) =>
+    call(who, 'mutation ($i: PostThreadInput!) { postThread(input: $i) { id } }', {
+      i: { kind: 'IDEA', title: `Post ${++counter}` },
+    }),
+  'Mutation.editThread': async (who) =>
+    call(who, 'mutation ($i: EditThreadInput!) { editThread(input: $i) { id } }', {
+      i: { threadId: (await own(who)).threadId, title: `Edited ${++counter}` },
+    }),
+  'Mutation.deleteThread': async (who) =>
+    call(who, 'mutation ($id: ID!) { deleteThread(threadId: $id) }', { id: (await own(who)).threadId }),
+  'Mutation.reply': async (who) =>
+    call(who, 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+      i: { threadId: await someThread(), body: 'A reply' },
+    }),
+  'Mutation.editReply': async (who) =>
+    call(who, 'mutation ($i: EditReplyInput!) { editReply(input: $i) { id } }', {
+      i: { replyId: (await own(who)).replyId, body: `Edited reply ${++counter}` },
+    }),
+  'Mutation.deleteReply': async (who) =>
+    call(who, 'mutation ($id: ID!) { deleteReply(replyId: $id) }', { id: (await own(who)).replyId }),
+  'Mutation.vote': async (who) =>
+    call(who, 'mutation ($id: ID!) { vote(threadId: $id) { id } }', { id: await someThread() }),
+  'Mutation.unvote': async (who) =>
+    call(who, 'mutation ($id: ID!) { unvote(threadId: $id) { id } }', { id: await someThread() }),
+  'Mutation.follow': async (who) =>
+    call(who, 'mutation ($id: ID!) { follow(threadId: $id) { id } }', { id: await someThread() }),
+  'Mutation.unfollow': async (who) =>
+    call(who, 'mutation ($id: ID!) { unfollow(threadId: $id) { id } }', { id: await someThread() }),
+  'Mutation.setThreadStatus': async (who) =>
+    call(who, 'mutation ($i: SetThreadStatusInput!) { setThreadStatus(input: $i) { id } }', {
+      i: { threadId: await someThread(), status: 'PLANNED' },
+    }),
+  'Subscription.communityEvents': async (who) => {
+    const live = subscribe(
+      server.endpoint,
+      'subscription ($c: String!) { communityEvents(community: $c) { __typename } }',
+      {
+        token: who.token,
+        cookie: who.client.cookie,
+        variables: { c: brand.slug },
+      },
+    );
+    try {
+      return await live.ready;
+    } finally {
+      live.close();
+    }
+  },
+  'Mutation.setStaffPassword': async (who) => {
+    const link = await (await signedStaff()).data(
+      'mutation ($i: InviteStaffInput!) { inviteStaff(input: $i) { url } }',
+      { variables: { i: { email: `new${++counter}@brand.example`, name: `New ${counter}`, role: 'STAFF' } } },
+    );
+    const token = new URL(link.inviteStaff.url).hash.replace('#token=', '');
+    return call(
+      who,
+      'mutation ($t: String!) { setStaffPassword(token: $t, password: "a long new password") { kind } }',
+      { t: token },
+    );
+  },
+  'Mutation.updateMyProfile': (who) => call(who, 'mutation { updateMyProfile(input: { title: "Support" }) { id } }'),
+  'Mutation.assignThread': async (who) =>
+    call(who, 'mutation ($id: ID!, $s: ID) { assignThread(threadId: $id, staffId: $s) { id } }', {
+      id: await someThread(),
+      s: gid('StaffMember', brand.staff.id),
+    }),
+  'Mutation.mergeThread': async (who) =>
+    call(who, 'mutation ($a: ID!, $b: ID!) { mergeThread(threadId: $a, intoThreadId: $b) { id } }', {
+      a: await someThread(),
+      b: await someThread(),
+    }),
+  'Mutation.hideThread': async (who) =>
+    call(who, 'mutation ($id: ID!) { hideThread(threadId: $id, reason: "Off topic") { id } }', {
+      id: await someThread(),
+    }),
+  'Mutation.restoreThread': async (who) => {
+    const id = await someThread();
+    await (await signedStaff()).data('mutation ($id: ID!) { hideThread(threadId: $id, reason: "Off topic") { id } }', {
+      variables: { id },
+    });
+    return call(who, 'mutation ($id: ID!) { restoreThread(threadId: $id) { id } }', { id });
+  },
+  'Mutation.lockThread': async (who) =>
+    call(who, 'mutation ($id: ID!) { lockThread(threadId: $id) { id } }', { id: await someThread() }),
+  'Mutation.unlockThread': async (who) => {
+    const id = await someThread();
+    await (await signedStaff()).data('mutation ($id: ID!) { lockThread(threadId: $id) { id } }', { variables: { id } });
+    return call(who, 'mutation ($id: ID!) { unlockThread(threadId: $id) { id } }', { id });
+  },
+  'Mutation.hideReply': async (who) =>
+    call(who, 'mutation ($id: ID!) { hideReply(replyId: $id, reason: "Rude words") { id } }', {
+      id: await someReply(),
+    }),
+  'Mutation.restoreReply': async (who) => {
+    const id = await someReply();
+    await (await signedStaff()).data('mutation ($id: ID!) { hideReply(replyId: $id, reason: "Rude words") { id } }', {
+      variables: { id },
+    });
+    return call(who, 'mutation ($id: ID!) { restoreReply(replyId: $id) { id } }', { id });
+  },
+  'Mutation.suspendMember': async (who) =>
+    call(who, 'mutation ($id: ID!) { suspendMember(memberId: $id, reason: "Spamming links") { id } }', {
+      id: await someMember(),
+    }),
+  'Mutation.unsuspendMember': async (who) => {
+    const id = await someMember();
+    await (await signedStaff()).data(
+      'mutation ($id: ID!) { suspendMember(memberId: $id, reason: "Spamming links") { id } }',
+      {
+        variables: { id },
+      },
+    );
+    return call(who, 'mutation ($id: ID!) { unsuspendMember(memberId: $id) { id } }', { id });
+  },
+  'Mutation.reportContent': async (who) =>
+    call(who, 'mutation ($i: ReportInput!) { reportContent(input: $i) { id } }', {
+      i: { threadId: await someThread(), reason: 'Looks like spam' },
+    }),
+  'Mutation.resolveReport': async (who) => {
+    const reporter = server.client();
+    const token = await guestToken(reporter, brand.slug, `Reporter ${++counter}`);
+    const report = await reporter.data('mutation ($i: ReportInput!) { reportContent(input: $i) { id } }', {
+      token,
+      variables: { i: { threadId: await someThread(), reason: 'Looks like spam' } },
+    });
+    return call(who, 'mutation ($id: ID!) { resolveReport(reportId: $id, resolution: DISMISSED) { id } }', {
+      id: report.reportContent.id,
+    });
+  },
+  'Mutation.inviteStaff': (who) =>
+    call(who, 'mutation ($i: InviteStaffInput!) { inviteStaff(input: $i) { url } }', {
+      i: { email: `invite${++counter}@brand.example`, name: `Invitee ${counter}`, role: 'STAFF' },
+    }),
+  'Mutation.issuePasswordLink': (who) =>
+    call(who, 'mutation ($id: ID!) { issuePasswordLink(staffId: $id) { url } }', {
+      id: gid('StaffMember', brand.staff.id),
+    }),
+  'Mutation.updateStaff': (who) =>
+    call(who, 'mutation ($i: UpdateStaffInput!) { updateStaff(input: $i) { id } }', {
+      i: { staffId: gid('StaffMember', brand.staff.id), title: `Support Lead ${++counter}` },
+    }),
+  'Mutation.deactivateStaff': async (who) => {
+    const invited = await (await signedStaff()).data(
+      'mutation ($i: InviteStaffInput!) { inviteStaff(input: $i) { staff { id } } }',
+      {
+        variables: { i: { email: `leaver${++counter}@brand.example`, name: `Leaver ${counter}`, role: 'STAFF' } },
+      },
+    );
+    return call(who, 'mutation ($a: ID!, $b: ID!) { deactivateStaff(staffId: $a, successorId: $b) { movedThreads } }', {
+      a: invited.inviteStaff.staff.id,
+      b: gid('StaffMember', brand.staff.id),
+    });
+  },
+  'Mutation.updateCommunity': (who) =>
+    call(
+      who,
+      'mutation { updateCommunity(input: { theme: [{ property: "--rapport-radius", value: "4px" }] }) { id } }',
+    ),
+  'Mutation.setAllowedOrigins': (who) =>
+    call(who, 'mutation { setAllowedOrigins(origins: ["http://brand.example"]) { id } }'),
+  'Mutation.rotateSsoKey': (who) => call(who, 'mutation { rotateSsoKey { keyId } }'),
+  'Mutation.retireSsoKey': async (who) => {
+    const key = await (await signedStaff()).data('mutation { rotateSsoKey { keyId } }');
+    return call(who, 'mutation ($k: String!) { retireSsoKey(keyId: $k) { id } }', { k: key.rotateSsoKey.keyId });
+  },
+  'Mutation.markReplyHelpful': async (who) =>
+    call(who, 'mutation ($id: ID!) { markReplyHelpful(replyId: $id) { id } }', { id: await someReply() }),
+  'Mutation.unmarkReplyHelpful': async (who) => {
+    const id = await someReply();
+    await (await signedStaff()).data('mutation ($id: ID!) { markReplyHelpful(replyId: $id) { id } }', {
+      variables: { id },
+    });
+    return call(who, 'mutation ($id: ID!) { unmarkReplyHelpful(replyId: $id) { id } }', { id });
+  },
+  'Mutation.flagAmbassador': async (who) =>
+    call(who, 'mutation ($id: ID!) { flagAmbassador(memberId: $id, reason: "Helps everyone") { id } }', {
+      id: await someMember(),
+    }),
+  'Mutation.unflagAmbassador': async (who) => {
+    const id = await someMember();
+    await (await signedStaff()).data('mutation ($id: ID!) { flagAmbassador(memberId: $id, reason: "Helps") { id } }', {
+      variables: { id },
+    });
+    return call(who, 'mutation ($id: ID!) { unflagAmbassador(memberId: $id, reason: "Moved on") { id } }', { id });
+  },
+  'Mutation.updateRankingSettings': (who) =>
+    call(who, 'mutation { updateRankingSettings(settings: { halfLifeDays: 180 }) { id } }'),
+  'Mutation.shareCode': (who) => call(who, 'mutation ($c: String!) { shareCode(community: $c) }', { c: brand.slug }),
+  'Mutation.recordShareVisit': async (who) => {
+    const sharer = server.client();
+    const token = await guestToken(sharer, brand.slug, `Sharer ${++counter}`);
+    const code = await sharer.data('mutation ($c: String!) { shareCode(community: $c) }', {
+      token,
+      variables: { c: brand.slug },
+    });
+    return call(
+      who,
+      'mutation ($c: String!, $k: String!) { recordShareVisit(community: $c, code: $k, visitor: "visitor-1234") }',
+      {
+        c: brand.slug,
+        k: code.shareCode,
+      },
+    );
+  },
+  'Community.ranking': (who) => communityField(who, 'ranking(first: 5) { edges { cursor } }'),
+  'Community.rankingSettings': (who) => communityField(who, 'rankingSettings { halfLifeDays }'),
+  'Community.pulse': (who) =>
+    communityField(who, 'pulse(from: "2026-01-01T00:00:00Z", to: "2026-01-08T00:00:00Z") { threads }'),
+  'Community.inbox': (who) => communityField(who, 'inbox(first: 5) { edges { cursor } }'),
+  'Community.members': (who) => communityField(who, 'members(first: 5) { edges { cursor } }'),
+  'Community.member': async (who) =>
+    call(who, 'query ($s: String!, $id: ID!) { community(slug: $s) { member(id: $id) { id } } }', {
+      s: brand.slug,
+      id: await someMember(),
+    }),
+  'Community.staffMembers': (who) => communityField(who, 'staffMembers { id }'),
+  'Community.reports': (who) => communityField(who, 'reports(first: 5) { edges { cursor } }'),
+  'Community.auditLog': (who) => communityField(who, 'auditLog(first: 5) { edges { cursor } }'),
+  'Community.allowedOrigins': (who) => communityField(who, 'allowedOrigins'),
+  'Community.ssoKeys': (who) => communityField(who, 'ssoKeys { keyId }'),
+  'Subscription.threadEvents': async (who) => {
+    const live = subscribe(
+      server.endpoint,
+      'subscription ($c: String!, $id: ID!) { threadEvents(community: $c, threadId: $id) { __typename } }',
+      {
+        token: who.token,
+        cookie: who.client.cookie,
+        variables: { c: brand.slug, id: await someThread() },
+      },
+    );
+    try {
+      return await live.ready;
+    } finally {
+      live.close();
+    }
+  },
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  brand = await createTestCommunity(server.em());
+});
+afterAll(() => server?.close());
+
+it('covers every root operation and every restricted field of the schema, and AUTHORIZATION.md is current', () => {
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+  const operations = roots.flatMap((type) =>
+    type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : [],
+  );
+  const community = schema.getType('Community') as GraphQLObjectType;
+  for (const field of Object.values(community.getFields())) {
+    if ((field.extensions?.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes)
+      operations.push(`Community.${field.name}`);
+  }
+  expect(Object.keys(AUTHORIZATION).sort()).toEqual(operations.sort());
+  expect(Object.keys(RECIPES).sort()).toEqual(operations.sort());
+  expect(readFileSync(new URL('../../AUTHORIZATION.md', import.meta.url), 'utf8')).toBe(authorizationMarkdown());
+});
+
+describe.each(Object.entries(AUTHORIZATION))('%s', (operation, permission) => {
+  it.each(ROLES)(`as %s`, async (role) => {
+    const recipe = RECIPES[operation];
+    if (!recipe) throw new Error(`no recipe for ${operation}`);
+    const result = await recipe(await as(role));
+    const refusal = result.errors?.find((e) => ['UNAUTHENTICATED', 'FORBIDDEN'].includes(String(e.extensions?.code)));
+    if (permission.allowed.includes(role)) {
+      expect(result.errors ?? [], `${operation} as ${role} should be allowed`).toEqual([]);
+    } else {
+      expect(refusal, `${operation} as ${role} should be refused: ${JSON.stringify(result)}`).toBeDefined();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Who may do what: the authorization matrix, one row per root operation of the schema and per
+ * field of a community that is not for everyone. It is the
+ * source of AUTHORIZATION.md (scripts/print-authorization.ts) and of the test that tries every
+ * cell (authorization.test.ts); that test also fails when an operation is missing here.
+ *
+ * Enforcement lives where it belongs: `authScopes` on the fields (schema/builder.ts) for who may
+ * call at all, the services for rules about the data (only the author edits, staff do not vote),
+ * and the tenant filter for which community's rows exist at all.
+ */
+export const ROLES = ['ANONYMOUS', 'GUEST', 'CUSTOMER', 'AGENCY', 'STAFF', 'MANAGER', 'OWNER'] as const;
+export type Role = (typeof ROLES)[number];
+
+const EVERYONE: readonly Role[] = ROLES;
+const SIGNED_IN: readonly Role[] = ROLES.filter((r) => r !== 'ANONYMOUS');
+const CUSTOMERS: readonly Role[] = ['GUEST', 'CUSTOMER'];
+const ALL_STAFF: readonly Role[] = ['AGENCY', 'STAFF', 'MANAGER', 'OWNER'];
+const MANAGERS: readonly Role[] = ['MANAGER', 'OWNER'];
+
+export interface Permission {
+  allowed: readonly Role[];
+  /** What the cell means, beyond yes or no. */
+  note: string;
+}
+
+export const AUTHORIZATION: Record<string, Permission> = {
+  'Query.community': {
+    allowed: EVERYONE,
+    note: 'Public content. A signed-in viewer sees only their own community; hidden content is for staff.',
+  },
+  'Query.viewer': { allowed: EVERYONE, note: 'Null for anonymous requests.' },
+  'Mutation.startGuestSession': {
+    allowed: EVERYONE,
+    note: 'Rate limited per address. A viewer signed in to another community is refused.',
+  },
+  'Mutation.staffSignIn': {
+    allowed: EVERYONE,
+    note: 'Succeeds only with a staff account of that community; rate limited, locked after repeated failures.',
+  },
+  'Mutation.staffSignOut': { allowed: EVERYONE, note: 'Ends the current staff session, if any.' },
+  'Mutation.postThread': { allowed: SIGNED_IN, note: 'Rate limited for customers; duplicates refused.' },
+  'Mutation.editThread': { allowed: SIGNED_IN, note: 'Own thread only, within 30 minutes of posting.' },
+  'Mutation.deleteThread': { allowed: SIGNED_IN, note: 'Own thread only, within 30 minutes of posting.' },
+  'Mutation.reply': { allowed: SIGNED_IN, note: 'Customers cannot reply in locked threads; rate limited.' },
+  'Mutation.editReply': { allowed: SIGNED_IN, note: 'Own reply only, within 30 minutes of posting.' },
+  'Mutation.deleteReply': { allowed: SIGNED_IN, note: 'Own reply only, within 30 minutes of posting.' },
+  'Mutation.vote': { allowed: CUSTOMERS, note: 'Customers vote; staff do not.' },
+  'Mutation.unvote': { allowed: CUSTOMERS, note: 'Customers vote; staff do not.' },
+  'Mutation.follow': { allowed: SIGNED_IN, note: '' },
+  'Mutation.unfollow': { allowed: SIGNED_IN, note: '' },
+  'Mutation.setThreadStatus': { allowed: ALL_STAFF, note: 'Audited.' },
+  'Subscription.threadEvents': { allowed: EVERYONE, note: "Public threads only, in the viewer's community." },
+  'Subscription.communityEvents': { allowed: ALL_STAFF, note: 'Every thread event of the community: the live inbox.' },
+  'Mutation.setStaffPassword': {
+    allowed: ['ANONYMOUS'],
+    note: 'With a one-time link from an invitation; signs in. Refused to anyone already signed in.',
+  },
+  'Mutation.updateMyProfile': { allowed: ALL_STAFF, note: 'Own name, title and picture.' },
+  'Mutation.assignThread': { allowed: ALL_STAFF, note: 'Audited.' },
+  'Mutation.mergeThread': { allowed: ALL_STAFF, note: 'Votes and followers move to the other thread. Audited.' },
+  'Mutation.hideThread': { allowed: MANAGERS, note: 'With a reason. Audited.' },
+  'Mutation.restoreThread': { allowed: MANAGERS, note: 'Audited.' },
+  'Mutation.lockThread': { allowed: MANAGERS, note: 'Audited.' },
+  'Mutation.unlockThread': { allowed: MANAGERS, note: 'Audited.' },
+  'Mutation.hideReply': { allowed: MANAGERS, note: 'With a reason. Audited.' },
+  'Mutation.restoreReply': { allowed: MANAGERS, note: 'Audited.' },
+  'Mutation.suspendMember': { allowed: MANAGERS, note: 'With a reason. Audited.' },
+  'Mutation.unsuspendMember': { allowed: MANAGERS, note: 'Audited.' },
+  'Mutation.reportContent': { allowed: CUSTOMERS, note: 'Once per person and item; rate limited.' },
+  'Mutation.resolveReport': { allowed: MANAGERS, note: 'Hide the content, or dismiss. Audited.' },
+  'Mutation.inviteStaff': {
+    allowed: MANAGERS,
+    note: 'Managers invite staff and agency staff; owners anyone. Returns a one-time link. Audited.',
+  },
+  'Mutation.issuePasswordLink': { allowed: MANAGERS, note: 'Same limits as inviting. Audited.' },
+  'Mutation.updateStaff': { allowed: MANAGERS, note: 'Same limits as inviting; a community keeps an owner. Audited.' },
+  'Mutation.deactivateStaff': {
+    allowed: MANAGERS,
+    note: 'Requires a successor, who takes the open threads; not oneself; a community keeps an owner. Audited.',
+  },
+  'Mutation.updateCommunity': { allowed: MANAGERS, note: 'Name and widget theme. Audited.' },
+  'Mutation.setAllowedOrigins': { allowed: MANAGERS, note: 'Audited.' },
+  'Mutation.rotateSsoKey': { allowed: MANAGERS, note: 'The new secret is shown once. Audited.' },
+  'Mutation.retireSsoKey': { allowed: MANAGERS, note: 'The last key stays. Audited.' },
+  'Mutation.markReplyHelpful': {
+    allowed: ALL_STAFF,
+    note: "Customers' replies only; counts toward the author's ranking.",
+  },
+  'Mutation.unmarkReplyHelpful': { allowed: ALL_STAFF, note: 'The mark goes; the ranking credit stays.' },
+  'Mutation.flagAmbassador': { allowed: MANAGERS, note: 'With a reason; a badge in the widget. Audited.' },
+  'Mutation.unflagAmbassador': { allowed: MANAGERS, note: 'With a reason. Audited.' },
+  'Mutation.updateRankingSettings': { allowed: MANAGERS, note: 'Recomputes the ranking. Audited.' },
+  'Mutation.shareCode': { allowed: CUSTOMERS, note: 'Their own referral code.' },
+  'Mutation.recordShareVisit': {
+    allowed: EVERYONE,
+    note: 'Once per visitor and day; never for the sharer; rate limited per address.',
+  },
+  'Community.ranking': { allowed: ALL_STAFF, note: 'Scores, segments and breakdowns.' },
+  'Community.rankingSettings': { allowed: MANAGERS, note: '' },
+  'Community.pulse': { allowed: ALL_STAFF, note: '' },
+  'Community.inbox': { allowed: ALL_STAFF, note: '' },
+  'Community.members': { allowed: ALL_STAFF, note: 'With e-mail addresses and activity.' },
+  'Community.member': { allowed: ALL_STAFF, note: 'The relationship brief.' },
+  'Community.staffMembers': { allowed: ALL_STAFF, note: '' },
+  'Community.reports': { allowed: MANAGERS, note: 'The moderation queue.' },
+  'Community.auditLog': { allowed: MANAGERS, note: '' },
+  'Community.allowedOrigins': { allowed: MANAGERS, note: '' },
+  'Community.ssoKeys': { allowed: MANAGERS, note: 'Key ids only; secrets are never shown again.' },
+};

@@ -1,0 +1,87 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { isMember, isStaff } from '../services/actor.ts';
+import { AppError } from '../services/errors.ts';
+import { isUuid } from '../services/validation.ts';
+import type { Context } from './context.ts';
+
+/** Who may resolve a field: see the authorization matrix in packages/server/README.md. */
+export interface AuthScopes {
+  /** Any signed-in viewer: customer, guest or staff. */
+  viewer: boolean;
+  /** A customer (SSO or guest). */
+  member: boolean;
+  /** Any staff member, agency staff included. */
+  staff: boolean;
+  /** Community managers and owners. */
+  manager: boolean;
+  owner: boolean;
+}
+
+/** The complexity plugin's error kinds, in words. */
+const TOO = { Complexity: 'costly', Depth: 'deep', Breadth: 'broad' } as const;
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Scalars: { DateTime: { Input: Date; Output: Date }; JSON: { Input: never; Output: unknown } };
+}>({
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin],
+  // Every field costs 1; a connection multiplies what it selects by the page size it asks for
+  // (connectionComplexity). A query bomb is refused before any resolver runs.
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 1,
+    limit: { complexity: 20_000, depth: 14, breadth: 300 },
+    complexityError: (kind, result) => {
+      const key = kind.toLowerCase() as 'complexity' | 'depth' | 'breadth';
+      return new AppError(
+        'QUERY_TOO_COMPLEX',
+        `The query is too ${TOO[kind]} (${result[key]}; at most ${result[`max${kind}`]}).`,
+      );
+    },
+  },
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (ctx) => {
+      const viewer = ctx.viewer();
+      const role = isStaff(viewer) ? viewer.staff.role : undefined;
+      return {
+        viewer: viewer !== null,
+        member: isMember(viewer),
+        staff: isStaff(viewer),
+        manager: role === 'MANAGER' || role === 'OWNER',
+        owner: role === 'OWNER',
+      };
+    },
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer()
+        ? new AppError('FORBIDDEN', 'You do not have permission to do this.')
+        : new AppError('UNAUTHENTICATED', 'Sign in (or start a guest session) to do this.'),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // Objects are fetched through their community (community.thread(id)), which binds the tenant;
+    // a global `node(id)` would have no community to bind.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    // Every id the API hands out wraps a UUID; anything else is refused before it reaches a query.
+    decodeGlobalID: (globalID) => {
+      const decoded = (() => {
+        try {
+          return decodeGlobalID(globalID);
+        } catch {
+          return undefined;
+        }
+      })();
+      if (!decoded || !isUuid(decoded.id)) throw new AppError('BAD_USER_INPUT', `"${globalID}" is not a valid id.`);
+      return decoded;
+    },
+  },
+});

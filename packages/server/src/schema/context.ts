@@ -1,0 +1,147 @@
+import type { Em } from '../db/orm.ts';
+import type { Community } from '../entities/index.ts';
+import type { Limiter } from '../rate-limit/limiter.ts';
+import type { Action } from '../rate-limit/rules.ts';
+import { type Actor, isMember, isStaff, type MemberActor, type StaffActor } from '../services/actor.ts';
+import { findCommunityBySlug } from '../services/communities.ts';
+import { AppError } from '../services/errors.ts';
+import type { EventBus } from '../services/events.ts';
+import { openScope, type Scope } from '../services/scope.ts';
+
+export interface CookieOptions {
+  maxAgeSeconds?: number;
+}
+
+/** What the HTTP layer provides to resolvers, per request. */
+export interface ContextInit {
+  request: Request;
+  em: Em;
+  events: EventBus;
+  viewer: Actor | null;
+  /** The client's address (see http/client-ip.ts). */
+  ip: string;
+  limiter: Limiter;
+  setCookie(name: string, value: string, options?: CookieOptions): void;
+  deleteCookie(name: string): void;
+}
+
+/**
+ * The GraphQL context. A request acts inside at most one community: a signed-in viewer's own, or
+ * for an anonymous visitor the one its first `community(slug:)` names. Every tenant query goes
+ * through `scope()`, whose entity manager is bound to that community.
+ *
+ * The members are arrow functions on the instance because yoga copies the context's own
+ * properties into its own object: methods on a prototype, or getters, would not survive the copy.
+ */
+export class Context {
+  readonly request: Request;
+  readonly em: Em;
+  readonly events: EventBus;
+  readonly setCookie: ContextInit['setCookie'];
+  readonly deleteCookie: ContextInit['deleteCookie'];
+  readonly ip: string;
+  readonly limiter: Limiter;
+  #viewer: Actor | null;
+  #scope: Scope | undefined;
+
+  constructor(init: ContextInit) {
+    this.request = init.request;
+    this.em = init.em;
+    this.events = init.events;
+    this.setCookie = init.setCookie;
+    this.deleteCookie = init.deleteCookie;
+    this.ip = init.ip;
+    this.limiter = init.limiter;
+    this.#viewer = init.viewer;
+    if (init.viewer) this.#scope = openScope(init.em, init.viewer.communityId, init.events);
+  }
+
+  /** Who is making the request; null when anonymous. */
+  readonly viewer = (): Actor | null => this.#viewer;
+
+  /**
+   * Counts an action against the rate limits (per member and per address) and refuses it with
+   * RATE_LIMITED past them. Staff answering for the brand are not limited.
+   */
+  readonly limit = async (action: Action): Promise<void> => {
+    const viewer = this.#viewer;
+    if (isStaff(viewer)) return;
+    await this.limiter.check(action, { memberId: isMember(viewer) ? viewer.member.id : undefined, ip: this.ip });
+  };
+
+  /** The viewer, for fields whose authScopes already require one. */
+  readonly actor = (): Actor => {
+    if (!this.#viewer) throw new AppError('UNAUTHENTICATED', 'Sign in (or start a guest session) to do this.');
+    return this.#viewer;
+  };
+
+  /** The staff viewer, for fields whose authScopes already require staff. */
+  readonly staff = (): StaffActor => {
+    const viewer = this.actor();
+    if (!isStaff(viewer)) throw new AppError('FORBIDDEN', 'Only staff can do this.');
+    return viewer;
+  };
+
+  /** The customer viewer, for fields whose authScopes already require a member. */
+  readonly member = (): MemberActor => {
+    const viewer = this.actor();
+    if (!isMember(viewer)) throw new AppError('FORBIDDEN', 'Only customers can do this.');
+    return viewer;
+  };
+
+  /** The community scope of this request. Resolvers below a community can rely on it. */
+  readonly scope = (): Scope => {
+    if (!this.#scope) throw new Error('No community is bound to this request yet.');
+    return this.#scope;
+  };
+
+  /**
+   * Finds a community by slug and binds the request to it. Another community than the viewer's
+   * own is not found, so a token never reaches across tenants; an anonymous request may read one
+   * community.
+   */
+  readonly community = async (slug: string): Promise<Community | null> => {
+    const community = await findCommunityBySlug(this.em, slug);
+    if (!community) return null;
+    if (this.#scope && this.#scope.communityId !== community.id) {
+      if (this.#viewer) return null;
+      throw new AppError('BAD_USER_INPUT', 'A request can read only one community.');
+    }
+    this.#scope ??= openScope(this.em, community.id, this.events);
+    return community;
+  };
+
+  /** Like `community`, but a missing community is an error (for mutations and subscriptions). */
+  readonly requireCommunity = async (slug: string): Promise<Community> => {
+    const community = await this.community(slug);
+    if (!community) throw new AppError('NOT_FOUND', `There is no community "${slug}".`);
+    return community;
+  };
+
+  /**
+   * For signing in or joining: the community by slug, which must exist, and must be the viewer's
+   * own if they are already signed in (a token of one community never acts on another).
+   */
+  readonly enterCommunity = async (slug: string): Promise<Community> => {
+    const community = await findCommunityBySlug(this.em, slug);
+    if (!community) throw new AppError('NOT_FOUND', `There is no community "${slug}".`);
+    if (this.#viewer && this.#viewer.communityId !== community.id) {
+      throw new AppError('FORBIDDEN', 'You are signed in to another community. Sign out first.');
+    }
+    return community;
+  };
+
+  /** Binds the request to a viewer who just signed in (guest session, staff sign-in). */
+  readonly signedIn = (viewer: Actor): void => {
+    this.#viewer = viewer;
+    this.#scope = openScope(this.em, viewer.communityId, this.events);
+  };
+
+  /**
+   * Starts a fresh scope on the same community: a subscription's context lives for hours, and each
+   * event it delivers must read current rows, not what the first event cached.
+   */
+  readonly refreshScope = (): void => {
+    if (this.#scope) this.#scope = openScope(this.em, this.#scope.communityId, this.events);
+  };
+}

@@ -1,0 +1,23 @@
+import './root.ts';
+import './author.ts';
+import './member.ts';
+import './staff-member.ts';
+import './viewer.ts';
+import './community.ts';
+import './thread.ts';
+import './reply.ts';
+import './status-change.ts';
+import './vote.ts';
+import './follow.ts';
+import './thread-event.ts';
+import './thread-staff.ts';
+import './inbox.ts';
+import './report.ts';
+import './audit-log.ts';
+import './community-settings.ts';
+import './ranking.ts';
+import './pulse.ts';
+import './share.ts';
+import { builder } from './builder.ts';
+
+export const schema = builder.toSchema();

@@ -1,0 +1,130 @@
+import { Community, Member, StaffMember } from '../entities/index.ts';
+import {
+  findMember,
+  listMembers,
+  MEMBER_ORDERS,
+  memberThreads,
+  type StaffContact,
+  staffContacts,
+} from '../services/members.ts';
+import { setMemberSuspended } from '../services/moderation.ts';
+import { AuthorRef } from './author.ts';
+import { builder } from './builder.ts';
+import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
+import { ThreadConnectionRef, ThreadRef } from './thread.ts';
+
+const MemberKindEnum = builder.enumType('MemberKind', {
+  values: { SSO: { description: 'Signed in through the brand.' }, GUEST: { description: 'Took part as a guest.' } },
+});
+
+/** What staff, and only staff, see of a customer: the relationship brief. */
+const staffOnly = { authScopes: { staff: true }, nullable: true } as const;
+
+export const MemberRef = builder.node(Member, {
+  name: 'Member',
+  description: 'A customer of the community. Fields beyond the public name are visible to staff only.',
+  interfaces: [AuthorRef],
+  id: { resolve: (member) => member.id },
+  fields: (t) => ({
+    displayName: t.string({
+      resolve: (member) => (member.erasedAt ? 'Deleted member' : member.displayName),
+    }),
+    avatarUrl: t.string({ nullable: true, resolve: (member) => (member.erasedAt ? null : member.avatarUrl) }),
+    isAmbassador: t.boolean({
+      description: 'Flagged as an ambassador by the community team.',
+      resolve: (member) => member.ambassadorFlaggedAt != null,
+    }),
+    isGuest: t.boolean({ resolve: (member) => member.kind === 'GUEST' }),
+    kind: t.field({ ...staffOnly, type: MemberKindEnum, resolve: (member) => member.kind }),
+    email: t.string({ ...staffOnly, resolve: (member) => (member.erasedAt ? null : member.email) }),
+    externalId: t.string({
+      ...staffOnly,
+      description: "The brand's own id for this customer (SSO).",
+      resolve: (member) => member.externalId,
+    }),
+    firstSeenAt: t.field({ ...staffOnly, type: 'DateTime', resolve: (member) => member.firstSeenAt }),
+    lastSeenAt: t.field({ ...staffOnly, type: 'DateTime', resolve: (member) => member.lastSeenAt }),
+    threadCount: t.int({ ...staffOnly, resolve: (member) => member.threadCount }),
+    replyCount: t.int({ ...staffOnly, resolve: (member) => member.replyCount }),
+    voteCount: t.int({ ...staffOnly, resolve: (member) => member.voteCount }),
+    isSuspended: t.boolean({ ...staffOnly, resolve: (member) => member.suspendedAt != null }),
+    suspendedReason: t.string({ ...staffOnly, resolve: (member) => member.suspendedReason }),
+    threads: t.connection(
+      {
+        type: ThreadRef,
+        ...staffOnly,
+        description: 'Threads they started, newest first.',
+        complexity: connectionComplexity,
+        resolve: async (member, args, ctx) =>
+          toConnection(await memberThreads(ctx.scope(), member.id, forwardArgs(args))),
+      },
+      ThreadConnectionRef,
+    ),
+    staffContacts: t.field({
+      ...staffOnly,
+      type: [StaffContactRef],
+      description: 'Who from the brand has talked with them, most recent first.',
+      resolve: (member, _args, ctx) => staffContacts(ctx.scope(), member.id),
+    }),
+  }),
+});
+
+const StaffContactRef = builder.objectRef<StaffContact>('StaffContact').implement({
+  description: "A staff member who has replied in this customer's conversations.",
+  fields: (t) => ({
+    staff: t.field({ type: StaffMember, resolve: (contact) => contact.staff }),
+    replies: t.exposeInt('replies'),
+    firstAt: t.expose('firstAt', { type: 'DateTime' }),
+    lastAt: t.expose('lastAt', { type: 'DateTime' }),
+  }),
+});
+
+export const MemberConnectionRef = builder.connectionObject({ type: MemberRef, name: 'MemberConnection' });
+
+const MemberOrderEnum = builder.enumType('MemberOrder', { values: MEMBER_ORDERS });
+
+builder.objectFields(Community, (t) => ({
+  members: t.connection(
+    {
+      type: MemberRef,
+      description: "Staff only: the community's customers, searchable by name or e-mail.",
+      authScopes: { staff: true },
+      complexity: connectionComplexity,
+      args: {
+        search: t.arg.string({ required: false }),
+        orderBy: t.arg({ type: MemberOrderEnum, defaultValue: 'LAST_SEEN' }),
+      },
+      resolve: async (_community, args, ctx) =>
+        toConnection(
+          await listMembers(ctx.scope(), { ...forwardArgs(args), search: args.search, orderBy: args.orderBy }),
+        ),
+    },
+    MemberConnectionRef,
+  ),
+  member: t.field({
+    type: MemberRef,
+    nullable: true,
+    description: 'Staff only: one customer, for the relationship brief.',
+    authScopes: { staff: true },
+    args: { id: t.arg.globalID({ for: MemberRef }) },
+    resolve: (_community, args, ctx) => findMember(ctx.scope(), args.id.id),
+  }),
+}));
+
+const ReasonArg = { required: true, description: '3–500 characters; kept in the audit log.' } as const;
+
+builder.mutationFields((t) => ({
+  suspendMember: t.field({
+    type: MemberRef,
+    description: 'Managers: the member can still read but no longer post, reply or vote.',
+    authScopes: { manager: true },
+    args: { memberId: t.arg.globalID({ for: MemberRef }), reason: t.arg.string(ReasonArg) },
+    resolve: (_root, args, ctx) => setMemberSuspended(ctx.scope(), ctx.staff(), args.memberId.id, true, args.reason),
+  }),
+  unsuspendMember: t.field({
+    type: MemberRef,
+    authScopes: { manager: true },
+    args: { memberId: t.arg.globalID({ for: MemberRef }) },
+    resolve: (_root, args, ctx) => setMemberSuspended(ctx.scope(), ctx.staff(), args.memberId.id, false),
+  }),
+}));

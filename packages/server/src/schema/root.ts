@@ -1,0 +1,24 @@
+import { AppError } from '../services/errors.ts';
+import { builder } from './builder.ts';
+
+builder.queryType({ description: 'Start from `community(slug:)` or `viewer`.' });
+builder.mutationType({});
+builder.subscriptionType({});
+
+builder.scalarType('JSON', {
+  description: 'A JSON value (audit records: the state before and after).',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new AppError('BAD_USER_INPUT', 'JSON is an output type only.');
+  },
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, as an ISO 8601 string in UTC.',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : undefined;
+    if (!date || Number.isNaN(date.getTime())) throw new AppError('BAD_USER_INPUT', 'Expected an ISO 8601 date-time.');
+    return date;
+  },
+});

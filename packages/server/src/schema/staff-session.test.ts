@@ -1,0 +1,58 @@
+/** Staff sessions end when they expire, when the staff member signs out, and when the account is deactivated. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { StaffMember, StaffSession } from '../entities/index.ts';
+import { ALL_COMMUNITIES, createTestCommunity, signInStaff, type TestCommunity } from '../testing/fixtures.ts';
+import { startTestServer, type TestServer } from '../testing/server.ts';
+
+let server: TestServer;
+let brand: TestCommunity;
+const VIEWER = '{ viewer { kind } }';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  brand = await createTestCommunity(server.em());
+});
+afterAll(() => server?.close());
+
+it('ends an expired session', async () => {
+  const client = server.client();
+  await signInStaff(client, brand.slug, brand.staff);
+  expect((await client.data(VIEWER)).viewer.kind).toBe('STAFF');
+  await server
+    .em()
+    .nativeUpdate(StaffSession, { staff: brand.staff.id }, { expiresAt: new Date(Date.now() - 1000) }, ALL_COMMUNITIES);
+  expect((await client.data(VIEWER)).viewer).toBeNull();
+});
+
+it('ends every session of a deactivated account at once', async () => {
+  const laptop = server.client();
+  const phone = server.client();
+  await signInStaff(laptop, brand.slug, brand.agency);
+  await signInStaff(phone, brand.slug, brand.agency);
+  await server
+    .em()
+    .nativeUpdate(StaffMember, { id: brand.agency.id }, { active: false, deactivatedAt: new Date() }, ALL_COMMUNITIES);
+  expect((await laptop.data(VIEWER)).viewer).toBeNull();
+  expect((await phone.data(VIEWER)).viewer).toBeNull();
+});
+
+it('sets the cookie Secure in production', async () => {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  const production = await startTestServer();
+  process.env.NODE_ENV = previous;
+  try {
+    const other = await createTestCommunity(production.em());
+    const response = await production
+      .client()
+      .raw(
+        'mutation ($c: String!, $e: String!, $p: String!) { staffSignIn(community: $c, email: $e, password: $p) { kind } }',
+        { variables: { c: other.slug, e: other.staff.email, p: 'correct horse battery' } },
+      );
+    const cookie = response.headers.getSetCookie()[0] ?? '';
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/HttpOnly/i);
+  } finally {
+    await production.close();
+  }
+});

@@ -1,0 +1,154 @@
+import { THREAD_KINDS, THREAD_STATUSES, Thread } from '../entities/index.ts';
+import { isMember } from '../services/actor.ts';
+import { isFollowing } from '../services/follows.ts';
+import { canEdit } from '../services/ownership.ts';
+import { listReplies } from '../services/replies.ts';
+import { deleteThread, editThread, lastStatusChange, postThread, statusHistory } from '../services/threads.ts';
+import { hasVoted } from '../services/votes.ts';
+import { AuthorRef, loadAuthor } from './author.ts';
+import { builder } from './builder.ts';
+import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
+import { ReplyConnectionRef, ReplyRef } from './reply.ts';
+import { StatusChangeConnectionRef, StatusChangeRef } from './status-change.ts';
+
+export const ThreadKindEnum = builder.enumType('ThreadKind', { values: THREAD_KINDS });
+export const ThreadStatusEnum = builder.enumType('ThreadStatus', {
+  values: THREAD_STATUSES,
+  description: 'OPEN → UNDER_REVIEW → PLANNED → IN_PROGRESS → SHIPPED, or DECLINED.',
+});
+
+export const ThreadRef = builder.node(Thread, {
+  name: 'Thread',
+  description: 'An idea, question, praise or problem, with its replies.',
+  id: { resolve: (thread) => thread.id },
+  fields: (t) => ({
+    kind: t.field({ type: ThreadKindEnum, resolve: (thread) => thread.kind }),
+    status: t.field({ type: ThreadStatusEnum, resolve: (thread) => thread.status }),
+    title: t.exposeString('title'),
+    body: t.exposeString('body'),
+    author: t.field({
+      type: AuthorRef,
+      nullable: true,
+      resolve: (thread, _args, ctx) => loadAuthor(thread, ctx),
+    }),
+    voteCount: t.exposeInt('voteCount'),
+    replyCount: t.exposeInt('replyCount'),
+    followerCount: t.exposeInt('followerCount'),
+    answeredByStaff: t.boolean({
+      description: 'A staff member has replied.',
+      resolve: (thread) => thread.firstStaffReplyAt != null,
+    }),
+    firstStaffReplyAt: t.expose('firstStaffReplyAt', { type: 'DateTime', nullable: true }),
+    lastActivityAt: t.expose('lastActivityAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    isLocked: t.boolean({ resolve: (thread) => thread.lockedAt != null }),
+    editedAt: t.expose('editedAt', { type: 'DateTime', nullable: true }),
+    viewerCanEdit: t.boolean({
+      description: 'The viewer wrote it and may still change or delete it (for 30 minutes after posting).',
+      resolve: (thread, _args, ctx) => canEdit(ctx.viewer(), thread),
+    }),
+    mergedInto: t.field({
+      type: Thread,
+      nullable: true,
+      description: 'Set when this thread was merged into another: follow it there.',
+      resolve: (thread, _args, ctx) =>
+        thread.mergedInto ? ctx.scope().loaders.byId(Thread).load(thread.mergedInto.id) : null,
+    }),
+    viewerHasVoted: t.boolean({
+      description: 'Whether the viewer has voted for it; false for anonymous viewers and staff.',
+      resolve: (thread, _args, ctx) => {
+        const viewer = ctx.viewer();
+        return isMember(viewer) ? hasVoted(ctx.scope(), viewer.member.id, thread.id) : false;
+      },
+    }),
+    viewerIsFollowing: t.boolean({
+      resolve: (thread, _args, ctx) => {
+        const viewer = ctx.viewer();
+        return viewer ? isFollowing(ctx.scope(), viewer, thread.id) : false;
+      },
+    }),
+    lastStatusChange: t.field({
+      type: StatusChangeRef,
+      nullable: true,
+      description: 'The latest status change, with the note staff left on it.',
+      resolve: (thread, _args, ctx) => lastStatusChange(ctx.scope(), thread.id),
+    }),
+    statusChanges: t.connection(
+      {
+        type: StatusChangeRef,
+        description: 'Status history, newest first.',
+        complexity: connectionComplexity,
+        resolve: async (thread, args, ctx) =>
+          toConnection(await statusHistory(ctx.scope(), thread.id, forwardArgs(args))),
+      },
+      StatusChangeConnectionRef,
+    ),
+    replies: t.connection(
+      {
+        type: ReplyRef,
+        description: 'Replies, oldest first.',
+        complexity: connectionComplexity,
+        resolve: async (thread, args, ctx) =>
+          toConnection(await listReplies(ctx.scope(), ctx.viewer(), thread.id, forwardArgs(args))),
+      },
+      ReplyConnectionRef,
+    ),
+  }),
+});
+
+export const ThreadConnectionRef = builder.connectionObject({ type: ThreadRef, name: 'ThreadConnection' });
+
+const PostThreadInput = builder.inputType('PostThreadInput', {
+  fields: (t) => ({
+    kind: t.field({ type: ThreadKindEnum }),
+    title: t.string({ description: '3–140 characters, one line.' }),
+    body: t.string({ required: false, description: 'Up to 10,000 characters.' }),
+  }),
+});
+
+const EditThreadInput = builder.inputType('EditThreadInput', {
+  fields: (t) => ({
+    threadId: t.globalID({ for: Thread }),
+    title: t.string({ required: false }),
+    body: t.string({ required: false }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  editThread: t.field({
+    type: ThreadRef,
+    description: 'The author changes the title or text, within 30 minutes of posting.',
+    authScopes: { viewer: true },
+    args: { input: t.arg({ type: EditThreadInput }) },
+    resolve: async (_root, { input }, ctx) => {
+      await ctx.limit('post');
+      return editThread(ctx.scope(), ctx.actor(), {
+        threadId: input.threadId.id,
+        title: input.title,
+        body: input.body,
+      });
+    },
+  }),
+  deleteThread: t.globalID({
+    description: 'The author deletes the thread, within 30 minutes of posting. Returns its id.',
+    authScopes: { viewer: true },
+    args: { threadId: t.arg.globalID({ for: Thread }) },
+    resolve: async (_root, args, ctx) => {
+      const thread = await deleteThread(ctx.scope(), ctx.actor(), args.threadId.id);
+      return { type: 'Thread', id: thread.id };
+    },
+  }),
+}));
+
+builder.mutationField('postThread', (t) =>
+  t.field({
+    type: ThreadRef,
+    description: 'Posts an idea, question, praise or problem as the viewer, who then follows it.',
+    authScopes: { viewer: true },
+    args: { input: t.arg({ type: PostThreadInput }) },
+    resolve: async (_root, { input }, ctx) => {
+      await ctx.limit('post');
+      return postThread(ctx.scope(), ctx.actor(), input);
+    },
+  }),
+);

@@ -1,0 +1,33 @@
+import type { Em } from '../db/orm.ts';
+import { Activity, type ActivityType, type Member, type Reply, type Thread } from '../entities/index.ts';
+import { type Actor, isStaff } from './actor.ts';
+
+export interface ActivityInput {
+  type: ActivityType;
+  thread?: Thread;
+  reply?: Reply;
+  /** The member the action lands on; defaults to the thread's author. Never the actor themself. */
+  subjectMember?: Member | null;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Appends to the activity log. Call it inside the transaction that makes the change, so the log
+ * and the data never disagree.
+ */
+/** `actor` is null for someone not signed in (a visit through a share link). */
+export function recordActivity(em: Em, communityId: string, actor: Actor | null, input: ActivityInput): Activity {
+  const actorMember = !actor || isStaff(actor) ? null : actor.member;
+  let subject = input.subjectMember === undefined ? (input.thread?.authorMember ?? null) : input.subjectMember;
+  if (subject && actorMember && subject.id === actorMember.id) subject = null;
+  return em.create(Activity, {
+    community: communityId,
+    type: input.type,
+    actorMember,
+    actorStaff: actor && isStaff(actor) ? actor.staff : null,
+    subjectMember: subject,
+    thread: input.thread ?? null,
+    reply: input.reply ?? null,
+    data: input.data ?? null,
+  });
+}

@@ -1,0 +1,32 @@
+import type { Member, StaffMember, StaffSession } from '../entities/index.ts';
+
+/**
+ * Who is acting, always inside one community. Customers are members (signed in through the
+ * brand's SSO, or guests); staff answer for the brand.
+ */
+export type Actor =
+  | { readonly kind: 'CUSTOMER' | 'GUEST'; readonly communityId: string; readonly member: Member }
+  | {
+      readonly kind: 'STAFF';
+      readonly communityId: string;
+      readonly staff: StaffMember;
+      /** The browser session acting; null for work done outside a request (CLI, seeding). */
+      readonly session: StaffSession | null;
+    };
+
+export type MemberActor = Extract<Actor, { member: Member }>;
+export type StaffActor = Extract<Actor, { kind: 'STAFF' }>;
+
+export const isStaff = (actor: Actor | null | undefined): actor is StaffActor => actor?.kind === 'STAFF';
+export const isMember = (actor: Actor | null | undefined): actor is MemberActor =>
+  actor?.kind === 'CUSTOMER' || actor?.kind === 'GUEST';
+
+/** The member acting, if a customer is (staff are not members). */
+export const memberIdOf = (actor: Actor): string | null => (isStaff(actor) ? null : actor.member.id);
+
+/** The actor's reference fields for an Activity or an authored row. */
+export function authorFields(actor: Actor): { authorMember: Member | null; authorStaff: StaffMember | null } {
+  return isStaff(actor)
+    ? { authorMember: null, authorStaff: actor.staff }
+    : { authorMember: actor.member, authorStaff: null };
+}

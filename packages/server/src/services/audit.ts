@@ -1,0 +1,40 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Em } from '../db/orm.ts';
+import { AuditLog } from '../entities/index.ts';
+import type { StaffActor } from './actor.ts';
+import { findPage, type Page, type PageArgs } from './pagination.ts';
+import type { Scope } from './scope.ts';
+
+export interface AuditInput {
+  action: string;
+  targetType: string;
+  targetId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export interface AuditFilters extends PageArgs {
+  action?: string | null;
+  actorStaffId?: string | null;
+}
+
+/** Who did what and when, newest first. */
+export function listAudit(scope: Scope, filters: AuditFilters): Promise<Page<AuditLog>> {
+  const where: FilterQuery<AuditLog> = {};
+  if (filters.action) where.action = { $like: `${filters.action.replace(/[%_\\]/g, '')}%` };
+  if (filters.actorStaffId) where.actorStaff = filters.actorStaffId;
+  return findPage(scope.em, AuditLog, where, { createdAt: 'desc', id: 'desc' }, filters);
+}
+
+/** Records a staff action inside the transaction that performs it. */
+export function recordAudit(em: Em, communityId: string, actor: StaffActor | null, input: AuditInput): AuditLog {
+  return em.create(AuditLog, {
+    community: communityId,
+    actorStaff: actor?.staff ?? null,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    before: input.before ?? null,
+    after: input.after ?? null,
+  });
+}

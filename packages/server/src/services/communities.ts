@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { isPlainCssValue, isThemeProperty, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
+import type { Em } from '../db/orm.ts';
+import { Community, SsoKey } from '../entities/index.ts';
+import type { StaffActor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { badInput, conflict, notFound } from './errors.ts';
+import * as valid from './validation.ts';
+
+export interface NewCommunity {
+  slug: string;
+  name: string;
+  origins?: string[];
+}
+
+export interface CreatedCommunity {
+  community: Community;
+  /** Shown once: the brand's server signs customer tokens with it. */
+  ssoSecret: string;
+  ssoKeyId: string;
+}
+
+/** Creates a community with its first SSO signing key. */
+export async function createCommunity(em: Em, input: NewCommunity): Promise<CreatedCommunity> {
+  const slug = valid.slug(input.slug);
+  const name = valid.line(input.name, { field: 'name', label: 'Name', min: 1, max: 120 });
+  const allowedOrigins = [...new Set((input.origins ?? []).map(valid.origin))];
+  try {
+    return await em.transactional(async (tx) => {
+      const community = tx.create(Community, { slug, name, allowedOrigins, settings: {} });
+      const key = newSsoKey(tx, community);
+      return { community, ssoSecret: key.secret, ssoKeyId: key.kid };
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw conflict(`A community with the slug "${slug}" already exists.`);
+    }
+    throw error;
+  }
+}
+
+/** Adds a signing key (the community's first, or a new one during rotation). */
+export function newSsoKey(em: Em, community: Community): SsoKey {
+  return em.create(SsoKey, {
+    community,
+    kid: `k_${randomBytes(12).toString('base64url')}`,
+    secret: randomBytes(32).toString('base64url'),
+  });
+}
+
+/**
+ * Rotation without downtime: a new signing key is added while the old ones stay valid, the brand
+ * moves its server to the new secret, then retires the old key.
+ */
+export async function rotateSsoKey(em: Em, communityId: string, by: StaffActor | null): Promise<SsoKey> {
+  return em.transactional(async (tx) => {
+    const community = await tx.findOneOrFail(Community, { id: communityId });
+    const key = newSsoKey(tx, community);
+    recordAudit(tx, communityId, by, { action: 'sso.rotate', targetType: 'SsoKey', targetId: key.kid });
+    return key;
+  });
+}
+
+/** Retires a key: tokens signed with it stop working at once. The last active key stays. */
+export async function retireSsoKey(em: Em, communityId: string, kid: string, by: StaffActor | null): Promise<void> {
+  await em.transactional(async (tx) => {
+    const active = await tx.find(SsoKey, { revokedAt: null });
+    const key = active.find((k) => k.kid === kid);
+    if (!key) throw notFound(`An active key "${kid}"`);
+    if (active.length === 1)
+      throw conflict("This is the community's only active key: rotate first, then retire the old one.");
+    key.revokedAt = new Date();
+    recordAudit(tx, communityId, by, { action: 'sso.retire', targetType: 'SsoKey', targetId: kid });
+  });
+}
+
+export function activeSsoKeys(em: Em): Promise<SsoKey[]> {
+  return em.find(SsoKey, { revokedAt: null }, { orderBy: { createdAt: 'asc' } });
+}
+
+/** Looks a community up by slug. Communities are the tenants themselves, so this is not scoped. */
+export function findCommunityBySlug(em: Em, slug: string): Promise<Community | null> {
+  return em.findOne(Community, { slug });
+}
+
+export function findCommunityById(em: Em, id: string): Promise<Community | null> {
+  return em.findOne(Community, { id });
+}
+
+/**
+ * Finds the active key a token names. Key ids are unique across communities, which is how a token
+ * names its community; hence the one deliberate cross-tenant read.
+ */
+export function findActiveSsoKey(em: Em, kid: string): Promise<SsoKey | null> {
+  return em.findOne(SsoKey, { kid, revokedAt: null }, { filters: { tenant: false } });
+}
+
+/** Checks a theme: known properties only, and values that are plain CSS. */
+export function checkTheme(theme: Record<string, string>): Record<string, string> {
+  const checked: Record<string, string> = {};
+  for (const [property, raw] of Object.entries(theme)) {
+    if (!isThemeProperty(property)) {
+      throw badInput(`"${property}" is not a theme property (${THEME_PROPERTIES.join(', ')}).`, 'theme');
+    }
+    const value = raw.trim();
+    if (!value) continue;
+    if (!isPlainCssValue(value)) {
+      throw badInput(`The value for ${property} is not a plain CSS value.`, `theme.${property}`);
+    }
+    checked[property] = value;
+  }
+  return checked;
+}
+
+export interface CommunityChange {
+  name?: string | null;
+  theme?: Record<string, string> | null;
+}
+
+/** The community's name and widget theme. Audited. */
+export async function updateCommunity(
+  em: Em,
+  communityId: string,
+  change: CommunityChange,
+  by: StaffActor | null,
+): Promise<Community> {
+  const name =
+    change.name == null ? undefined : valid.line(change.name, { field: 'name', label: 'Name', min: 1, max: 120 });
+  const theme = change.theme == null ? undefined : checkTheme(change.theme);
+  return em.transactional(async (tx) => {
+    const community = await tx.findOne(Community, { id: communityId });
+    if (!community) throw notFound('The community');
+    const before = { name: community.name, theme: community.settings.theme ?? {} };
+    if (name !== undefined) community.name = name;
+    if (theme !== undefined) community.settings = { ...community.settings, theme };
+    recordAudit(tx, communityId, by, {
+      action: 'community.update',
+      targetType: 'Community',
+      targetId: communityId,
+      before,
+      after: { name: community.name, theme: community.settings.theme ?? {} },
+    });
+    return community;
+  });
+}
+
+/** Every origin any community allows to embed it (for CORS, before a request names its community). */
+export async function allEmbedOrigins(em: Em): Promise<Set<string>> {
+  const communities = await em.find(Community, {}, { fields: ['allowedOrigins'] });
+  return new Set(communities.flatMap((c) => c.allowedOrigins));
+}
+
+/**
+ * Replaces the origins allowed to embed the community (and call the API from a browser). Running
+ * servers pick the change up within their CORS cache time (10 s).
+ */
+export async function setAllowedOrigins(
+  em: Em,
+  communityId: string,
+  origins: string[],
+  by: StaffActor | null,
+): Promise<Community> {
+  const allowed = [...new Set(origins.map(valid.origin))];
+  return em.transactional(async (tx) => {
+    const community = await tx.findOne(Community, { id: communityId });
+    if (!community) throw notFound('The community');
+    const before = community.allowedOrigins;
+    community.allowedOrigins = allowed;
+    recordAudit(tx, communityId, by, {
+      action: 'community.origins',
+      targetType: 'Community',
+      targetId: communityId,
+      before: { allowedOrigins: before },
+      after: { allowedOrigins: allowed },
+    });
+    return community;
+  });
+}

@@ -1,0 +1,62 @@
+import type { Em } from '../db/orm.ts';
+import { Reply, Thread } from '../entities/index.ts';
+import { type Actor, authorFields } from './actor.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * Text as compared for duplicates: case, runs of spaces, Unicode forms and closing punctuation
+ * do not count ("Dark mode!" repeats "dark  mode"), but symbols do ("C++" is not "C#").
+ */
+export function sameText(value: string): string {
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.!?…]+$/u, '')
+    .trim();
+}
+
+const THREAD_WINDOW_MS = 24 * 60 * 60_000;
+const REPLY_WINDOW_MS = 10 * 60_000;
+
+/**
+ * A person posting the same title again within a day (a double click, a retry, a copy-paste
+ * flood) is told where their first post is instead of making a second.
+ */
+export async function assertNotDuplicateThread(em: Em, actor: Actor, title: string): Promise<void> {
+  const recent = await em.find(
+    Thread,
+    { ...authorFields(actor), deletedAt: null, createdAt: { $gte: new Date(Date.now() - THREAD_WINDOW_MS) } },
+    { fields: ['id', 'title'], orderBy: { createdAt: 'desc' }, limit: 50 },
+  );
+  const key = sameText(title);
+  const same = recent.find((t) => sameText(t.title) === key);
+  if (same) {
+    throw new AppError('CONFLICT', 'You already posted this in the last day.', {
+      field: 'title',
+      existing: { type: 'Thread', id: same.id },
+    });
+  }
+}
+
+/** The same reply to the same thread twice within minutes is a duplicate, not a second reply. */
+export async function assertNotDuplicateReply(em: Em, actor: Actor, threadId: string, body: string): Promise<void> {
+  const recent = await em.find(
+    Reply,
+    {
+      ...authorFields(actor),
+      thread: threadId,
+      deletedAt: null,
+      createdAt: { $gte: new Date(Date.now() - REPLY_WINDOW_MS) },
+    },
+    { fields: ['id', 'body'], orderBy: { createdAt: 'desc' }, limit: 20 },
+  );
+  const key = sameText(body);
+  const same = recent.find((r) => sameText(r.body) === key);
+  if (same) {
+    throw new AppError('CONFLICT', 'You just posted this reply.', {
+      field: 'body',
+      existing: { type: 'Reply', id: same.id },
+    });
+  }
+}

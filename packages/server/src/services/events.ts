@@ -1,0 +1,27 @@
+import type { ThreadStatus } from '../entities/index.ts';
+
+/**
+ * What happened in a thread, as live subscribers receive it. Published only after the commit.
+ * Every subscription starts with SUBSCRIBED, sent once it is in place: a client fetches state
+ * then to catch up on what it missed while it was away, and nothing after it is lost.
+ */
+export type ThreadEvent =
+  | { type: 'SUBSCRIBED'; threadId: string; at: string }
+  | { type: 'THREAD_POSTED'; threadId: string; at: string }
+  | { type: 'REPLY_ADDED'; threadId: string; replyId: string; at: string }
+  | { type: 'STATUS_CHANGED'; threadId: string; statusChangeId: string; status: ThreadStatus; at: string }
+  | { type: 'VOTE_COUNT_CHANGED'; threadId: string; voteCount: number; at: string }
+  | { type: 'THREAD_EDITED'; threadId: string; at: string }
+  | { type: 'THREAD_REMOVED'; threadId: string; at: string }
+  | { type: 'REPLY_EDITED'; threadId: string; replyId: string; at: string }
+  | { type: 'REPLY_REMOVED'; threadId: string; replyId: string; at: string };
+
+/** Live-update transport: in memory for one process, Redis pub/sub for several (realtime/). */
+export interface EventBus {
+  /** Publishes to the thread's subscribers and to the community's (the staff inbox). */
+  publish(communityId: string, event: ThreadEvent): void;
+  /** Resolves once the subscription is in place: no event published after that is missed. */
+  threadEvents(threadId: string): Promise<AsyncIterable<ThreadEvent>>;
+  /** Every thread's events in a community, for staff. */
+  communityEvents(communityId: string): Promise<AsyncIterable<ThreadEvent>>;
+}

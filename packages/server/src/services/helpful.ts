@@ -1,0 +1,42 @@
+import { Reply } from '../entities/index.ts';
+import { recordActivity } from './activity.ts';
+import type { StaffActor } from './actor.ts';
+import { badInput, notFound } from './errors.ts';
+import { type Scope, write } from './scope.ts';
+import { lockThread } from './threads.ts';
+import * as valid from './validation.ts';
+
+/**
+ * Staff mark a customer's reply as helpful: customers see it marked, and it counts toward the
+ * author's ranking (once per reply: unmarking takes the mark away, not the credit given).
+ */
+export async function setReplyHelpful(
+  scope: Scope,
+  actor: StaffActor,
+  replyId: string,
+  helpful: boolean,
+): Promise<Reply> {
+  return write(scope, async (em, emit) => {
+    const reply = valid.isUuid(replyId)
+      ? await em.findOne(Reply, { id: replyId, deletedAt: null, hiddenAt: null })
+      : null;
+    if (!reply) throw notFound('The reply');
+    const thread = await lockThread(em, actor, reply.thread.id);
+    if (Boolean(reply.helpfulAt) === helpful) {
+      throw badInput(`The reply is ${helpful ? 'marked helpful' : 'not marked helpful'} already.`, 'replyId');
+    }
+    if (helpful && !reply.authorMember) throw badInput('Only customers’ replies can be marked helpful.', 'replyId');
+    reply.helpfulAt = helpful ? new Date() : null;
+    reply.helpfulBy = helpful ? actor.staff : null;
+    if (helpful) {
+      recordActivity(em, scope.communityId, actor, {
+        type: 'REPLY_MARKED_HELPFUL',
+        thread,
+        reply,
+        subjectMember: reply.authorMember,
+      });
+    }
+    emit({ type: 'REPLY_EDITED', threadId: thread.id, replyId: reply.id, at: new Date().toISOString() });
+    return reply;
+  });
+}

@@ -1,0 +1,141 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type SsoClaims, SsoTokenError, ssoKeyId, verifySsoToken } from '../auth/sso-token.ts';
+import { GUEST_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
+import type { Em } from '../db/orm.ts';
+import { Member, StaffSession } from '../entities/index.ts';
+import { recordActivity } from './activity.ts';
+import type { Actor, MemberActor } from './actor.ts';
+import { findActiveSsoKey } from './communities.ts';
+import { unauthenticated } from './errors.ts';
+import { bindEm } from './scope.ts';
+import * as valid from './validation.ts';
+
+/** `lastSeenAt` is written at most this often per member, not on every request. */
+const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
+
+/**
+ * Who a bearer token belongs to: a guest token issued by startGuestSession, or an SSO token
+ * signed by the brand. Any token that does not check out is refused (never treated as anonymous).
+ */
+export async function actorFromBearer(em: Em, token: string): Promise<MemberActor> {
+  return token.startsWith(GUEST_TOKEN_PREFIX) ? guestActor(em, token) : ssoActor(em, token);
+}
+
+async function guestActor(em: Em, token: string): Promise<MemberActor> {
+  const member = await em.findOne(
+    Member,
+    { guestTokenHash: hashToken(token), erasedAt: null },
+    { filters: { tenant: false } },
+  );
+  if (!member) throw unauthenticated('This guest session is no longer valid. Start a new one.');
+  await touch(em, member);
+  return { kind: 'GUEST', communityId: member.community.id, member };
+}
+
+async function ssoActor(em: Em, token: string): Promise<MemberActor> {
+  let claims: SsoClaims;
+  let communityId: string;
+  try {
+    const key = await findActiveSsoKey(em, ssoKeyId(token));
+    if (!key) throw new SsoTokenError('The sign-in token was signed with an unknown or retired key.');
+    claims = await verifySsoToken(token, key.secret);
+    communityId = key.community.id;
+  } catch (error) {
+    if (error instanceof SsoTokenError) throw unauthenticated(error.message);
+    throw error;
+  }
+  const member = await upsertSsoMember(bindEm(em, communityId), communityId, claims);
+  if (member.erasedAt) throw unauthenticated('This account has been deleted.');
+  return { kind: 'CUSTOMER', communityId, member };
+}
+
+/**
+ * The brand is the source of truth for its customers' names: each token refreshes them. Two first
+ * requests racing to create the same member meet the unique (community, externalId) and the loser
+ * reads the winner's row.
+ */
+async function upsertSsoMember(em: Em, communityId: string, claims: SsoClaims): Promise<Member> {
+  const profile = ssoProfile(claims);
+  const existing = await em.findOne(Member, { externalId: claims.sub });
+  if (existing) {
+    const changed =
+      existing.displayName !== profile.displayName ||
+      existing.email !== profile.email ||
+      existing.avatarUrl !== profile.avatarUrl;
+    if (changed) em.assign(existing, profile);
+    if (changed || stale(existing)) {
+      existing.lastSeenAt = new Date();
+      await em.flush();
+    }
+    return existing;
+  }
+  try {
+    return await em.transactional(async (tx) => {
+      const member = tx.create(Member, { community: communityId, kind: 'SSO', externalId: claims.sub, ...profile });
+      recordActivity(tx, communityId, { kind: 'CUSTOMER', communityId, member }, { type: 'MEMBER_JOINED' });
+      return member;
+    });
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const winner = await em.fork().findOne(Member, { externalId: claims.sub });
+    if (!winner) throw error;
+    return winner;
+  }
+}
+
+/** Claims are the brand's data, but still bounded: overlong or odd values are trimmed, not trusted. */
+function ssoProfile(claims: SsoClaims): Pick<Member, 'displayName' | 'email' | 'avatarUrl'> {
+  const name = [...(claims.name ?? '').replace(/\s+/g, ' ').trim()].slice(0, 50).join('');
+  const email = claims.email && claims.email.length <= 254 ? claims.email.trim().toLowerCase() : null;
+  let avatarUrl: string | null = null;
+  if (claims.avatar && claims.avatar.length <= 500) {
+    try {
+      avatarUrl = valid.httpUrl(claims.avatar, 'avatar');
+    } catch {}
+  }
+  return { displayName: name || email?.split('@')[0] || 'Customer', email, avatarUrl };
+}
+
+export interface GuestSession {
+  token: string;
+  actor: MemberActor;
+}
+
+/** A visitor without SSO takes part under a display name; the token is their only key. */
+export async function startGuestSession(em: Em, communityId: string, displayName: string): Promise<GuestSession> {
+  const name = valid.line(displayName, valid.LIMITS.displayName);
+  const token = newToken(GUEST_TOKEN_PREFIX);
+  const bound = bindEm(em, communityId);
+  const member = await bound.transactional(async (tx) => {
+    const created = tx.create(Member, {
+      community: communityId,
+      kind: 'GUEST',
+      displayName: name,
+      guestTokenHash: hashToken(token),
+    });
+    recordActivity(tx, communityId, { kind: 'GUEST', communityId, member: created }, { type: 'MEMBER_JOINED' });
+    return created;
+  });
+  return { token, actor: { kind: 'GUEST', communityId, member } };
+}
+
+/** The staff member behind a session cookie, if the session is live and the account active. */
+export async function actorFromSession(em: Em, token: string): Promise<Actor | null> {
+  const session = await em.findOne(
+    StaffSession,
+    { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() } },
+    { populate: ['staff'], filters: { tenant: false } },
+  );
+  if (!session?.staff.active) return null;
+  return { kind: 'STAFF', communityId: session.community.id, staff: session.staff, session };
+}
+
+function stale(member: Member): boolean {
+  return Date.now() - member.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS;
+}
+
+async function touch(em: Em, member: Member): Promise<void> {
+  if (!stale(member)) return;
+  member.lastSeenAt = new Date();
+  await em.nativeUpdate(Member, { id: member.id }, { lastSeenAt: member.lastSeenAt }, { filters: { tenant: false } });
+}

@@ -1,0 +1,246 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Em } from '../db/orm.ts';
+import { Member, Reply, Report, type ReportResolution, Thread } from '../entities/index.ts';
+import { recordActivity } from './activity.ts';
+import type { MemberActor, StaffActor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { badInput, conflict, notFound } from './errors.ts';
+import { findPage, type Page, type PageArgs } from './pagination.ts';
+import { type Scope, write } from './scope.ts';
+import { lockThread } from './threads.ts';
+import * as valid from './validation.ts';
+
+const REASON = valid.LIMITS.reason;
+
+/** Moderators hide what breaks the community's rules; it disappears for customers, stays for staff. */
+export async function hideThread(
+  scope: Scope,
+  actor: StaffActor,
+  threadId: string,
+  reasonText: string,
+): Promise<Thread> {
+  const reason = valid.line(reasonText, REASON);
+  return write(scope, async (em, emit) => {
+    const thread = await lockThread(em, actor, threadId);
+    if (thread.hiddenAt) throw badInput('The thread is hidden already.', 'threadId');
+    thread.hiddenAt = new Date();
+    thread.hiddenReason = reason;
+    thread.waitingSince = null;
+    recordActivity(em, scope.communityId, actor, { type: 'THREAD_HIDDEN', thread, data: { reason } });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'thread.hide',
+      targetType: 'Thread',
+      targetId: thread.id,
+      after: { reason },
+    });
+    await resolveReportsOn(em, actor, { thread: thread.id, reply: null }, 'HIDDEN');
+    emit({ type: 'THREAD_REMOVED', threadId: thread.id, at: thread.hiddenAt.toISOString() });
+    return thread;
+  });
+}
+
+export async function restoreThread(scope: Scope, actor: StaffActor, threadId: string): Promise<Thread> {
+  return write(scope, async (em, emit) => {
+    const thread = await lockThread(em, actor, threadId);
+    if (!thread.hiddenAt) throw badInput('The thread is not hidden.', 'threadId');
+    const before = { reason: thread.hiddenReason };
+    thread.hiddenAt = null;
+    thread.hiddenReason = null;
+    recordActivity(em, scope.communityId, actor, { type: 'THREAD_RESTORED', thread });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'thread.restore',
+      targetType: 'Thread',
+      targetId: thread.id,
+      before,
+    });
+    emit({ type: 'THREAD_EDITED', threadId: thread.id, at: new Date().toISOString() });
+    return thread;
+  });
+}
+
+export async function setThreadLocked(
+  scope: Scope,
+  actor: StaffActor,
+  threadId: string,
+  locked: boolean,
+): Promise<Thread> {
+  return write(scope, async (em, emit) => {
+    const thread = await lockThread(em, actor, threadId);
+    if (Boolean(thread.lockedAt) === locked)
+      throw badInput(`The thread is ${locked ? 'locked' : 'not locked'} already.`, 'threadId');
+    thread.lockedAt = locked ? new Date() : null;
+    recordAudit(em, scope.communityId, actor, {
+      action: locked ? 'thread.lock' : 'thread.unlock',
+      targetType: 'Thread',
+      targetId: thread.id,
+    });
+    emit({ type: 'THREAD_EDITED', threadId: thread.id, at: new Date().toISOString() });
+    return thread;
+  });
+}
+
+async function lockReplyForStaff(
+  em: Em,
+  actor: StaffActor,
+  replyId: string,
+): Promise<{ reply: Reply; thread: Thread }> {
+  const reply = valid.isUuid(replyId) ? await em.findOne(Reply, { id: replyId, deletedAt: null }) : null;
+  if (!reply) throw notFound('The reply');
+  const thread = await lockThread(em, actor, reply.thread.id);
+  return { reply, thread };
+}
+
+export async function hideReply(scope: Scope, actor: StaffActor, replyId: string, reasonText: string): Promise<Reply> {
+  const reason = valid.line(reasonText, REASON);
+  return write(scope, async (em, emit) => {
+    const { reply, thread } = await lockReplyForStaff(em, actor, replyId);
+    if (reply.hiddenAt) throw badInput('The reply is hidden already.', 'replyId');
+    reply.hiddenAt = new Date();
+    reply.hiddenReason = reason;
+    thread.replyCount -= 1;
+    recordActivity(em, scope.communityId, actor, {
+      type: 'REPLY_HIDDEN',
+      thread,
+      reply,
+      subjectMember: reply.authorMember ?? null,
+      data: { reason },
+    });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'reply.hide',
+      targetType: 'Reply',
+      targetId: reply.id,
+      after: { reason },
+    });
+    await resolveReportsOn(em, actor, { reply: reply.id }, 'HIDDEN');
+    emit({ type: 'REPLY_REMOVED', threadId: thread.id, replyId: reply.id, at: reply.hiddenAt.toISOString() });
+    return reply;
+  });
+}
+
+export async function restoreReply(scope: Scope, actor: StaffActor, replyId: string): Promise<Reply> {
+  return write(scope, async (em, emit) => {
+    const { reply, thread } = await lockReplyForStaff(em, actor, replyId);
+    if (!reply.hiddenAt) throw badInput('The reply is not hidden.', 'replyId');
+    const before = { reason: reply.hiddenReason };
+    reply.hiddenAt = null;
+    reply.hiddenReason = null;
+    thread.replyCount += 1;
+    recordActivity(em, scope.communityId, actor, {
+      type: 'REPLY_RESTORED',
+      thread,
+      reply,
+      subjectMember: reply.authorMember ?? null,
+    });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'reply.restore',
+      targetType: 'Reply',
+      targetId: reply.id,
+      before,
+    });
+    emit({ type: 'REPLY_ADDED', threadId: thread.id, replyId: reply.id, at: new Date().toISOString() });
+    return reply;
+  });
+}
+
+/** A suspended member still reads, but cannot post, reply or vote. */
+export async function setMemberSuspended(
+  scope: Scope,
+  actor: StaffActor,
+  memberId: string,
+  suspended: boolean,
+  reasonText?: string | null,
+): Promise<Member> {
+  const reason = suspended ? valid.line(reasonText ?? '', REASON) : null;
+  return write(scope, async (em) => {
+    const member = valid.isUuid(memberId) ? await em.findOne(Member, { id: memberId }) : null;
+    if (!member) throw notFound('The member');
+    if (Boolean(member.suspendedAt) === suspended)
+      throw badInput(`The member is ${suspended ? 'suspended' : 'not suspended'} already.`, 'memberId');
+    const before = { suspended: !suspended, reason: member.suspendedReason };
+    member.suspendedAt = suspended ? new Date() : null;
+    member.suspendedReason = reason;
+    recordAudit(em, scope.communityId, actor, {
+      action: suspended ? 'member.suspend' : 'member.unsuspend',
+      targetType: 'Member',
+      targetId: member.id,
+      before,
+      after: { suspended, reason },
+    });
+    return member;
+  });
+}
+
+export interface NewReport {
+  threadId: string;
+  replyId?: string | null;
+  reason: string;
+}
+
+/** A customer flags a thread or reply for the moderators; once per person per item. */
+export async function reportContent(scope: Scope, actor: MemberActor, input: NewReport): Promise<Report> {
+  const reason = valid.line(input.reason, REASON);
+  try {
+    return await write(scope, async (em) => {
+      const thread = valid.isUuid(input.threadId)
+        ? await em.findOne(Thread, { id: input.threadId, deletedAt: null, hiddenAt: null })
+        : null;
+      if (!thread) throw notFound('The thread');
+      let reply: Reply | null = null;
+      if (input.replyId) {
+        reply = valid.isUuid(input.replyId)
+          ? await em.findOne(Reply, { id: input.replyId, thread, deletedAt: null, hiddenAt: null })
+          : null;
+        if (!reply) throw notFound('The reply');
+      }
+      return em.create(Report, { community: scope.communityId, thread, reply, reporter: actor.member, reason });
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException)
+      throw conflict('You have reported this already; the moderators will look at it.');
+    throw error;
+  }
+}
+
+/** Open reports, oldest first: the moderation queue. */
+export function listOpenReports(scope: Scope, args: PageArgs): Promise<Page<Report>> {
+  return findPage(scope.em, Report, { resolvedAt: null }, { createdAt: 'asc', id: 'asc' }, args);
+}
+
+/** Dismisses a report, or hides what it reports (which resolves every report on it). */
+export async function resolveReport(
+  scope: Scope,
+  actor: StaffActor,
+  reportId: string,
+  resolution: ReportResolution,
+  reason?: string | null,
+): Promise<Report> {
+  const report = valid.isUuid(reportId) ? await scope.em.findOne(Report, { id: reportId }, { refresh: true }) : null;
+  if (!report) throw notFound('The report');
+  if (report.resolvedAt) throw badInput('The report is resolved already.', 'reportId');
+  const target = report.reply
+    ? await scope.em.findOneOrFail(Reply, { id: report.reply.id }, { refresh: true })
+    : await scope.em.findOneOrFail(Thread, { id: report.thread.id }, { refresh: true });
+  if (resolution === 'HIDDEN' && !target.hiddenAt) {
+    const why = reason || report.reason;
+    if (report.reply) await hideReply(scope, actor, report.reply.id, why);
+    else await hideThread(scope, actor, report.thread.id, why);
+  } else {
+    // Dismissed, or hidden meanwhile through another report: this one is settled as it stands.
+    const settled = resolution === 'HIDDEN' ? 'HIDDEN' : 'DISMISSED';
+    await write(scope, (em) => resolveReportsOn(em, actor, { id: report.id }, settled));
+  }
+  return scope.em.findOneOrFail(Report, { id: report.id }, { refresh: true });
+}
+
+async function resolveReportsOn(
+  em: Em,
+  actor: StaffActor,
+  which: { id?: string; thread?: string; reply?: string | null },
+  resolution: ReportResolution,
+): Promise<void> {
+  await em.nativeUpdate(
+    Report,
+    { ...which, resolvedAt: null },
+    { resolvedAt: new Date(), resolvedBy: actor.staff.id, resolution },
+  );
+}

@@ -1,0 +1,28 @@
+import { type Actor, isStaff } from './actor.ts';
+import { forbidden } from './errors.ts';
+
+/** Authors may change or delete what they wrote for this long after posting it. */
+export const EDIT_WINDOW_MS = 30 * 60_000;
+
+interface Authored {
+  authorMember?: { id: string } | null;
+  authorStaff?: { id: string } | null;
+  createdAt: Date;
+}
+
+export function isAuthor(actor: Actor | null, row: Authored): boolean {
+  if (!actor) return false;
+  return isStaff(actor) ? row.authorStaff?.id === actor.staff.id : row.authorMember?.id === actor.member.id;
+}
+
+/** Whether the actor may still edit or delete the row (their own, within the window). */
+export function canEdit(actor: Actor | null, row: Authored, now = Date.now()): boolean {
+  return isAuthor(actor, row) && now - row.createdAt.getTime() <= EDIT_WINDOW_MS;
+}
+
+export function assertCanEdit(actor: Actor, row: Authored): void {
+  if (!isAuthor(actor, row)) throw forbidden('You can only change or delete what you wrote yourself.');
+  if (!canEdit(actor, row)) {
+    throw forbidden(`Posts can be changed or deleted for ${EDIT_WINDOW_MS / 60_000} minutes after posting.`);
+  }
+}

@@ -1,0 +1,42 @@
+import { Member } from '../../entities/index.ts';
+import type { StaffActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, notFound } from '../errors.ts';
+import { type Scope, write } from '../scope.ts';
+import * as valid from '../validation.ts';
+
+/**
+ * A manager flags a member as an ambassador (or takes the flag away), with a reason: the badge
+ * shows next to their name in the widget. Audited; the ranking only ever suggests.
+ */
+export async function setAmbassador(
+  scope: Scope,
+  actor: StaffActor,
+  memberId: string,
+  flagged: boolean,
+  reasonText: string,
+): Promise<Member> {
+  const reason = valid.line(reasonText, valid.LIMITS.reason);
+  return write(scope, async (em) => {
+    const member = valid.isUuid(memberId) ? await em.findOne(Member, { id: memberId, erasedAt: null }) : null;
+    if (!member) throw notFound('The member');
+    if (Boolean(member.ambassadorFlaggedAt) === flagged) {
+      throw badInput(
+        `${member.displayName} is ${flagged ? 'an ambassador' : 'not an ambassador'} already.`,
+        'memberId',
+      );
+    }
+    const before = { ambassador: !flagged, reason: member.ambassadorReason };
+    member.ambassadorFlaggedAt = flagged ? new Date() : null;
+    member.ambassadorFlaggedBy = flagged ? actor.staff : null;
+    member.ambassadorReason = flagged ? reason : null;
+    recordAudit(em, scope.communityId, actor, {
+      action: flagged ? 'member.ambassador' : 'member.unambassador',
+      targetType: 'Member',
+      targetId: member.id,
+      before,
+      after: { ambassador: flagged, reason },
+    });
+    return member;
+  });
+}

@@ -1,0 +1,13 @@
+import { dialectOfEm, type Em } from '../../db/orm.ts';
+
+/**
+ * Keeps a full recompute and incremental updates of one community apart. On PostgreSQL an
+ * advisory lock per community: updates take it shared (they run side by side), the recompute
+ * exclusively (it waits for updates in flight, and new ones wait for it). SQLite has one writer
+ * at a time anyway; the recompute's first statement is a write, so it holds that from the start.
+ */
+export async function lockRanking(em: Em, communityId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+  if (dialectOfEm(em) !== 'postgresql') return;
+  const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  await em.execute(`select ${fn}(hashtext(?))`, [`ranking:${communityId}`]);
+}

@@ -1,0 +1,236 @@
+/**
+ * The ranking model, as pure functions: what one activity contributes to whose love, reach and
+ * sentiment. The incremental update (incremental.ts) and the full recompute (recompute.ts) both
+ * run every activity through `contributions`, so they cannot disagree.
+ *
+ * Decay (Orbit): a contribution is worth its weight × ½^(age / half-life). Values are stored "at
+ * the epoch": weight × 2^((when − epoch) / half-life). Today's value is the stored one × ½^((now −
+ * epoch) / half-life), the same factor for everyone, so stored values order members as today's do
+ * and never need rewriting as time passes.
+ */
+import type { ActivityType } from '../../entities/index.ts';
+import type { RankingSettings } from './settings.ts';
+
+export const DAY_MS = 86_400_000;
+export const EPOCH_MS = Date.UTC(2024, 0, 1);
+
+/** How much a contribution made at `at` is stored as, per unit of weight. */
+export const growth = (at: number, halfLifeDays: number) => 2 ** ((at - EPOCH_MS) / (halfLifeDays * DAY_MS));
+
+/** From stored ("at the epoch") to today's value. */
+export const decayed = (stored: number, now: number, halfLifeDays: number) =>
+  stored * 2 ** (-(now - EPOCH_MS) / (halfLifeDays * DAY_MS));
+
+/** One activity, with what the model needs to know about the thread or reply it is about. */
+export interface ActivityFact {
+  type: ActivityType;
+  at: number;
+  actor: string | null;
+  /** The member the action lands on (see Activity); never the actor. */
+  subject: string | null;
+  thread: string | null;
+  reply: string | null;
+  /** When the thread or reply the activity is about was written, and how it feels. */
+  contentAt: number | null;
+  contentSentiment: number | null;
+  /** STATUS_CHANGED: the new status. */
+  status: string | null;
+}
+
+export type Component = 'LOVE' | 'REACH' | 'SENTIMENT';
+
+/** What an activity adds to one member (stored values; negative when it takes away). */
+export interface Contribution {
+  member: string;
+  component: Component;
+  /** LOVE, REACH: the value. SENTIMENT: sentiment × weight. */
+  amount: number;
+  /** SENTIMENT only: the recency weight, and ±1 text. */
+  weight: number;
+  texts: number;
+}
+
+const REPLY_EVENTS: ReadonlySet<ActivityType> = new Set([
+  'REPLY_POSTED',
+  'REPLY_DELETED',
+  'REPLY_HIDDEN',
+  'REPLY_RESTORED',
+  'REPLY_MARKED_HELPFUL',
+]);
+const REMOVALS: ReadonlySet<ActivityType> = new Set([
+  'THREAD_DELETED',
+  'THREAD_HIDDEN',
+  'REPLY_DELETED',
+  'REPLY_HIDDEN',
+]);
+const RESTORES: ReadonlySet<ActivityType> = new Set(['THREAD_RESTORED', 'REPLY_RESTORED']);
+/** What a member does themselves: each day they do any of it counts once. */
+const PARTICIPATION: ReadonlySet<ActivityType> = new Set(['THREAD_POSTED', 'REPLY_POSTED', 'VOTE_ADDED', 'FOLLOWED']);
+
+/** Whether the activity is about a reply (its content is the reply) rather than the thread. */
+export const isReplyEvent = (type: ActivityType) => REPLY_EVENTS.has(type);
+export const isRemoval = (type: ActivityType) => REMOVALS.has(type);
+export const isRestore = (type: ActivityType) => RESTORES.has(type);
+
+/** The thread or reply an activity is about, as a key. */
+export const contentKey = (fact: ActivityFact) =>
+  isReplyEvent(fact.type) ? `reply:${fact.reply}` : `thread:${fact.thread}`;
+
+/** The kinds of "only the first time counts" questions (see `firstQuestions`). */
+export type FirstKind = 'day' | 'vote' | 'reply' | 'follow' | 'status' | 'helpful';
+/** A question: is this activity the first of its kind for (a, b)? */
+export type FirstQuestion = [kind: FirstKind, a: string, b: string | number];
+/** Answers a question; true when the activity is the first. */
+export type First = (kind: FirstKind, a: string, b: string | number) => boolean;
+
+/**
+ * "Only the first time counts" questions an activity asks: the first vote of a member on a thread
+ * (voting again after withdrawing adds nothing), the first reply or follow, the first time a
+ * thread reached a status, the first activity of a member on a day, the first helpful mark.
+ */
+export function firstQuestions(fact: ActivityFact): FirstQuestion[] {
+  const questions: FirstQuestion[] = [];
+  if (fact.actor && PARTICIPATION.has(fact.type)) questions.push(['day', fact.actor, dayOf(fact.at)]);
+  switch (fact.type) {
+    case 'VOTE_ADDED':
+      if (fact.actor && fact.thread) questions.push(['vote', fact.actor, fact.thread]);
+      break;
+    case 'REPLY_POSTED':
+      if (fact.actor && fact.thread) questions.push(['reply', fact.actor, fact.thread]);
+      break;
+    case 'FOLLOWED':
+      if (fact.actor && fact.thread) questions.push(['follow', fact.actor, fact.thread]);
+      break;
+    case 'STATUS_CHANGED':
+      if (fact.thread && fact.status) questions.push(['status', fact.thread, fact.status]);
+      break;
+    case 'REPLY_MARKED_HELPFUL':
+      if (fact.reply) questions.push(['helpful', fact.reply, 0]);
+      break;
+  }
+  return questions;
+}
+
+export const dayOf = (at: number) => Math.floor(at / DAY_MS);
+
+/**
+ * What one activity contributes, and to whom. `first` answers the questions of `firstQuestions`:
+ * true when this activity is the first of its kind. Removals and restores must be real changes
+ * (the caller skips a removal of something already removed).
+ */
+export function contributions(fact: ActivityFact, s: RankingSettings, first: First): Contribution[] {
+  const out: Contribution[] = [];
+  const h = s.halfLifeDays;
+  const add = (member: string | null, component: Component, weight: number, at: number) => {
+    if (member && weight !== 0) out.push({ member, component, amount: weight * growth(at, h), weight: 0, texts: 0 });
+  };
+  /** A text written (sign 1) or taken away (sign -1): its love and its sentiment, at the time it was written. */
+  const text = (member: string | null, weight: number, sign: 1 | -1) => {
+    if (!member || fact.contentAt == null) return;
+    add(member, 'LOVE', sign * weight, fact.contentAt);
+    const g = growth(fact.contentAt, h);
+    out.push({
+      member,
+      component: 'SENTIMENT',
+      amount: sign * (fact.contentSentiment ?? 0) * g,
+      weight: sign * g,
+      texts: sign,
+    });
+  };
+  const owner = fact.subject ?? fact.actor;
+
+  if (fact.actor && PARTICIPATION.has(fact.type) && first('day', fact.actor, dayOf(fact.at))) {
+    add(fact.actor, 'LOVE', s.love.activeDay, dayOf(fact.at) * DAY_MS);
+  }
+  switch (fact.type) {
+    case 'THREAD_POSTED':
+      text(fact.actor, s.love.thread, 1);
+      break;
+    case 'REPLY_POSTED':
+      text(fact.actor, s.love.reply, 1);
+      if (fact.actor && fact.thread && first('reply', fact.actor, fact.thread))
+        add(fact.subject, 'REACH', s.reach.reply, fact.at);
+      break;
+    case 'VOTE_ADDED':
+      if (fact.actor && fact.thread && first('vote', fact.actor, fact.thread)) {
+        add(fact.actor, 'LOVE', s.love.vote, fact.at);
+        add(fact.subject, 'REACH', s.reach.vote, fact.at);
+      }
+      break;
+    case 'FOLLOWED':
+      if (fact.actor && fact.thread && first('follow', fact.actor, fact.thread))
+        add(fact.subject, 'REACH', s.reach.follower, fact.at);
+      break;
+    case 'STATUS_CHANGED': {
+      const weight = fact.status === 'PLANNED' ? s.love.planned : fact.status === 'SHIPPED' ? s.love.shipped : 0;
+      if (weight && fact.thread && first('status', fact.thread, fact.status as string))
+        add(fact.subject, 'LOVE', weight, fact.at);
+      break;
+    }
+    case 'REPLY_MARKED_HELPFUL':
+      if (fact.reply && first('helpful', fact.reply, 0)) add(fact.subject, 'LOVE', s.love.helpful, fact.at);
+      break;
+    case 'SHARE_VISIT':
+      add(fact.subject, 'REACH', s.reach.shareVisit, fact.at);
+      break;
+    case 'THREAD_DELETED':
+    case 'THREAD_HIDDEN':
+      text(owner, s.love.thread, -1);
+      break;
+    case 'THREAD_RESTORED':
+      text(owner, s.love.thread, 1);
+      break;
+    case 'REPLY_DELETED':
+    case 'REPLY_HIDDEN':
+      text(owner, s.love.reply, -1);
+      break;
+    case 'REPLY_RESTORED':
+      text(owner, s.love.reply, 1);
+      break;
+  }
+  return out;
+}
+
+/** A member's totals (stored values). */
+export interface Totals {
+  love: number;
+  reach: number;
+  sentimentSum: number;
+  sentimentWeight: number;
+  textCount: number;
+}
+
+export const emptyTotals = (): Totals => ({ love: 0, reach: 0, sentimentSum: 0, sentimentWeight: 0, textCount: 0 });
+
+export function addTo(totals: Totals, c: Contribution): void {
+  if (c.component === 'LOVE') totals.love += c.amount;
+  else if (c.component === 'REACH') totals.reach += c.amount;
+  else {
+    totals.sentimentSum += c.amount;
+    totals.sentimentWeight += c.weight;
+    totals.textCount += c.texts;
+  }
+}
+
+/** Adds each contribution to its member's totals in `byMember`, starting members at zero. */
+export function addContributions(byMember: Map<string, Totals>, found: Contribution[]): void {
+  for (const c of found) {
+    let totals = byMember.get(c.member);
+    if (!totals) {
+      totals = emptyTotals();
+      byMember.set(c.member, totals);
+    }
+    addTo(totals, c);
+  }
+}
+
+/** Average sentiment of the member's texts, recent ones weighing more; 0 without texts. */
+export function sentimentOfTotals(t: Pick<Totals, 'sentimentSum' | 'sentimentWeight' | 'textCount'>): number {
+  if (t.textCount <= 0 || t.sentimentWeight <= 0) return 0;
+  return Math.max(-1, Math.min(1, t.sentimentSum / t.sentimentWeight));
+}
+
+/** The score (stored value) from the totals. */
+export function scoreOf(t: Totals, s: RankingSettings): number {
+  return (s.score.love * t.love + s.score.reach * t.reach) * (1 + s.score.sentiment * sentimentOfTotals(t));
+}

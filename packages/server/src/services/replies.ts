@@ -1,0 +1,124 @@
+import type { Em } from '../db/orm.ts';
+import { Follow, Reply, Thread } from '../entities/index.ts';
+import { recordActivity } from './activity.ts';
+import { type Actor, authorFields, isStaff, memberIdOf } from './actor.ts';
+import { assertNotDuplicateReply } from './duplicates.ts';
+import { forbidden, notFound } from './errors.ts';
+import { bumpMemberCounter } from './member-counters.ts';
+import { recordMentions } from './mentions.ts';
+import { assertCanEdit } from './ownership.ts';
+import { findPage, type Page, type PageArgs } from './pagination.ts';
+import { applySentimentChange } from './ranking/incremental.ts';
+import { type Scope, write } from './scope.ts';
+import { sentimentOf } from './sentiment.ts';
+import { assertCanWrite, followerFields, lockThread } from './threads.ts';
+import * as valid from './validation.ts';
+
+/** Replies oldest first, as a conversation reads. Hidden replies are shown to staff only. */
+export function listReplies(
+  scope: Scope,
+  viewer: Actor | null,
+  threadId: string,
+  args: PageArgs,
+): Promise<Page<Reply>> {
+  const where = isStaff(viewer) ? { thread: threadId } : { thread: threadId, hiddenAt: null };
+  return findPage(scope.em, Reply, where, { createdAt: 'asc', id: 'asc' }, args, 100);
+}
+
+export interface NewReply {
+  threadId: string;
+  body: string;
+}
+
+export async function postReply(scope: Scope, actor: Actor, input: NewReply): Promise<Reply> {
+  assertCanWrite(actor);
+  const body = valid.text(input.body, valid.LIMITS.replyBody);
+  return write(scope, async (em, emit) => {
+    const thread = await lockThread(em, actor, input.threadId);
+    if (thread.lockedAt && !isStaff(actor)) throw forbidden('This thread is locked: it takes no new replies.');
+    await assertNotDuplicateReply(em, actor, thread.id, body);
+    const now = new Date();
+    const reply = em.create(Reply, {
+      community: scope.communityId,
+      thread,
+      ...authorFields(actor),
+      body,
+      sentiment: sentimentOf(body),
+      createdAt: now,
+    });
+    thread.replyCount += 1;
+    thread.lastActivityAt = now;
+    if (isStaff(actor)) {
+      // The brand has answered: nobody is waiting, and the thread has someone looking after it.
+      thread.firstStaffReplyAt ??= now;
+      thread.waitingSince = null;
+      thread.assignee ??= actor.staff;
+    } else {
+      thread.waitingSince ??= now;
+    }
+    await bumpMemberCounter(em, memberIdOf(actor), 'replyCount', 1);
+    // Whoever takes part in a thread follows it, unless they already do.
+    const follower = followerFields(actor);
+    const following = await em.count(Follow, { thread, ...follower });
+    if (!following) {
+      em.create(Follow, { community: scope.communityId, thread, ...follower });
+      thread.followerCount += 1;
+    }
+    recordActivity(em, scope.communityId, actor, { type: 'REPLY_POSTED', thread, reply });
+    await recordMentions(em, scope.communityId, thread, reply);
+    await em.flush();
+    emit({ type: 'REPLY_ADDED', threadId: thread.id, replyId: reply.id, at: now.toISOString() });
+    return reply;
+  });
+}
+
+/** A reply inside a write transaction, with its thread locked (counters change with it). */
+async function lockReply(em: Em, actor: Actor, replyId: string): Promise<Reply> {
+  const reply = valid.isUuid(replyId) ? await em.findOne(Reply, { id: replyId, deletedAt: null }) : null;
+  if (!reply || (reply.hiddenAt && !isStaff(actor))) throw notFound('The reply');
+  await lockThread(em, actor, reply.thread.id);
+  return reply;
+}
+
+/** The author changes their reply, within the edit window. */
+export async function editReply(scope: Scope, actor: Actor, input: { replyId: string; body: string }): Promise<Reply> {
+  const body = valid.text(input.body, valid.LIMITS.replyBody);
+  return write(scope, async (em, emit) => {
+    const reply = await lockReply(em, actor, input.replyId);
+    assertCanEdit(actor, reply);
+    reply.body = body;
+    reply.editedAt = new Date();
+    const before = reply.sentiment;
+    reply.sentiment = sentimentOf(body);
+    await applySentimentChange(
+      em,
+      scope.communityId,
+      reply.authorMember?.id ?? null,
+      reply.createdAt,
+      before,
+      reply.sentiment,
+    );
+    emit({ type: 'REPLY_EDITED', threadId: reply.thread.id, replyId: reply.id, at: reply.editedAt.toISOString() });
+    return reply;
+  });
+}
+
+/** The author deletes their reply, within the edit window; the thread's count follows. */
+export async function deleteReply(scope: Scope, actor: Actor, replyId: string): Promise<Reply> {
+  return write(scope, async (em, emit) => {
+    const reply = await lockReply(em, actor, replyId);
+    assertCanEdit(actor, reply);
+    reply.deletedAt = new Date();
+    const thread = await em.findOneOrFail(Thread, { id: reply.thread.id });
+    if (!reply.hiddenAt) thread.replyCount -= 1;
+    await bumpMemberCounter(em, memberIdOf(actor), 'replyCount', -1);
+    recordActivity(em, scope.communityId, actor, {
+      type: 'REPLY_DELETED',
+      thread,
+      reply,
+      subjectMember: reply.authorMember ?? null,
+    });
+    emit({ type: 'REPLY_REMOVED', threadId: thread.id, replyId: reply.id, at: reply.deletedAt.toISOString() });
+    return reply;
+  });
+}

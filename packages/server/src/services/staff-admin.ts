@@ -1,0 +1,225 @@
+import { hashPassword } from '../auth/password.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { Em } from '../db/orm.ts';
+import { StaffMember, type StaffRole, StaffSession, Thread } from '../entities/index.ts';
+import type { StaffActor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { badInput, forbidden, notFound, unauthenticated } from './errors.ts';
+import { type Scope, write } from './scope.ts';
+import { checkPassword, createStaff, staffRole } from './staff.ts';
+import { CLOSED_STATUSES } from './threads.ts';
+import * as valid from './validation.ts';
+
+/** How long an invitation (or password reset) link works. */
+export const PASSWORD_LINK_TTL_MS = 7 * 24 * 60 * 60_000;
+export const PASSWORD_TOKEN_PREFIX = 'rp_';
+
+/** Owners manage everyone; managers manage staff and agency staff, not other managers or owners. */
+function assertMayManage(actor: StaffActor, role: StaffRole): void {
+  if (actor.staff.role === 'OWNER') return;
+  if (actor.staff.role === 'MANAGER' && (role === 'STAFF' || role === 'AGENCY')) return;
+  throw forbidden(
+    actor.staff.role === 'MANAGER'
+      ? 'Managers can add and change staff and agency staff; only an owner can manage managers and owners.'
+      : 'Only managers and owners manage staff.',
+  );
+}
+
+async function findStaff(em: Em, id: string): Promise<StaffMember> {
+  const staff = valid.isUuid(id) ? await em.findOne(StaffMember, { id }) : null;
+  if (!staff) throw notFound('The staff member');
+  return staff;
+}
+
+export interface Invitation {
+  staff: StaffMember;
+  /** One-time secret for the set-password link; shown once, stored only as a hash. */
+  token: string;
+}
+
+function issueToken(staff: StaffMember): string {
+  const token = newToken(PASSWORD_TOKEN_PREFIX);
+  staff.passwordTokenHash = hashToken(token);
+  staff.passwordTokenExpiresAt = new Date(Date.now() + PASSWORD_LINK_TTL_MS);
+  return token;
+}
+
+export interface StaffInvite {
+  email: string;
+  name: string;
+  role: string;
+  title?: string | null;
+  agencyName?: string | null;
+}
+
+/** Adds a staff member without a password; they choose one through a one-time link. */
+export async function inviteStaff(scope: Scope, actor: StaffActor, input: StaffInvite): Promise<Invitation> {
+  assertMayManage(actor, staffRole(input.role));
+  const staff = await createStaff(scope.em, scope.communityId, { ...input, password: null }, actor);
+  const token = issueToken(staff);
+  await scope.em.flush();
+  return { staff, token };
+}
+
+/** A new one-time link for someone who lost theirs (or their password). */
+export async function issuePasswordLink(scope: Scope, actor: StaffActor, staffId: string): Promise<Invitation> {
+  return write(scope, async (em) => {
+    const staff = await findStaff(em, staffId);
+    assertMayManage(actor, staff.role);
+    if (!staff.active) throw badInput('This account is deactivated.', 'staffId');
+    const token = issueToken(staff);
+    recordAudit(em, scope.communityId, actor, {
+      action: 'staff.password-link',
+      targetType: 'StaffMember',
+      targetId: staff.id,
+    });
+    return { staff, token };
+  });
+}
+
+/**
+ * Sets a password with a one-time link (the link names its community, as a key id does). The
+ * link stops working once used; the staff member is then signed in.
+ */
+export async function setPasswordWithToken(em: Em, token: string, password: string): Promise<StaffMember> {
+  const checked = checkPassword(password);
+  const staff = await em.findOne(
+    StaffMember,
+    { passwordTokenHash: hashToken(token), passwordTokenExpiresAt: { $gt: new Date() }, active: true },
+    { filters: { tenant: false } },
+  );
+  if (!staff) throw unauthenticated('This link has expired or was already used. Ask a manager for a new one.');
+  staff.passwordHash = await hashPassword(checked);
+  staff.passwordTokenHash = null;
+  staff.passwordTokenExpiresAt = null;
+  await em.flush();
+  return staff;
+}
+
+export interface StaffChange {
+  name?: string | null;
+  title?: string | null;
+  role?: string | null;
+  agencyName?: string | null;
+}
+
+/** Changes a staff member's role, title or name. Audited with before and after. */
+export async function updateStaff(
+  scope: Scope,
+  actor: StaffActor,
+  staffId: string,
+  change: StaffChange,
+): Promise<StaffMember> {
+  return write(scope, async (em) => {
+    const staff = await findStaff(em, staffId);
+    assertMayManage(actor, staff.role);
+    const before = { name: staff.name, title: staff.title, role: staff.role, agencyName: staff.agencyName };
+    const role = change.role ? staffRole(change.role) : staff.role;
+    assertMayManage(actor, role);
+    if (staff.role === 'OWNER' && role !== 'OWNER') await assertAnotherOwner(em, staff);
+    const agencyName =
+      role === 'AGENCY'
+        ? valid.line(change.agencyName ?? staff.agencyName ?? '', {
+            field: 'agencyName',
+            label: 'Agency name',
+            min: 1,
+            max: 120,
+          })
+        : null;
+    staff.role = role;
+    staff.agencyName = agencyName;
+    if (change.name != null) staff.name = valid.line(change.name, { field: 'name', label: 'Name', min: 1, max: 80 });
+    if (change.title !== undefined) {
+      staff.title = change.title ? valid.line(change.title, { field: 'title', label: 'Title', min: 1, max: 80 }) : null;
+    }
+    recordAudit(em, scope.communityId, actor, {
+      action: 'staff.update',
+      targetType: 'StaffMember',
+      targetId: staff.id,
+      before,
+      after: { name: staff.name, title: staff.title, role: staff.role, agencyName: staff.agencyName },
+    });
+    return staff;
+  });
+}
+
+async function assertAnotherOwner(em: Em, leaving: StaffMember): Promise<void> {
+  const owners = await em.count(StaffMember, { role: 'OWNER', active: true, id: { $ne: leaving.id } });
+  if (!owners) throw badInput('A community needs an owner: make someone else owner first.', 'role');
+}
+
+export interface Deactivation {
+  staff: StaffMember;
+  successor: StaffMember;
+  /** Open threads that moved to the successor. */
+  movedThreads: number;
+}
+
+/**
+ * Someone leaves: their account stops working at once (every session ends), and the open threads
+ * they looked after go to the successor, who must be chosen. Their replies stay theirs, marked as
+ * former staff; nothing is deleted.
+ */
+export async function deactivateStaff(
+  scope: Scope,
+  actor: StaffActor,
+  staffId: string,
+  successorId: string,
+): Promise<Deactivation> {
+  return write(scope, async (em) => {
+    const staff = await findStaff(em, staffId);
+    if (staff.id === actor.staff.id) throw badInput('You cannot deactivate yourself.', 'staffId');
+    assertMayManage(actor, staff.role);
+    if (!staff.active) throw badInput('This account is deactivated already.', 'staffId');
+    const successor = valid.isUuid(successorId)
+      ? await em.findOne(StaffMember, { id: successorId, active: true })
+      : null;
+    if (!successor || successor.id === staff.id) {
+      throw badInput('Choose who takes over: an active staff member other than the one leaving.', 'successorId');
+    }
+    if (staff.role === 'OWNER') await assertAnotherOwner(em, staff);
+    const movedThreads = await em.nativeUpdate(
+      Thread,
+      { assignee: staff.id, status: { $nin: [...CLOSED_STATUSES] }, deletedAt: null, mergedInto: null },
+      { assignee: successor.id },
+    );
+    staff.active = false;
+    staff.deactivatedAt = new Date();
+    staff.passwordTokenHash = null;
+    await em.nativeUpdate(StaffSession, { staff: staff.id, revokedAt: null }, { revokedAt: new Date() });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'staff.deactivate',
+      targetType: 'StaffMember',
+      targetId: staff.id,
+      before: { active: true },
+      after: { active: false, successor: successor.id, movedThreads },
+    });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'staff.inherit',
+      targetType: 'StaffMember',
+      targetId: successor.id,
+      after: { from: staff.id, movedThreads },
+    });
+    return { staff, successor, movedThreads };
+  });
+}
+
+export interface ProfileChange {
+  name?: string | null;
+  title?: string | null;
+  avatarUrl?: string | null;
+}
+
+/** Staff keep their own name, title and picture: what customers see next to their replies. */
+export async function updateOwnProfile(scope: Scope, actor: StaffActor, change: ProfileChange): Promise<StaffMember> {
+  return write(scope, async (em) => {
+    const staff = await findStaff(em, actor.staff.id);
+    if (change.name != null) staff.name = valid.line(change.name, { field: 'name', label: 'Name', min: 1, max: 80 });
+    if (change.title !== undefined) {
+      staff.title = change.title ? valid.line(change.title, { field: 'title', label: 'Title', min: 1, max: 80 }) : null;
+    }
+    if (change.avatarUrl !== undefined)
+      staff.avatarUrl = change.avatarUrl ? valid.httpUrl(change.avatarUrl, 'avatarUrl') : null;
+    return staff;
+  });
+}

@@ -1,0 +1,130 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { hashToken, newToken, SESSION_TOKEN_PREFIX } from '../auth/tokens.ts';
+import type { Em } from '../db/orm.ts';
+import { STAFF_ROLES, StaffMember, type StaffRole, StaffSession } from '../entities/index.ts';
+import type { StaffActor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { badInput, conflict, unauthenticated } from './errors.ts';
+import * as valid from './validation.ts';
+
+/** How long a staff sign-in lasts. */
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60_000;
+export const MIN_PASSWORD_LENGTH = 10;
+
+export interface NewStaff {
+  email: string;
+  name: string;
+  role: string;
+  title?: string | null;
+  agencyName?: string | null;
+  avatarUrl?: string | null;
+  password?: string | null;
+}
+
+/** `em` must be bound to the community (services/scope.ts). */
+export async function createStaff(
+  em: Em,
+  communityId: string,
+  input: NewStaff,
+  by: StaffActor | null,
+): Promise<StaffMember> {
+  const role = staffRole(input.role);
+  const email = valid.email(input.email);
+  const name = valid.line(input.name, { field: 'name', label: 'Name', min: 1, max: 80 });
+  const title = input.title ? valid.line(input.title, { field: 'title', label: 'Title', min: 1, max: 80 }) : null;
+  const agencyName = input.agencyName
+    ? valid.line(input.agencyName, { field: 'agencyName', label: 'Agency name', min: 1, max: 120 })
+    : null;
+  if (role === 'AGENCY' && !agencyName) {
+    throw badInput('Agency staff need the agency name: customers see "Agency for <brand>" with it.', 'agencyName');
+  }
+  if (role !== 'AGENCY' && agencyName) throw badInput('Only agency staff have an agency name.', 'agencyName');
+  const avatarUrl = input.avatarUrl ? valid.httpUrl(input.avatarUrl, 'avatarUrl') : null;
+  const passwordHash = input.password == null ? null : await hashPassword(checkPassword(input.password));
+  try {
+    return await em.transactional(async (tx) => {
+      const staff = tx.create(StaffMember, {
+        community: communityId,
+        email,
+        name,
+        title,
+        role,
+        agencyName,
+        avatarUrl,
+        passwordHash,
+      });
+      recordAudit(tx, communityId, by, {
+        action: 'staff.create',
+        targetType: 'StaffMember',
+        targetId: staff.id,
+        after: { email, name, title, role, agencyName },
+      });
+      return staff;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw conflict(`A staff member with the email ${email} already exists in this community.`);
+    }
+    throw error;
+  }
+}
+
+export function staffRole(value: string): StaffRole {
+  const role = value.toUpperCase();
+  if (!(STAFF_ROLES as readonly string[]).includes(role)) {
+    throw badInput(`Role must be one of ${STAFF_ROLES.map((r) => r.toLowerCase()).join(', ')}.`, 'role');
+  }
+  return role as StaffRole;
+}
+
+export function checkPassword(password: string): string {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+  }
+  if (password.length > 1024) throw badInput('Password must be at most 1024 characters.', 'password');
+  return password;
+}
+
+export interface SignedIn {
+  /** The session secret for the cookie; only its hash is stored. */
+  token: string;
+  actor: StaffActor;
+}
+
+const WRONG_CREDENTIALS = 'Email or password is incorrect.';
+
+/**
+ * Email + password sign-in. The same message and (through a decoy hash) about the same time for
+ * unknown emails, wrong passwords and deactivated accounts: nothing tells an attacker which.
+ */
+export async function signIn(em: Em, communityId: string, emailInput: string, password: string): Promise<SignedIn> {
+  let email: string;
+  try {
+    email = valid.email(emailInput);
+  } catch {
+    await verifyPassword(null, password);
+    throw unauthenticated(WRONG_CREDENTIALS);
+  }
+  const staff = await em.findOne(StaffMember, { email });
+  const ok = await verifyPassword(staff?.active ? staff.passwordHash : null, password.slice(0, 1024));
+  if (!staff || !ok) throw unauthenticated(WRONG_CREDENTIALS);
+  return startSession(em, communityId, staff);
+}
+
+/** A new signed-in session for a staff member whose identity is already established. */
+export async function startSession(em: Em, communityId: string, staff: StaffMember): Promise<SignedIn> {
+  const token = newToken(SESSION_TOKEN_PREFIX);
+  const session = em.create(StaffSession, {
+    community: communityId,
+    staff,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  });
+  await em.flush();
+  return { token, actor: { kind: 'STAFF', communityId, staff, session } };
+}
+
+export async function signOut(em: Em, actor: StaffActor): Promise<void> {
+  if (actor.session) await em.nativeUpdate(StaffSession, { id: actor.session.id }, { revokedAt: new Date() });
+}

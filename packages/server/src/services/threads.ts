@@ -1,0 +1,280 @@
+import { type FilterQuery, LockMode, type QueryOrderMap, sql } from '@mikro-orm/core';
+import type { Em } from '../db/orm.ts';
+import {
+  Follow,
+  StatusChange,
+  THREAD_KINDS,
+  THREAD_STATUSES,
+  Thread,
+  type ThreadKind,
+  type ThreadStatus,
+} from '../entities/index.ts';
+import { recordActivity } from './activity.ts';
+import { type Actor, authorFields, isStaff, memberIdOf, type StaffActor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { assertNotDuplicateThread } from './duplicates.ts';
+import { badInput, forbidden, notFound } from './errors.ts';
+import { bumpMemberCounter } from './member-counters.ts';
+import { assertCanEdit } from './ownership.ts';
+import { findPage, type Page, type PageArgs } from './pagination.ts';
+import { applySentimentChange } from './ranking/incremental.ts';
+import { type Scope, write } from './scope.ts';
+import { threadSentiment } from './sentiment.ts';
+import { trendingScore } from './trending.ts';
+import * as valid from './validation.ts';
+
+export const THREAD_ORDERS = ['TOP', 'NEW', 'TRENDING', 'UNANSWERED'] as const;
+export type ThreadOrder = (typeof THREAD_ORDERS)[number];
+
+/** Every order ends in the id so that it is total and cursors are stable. */
+const ORDER_BY: Record<ThreadOrder, QueryOrderMap<Thread>> = {
+  TOP: { voteCount: 'desc', createdAt: 'desc', id: 'desc' },
+  NEW: { createdAt: 'desc', id: 'desc' },
+  TRENDING: { trendingScore: 'desc', id: 'desc' },
+  UNANSWERED: { createdAt: 'desc', id: 'desc' },
+};
+
+/** Statuses after which a thread no longer needs anyone's attention. */
+export const CLOSED_STATUSES: readonly ThreadStatus[] = ['SHIPPED', 'DECLINED'];
+
+export interface ThreadListArgs extends PageArgs {
+  orderBy?: ThreadOrder | null;
+  status?: ThreadStatus[] | null;
+  kind?: ThreadKind[] | null;
+  search?: string | null;
+}
+
+/**
+ * What a viewer may see: nobody sees what its author deleted or lists merged threads; staff see
+ * hidden threads (to moderate them).
+ */
+function visibleTo(viewer: Actor | null): FilterQuery<Thread> {
+  return isStaff(viewer)
+    ? { mergedInto: null, deletedAt: null }
+    : { mergedInto: null, hiddenAt: null, deletedAt: null };
+}
+
+/** Whether a thread found by id may be shown to the viewer. */
+function canSee(viewer: Actor | null, thread: Thread): boolean {
+  return thread.deletedAt == null && (thread.hiddenAt == null || isStaff(viewer));
+}
+
+export function listThreads(scope: Scope, viewer: Actor | null, args: ThreadListArgs): Promise<Page<Thread>> {
+  const order = args.orderBy ?? 'TOP';
+  const where: FilterQuery<Thread>[] = [visibleTo(viewer)];
+  if (order === 'UNANSWERED') where.push({ firstStaffReplyAt: null });
+  if (args.status?.length) where.push({ status: { $in: args.status } });
+  if (args.kind?.length) where.push({ kind: { $in: args.kind } });
+  where.push(...searchTerms(args.search));
+  return findPage(scope.em, Thread, { $and: where }, ORDER_BY[order], args);
+}
+
+/**
+ * Every word must appear in the title or the body, case-insensitively. LIKE's own wildcards are
+ * dropped from the words, so a search can never turn into a pattern.
+ */
+function searchTerms(search: string | null | undefined): FilterQuery<Thread>[] {
+  if (!search) return [];
+  const words = valid
+    .text(search, valid.LIMITS.search)
+    .toLowerCase()
+    .replace(/[%_\\]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8);
+  const title = sql.lower((alias) => `${alias}.title`);
+  const body = sql.lower((alias) => `${alias}.body`);
+  return words.map((word) => ({
+    $or: [{ [title]: { $like: `%${word}%` } }, { [body]: { $like: `%${word}%` } }],
+  })) as FilterQuery<Thread>[];
+}
+
+/** A thread the viewer may see, or null. A merged thread is still found: it points to its successor. */
+export async function findThread(scope: Scope, viewer: Actor | null, id: string): Promise<Thread | null> {
+  if (!valid.isUuid(id)) return null;
+  const thread = await scope.loaders.byId(Thread).load(id);
+  return thread && canSee(viewer, thread) ? thread : null;
+}
+
+/**
+ * Loads a thread inside a write transaction with its row locked, so that counters updated from it
+ * are never lost to a concurrent write (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises
+ * writers anyway).
+ */
+export async function lockThread(em: Em, viewer: Actor, id: string): Promise<Thread> {
+  const thread = valid.isUuid(id)
+    ? await em.findOne(Thread, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
+    : null;
+  if (!thread || thread.mergedInto || !canSee(viewer, thread)) throw notFound('The thread');
+  return thread;
+}
+
+export interface NewThread {
+  kind: ThreadKind;
+  title: string;
+  body?: string | null;
+}
+
+export async function postThread(scope: Scope, actor: Actor, input: NewThread): Promise<Thread> {
+  assertCanWrite(actor);
+  if (!THREAD_KINDS.includes(input.kind)) throw badInput(`Kind must be one of ${THREAD_KINDS.join(', ')}.`, 'kind');
+  const title = valid.line(input.title, valid.LIMITS.threadTitle);
+  const body = valid.text(input.body ?? '', valid.LIMITS.threadBody);
+  return write(scope, async (em, emit) => {
+    await assertNotDuplicateThread(em, actor, title);
+    const now = new Date();
+    const thread = em.create(Thread, {
+      community: scope.communityId,
+      kind: input.kind,
+      title,
+      body,
+      sentiment: threadSentiment(title, body),
+      ...authorFields(actor),
+      followerCount: 1,
+      trendingScore: trendingScore(0, now),
+      createdAt: now,
+      lastActivityAt: now,
+      // A customer's post waits for the brand; a staff post (an announcement) does not.
+      waitingSince: isStaff(actor) ? null : now,
+    });
+    await bumpMemberCounter(em, memberIdOf(actor), 'threadCount', 1);
+    // Authors follow what they post, as in every community product: they hear the answers.
+    em.create(Follow, { community: scope.communityId, thread, ...followerFields(actor) });
+    recordActivity(em, scope.communityId, actor, { type: 'THREAD_POSTED', thread, data: { kind: input.kind } });
+    emit({ type: 'THREAD_POSTED', threadId: thread.id, at: now.toISOString() });
+    return thread;
+  });
+}
+
+export interface ThreadEdit {
+  threadId: string;
+  title?: string | null;
+  body?: string | null;
+}
+
+/** The author changes the title or text of their thread, within the edit window. */
+export async function editThread(scope: Scope, actor: Actor, input: ThreadEdit): Promise<Thread> {
+  const title = input.title == null ? undefined : valid.line(input.title, valid.LIMITS.threadTitle);
+  const body = input.body == null ? undefined : valid.text(input.body, valid.LIMITS.threadBody);
+  if (title === undefined && body === undefined) throw badInput('Give a new title or text.', 'title');
+  return write(scope, async (em, emit) => {
+    const thread = await lockThread(em, actor, input.threadId);
+    assertCanEdit(actor, thread);
+    if (title !== undefined) thread.title = title;
+    if (body !== undefined) thread.body = body;
+    thread.editedAt = new Date();
+    const before = thread.sentiment;
+    thread.sentiment = threadSentiment(thread.title, thread.body);
+    await applySentimentChange(
+      em,
+      scope.communityId,
+      thread.authorMember?.id ?? null,
+      thread.createdAt,
+      before,
+      thread.sentiment,
+    );
+    emit({ type: 'THREAD_EDITED', threadId: thread.id, at: thread.editedAt.toISOString() });
+    return thread;
+  });
+}
+
+/** The author deletes their thread, within the edit window. It disappears for everyone. */
+export async function deleteThread(scope: Scope, actor: Actor, threadId: string): Promise<Thread> {
+  return write(scope, async (em, emit) => {
+    const thread = await lockThread(em, actor, threadId);
+    assertCanEdit(actor, thread);
+    thread.deletedAt = new Date();
+    thread.waitingSince = null;
+    await bumpMemberCounter(em, memberIdOf(actor), 'threadCount', -1);
+    recordActivity(em, scope.communityId, actor, { type: 'THREAD_DELETED', thread });
+    emit({ type: 'THREAD_REMOVED', threadId: thread.id, at: thread.deletedAt.toISOString() });
+    return thread;
+  });
+}
+
+export function followerFields(actor: Actor) {
+  return isStaff(actor) ? { member: null, staff: actor.staff } : { member: actor.member, staff: null };
+}
+
+/** Suspended members read but do not write. */
+export function assertCanWrite(actor: Actor): void {
+  if (!isStaff(actor) && actor.member.suspendedAt) {
+    throw forbidden('Your account is suspended in this community, so you cannot post, reply or vote.');
+  }
+}
+
+export interface StatusInput {
+  threadId: string;
+  status: ThreadStatus;
+  note?: string | null;
+}
+
+/** Staff move a thread through its statuses; followers see the note with the change. */
+export async function setThreadStatus(
+  scope: Scope,
+  actor: StaffActor,
+  input: StatusInput,
+): Promise<{ thread: Thread; statusChange: StatusChange }> {
+  if (!THREAD_STATUSES.includes(input.status)) {
+    throw badInput(`Status must be one of ${THREAD_STATUSES.join(', ')}.`, 'status');
+  }
+  const note = input.note ? valid.text(input.note, valid.LIMITS.statusNote) : null;
+  return write(scope, async (em, emit) => {
+    const thread = await lockThread(em, actor, input.threadId);
+    const from = thread.status;
+    if (from === input.status) throw badInput(`The thread is already ${label(from)}.`, 'status');
+    thread.status = input.status;
+    thread.lastActivityAt = new Date();
+    const statusChange = em.create(StatusChange, {
+      community: scope.communityId,
+      thread,
+      staff: actor.staff,
+      fromStatus: from,
+      toStatus: input.status,
+      note,
+    });
+    recordActivity(em, scope.communityId, actor, {
+      type: 'STATUS_CHANGED',
+      thread,
+      data: { from, to: input.status },
+    });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'thread.status',
+      targetType: 'Thread',
+      targetId: thread.id,
+      before: { status: from },
+      after: { status: input.status, note },
+    });
+    await em.flush();
+    emit({
+      type: 'STATUS_CHANGED',
+      threadId: thread.id,
+      statusChangeId: statusChange.id,
+      status: input.status,
+      at: statusChange.createdAt.toISOString(),
+    });
+    return { thread, statusChange };
+  });
+}
+
+const label = (status: ThreadStatus) => status.toLowerCase().replace('_', ' ');
+
+/** The latest status change of each thread, batched. */
+export function lastStatusChange(scope: Scope, threadId: string): Promise<StatusChange | null> {
+  return scope.loaders
+    .named('lastStatusChange', async (ids: readonly string[]) => {
+      const rows = await scope.em.find(
+        StatusChange,
+        { thread: { $in: [...ids] } },
+        { orderBy: { createdAt: 'desc', id: 'desc' } },
+      );
+      const latest = new Map<string, StatusChange>();
+      for (const row of rows) if (!latest.has(row.thread.id)) latest.set(row.thread.id, row);
+      return ids.map((id) => latest.get(id) ?? null);
+    })
+    .load(threadId);
+}
+
+export function statusHistory(scope: Scope, threadId: string, args: PageArgs): Promise<Page<StatusChange>> {
+  return findPage(scope.em, StatusChange, { thread: threadId }, { createdAt: 'desc', id: 'desc' }, args);
+}

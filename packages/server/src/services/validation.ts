@@ -1,0 +1,89 @@
+import { characters, type TextRule } from '@rapport/shared/limits.ts';
+import { badInput } from './errors.ts';
+
+export { LIMITS, type TextRule } from '@rapport/shared/limits.ts';
+
+// C0/C1 control characters other than tab, newline and carriage return.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * Trims and checks a piece of user text. Lengths are counted in characters (code points), as a
+ * person counts them. The text is otherwise stored exactly as given: it is rendered as text.
+ */
+export function text(value: string, rule: TextRule): string {
+  const trimmed = value.trim();
+  if (CONTROL.test(trimmed)) throw badInput(`${rule.label} contains characters that are not allowed.`, rule.field);
+  const length = characters(trimmed);
+  if (length < rule.min) {
+    throw badInput(
+      rule.min === 1 ? `${rule.label} cannot be empty.` : `${rule.label} must be at least ${rule.min} characters.`,
+      rule.field,
+    );
+  }
+  if (length > rule.max) {
+    throw badInput(`${rule.label} must be at most ${rule.max} characters (it has ${length}).`, rule.field);
+  }
+  return trimmed;
+}
+
+/** A single-line text: no line breaks either (names, titles). */
+export function line(value: string, rule: TextRule): string {
+  const result = text(value, rule);
+  if (/[\r\n]/.test(result)) throw badInput(`${rule.label} must be a single line.`, rule.field);
+  return result;
+}
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+export function slug(value: string): string {
+  if (!SLUG.test(value)) {
+    throw badInput(
+      'Slug must be 1–64 lowercase letters, digits or dashes, not starting or ending with a dash.',
+      'slug',
+    );
+  }
+  return value;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export function email(value: string): string {
+  const normalized = value.trim().toLowerCase();
+  if (normalized.length > 254 || !EMAIL.test(normalized)) throw badInput('Email address is not valid.', 'email');
+  return normalized;
+}
+
+/** An origin exactly as browsers send it in the Origin header: scheme://host[:port], nothing else. */
+export function origin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw badInput(`"${value}" is not a valid origin (expected e.g. https://www.example.com).`, 'origin');
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
+    throw badInput(`"${value}" is not a valid origin (expected e.g. https://www.example.com).`, 'origin');
+  }
+  return url.origin;
+}
+
+export function httpUrl(value: string, field: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.toString();
+  } catch {}
+  throw badInput('Must be an http(s) URL.', field);
+}
+
+/** `first` of a connection: 1..max, default when absent. */
+export function pageSize(first: number | null | undefined, max = 50, fallback = 20): number {
+  if (first == null) return fallback;
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw badInput(`"first" must be between 1 and ${max}.`, 'first');
+  }
+  return first;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,70 @@
+import type { Thread } from '../entities/index.ts';
+import { Vote } from '../entities/index.ts';
+import { recordActivity } from './activity.ts';
+import { type Actor, isStaff, type MemberActor, memberIdOf } from './actor.ts';
+import { forbidden } from './errors.ts';
+import { bumpMemberCounter } from './member-counters.ts';
+import { type Scope, write } from './scope.ts';
+import { assertCanWrite, lockThread } from './threads.ts';
+import { trendingScore } from './trending.ts';
+
+function voter(actor: Actor): MemberActor {
+  if (isStaff(actor)) throw forbidden('Staff do not vote on ideas; customers do.');
+  assertCanWrite(actor);
+  return actor;
+}
+
+/**
+ * Adds the member's vote. Voting twice is not an error and not a second vote: the thread comes
+ * back as it is. The thread row is locked first, so the unique (thread, member) check and the
+ * counter cannot race.
+ */
+export function vote(scope: Scope, actor: Actor, threadId: string): Promise<Thread> {
+  return setVote(scope, actor, threadId, true);
+}
+
+/** Takes the member's vote back; taking back a vote that is not there changes nothing. */
+export function unvote(scope: Scope, actor: Actor, threadId: string): Promise<Thread> {
+  return setVote(scope, actor, threadId, false);
+}
+
+async function setVote(scope: Scope, actor: Actor, threadId: string, voted: boolean): Promise<Thread> {
+  const member = voter(actor).member;
+  return write(scope, async (em, emit) => {
+    const thread = await lockThread(em, actor, threadId);
+    let changed: boolean;
+    if (voted) {
+      changed = (await em.count(Vote, { thread, member })) === 0;
+      if (changed) em.create(Vote, { community: scope.communityId, thread, member });
+    } else {
+      changed = (await em.nativeDelete(Vote, { thread, member })) > 0;
+    }
+    if (!changed) return thread;
+    thread.voteCount += voted ? 1 : -1;
+    await bumpMemberCounter(em, memberIdOf(actor), 'voteCount', voted ? 1 : -1);
+    thread.trendingScore = trendingScore(thread.voteCount, thread.createdAt);
+    recordActivity(em, scope.communityId, actor, { type: voted ? 'VOTE_ADDED' : 'VOTE_REMOVED', thread });
+    emit({
+      type: 'VOTE_COUNT_CHANGED',
+      threadId: thread.id,
+      voteCount: thread.voteCount,
+      at: new Date().toISOString(),
+    });
+    return thread;
+  });
+}
+
+/** Whether the member has voted on each thread, batched per request. */
+export function hasVoted(scope: Scope, memberId: string, threadId: string): Promise<boolean> {
+  return scope.loaders
+    .named(`voted:${memberId}`, async (threadIds: readonly string[]) => {
+      const votes = await scope.em.find(
+        Vote,
+        { member: memberId, thread: { $in: [...threadIds] } },
+        { fields: ['thread'] },
+      );
+      const voted = new Set(votes.map((v) => v.thread.id));
+      return threadIds.map((id) => voted.has(id));
+    })
+    .load(threadId);
+}

@@ -1,0 +1,64 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** Sends a signal and resolves when the process exits, with the time it took. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+}
+
+/** Test servers share the machine's Redis: one prefix per database keeps their keys apart. */
+export function redisPrefixFor(databaseUrl: string): string {
+  return `rapport-test:${createHash('sha256').update(databaseUrl).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * Starts the server as its own process exactly as `pnpm start` does (`node src/main.ts`), on a
+ * free port, and resolves once it says it is listening.
+ */
+export async function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REDIS_PREFIX: redisPrefixFor(env.DATABASE_URL ?? ''), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const append = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  let signalledAt = 0;
+  const exited = new Promise<{ code: number | null; ms: number }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, ms: Date.now() - signalledAt })),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    child.stdout?.on('data', () => {
+      const match = /listening on (http:\/\/\S+) /.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server exited:\n${output}`));
+    });
+  });
+  return {
+    child,
+    url,
+    output: () => output,
+    stop(signal = 'SIGTERM') {
+      signalledAt = Date.now();
+      child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { Options } from '@mikro-orm/core';
+import { type App, startApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { Em } from '../db/orm.ts';
+import type { AssetPaths } from '../http/server.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from '../rate-limit/rules.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { GraphQLClient } from './graphql-client.ts';
+import { redisPrefixFor } from './process.ts';
+
+export interface TestServer {
+  app: App;
+  url: string;
+  endpoint: string;
+  database: TestDatabase;
+  /** A new client (its own cookie jar). */
+  client(): GraphQLClient;
+  /** An entity manager on the server's database, for setting up and checking rows. */
+  em(): Em;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Reuse a database (a second process on the same data); otherwise a fresh one is created. */
+  database?: TestDatabase;
+  ormOverrides?: Partial<Options>;
+  /** Seed the demo community (off by default: tests set up what they need). */
+  seedDemo?: boolean;
+  /** Redis for live events; defaults to REDIS_URL (in-memory events when unset). */
+  redisUrl?: string;
+  assets?: AssetPaths;
+  /** Rate limits; by default far above what a test does, except in the tests about them. */
+  rateLimits?: RateLimitRules;
+}
+
+/**
+ * A real server process-in-process: real HTTP on a free port, a real fresh database (SQLite, or
+ * PostgreSQL when DATABASE_URL says so) with the checked-in migrations applied, and Redis pub/sub
+ * when REDIS_URL is set.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = {
+    ...loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' }),
+    databaseUrl: database.url,
+    seedDemo: options.seedDemo ?? false,
+    redisUrl: options.redisUrl || process.env.REDIS_URL || undefined,
+    // Test servers share the machine's Redis: each database gets its own keys and channels (two
+    // servers on one database, as in production, share them).
+    redisPrefix: redisPrefixFor(database.url),
+  };
+  const app = await startApp({
+    config,
+    ormOverrides: options.ormOverrides,
+    logLevel: 'silent',
+    assets: options.assets,
+    rateLimits: options.rateLimits ?? scaledLimits(DEFAULT_RATE_LIMITS, 1000),
+  });
+  const endpoint = `${app.url}/graphql`;
+  return {
+    app,
+    url: app.url,
+    endpoint,
+    database,
+    client: () => new GraphQLClient(endpoint),
+    em: () => app.orm.em.fork() as Em,
+    async close() {
+      await app.close(100);
+      if (!options.database) await database.drop();
+    },
+  };
+}

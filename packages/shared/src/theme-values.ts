@@ -1,0 +1,32 @@
+/**
+ * The custom properties a brand may set for the widget (the README's theming table), and what a
+ * value may be. The server checks themes with it, the admin console edits them, the widget applies
+ * them: one definition, so the three never disagree.
+ */
+export const THEME_PROPERTIES = [
+  '--rapport-accent',
+  '--rapport-accent-text',
+  '--rapport-bg',
+  '--rapport-surface',
+  '--rapport-text',
+  '--rapport-muted',
+  '--rapport-border',
+  '--rapport-danger',
+  '--rapport-success',
+  '--rapport-font',
+  '--rapport-radius',
+  '--rapport-space',
+] as const;
+
+export type ThemeProperty = (typeof THEME_PROPERTIES)[number];
+
+export const isThemeProperty = (property: string): property is ThemeProperty =>
+  (THEME_PROPERTIES as readonly string[]).includes(property);
+
+// A value is plain CSS: colours, lengths, font names. Nothing that could end the declaration,
+// open a block, fetch a URL or run an expression.
+const SAFE_CSS_VALUE = /^[\w\s#%.,()'"/+-]{1,100}$/;
+
+/** Whether a (trimmed, non-empty) value is plain CSS that is safe to put in a declaration. */
+export const isPlainCssValue = (value: string): boolean =>
+  SAFE_CSS_VALUE.test(value) && !/url\(|expression\(|\/\*|\\/i.test(value);

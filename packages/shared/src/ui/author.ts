@@ -1,0 +1,88 @@
+import { css, html, nothing } from 'lit';
+import { timeAgo } from './time.ts';
+
+/** What the author line needs of an author (the GraphQL `Author` with its staff and member fields). */
+export interface AuthorView {
+  __typename: 'Member' | 'StaffMember';
+  displayName: string;
+  avatarUrl: string | null;
+  title?: string | null;
+  badge?: 'STAFF' | 'AGENCY';
+  isFormer?: boolean;
+  isAmbassador?: boolean;
+}
+
+/** The words of the author line, from the using package's strings (for translation). */
+export interface AuthorLabels {
+  staff: string;
+  agencyFor(brand: string): string;
+  formerStaff: string;
+  ambassador: string;
+}
+
+/**
+ * Who wrote something. Staff appear as themselves: avatar, name, title and a badge that says
+ * whether they work for the brand or for an agency on its behalf. The widget shows it to
+ * customers; the admin console shows staff exactly the same, in its previews.
+ */
+export function authorLine(author: AuthorView | null, brand: string, at: string, strings: AuthorLabels) {
+  const name = author?.displayName ?? '';
+  const staff = author?.__typename === 'StaffMember';
+  const badge = staff
+    ? author.badge === 'AGENCY'
+      ? strings.agencyFor(brand)
+      : strings.staff
+    : author?.isAmbassador
+      ? strings.ambassador
+      : undefined;
+  return html`<div class="author" part="author">
+    ${
+      author?.avatarUrl
+        ? html`<img class="avatar" part="avatar" src=${author.avatarUrl} alt="" width="32" height="32" loading="lazy" />`
+        : html`<span class="avatar initial" part="avatar" aria-hidden="true">${[...name][0]?.toUpperCase() ?? '?'}</span>`
+    }
+    <span class="who">
+      <span class="name">${name}</span>
+      ${badge ? html`<span class="badge ${staff ? 'staff' : 'amb'}" part=${staff ? 'staff-badge' : 'badge'}>${badge}</span>` : nothing}
+      ${staff && author.isFormer ? html`<span class="badge">${strings.formerStaff}</span>` : nothing}
+      ${staff && author.title ? html`<span class="muted">${author.title}</span>` : nothing}
+      <time class="muted" datetime=${at} title=${new Date(at).toLocaleString()}>${timeAgo(at)}</time>
+    </span>
+  </div>`;
+}
+
+export const authorStyles = css`
+  .author {
+    display: flex;
+    align-items: center;
+    gap: 0.6em;
+  }
+  .avatar {
+    width: 32px;
+    height: 32px;
+    border-radius: 50%;
+    flex: none;
+    object-fit: cover;
+  }
+  .initial {
+    display: inline-grid;
+    place-items: center;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    font-weight: 600;
+  }
+  .who {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.1em 0.5em;
+  }
+  .name {
+    font-weight: 600;
+  }
+  .badge.staff {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+  }
+`;

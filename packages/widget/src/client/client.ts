@@ -1,0 +1,24 @@
+import { Client, fetchExchange } from '@urql/core';
+import { staleTokenExchange } from './exchanges.ts';
+import type { Session } from './session.ts';
+
+/**
+ * The widget's GraphQL client: the bearer token is read for every request (so a new guest token
+ * takes effect at once), subscriptions go over fetch as Server-Sent Events, and stale tokens are
+ * dropped by `staleTokenExchange`. No document cache: components keep their own state.
+ */
+export function createClient(endpoint: string, session: Session): Client {
+  return new Client({
+    url: endpoint,
+    fetchSubscriptions: true,
+    requestPolicy: 'network-only',
+    // Always POST with a JSON body: the server refuses "simple" GET requests (CSRF protection),
+    // and answers are per viewer, so there is nothing for an HTTP cache to share anyway.
+    preferGetMethod: false,
+    exchanges: [staleTokenExchange(session), fetchExchange],
+    fetchOptions: () => {
+      const token = session.token;
+      return token ? { headers: { authorization: `Bearer ${token}` } } : {};
+    },
+  });
+}

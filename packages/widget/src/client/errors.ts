@@ -1,0 +1,9 @@
+import { problemOf as describe, type Problem } from '@rapport/shared/client/problem.ts';
+import type { CombinedError } from '@urql/core';
+import { strings } from '../strings.ts';
+
+export type { Problem };
+
+/** What to tell the person about a failed request, in the widget's words where the server has none. */
+export const problemOf = (error: CombinedError | undefined): Problem | undefined =>
+  describe(error, strings.networkError);

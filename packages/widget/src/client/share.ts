@@ -1,0 +1,65 @@
+import type { App } from '../app.ts';
+import { RECORD_VISIT, SHARE_CODE } from '../graphql/documents.ts';
+
+/** Query parameters a shared link carries on the brand's page. */
+const THREAD_PARAM = 'rapport-thread';
+const REF_PARAM = 'rapport-ref';
+const VISITOR_KEY = 'rapport:visitor';
+
+/** The thread a shared link points at, if the page was opened through one. */
+export const sharedThread = (): string | null => new URL(location.href).searchParams.get(THREAD_PARAM);
+
+const codes = new WeakMap<App, Promise<string | null>>();
+
+/**
+ * A link to a thread on this very page, with the sharer's referral code when they have a session
+ * (visits through it count toward their reach). Anonymous visitors share a plain link.
+ */
+export async function shareUrl(app: App, threadId: string): Promise<string> {
+  const url = new URL(location.href);
+  url.searchParams.set(THREAD_PARAM, threadId);
+  url.searchParams.delete(REF_PARAM);
+  url.hash = '';
+  if (app.session.token) {
+    let code = codes.get(app);
+    if (!code) {
+      code = app.client
+        .mutation(SHARE_CODE, { community: app.community })
+        .toPromise()
+        .then((r) => (r.data?.shareCode as string | undefined) ?? null);
+      codes.set(app, code);
+    }
+    const ref = await code;
+    if (ref) url.searchParams.set(REF_PARAM, ref);
+  }
+  return url.toString();
+}
+
+/** A random id this browser keeps, so a visit through a link counts once a day however often it reloads. */
+function visitorId(): string {
+  try {
+    let id = localStorage.getItem(VISITOR_KEY);
+    if (!id) {
+      id = [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, '0')).join('');
+      localStorage.setItem(VISITOR_KEY, id);
+    }
+    return id;
+  } catch {
+    return 'no-storage-visitor';
+  }
+}
+
+/** Tells the community someone arrived through a member's share link (once per page load). */
+export function recordArrival(app: App): void {
+  const params = new URL(location.href).searchParams;
+  const code = params.get(REF_PARAM);
+  if (!code) return;
+  void app.client
+    .mutation(RECORD_VISIT, {
+      community: app.community,
+      code,
+      visitor: visitorId(),
+      threadId: params.get(THREAD_PARAM),
+    })
+    .toPromise();
+}

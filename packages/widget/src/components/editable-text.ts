@@ -1,0 +1,163 @@
+import { LIMITS } from '@rapport/shared/limits.ts';
+import { richText } from '@rapport/shared/ui/rich-text.ts';
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import type { App } from '../app.ts';
+import { problemOf } from '../client/errors.ts';
+import { DELETE_REPLY, DELETE_THREAD, EDIT_REPLY, EDIT_THREAD } from '../graphql/documents.ts';
+import { strings } from '../strings.ts';
+import { fieldStyles, lengthProblem, textField } from './field.ts';
+
+export interface EditableItem {
+  id: string;
+  body: string;
+  /** Threads have a title too. */
+  title?: string;
+  editedAt: string | null;
+  viewerCanEdit?: boolean | undefined;
+}
+
+/**
+ * The text of a thread or reply; for its author, within the edit window, with Edit and Delete.
+ * Emits `rapport-edited` (detail: the saved item) and `rapport-removed` (detail: its id).
+ */
+export class EditableText extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    kind: { type: String },
+    item: { attribute: false },
+    mode: { state: true },
+    draft: { state: true },
+    problem: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    fieldStyles,
+    css`
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4em;
+        align-items: center;
+        margin-top: 0.4em;
+      }
+      .actions .btn {
+        min-height: 2em;
+        padding: 0.2em 0.7em;
+        font-size: 0.9em;
+      }
+    `,
+  ];
+
+  declare app: App;
+  kind: 'thread' | 'reply' = 'reply';
+  declare item: EditableItem;
+  mode: 'view' | 'edit' | 'confirm' = 'view';
+  draft = { title: '', body: '' };
+  problem = '';
+
+  #emit(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  async #save(event: Event): Promise<void> {
+    event.preventDefault();
+    const thread = this.kind === 'thread';
+    this.problem =
+      (thread ? lengthProblem(this.draft.title, LIMITS.threadTitle, strings.postTitle) : undefined) ??
+      lengthProblem(
+        this.draft.body,
+        thread ? LIMITS.threadBody : LIMITS.replyBody,
+        thread ? strings.postBody : strings.replyLabel,
+      ) ??
+      '';
+    if (this.problem) return;
+    const result = thread
+      ? await this.app.client.mutation(EDIT_THREAD, { input: { threadId: this.item.id, ...this.draft } }).toPromise()
+      : await this.app.client
+          .mutation(EDIT_REPLY, { input: { replyId: this.item.id, body: this.draft.body } })
+          .toPromise();
+    const saved = result.data?.[thread ? 'editThread' : 'editReply'];
+    if (!saved) {
+      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      return;
+    }
+    this.mode = 'view';
+    this.#emit('rapport-edited', saved);
+  }
+
+  async #remove(): Promise<void> {
+    const thread = this.kind === 'thread';
+    const result = await this.app.client
+      .mutation(thread ? DELETE_THREAD : DELETE_REPLY, { id: this.item.id })
+      .toPromise();
+    if (!result.data) {
+      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.mode = 'view';
+      return;
+    }
+    this.#emit('rapport-removed', this.item.id);
+  }
+
+  override render() {
+    const s = strings;
+    const item = this.item;
+    if (this.mode === 'edit') {
+      return html`<form @submit=${this.#save} novalidate>
+        ${
+          this.kind === 'thread'
+            ? textField({
+                id: 'edit-title',
+                label: s.postTitle,
+                value: this.draft.title,
+                rule: LIMITS.threadTitle,
+                onInput: (v) => {
+                  this.draft = { ...this.draft, title: v };
+                },
+              })
+            : nothing
+        }
+        ${textField({
+          id: 'edit-body',
+          label: this.kind === 'thread' ? s.postBody : s.replyLabel,
+          value: this.draft.body,
+          rule: this.kind === 'thread' ? LIMITS.threadBody : LIMITS.replyBody,
+          multiline: true,
+          error: this.problem,
+          onInput: (v) => {
+            this.draft = { ...this.draft, body: v };
+            this.problem = '';
+          },
+        })}
+        <div class="actions">
+          <button class="btn primary">${s.save}</button>
+          <button type="button" class="btn" @click=${() => {
+            this.mode = 'view';
+          }}>${s.cancel}</button>
+        </div>
+      </form>`;
+    }
+    return html`${item.body ? richText(item.body) : nothing}
+      ${item.editedAt ? html`<span class="muted">(${s.edited})</span>` : nothing}
+      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${
+        item.viewerCanEdit
+          ? this.mode === 'confirm'
+            ? html`<div class="actions" role="group"><span>${s.confirmRemove}</span>
+              <button class="btn" @click=${this.#remove}>${s.remove}</button>
+              <button class="btn" @click=${() => {
+                this.mode = 'view';
+              }}>${s.cancel}</button></div>`
+            : html`<div class="actions">
+              <button class="btn" @click=${() => {
+                this.draft = { title: item.title ?? '', body: item.body };
+                this.mode = 'edit';
+              }}>${s.edit}</button>
+              <button class="btn" @click=${() => {
+                this.mode = 'confirm';
+              }}>${s.remove}</button></div>`
+          : nothing
+      }`;
+  }
+}

@@ -1,0 +1,130 @@
+import { LIMITS } from '@rapport/shared/limits.ts';
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement } from 'lit';
+import { type App, NavigateEvent } from '../app.ts';
+import { problemOf } from '../client/errors.ts';
+import { POST_THREAD } from '../graphql/documents.ts';
+import type { ThreadKind } from '../graphql/types.ts';
+import { strings } from '../strings.ts';
+import { fieldStyles, lengthProblem, textField } from './field.ts';
+
+/** Post an idea, question, praise or problem; on success the new thread opens. */
+export class PostForm extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    kind: { state: true },
+    titleText: { state: true },
+    body: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    fieldStyles,
+    css`
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0 0 var(--_space);
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+      }
+      legend {
+        font-weight: 600;
+        margin-bottom: 0.25em;
+      }
+      .kind {
+        display: inline-flex;
+        gap: 0.3em;
+        align-items: center;
+        padding: 0.35em 0.7em;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      .actions {
+        display: flex;
+        gap: 0.5em;
+      }
+    `,
+  ];
+
+  declare app: App;
+  kind: ThreadKind = 'IDEA';
+  titleText = '';
+  body = '';
+  errors: Record<string, string> = {};
+  busy = false;
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    const title = lengthProblem(this.titleText, LIMITS.threadTitle, strings.postTitle);
+    const body = lengthProblem(this.body, LIMITS.threadBody, strings.postBody);
+    if (title) errors.title = title;
+    if (body) errors.body = body;
+    this.errors = errors;
+    if (title || body || this.busy || !(await this.app.ensureSession())) return;
+    this.busy = true;
+    const result = await this.app.client
+      .mutation(POST_THREAD, { input: { kind: this.kind, title: this.titleText, body: this.body || null } })
+      .toPromise();
+    this.busy = false;
+    const id = result.data?.postThread?.id;
+    if (!id) {
+      const problem = problemOf(result.error);
+      this.errors = { [problem?.field ?? 'form']: problem?.message ?? strings.networkError };
+      return;
+    }
+    this.titleText = '';
+    this.body = '';
+    this.dispatchEvent(new CustomEvent('rapport-posted', { bubbles: true, composed: true }));
+    this.dispatchEvent(new NavigateEvent({ name: 'thread', id }));
+  }
+
+  override render() {
+    const s = strings;
+    return html`<form part="form" @submit=${this.#submit} novalidate>
+      <fieldset>
+        <legend>${s.postKind}</legend>
+        ${(Object.keys(s.kinds) as ThreadKind[]).map(
+          (
+            kind,
+          ) => html`<label class="kind"><input type="radio" name="kind" value=${kind} .checked=${this.kind === kind}
+            @change=${() => {
+              this.kind = kind;
+            }} />${s.kinds[kind]}</label>`,
+        )}
+      </fieldset>
+      ${textField({
+        id: 'title',
+        label: s.postTitle,
+        value: this.titleText,
+        rule: LIMITS.threadTitle,
+        error: this.errors.title,
+        onInput: (value) => {
+          this.titleText = value;
+          this.errors = { ...this.errors, title: '' };
+        },
+      })}
+      ${textField({
+        id: 'body',
+        label: s.postBody,
+        value: this.body,
+        rule: LIMITS.threadBody,
+        multiline: true,
+        error: this.errors.body,
+        onInput: (value) => {
+          this.body = value;
+          this.errors = { ...this.errors, body: '' };
+        },
+      })}
+      ${this.errors.form || this.errors.kind ? html`<p class="error" role="alert">${this.errors.form || this.errors.kind}</p>` : ''}
+      <div class="actions">
+        <button class="btn primary" part="button" ?disabled=${this.busy}>${s.postSubmit}</button>
+        <button type="button" class="btn" part="button" @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'list' }))}>${s.cancel}</button>
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,70 @@
+import { expect } from 'chai';
+import { cleanup, find, listedTitles, mount, newCommunity, server, waitFor } from '../testing/harness.ts';
+
+describe('<rapport-community>', () => {
+  afterEach(cleanup);
+
+  it('does nothing until it comes near the viewport', async () => {
+    const c = await newCommunity();
+    await server('post', { slug: c.slug, title: 'Below the fold' });
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    document.body.append(spacer);
+    const element = document.createElement('rapport-community');
+    element.setAttribute('community', c.slug);
+    element.setAttribute('endpoint', c.endpoint);
+    document.body.append(element);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(find(element, 'rapport-thread-list')).to.equal(undefined);
+    element.scrollIntoView();
+    await waitFor(() => listedTitles(element).length === 1, 'the list once visible');
+    spacer.remove();
+  });
+
+  it('drops a guest token the server no longer knows and keeps working', async () => {
+    const c = await newCommunity();
+    await server('post', { slug: c.slug, title: 'Still readable' });
+    localStorage.setItem(`rapport:guest:${c.slug}`, 'rg_from_an_old_database');
+    const widget = await mount(c);
+    await waitFor(() => listedTitles(widget).length === 1, 'the list');
+    expect(localStorage.getItem(`rapport:guest:${c.slug}`)).to.equal(null);
+  });
+
+  it('follows a new sso-token from the page (customer signs in without a reload)', async () => {
+    const c = await newCommunity();
+    const widget = await mount(c);
+    expect(find(widget, 'header')?.textContent).not.to.contain('Posting as');
+    widget.setAttribute(
+      'sso-token',
+      await server<string>('sso-token', { slug: c.slug, sub: 'late', name: 'Lee Later' }),
+    );
+    await waitFor(() => find(widget, 'header')?.textContent?.includes('Posting as Lee Later'), 'the signed-in name');
+  });
+
+  it('says what is wrong when it is misconfigured', async () => {
+    const c = await newCommunity();
+    const missing = document.createElement('rapport-community');
+    missing.setAttribute('community', c.slug);
+    document.body.append(missing);
+    await waitFor(() => find(missing, '[role=alert]')?.textContent?.includes('endpoint'), 'the attribute error');
+    const unknown = document.createElement('rapport-community');
+    unknown.setAttribute('community', 'no-such-community');
+    unknown.setAttribute('endpoint', c.endpoint);
+    document.body.append(unknown);
+    await waitFor(
+      () => find(unknown, '[role=alert]')?.textContent?.includes('no-such-community'),
+      'the unknown community',
+    );
+  });
+
+  it("wears the brand's theme from the admin console, which CSS on the page can still override", async () => {
+    const c = await newCommunity();
+    await server('theme', { slug: c.slug, theme: { '--rapport-accent': '#0a6e46', '--rapport-radius': '2px' } });
+    const widget = await mount(c);
+    const button = find(widget, 'header button.primary') as HTMLElement;
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(10, 110, 70)');
+    expect(getComputedStyle(button).borderTopLeftRadius).to.equal('2px');
+    widget.style.setProperty('--rapport-accent', 'rgb(200, 0, 0)');
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(200, 0, 0)');
+  });
+});

@@ -1,0 +1,69 @@
+import { LIMITS } from '@rapport/shared/limits.ts';
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement } from 'lit';
+import type { App } from '../app.ts';
+import { problemOf } from '../client/errors.ts';
+import { REPLY_TO } from '../graphql/documents.ts';
+import { strings } from '../strings.ts';
+import { fieldStyles, lengthProblem, textField } from './field.ts';
+
+/** Write a reply; the thread view appends what the server saved (`rapport-replied`). */
+export class ReplyForm extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    threadId: { attribute: false },
+    body: { state: true },
+    problem: { state: true },
+    busy: { state: true },
+  };
+
+  static override styles = [theme, fieldStyles, css`form { margin-top: var(--_space); }`];
+
+  declare app: App;
+  declare threadId: string;
+  body = '';
+  problem = '';
+  busy = false;
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const local = lengthProblem(this.body, LIMITS.replyBody, strings.replyLabel);
+    if (local) {
+      this.problem = local;
+      return;
+    }
+    if (this.busy || !(await this.app.ensureSession())) return;
+    this.busy = true;
+    const result = await this.app.client
+      .mutation(REPLY_TO, { input: { threadId: this.threadId, body: this.body } })
+      .toPromise();
+    this.busy = false;
+    if (!result.data?.reply) {
+      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      return;
+    }
+    this.body = '';
+    this.problem = '';
+    this.dispatchEvent(
+      new CustomEvent('rapport-replied', { detail: result.data.reply, bubbles: true, composed: true }),
+    );
+  }
+
+  override render() {
+    return html`<form part="form" @submit=${this.#submit} novalidate>
+      ${textField({
+        id: 'reply',
+        label: strings.replyLabel,
+        value: this.body,
+        rule: LIMITS.replyBody,
+        multiline: true,
+        error: this.problem,
+        onInput: (value) => {
+          this.body = value;
+          this.problem = '';
+        },
+      })}
+      <button class="btn primary" part="button" ?disabled=${this.busy}>${strings.replySubmit}</button>
+    </form>`;
+  }
+}

@@ -1,0 +1,249 @@
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { timeAgo } from '@rapport/shared/ui/time.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import { type App, NavigateEvent } from '../app.ts';
+import { problemOf } from '../client/errors.ts';
+import { queryInParts } from '../client/query.ts';
+import { THREAD_LIST } from '../graphql/documents.ts';
+import type { PageInfo, ThreadKind, ThreadOrder, ThreadStatus, ThreadSummary } from '../graphql/types.ts';
+import { strings } from '../strings.ts';
+import { fieldStyles } from './field.ts';
+
+const PAGE = 20;
+const SEARCH_DELAY_MS = 300;
+
+/** Browse the community: sort, filter, search as you type, and "Load more". */
+export class ThreadList extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    orderBy: { state: true },
+    kind: { state: true },
+    status: { state: true },
+    search: { state: true },
+    threads: { state: true },
+    pageInfo: { state: true },
+    loading: { state: true },
+    problem: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    fieldStyles,
+    css`
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        align-items: end;
+        margin-bottom: var(--_space);
+      }
+      .search {
+        flex: 1 1 14em;
+      }
+      .sorts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em;
+      }
+      .sorts button[aria-pressed='true'] {
+        background: var(--_surface);
+        border-color: var(--_text);
+        font-weight: 600;
+      }
+      .filters {
+        display: flex;
+        gap: 0.5em;
+        flex: 1 1 100%;
+      }
+      .filters label,
+      .search label {
+        font-weight: 400;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        display: flex;
+        gap: var(--_space);
+        align-items: flex-start;
+        padding: var(--_space) 0;
+        border-top: 1px solid var(--_border);
+      }
+      .title {
+        all: unset;
+        display: block;
+        font-weight: 600;
+        cursor: pointer;
+        overflow-wrap: anywhere;
+      }
+      .title:hover {
+        text-decoration: underline;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em 0.6em;
+        align-items: center;
+        margin-top: 0.2em;
+      }
+      .answered {
+        color: var(--_success);
+        border-color: currentColor;
+        background: transparent;
+      }
+      .more {
+        display: flex;
+        justify-content: center;
+        padding: var(--_space);
+      }
+    `,
+  ];
+
+  declare app: App;
+  orderBy: ThreadOrder = 'TOP';
+  kind: ThreadKind | '' = '';
+  status: ThreadStatus | '' = '';
+  search = '';
+  threads: ThreadSummary[] = [];
+  pageInfo: PageInfo = { hasNextPage: false, endCursor: null };
+  loading = false;
+  problem = '';
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Only the newest request may fill the list: answers to older filters are dropped. */
+  #request = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.threads.length) void this.load(false);
+  }
+
+  /** Reloads the first page (after posting, or when the visitor signs in). */
+  refresh(): Promise<void> {
+    return this.load(false);
+  }
+
+  async load(more: boolean): Promise<void> {
+    const request = ++this.#request;
+    const before = more ? this.threads : [];
+    this.loading = true;
+    this.problem = '';
+    const variables = {
+      community: this.app.community,
+      first: PAGE,
+      after: more ? this.pageInfo.endCursor : null,
+      orderBy: this.orderBy,
+      kind: this.kind ? [this.kind] : null,
+      status: this.status ? [this.status] : null,
+      search: this.search.trim() || null,
+      signedIn: this.app.session.token !== null,
+    };
+    // The rows paint with the first part; whether the viewer voted arrives deferred.
+    const result = await queryInParts(this.app.client, THREAD_LIST, variables, (part) => {
+      const connection = part.data?.community?.threads;
+      if (request !== this.#request || !connection) return;
+      this.threads = [...before, ...connection.edges.map((e: { node: ThreadSummary }) => e.node)];
+      this.pageInfo = connection.pageInfo;
+      this.loading = false;
+    });
+    if (request !== this.#request) return;
+    this.loading = false;
+    if (!result.data?.community?.threads) this.problem = problemOf(result.error)?.message ?? strings.loadFailed;
+  }
+
+  #set(change: Partial<Pick<ThreadList, 'orderBy' | 'kind' | 'status'>>): void {
+    Object.assign(this, change);
+    void this.load(false);
+  }
+
+  #onSearch(value: string): void {
+    this.search = value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => void this.load(false), SEARCH_DELAY_MS);
+  }
+
+  #open(thread: ThreadSummary): void {
+    this.dispatchEvent(new NavigateEvent({ name: 'thread', id: thread.id }));
+  }
+
+  /** Keeps a row in step after a vote made here or seen in the thread view. */
+  updateThread(id: string, change: Partial<ThreadSummary>): void {
+    this.threads = this.threads.map((t) => (t.id === id ? { ...t, ...change } : t));
+  }
+
+  /** Puts focus back on a thread's title (when returning from it). */
+  focusThread(id: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
+  }
+
+  override render() {
+    const s = strings;
+    return html`
+      <div class="toolbar" part="toolbar">
+        <div class="search field">
+          <label for="search">${s.search}</label>
+          <input id="search" type="search" part="input" placeholder=${s.searchPlaceholder} maxlength="100"
+            .value=${this.search} @input=${(e: Event) => this.#onSearch((e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="sorts" role="group" aria-label=${s.sortLabel}>
+          ${(Object.keys(s.sorts) as ThreadOrder[]).map(
+            (order) => html`<button class="btn" aria-pressed=${this.orderBy === order ? 'true' : 'false'}
+              @click=${() => this.#set({ orderBy: order })}>${s.sorts[order]}</button>`,
+          )}
+        </div>
+        <div class="filters">
+          <div class="field">
+            <label for="kind">${s.kindLabel}</label>
+            <select id="kind" .value=${this.kind} @change=${(e: Event) => this.#set({ kind: (e.target as HTMLSelectElement).value as ThreadKind })}>
+              <option value="">${s.allKinds}</option>
+              ${Object.entries(s.kinds).map(([value, label]) => html`<option value=${value}>${label}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="status">${s.statusLabel}</label>
+            <select id="status" .value=${this.status} @change=${(e: Event) => this.#set({ status: (e.target as HTMLSelectElement).value as ThreadStatus })}>
+              <option value="">${s.allStatuses}</option>
+              ${Object.entries(s.statuses).map(([value, label]) => html`<option value=${value}>${label}</option>`)}
+            </select>
+          </div>
+        </div>
+      </div>
+      ${
+        this.problem
+          ? html`<p class="error" role="alert">${this.problem}
+            <button class="btn" @click=${() => this.load(false)}>${s.retry}</button></p>`
+          : nothing
+      }
+      <ul aria-busy=${this.loading ? 'true' : 'false'}>
+        ${this.threads.map(
+          (t) => html`<li part="thread">
+            <rapport-vote .app=${this.app} .threadId=${t.id} .count=${t.voteCount} .voted=${t.viewerHasVoted ?? false}
+              .label=${t.title} @rapport-voted=${(e: CustomEvent) => this.updateThread(t.id, { voteCount: e.detail.count, viewerHasVoted: e.detail.voted })}></rapport-vote>
+            <div>
+              <button class="title" part="thread-title" data-id=${t.id} @click=${() => this.#open(t)}>${t.title}</button>
+              <div class="meta muted">
+                <span class="badge">${s.kinds[t.kind]}</span>
+                ${t.status !== 'OPEN' ? html`<span class="badge" part="status">${s.statuses[t.status]}</span>` : nothing}
+                ${t.answeredByStaff ? html`<span class="badge answered" part="answered">✓ ${s.answered}</span>` : nothing}
+                <span>${s.replies(t.replyCount)}</span>
+                <span>${t.author?.displayName} · <time datetime=${t.createdAt}>${timeAgo(t.createdAt)}</time></span>
+              </div>
+            </div>
+          </li>`,
+        )}
+      </ul>
+      ${
+        !this.loading && !this.problem && this.threads.length === 0
+          ? html`<p class="muted">${this.search || this.kind || this.status ? s.noResults : s.empty}</p>`
+          : nothing
+      }
+      ${this.loading && this.threads.length === 0 ? html`<p class="muted">${s.loading}</p>` : nothing}
+      ${
+        this.pageInfo.hasNextPage
+          ? html`<div class="more"><button class="btn" ?disabled=${this.loading} @click=${() => this.load(true)}>${s.loadMore}</button></div>`
+          : nothing
+      }
+    `;
+  }
+}

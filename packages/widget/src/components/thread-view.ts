@@ -1,0 +1,333 @@
+import { keepSubscribed } from '@rapport/shared/client/live.ts';
+import { authorLine, authorStyles } from '@rapport/shared/ui/author.ts';
+import { richText } from '@rapport/shared/ui/rich-text.ts';
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { type App, NavigateEvent } from '../app.ts';
+import { problemOf } from '../client/errors.ts';
+import { queryInParts } from '../client/query.ts';
+import { FOLLOW, MORE_REPLIES, THREAD_EVENTS, THREAD_VIEW, UNFOLLOW } from '../graphql/documents.ts';
+import type { Reply, Thread, ThreadEvent } from '../graphql/types.ts';
+import { strings } from '../strings.ts';
+
+/**
+ * One thread: the post, its status and the staff note, the replies, and the reply form. It stays
+ * live: replies, status changes and vote counts arrive as they happen, and after a dropped
+ * connection it catches up on what it missed.
+ */
+export class ThreadView extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    threadId: { attribute: false },
+    thread: { state: true },
+    replies: { state: true },
+    missing: { state: true },
+    problem: { state: true },
+    live: { state: true },
+    announcement: { state: true },
+    moreReplies: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    authorStyles,
+    css`
+      .back {
+        margin-bottom: var(--_space);
+      }
+      .head {
+        display: flex;
+        gap: var(--_space);
+        align-items: flex-start;
+      }
+      h2 {
+        margin: 0 0 0.3em;
+        font-size: 1.3em;
+        line-height: 1.3;
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4em;
+        align-items: center;
+        margin-bottom: var(--_space);
+      }
+      .status-note {
+        margin: var(--_space) 0;
+        padding: var(--_space);
+        border-inline-start: 4px solid var(--_accent);
+        background: var(--_surface);
+        border-radius: var(--_radius);
+      }
+      .status-note strong {
+        display: block;
+        margin-bottom: 0.3em;
+      }
+      ol {
+        list-style: none;
+        margin: var(--_space) 0 0;
+        padding: 0;
+      }
+      li {
+        padding: var(--_space) 0;
+        border-top: 1px solid var(--_border);
+      }
+      li.staff {
+        background: var(--_surface);
+        padding-inline: var(--_space);
+        border-radius: var(--_radius);
+      }
+      li .text {
+        margin-top: 0.4em;
+      }
+      .live {
+        font-size: 0.8em;
+      }
+    `,
+  ];
+
+  declare app: App;
+  declare threadId: string;
+  thread: Thread | undefined;
+  replies: Reply[] = [];
+  missing = false;
+  problem = '';
+  live: 'live' | 'reconnecting' | '' = '';
+  announcement = '';
+  /** More replies than the first page: "Show more replies". */
+  moreReplies = false;
+  #cursor: string | null = null;
+  #stopLive: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#load();
+    this.#stopLive = keepSubscribed<{ threadEvents: ThreadEvent }, { community: string; id: string }>(
+      this.app.client,
+      THREAD_EVENTS,
+      { community: this.app.community, id: this.threadId },
+      {
+        isStart: (data) => data.threadEvents.__typename === 'SubscriptionStartedEvent',
+        onConnected: (afterGap) => {
+          this.live = 'live';
+          if (afterGap) void this.#catchUp();
+        },
+        onEvent: (data) => this.#apply(data.threadEvents),
+        onDisconnected: () => {
+          this.live = 'reconnecting';
+        },
+      },
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopLive?.();
+  }
+
+  async #load(): Promise<void> {
+    this.problem = '';
+    const result = await queryInParts(
+      this.app.client,
+      THREAD_VIEW,
+      { community: this.app.community, id: this.threadId, signedIn: this.app.session.token !== null },
+      (part) => {
+        const thread = part.data?.community?.thread as Thread | undefined;
+        if (!thread) return;
+        this.thread = thread;
+        this.#merge(thread.replies.edges.map((e) => e.node));
+        this.#cursor = thread.replies.pageInfo.endCursor ?? this.#cursor;
+        this.moreReplies = thread.replies.pageInfo.hasNextPage;
+      },
+    );
+    if (!this.thread) {
+      if (result.data?.community && !result.data.community.thread) this.missing = true;
+      else this.problem = problemOf(result.error)?.message ?? strings.loadFailed;
+      return;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector('h2')?.focus();
+  }
+
+  /**
+   * The replies after the last one shown, and fresh counts: "Show more replies", and catching up
+   * after a gap in live updates.
+   */
+  async #catchUp(): Promise<void> {
+    const result = await this.app.client
+      .query(MORE_REPLIES, { community: this.app.community, id: this.threadId, after: this.#cursor })
+      .toPromise();
+    const fresh = result.data?.community?.thread;
+    if (!fresh || !this.thread) return;
+    this.thread = { ...this.thread, voteCount: fresh.voteCount, replyCount: fresh.replyCount, status: fresh.status };
+    this.#merge(fresh.replies.edges.map((e: { node: Reply }) => e.node));
+    this.#cursor = fresh.replies.pageInfo.endCursor ?? this.#cursor;
+    this.moreReplies = fresh.replies.pageInfo.hasNextPage;
+  }
+
+  #merge(replies: Reply[]): void {
+    const known = new Set(this.replies.map((r) => r.id));
+    const added = replies.filter((r) => !known.has(r.id));
+    if (added.length) this.replies = [...this.replies, ...added];
+  }
+
+  #apply(event: ThreadEvent): void {
+    if (!this.thread) return;
+    switch (event.__typename) {
+      case 'ReplyAddedEvent': {
+        const isNew = !this.replies.some((r) => r.id === event.reply.id);
+        this.#merge([event.reply]);
+        if (isNew) {
+          this.thread = { ...this.thread, replyCount: this.thread.replyCount + 1 };
+          this.announcement = strings.newReply(event.reply.author?.displayName ?? '');
+        }
+        break;
+      }
+      case 'StatusChangedEvent':
+        this.thread = { ...this.thread, status: event.statusChange.to, lastStatusChange: event.statusChange };
+        this.announcement = strings.statusChanged(strings.statuses[event.statusChange.to]);
+        break;
+      case 'VoteCountChangedEvent':
+        this.thread = { ...this.thread, voteCount: event.voteCount };
+        break;
+      case 'ThreadEditedEvent':
+        this.#patchThread(event.thread);
+        break;
+      case 'ThreadRemovedEvent':
+        this.#threadRemoved();
+        break;
+      case 'ReplyEditedEvent':
+        this.#replaceReply(event.reply);
+        break;
+      case 'ReplyRemovedEvent':
+        this.#dropReply(event.replyId);
+        break;
+    }
+  }
+
+  #patchThread(change: Partial<Thread>): void {
+    if (this.thread) this.thread = { ...this.thread, ...change };
+  }
+
+  #replaceReply(reply: Reply): void {
+    this.replies = this.replies.map((r) => (r.id === reply.id ? { ...r, ...reply } : r));
+  }
+
+  #dropReply(id: string): void {
+    if (!this.thread || !this.replies.some((r) => r.id === id)) return;
+    this.replies = this.replies.filter((r) => r.id !== id);
+    this.thread = { ...this.thread, replyCount: this.thread.replyCount - 1 };
+  }
+
+  #threadRemoved(): void {
+    this.thread = undefined;
+    this.missing = true;
+    this.dispatchEvent(new CustomEvent('rapport-posted', { bubbles: true, composed: true }));
+  }
+
+  #replied(event: CustomEvent<Reply>): void {
+    if (!this.thread) return;
+    // The live event may have brought the reply already; either way the author now follows.
+    const isNew = !this.replies.some((r) => r.id === event.detail.id);
+    this.#merge([event.detail]);
+    this.thread = {
+      ...this.thread,
+      replyCount: this.thread.replyCount + (isNew ? 1 : 0),
+      viewerIsFollowing: true,
+    };
+  }
+
+  async #toggleFollow(): Promise<void> {
+    const thread = this.thread;
+    if (!thread || !(await this.app.ensureSession())) return;
+    const following = !thread.viewerIsFollowing;
+    this.thread = { ...thread, viewerIsFollowing: following };
+    const result = await this.app.client.mutation(following ? FOLLOW : UNFOLLOW, { id: thread.id }).toPromise();
+    const saved = result.data?.[following ? 'follow' : 'unfollow'];
+    if (this.thread) this.thread = { ...this.thread, viewerIsFollowing: saved ? saved.viewerIsFollowing : !following };
+    if (!saved) this.problem = problemOf(result.error)?.message ?? strings.networkError;
+  }
+
+  #back(): void {
+    this.dispatchEvent(new NavigateEvent({ name: 'list' }));
+  }
+
+  override render() {
+    const s = strings;
+    const t = this.thread;
+    const back = html`<button class="btn back" part="button" @click=${this.#back}>← ${s.back}</button>`;
+    if (this.missing) return html`${back}<p>${s.notFound}</p>`;
+    if (!t) {
+      return html`${back}${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : html`<p class="muted">${s.loading}</p>`}`;
+    }
+    const note = t.lastStatusChange;
+    return html`
+      ${back}
+      <article part="thread-view">
+        <div class="head">
+          <rapport-vote .app=${this.app} .threadId=${t.id} .count=${t.voteCount} .voted=${t.viewerHasVoted ?? false}
+            .label=${t.title} @rapport-voted=${(e: CustomEvent) => {
+              if (this.thread)
+                this.thread = { ...this.thread, voteCount: e.detail.count, viewerHasVoted: e.detail.voted };
+            }}></rapport-vote>
+          <div>
+            <h2 tabindex="-1" part="thread-title">${t.title}</h2>
+            <div class="meta">
+              <span class="badge">${s.kinds[t.kind]}</span>
+              <span class="badge" part="status">${s.statuses[t.status]}</span>
+              ${t.answeredByStaff ? html`<span class="badge">✓ ${s.answered}</span>` : nothing}
+              <button class="btn" part="button" aria-pressed=${t.viewerIsFollowing ? 'true' : 'false'} title=${s.followHint}
+                @click=${this.#toggleFollow}>${t.viewerIsFollowing ? s.following : s.follow}</button>
+              <rapport-share .app=${this.app} .threadId=${t.id} .threadTitle=${t.title}></rapport-share>
+              <rapport-report .app=${this.app} .threadId=${t.id}></rapport-report>
+              <span class="live muted" aria-hidden="true">${this.live === 'live' ? `● ${s.live}` : this.live === 'reconnecting' ? s.reconnecting : ''}</span>
+            </div>
+          </div>
+        </div>
+        ${authorLine(t.author, this.app.brand, t.createdAt, strings)}
+        <rapport-editable-text .app=${this.app} kind="thread" .item=${t}
+          @rapport-edited=${(e: CustomEvent<Partial<Thread>>) => this.#patchThread(e.detail)}
+          @rapport-removed=${this.#threadRemoved}></rapport-editable-text>
+        ${
+          t.mergedInto
+            ? html`<p>${s.merged} <button class="btn" @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: t.mergedInto?.id ?? '' }))}>${t.mergedInto.title}</button></p>`
+            : nothing
+        }
+        ${
+          note
+            ? html`<aside class="status-note" part="status-note">
+              <strong>${s.statusNote(s.statuses[note.to], note.staff.displayName)}</strong>
+              ${note.note ? richText(note.note) : nothing}
+              ${authorLine(note.staff, this.app.brand, note.createdAt, strings)}
+            </aside>`
+            : nothing
+        }
+        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+        <h3 class="sr-only">${s.replies(t.replyCount)}</h3>
+        <ol part="replies">
+          ${repeat(
+            this.replies,
+            (r) => r.id,
+            (r) => html`<li class=${r.author?.__typename === 'StaffMember' ? 'staff' : ''} part="reply">
+              ${authorLine(r.author, this.app.brand, r.createdAt, strings)}
+              ${r.isHelpful ? html`<span class="badge helpful" part="helpful">✓ ${s.helpful}</span>` : nothing}
+              <rapport-editable-text .app=${this.app} kind="reply" .item=${r}
+                @rapport-edited=${(e: CustomEvent<Reply>) => this.#replaceReply(e.detail)}
+                @rapport-removed=${(e: CustomEvent<string>) => this.#dropReply(e.detail)}></rapport-editable-text>
+              <rapport-report .app=${this.app} .threadId=${t.id} .replyId=${r.id}></rapport-report>
+            </li>`,
+          )}
+        </ol>
+        ${this.moreReplies ? html`<button class="btn" part="button" @click=${() => this.#catchUp()}>${s.moreReplies}</button>` : nothing}
+        ${
+          t.isLocked
+            ? html`<p class="muted">${s.locked}</p>`
+            : html`<rapport-reply-form .app=${this.app} .threadId=${t.id} @rapport-replied=${this.#replied}></rapport-reply-form>`
+        }
+      </article>
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+}

@@ -1,0 +1,83 @@
+/** Shapes of the data the widget's documents select (see documents.ts). */
+
+export type ThreadKind = 'IDEA' | 'QUESTION' | 'PRAISE' | 'PROBLEM';
+export type ThreadStatus = 'OPEN' | 'UNDER_REVIEW' | 'PLANNED' | 'IN_PROGRESS' | 'SHIPPED' | 'DECLINED';
+export type ThreadOrder = 'TOP' | 'NEW' | 'TRENDING' | 'UNANSWERED';
+
+export interface Author {
+  __typename: 'Member' | 'StaffMember';
+  displayName: string;
+  avatarUrl: string | null;
+  title?: string | null;
+  badge?: 'STAFF' | 'AGENCY';
+  agencyName?: string | null;
+  isFormer?: boolean;
+  isAmbassador?: boolean;
+}
+
+export interface ThreadSummary {
+  id: string;
+  kind: ThreadKind;
+  status: ThreadStatus;
+  title: string;
+  voteCount: number;
+  replyCount: number;
+  answeredByStaff: boolean;
+  createdAt: string;
+  author: { displayName: string } | null;
+  viewerHasVoted?: boolean;
+}
+
+export interface Reply {
+  id: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  viewerCanEdit: boolean;
+  isHelpful: boolean;
+  author: Author | null;
+}
+
+export interface StatusUpdate {
+  to: ThreadStatus;
+  note: string | null;
+  createdAt: string;
+  staff: Author;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Thread {
+  id: string;
+  kind: ThreadKind;
+  status: ThreadStatus;
+  title: string;
+  body: string;
+  createdAt: string;
+  voteCount: number;
+  replyCount: number;
+  followerCount: number;
+  answeredByStaff: boolean;
+  isLocked: boolean;
+  editedAt: string | null;
+  viewerCanEdit?: boolean;
+  mergedInto: { id: string; title: string } | null;
+  author: Author | null;
+  lastStatusChange: StatusUpdate | null;
+  replies: { edges: { node: Reply }[]; pageInfo: PageInfo };
+  viewerHasVoted?: boolean;
+  viewerIsFollowing?: boolean;
+}
+
+export type ThreadEvent =
+  | { __typename: 'SubscriptionStartedEvent' }
+  | { __typename: 'ReplyAddedEvent'; reply: Reply }
+  | { __typename: 'StatusChangedEvent'; statusChange: StatusUpdate }
+  | { __typename: 'VoteCountChangedEvent'; voteCount: number }
+  | { __typename: 'ThreadEditedEvent'; thread: Pick<Thread, 'title' | 'body' | 'editedAt' | 'isLocked' | 'mergedInto'> }
+  | { __typename: 'ThreadRemovedEvent' }
+  | { __typename: 'ReplyEditedEvent'; reply: Reply }
+  | { __typename: 'ReplyRemovedEvent'; replyId: string };

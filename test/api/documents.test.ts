@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import {
+  buildSchema,
+  type DocumentNode,
+  GraphQLDeferDirective,
+  GraphQLSchema,
+  GraphQLStreamDirective,
+  specifiedDirectives,
+  validate,
+} from 'graphql';
+import { describe, expect, it } from 'vitest';
+import * as admin from '../../packages/admin/src/graphql.ts';
+import * as widget from '../../packages/widget/src/graphql/documents.ts';
+
+/**
+ * Every GraphQL document the widget and the admin console send is valid against the server's
+ * schema (schema.graphql, itself tested to match the running server), so a renamed field breaks
+ * this test instead of a screen in production.
+ */
+const printed = buildSchema(readFileSync(new URL('../../packages/server/schema.graphql', import.meta.url), 'utf8'));
+// The server enables incremental delivery (@defer, @stream), which the printed schema leaves out.
+const schema = new GraphQLSchema({
+  ...printed.toConfig(),
+  directives: [...specifiedDirectives, GraphQLDeferDirective, GraphQLStreamDirective],
+});
+
+const operations = (module: Record<string, unknown>) =>
+  Object.entries(module).filter(
+    ([, value]) =>
+      (value as DocumentNode)?.kind === 'Document' &&
+      (value as DocumentNode).definitions.some((d) => d.kind === 'OperationDefinition'),
+  ) as [string, DocumentNode][];
+
+describe.each([
+  ['admin console', admin],
+  ['widget', widget],
+])('the %s documents', (_name, module) => {
+  it('has documents to check', () => {
+    expect(operations(module).length).toBeGreaterThan(3);
+  });
+  it.each(operations(module))('%s is valid against the schema', (_export, document) => {
+    expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+import { createTestDatabase, type TestDatabase } from '@rapport/server/testing/database.ts';
+import { GraphQLClient } from '@rapport/server/testing/graphql-client.ts';
+import { type ServerProcess, startServerProcess } from '@rapport/server/testing/process.ts';
+import { SignJWT } from 'jose';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { type HostPage, startHostPage } from './host-page.ts';
+import { rapport } from './rapport-cli.ts';
+
+export const BRAND = 'Brand for e2e';
+export const STAFF = { email: 'sam@brand.example', password: 'staff password 1', name: 'Sam Support' };
+
+/**
+ * Everything an end-to-end test needs, set up as an operator and a brand would: a fresh database,
+ * a community and a staff account made with the CLI, the Rapport server as its own process, the
+ * brand's page on another origin, and Chromium.
+ */
+export interface Stack {
+  database: TestDatabase;
+  server: ServerProcess;
+  host: HostPage;
+  browser: Browser;
+  community: { slug: string; ssoSecret: string; ssoKeyId: string };
+  /** A GraphQL client signed in as the staff member. */
+  staff(): Promise<GraphQLClient>;
+  /** Opens a page of the brand's site; `problems` collects page errors and console errors. */
+  open(path?: string): Promise<{ page: Page; problems: string[] }>;
+  /** Restarts the server process on the same port and database. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const database = await createTestDatabase();
+  let server: ServerProcess | undefined;
+  let community: Stack['community'] = { slug: '', ssoSecret: '', ssoKeyId: '' };
+  const signSso = (sub: string) =>
+    new SignJWT({ name: `Customer ${sub}`, email: `${sub}@customer.example` })
+      .setProtectedHeader({ alg: 'HS256', kid: community.ssoKeyId })
+      .setSubject(sub)
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(community.ssoSecret));
+  const host = await startHostPage({
+    rapportUrl: () => server?.url ?? '',
+    community: () => community.slug,
+    // The brand's server signs in the visitors of /signed-in/<sub>.
+    ssoToken: async (path) => {
+      const sub = /^\/signed-in\/(\w+)/.exec(path)?.[1];
+      return sub ? signSso(sub) : undefined;
+    },
+  });
+  community = await rapport(
+    database.url,
+    'community',
+    'create',
+    '--slug',
+    'e2e',
+    '--name',
+    BRAND,
+    '--origin',
+    host.url,
+  );
+  await rapport(
+    database.url,
+    'staff',
+    'create',
+    '--community',
+    'e2e',
+    '--email',
+    STAFF.email,
+    '--name',
+    STAFF.name,
+    '--role',
+    'staff',
+    '--title',
+    'Support Lead',
+    '--password',
+    STAFF.password,
+  );
+  const env = { DATABASE_URL: database.url, SEED_DEMO: 'false', RATE_LIMIT_MULTIPLIER: '100' };
+  server = await startServerProcess(env);
+  const browser = await launchChromium();
+  const stack: Stack = {
+    database,
+    server,
+    host,
+    browser,
+    community,
+    async staff() {
+      const client = new GraphQLClient(`${stack.server.url}/graphql`);
+      await client.data(
+        'mutation ($c: String!, $e: String!, $p: String!) { staffSignIn(community: $c, email: $e, password: $p) { kind } }',
+        { variables: { c: community.slug, e: STAFF.email, p: STAFF.password } },
+      );
+      return client;
+    },
+    async open(path = '/') {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().includes('favicon')) problems.push(message.text());
+      });
+      await page.goto(`${host.url}${path}`);
+      await page.getByRole('heading', { name: BRAND }).waitFor();
+      return { page, problems };
+    },
+    async restart() {
+      const port = new URL(stack.server.url).port;
+      await stack.server.stop();
+      stack.server = server = await startServerProcess({ ...env, PORT: port });
+    },
+    async close() {
+      await browser.close();
+      await stack.server.stop();
+      await host.close();
+      await database.drop();
+    },
+  };
+  return stack;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // As in packages/server: resolve packages the way Node does at run time (one graphql module).
+  ssr: { resolve: { conditions: ['module', 'node', 'production'] } },
+  resolve: { conditions: ['module', 'node', 'production'] },
+  test: {
+    include: ['api/**/*.test.ts', 'e2e/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
