@@ -85,7 +85,9 @@ describe('embedded on another origin with a strict CSP and hostile CSS', () => {
     expect(await staffReply.textContent()).toContain('Sam Support');
     expect(await staffReply.textContent()).toContain('Support Lead');
     expect(await staffReply.locator('[part=staff-badge]').textContent()).toBe('Staff');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('New reply from Sam Support');
+    await expect
+      .poll(() => page.locator('rapport-thread-view .sr-only[role=status]').textContent())
+      .toContain('New reply from Sam Support');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -144,6 +144,8 @@ export async function generate(
       });
     else activity('SHARE_VISIT', at, { subjectMember: thread.author, thread: thread.id, data: { visitor: `v${i}` } });
   }
+  // The log is written as things happen, so it is stored in time order, as a real one is.
+  activityRows.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
   await insertAll(em, Activity, activityRows);
   onProgress(`${activityRows.length} activities`);
   return { members, threads };

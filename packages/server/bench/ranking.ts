@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { type Dialect, type Em, migrate, type Orm, openOrm } from '../src/db/orm.ts';
-import { Activity, MemberScore } from '../src/entities/index.ts';
+import { Activity, MemberScore, Thread } from '../src/entities/index.ts';
 import { createCommunity } from '../src/services/communities.ts';
 import { applyActivities } from '../src/services/ranking/incremental.ts';
 import { recomputeRanking } from '../src/services/ranking/recompute.ts';
@@ -75,12 +75,14 @@ export async function benchRanking(
       const actor = data.members[(i * 104_729) % data.members.length] as string;
       const type = types[i % types.length] as (typeof types)[number];
       await em.fork().transactional(async (tx) => {
+        // The services load the thread an activity is about (to check it and update its counts).
+        const loaded = await tx.findOneOrFail(Thread, { id: thread.id });
         const activity = tx.create(Activity, {
           community: community.id,
           type,
           actorMember: actor,
           subjectMember: type === 'THREAD_POSTED' || actor === thread.author ? null : thread.author,
-          thread: thread.id,
+          thread: loaded,
         });
         await tx.flush();
         const started = performance.now();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestCommunity, guestToken, postThread, type TestCommunity } from '../testing/fixtures.ts';
+import { createTestCommunity, guestToken, postThread, signInStaff, type TestCommunity } from '../testing/fixtures.ts';
 import { readMultipart } from '../testing/multipart.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';
 
@@ -54,6 +54,36 @@ it('streams a list after its first items with @stream', async () => {
   expect(parts[0].data.community.thread.replies.edges).toEqual([{ node: { body: 'r1' } }]);
   const streamed = parts.slice(1).flatMap((p) => (p.incremental ?? []).flatMap((i: any) => i.items ?? []));
   expect(streamed.map((e: any) => e.node.body)).toEqual(['r2', 'r3', 'r4']);
+});
+
+it('sends the ranking first, and each score’s breakdown later with @defer, the rows with @stream', async () => {
+  const staff = server.client();
+  await signInStaff(staff, brand.slug, brand.staff);
+  // Eve votes, so two members rank: Dee (who posted and replied) first.
+  const eve = await guestToken(server.client(), brand.slug, 'Eve');
+  await server
+    .client()
+    .data('mutation ($id: ID!) { vote(threadId: $id) { id } }', { token: eve, variables: { id: threadId } });
+  const response = await staff.raw(
+    `query ($s: String!) { community(slug: $s) { ranking(first: 5) { edges @stream(initialCount: 1) {
+      node { rank member { displayName } ... @defer(label: "why") { breakdown { score contributions { activityType } } } }
+    } } } }`,
+    { variables: { s: brand.slug } },
+    'multipart/mixed',
+  );
+  const parts = await readMultipart(response);
+  const first = parts[0].data.community.ranking.edges;
+  expect(first).toEqual([{ node: { rank: 1, member: { displayName: 'Dee' } } }]);
+  const incremental = parts.slice(1).flatMap((p) => p.incremental ?? []);
+  const streamed = incremental.flatMap((i: any) => i.items ?? []);
+  expect(streamed.map((e: any) => e.node.member.displayName)).toEqual(['Eve']);
+  const deferred = incremental.filter((i: any) => i.data?.breakdown).map((i: any) => i.data.breakdown);
+  expect(deferred).toHaveLength(2);
+  for (const breakdown of deferred) {
+    expect(breakdown.score).toBeGreaterThan(0);
+    expect(breakdown.contributions.length).toBeGreaterThan(0);
+  }
+  expect(parts.at(-1).hasNext).toBe(false);
 });
 
 it('tells a JSON-only client which formats carry @defer (406 with Accept)', async () => {

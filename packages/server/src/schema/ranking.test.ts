@@ -211,13 +211,14 @@ describe('the ranking', () => {
 
   it('explains a score: its parts and the activities that count most', async () => {
     const data = await staff(
-      `query ($s: String!, $id: ID!) { community(slug: $s) { member(id: $id) { standing { score breakdown {
+      `query ($s: String!, $id: ID!) { community(slug: $s) { member(id: $id) { score standing { score breakdown {
         love reach sentiment score settings { halfLifeDays score { love reach sentiment } }
         contributions { activityType component value at thread { title } } } } } } }`,
       { s: brand.slug, id: ids.Ada },
     );
     const { standing } = data.community.member;
     expect(standing.breakdown.score).toBeCloseTo(standing.score, 9);
+    expect(data.community.member.score).toBeCloseTo(standing.score, 6);
     expect(standing.breakdown.settings.halfLifeDays).toBe(197);
     const top = standing.breakdown.contributions;
     expect(top[0]).toMatchObject({

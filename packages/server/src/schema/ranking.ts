@@ -5,7 +5,13 @@ import { explainScore, type ScoreContribution, scoresDaysAgo } from '../services
 import { recomputeRanking } from '../services/ranking/recompute.ts';
 import { DEFAULT_RANKING, type RankingSettings, rankingSettings } from '../services/ranking/settings.ts';
 import { updateRankingSettings } from '../services/ranking/settings-update.ts';
-import { rankingCursor, rankingPage, type Standing, standingOfMember } from '../services/ranking/standing.ts';
+import {
+  rankingCursor,
+  rankingPage,
+  type Standing,
+  scoreOfMember,
+  standingOfMember,
+} from '../services/ranking/standing.ts';
 import { builder } from './builder.ts';
 import { CommunityRef } from './community.ts';
 import { MemberRef } from './member.ts';
@@ -225,6 +231,13 @@ builder.objectFields(MemberRef, (t) => ({
     description: 'Staff only: their place in the ranking; null until something they did counts.',
     authScopes: { staff: true },
     resolve: (member, _args, ctx) => standingOfMember(ctx.scope(), member.id),
+  }),
+  score: t.float({
+    nullable: true,
+    description:
+      "Staff only: today's ranking score (`standing` has its parts and the why); null until something counts.",
+    authScopes: { staff: true },
+    resolve: (member, _args, ctx) => scoreOfMember(ctx.scope(), member.id),
   }),
 }));
 

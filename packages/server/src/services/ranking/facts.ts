@@ -36,29 +36,47 @@ function factOf(row: Row, content: (id: string | null) => Content | undefined): 
 const PAGE = 50_000;
 
 /**
+ * Rows as one JSON array built by the database: hundreds of thousands of threads and replies then
+ * cross the driver as one string for V8's JSON parser, not as row objects built field by field.
+ */
+function jsonRows(dialect: Dialect, fields: string[]): string {
+  return dialect === 'postgresql'
+    ? `coalesce(json_agg(json_build_array(${fields.join(', ')})), '[]')::text`
+    : `coalesce(json_group_array(json_array(${fields.join(', ')})), '[]')`;
+}
+
+async function selectJson<T>(em: Em, sql: string, params: unknown[]): Promise<T[]> {
+  const [row] = await em.execute<{ rows: string }[]>(sql, params);
+  return row ? (JSON.parse(row.rows) as T[]) : [];
+}
+
+/**
  * Every activity of a community, oldest first, as the ranking model reads it, in batches (a full
- * recompute reads millions). The log is read in its index order, without joins: the threads and
- * replies it refers to are looked up in memory. On SQLite through the driver's own statement
- * iterator (the same connection, so inside the caller's transaction).
+ * recompute reads millions). One scan of the log in its index order, without joins: the threads
+ * and replies it refers to are read first and looked up in memory. On SQLite through the driver's
+ * statement iterator, on PostgreSQL through a cursor (one plan, however stale the statistics;
+ * paging with LIMIT made PostgreSQL sort the rest of the log again for every page); both on the
+ * caller's connection, so inside its transaction, which PostgreSQL's cursor needs.
  */
 export async function* allFacts(em: Em, communityId: string): AsyncGenerator<ActivityFact[]> {
   const dialect = dialectOfEm(em);
   const content = new Map<string, Content>();
   for (const table of ['thread', 'reply']) {
-    const rows = await em.execute<{ id: string; at: number | string; sentiment: number | null }[]>(
-      `select id, ${millis('created_at', dialect)} as at, sentiment from ${table} where community_id = ?`,
+    const rows = await selectJson<[string, number, number | null]>(
+      em,
+      `select ${jsonRows(dialect, ['id', millis('created_at', dialect), 'sentiment'])} as rows from ${table} where community_id = ?`,
       [communityId],
     );
-    for (const row of rows) content.set(row.id, [Number(row.at), row.sentiment]);
+    for (const [id, at, sentiment] of rows) content.set(id, [at, sentiment]);
   }
   const lookup = (id: string | null) => (id ? content.get(id) : undefined);
-  const scan = `select ${columns(dialect)}, a.id from activity a where a.community_id = ?`;
+  const scan = `select ${columns(dialect)} from activity a where a.community_id = ? order by a.created_at, a.id`;
   if (dialect === 'sqlite') {
     const native = await (
       em.getConnection() as unknown as { getNativeClient(): Promise<NativeSqlite> }
     ).getNativeClient();
     let batch: ActivityFact[] = [];
-    for (const row of native.prepare(`${scan} order by a.created_at, a.id`).raw(true).iterate(communityId)) {
+    for (const row of native.prepare(scan).raw(true).iterate(communityId)) {
       batch.push(factOf(row as Row, lookup));
       if (batch.length === PAGE) {
         yield batch;
@@ -68,18 +86,23 @@ export async function* allFacts(em: Em, communityId: string): AsyncGenerator<Act
     if (batch.length) yield batch;
     return;
   }
-  // PostgreSQL: pages by keyset, so memory stays flat.
-  let after: [number | string, string] | undefined;
-  for (;;) {
-    const page = await em.execute<Record<string, unknown>[]>(
-      `${scan}${after ? ' and (a.created_at, a.id) > (to_timestamp(? / 1000.0), ?)' : ''} order by a.created_at, a.id limit ${PAGE}`,
-      after ? [communityId, ...after] : [communityId],
-    );
-    if (page.length === 0) return;
-    yield page.map((r) => factOf(rowOf(r), lookup));
-    const last = page.at(-1) as Record<string, unknown>;
-    after = [last.at as number, last.id as string];
-    if (page.length < PAGE) return;
+  if (!em.isInTransaction()) throw new Error('allFacts reads PostgreSQL through a cursor: call it in a transaction');
+  // Sorting the log (when the plan sorts) in memory rather than in temporary files.
+  await em.execute(`set local work_mem = '64MB'`);
+  await em.execute(`declare rapport_ranking_facts no scroll cursor for ${scan}`, [communityId]);
+  const fetchPage = () => em.execute<Record<string, unknown>[]>(`fetch forward ${PAGE} from rapport_ranking_facts`);
+  // The next page is on its way while the caller works through this one.
+  let next = fetchPage();
+  try {
+    for (;;) {
+      const rows = await next;
+      if (rows.length === 0) return;
+      next = fetchPage();
+      yield rows.map((r) => factOf(rowOf(r), lookup));
+    }
+  } finally {
+    await next.catch(() => []);
+    await em.execute('close rapport_ranking_facts');
   }
 }
 

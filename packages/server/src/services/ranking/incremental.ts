@@ -1,7 +1,7 @@
 import { raw, wrap } from '@mikro-orm/core';
-import type { Em } from '../../db/orm.ts';
+import { dialectOfEm, type Em } from '../../db/orm.ts';
 import { Activity, Community, MemberScore, Reply, Thread } from '../../entities/index.ts';
-import { lockRanking } from './lock.ts';
+import { lockRanking, lockSql } from './lock.ts';
 import {
   type ActivityFact,
   addContributions,
@@ -12,6 +12,7 @@ import {
   firstQuestions,
   growth,
   isReplyEvent,
+  scoreOf,
   type Totals,
 } from './model.ts';
 import { type RankingSettings, rankingSettings } from './settings.ts';
@@ -49,8 +50,11 @@ async function factOf(em: Em, activity: Activity): Promise<ActivityFact> {
   };
 }
 
-/** Whether an activity answering the same question was written before this one (in replay order). */
-async function existsEarlier(em: Em, fact: ActivityFact, id: string, [kind, a, b]: FirstQuestion): Promise<boolean> {
+/**
+ * SQL asking whether an activity answering the same question was written before this one (in
+ * replay order), as a subquery for `exists (…)`.
+ */
+function earlierSql(em: Em, fact: ActivityFact, id: string, [kind, a, b]: FirstQuestion): string {
   const at = new Date(fact.at);
   const earlier = { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] };
   let where: Record<string, unknown>;
@@ -66,53 +70,89 @@ async function existsEarlier(em: Em, fact: ActivityFact, id: string, [kind, a, b
   } else if (kind === 'helpful') {
     where = { thread: fact.thread, reply: a, type: 'REPLY_MARKED_HELPFUL' };
   } else {
-    // The status is in the activity's data.
-    const changes = await em
-      .createQueryBuilder(Activity)
-      .select(['id', 'data'])
-      .where({ thread: a, type: 'STATUS_CHANGED', ...earlier })
-      .execute<{ data: string | Record<string, unknown> | null }[]>('all', false);
-    return changes.some((row) => {
-      const data = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
-      return data?.to === b;
-    });
+    // A status change: the status reached is in the activity's data.
+    where = { thread: a, type: 'STATUS_CHANGED' };
   }
-  const found = await em
-    .createQueryBuilder(Activity)
+  const qb = em
+    .createQueryBuilder(Activity, 'e')
     .select('id')
-    .where({ $and: [where, earlier] })
-    .limit(1)
-    .execute<unknown[]>('all', false);
-  return found.length > 0;
+    .where({ $and: [where, earlier] });
+  const sql = qb.getFormattedQuery();
+  if (kind !== 'status') return sql;
+  const to = dialectOfEm(em) === 'postgresql' ? `e.data->>'to'` : `json_extract(e.data, '$.to')`;
+  return `${sql} and ${to} = ${em.getPlatform().quoteValue(b)}`;
 }
 
-/** Adds members' changes to their stored scores: atomic increments, then the score again. */
-async function addToScores(em: Em, communityId: string, changes: Map<string, Totals>, s: RankingSettings) {
-  for (const [member, t] of changes) {
-    await em
-      .createQueryBuilder(MemberScore)
-      .insert({ member, community: communityId, updatedAt: new Date() })
-      .onConflict('member')
-      .ignore()
-      .execute();
-    await em.nativeUpdate(MemberScore, { member }, {
-      love: raw('love + ?', [t.love]),
-      reach: raw('reach + ?', [t.reach]),
-      sentimentSum: raw('sentiment_sum + ?', [t.sentimentSum]),
-      sentimentWeight: raw('sentiment_weight + ?', [t.sentimentWeight]),
-      textCount: raw('text_count + ?', [t.textCount]),
-      updatedAt: new Date(),
-    } as never);
-    await em.nativeUpdate(MemberScore, { member }, { score: raw(scoreSql, scoreParams(s)) } as never);
+/** The community's ranking settings: from the identity map when the request loaded it, else asked for. */
+function knownSettings(em: Em, communityId: string): RankingSettings | undefined {
+  const community = em.getUnitOfWork().getById(Community, communityId);
+  return community && wrap(community).isInitialized() ? rankingSettings(community) : undefined;
+}
+
+/**
+ * Answers an activity's "first time?" questions in one round trip, which on PostgreSQL also takes
+ * the ranking's shared lock (see lock.ts) before the scores are touched, and reads the
+ * community's settings when they are not at hand.
+ */
+async function answerFirsts(em: Em, communityId: string, fact: ActivityFact, id: string, withSettings: boolean) {
+  const questions = firstQuestions(fact);
+  const platform = em.getPlatform();
+  const selects = questions.map((q, i) => `exists (${earlierSql(em, fact, id, q)}) as q${i}`);
+  if (dialectOfEm(em) === 'postgresql') selects.push(`${lockSql(em, communityId, 'shared')} as locked`);
+  if (withSettings) {
+    selects.push(`(select c.settings from community c where c.id = ${platform.quoteValue(communityId)}) as settings`);
   }
+  const answers = new Map<string, boolean>();
+  if (selects.length === 0) return { answers, settings: undefined };
+  const [row] = await em.execute<Record<string, unknown>[]>(`select ${selects.join(', ')}`);
+  questions.forEach((q, i) => {
+    const earlier = row?.[`q${i}`];
+    answers.set(q.join(':'), !(earlier === true || earlier === 1 || earlier === '1'));
+  });
+  const raw = row?.settings;
+  const stored = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const settings = withSettings ? rankingSettings({ settings: (stored ?? {}) as Community['settings'] }) : undefined;
+  return { answers, settings };
 }
 
+/** A column's value after the update: the stored value plus the change being inserted. */
+const after = (column: string) => `(member_score.${column} + excluded.${column})`;
 // scoreOf (model.ts) in SQL, over the row's new values.
-const sentimentSql =
-  '(case when text_count > 0 and sentiment_weight > 0 then (case when sentiment_sum / sentiment_weight > 1 then 1 ' +
-  'when sentiment_sum / sentiment_weight < -1 then -1 else sentiment_sum / sentiment_weight end) else 0 end)';
-const scoreSql = `(? * love + ? * reach) * (1 + ? * ${sentimentSql})`;
-const scoreParams = (s: RankingSettings) => [s.score.love, s.score.reach, s.score.sentiment];
+const sentimentSql = () => {
+  const [sum, weight, texts] = [after('sentiment_sum'), after('sentiment_weight'), after('text_count')];
+  return `(case when ${texts} > 0 and ${weight} > 0 then (case when ${sum} / ${weight} > 1 then 1 when ${sum} / ${weight} < -1 then -1 else ${sum} / ${weight} end) else 0 end)`;
+};
+const SCORE_SQL = `(? * ${after('love')} + ? * ${after('reach')}) * (1 + ? * ${sentimentSql()})`;
+
+/**
+ * Adds members' changes to their stored scores in one statement: a member's first row is
+ * inserted with the change as its totals; an existing row gets atomic increments and its score
+ * again from the new values.
+ */
+async function addToScores(em: Em, communityId: string, changes: Map<string, Totals>, s: RankingSettings) {
+  const now = new Date();
+  const rows = [...changes].map(([member, t]) => ({
+    member,
+    community: communityId,
+    ...t,
+    score: scoreOf(t, s),
+    updatedAt: now,
+  }));
+  await em
+    .createQueryBuilder(MemberScore)
+    .insert(rows as never)
+    .onConflict('member')
+    .merge({
+      love: raw(after('love')),
+      reach: raw(after('reach')),
+      sentimentSum: raw(after('sentiment_sum')),
+      sentimentWeight: raw(after('sentiment_weight')),
+      textCount: raw(after('text_count')),
+      score: raw(SCORE_SQL, [s.score.love, s.score.reach, s.score.sentiment]),
+      updatedAt: now,
+    } as never)
+    .execute();
+}
 
 /**
  * Applies activities just written (in their transaction) to the stored scores: what the full
@@ -122,23 +162,20 @@ export async function applyActivities(em: Em, activities: Activity[]): Promise<v
   const byCommunity = new Map<string, Activity[]>();
   for (const a of activities) byCommunity.set(a.community.id, [...(byCommunity.get(a.community.id) ?? []), a]);
   for (const [communityId, list] of byCommunity) {
-    const community = await em.findOneOrFail(Community, { id: communityId }, { flushMode: 'commit' });
-    const settings = rankingSettings(community);
+    let settings = knownSettings(em, communityId);
     const changes = new Map<string, Totals>();
     for (const activity of list) {
       const fact = await factOf(em, activity);
-      const answers = new Map<string, boolean>();
-      for (const question of firstQuestions(fact)) {
-        answers.set(question.join(':'), !(await existsEarlier(em, fact, activity.id, question)));
-      }
+      const asked = await answerFirsts(em, communityId, fact, activity.id, settings === undefined);
+      settings ??= asked.settings as RankingSettings;
+      const answers = asked.answers;
       addContributions(
         changes,
         contributions(fact, settings, (...question) => answers.get(question.join(':')) ?? false),
       );
     }
-    if (changes.size === 0) continue;
-    await lockRanking(em, communityId, 'shared');
-    await addToScores(em, communityId, changes, settings);
+    // The shared lock is held already (answerFirsts took it with the answers).
+    if (changes.size > 0 && settings) await addToScores(em, communityId, changes, settings);
   }
 }
 

@@ -8,6 +8,11 @@ import { dialectOfEm, type Em } from '../../db/orm.ts';
  */
 export async function lockRanking(em: Em, communityId: string, mode: 'shared' | 'exclusive'): Promise<void> {
   if (dialectOfEm(em) !== 'postgresql') return;
+  await em.execute(`select ${lockSql(em, communityId, mode)}`);
+}
+
+/** The PostgreSQL expression that takes the lock (to fold into another statement). */
+export function lockSql(em: Em, communityId: string, mode: 'shared' | 'exclusive'): string {
   const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-  await em.execute(`select ${fn}(hashtext(?))`, [`ranking:${communityId}`]);
+  return `${fn}(hashtext(${em.getPlatform().quoteValue(`ranking:${communityId}`)}))`;
 }

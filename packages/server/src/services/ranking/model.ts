@@ -119,76 +119,82 @@ export const dayOf = (at: number) => Math.floor(at / DAY_MS);
  * (the caller skips a removal of something already removed).
  */
 export function contributions(fact: ActivityFact, s: RankingSettings, first: First): Contribution[] {
+  // Module-level helpers with `out` passed in, not closures: a full recompute calls this a million times.
   const out: Contribution[] = [];
   const h = s.halfLifeDays;
-  const add = (member: string | null, component: Component, weight: number, at: number) => {
-    if (member && weight !== 0) out.push({ member, component, amount: weight * growth(at, h), weight: 0, texts: 0 });
-  };
-  /** A text written (sign 1) or taken away (sign -1): its love and its sentiment, at the time it was written. */
-  const text = (member: string | null, weight: number, sign: 1 | -1) => {
-    if (!member || fact.contentAt == null) return;
-    add(member, 'LOVE', sign * weight, fact.contentAt);
-    const g = growth(fact.contentAt, h);
-    out.push({
-      member,
-      component: 'SENTIMENT',
-      amount: sign * (fact.contentSentiment ?? 0) * g,
-      weight: sign * g,
-      texts: sign,
-    });
-  };
   const owner = fact.subject ?? fact.actor;
+  const actor = fact.actor;
 
-  if (fact.actor && PARTICIPATION.has(fact.type) && first('day', fact.actor, dayOf(fact.at))) {
-    add(fact.actor, 'LOVE', s.love.activeDay, dayOf(fact.at) * DAY_MS);
+  if (actor && PARTICIPATION.has(fact.type)) {
+    const day = dayOf(fact.at);
+    if (first('day', actor, day)) add(out, actor, 'LOVE', s.love.activeDay, day * DAY_MS, h);
   }
   switch (fact.type) {
     case 'THREAD_POSTED':
-      text(fact.actor, s.love.thread, 1);
+      text(out, fact, actor, s.love.thread, 1, h);
       break;
     case 'REPLY_POSTED':
-      text(fact.actor, s.love.reply, 1);
-      if (fact.actor && fact.thread && first('reply', fact.actor, fact.thread))
-        add(fact.subject, 'REACH', s.reach.reply, fact.at);
+      text(out, fact, actor, s.love.reply, 1, h);
+      if (actor && fact.thread && first('reply', actor, fact.thread))
+        add(out, fact.subject, 'REACH', s.reach.reply, fact.at, h);
       break;
     case 'VOTE_ADDED':
-      if (fact.actor && fact.thread && first('vote', fact.actor, fact.thread)) {
-        add(fact.actor, 'LOVE', s.love.vote, fact.at);
-        add(fact.subject, 'REACH', s.reach.vote, fact.at);
+      if (actor && fact.thread && first('vote', actor, fact.thread)) {
+        add(out, actor, 'LOVE', s.love.vote, fact.at, h);
+        add(out, fact.subject, 'REACH', s.reach.vote, fact.at, h);
       }
       break;
     case 'FOLLOWED':
-      if (fact.actor && fact.thread && first('follow', fact.actor, fact.thread))
-        add(fact.subject, 'REACH', s.reach.follower, fact.at);
+      if (actor && fact.thread && first('follow', actor, fact.thread))
+        add(out, fact.subject, 'REACH', s.reach.follower, fact.at, h);
       break;
     case 'STATUS_CHANGED': {
       const weight = fact.status === 'PLANNED' ? s.love.planned : fact.status === 'SHIPPED' ? s.love.shipped : 0;
       if (weight && fact.thread && first('status', fact.thread, fact.status as string))
-        add(fact.subject, 'LOVE', weight, fact.at);
+        add(out, fact.subject, 'LOVE', weight, fact.at, h);
       break;
     }
     case 'REPLY_MARKED_HELPFUL':
-      if (fact.reply && first('helpful', fact.reply, 0)) add(fact.subject, 'LOVE', s.love.helpful, fact.at);
+      if (fact.reply && first('helpful', fact.reply, 0)) add(out, fact.subject, 'LOVE', s.love.helpful, fact.at, h);
       break;
     case 'SHARE_VISIT':
-      add(fact.subject, 'REACH', s.reach.shareVisit, fact.at);
+      add(out, fact.subject, 'REACH', s.reach.shareVisit, fact.at, h);
       break;
     case 'THREAD_DELETED':
     case 'THREAD_HIDDEN':
-      text(owner, s.love.thread, -1);
+      text(out, fact, owner, s.love.thread, -1, h);
       break;
     case 'THREAD_RESTORED':
-      text(owner, s.love.thread, 1);
+      text(out, fact, owner, s.love.thread, 1, h);
       break;
     case 'REPLY_DELETED':
     case 'REPLY_HIDDEN':
-      text(owner, s.love.reply, -1);
+      text(out, fact, owner, s.love.reply, -1, h);
       break;
     case 'REPLY_RESTORED':
-      text(owner, s.love.reply, 1);
+      text(out, fact, owner, s.love.reply, 1, h);
       break;
   }
   return out;
+}
+
+/** A love or reach contribution of `weight`, made at `at`. */
+function add(out: Contribution[], member: string | null, component: Component, weight: number, at: number, h: number) {
+  if (member && weight !== 0) out.push({ member, component, amount: weight * growth(at, h), weight: 0, texts: 0 });
+}
+
+/** A text written (sign 1) or taken away (sign -1): its love and its sentiment, at the time it was written. */
+function text(out: Contribution[], fact: ActivityFact, member: string | null, weight: number, sign: 1 | -1, h: number) {
+  if (!member || fact.contentAt == null) return;
+  add(out, member, 'LOVE', sign * weight, fact.contentAt, h);
+  const g = growth(fact.contentAt, h);
+  out.push({
+    member,
+    component: 'SENTIMENT',
+    amount: sign * (fact.contentSentiment ?? 0) * g,
+    weight: sign * g,
+    texts: sign,
+  });
 }
 
 /** A member's totals (stored values). */

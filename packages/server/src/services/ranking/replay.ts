@@ -1,9 +1,10 @@
 import {
   type ActivityFact,
-  addContributions,
+  addTo,
   type Contribution,
   contentKey,
   contributions,
+  emptyTotals,
   type FirstKind,
   isRemoval,
   isRestore,
@@ -18,13 +19,25 @@ import type { RankingSettings } from './settings.ts';
 export class Replay {
   readonly totals = new Map<string, Totals>();
   /**
-   * Questions answered so far: per kind, per interned `a`, the set of interned `b` (small integers
-   * throughout: a full recompute asks millions of questions, and strings or large numbers are slow).
+   * Questions answered so far: per kind, the pairs (interned `a`, interned `b` or day number) seen.
    */
-  readonly #seen = new Map<FirstKind, (Set<number> | undefined)[]>();
+  readonly #seen: Record<FirstKind, PairSet> = {
+    day: new PairSet(),
+    vote: new PairSet(),
+    reply: new PairSet(),
+    follow: new PairSet(),
+    status: new PairSet(),
+    helpful: new PairSet(),
+  };
   readonly #ids = new Map<string, number>();
   readonly #removed = new Set<string>();
   readonly #settings: RankingSettings;
+  readonly #first = (kind: FirstKind, a: string, b: string | number) => this.#isFirst(kind, a, b);
+  // One-entry caches: an activity asks about its actor several times in a row.
+  #lastId: string | undefined;
+  #lastIndex = 0;
+  #lastMember: string | undefined;
+  #lastTotals: Totals | undefined;
 
   constructor(settings: RankingSettings) {
     this.#settings = settings;
@@ -38,35 +51,74 @@ export class Replay {
       if (isRemoval(fact.type)) this.#removed.add(key);
       else this.#removed.delete(key);
     }
-    const found = contributions(fact, this.#settings, (kind, a, b) => this.#first(kind, a, b));
-    addContributions(this.totals, found);
+    const found = contributions(fact, this.#settings, this.#first);
+    for (const c of found) addTo(this.#totalsOf(c.member), c);
     return found;
   }
 
-  #first(kind: FirstKind, a: string, b: string | number): boolean {
-    let byA = this.#seen.get(kind);
-    if (!byA) {
-      byA = [];
-      this.#seen.set(kind, byA);
+  #totalsOf(member: string): Totals {
+    if (member === this.#lastMember && this.#lastTotals) return this.#lastTotals;
+    let totals = this.totals.get(member);
+    if (!totals) {
+      totals = emptyTotals();
+      this.totals.set(member, totals);
     }
-    const ai = this.#id(a);
-    const bi = typeof b === 'number' ? b : this.#id(b);
-    let seen = byA[ai];
-    if (!seen) {
-      seen = new Set();
-      byA[ai] = seen;
-    }
-    if (seen.has(bi)) return false;
-    seen.add(bi);
-    return true;
+    this.#lastMember = member;
+    this.#lastTotals = totals;
+    return totals;
+  }
+
+  #isFirst(kind: FirstKind, a: string, b: string | number): boolean {
+    return this.#seen[kind].add(this.#id(a), typeof b === 'number' ? b : this.#id(b));
   }
 
   #id(id: string): number {
+    if (id === this.#lastId) return this.#lastIndex;
     let n = this.#ids.get(id);
     if (n === undefined) {
       n = this.#ids.size;
       this.#ids.set(id, n);
     }
+    this.#lastId = id;
+    this.#lastIndex = n;
     return n;
+  }
+}
+
+/**
+ * A set of pairs of small non-negative integers, in typed arrays with open addressing: a full
+ * recompute remembers millions of (member, thread) and (member, day) pairs, and as JavaScript Sets
+ * (one per member) they cost more in allocation and garbage collection than the replay itself.
+ */
+export class PairSet {
+  #a = new Int32Array(1024).fill(-1);
+  #b = new Int32Array(1024);
+  #size = 0;
+
+  /** Adds the pair; true when it was not there yet. */
+  add(a: number, b: number): boolean {
+    const mask = this.#a.length - 1;
+    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+    for (;;) {
+      const found = this.#a[i];
+      if (found === -1) break;
+      if (found === a && this.#b[i] === b) return false;
+      i = (i + 1) & mask;
+    }
+    this.#a[i] = a;
+    this.#b[i] = b;
+    if (++this.#size * 2 > this.#a.length) this.#grow();
+    return true;
+  }
+
+  #grow(): void {
+    const [oldA, oldB] = [this.#a, this.#b];
+    this.#a = new Int32Array(oldA.length * 2).fill(-1);
+    this.#b = new Int32Array(oldA.length * 2);
+    this.#size = 0;
+    for (let i = 0; i < oldA.length; i++) {
+      const a = oldA[i] as number;
+      if (a !== -1) this.add(a, oldB[i] as number);
+    }
   }
 }

@@ -188,3 +188,11 @@ export async function standingOfMember(scope: Scope, memberId: string): Promise<
   if (!row) return null;
   return standingOf(row, await rankOf(scope, row), await thresholds(scope), { ids: [memberId] });
 }
+
+/** A member's score today alone (no rank or thresholds): null until something they did counts. */
+export async function scoreOfMember(scope: Scope, memberId: string): Promise<number | null> {
+  const row = await scope.em.findOne(MemberScore, { member: memberId });
+  if (!row) return null;
+  const community = await scope.em.findOneOrFail(Community, { id: scope.communityId });
+  return decayed(row.score, Date.now(), rankingSettings(community).halfLifeDays);
+}
