@@ -50,7 +50,8 @@ describe('<rapport-admin>', () => {
     await signIn(community, 'staff');
     let admin = await mountAdmin();
     await waitFor(() => find(admin, 'nav'), 'the navigation');
-    expect(navLabels(admin)).to.deep.equal(['Inbox', 'Members', 'My profile']);
+    // The ranking and the pulse are for the whole team; flagging ambassadors is for managers.
+    expect(navLabels(admin)).to.deep.equal(['Inbox', 'Members', 'Ambassadors', 'Pulse', 'My profile']);
     admin.remove();
     await cleanup();
 
@@ -60,6 +61,8 @@ describe('<rapport-admin>', () => {
     expect(navLabels(admin)).to.deep.equal([
       'Inbox',
       'Members',
+      'Ambassadors',
+      'Pulse',
       'Moderation',
       'Staff',
       'Settings',

@@ -1,6 +1,6 @@
 import { type Dialect, dialectOfEm, type Em } from '../../db/orm.ts';
-import type { ActivityType } from '../../entities/index.ts';
-import { type ActivityFact, isReplyEvent } from './model.ts';
+import { ACTIVITY_TYPES, type ActivityType } from '../../entities/index.ts';
+import { type ActivityFact, isReplyEvent, isTextEvent } from './model.ts';
 
 /** A timestamp column as milliseconds since 1970, the same number on both dialects. */
 const millis = (column: string, dialect: Dialect) =>
@@ -17,23 +17,35 @@ const columns = (dialect: Dialect) =>
   `a.type, ${millis('a.created_at', dialect)} as at, a.actor_member_id, a.subject_member_id, a.thread_id, a.reply_id, ${statusOf(dialect)} as status`;
 type Row = [ActivityType, number | string, string | null, string | null, string | null, string | null, string | null];
 
-function factOf(row: Row, content: (id: string | null) => Content | undefined): ActivityFact {
-  const [type, at, actor, subject, thread, reply, status] = row;
-  const written = content(isReplyEvent(type) ? reply : thread);
-  return {
-    type,
-    at: Number(at),
-    actor,
-    subject,
-    thread,
-    reply,
-    contentAt: written ? Number(written[0]) : null,
-    contentSentiment: written?.[1] == null ? null : Number(written[1]),
-    status,
-  };
+/**
+ * The type names as constants: a row's type arrives as a new string each time, and the model asks
+ * several sets about it; the constant's hash is computed once, a new string's on every ask.
+ */
+const TYPE_CONSTANTS = new Map<string, ActivityType>(ACTIVITY_TYPES.map((type) => [type, type]));
+
+/** Fills `fact` from a row (a full recompute reuses one object for a million rows). */
+function fillFact(fact: ActivityFact, row: Row, content: (id: string | null) => Content | undefined): ActivityFact {
+  const [rowType, at, actor, subject, thread, reply, status] = row;
+  const type = TYPE_CONSTANTS.get(rowType) ?? rowType;
+  // Only texts carry their content's time and feeling into the model: no lookup for the rest.
+  const written = isTextEvent(type) ? content(isReplyEvent(type) ? reply : thread) : undefined;
+  fact.type = type;
+  fact.at = Number(at);
+  fact.actor = actor;
+  fact.subject = subject;
+  fact.thread = thread;
+  fact.reply = reply;
+  fact.contentAt = written ? Number(written[0]) : null;
+  fact.contentSentiment = written?.[1] == null ? null : Number(written[1]);
+  fact.status = status;
+  return fact;
 }
 
-const PAGE = 50_000;
+const factOf = (row: Row, content: (id: string | null) => Content | undefined): ActivityFact =>
+  fillFact({} as ActivityFact, row, content);
+
+/** Rows per cursor fetch on PostgreSQL. */
+const PAGE = 20_000;
 
 /**
  * Rows as one JSON array built by the database: hundreds of thousands of threads and replies then
@@ -51,14 +63,16 @@ async function selectJson<T>(em: Em, sql: string, params: unknown[]): Promise<T[
 }
 
 /**
- * Every activity of a community, oldest first, as the ranking model reads it, in batches (a full
- * recompute reads millions). One scan of the log in its index order, without joins: the threads
- * and replies it refers to are read first and looked up in memory. On SQLite through the driver's
- * statement iterator, on PostgreSQL through a cursor (one plan, however stale the statistics;
- * paging with LIMIT made PostgreSQL sort the rest of the log again for every page); both on the
- * caller's connection, so inside its transaction, which PostgreSQL's cursor needs.
+ * Every activity of a community, oldest first, handed to `visit` as the ranking model reads it;
+ * returns how many. A full recompute reads millions, so the fact object is reused (`visit` must
+ * not keep it) and nothing piles up for the garbage collector. One scan of the log in its index
+ * order, without joins: the threads and replies it refers to are read first and looked up in
+ * memory. On SQLite through the driver's statement iterator, on PostgreSQL through a cursor (one
+ * plan, however stale the statistics; paging with LIMIT made PostgreSQL sort the rest of the log
+ * again for every page); both on the caller's connection, so inside its transaction, which
+ * PostgreSQL's cursor needs.
  */
-export async function* allFacts(em: Em, communityId: string): AsyncGenerator<ActivityFact[]> {
+export async function scanFacts(em: Em, communityId: string, visit: (fact: ActivityFact) => void): Promise<number> {
   const dialect = dialectOfEm(em);
   const content = new Map<string, Content>();
   for (const table of ['thread', 'reply']) {
@@ -70,35 +84,33 @@ export async function* allFacts(em: Em, communityId: string): AsyncGenerator<Act
     for (const [id, at, sentiment] of rows) content.set(id, [at, sentiment]);
   }
   const lookup = (id: string | null) => (id ? content.get(id) : undefined);
+  const fact = {} as ActivityFact;
   const scan = `select ${columns(dialect)} from activity a where a.community_id = ? order by a.created_at, a.id`;
+  let count = 0;
   if (dialect === 'sqlite') {
     const native = await (
       em.getConnection() as unknown as { getNativeClient(): Promise<NativeSqlite> }
     ).getNativeClient();
-    let batch: ActivityFact[] = [];
     for (const row of native.prepare(scan).raw(true).iterate(communityId)) {
-      batch.push(factOf(row as Row, lookup));
-      if (batch.length === PAGE) {
-        yield batch;
-        batch = [];
-      }
+      visit(fillFact(fact, row as Row, lookup));
+      count++;
     }
-    if (batch.length) yield batch;
-    return;
+    return count;
   }
-  if (!em.isInTransaction()) throw new Error('allFacts reads PostgreSQL through a cursor: call it in a transaction');
+  if (!em.isInTransaction()) throw new Error('scanFacts reads PostgreSQL through a cursor: call it in a transaction');
   // Sorting the log (when the plan sorts) in memory rather than in temporary files.
   await em.execute(`set local work_mem = '64MB'`);
   await em.execute(`declare rapport_ranking_facts no scroll cursor for ${scan}`, [communityId]);
   const fetchPage = () => em.execute<Record<string, unknown>[]>(`fetch forward ${PAGE} from rapport_ranking_facts`);
-  // The next page is on its way while the caller works through this one.
+  // The next page is on its way while this one is visited.
   let next = fetchPage();
   try {
     for (;;) {
       const rows = await next;
-      if (rows.length === 0) return;
+      if (rows.length === 0) return count;
       next = fetchPage();
-      yield rows.map((r) => factOf(rowOf(r), lookup));
+      for (const row of rows) visit(fillFact(fact, rowOf(row), lookup));
+      count += rows.length;
     }
   } finally {
     await next.catch(() => []);

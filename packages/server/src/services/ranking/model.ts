@@ -67,6 +67,19 @@ const RESTORES: ReadonlySet<ActivityType> = new Set(['THREAD_RESTORED', 'REPLY_R
 /** What a member does themselves: each day they do any of it counts once. */
 const PARTICIPATION: ReadonlySet<ActivityType> = new Set(['THREAD_POSTED', 'REPLY_POSTED', 'VOTE_ADDED', 'FOLLOWED']);
 
+/** Activities that write or take away a text: the only ones whose content (when, how it feels) counts. */
+const TEXT_EVENTS: ReadonlySet<ActivityType> = new Set([
+  'THREAD_POSTED',
+  'REPLY_POSTED',
+  'THREAD_DELETED',
+  'THREAD_HIDDEN',
+  'THREAD_RESTORED',
+  'REPLY_DELETED',
+  'REPLY_HIDDEN',
+  'REPLY_RESTORED',
+]);
+export const isTextEvent = (type: ActivityType) => TEXT_EVENTS.has(type);
+
 /** Whether the activity is about a reply (its content is the reply) rather than the thread. */
 export const isReplyEvent = (type: ActivityType) => REPLY_EVENTS.has(type);
 export const isRemoval = (type: ActivityType) => REMOVALS.has(type);

@@ -1,7 +1,7 @@
 import { dialectOfEm, type Em } from '../../db/orm.ts';
 import { Activity, Community, MemberScore, Reply, Thread } from '../../entities/index.ts';
 import { sentimentOf, threadSentiment } from '../sentiment.ts';
-import { allFacts } from './facts.ts';
+import { scanFacts } from './facts.ts';
 import { lockRanking } from './lock.ts';
 import { scoreOf } from './model.ts';
 import { Replay } from './replay.ts';
@@ -19,6 +19,7 @@ export interface RecomputeOptions {
 }
 
 const BATCH = 1000;
+const PROGRESS_EVERY = 50_000;
 const tenantOff = { filters: { tenant: false } } as const;
 
 /**
@@ -43,12 +44,11 @@ export async function recomputeRanking(
     const total = await tx.count(Activity, { community: communityId }, tenantOff);
     const replay = new Replay(settings);
     let done = 0;
-    for await (const batch of allFacts(tx, communityId)) {
-      for (const fact of batch) replay.apply(fact);
-      done += batch.length;
-      options.onProgress?.(done, total);
-    }
-    if (done === 0) options.onProgress?.(0, 0);
+    await scanFacts(tx, communityId, (fact) => {
+      replay.apply(fact);
+      if (++done % PROGRESS_EVERY === 0) options.onProgress?.(done, total);
+    });
+    if (done % PROGRESS_EVERY !== 0 || done === 0) options.onProgress?.(done, total);
     let rows: [string, ...number[]][] = [];
     for (const [member, t] of replay.totals) {
       rows.push([member, t.love, t.reach, t.sentimentSum, t.sentimentWeight, t.textCount, scoreOf(t, settings)]);

@@ -30,14 +30,16 @@ export class Replay {
     helpful: new PairSet(),
   };
   readonly #ids = new Map<string, number>();
+  /** Totals by interned id (members only; threads and statuses share the numbering). */
+  readonly #byIndex: (Totals | undefined)[] = [];
   readonly #removed = new Set<string>();
   readonly #settings: RankingSettings;
   readonly #first = (kind: FirstKind, a: string, b: string | number) => this.#isFirst(kind, a, b);
-  // One-entry caches: an activity asks about its actor several times in a row.
+  // A two-entry cache of interned ids: an activity asks about its actor and thread several times.
   #lastId: string | undefined;
   #lastIndex = 0;
-  #lastMember: string | undefined;
-  #lastTotals: Totals | undefined;
+  #previousId: string | undefined;
+  #previousIndex = 0;
 
   constructor(settings: RankingSettings) {
     this.#settings = settings;
@@ -57,14 +59,13 @@ export class Replay {
   }
 
   #totalsOf(member: string): Totals {
-    if (member === this.#lastMember && this.#lastTotals) return this.#lastTotals;
-    let totals = this.totals.get(member);
+    const index = this.#id(member);
+    let totals = this.#byIndex[index];
     if (!totals) {
       totals = emptyTotals();
+      this.#byIndex[index] = totals;
       this.totals.set(member, totals);
     }
-    this.#lastMember = member;
-    this.#lastTotals = totals;
     return totals;
   }
 
@@ -74,11 +75,18 @@ export class Replay {
 
   #id(id: string): number {
     if (id === this.#lastId) return this.#lastIndex;
-    let n = this.#ids.get(id);
-    if (n === undefined) {
-      n = this.#ids.size;
-      this.#ids.set(id, n);
+    let n: number | undefined;
+    if (id === this.#previousId) n = this.#previousIndex;
+    else {
+      n = this.#ids.get(id);
+      if (n === undefined) {
+        n = this.#ids.size;
+        this.#ids.set(id, n);
+        this.#byIndex.push(undefined); // dense, so the array stays a fast one
+      }
     }
+    this.#previousId = this.#lastId;
+    this.#previousIndex = this.#lastIndex;
     this.#lastId = id;
     this.#lastIndex = n;
     return n;
