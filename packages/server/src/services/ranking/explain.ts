@@ -81,7 +81,7 @@ export async function scoresDaysAgo(scope: Scope, memberIds: string[], now = Dat
   const then = now - TREND_DAYS * DAY_MS;
   const replay = new Replay(settings);
   for await (const fact of memberFacts(scope.em, scope.communityId, { members: memberIds, before: then })) {
-    replay.apply(fact);
+    replay.add(fact);
   }
   const scores = new Map<string, number>();
   for (const id of memberIds) {

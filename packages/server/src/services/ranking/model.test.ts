@@ -87,6 +87,28 @@ describe('the ranking model', () => {
   });
 });
 
+describe('Replay.add', () => {
+  it('gives the very totals that apply does, without making contribution objects', () => {
+    const [objects, direct] = [new Replay(S), new Replay(S)];
+    const facts = [
+      fact('THREAD_POSTED', { actor: 'ann', contentSentiment: 0.4 }),
+      fact('VOTE_ADDED', { actor: 'bob', thread: 't1', subject: 'ann', at: T0 + 1000 }),
+      fact('VOTE_ADDED', { actor: 'bob', thread: 't1', subject: 'ann', at: T0 + 2000 }),
+      fact('REPLY_POSTED', { actor: 'cy', thread: 't1', subject: 'ann', reply: 'r1', contentSentiment: -0.3 }),
+      fact('REPLY_HIDDEN', { subject: 'cy', reply: 'r1', at: T0 + DAY_MS }),
+      fact('REPLY_HIDDEN', { subject: 'cy', reply: 'r1', at: T0 + DAY_MS }),
+      fact('STATUS_CHANGED', { subject: 'ann', thread: 't1', status: 'SHIPPED', at: T0 + 3 * DAY_MS }),
+      fact('SHARE_VISIT', { subject: 'ann', at: T0 + 4 * DAY_MS }),
+    ];
+    for (const f of facts) {
+      objects.apply(f);
+      direct.add(f);
+    }
+    expect([...direct.totals]).toEqual([...objects.totals]);
+    expect(direct.totals.get('ann')?.love).toBeGreaterThan(0);
+  });
+});
+
 describe('PairSet', () => {
   it('tells a new pair from one seen before, through many growths, against a Set of the same pairs', () => {
     const pairs = new PairSet();

@@ -132,8 +132,29 @@ export const dayOf = (at: number) => Math.floor(at / DAY_MS);
  * (the caller skips a removal of something already removed).
  */
 export function contributions(fact: ActivityFact, s: RankingSettings, first: First): Contribution[] {
-  // Module-level helpers with `out` passed in, not closures: a full recompute calls this a million times.
   const out: Contribution[] = [];
+  visitContributions(fact, s, first, (member, component, amount, weight, texts) =>
+    out.push({ member, component, amount, weight, texts }),
+  );
+  return out;
+}
+
+/** Receives one contribution (the fields of `Contribution`, without making an object of them). */
+export type ContributionSink = (
+  member: string,
+  component: Component,
+  amount: number,
+  weight: number,
+  texts: number,
+) => void;
+
+/**
+ * `contributions`, handed to `sink` one by one: a full recompute takes a million activities
+ * through here and adds each straight to the totals, with no objects to collect.
+ */
+export function visitContributions(fact: ActivityFact, s: RankingSettings, first: First, sink: ContributionSink): void {
+  // Module-level helpers with the sink passed in, not closures made per call.
+  const out = sink;
   const h = s.halfLifeDays;
   const owner = fact.subject ?? fact.actor;
   const actor = fact.actor;
@@ -188,26 +209,33 @@ export function contributions(fact: ActivityFact, s: RankingSettings, first: Fir
       text(out, fact, owner, s.love.reply, 1, h);
       break;
   }
-  return out;
 }
 
 /** A love or reach contribution of `weight`, made at `at`. */
-function add(out: Contribution[], member: string | null, component: Component, weight: number, at: number, h: number) {
-  if (member && weight !== 0) out.push({ member, component, amount: weight * growth(at, h), weight: 0, texts: 0 });
+function add(
+  out: ContributionSink,
+  member: string | null,
+  component: Component,
+  weight: number,
+  at: number,
+  h: number,
+) {
+  if (member && weight !== 0) out(member, component, weight * growth(at, h), 0, 0);
 }
 
 /** A text written (sign 1) or taken away (sign -1): its love and its sentiment, at the time it was written. */
-function text(out: Contribution[], fact: ActivityFact, member: string | null, weight: number, sign: 1 | -1, h: number) {
+function text(
+  out: ContributionSink,
+  fact: ActivityFact,
+  member: string | null,
+  weight: number,
+  sign: 1 | -1,
+  h: number,
+) {
   if (!member || fact.contentAt == null) return;
   add(out, member, 'LOVE', sign * weight, fact.contentAt, h);
   const g = growth(fact.contentAt, h);
-  out.push({
-    member,
-    component: 'SENTIMENT',
-    amount: sign * (fact.contentSentiment ?? 0) * g,
-    weight: sign * g,
-    texts: sign,
-  });
+  out(member, 'SENTIMENT', sign * (fact.contentSentiment ?? 0) * g, sign * g, sign);
 }
 
 /** A member's totals (stored values). */

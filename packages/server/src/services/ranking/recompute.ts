@@ -45,7 +45,7 @@ export async function recomputeRanking(
     const replay = new Replay(settings);
     let done = 0;
     await scanFacts(tx, communityId, (fact) => {
-      replay.apply(fact);
+      replay.add(fact);
       if (++done % PROGRESS_EVERY === 0) options.onProgress?.(done, total);
     });
     if (done % PROGRESS_EVERY !== 0 || done === 0) options.onProgress?.(done, total);

@@ -2,6 +2,7 @@ import {
   type ActivityFact,
   addTo,
   type Contribution,
+  type ContributionSink,
   contentKey,
   contributions,
   emptyTotals,
@@ -9,6 +10,7 @@ import {
   isRemoval,
   isRestore,
   type Totals,
+  visitContributions,
 } from './model.ts';
 import type { RankingSettings } from './settings.ts';
 
@@ -47,15 +49,37 @@ export class Replay {
 
   /** Applies one activity; returns what it contributed (empty for a removal of what is gone). */
   apply(fact: ActivityFact): Contribution[] {
-    if (isRemoval(fact.type) || isRestore(fact.type)) {
-      const key = contentKey(fact);
-      if (this.#removed.has(key) === isRemoval(fact.type)) return [];
-      if (isRemoval(fact.type)) this.#removed.add(key);
-      else this.#removed.delete(key);
-    }
+    if (!this.#admit(fact)) return [];
     const found = contributions(fact, this.#settings, this.#first);
     for (const c of found) addTo(this.#totalsOf(c.member), c);
     return found;
+  }
+
+  /** Applies one activity without telling what it contributed (a full recompute: no objects made). */
+  add(fact: ActivityFact): void {
+    if (this.#admit(fact)) visitContributions(fact, this.#settings, this.#first, this.#sink);
+  }
+
+  /** Same additions, in the same order, as `addTo` over `contributions`: the totals agree to the bit. */
+  readonly #sink: ContributionSink = (member, component, amount, weight, texts) => {
+    const totals = this.#totalsOf(member);
+    if (component === 'LOVE') totals.love += amount;
+    else if (component === 'REACH') totals.reach += amount;
+    else {
+      totals.sentimentSum += amount;
+      totals.sentimentWeight += weight;
+      totals.textCount += texts;
+    }
+  };
+
+  /** A removal counts only if the content is there, a restore only if it is gone. */
+  #admit(fact: ActivityFact): boolean {
+    if (!isRemoval(fact.type) && !isRestore(fact.type)) return true;
+    const key = contentKey(fact);
+    if (this.#removed.has(key) === isRemoval(fact.type)) return false;
+    if (isRemoval(fact.type)) this.#removed.add(key);
+    else this.#removed.delete(key);
+    return true;
   }
 
   #totalsOf(member: string): Totals {
