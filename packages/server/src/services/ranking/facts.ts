@@ -5,9 +5,11 @@ import { type ActivityFact, isReplyEvent, isTextEvent } from './model.ts';
 /** A timestamp column as milliseconds since 1970, the same number on both dialects. */
 const millis = (column: string, dialect: Dialect) =>
   dialect === 'postgresql' ? `floor(extract(epoch from ${column}) * 1000)::float8` : column;
-/** The new status of a STATUS_CHANGED activity, from its JSON data. */
-const statusOf = (dialect: Dialect) =>
-  `case when a.type = 'STATUS_CHANGED' then ${dialect === 'postgresql' ? `a.data->>'to'` : `json_extract(a.data, '$.to')`} end`;
+/** The status a STATUS_CHANGED activity (table alias `alias`) reached, from its JSON data. */
+export const statusReached = (dialect: Dialect, alias: string) =>
+  dialect === 'postgresql' ? `${alias}.data->>'to'` : `json_extract(${alias}.data, '$.to')`;
+/** The new status of a STATUS_CHANGED activity, null for the others. */
+const statusOf = (dialect: Dialect) => `case when a.type = 'STATUS_CHANGED' then ${statusReached(dialect, 'a')} end`;
 
 /** When a thread or reply was written, and how it feels. */
 type Content = [at: number, sentiment: number | null];

@@ -1,6 +1,7 @@
 import { raw, wrap } from '@mikro-orm/core';
 import { dialectOfEm, type Em } from '../../db/orm.ts';
 import { Activity, Community, MemberScore, Reply, Thread } from '../../entities/index.ts';
+import { statusReached } from './facts.ts';
 import { lockRanking, lockSql } from './lock.ts';
 import {
   type ActivityFact,
@@ -12,12 +13,12 @@ import {
   firstQuestions,
   growth,
   isReplyEvent,
+  PARTICIPATION_TYPES,
   scoreOf,
   type Totals,
 } from './model.ts';
 import { type RankingSettings, rankingSettings } from './settings.ts';
 
-const PARTICIPATION = ['THREAD_POSTED', 'REPLY_POSTED', 'VOTE_ADDED', 'FOLLOWED'] as const;
 const KEY_TYPES = { vote: 'VOTE_ADDED', reply: 'REPLY_POSTED', follow: 'FOLLOWED' } as const;
 
 /**
@@ -62,7 +63,7 @@ function earlierSql(em: Em, fact: ActivityFact, id: string, [kind, a, b]: FirstQ
     const start = (b as number) * DAY_MS;
     where = {
       actorMember: a,
-      type: { $in: PARTICIPATION },
+      type: { $in: PARTICIPATION_TYPES },
       createdAt: { $gte: new Date(start), $lt: new Date(start + DAY_MS) },
     };
   } else if (kind === 'vote' || kind === 'reply' || kind === 'follow') {
@@ -79,8 +80,7 @@ function earlierSql(em: Em, fact: ActivityFact, id: string, [kind, a, b]: FirstQ
     .where({ $and: [where, earlier] });
   const sql = qb.getFormattedQuery();
   if (kind !== 'status') return sql;
-  const to = dialectOfEm(em) === 'postgresql' ? `e.data->>'to'` : `json_extract(e.data, '$.to')`;
-  return `${sql} and ${to} = ${em.getPlatform().quoteValue(b)}`;
+  return `${sql} and ${statusReached(dialectOfEm(em), 'e')} = ${em.getPlatform().quoteValue(b)}`;
 }
 
 /** The community's ranking settings: from the identity map when the request loaded it, else asked for. */

@@ -65,7 +65,8 @@ const REMOVALS: ReadonlySet<ActivityType> = new Set([
 ]);
 const RESTORES: ReadonlySet<ActivityType> = new Set(['THREAD_RESTORED', 'REPLY_RESTORED']);
 /** What a member does themselves: each day they do any of it counts once. */
-const PARTICIPATION: ReadonlySet<ActivityType> = new Set(['THREAD_POSTED', 'REPLY_POSTED', 'VOTE_ADDED', 'FOLLOWED']);
+export const PARTICIPATION_TYPES = ['THREAD_POSTED', 'REPLY_POSTED', 'VOTE_ADDED', 'FOLLOWED'] as const;
+const PARTICIPATION: ReadonlySet<ActivityType> = new Set(PARTICIPATION_TYPES);
 
 /** Activities that write or take away a text: the only ones whose content (when, how it feels) counts. */
 const TEXT_EVENTS: ReadonlySet<ActivityType> = new Set([
@@ -250,12 +251,17 @@ export interface Totals {
 export const emptyTotals = (): Totals => ({ love: 0, reach: 0, sentimentSum: 0, sentimentWeight: 0, textCount: 0 });
 
 export function addTo(totals: Totals, c: Contribution): void {
-  if (c.component === 'LOVE') totals.love += c.amount;
-  else if (c.component === 'REACH') totals.reach += c.amount;
+  addParts(totals, c.component, c.amount, c.weight, c.texts);
+}
+
+/** `addTo` for a contribution given as its fields (a `ContributionSink` adds with it). */
+export function addParts(totals: Totals, component: Component, amount: number, weight: number, texts: number): void {
+  if (component === 'LOVE') totals.love += amount;
+  else if (component === 'REACH') totals.reach += amount;
   else {
-    totals.sentimentSum += c.amount;
-    totals.sentimentWeight += c.weight;
-    totals.textCount += c.texts;
+    totals.sentimentSum += amount;
+    totals.sentimentWeight += weight;
+    totals.textCount += texts;
   }
 }
 

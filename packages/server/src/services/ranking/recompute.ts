@@ -48,7 +48,7 @@ export async function recomputeRanking(
       replay.add(fact);
       if (++done % PROGRESS_EVERY === 0) options.onProgress?.(done, total);
     });
-    if (done % PROGRESS_EVERY !== 0 || done === 0) options.onProgress?.(done, total);
+    options.onProgress?.(done, total); // the end (again, when it fell on a step)
     let rows: [string, ...number[]][] = [];
     for (const [member, t] of replay.totals) {
       rows.push([member, t.love, t.reach, t.sentimentSum, t.sentimentWeight, t.textCount, scoreOf(t, settings)]);

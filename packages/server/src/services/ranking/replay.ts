@@ -1,5 +1,6 @@
 import {
   type ActivityFact,
+  addParts,
   addTo,
   type Contribution,
   type ContributionSink,
@@ -60,17 +61,9 @@ export class Replay {
     if (this.#admit(fact)) visitContributions(fact, this.#settings, this.#first, this.#sink);
   }
 
-  /** Same additions, in the same order, as `addTo` over `contributions`: the totals agree to the bit. */
-  readonly #sink: ContributionSink = (member, component, amount, weight, texts) => {
-    const totals = this.#totalsOf(member);
-    if (component === 'LOVE') totals.love += amount;
-    else if (component === 'REACH') totals.reach += amount;
-    else {
-      totals.sentimentSum += amount;
-      totals.sentimentWeight += weight;
-      totals.textCount += texts;
-    }
-  };
+  /** The same additions, in the same order, as `apply` makes: the totals agree to the bit. */
+  readonly #sink: ContributionSink = (member, component, amount, weight, texts) =>
+    addParts(this.#totalsOf(member), component, amount, weight, texts);
 
   /** A removal counts only if the content is there, a restore only if it is gone. */
   #admit(fact: ActivityFact): boolean {
