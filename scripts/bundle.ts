@@ -28,10 +28,23 @@ const minifyLitCss: Plugin = {
   },
 };
 
-export async function bundle(entry: URL, outfile: URL): Promise<void> {
+/**
+ * `split`: code loaded with `import()` goes into chunks beside the output (named after it, e.g.
+ * widget-account-panel-HASH.js), fetched only when that code is first needed.
+ */
+export async function bundle(entry: URL, outfile: URL, { split = false } = {}): Promise<void> {
+  const name = outfile.pathname.replace(/^.*\//, '').replace(/\.js$/, '');
+  const output = split
+    ? {
+        outdir: new URL('.', outfile).pathname,
+        splitting: true,
+        entryNames: name,
+        chunkNames: `${name}-[name]-[hash]`,
+      }
+    : { outfile: outfile.pathname };
   const options = {
     entryPoints: [entry.pathname],
-    outfile: outfile.pathname,
+    ...output,
     bundle: true,
     format: 'esm' as const,
     target: 'es2022',

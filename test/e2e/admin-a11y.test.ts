@@ -85,6 +85,7 @@ it('has no serious or critical axe violations on any screen, light or dark', asy
       ['Audit log', 'thread.status'],
       ['Ambassadors', 'Gus Guest'],
       ['Pulse', 'The numbers'],
+      ['Handovers', 'Nobody has handed over their work yet.'],
       ['My profile', 'Customers see this next to your replies:'],
     ];
     for (const [link, shows] of screens) {

@@ -47,6 +47,23 @@ describe('accessibility', () => {
     }
   });
 
+  it("has no serious axe violations in a member's account panel (its own chunk, loaded across origins)", async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page } = await stack.open();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByRole('button', { name: 'How long is shipping?', exact: true }).click();
+      await page.getByRole('button', { name: 'Follow' }).click();
+      await page.getByLabel('Your name').fill(`Ada ${scheme}`);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Following' }).waitFor();
+      await page.getByRole('button', { name: /Your account/ }).click();
+      await page.getByRole('heading', { name: 'Your account', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Download my data' }).waitFor();
+      expect(await seriousViolations(page), `account panel (${scheme})`).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('can be used by keyboard alone: open a thread, join, vote, reply, go back', async () => {
     const { page, problems } = await stack.open('/signed-in/kim');
     await page.getByRole('button', { name: 'How long is shipping?', exact: true }).waitFor();

@@ -282,6 +282,10 @@ export const MEMBER = gql`
   query AdminMember($community: String!, $id: ID!) {
     community(slug: $community) {
       id
+      staffMembers {
+        id
+        name
+      }
       member(id: $id) {
         id
         displayName
@@ -313,6 +317,16 @@ export const MEMBER = gql`
           }
           replies
           lastAt
+        }
+        owner {
+          id
+          name
+        }
+        consents {
+          purpose
+          granted
+          source
+          since
         }
         threads(first: 10) {
           edges {
@@ -460,6 +474,12 @@ export const DEACTIVATE = gql`
   mutation AdminDeactivate($id: ID!, $successor: ID!) {
     deactivateStaff(staffId: $id, successorId: $successor) {
       movedThreads
+      handover {
+        id
+        members {
+          id
+        }
+      }
       staff {
         name
         isFormer

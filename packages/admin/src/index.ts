@@ -1,7 +1,9 @@
 import { AdminAmbassadors } from './components/admin-ambassadors.ts';
 import { AdminAudit } from './components/admin-audit.ts';
 import { AdminChart } from './components/admin-chart.ts';
+import { AdminCleanup } from './components/admin-cleanup.ts';
 import { AdminCustomerPanel } from './components/admin-customer-panel.ts';
+import { AdminHandovers } from './components/admin-handovers.ts';
 import { AdminInbox } from './components/admin-inbox.ts';
 import { AdminMembers } from './components/admin-members.ts';
 import { AdminMergeForm } from './components/admin-merge-form.ts';
@@ -17,6 +19,7 @@ import { AdminStaffMember } from './components/admin-staff-member.ts';
 import { AdminThemeEditor } from './components/admin-theme-editor.ts';
 import { AdminThread } from './components/admin-thread.ts';
 import { AdminThreadActions } from './components/admin-thread-actions.ts';
+import { AdminWebhooks } from './components/admin-webhooks.ts';
 import { RapportAdmin } from './components/rapport-admin.ts';
 import { AdminSetPassword } from './components/set-password.ts';
 import { AdminSignIn } from './components/sign-in.ts';
@@ -37,6 +40,9 @@ const elements: Record<string, CustomElementConstructor> = {
   'admin-moderation': AdminModeration,
   'admin-staff': AdminStaff,
   'admin-staff-member': AdminStaffMember,
+  'admin-handovers': AdminHandovers,
+  'admin-webhooks': AdminWebhooks,
+  'admin-cleanup': AdminCleanup,
   'admin-settings': AdminSettings,
   'admin-theme-editor': AdminThemeEditor,
   'admin-audit': AdminAudit,

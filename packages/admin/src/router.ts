@@ -9,6 +9,7 @@ export type Route =
   | { name: 'member'; id: string }
   | { name: 'ambassadors' }
   | { name: 'pulse' }
+  | { name: 'handovers'; id?: string }
   | { name: 'moderation' }
   | { name: 'staff' }
   | { name: 'settings' }
@@ -28,6 +29,8 @@ export function routeOf(pathname: string): Route {
       return id ? { name: 'thread', id } : { name: 'inbox' };
     case 'members':
       return id ? { name: 'member', id } : { name: 'members' };
+    case 'handovers':
+      return id ? { name: 'handovers', id } : { name: 'handovers' };
     case 'ambassadors':
     case 'pulse':
     case 'moderation':
@@ -50,6 +53,8 @@ export function pathOf(route: Route): string {
       return `${BASE}/threads/${encodeURIComponent(route.id)}`;
     case 'member':
       return `${BASE}/members/${encodeURIComponent(route.id)}`;
+    case 'handovers':
+      return route.id ? `${BASE}/handovers/${encodeURIComponent(route.id)}` : `${BASE}/handovers`;
     default:
       return `${BASE}/${route.name}`;
   }

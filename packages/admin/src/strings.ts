@@ -35,6 +35,7 @@ export const strings = {
     profile: 'My profile',
     ambassadors: 'Ambassadors',
     pulse: 'Pulse',
+    handovers: 'Handovers',
   },
   mainNav: 'Main',
   managersOnly: 'This part of the console is for community managers. Ask one if you need something here.',
@@ -169,8 +170,9 @@ export const strings = {
   deactivate: 'Deactivate',
   successor: 'Who takes over their open threads?',
   deactivateConfirm: 'Deactivate and hand over',
-  deactivated: (name: string, moved: number, successor: string) =>
-    `${name} is deactivated. ${moved} open ${moved === 1 ? 'thread goes' : 'threads go'} to ${successor}.`,
+  deactivated: (name: string, moved: number, successor: string, customers: number) =>
+    `${name} is deactivated: ${moved} open ${moved === 1 ? 'thread' : 'threads'} and ${customers} ${customers === 1 ? 'customer relationship' : 'customer relationships'} go to ${successor}.`,
+  readBrief: 'Read the handover brief',
   former: 'Former staff',
   you: '(you)',
   chooseOne: 'Choose…',
@@ -333,6 +335,82 @@ export const strings = {
   profileHint: 'Customers see this next to your replies:',
   avatarUrl: 'Picture (URL)',
   sampleReply: 'Thanks for the idea! We are looking into it.',
+  // webhooks
+  webhooks: 'Webhooks',
+  webhooksIntro:
+    'Your systems hear of what happens here: each event is POSTed as JSON, signed (X-Rapport-Signature: sha256=HMAC of "<X-Rapport-Timestamp>.<body>" with the secret), and retried until it is answered with 2xx.',
+  webhookUrl: 'Endpoint URL',
+  webhookEvents: 'Events',
+  webhookEventLabels: {
+    THREAD_CREATED: 'New thread',
+    REPLY_CREATED: 'New reply',
+    STATUS_CHANGED: 'Status changed',
+    MEMBER_FLAGGED: 'Ambassador flagged',
+    CONSENT_CHANGED: 'Consent changed',
+    MEMBER_ERASED: 'Member erased',
+  } as Record<string, string>,
+  addWebhook: 'Add webhook',
+  webhookSecret: 'The signing secret, shown this once. Keep it with the receiving system:',
+  webhooksEmpty: 'No webhooks yet.',
+  webhookOff: 'Turned off',
+  turnOff: 'Turn off',
+  turnOn: 'Turn on',
+  remove: 'Remove',
+  deliveries: 'Recent deliveries',
+  noDeliveries: 'Nothing sent yet.',
+  deliveryLine: (status: string, attempts: number, code: number | null) =>
+    `${status.toLowerCase()}, ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}${code ? `, answered ${code}` : ''}`,
+  sendAgain: 'Send again',
+  // clean-up
+  cleanupTitle: 'Clean-up',
+  cleanupIntro:
+    'Erase the people you may no longer keep: see exactly who a rule takes, confirm, and they are erased after the grace period (until then you can undo it).',
+  cleanupRule: 'Rule',
+  cleanupRules: {
+    INACTIVE_WITHOUT_CONSENT: 'Inactive, and agreed to nothing',
+    UNSUBSCRIBED: 'Unsubscribed from emails',
+    BOUNCED: 'Email bounced',
+  } as Record<string, string>,
+  inactiveDays: 'Inactive for (days)',
+  cleanupNobody: 'Nobody matches this rule.',
+  cleanupCount: (n: number) => `${n} ${n === 1 ? 'member matches' : 'members match'}:`,
+  cleanupMore: (n: number) => `…and ${n} more.`,
+  cleanupConfirm: (n: number) => `Erase ${n === 1 ? 'this member' : `these ${n} members`} after the grace period`,
+  cleanupScheduled: (n: number, due: string) =>
+    `${n} ${n === 1 ? 'member is' : 'members are'} erased ${due} unless you undo it.`,
+  recentCleanups: 'Recent clean-ups',
+  cleanupLine: (rule: string, n: number, by: string | null) =>
+    `${rule}: ${n} ${n === 1 ? 'member' : 'members'}${by ? `, by ${by}` : ''}`,
+  undo: 'Undo',
+  undone: 'Undone',
+  // handovers
+  handoversTitle: 'Handovers',
+  handoversIntro:
+    'When someone leaves, their open threads, followed threads and customers go to a successor. What moved, and the brief they start from, stay here.',
+  handoversEmpty: 'Nobody has handed over their work yet.',
+  handoverHeading: (from: string, to: string) => `${from} → ${to}`,
+  handoverReason: { DEACTIVATION: 'Deactivated', AGENCY_ENDED: 'Agency’s work ended' } as Record<string, string>,
+  handoverBy: (by: string | null, when: string) => (by ? `by ${by}, ${when}` : when),
+  handoverMoved: (threads: number, follows: number, customers: number) =>
+    `${threads} open ${threads === 1 ? 'thread' : 'threads'}, ${follows} followed, ${customers} ${customers === 1 ? 'customer' : 'customers'}`,
+  briefTitle: 'Brief',
+  briefEmpty: 'No customers to brief on.',
+  topics: 'Talks about',
+  openQuestions: 'Still waiting for an answer',
+  noOpenQuestions: 'Nothing open.',
+  movedThreads: 'Threads that moved',
+  // relationship owner and consent (member page)
+  owner: 'Looks after them',
+  noOwner: 'Nobody yet (the next staff member to answer them)',
+  changeOwner: 'Change who looks after them',
+  ownerChanged: (name: string) => `${name} now looks after this customer.`,
+  consentPurposes: {
+    THREAD_NOTIFICATIONS: 'Emails about threads they follow',
+    PRODUCT_UPDATES: 'Product updates',
+    STAFF_CONTACT: 'Contact by staff',
+  } as Record<string, string>,
+  consentState: (granted: boolean, source: string | null, since: string | null) =>
+    `${granted ? 'yes' : 'no'}${source ? ` (${source.toLowerCase().replaceAll('_', ' ')}${since ? `, ${since}` : ''})` : ' (default)'}`,
   // author line (shared with the widget)
   staff: 'Staff',
   agencyFor: (brand: string) => `Agency for ${brand}`,

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Options } from '@mikro-orm/core';
+import { type BackgroundJobs, startBackgroundJobs } from './background-jobs.ts';
 import type { Config } from './config.ts';
 import { migrate, type Orm, openOrm } from './db/orm.ts';
 import { createCorsPolicy } from './http/cors.ts';
@@ -29,6 +30,8 @@ export interface App {
   events: RealtimeBus;
   /** Set when this start seeded the demo community. */
   demo: DemoSeed | null;
+  /** Emails, webhook deliveries and erasure, unless BACKGROUND_JOBS=false. */
+  jobs: BackgroundJobs | null;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes everything. */
   close(graceMs?: number): Promise<void>;
 }
@@ -52,6 +55,7 @@ export async function startApp({
   try {
     await migrate(orm);
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), events) : null;
+    const logger = createServerLogger(logLevel);
     const cors = createCorsPolicy({ orm, publicUrl: config.publicUrl });
     const graphql = createGraphQLHandler({
       orm,
@@ -59,16 +63,27 @@ export async function startApp({
       limiter,
       trustProxy: config.trustProxy,
       cors,
-      logger: createServerLogger(logLevel),
+      logger,
       production: config.production,
     });
-    const { server, endLiveStreams } = createHttpServer({ orm, graphql, cors, demoCommunity: DEMO_SLUG, assets });
+    const { server, endLiveStreams } = createHttpServer({
+      orm,
+      graphql,
+      cors,
+      demoCommunity: DEMO_SLUG,
+      assets,
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     const url = config.port === 0 ? `http://127.0.0.1:${port}` : config.publicUrl;
+    const jobs = config.backgroundJobs
+      ? startBackgroundJobs(config, orm, config.port === 0 ? url : config.publicUrl, (job, error) =>
+          logger.error(`${job} failed`, error),
+        )
+      : null;
 
     let closing: Promise<void> | undefined;
     const close = (graceMs = 10_000) =>
@@ -81,11 +96,12 @@ export async function startApp({
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await closed;
         clearTimeout(timer);
+        await jobs?.stop();
         await events.close();
         await limiter.close();
         await orm.close();
       })());
-    return { url, orm, events, demo, close };
+    return { url, orm, events, demo, jobs, close };
   } catch (error) {
     await events.close();
     await limiter.close();

@@ -33,6 +33,21 @@ export interface Config {
   trustProxy: number;
   /** Multiplies every rate limit (`RATE_LIMIT_MULTIPLIER`, default 1): above 1 for busy communities. */
   rateLimitMultiplier: number;
+  /**
+   * `SMTP_URL` (e.g. smtp://user:pass@mail.example:587): when set, the emails in the outbox
+   * (notifications of followed threads) are sent through it; without it they wait in the outbox.
+   */
+  smtpUrl: string | undefined;
+  /** `MAIL_FROM`: the From address (default `Rapport <no-reply@localhost>`). */
+  mailFrom: string;
+  /** `MAIL_INTERVAL_MS`: how often the outbox and webhook deliveries are looked at (default 5000). */
+  mailIntervalMs: number;
+  /**
+   * `BACKGROUND_JOBS` (default true): this process sends due emails and webhook deliveries and
+   * erases accounts whose grace period ended. `false` for processes that should only serve
+   * requests (at least one process must run them; any number may).
+   */
+  backgroundJobs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== 'false',
     trustProxy: Number.parseInt(env.TRUST_PROXY ?? '0', 10) || 0,
     rateLimitMultiplier: positive(env.RATE_LIMIT_MULTIPLIER, 'RATE_LIMIT_MULTIPLIER') ?? 1,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Rapport <no-reply@localhost>',
+    mailIntervalMs: positive(env.MAIL_INTERVAL_MS, 'MAIL_INTERVAL_MS') ?? 5000,
+    backgroundJobs: env.BACKGROUND_JOBS !== 'false',
   };
 }
 

@@ -11,6 +11,7 @@ export const LIMITS = {
   search: { field: 'search', label: 'Search', min: 0, max: 100 },
   /** Why something is reported, hidden or suspended (kept in the audit log). */
   reason: { field: 'reason', label: 'Reason', min: 3, max: 500 },
+  consentText: { field: 'textShown', label: 'The text shown', min: 1, max: 1_000 },
 } as const;
 
 export interface TextRule {

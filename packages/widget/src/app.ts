@@ -20,7 +20,7 @@ export interface App {
 }
 
 /** Navigation requests bubble up to the root element as this event. */
-export type Route = { name: 'list' } | { name: 'thread'; id: string } | { name: 'new' };
+export type Route = { name: 'list' } | { name: 'thread'; id: string } | { name: 'new' } | { name: 'account' };
 
 export class NavigateEvent extends Event {
   readonly route: Route;

@@ -63,6 +63,9 @@ export const strings = {
   displayName: 'Your name',
   join: 'Continue',
   signedInAs: (name: string) => `Posting as ${name}`,
+  account: 'Account',
+  accountLabel: (unread: number) =>
+    unread ? `Your account: ${unread} new ${unread === 1 ? 'notification' : 'notifications'}` : 'Your account',
   live: 'Live',
   reconnecting: 'Reconnecting…',
   networkError: 'Could not reach the community. Check your connection and try again.',

@@ -6,6 +6,7 @@ import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
 import { MEMBER, SUSPEND } from '../graphql.ts';
+import { SET_OWNER } from '../graphql-relationships.ts';
 import { strings } from '../strings.ts';
 import { adminStyles } from '../styles.ts';
 
@@ -34,6 +35,8 @@ interface Member {
     isCritic: boolean;
   } | null;
   staffContacts: { staff: { name: string; title: string | null }; replies: number; lastAt: string }[] | null;
+  owner: { id: string; name: string } | null;
+  consents: { purpose: string; granted: boolean; source: string | null; since: string | null }[] | null;
   threads: { edges: { node: { id: string; title: string; status: string; createdAt: string } }[] } | null;
 }
 
@@ -49,6 +52,8 @@ export class AdminCustomerPanel extends LitElement {
     app: { attribute: false },
     memberId: { attribute: false },
     full: { type: Boolean, reflect: true },
+    ownerProblem: { state: true },
+    ownerDone: { state: true },
   };
 
   static override styles = [
@@ -78,9 +83,11 @@ export class AdminCustomerPanel extends LitElement {
   declare app: AdminApp;
   declare memberId: string;
   full = false;
+  ownerProblem = '';
+  ownerDone = '';
 
   readonly #member = new QueryController<
-    { community: { member: Member | null } | null },
+    { community: { member: Member | null; staffMembers: { id: string; name: string }[] } | null },
     { community: string; id: string }
   >(this, MEMBER, () => ({ community: this.app.community, id: this.memberId }));
 
@@ -98,6 +105,30 @@ export class AdminCustomerPanel extends LitElement {
       return outcome.problem;
     };
     return html`<admin-reason-action label=${strings.suspend} .action=${suspend}></admin-reason-action>`;
+  }
+
+  /** Managers, on the member's page: who looks after this customer. */
+  #ownerChoice(m: Member) {
+    const staff = this.#member.data?.community?.staffMembers ?? [];
+    if (!this.full || !this.app.isManager || staff.length === 0) return nothing;
+    const change = async (event: Event) => {
+      const owner = (event.target as HTMLSelectElement).value || null;
+      const outcome = await mutate(this.app, SET_OWNER, { member: m.id, owner });
+      this.ownerProblem = outcome.problem?.message ?? '';
+      this.ownerDone = outcome.problem
+        ? ''
+        : strings.ownerChanged(staff.find((x) => x.id === owner)?.name ?? strings.noOwner);
+      if (!outcome.problem) void this.#member.run();
+    };
+    return html`<div class="field">
+      <label for="owner">${strings.changeOwner}</label>
+      <select id="owner" @change=${change}>
+        <option value="" ?selected=${!m.owner}>${strings.noOwner}</option>
+        ${staff.map((x) => html`<option value=${x.id} ?selected=${x.id === m.owner?.id}>${x.name}</option>`)}
+      </select>
+      <p class="error" role="alert">${this.ownerProblem}</p>
+      <p class="ok" role="status">${this.ownerDone}</p>
+    </div>`;
   }
 
   #brief(m: Member) {
@@ -120,7 +151,15 @@ export class AdminCustomerPanel extends LitElement {
         <dt>${s.firstSeen}</dt><dd>${when(m.firstSeenAt)}</dd>
         <dt>${s.lastSeen}</dt><dd>${when(m.lastSeenAt)}</dd>
         <dt>${s.activityLabel}</dt><dd>${s.activity(m.threadCount ?? 0, m.replyCount ?? 0, m.voteCount ?? 0)}</dd>
-        <dt>${s.consent}</dt><dd>${s.consentUnknown}</dd>
+        <dt>${s.owner}</dt><dd>${m.owner?.name ?? s.noOwner}</dd>
+        <dt>${s.consent}</dt><dd>${
+          m.consents?.length
+            ? html`<ul class="plain">${m.consents.map(
+                (c) =>
+                  html`<li>${s.consentPurposes[c.purpose] ?? c.purpose}: ${s.consentState(c.granted, c.source, c.since ? timeAgo(c.since) : null)}</li>`,
+              )}</ul>`
+            : s.consentUnknown
+        }</dd>
         <dt>${s.score}</dt><dd>${
           m.standing
             ? html`${s.standingLine(m.standing.rank, m.standing.score, m.standing.love, m.standing.reach)}
@@ -150,6 +189,7 @@ export class AdminCustomerPanel extends LitElement {
             )}</ul>`
           : html`<p class="muted">${s.noThreads}</p>`
       }
+      ${this.#ownerChoice(m)}
       <div class="row">${this.#suspension(m)}</div>
     </section>`;
   }

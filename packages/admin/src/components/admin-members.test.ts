@@ -5,6 +5,7 @@ import {
   deepText,
   find,
   findAll,
+  graphql,
   mountAdmin,
   newCommunity,
   server,
@@ -60,9 +61,41 @@ describe('<admin-members> and the relationship brief', () => {
       .and.contain('1 reply, last')
       .and.contain('Idea from Alma')
       .and.contain('Another from Alma');
-    expect(text).to.contain('Contact consent');
+    expect(text).to.contain('Contact consent').and.contain('Emails about threads they follow: yes (default)');
+    expect(text).to.contain('Product updates: no (default)');
+    // The staff member who answered her first looks after the relationship.
+    const owner = findAll(admin, 'admin-customer-panel >> dt').find((dt) => dt.textContent === 'Looks after them');
+    expect(owner?.nextElementSibling?.textContent).to.equal(staff.name);
+    // Only managers choose who does.
+    expect(find(admin, 'admin-customer-panel >> #owner')).to.equal(undefined);
     // Staff (not managers) cannot suspend.
     expect(byText(admin, 'admin-customer-panel >> button', 'Suspend')).to.equal(undefined);
+  });
+
+  it('lets managers choose who looks after a customer', async () => {
+    const c = await community();
+    const manager = await signIn(c, 'manager');
+    const admin = await mountAdmin('/admin/members');
+    (await waitFor(() => byText(admin, 'admin-members >> tbody a', 'Bruno'), 'Bruno')).click();
+    const select = (await waitFor(
+      () => find(admin, 'admin-customer-panel >> #owner'),
+      'the choice',
+    )) as HTMLSelectElement;
+    expect(select.value).to.equal('');
+    select.value = [...select.options].find((o) => o.text === manager.name)!.value;
+    select.dispatchEvent(new Event('change'));
+    await waitFor(
+      () =>
+        find(admin, 'admin-customer-panel >> [role=status]')?.textContent?.includes(`${manager.name} now looks after`),
+      'the change',
+    );
+    const owner = await waitFor(
+      () =>
+        findAll(admin, 'admin-customer-panel >> dt').find((dt) => dt.textContent === 'Looks after them')
+          ?.nextElementSibling?.textContent === manager.name,
+      'the owner shown',
+    );
+    expect(owner).to.equal(true);
   });
 
   it('lets managers suspend a member with a reason, and lift it', async () => {
@@ -105,5 +138,49 @@ describe('<admin-members> and the relationship brief', () => {
     );
     expect(problem).to.match(/reason/i);
     expect(input.getAttribute('aria-invalid')).to.equal('true');
+  });
+});
+
+describe('<admin-cleanup>', () => {
+  afterEach(cleanup);
+
+  it('previews who a rule takes, schedules exactly them, and undoes it', async () => {
+    const c = await newCommunity();
+    const quiet = await graphql<{ startGuestSession: { token: string } }>(
+      'mutation ($c: String!) { startGuestSession(community: $c, displayName: "Quentin Quiet") { token } }',
+      { c: c.slug },
+    );
+    await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${quiet.startGuestSession.token}` },
+      body: JSON.stringify({
+        query: 'mutation { setConsent(purpose: THREAD_NOTIFICATIONS, granted: false) { granted } }',
+      }),
+    });
+    await signIn(c, 'manager');
+    const admin = await mountAdmin('/admin/members');
+    const rule = (await waitFor(
+      () => find(admin, 'admin-cleanup >> #cleanup-rule'),
+      'the clean-up',
+    )) as HTMLSelectElement;
+    // A bad number of days is explained next to the field.
+    type(find(admin, 'admin-cleanup >> #cleanup-days'), '3');
+    byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
+    await waitFor(() => find(admin, 'admin-cleanup >> #cleanup-problem')?.textContent?.includes('30'), 'the problem');
+    expect(find(admin, 'admin-cleanup >> #cleanup-days')?.getAttribute('aria-invalid')).to.equal('true');
+
+    rule.value = 'UNSUBSCRIBED';
+    rule.dispatchEvent(new Event('change'));
+    byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
+    const list = await waitFor(() => find(admin, 'admin-cleanup >> ul.cleanup-preview'), 'the preview');
+    expect(deepText(list)).to.contain('Quentin Quiet');
+    byText(admin, 'admin-cleanup >> button', 'Erase this member after the grace period')?.click();
+    await waitFor(
+      () => find(admin, 'admin-cleanup >> [role=status]')?.textContent?.includes('1 member is erased in 7 days'),
+      'scheduled',
+    );
+    const undo = await waitFor(() => byText(admin, 'admin-cleanup >> button', 'Undo'), 'the undo button');
+    undo.click();
+    await waitFor(() => deepText(find(admin, 'admin-cleanup')!).includes('Undone'), 'undone');
   });
 });

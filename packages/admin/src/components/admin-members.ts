@@ -104,6 +104,7 @@ export class AdminMembers extends LitElement {
             this.orderBy = (e.target as HTMLSelectElement).value;
           }}>${Object.entries(s.memberOrders).map(([value, label]) => html`<option value=${value} ?selected=${value === this.orderBy}>${label}</option>`)}</select></div>
       </div>
-      ${this.#members.renderList((members) => this.#table(members), html`<p class="panel">${this.search ? s.noMembersMatch : s.noMembers}</p>`)}`;
+      ${this.#members.renderList((members) => this.#table(members), html`<p class="panel">${this.search ? s.noMembersMatch : s.noMembers}</p>`)}
+      ${this.app.isManager ? html`<admin-cleanup .app=${this.app} @rapport-changed=${() => this.#members.refresh()}></admin-cleanup>` : nothing}`;
   }
 }

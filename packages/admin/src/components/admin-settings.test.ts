@@ -9,6 +9,7 @@ import {
   graphql,
   mountAdmin,
   newCommunity,
+  server,
   signIn,
   type,
   waitFor,
@@ -115,5 +116,38 @@ describe('<admin-settings>', () => {
       `<script type="module" src="${location.origin}/widget.js"></script>\n` +
         `<rapport-community community="${community.slug}" endpoint="${location.origin}/graphql"></rapport-community>`,
     );
+  });
+});
+
+describe('<admin-webhooks>', () => {
+  afterEach(cleanup);
+
+  it('adds a webhook (secret shown once), logs its deliveries, turns it off and removes it', async () => {
+    const { admin, community } = await openSettings();
+    const hooks = () => deepText(find(admin, 'admin-webhooks')!);
+    await waitFor(() => hooks().includes('No webhooks yet.'), 'the empty list');
+    type(find(admin, 'admin-webhooks >> #webhook-url'), 'not a url');
+    byText(admin, 'admin-webhooks >> form button', 'Add webhook')?.click();
+    await waitFor(
+      () => find(admin, 'admin-webhooks >> #webhook-problem')?.textContent?.includes('http'),
+      'the problem',
+    );
+    expect(find(admin, 'admin-webhooks >> #webhook-url')?.getAttribute('aria-invalid')).to.equal('true');
+
+    type(find(admin, 'admin-webhooks >> #webhook-url'), 'http://127.0.0.1:9/hooks');
+    byText(admin, 'admin-webhooks >> form button', 'Add webhook')?.click();
+    const secret = await waitFor(() => find(admin, 'admin-webhooks >> code.webhook-secret')?.textContent, 'the secret');
+    expect(secret).to.match(/^whsec_/);
+    await waitFor(() => hooks().includes('http://127.0.0.1:9/hooks'), 'the webhook listed');
+    expect(hooks()).to.contain('New thread, New reply, Status changed');
+
+    // A new thread is written to the delivery log in its own transaction (the endpoint refuses).
+    await server('post', { slug: community.slug, title: 'Hooked idea', as: 'Hana' });
+    byText(admin, 'admin-webhooks >> button', 'Turn off')?.click();
+    await waitFor(() => hooks().includes('Turned off'), 'turned off');
+    expect(hooks()).to.match(/New thread: (pending|failed)/);
+    byText(admin, 'admin-webhooks >> button', 'Remove')?.click();
+    await waitFor(() => hooks().includes('No webhooks yet.'), 'removed');
+    expect(findAll(admin, 'admin-webhooks >> section.hook')).to.have.length(0);
   });
 });

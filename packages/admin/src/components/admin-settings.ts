@@ -23,7 +23,8 @@ export const embedSnippet = (origin: string, community: string) =>
 /**
  * The community's settings, for managers: its name, the sites allowed to embed the widget, the
  * SSO signing keys (a new secret is shown once), the widget's theme with a live preview, and the
- * embed code to copy. Each section saves on its own and shows its own result.
+ * embed code to copy, and the webhooks (admin-webhooks.ts). Each section saves on its own and
+ * shows its own result.
  */
 export class AdminSettings extends LitElement {
   static override properties = {
@@ -172,7 +173,8 @@ export class AdminSettings extends LitElement {
         if (!settings) return nothing;
         return html`${this.#nameForm(settings)} ${this.#originsForm(settings)} ${this.#keys(settings)}
           <admin-theme-editor .app=${this.app} .saved=${settings.theme}></admin-theme-editor>
-          ${this.#embed()}`;
+          ${this.#embed()}
+          <admin-webhooks .app=${this.app}></admin-webhooks>`;
       })}`;
   }
 }

@@ -22,7 +22,8 @@ export interface StaffRow {
 
 /**
  * One staff member, for managers: their role (and agency), a fresh set-password link, and
- * deactivation, which is only possible with a successor who takes over their open threads.
+ * deactivation, which is only possible with a successor who takes over their open threads,
+ * followed threads and customers (with a handover brief to read).
  * Sends `rapport-changed` after every change.
  */
 export class AdminStaffMember extends LitElement {
@@ -37,6 +38,7 @@ export class AdminStaffMember extends LitElement {
     link: { state: true },
     problem: { state: true },
     done: { state: true },
+    handoverId: { state: true },
   };
 
   static override styles = [
@@ -69,6 +71,8 @@ export class AdminStaffMember extends LitElement {
   link = '';
   problem: { action: string; problem: Problem } | undefined;
   done = '';
+  /** The handover the last deactivation made, to read its brief. */
+  handoverId = '';
 
   #changed(done: string): void {
     this.done = done;
@@ -105,11 +109,12 @@ export class AdminStaffMember extends LitElement {
       this.problem = { action: 'deactivate', problem: outcome.problem };
       return;
     }
-    const { movedThreads, staff, successor } = outcome.data.deactivateStaff;
+    const { movedThreads, staff, successor, handover } = outcome.data.deactivateStaff;
     this.deactivating = false;
+    this.handoverId = handover.id;
     // Show the result at once; the list's own reload (on rapport-changed) follows.
     this.member = { ...this.member, isFormer: staff.isFormer, deactivatedAt: staff.deactivatedAt };
-    this.#changed(strings.deactivated(staff.name, movedThreads, successor.name));
+    this.#changed(strings.deactivated(staff.name, movedThreads, successor.name, handover.members.length));
   }
 
   #problem(action: string) {
@@ -183,6 +188,11 @@ export class AdminStaffMember extends LitElement {
       ${this.link ? html`<p>${s.inviteLink}</p><p><code>${this.link}</code></p>` : nothing}
       ${this.deactivating ? this.#deactivateForm() : nothing}
       <p class="ok" role="status">${this.done}</p>
+      ${
+        this.handoverId
+          ? html`<p><a href="/admin/handovers/${encodeURIComponent(this.handoverId)}">${s.readBrief}</a></p>`
+          : nothing
+      }
     </article>`;
   }
 }

@@ -101,7 +101,7 @@ describe('<admin-staff>', () => {
       'the member marked former',
     );
     const done = find(card(admin, leaving.name)!, '[role=status]')?.textContent;
-    expect(done).to.contain('1 open thread goes to').and.contain(successor.name);
+    expect(done).to.contain('1 open thread and 0 customer relationships go to').and.contain(successor.name);
     const after = await graphql(
       'query ($s: String!, $id: ID!) { community(slug: $s) { thread(id: $id) { assignee { name } } } }',
       {
@@ -110,6 +110,16 @@ describe('<admin-staff>', () => {
       },
     );
     expect(after.community.thread.assignee.name).to.equal(successor.name);
+
+    // The brief the successor starts from: Cleo waits in the thread that moved.
+    byText(card(admin, leaving.name)!, 'a', 'Read the handover brief')?.click();
+    const handovers = await waitFor(() => find(admin, 'admin-handovers >> details[open]'), 'the handover, open');
+    const text = await waitFor(() => deepText(handovers).includes('Cleo') && deepText(handovers), 'the brief');
+    expect(text)
+      .to.contain(`${leaving.name} → ${successor.name}`)
+      .and.contain('1 open thread, 0 followed, 0 customers');
+    expect(text).to.contain('Still waiting for an answer').and.contain('Waiting on Sam');
+    expect(location.pathname).to.match(/^\/admin\/handovers\/.+/);
   });
 
   it('offers no deactivation of oneself', async () => {

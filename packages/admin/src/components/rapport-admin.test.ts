@@ -51,7 +51,7 @@ describe('<rapport-admin>', () => {
     let admin = await mountAdmin();
     await waitFor(() => find(admin, 'nav'), 'the navigation');
     // The ranking and the pulse are for the whole team; flagging ambassadors is for managers.
-    expect(navLabels(admin)).to.deep.equal(['Inbox', 'Members', 'Ambassadors', 'Pulse', 'My profile']);
+    expect(navLabels(admin)).to.deep.equal(['Inbox', 'Members', 'Ambassadors', 'Pulse', 'Handovers', 'My profile']);
     admin.remove();
     await cleanup();
 
@@ -63,6 +63,7 @@ describe('<rapport-admin>', () => {
       'Members',
       'Ambassadors',
       'Pulse',
+      'Handovers',
       'Moderation',
       'Staff',
       'Settings',

@@ -168,6 +168,8 @@ export class RapportAdmin extends LitElement {
         return html`<admin-ambassadors .app=${app}></admin-ambassadors>`;
       case 'pulse':
         return html`<admin-pulse .app=${app}></admin-pulse>`;
+      case 'handovers':
+        return html`<admin-handovers .app=${app} .openId=${r.id}></admin-handovers>`;
       case 'moderation':
         return app.isManager ? html`<admin-moderation .app=${app}></admin-moderation>` : managersOnly;
       case 'staff':
@@ -200,6 +202,7 @@ export class RapportAdmin extends LitElement {
       ['members', strings.nav.members, true],
       ['ambassadors', strings.nav.ambassadors, true],
       ['pulse', strings.nav.pulse, true],
+      ['handovers', strings.nav.handovers, true],
       ['moderation', strings.nav.moderation, app.isManager],
       ['staff', strings.nav.staff, app.isManager],
       ['settings', strings.nav.settings, app.isManager],

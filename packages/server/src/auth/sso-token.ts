@@ -1,4 +1,5 @@
 import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '../entities/consent-record.ts';
 
 /** Tokens longer than this are refused before any parsing. */
 export const MAX_SSO_TOKEN_LENGTH = 4096;
@@ -10,6 +11,12 @@ export interface SsoClaims {
   name: string | undefined;
   email: string | undefined;
   avatar: string | undefined;
+  /**
+   * What the customer agreed to on the brand's own site, if the brand says: purpose → granted,
+   * e.g. { "PRODUCT_UPDATES": true } (purposes: THREAD_NOTIFICATIONS, PRODUCT_UPDATES,
+   * STAFF_CONTACT). Recorded in the consent ledger (source SSO) when it changes.
+   */
+  consents: Partial<Record<ConsentPurpose, boolean>> | undefined;
 }
 
 export class SsoTokenError extends Error {}
@@ -54,5 +61,22 @@ export async function verifySsoToken(token: string, secret: string): Promise<Sso
   };
   const sub = claim('sub');
   if (!sub || sub.length > 200) throw new SsoTokenError('The sign-in token\'s "sub" claim must be 1–200 characters.');
-  return { sub, name: claim('name'), email: claim('email'), avatar: claim('avatar') };
+  return {
+    sub,
+    name: claim('name'),
+    email: claim('email'),
+    avatar: claim('avatar'),
+    consents: consentsClaim(payload.consents),
+  };
+}
+
+function consentsClaim(value: unknown): SsoClaims['consents'] {
+  if (value === undefined || value === null) return undefined;
+  const entries = typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : null;
+  if (!entries || entries.some(([k, v]) => !CONSENT_PURPOSES.includes(k as ConsentPurpose) || typeof v !== 'boolean')) {
+    throw new SsoTokenError(
+      `The sign-in token's "consents" claim must map ${CONSENT_PURPOSES.join(', ')} to true or false.`,
+    );
+  }
+  return Object.fromEntries(entries) as SsoClaims['consents'];
 }

@@ -7,7 +7,9 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/sql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { entities } from '../entities/index.ts';
+import { NotificationSubscriber } from '../services/mail/notifications.ts';
 import { RankingSubscriber } from '../services/ranking/subscriber.ts';
+import { WebhookSubscriber } from '../services/webhooks/events.ts';
 import { tenantFilter } from './tenant-filter.ts';
 
 /** The entity manager every service works with (both drivers are SQL drivers). */
@@ -39,7 +41,7 @@ export function ormConfig({ databaseUrl, overrides }: OrmOptions): Partial<Optio
     entities,
     extensions: [Migrator],
     filters: { tenant: tenantFilter },
-    subscribers: [new RankingSubscriber()],
+    subscribers: [new RankingSubscriber(), new NotificationSubscriber(), new WebhookSubscriber()],
     // Rows only ever point at rows of their own community (services write them so), so a to-one
     // relation need not be joined just to re-check the tenant filter on its target.
     autoJoinRefsForFilters: false,

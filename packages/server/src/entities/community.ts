@@ -7,6 +7,13 @@ export interface CommunitySettings {
   theme?: Record<string, string>;
   /** Ranking weights and thresholds over the defaults (services/ranking/settings.ts). */
   ranking?: Record<string, Record<string, number> | number>;
+  /** What happens when a member deletes their account (services/erasure.ts). */
+  privacy?: {
+    /** Days between the request and the erasure, while it can be cancelled (default 7). */
+    deletionGraceDays?: number;
+    /** Their threads and replies stay, shown as "Deleted member" (KEEP), or are removed (REMOVE). */
+    erasedContent?: 'KEEP' | 'REMOVE';
+  };
 }
 
 /** The tenant: one brand's community. Every row of tenant data points at one. */
@@ -19,6 +26,11 @@ const CommunitySchema = defineEntity({
     /** Origins (scheme://host[:port]) allowed to embed the widget and call the API from a browser. */
     allowedOrigins: p.json<string[]>().$type<string[]>(),
     settings: p.json<CommunitySettings>().$type<CommunitySettings>(),
+    /**
+     * Signs the links in emails (unsubscribe) so they work without signing in. Made on first use
+     * (services/signed-links.ts); never leaves the server.
+     */
+    linkSecret: p.string().length(64).nullable().hidden(),
     createdAt: createdAtProperty(),
     updatedAt: updatedAtProperty(),
   },

@@ -1,10 +1,14 @@
 import { Activity } from './activity.ts';
 import { AuditLog } from './audit-log.ts';
+import { Cleanup } from './cleanup.ts';
 import { Community } from './community.ts';
+import { ConsentRecord } from './consent-record.ts';
 import { Follow } from './follow.ts';
+import { Handover } from './handover.ts';
 import { Member } from './member.ts';
 import { MemberScore } from './member-score.ts';
 import { Mention } from './mention.ts';
+import { OutboxMessage } from './outbox-message.ts';
 import { Reply } from './reply.ts';
 import { Report } from './report.ts';
 import { SsoKey } from './sso-key.ts';
@@ -13,14 +17,19 @@ import { StaffSession } from './staff-session.ts';
 import { StatusChange } from './status-change.ts';
 import { Thread } from './thread.ts';
 import { Vote } from './vote.ts';
+import { Webhook, WebhookDelivery } from './webhook.ts';
 
 export * from './activity.ts';
 export * from './audit-log.ts';
+export * from './cleanup.ts';
 export * from './community.ts';
+export * from './consent-record.ts';
 export * from './follow.ts';
+export * from './handover.ts';
 export * from './member.ts';
 export * from './member-score.ts';
 export * from './mention.ts';
+export * from './outbox-message.ts';
 export * from './reply.ts';
 export * from './report.ts';
 export * from './sso-key.ts';
@@ -29,6 +38,7 @@ export * from './staff-session.ts';
 export * from './status-change.ts';
 export * from './thread.ts';
 export * from './vote.ts';
+export * from './webhook.ts';
 
 /** Every entity; the ORM is configured with exactly this list. */
 export const entities = [
@@ -47,6 +57,12 @@ export const entities = [
   AuditLog,
   Report,
   Mention,
+  ConsentRecord,
+  OutboxMessage,
+  Handover,
+  Webhook,
+  WebhookDelivery,
+  Cleanup,
 ];
 
 /**

@@ -3,6 +3,10 @@ import { createdAtProperty, idProperty, updatedAtProperty } from './common.ts';
 import { Community } from './community.ts';
 import { StaffMember } from './staff-member.ts';
 
+/** How often a member hears by email of the threads they follow. */
+export const EMAIL_DIGESTS = ['IMMEDIATE', 'DAILY', 'NEVER'] as const;
+export type EmailDigest = (typeof EMAIL_DIGESTS)[number];
+
 export const MEMBER_KINDS = ['GUEST', 'SSO'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
 
@@ -22,6 +26,9 @@ const MemberSchema = defineEntity({
     displayName: p.string().length(80),
     email: p.string().length(254).nullable(),
     avatarUrl: p.string().length(500).nullable(),
+    emailDigest: p.enum(EMAIL_DIGESTS).default('IMMEDIATE'),
+    /** Notifications (replies, status changes on followed threads) up to then are read. */
+    notificationsReadAt: p.datetime().nullable(),
     /** Put in the links they share; visits through them count toward their reach. Made on first share. */
     referralCode: p.string().length(16).nullable(),
     /** The staff member responsible for this relationship. */
@@ -36,6 +43,9 @@ const MemberSchema = defineEntity({
     replyCount: p.integer().default(0),
     voteCount: p.integer().default(0),
     erasedAt: p.datetime().nullable(),
+    /** The member asked to delete their account; it is erased at `deletionDueAt` unless they cancel. */
+    deletionRequestedAt: p.datetime().nullable(),
+    deletionDueAt: p.datetime().nullable(),
     firstSeenAt: p.datetime().onCreate(() => new Date()),
     lastSeenAt: p.datetime().onCreate(() => new Date()),
     createdAt: createdAtProperty(),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -67,5 +67,30 @@ export function fileAsset(path: string, buildHint: string) {
     }
     res.writeHead(200, { ...common, 'content-length': String(asset.body.length) });
     res.end(req.method === 'HEAD' ? undefined : asset.body);
+  };
+}
+
+/**
+ * The files of a built folder whose names match `pattern` (the widget's chunks, named by their
+ * content's hash): each served like `fileAsset`; any other name, or one that is not there, is 404.
+ */
+export function folderAssets(dir: string, pattern: RegExp, buildHint: string) {
+  const files = new Map<string, ReturnType<typeof fileAsset>>();
+  return async function serve(
+    name: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    headers: Record<string, string> = {},
+  ): Promise<boolean> {
+    if (!pattern.test(name)) return false;
+    const path = join(dir, name);
+    if (!(await stat(path).catch(() => undefined))) return false;
+    let asset = files.get(name);
+    if (!asset) {
+      asset = fileAsset(path, buildHint);
+      files.set(name, asset);
+    }
+    await asset(req, res, headers);
+    return true;
   };
 }

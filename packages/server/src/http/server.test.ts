@@ -12,6 +12,8 @@ const assets = mkdtempSync(join(tmpdir(), 'rapport-assets-'));
 
 beforeAll(async () => {
   writeFileSync(join(assets, 'widget.js'), 'export {};\n');
+  writeFileSync(join(assets, 'widget-account-panel-ABC123.js'), 'export const panel = 1;\n');
+  writeFileSync(join(assets, 'secret.js'), 'export const not = "served";\n');
   writeFileSync(join(assets, 'index.html'), '<!doctype html><title>Admin</title>\n');
   server = await startTestServer({ assets: { widgetJs: join(assets, 'widget.js'), adminDir: assets } });
 });
@@ -43,6 +45,20 @@ describe('static routes', () => {
     expect(etag).toMatch(/^".+"$/);
     const again = await fetch(`${server.url}/widget.js`, { headers: { 'if-none-match': etag ?? '' } });
     expect(again.status).toBe(304);
+  });
+
+  it("serves the widget's chunks beside it, with the same CORS, and nothing else from that folder", async () => {
+    await createTestCommunity(server.em());
+    const chunk = await fetch(`${server.url}/widget-account-panel-ABC123.js`, {
+      headers: { origin: 'http://brand.example' },
+    });
+    expect(chunk.status).toBe(200);
+    expect(await chunk.text()).toContain('panel');
+    expect(chunk.headers.get('content-type')).toContain('text/javascript');
+    expect(chunk.headers.get('access-control-allow-origin')).toBe('http://brand.example');
+    for (const path of ['/widget-missing.js', '/secret.js', '/widget-..%2Fsecret.js', '/widget-x/../secret.js']) {
+      expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
+    }
   });
 
   it('serves the admin console at /admin and its client-side routes', async () => {

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { repoRoot } from '../config.ts';
 import type { Orm } from '../db/orm.ts';
-import { fileAsset } from './assets.ts';
+import { fileAsset, folderAssets } from './assets.ts';
 import type { CorsPolicy } from './cors.ts';
 import { DEMO_CSS, demoPage } from './demo-page.ts';
 import type { GraphQLHandler } from './graphql.ts';
 import { PAGE_SECURITY_HEADERS } from './security-headers.ts';
+import { unsubscribe } from './unsubscribe.ts';
 
 /** Where the built front-ends are (tests point these at stand-ins). */
 export interface AssetPaths {
@@ -72,6 +73,11 @@ export function createHttpServer({
 }: HttpOptions): HttpServer {
   const liveStreams = new Set<ServerResponse>();
   const widgetJs = fileAsset(assets.widgetJs, 'pnpm --filter @rapport/widget build');
+  const widgetChunk = folderAssets(
+    dirname(assets.widgetJs),
+    /^widget-[\w-]+\.js$/,
+    'pnpm --filter @rapport/widget build',
+  );
   const adminIndex = fileAsset(join(assets.adminDir, 'index.html'), 'pnpm --filter @rapport/admin build');
   const adminJs = fileAsset(join(assets.adminDir, 'admin.js'), 'pnpm --filter @rapport/admin build');
 
@@ -85,17 +91,20 @@ export function createHttpServer({
       }
       return graphql(req, res);
     }
+    if (path === '/unsubscribe' && (read || req.method === 'POST')) return unsubscribe(orm, req, res);
     if (path === '/healthz' && read) return json(res, 200, { status: 'ok' });
     if (path === '/readyz' && read) {
       const ok = await databaseAnswers(orm, readyTimeoutMs);
       return json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unavailable' });
     }
-    if (path === '/widget.js' && read) {
+    if (path.startsWith('/widget') && path.endsWith('.js') && read) {
       // A module script from another origin needs CORS: granted to the origins communities list.
       const origin = req.headers.origin;
       const headers: Record<string, string> = { vary: 'Origin', 'cross-origin-resource-policy': 'cross-origin' };
       if (origin && (await cors.allows(origin))) headers['access-control-allow-origin'] = origin;
-      return widgetJs(req, res, headers);
+      if (path === '/widget.js') return widgetJs(req, res, headers);
+      // Its chunks, loaded by widget.js (the shared code) or when first needed (the account panel).
+      if (await widgetChunk(path.slice(1), req, res, headers)) return;
     }
     if (path === '/admin/admin.js' && read) return adminJs(req, res);
     if ((path === '/admin' || path.startsWith('/admin/')) && read) return adminIndex(req, res, PAGE_SECURITY_HEADERS);

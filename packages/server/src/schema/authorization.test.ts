@@ -8,6 +8,7 @@ import type { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestCommunity,
+  globalId,
   guestToken,
   postThread,
   STAFF_PASSWORD,
@@ -52,6 +53,20 @@ type Recipe = (who: Who) => Promise<GraphQLResponse>;
 const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
   who.client.request(query, { token: who.token, variables });
 
+/**
+ * A webhook (listening to new threads) made by a manager; `fresh` for one to remove. It points at
+ * a port nobody listens on, so deliveries fail at once (and are retried later), never hang.
+ */
+let sharedWebhook: string | undefined;
+async function someWebhook(fresh = false): Promise<string> {
+  if (!fresh && sharedWebhook) return sharedWebhook;
+  const made = await (await signedStaff()).data(
+    'mutation { createWebhook(url: "http://127.0.0.1:9/refused", events: [THREAD_CREATED]) { webhook { id } } }',
+  );
+  if (!fresh) sharedWebhook = made.createWebhook.webhook.id;
+  return made.createWebhook.webhook.id;
+}
+
 /** A thread by someone else (staff), for operations on others' threads. */
 const someThread = async () => postThread(await signedStaff(), undefined, { title: `Thread ${++counter}` });
 async function signedStaff() {
@@ -59,8 +74,6 @@ async function signedStaff() {
   await signInStaff(client, brand.slug, brand.manager);
   return client;
 }
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 /** A reply by a customer in someone's thread. */
 async function someReply(): Promise<string> {
@@ -176,7 +189,7 @@ const RECIPES: Record<string, Recipe> = {
   'Mutation.assignThread': async (who) =>
     call(who, 'mutation ($id: ID!, $s: ID) { assignThread(threadId: $id, staffId: $s) { id } }', {
       id: await someThread(),
-      s: gid('StaffMember', brand.staff.id),
+      s: globalId('StaffMember', brand.staff.id),
     }),
   'Mutation.mergeThread': async (who) =>
     call(who, 'mutation ($a: ID!, $b: ID!) { mergeThread(threadId: $a, intoThreadId: $b) { id } }', {
@@ -247,11 +260,11 @@ const RECIPES: Record<string, Recipe> = {
     }),
   'Mutation.issuePasswordLink': (who) =>
     call(who, 'mutation ($id: ID!) { issuePasswordLink(staffId: $id) { url } }', {
-      id: gid('StaffMember', brand.staff.id),
+      id: globalId('StaffMember', brand.staff.id),
     }),
   'Mutation.updateStaff': (who) =>
     call(who, 'mutation ($i: UpdateStaffInput!) { updateStaff(input: $i) { id } }', {
-      i: { staffId: gid('StaffMember', brand.staff.id), title: `Support Lead ${++counter}` },
+      i: { staffId: globalId('StaffMember', brand.staff.id), title: `Support Lead ${++counter}` },
     }),
   'Mutation.deactivateStaff': async (who) => {
     const invited = await (await signedStaff()).data(
@@ -262,8 +275,91 @@ const RECIPES: Record<string, Recipe> = {
     );
     return call(who, 'mutation ($a: ID!, $b: ID!) { deactivateStaff(staffId: $a, successorId: $b) { movedThreads } }', {
       a: invited.inviteStaff.staff.id,
-      b: gid('StaffMember', brand.staff.id),
+      b: globalId('StaffMember', brand.staff.id),
     });
+  },
+  'Mutation.createWebhook': (who) =>
+    call(who, 'mutation { createWebhook(url: "http://127.0.0.1:9/refused", events: [REPLY_CREATED]) { secret } }'),
+  'Mutation.updateWebhook': async (who) =>
+    call(who, 'mutation ($id: ID!) { updateWebhook(id: $id, active: false) { active } }', { id: await someWebhook() }),
+  'Mutation.deleteWebhook': async (who) =>
+    call(who, 'mutation ($id: ID!) { deleteWebhook(id: $id) }', { id: await someWebhook(true) }),
+  'Mutation.redeliverWebhook': async (who) => {
+    const id = await someWebhook(true); // the shared one may be turned off by now
+    await someThread(); // a thread.created delivery for it
+    const manager = await signedStaff();
+    const log = await manager.data(
+      'query ($s: String!) { community(slug: $s) { webhooks { id deliveries(first: 1) { edges { node { id } } } } } }',
+      { variables: { s: brand.slug } },
+    );
+    const hook = log.community.webhooks.find((w: { id: string }) => w.id === id);
+    return call(who, 'mutation ($id: ID!) { redeliverWebhook(deliveryId: $id) { status } }', {
+      id: hook.deliveries.edges[0].node.id,
+    });
+  },
+  'Mutation.requestAccountDeletion': async (who) => {
+    const result = await call(who, 'mutation { requestAccountDeletion }');
+    // Keep the account: later recipes use these people.
+    if (!result.errors) await call(who, 'mutation { cancelAccountDeletion }');
+    return result;
+  },
+  'Mutation.cancelAccountDeletion': async (who) => {
+    await call(who, 'mutation { requestAccountDeletion }');
+    return call(who, 'mutation { cancelAccountDeletion }');
+  },
+  'Mutation.updatePrivacySettings': (who) =>
+    call(who, 'mutation { updatePrivacySettings(deletionGraceDays: 7) { deletionGraceDays } }'),
+  'Mutation.runCleanup': async (who) => {
+    // Someone who turned emails off, so the rule takes them; undone at once, they stay.
+    const client = server.client();
+    const token = await guestToken(client, brand.slug, `Quiet ${++counter}`);
+    await client.data('mutation { setConsent(purpose: THREAD_NOTIFICATIONS, granted: false) { granted } }', { token });
+    const id = (await client.data('{ viewer { member { id } } }', { token })).viewer.member.id;
+    const result = await call(
+      who,
+      'mutation ($ids: [ID!]!) { runCleanup(rule: UNSUBSCRIBED, memberIds: $ids) { cleanup { id } } }',
+      {
+        ids: [id],
+      },
+    );
+    const cleanup = result.data?.runCleanup?.cleanup?.id;
+    if (cleanup)
+      await (await signedStaff()).data('mutation ($id: ID!) { undoCleanup(id: $id) { id } }', {
+        variables: { id: cleanup },
+      });
+    return result;
+  },
+  'Mutation.undoCleanup': async (who) => {
+    const client = server.client();
+    const token = await guestToken(client, brand.slug, `Quiet ${++counter}`);
+    await client.data('mutation { setConsent(purpose: THREAD_NOTIFICATIONS, granted: false) { granted } }', { token });
+    const id = (await client.data('{ viewer { member { id } } }', { token })).viewer.member.id;
+    const run = await (await signedStaff()).data(
+      'mutation ($ids: [ID!]!) { runCleanup(rule: UNSUBSCRIBED, memberIds: $ids) { cleanup { id } } }',
+      { variables: { ids: [id] } },
+    );
+    return call(who, 'mutation ($id: ID!) { undoCleanup(id: $id) { id } }', { id: run.runCleanup.cleanup.id });
+  },
+  'Mutation.setMemberOwner': async (who) =>
+    call(who, 'mutation ($id: ID!, $o: ID!) { setMemberOwner(memberId: $id, ownerId: $o) { id } }', {
+      id: await someMember(),
+      o: globalId('StaffMember', brand.staff.id),
+    }),
+  'Mutation.endAgency': async (who) => {
+    const agency = `Agency ${++counter}`;
+    await (await signedStaff()).data('mutation ($i: InviteStaffInput!) { inviteStaff(input: $i) { staff { id } } }', {
+      variables: {
+        i: { email: `agent${counter}@agency.example`, name: `Agent ${counter}`, role: 'AGENCY', agencyName: agency },
+      },
+    });
+    return call(
+      who,
+      'mutation ($a: String!, $b: ID!) { endAgency(agencyName: $a, successorId: $b) { movedThreads } }',
+      {
+        a: agency,
+        b: globalId('StaffMember', brand.staff.id),
+      },
+    );
   },
   'Mutation.updateCommunity': (who) =>
     call(
@@ -299,6 +395,16 @@ const RECIPES: Record<string, Recipe> = {
   },
   'Mutation.updateRankingSettings': (who) =>
     call(who, 'mutation { updateRankingSettings(settings: { halfLifeDays: 180 }) { id } }'),
+  'Mutation.setConsent': (who) =>
+    call(who, 'mutation { setConsent(purpose: PRODUCT_UPDATES, granted: true) { granted } }'),
+  'Mutation.markNotificationsRead': (who) => call(who, 'mutation { markNotificationsRead }'),
+  'Mutation.recordMemberConsent': async (who) =>
+    call(
+      who,
+      'mutation ($m: ID!) { recordMemberConsent(memberId: $m, purpose: STAFF_CONTACT, granted: true, textShown: "Said yes on the phone") { granted } }',
+      { m: await someMember() },
+    ),
+  'Mutation.setEmailDigest': (who) => call(who, 'mutation { setEmailDigest(digest: DAILY) }'),
   'Mutation.shareCode': (who) => call(who, 'mutation ($c: String!) { shareCode(community: $c) }', { c: brand.slug }),
   'Mutation.recordShareVisit': async (who) => {
     const sharer = server.client();
@@ -327,6 +433,12 @@ const RECIPES: Record<string, Recipe> = {
       s: brand.slug,
       id: await someMember(),
     }),
+  'Community.webhooks': (who) => communityField(who, 'webhooks { id }'),
+  'Community.privacySettings': (who) => communityField(who, 'privacySettings { deletionGraceDays }'),
+  'Community.cleanupPreview': (who) => communityField(who, 'cleanupPreview(rule: UNSUBSCRIBED) { total }'),
+  'Community.cleanups': (who) => communityField(who, 'cleanups { id }'),
+  'Community.handovers': (who) => communityField(who, 'handovers { id }'),
+  'Community.handover': (who) => communityField(who, 'handover(id: "00000000-0000-4000-8000-000000000000") { id }'),
   'Community.staffMembers': (who) => communityField(who, 'staffMembers { id }'),
   'Community.reports': (who) => communityField(who, 'reports(first: 5) { edges { cursor } }'),
   'Community.auditLog': (who) => communityField(who, 'auditLog(first: 5) { edges { cursor } }'),

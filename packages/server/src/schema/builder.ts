@@ -23,6 +23,9 @@ export interface AuthScopes {
 /** The complexity plugin's error kinds, in words. */
 const TOO = { Complexity: 'costly', Depth: 'deep', Breadth: 'broad' } as const;
 
+/** Field options for what only staff may read: null for anyone else, refused to them if asked alone. */
+export const staffOnly = { authScopes: { staff: true }, nullable: true } as const;
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;

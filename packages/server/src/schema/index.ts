@@ -18,6 +18,12 @@ import './community-settings.ts';
 import './ranking.ts';
 import './pulse.ts';
 import './share.ts';
+import './consent.ts';
+import './notification.ts';
+import './handover.ts';
+import './webhook.ts';
+import './privacy.ts';
+import './cleanup.ts';
 import { builder } from './builder.ts';
 
 export const schema = builder.toSchema();

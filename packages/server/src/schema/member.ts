@@ -9,7 +9,7 @@ import {
 } from '../services/members.ts';
 import { setMemberSuspended } from '../services/moderation.ts';
 import { AuthorRef } from './author.ts';
-import { builder } from './builder.ts';
+import { builder, staffOnly } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ThreadConnectionRef, ThreadRef } from './thread.ts';
 
@@ -18,7 +18,6 @@ const MemberKindEnum = builder.enumType('MemberKind', {
 });
 
 /** What staff, and only staff, see of a customer: the relationship brief. */
-const staffOnly = { authScopes: { staff: true }, nullable: true } as const;
 
 export const MemberRef = builder.node(Member, {
   name: 'Member',

@@ -79,6 +79,22 @@ describe('reply', () => {
     expect(bodies).toEqual(['reply 1', 'reply 2', 'reply 3', 'reply 4', 'reply 5']);
   });
 
+  it('lists a reply its author deleted to nobody, staff included', async () => {
+    const id = await postThread(server.client(), customer, { title: 'Second thoughts' });
+    const kept = await server.client().data(REPLY, { token: customer, variables: { id, body: 'I keep this' } });
+    const oops = await server.client().data(REPLY, { token: customer, variables: { id, body: 'I regret this' } });
+    await server
+      .client()
+      .data('mutation ($r: ID!) { deleteReply(replyId: $r) }', { token: customer, variables: { r: oops.reply.id } });
+    const staff = server.client();
+    await signInStaff(staff, brand.slug, brand.staff);
+    for (const client of [server.client(), staff]) {
+      const data = await client.data(REPLIES, { variables: { s: brand.slug, id, first: 10 } });
+      expect(data.community.thread.replies.edges.map((e: any) => e.node.body)).toEqual(['I keep this']);
+    }
+    expect(kept.reply.thread.replyCount).toBe(1);
+  });
+
   it('stores text exactly as written (it is rendered as text)', async () => {
     const id = await postThread(server.client(), customer, { title: 'Markup' });
     const body = '<img src=x onerror=alert(1)> & "quotes"';

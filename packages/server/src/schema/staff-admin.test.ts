@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestCommunity,
+  globalId,
   guestToken,
   postThread,
   STAFF_PASSWORD,
@@ -15,7 +16,6 @@ let brand: TestCommunity;
 let owner: GraphQLClient;
 let manager: GraphQLClient;
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 const INVITE = 'mutation ($i: InviteStaffInput!) { inviteStaff(input: $i) { url staff { id name role hasPassword } } }';
 const SET_PASSWORD =
   'mutation ($t: String!, $p: String!) { setStaffPassword(token: $t, password: $p) { kind staff { name } } }';
@@ -88,12 +88,14 @@ describe('changing and deactivating staff', () => {
     const changed = await owner.data(
       'mutation ($i: UpdateStaffInput!) { updateStaff(input: $i) { role agencyName } }',
       {
-        variables: { i: { staffId: gid('StaffMember', brand.staff.id), role: 'AGENCY', agencyName: 'Helpdesk Co' } },
+        variables: {
+          i: { staffId: globalId('StaffMember', brand.staff.id), role: 'AGENCY', agencyName: 'Helpdesk Co' },
+        },
       },
     );
     expect(changed.updateStaff).toEqual({ role: 'AGENCY', agencyName: 'Helpdesk Co' });
     const lastOwner = await owner.error('mutation ($i: UpdateStaffInput!) { updateStaff(input: $i) { role } }', {
-      variables: { i: { staffId: gid('StaffMember', brand.owner.id), role: 'MANAGER' } },
+      variables: { i: { staffId: globalId('StaffMember', brand.owner.id), role: 'MANAGER' } },
     });
     expect(lastOwner).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
   });
@@ -116,16 +118,16 @@ describe('changing and deactivating staff', () => {
       variables: { i: { threadId: shipped, status: 'SHIPPED' } },
     });
     const withoutSuccessor = await boss.error(DEACTIVATE, {
-      variables: { a: gid('StaffMember', fresh.staff.id), b: gid('StaffMember', fresh.staff.id) },
+      variables: { a: globalId('StaffMember', fresh.staff.id), b: globalId('StaffMember', fresh.staff.id) },
     });
     expect(withoutSuccessor).toMatchObject({ code: 'BAD_USER_INPUT', field: 'successorId' });
     const self = await boss.error(DEACTIVATE, {
-      variables: { a: gid('StaffMember', fresh.manager.id), b: gid('StaffMember', fresh.owner.id) },
+      variables: { a: globalId('StaffMember', fresh.manager.id), b: globalId('StaffMember', fresh.owner.id) },
     });
     expect(self.code).toBe('BAD_USER_INPUT');
 
     const done = await boss.data(DEACTIVATE, {
-      variables: { a: gid('StaffMember', fresh.staff.id), b: gid('StaffMember', fresh.agency.id) },
+      variables: { a: globalId('StaffMember', fresh.staff.id), b: globalId('StaffMember', fresh.agency.id) },
     });
     expect(done.deactivateStaff).toEqual({ movedThreads: 1, successor: { name: 'Ari' } });
     expect((await leaver.data('{ viewer { kind } }')).viewer).toBeNull();

@@ -111,7 +111,7 @@ const UpdateStaffInput = builder.inputType('UpdateStaffInput', {
   }),
 });
 
-const DeactivationRef = builder.objectRef<Deactivation>('Deactivation').implement({
+export const DeactivationRef = builder.objectRef<Deactivation>('Deactivation').implement({
   fields: (t) => ({
     staff: t.field({ type: StaffMemberRef, resolve: (d) => d.staff }),
     successor: t.field({ type: StaffMemberRef, resolve: (d) => d.successor }),
@@ -152,7 +152,8 @@ builder.mutationFields((t) => ({
   }),
   deactivateStaff: t.field({
     type: DeactivationRef,
-    description: 'Managers: ends the account at once; its open threads go to the chosen successor. Audited.',
+    description:
+      'Managers: ends the account at once; its open threads, followed threads and customer relationships go to the chosen successor, with a handover brief. Audited.',
     authScopes: { manager: true },
     args: { staffId: t.arg.globalID({ for: StaffMember }), successorId: t.arg.globalID({ for: StaffMember }) },
     resolve: (_root, args, ctx) => deactivateStaff(ctx.scope(), ctx.staff(), args.staffId.id, args.successorId.id),

@@ -2,10 +2,8 @@
 import { StaffMember, Thread } from '../entities/index.ts';
 import { assignThread, mergeThread } from '../services/merge.ts';
 import { hideThread, restoreThread, setThreadLocked } from '../services/moderation.ts';
-import { builder } from './builder.ts';
+import { builder, staffOnly } from './builder.ts';
 import { ThreadRef } from './thread.ts';
-
-const staffOnly = { authScopes: { staff: true }, nullable: true } as const;
 
 builder.objectFields(ThreadRef, (t) => ({
   assignee: t.field({

@@ -6,6 +6,7 @@ import { Member, StaffSession } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { Actor, MemberActor } from './actor.ts';
 import { findActiveSsoKey } from './communities.ts';
+import { syncSsoConsents } from './consent.ts';
 import { unauthenticated } from './errors.ts';
 import { bindEm } from './scope.ts';
 import * as valid from './validation.ts';
@@ -44,8 +45,10 @@ async function ssoActor(em: Em, token: string): Promise<MemberActor> {
     if (error instanceof SsoTokenError) throw unauthenticated(error.message);
     throw error;
   }
-  const member = await upsertSsoMember(bindEm(em, communityId), communityId, claims);
+  const scoped = bindEm(em, communityId);
+  const member = await upsertSsoMember(scoped, communityId, claims);
   if (member.erasedAt) throw unauthenticated('This account has been deleted.');
+  await syncSsoConsents(scoped, communityId, member.id, claims.consents);
   return { kind: 'CUSTOMER', communityId, member };
 }
 

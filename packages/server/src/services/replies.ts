@@ -1,5 +1,5 @@
 import type { Em } from '../db/orm.ts';
-import { Follow, Reply, Thread } from '../entities/index.ts';
+import { Follow, Member, Reply, Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf } from './actor.ts';
 import { assertNotDuplicateReply } from './duplicates.ts';
@@ -21,7 +21,10 @@ export function listReplies(
   threadId: string,
   args: PageArgs,
 ): Promise<Page<Reply>> {
-  const where = isStaff(viewer) ? { thread: threadId } : { thread: threadId, hiddenAt: null };
+  // Deleted replies are gone for everyone; hidden ones stay visible to staff (to restore them).
+  const where = isStaff(viewer)
+    ? { thread: threadId, deletedAt: null }
+    : { thread: threadId, hiddenAt: null, deletedAt: null };
   return findPage(scope.em, Reply, where, { createdAt: 'asc', id: 'asc' }, args, 100);
 }
 
@@ -53,6 +56,10 @@ export async function postReply(scope: Scope, actor: Actor, input: NewReply): Pr
       thread.firstStaffReplyAt ??= now;
       thread.waitingSince = null;
       thread.assignee ??= actor.staff;
+      // The first staff member to talk with a customer becomes the owner of that relationship.
+      if (thread.authorMember) {
+        await em.nativeUpdate(Member, { id: thread.authorMember.id, owner: null }, { owner: actor.staff.id });
+      }
     } else {
       thread.waitingSince ??= now;
     }

@@ -1,13 +1,13 @@
 import { hashPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Em } from '../db/orm.ts';
-import { StaffMember, type StaffRole, StaffSession, Thread } from '../entities/index.ts';
+import { type Handover, type HandoverReason, StaffMember, type StaffRole, StaffSession } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { badInput, forbidden, notFound, unauthenticated } from './errors.ts';
+import { handOver } from './handover.ts';
 import { type Scope, write } from './scope.ts';
 import { checkPassword, createStaff, staffRole } from './staff.ts';
-import { CLOSED_STATUSES } from './threads.ts';
 import * as valid from './validation.ts';
 
 /** How long an invitation (or password reset) link works. */
@@ -153,12 +153,15 @@ export interface Deactivation {
   successor: StaffMember;
   /** Open threads that moved to the successor. */
   movedThreads: number;
+  /** Exactly what moved, and the successor's brief. */
+  handover: Handover;
 }
 
 /**
- * Someone leaves: their account stops working at once (every session ends), and the open threads
- * they looked after go to the successor, who must be chosen. Their replies stay theirs, marked as
- * former staff; nothing is deleted.
+ * Someone leaves: their account stops working at once (every session ends), and what they looked
+ * after (open threads, followed threads, the customers whose relationship they owned) goes to the
+ * successor, who must be chosen, with a brief (services/handover.ts). Their replies stay theirs,
+ * marked as former staff; nothing is deleted.
  */
 export async function deactivateStaff(
   scope: Scope,
@@ -166,41 +169,66 @@ export async function deactivateStaff(
   staffId: string,
   successorId: string,
 ): Promise<Deactivation> {
+  return write(scope, (em) => deactivateIn(scope, em, actor, staffId, successorId, 'DEACTIVATION'));
+}
+
+async function deactivateIn(
+  scope: Scope,
+  em: Em,
+  actor: StaffActor,
+  staffId: string,
+  successorId: string,
+  reason: HandoverReason,
+): Promise<Deactivation> {
+  const staff = await findStaff(em, staffId);
+  if (staff.id === actor.staff.id) throw badInput('You cannot deactivate yourself.', 'staffId');
+  assertMayManage(actor, staff.role);
+  if (!staff.active) throw badInput('This account is deactivated already.', 'staffId');
+  const successor = valid.isUuid(successorId) ? await em.findOne(StaffMember, { id: successorId, active: true }) : null;
+  if (!successor || successor.id === staff.id) {
+    throw badInput('Choose who takes over: an active staff member other than the one leaving.', 'successorId');
+  }
+  if (staff.role === 'OWNER') await assertAnotherOwner(em, staff);
+  const handover = await handOver(scope, em, actor, staff, successor, reason);
+  const movedThreads = handover.threadIds.length;
+  staff.active = false;
+  staff.deactivatedAt = new Date();
+  staff.passwordTokenHash = null;
+  await em.nativeUpdate(StaffSession, { staff: staff.id, revokedAt: null }, { revokedAt: new Date() });
+  recordAudit(em, scope.communityId, actor, {
+    action: 'staff.deactivate',
+    targetType: 'StaffMember',
+    targetId: staff.id,
+    before: { active: true },
+    after: { active: false, successor: successor.id, movedThreads },
+  });
+  return { staff, successor, movedThreads, handover };
+}
+
+/**
+ * An agency's contract ends: every active account of that agency is deactivated in one
+ * transaction, each handing over to the successor (who must not be of that agency).
+ */
+export async function endAgency(
+  scope: Scope,
+  actor: StaffActor,
+  agencyName: string,
+  successorId: string,
+): Promise<Deactivation[]> {
+  const name = valid.line(agencyName, { field: 'agencyName', label: 'Agency name', min: 1, max: 120 });
   return write(scope, async (em) => {
-    const staff = await findStaff(em, staffId);
-    if (staff.id === actor.staff.id) throw badInput('You cannot deactivate yourself.', 'staffId');
-    assertMayManage(actor, staff.role);
-    if (!staff.active) throw badInput('This account is deactivated already.', 'staffId');
-    const successor = valid.isUuid(successorId)
-      ? await em.findOne(StaffMember, { id: successorId, active: true })
-      : null;
-    if (!successor || successor.id === staff.id) {
-      throw badInput('Choose who takes over: an active staff member other than the one leaving.', 'successorId');
-    }
-    if (staff.role === 'OWNER') await assertAnotherOwner(em, staff);
-    const movedThreads = await em.nativeUpdate(
-      Thread,
-      { assignee: staff.id, status: { $nin: [...CLOSED_STATUSES] }, deletedAt: null, mergedInto: null },
-      { assignee: successor.id },
+    const staff = await em.find(
+      StaffMember,
+      { role: 'AGENCY', agencyName: name, active: true },
+      { orderBy: { name: 'asc' } },
     );
-    staff.active = false;
-    staff.deactivatedAt = new Date();
-    staff.passwordTokenHash = null;
-    await em.nativeUpdate(StaffSession, { staff: staff.id, revokedAt: null }, { revokedAt: new Date() });
-    recordAudit(em, scope.communityId, actor, {
-      action: 'staff.deactivate',
-      targetType: 'StaffMember',
-      targetId: staff.id,
-      before: { active: true },
-      after: { active: false, successor: successor.id, movedThreads },
-    });
-    recordAudit(em, scope.communityId, actor, {
-      action: 'staff.inherit',
-      targetType: 'StaffMember',
-      targetId: successor.id,
-      after: { from: staff.id, movedThreads },
-    });
-    return { staff, successor, movedThreads };
+    if (staff.length === 0) throw badInput(`No active staff of the agency "${name}".`, 'agencyName');
+    if (staff.some((s) => s.id === successorId)) {
+      throw badInput('Choose a successor who stays: not someone of the agency that is leaving.', 'successorId');
+    }
+    const done: Deactivation[] = [];
+    for (const s of staff) done.push(await deactivateIn(scope, em, actor, s.id, successorId, 'AGENCY_ENDED'));
+    return done;
   });
 }
 

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { SignJWT } from 'jose';
 import type { Em } from '../db/orm.ts';
 import type { Community, StaffMember } from '../entities/index.ts';
@@ -52,6 +53,8 @@ export interface SsoClaimsInput {
   name?: string;
   email?: string;
   avatar?: string;
+  /** What the customer agreed to on the brand's site, e.g. { PRODUCT_UPDATES: true }. */
+  consents?: unknown;
   /** Seconds from now; negative for an expired token. */
   expiresIn?: number;
 }
@@ -97,6 +100,9 @@ export async function postThread(
   );
   return data.postThread.id;
 }
+
+/** The GraphQL global id of a row (what the API takes and hands out). */
+export const globalId = (type: string, id: string) => encodeGlobalID(type, id);
 
 /** The row id inside a GraphQL global id (for checking rows directly). */
 export function rawId(globalId: string): string {

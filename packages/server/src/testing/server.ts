@@ -31,6 +31,12 @@ export interface TestServerOptions {
   assets?: AssetPaths;
   /** Rate limits; by default far above what a test does, except in the tests about them. */
   rateLimits?: RateLimitRules;
+  /** Send the outbox's emails through this SMTP server (testing/smtp.ts); none by default. */
+  smtpUrl?: string;
+  /** How often the mailer looks at the outbox (tests make it short). */
+  mailIntervalMs?: number;
+  /** Run the background jobs (default true); off where a test counts the queries it causes. */
+  backgroundJobs?: boolean;
 }
 
 /**
@@ -48,6 +54,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // Test servers share the machine's Redis: each database gets its own keys and channels (two
     // servers on one database, as in production, share them).
     redisPrefix: redisPrefixFor(database.url),
+    smtpUrl: options.smtpUrl,
+    mailIntervalMs: options.mailIntervalMs ?? 100,
+    backgroundJobs: options.backgroundJobs ?? true,
   };
   const app = await startApp({
     config,

@@ -2,7 +2,7 @@ import { isPlainCssValue, isThemeProperty } from '@rapport/shared/theme-values.t
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import type { App, NavigateEvent, Route } from '../app.ts';
+import { type App, NavigateEvent, type Route } from '../app.ts';
 import { createClient } from '../client/client.ts';
 import { problemOf } from '../client/errors.ts';
 import { Session } from '../client/session.ts';
@@ -25,6 +25,7 @@ export class RapportCommunity extends LitElement {
     route: { state: true },
     brand: { state: true },
     viewerName: { state: true },
+    unread: { state: true },
     started: { state: true },
     problem: { state: true },
   };
@@ -74,6 +75,8 @@ export class RapportCommunity extends LitElement {
   route: Route = sharedThread() ? { name: 'thread', id: sharedThread() as string } : { name: 'list' };
   brand = '';
   viewerName = '';
+  /** New notifications in the threads the member follows (the Account button's badge). */
+  unread = 0;
   started = false;
   problem = '';
   #app: App | undefined;
@@ -154,6 +157,7 @@ export class RapportCommunity extends LitElement {
     this.brand = community.name;
     app.brand = community.name;
     this.viewerName = result.data?.viewer?.member?.displayName ?? '';
+    this.unread = result.data?.viewer?.unreadNotificationCount ?? 0;
   }
 
   /**
@@ -175,6 +179,8 @@ export class RapportCommunity extends LitElement {
 
   async #navigate(event: NavigateEvent): Promise<void> {
     event.stopPropagation();
+    // The account panel is its own chunk: only members who open it download it.
+    if (event.route.name === 'account') await import('./account-panel.ts');
     const from = this.route;
     this.route = event.route;
     if (from.name === 'thread') this.#returnTo = from.id;
@@ -202,6 +208,14 @@ export class RapportCommunity extends LitElement {
         <div class="who">
           ${this.viewerName ? html`<span class="muted">${strings.signedInAs(this.viewerName)}</span>` : nothing}
           ${
+            this.viewerName && route.name !== 'account'
+              ? html`<button class="btn" part="button" aria-label=${strings.accountLabel(this.unread)}
+                  @click=${() => this.#navigate(new NavigateEvent({ name: 'account' }))}>${strings.account}${
+                    this.unread ? html` <span class="badge">${this.unread}</span>` : nothing
+                  }</button>`
+              : nothing
+          }
+          ${
             route.name === 'list'
               ? html`<button class="btn primary" part="button" @click=${() => {
                   this.route = { name: 'new' };
@@ -213,6 +227,13 @@ export class RapportCommunity extends LitElement {
       <rapport-thread-list .app=${app} ?hidden=${route.name !== 'list'}></rapport-thread-list>
       ${route.name === 'thread' ? keyed(route.id, html`<rapport-thread-view .app=${app} .threadId=${route.id}></rapport-thread-view>`) : nothing}
       ${route.name === 'new' ? html`<rapport-post-form .app=${app}></rapport-post-form>` : nothing}
+      ${
+        route.name === 'account'
+          ? html`<rapport-account .app=${app} @rapport-notifications-read=${() => {
+              this.unread = 0;
+            }}></rapport-account>`
+          : nothing
+      }
       <rapport-guest-dialog .app=${app}></rapport-guest-dialog>
     </section>`;
   }

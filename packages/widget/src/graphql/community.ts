@@ -13,6 +13,7 @@ export const COMMUNITY = gql`
     }
     viewer {
       kind
+      unreadNotificationCount
       member {
         displayName
       }

@@ -46,9 +46,6 @@ function fillFact(fact: ActivityFact, row: Row, content: (id: string | null) => 
 const factOf = (row: Row, content: (id: string | null) => Content | undefined): ActivityFact =>
   fillFact({} as ActivityFact, row, content);
 
-/** Rows per cursor fetch on PostgreSQL. */
-const PAGE = 20_000;
-
 /**
  * Rows as one JSON array built by the database: hundreds of thousands of threads and replies then
  * cross the driver as one string for V8's JSON parser, not as row objects built field by field.
@@ -64,17 +61,23 @@ async function selectJson<T>(em: Em, sql: string, params: unknown[]): Promise<T[
   return row ? (JSON.parse(row.rows) as T[]) : [];
 }
 
+/** Rows per page on PostgreSQL. */
+const PAGE = 20_000;
+
 /**
  * Every activity of a community, oldest first, handed to `visit` as the ranking model reads it;
  * returns how many. A full recompute reads millions, so the fact object is reused (`visit` must
  * not keep it) and nothing piles up for the garbage collector. One scan of the log in its index
  * order, without joins: the threads and replies it refers to are read first and looked up in
- * memory. On SQLite through the driver's statement iterator, on PostgreSQL through a cursor (one
- * plan, however stale the statistics; paging with LIMIT made PostgreSQL sort the rest of the log
- * again for every page); both on the caller's connection, so inside its transaction, which
- * PostgreSQL's cursor needs.
+ * memory. On SQLite through the driver's statement iterator; on PostgreSQL in pages (see
+ * `postgresPages`). Both on the caller's connection, so inside its transaction.
  */
-export async function scanFacts(em: Em, communityId: string, visit: (fact: ActivityFact) => void): Promise<number> {
+export async function scanFacts(
+  em: Em,
+  communityId: string,
+  visit: (fact: ActivityFact) => void,
+  pageSize = PAGE,
+): Promise<number> {
   const dialect = dialectOfEm(em);
   const content = new Map<string, Content>();
   for (const table of ['thread', 'reply']) {
@@ -87,9 +90,9 @@ export async function scanFacts(em: Em, communityId: string, visit: (fact: Activ
   }
   const lookup = (id: string | null) => (id ? content.get(id) : undefined);
   const fact = {} as ActivityFact;
-  const scan = `select ${columns(dialect)} from activity a where a.community_id = ? order by a.created_at, a.id`;
   let count = 0;
   if (dialect === 'sqlite') {
+    const scan = `select ${columns(dialect)} from activity a where a.community_id = ? order by a.created_at, a.id`;
     const native = await (
       em.getConnection() as unknown as { getNativeClient(): Promise<NativeSqlite> }
     ).getNativeClient();
@@ -99,27 +102,53 @@ export async function scanFacts(em: Em, communityId: string, visit: (fact: Activ
     }
     return count;
   }
-  if (!em.isInTransaction()) throw new Error('scanFacts reads PostgreSQL through a cursor: call it in a transaction');
-  // Read in the index's order, not sorted afresh: with statistics not yet gathered after a burst
-  // of activity, the planner estimates a few rows and sorts a million on disk (twice as slow).
-  // The plan is fixed when the cursor is declared, so sorting is allowed again right after.
+  for await (const rows of postgresPages(em, communityId, pageSize)) {
+    for (const row of rows) visit(fillFact(fact, row, lookup));
+    count += rows.length;
+  }
+  return count;
+}
+
+/**
+ * The log on PostgreSQL, page by page in its index order (community, time, id), each page one
+ * JSON document built by the database: V8's JSON parser makes the rows far faster than the
+ * driver builds a row object field by field, and the database builds the next page on its own
+ * core while this one is replayed. Pages follow each other by the last (time, id) seen, so each
+ * is an index range scan. Every page reads the committed log afresh: the caller holds the
+ * ranking's exclusive lock, which every transaction that adds activity waits for, so the log
+ * cannot change under it.
+ */
+async function* postgresPages(em: Em, communityId: string, pageSize: number): AsyncGenerator<Row[]> {
+  const page = (after: boolean) =>
+    `select coalesce(json_agg(json_build_array(type, at, actor_member_id, subject_member_id, thread_id, reply_id,
+         status) order by created_at, id), '[]')::text as rows,
+       (array_agg(json_build_array(created_at::text, id)::text order by created_at desc, id desc))[1] as last
+     from (select ${columns('postgresql')}, a.created_at, a.id from activity a
+       where a.community_id = ? ${after ? 'and (a.created_at, a.id) > (?::timestamptz, ?::uuid)' : ''}
+       order by a.created_at, a.id limit ${Math.max(1, Math.floor(pageSize))}) page`;
+  const fetch = (last: [string, string] | null) =>
+    em.execute<{ rows: string; last: string | null }[]>(
+      page(last !== null),
+      last ? [communityId, ...last] : [communityId],
+    );
+  if (!em.isInTransaction())
+    throw new Error('scanFacts pages PostgreSQL under the ranking lock: call it in a transaction');
+  // Each page is planned afresh: with statistics not yet gathered after a burst of activity, the
+  // planner may estimate a few rows and sort the rest of the log for every page instead of
+  // reading the index in order. Sorting is allowed again when the scan ends.
   await em.execute('set local enable_sort = off');
-  await em.execute(`declare rapport_ranking_facts no scroll cursor for ${scan}`, [communityId]);
-  await em.execute('set local enable_sort = on');
-  const fetchPage = () => em.execute<Record<string, unknown>[]>(`fetch forward ${PAGE} from rapport_ranking_facts`);
-  // The next page is on its way while this one is visited.
-  let next = fetchPage();
+  let next = fetch(null);
   try {
     for (;;) {
-      const rows = await next;
-      if (rows.length === 0) return count;
-      next = fetchPage();
-      for (const row of rows) visit(fillFact(fact, rowOf(row), lookup));
-      count += rows.length;
+      const [result] = await next;
+      if (!result?.last) return;
+      // The next page is on its way while this one is visited.
+      next = fetch(JSON.parse(result.last) as [string, string]);
+      yield JSON.parse(result.rows) as Row[];
     }
   } finally {
-    await next.catch(() => []);
-    await em.execute('close rapport_ranking_facts');
+    await next.catch(() => undefined); // a visitor that threw leaves no query running
+    await em.execute('set local enable_sort = on');
   }
 }
 

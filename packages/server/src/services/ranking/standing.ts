@@ -88,7 +88,12 @@ const isCriticRow = (row: MemberScore, t: Thresholds) =>
   sentimentOfTotals(row) <= t.settings.critics.maxSentiment;
 
 /** The filter of each segment, in SQL where it can be (suggestions are narrowed further in memory). */
+/** A segment's rows, never an erased member's (their score stays, for the numbers to add up). */
 function segmentWhere(segment: Segment, t: Thresholds): FilterQuery<MemberScore> {
+  return { $and: [segmentRows(segment, t), { member: { erasedAt: null } }] } as FilterQuery<MemberScore>;
+}
+
+function segmentRows(segment: Segment, t: Thresholds): FilterQuery<MemberScore> {
   switch (segment) {
     case 'AMBASSADORS':
       return { member: { ambassadorFlaggedAt: { $ne: null } } };

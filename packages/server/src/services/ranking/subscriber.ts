@@ -1,4 +1,5 @@
-import { ChangeSetType, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
+import { createdIn } from '../../db/created.ts';
 import type { Em } from '../../db/orm.ts';
 import { Activity } from '../../entities/index.ts';
 import { applyActivities } from './incremental.ts';
@@ -10,10 +11,7 @@ import { applyActivities } from './incremental.ts';
  */
 export class RankingSubscriber implements EventSubscriber {
   async afterFlush({ em, uow }: FlushEventArgs): Promise<void> {
-    const created = uow
-      .getChangeSets()
-      .filter((cs) => cs.type === ChangeSetType.CREATE && cs.entity instanceof Activity)
-      .map((cs) => cs.entity as Activity);
+    const created = createdIn(uow, Activity);
     if (created.length) await applyActivities(em as Em, created);
   }
 }

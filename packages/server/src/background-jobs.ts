@@ -1,0 +1,59 @@
+import type { Config } from './config.ts';
+import type { Orm } from './db/orm.ts';
+import { eraseDue } from './services/erasure.ts';
+import { type Mailer, startMailer } from './services/mail/mailer.ts';
+import { type Poller, startPoller } from './services/poller.ts';
+import { deliverWebhooks, type WebhookDeliveryResult } from './services/webhooks/deliver.ts';
+
+/** How often accounts whose deletion grace period has ended are looked for. */
+const ERASURE_INTERVAL_MS = 60_000;
+
+export interface BackgroundJobs {
+  /** Sends the outbox's emails (only with SMTP_URL). */
+  mailer: Mailer | null;
+  /** Sends due webhook deliveries. */
+  webhooks: Poller<WebhookDeliveryResult>;
+  /** Erases accounts whose grace period has ended. */
+  erasure: Poller<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The work a server process does besides answering requests, each job polling the database and
+ * claiming what it does there, so any number of processes may run them (BACKGROUND_JOBS).
+ */
+export function startBackgroundJobs(
+  config: Config,
+  orm: Orm,
+  publicUrl: string,
+  onError: (job: string, error: unknown) => void,
+): BackgroundJobs {
+  const mailer = config.smtpUrl
+    ? startMailer({
+        orm,
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        publicUrl,
+        intervalMs: config.mailIntervalMs,
+        onError: (error) => onError('mail delivery', error),
+      })
+    : null;
+  const webhooks = startPoller(
+    () => deliverWebhooks(orm.em.fork()),
+    config.mailIntervalMs,
+    (error) => onError('webhook delivery', error),
+  );
+  const erasure = startPoller(
+    () => eraseDue(orm.em.fork()),
+    ERASURE_INTERVAL_MS,
+    (error) => onError('erasure', error),
+  );
+  return {
+    mailer,
+    webhooks,
+    erasure,
+    async stop() {
+      await Promise.all([mailer?.stop(), webhooks.stop(), erasure.stop()]);
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { Em } from '../db/orm.ts';
+import { Cleanup, type CleanupRule, Community, Member, OutboxMessage } from '../entities/index.ts';
+import type { StaffActor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { consenting } from './consent.ts';
+import { privacySettings } from './erasure.ts';
+import { badInput, notFound } from './errors.ts';
+import { type Scope, write } from './scope.ts';
+import * as valid from './validation.ts';
+
+export interface CleanupCriteria {
+  rule: CleanupRule;
+  /** INACTIVE_WITHOUT_CONSENT: not seen for at least this many days (default 365). */
+  inactiveDays?: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const CHUNK = 500;
+
+function inactiveDaysOf(criteria: CleanupCriteria): number {
+  const days = criteria.inactiveDays ?? 365;
+  if (!Number.isInteger(days) || days < 30 || days > 3650) {
+    throw badInput('Inactive for: a whole number of days from 30 to 3,650.', 'inactiveDays');
+  }
+  return days;
+}
+
+/** Members of `ids` who consent to `purpose` now, asked in chunks. */
+async function consentingAll(em: Em, ids: string[], purpose: Parameters<typeof consenting>[2]): Promise<Set<string>> {
+  const yes = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const id of await consenting(em, ids.slice(i, i + CHUNK), purpose)) yes.add(id);
+  }
+  return yes;
+}
+
+/**
+ * Who a rule takes now, by name: members not erased nor already on their way out, who
+ * - INACTIVE_WITHOUT_CONSENT: have not been seen for the given days and agreed neither to product
+ *   updates nor to being contacted;
+ * - UNSUBSCRIBED: turned off emails about followed threads;
+ * - BOUNCED: have an email that could not be delivered after every retry.
+ */
+export async function matchingMembers(em: Em, criteria: CleanupCriteria, now = new Date()): Promise<Member[]> {
+  const base = { erasedAt: null, deletionDueAt: null };
+  let candidates: Member[];
+  if (criteria.rule === 'INACTIVE_WITHOUT_CONSENT') {
+    const since = new Date(now.getTime() - inactiveDaysOf(criteria) * DAY_MS);
+    candidates = await em.find(Member, { ...base, lastSeenAt: { $lt: since } });
+    const ids = candidates.map((m) => m.id);
+    const agreed = new Set([
+      ...(await consentingAll(em, ids, 'PRODUCT_UPDATES')),
+      ...(await consentingAll(em, ids, 'STAFF_CONTACT')),
+    ]);
+    candidates = candidates.filter((m) => !agreed.has(m.id));
+  } else if (criteria.rule === 'UNSUBSCRIBED') {
+    candidates = await em.find(Member, base);
+    const subscribed = await consentingAll(
+      em,
+      candidates.map((m) => m.id),
+      'THREAD_NOTIFICATIONS',
+    );
+    candidates = candidates.filter((m) => !subscribed.has(m.id));
+  } else {
+    const failed = await em.find(OutboxMessage, { status: 'FAILED' }, { fields: ['member'] });
+    const ids = [...new Set(failed.map((f) => f.member.id))];
+    candidates = ids.length ? await em.find(Member, { ...base, id: { $in: ids } }) : [];
+  }
+  return candidates.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
+}
+
+export const previewCleanup = (scope: Scope, criteria: CleanupCriteria) => matchingMembers(scope.em, criteria);
+
+export interface CleanupRun {
+  cleanup: Cleanup;
+  /** Confirmed members who no longer matched the rule, and were left alone. */
+  skipped: number;
+}
+
+/**
+ * Schedules the erasure of exactly the members the manager confirmed from the preview, those of
+ * them who still match the rule, after the community's grace period; until then it can be undone.
+ */
+export async function runCleanup(
+  scope: Scope,
+  actor: StaffActor,
+  criteria: CleanupCriteria,
+  confirmed: string[],
+): Promise<CleanupRun> {
+  if (confirmed.length === 0) throw badInput('Choose at least one member (from the preview).', 'memberIds');
+  return write(scope, async (em) => {
+    const matching = new Map((await matchingMembers(em, criteria)).map((m) => [m.id, m]));
+    const chosen = [...new Set(confirmed)].filter((id) => matching.has(id));
+    if (chosen.length === 0)
+      throw badInput('None of these members matches the rule any more: preview again.', 'memberIds');
+    const community = await em.findOneOrFail(Community, { id: scope.communityId });
+    const now = new Date();
+    const dueAt = new Date(now.getTime() + privacySettings(community).deletionGraceDays * DAY_MS);
+    for (const id of chosen) em.assign(matching.get(id) as Member, { deletionRequestedAt: now, deletionDueAt: dueAt });
+    const cleanup = em.create(Cleanup, {
+      community: scope.communityId,
+      rule: criteria.rule,
+      inactiveDays: criteria.rule === 'INACTIVE_WITHOUT_CONSENT' ? inactiveDaysOf(criteria) : null,
+      memberIds: chosen,
+      byStaff: actor.staff,
+      dueAt,
+    });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'cleanup.run',
+      targetType: 'Cleanup',
+      targetId: cleanup.id,
+      after: { rule: criteria.rule, members: chosen.length, dueAt: dueAt.toISOString() },
+    });
+    return { cleanup, skipped: new Set(confirmed).size - chosen.length };
+  });
+}
+
+/** Takes a clean-up back before its erasure: its members stay. */
+export async function undoCleanup(scope: Scope, actor: StaffActor, id: string): Promise<Cleanup> {
+  return write(scope, async (em) => {
+    const cleanup = valid.isUuid(id) ? await em.findOne(Cleanup, { id }) : null;
+    if (!cleanup) throw notFound('The clean-up');
+    if (cleanup.undoneAt) throw badInput('This clean-up was undone already.');
+    if (cleanup.dueAt <= new Date()) throw badInput('Too late: the grace period has ended and the members are erased.');
+    await em.nativeUpdate(
+      Member,
+      { id: { $in: cleanup.memberIds }, erasedAt: null, deletionDueAt: cleanup.dueAt },
+      { deletionDueAt: null, deletionRequestedAt: null },
+    );
+    cleanup.undoneAt = new Date();
+    recordAudit(em, scope.communityId, actor, {
+      action: 'cleanup.undo',
+      targetType: 'Cleanup',
+      targetId: cleanup.id,
+      after: { members: cleanup.memberIds.length },
+    });
+    return cleanup;
+  });
+}
+
+export const listCleanups = (scope: Scope) =>
+  scope.em.find(Cleanup, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 50 });

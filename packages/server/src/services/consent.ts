@@ -1,0 +1,146 @@
+import type { Em } from '../db/orm.ts';
+import {
+  CONSENT_PURPOSES,
+  type ConsentPurpose,
+  ConsentRecord,
+  type ConsentSource,
+  Member,
+  type StaffMember,
+} from '../entities/index.ts';
+import type { StaffActor } from './actor.ts';
+import { notFound } from './errors.ts';
+import { type Scope, write } from './scope.ts';
+import * as valid from './validation.ts';
+
+/**
+ * Without a record, what a member agreed to: emails about threads they follow are on (they asked
+ * to follow, and one click turns them off); product updates and being contacted by staff need a
+ * grant first.
+ */
+export const CONSENT_DEFAULTS: Record<ConsentPurpose, boolean> = {
+  THREAD_NOTIFICATIONS: true,
+  PRODUCT_UPDATES: false,
+  STAFF_CONTACT: false,
+};
+
+/** The words shown with each choice in the widget, recorded with the member's answer. */
+export const CONSENT_TEXTS: Record<ConsentPurpose, string> = {
+  THREAD_NOTIFICATIONS: 'Email me when someone replies to or changes the status of a thread I follow.',
+  PRODUCT_UPDATES: 'Email me news and updates about the product.',
+  STAFF_CONTACT: 'The team may contact me directly about my feedback.',
+};
+
+export interface ConsentState {
+  purpose: ConsentPurpose;
+  granted: boolean;
+  /** The record it comes from; null when it is the default. */
+  record: ConsentRecord | null;
+}
+
+/** Every grant and withdrawal of a member, newest first. */
+export const consentHistory = (em: Em, memberId: string) =>
+  em.find(ConsentRecord, { member: memberId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+
+/** A member's consent for every purpose, now: their latest record for each, or the default. */
+export async function consentsOf(em: Em, memberId: string): Promise<ConsentState[]> {
+  const records = await consentHistory(em, memberId);
+  return CONSENT_PURPOSES.map((purpose) => {
+    const record = records.find((r) => r.purpose === purpose) ?? null;
+    return { purpose, granted: record ? record.granted : CONSENT_DEFAULTS[purpose], record };
+  });
+}
+
+/** Whether each member consents to `purpose` right now (one query for all of them). */
+export async function consenting(em: Em, memberIds: string[], purpose: ConsentPurpose): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const records = await em.find(
+    ConsentRecord,
+    { member: { $in: memberIds }, purpose },
+    { orderBy: { createdAt: 'desc', id: 'desc' }, fields: ['member', 'granted'] },
+  );
+  const latest = new Map<string, boolean>();
+  for (const r of records) if (!latest.has(r.member.id)) latest.set(r.member.id, r.granted);
+  return new Set(memberIds.filter((id) => latest.get(id) ?? CONSENT_DEFAULTS[purpose]));
+}
+
+export interface ConsentChange {
+  communityId: string;
+  memberId: string;
+  purpose: ConsentPurpose;
+  granted: boolean;
+  source: ConsentSource;
+  textShown?: string;
+  recordedBy?: StaffMember | null;
+}
+
+/**
+ * Appends a grant or withdrawal to the ledger (in the caller's transaction). It takes effect at
+ * once: every message is checked against the ledger when it is about to go out.
+ */
+export function recordConsent(em: Em, change: ConsentChange): ConsentRecord {
+  const textShown = valid.text(change.textShown ?? CONSENT_TEXTS[change.purpose], valid.LIMITS.consentText);
+  return em.create(ConsentRecord, {
+    community: change.communityId,
+    member: change.memberId,
+    purpose: change.purpose,
+    granted: change.granted,
+    source: change.source,
+    textShown,
+    recordedBy: change.recordedBy ?? null,
+  });
+}
+
+/**
+ * The brand's sign-in token says what the customer agreed to on its site: each purpose whose
+ * state differs from the ledger is recorded (source SSO), in its own transaction. Same claims
+ * again record nothing.
+ */
+export async function syncSsoConsents(
+  em: Em,
+  communityId: string,
+  memberId: string,
+  claimed: Partial<Record<ConsentPurpose, boolean>> | undefined,
+): Promise<void> {
+  if (!claimed || Object.keys(claimed).length === 0) return;
+  const current = await consentsOf(em, memberId);
+  const changed = current.filter((c) => claimed[c.purpose] !== undefined && claimed[c.purpose] !== c.granted);
+  if (changed.length === 0) return;
+  await em.transactional((tx) => {
+    for (const c of changed) {
+      recordConsent(tx, {
+        communityId,
+        memberId,
+        purpose: c.purpose,
+        granted: claimed[c.purpose] as boolean,
+        source: 'SSO',
+        textShown: `Given on the brand's site (sign-in token): "${CONSENT_TEXTS[c.purpose]}"`,
+      });
+    }
+  });
+}
+
+/** A manager records what a customer agreed to elsewhere (by phone, at an event), in their words. */
+export async function recordConsentForMember(
+  scope: Scope,
+  actor: StaffActor,
+  input: { memberId: string; purpose: ConsentPurpose; granted: boolean; textShown: string },
+): Promise<ConsentState> {
+  const textShown = valid.text(input.textShown, valid.LIMITS.consentText);
+  return write(scope, async (em) => {
+    const member = valid.isUuid(input.memberId)
+      ? await em.findOne(Member, { id: input.memberId, erasedAt: null })
+      : null;
+    if (!member) throw notFound('The member');
+    const record = recordConsent(em, {
+      communityId: scope.communityId,
+      memberId: member.id,
+      purpose: input.purpose,
+      granted: input.granted,
+      source: 'ADMIN',
+      textShown,
+      recordedBy: actor.staff,
+    });
+    await em.flush();
+    return { purpose: input.purpose, granted: input.granted, record };
+  });
+}

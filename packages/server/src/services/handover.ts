@@ -1,0 +1,176 @@
+import type { Em } from '../db/orm.ts';
+import {
+  Follow,
+  Handover,
+  type HandoverBriefEntry,
+  type HandoverReason,
+  Member,
+  MemberScore,
+  Reply,
+  StaffMember,
+  Thread,
+} from '../entities/index.ts';
+import type { StaffActor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { badInput, notFound } from './errors.ts';
+import { staffContacts } from './members.ts';
+import { sentimentOfTotals } from './ranking/model.ts';
+import { type Scope, write } from './scope.ts';
+import { CLOSED_STATUSES } from './threads.ts';
+import { topTopics } from './topics.ts';
+import * as valid from './validation.ts';
+
+/** Customers in one brief at most (the rest are listed in `memberIds`). */
+const BRIEF_LIMIT = 500;
+
+/**
+ * Moves a leaving staff member's work to a successor, in the caller's transaction: their open
+ * threads (assignee), the threads they followed (the successor follows them, once), and the
+ * customers whose relationship they owned. Writes the Handover with exactly what moved and the
+ * brief, and an audit entry on each side. Their replies stay theirs; nothing is deleted.
+ */
+export async function handOver(
+  scope: Scope,
+  em: Em,
+  actor: StaffActor,
+  from: StaffMember,
+  to: StaffMember,
+  reason: HandoverReason,
+): Promise<Handover> {
+  const threads = await em.find(
+    Thread,
+    { assignee: from.id, status: { $nin: [...CLOSED_STATUSES] }, deletedAt: null, mergedInto: null },
+    { fields: ['id'] },
+  );
+  const threadIds = threads.map((t) => t.id);
+  if (threadIds.length) await em.nativeUpdate(Thread, { id: { $in: threadIds } }, { assignee: to.id });
+
+  const follows = await em.find(Follow, { staff: from.id }, { fields: ['thread'] });
+  const already = new Set((await em.find(Follow, { staff: to.id }, { fields: ['thread'] })).map((f) => f.thread.id));
+  const followedThreadIds = follows.map((f) => f.thread.id).filter((id) => !already.has(id));
+  for (const threadId of followedThreadIds) {
+    em.create(Follow, { community: scope.communityId, thread: threadId, staff: to.id });
+  }
+  // The successor's follow replaces the leaver's: follower counts stay as they were.
+  await em.nativeDelete(Follow, { staff: from.id, thread: { $in: followedThreadIds } });
+
+  const owned = await em.find(Member, { owner: from.id }, { fields: ['id'] });
+  const memberIds = owned.map((m) => m.id);
+  if (memberIds.length) await em.nativeUpdate(Member, { id: { $in: memberIds } }, { owner: to.id });
+
+  // Everyone the successor now answers to: the customers they own and those waiting in the threads.
+  const authors = await em.find(
+    Thread,
+    { id: { $in: threadIds }, authorMember: { $ne: null } },
+    { fields: ['authorMember'] },
+  );
+  const briefed = [...new Set([...memberIds, ...authors.map((t) => t.authorMember?.id as string)])];
+  const brief = await handoverBrief(scope, em, briefed.slice(0, BRIEF_LIMIT));
+
+  const handover = em.create(Handover, {
+    community: scope.communityId,
+    fromStaff: from,
+    toStaff: to,
+    byStaff: actor.staff,
+    reason,
+    threadIds,
+    followedThreadIds,
+    memberIds,
+    brief,
+  });
+  const moved = { threads: threadIds.length, follows: followedThreadIds.length, members: memberIds.length };
+  recordAudit(em, scope.communityId, actor, {
+    action: 'staff.handover',
+    targetType: 'StaffMember',
+    targetId: from.id,
+    after: { to: to.id, reason, handover: handover.id, ...moved },
+  });
+  recordAudit(em, scope.communityId, actor, {
+    action: 'staff.inherit',
+    targetType: 'StaffMember',
+    targetId: to.id,
+    after: { from: from.id, reason, handover: handover.id, ...moved },
+  });
+  return handover;
+}
+
+/** Per customer: who they are, what they talk about, how they feel, what they still wait for. */
+export async function handoverBrief(scope: Scope, em: Em, memberIds: string[]): Promise<HandoverBriefEntry[]> {
+  if (memberIds.length === 0) return [];
+  const members = await em.find(Member, { id: { $in: memberIds } }, { orderBy: { displayName: 'asc', id: 'asc' } });
+  const scores = new Map((await em.find(MemberScore, { member: { $in: memberIds } })).map((s) => [s.member.id, s]));
+  const brief: HandoverBriefEntry[] = [];
+  for (const member of members) {
+    const threads = await em.find(
+      Thread,
+      { authorMember: member.id, deletedAt: null },
+      { fields: ['id', 'title', 'body', 'status', 'waitingSince'], orderBy: { createdAt: 'desc' }, limit: 100 },
+    );
+    const replies = await em.find(
+      Reply,
+      { authorMember: member.id, deletedAt: null },
+      { fields: ['body'], orderBy: { createdAt: 'desc' }, limit: 100 },
+    );
+    const contacts = await staffContacts({ ...scope, em }, member.id); // inside the transaction
+    const last = contacts[0];
+    const score = scores.get(member.id);
+    const parts = [
+      `${member.threadCount} threads, ${member.replyCount} replies, ${member.voteCount} votes`,
+      `member since ${member.firstSeenAt.toISOString().slice(0, 10)}`,
+      last
+        ? `last answered by ${last.staff.name} on ${last.lastAt.toISOString().slice(0, 10)}`
+        : 'never answered by staff yet',
+    ];
+    brief.push({
+      memberId: member.id,
+      displayName: member.displayName,
+      email: member.email ?? null,
+      summary: `${parts.join('; ')}.`,
+      topics: topTopics([...threads.map((t) => `${t.title} ${t.body}`), ...replies.map((r) => r.body)]).map(
+        (t) => t.word,
+      ),
+      sentiment: score && score.textCount > 0 ? sentimentOfTotals(score) : null,
+      openQuestions: threads
+        .filter((t) => t.waitingSince && !CLOSED_STATUSES.includes(t.status))
+        .map((t) => ({ threadId: t.id, title: t.title, waitingSince: (t.waitingSince as Date).toISOString() })),
+    });
+  }
+  return brief;
+}
+
+/**
+ * A manager gives a customer's relationship to another staff member (or to nobody: the next staff
+ * member who answers them takes it). Audited.
+ */
+export async function setMemberOwner(
+  scope: Scope,
+  actor: StaffActor,
+  memberId: string,
+  ownerId: string | null,
+): Promise<Member> {
+  return write(scope, async (em) => {
+    const member = valid.isUuid(memberId) ? await em.findOne(Member, { id: memberId }) : null;
+    if (!member || member.erasedAt) throw notFound('The member');
+    const owner =
+      ownerId === null
+        ? null
+        : valid.isUuid(ownerId)
+          ? await em.findOne(StaffMember, { id: ownerId, active: true })
+          : null;
+    if (ownerId !== null && !owner) throw badInput('Choose an active staff member of this community.', 'ownerId');
+    const before = member.owner?.id ?? null;
+    member.owner = owner;
+    recordAudit(em, scope.communityId, actor, {
+      action: 'member.owner',
+      targetType: 'Member',
+      targetId: member.id,
+      before: { owner: before },
+      after: { owner: owner?.id ?? null },
+    });
+    return member;
+  });
+}
+
+/** The handovers of a community, newest first (staff see them all: the brand's memory). */
+export const listHandovers = (scope: Scope, limit = 50) =>
+  scope.em.find(Handover, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });

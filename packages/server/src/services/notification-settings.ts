@@ -1,0 +1,39 @@
+import { type ConsentPurpose, type EmailDigest, Member } from '../entities/index.ts';
+import type { MemberActor } from './actor.ts';
+import { type ConsentState, consentsOf, recordConsent } from './consent.ts';
+import { type Scope, write } from './scope.ts';
+
+/**
+ * A member's own choices from the widget: each purpose's consent (into the ledger, source WIDGET,
+ * with the words they saw) and how often emails come. Both take effect for the next message.
+ */
+export async function setOwnConsent(
+  scope: Scope,
+  actor: MemberActor,
+  purpose: ConsentPurpose,
+  granted: boolean,
+  textShown?: string | null,
+): Promise<ConsentState> {
+  return write(scope, async (em) => {
+    const record = recordConsent(em, {
+      communityId: scope.communityId,
+      memberId: actor.member.id,
+      purpose,
+      granted,
+      source: 'WIDGET',
+      textShown: textShown ?? undefined,
+    });
+    await em.flush();
+    return { purpose, granted, record };
+  });
+}
+
+export async function setOwnEmailDigest(scope: Scope, actor: MemberActor, digest: EmailDigest): Promise<Member> {
+  return write(scope, async (em) => {
+    const member = await em.findOneOrFail(Member, { id: actor.member.id });
+    member.emailDigest = digest;
+    return member;
+  });
+}
+
+export const ownConsents = (scope: Scope, actor: MemberActor) => consentsOf(scope.em, actor.member.id);

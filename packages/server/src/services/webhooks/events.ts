@@ -1,0 +1,178 @@
+import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
+import { createdIn } from '../../db/created.ts';
+import type { Em } from '../../db/orm.ts';
+import { newId } from '../../entities/id.ts';
+import {
+  Activity,
+  AuditLog,
+  Community,
+  ConsentRecord,
+  Reply,
+  Thread,
+  Webhook,
+  WebhookDelivery,
+  type WebhookEvent,
+} from '../../entities/index.ts';
+
+/** An event about to be told to a community's webhooks: its name and its data. */
+export interface PendingEvent {
+  communityId: string;
+  event: WebhookEvent;
+  at: Date;
+  data: () => Promise<Record<string, unknown>>;
+}
+
+const noTenant = { filters: { tenant: false } } as const;
+
+/** What a newly written row means to webhooks, if anything. */
+function eventsOf(em: Em, entity: object): PendingEvent[] {
+  if (entity instanceof Activity) {
+    const communityId = entity.community.id;
+    const at = entity.createdAt ?? new Date();
+    const threadId = entity.thread?.id;
+    if (entity.type === 'THREAD_POSTED' && threadId) {
+      return [{ communityId, event: 'thread.created', at, data: () => threadData(em, threadId) }];
+    }
+    if (entity.type === 'REPLY_POSTED' && threadId && entity.reply) {
+      const replyId = entity.reply.id;
+      return [{ communityId, event: 'reply.created', at, data: () => replyData(em, threadId, replyId) }];
+    }
+    if (entity.type === 'STATUS_CHANGED' && threadId) {
+      const { from, to } = (entity.data ?? {}) as { from?: string; to?: string };
+      return [
+        {
+          communityId,
+          event: 'status.changed',
+          at,
+          data: async () => ({ ...(await threadData(em, threadId)), from: from ?? null, to: to ?? null }),
+        },
+      ];
+    }
+  }
+  if (entity instanceof ConsentRecord) {
+    const data = {
+      memberId: entity.member.id,
+      purpose: entity.purpose,
+      granted: entity.granted,
+      source: entity.source,
+      textShown: entity.textShown,
+    };
+    return [
+      {
+        communityId: entity.community.id,
+        event: 'consent.changed',
+        at: entity.createdAt ?? new Date(),
+        data: async () => data,
+      },
+    ];
+  }
+  if (
+    entity instanceof AuditLog &&
+    (entity.action === 'member.ambassador' || entity.action === 'member.unambassador')
+  ) {
+    const data = {
+      memberId: entity.targetId,
+      flagged: entity.action === 'member.ambassador',
+      reason: (entity.after as { reason?: string } | null)?.reason ?? null,
+      byStaffId: entity.actorStaff?.id ?? null,
+    };
+    return [
+      {
+        communityId: entity.community.id,
+        event: 'member.flagged',
+        at: entity.createdAt ?? new Date(),
+        data: async () => data,
+      },
+    ];
+  }
+  if (entity instanceof AuditLog && entity.action === 'member.erase') {
+    const data = { memberId: entity.targetId, reason: (entity.after as { reason?: string } | null)?.reason ?? null };
+    return [
+      {
+        communityId: entity.community.id,
+        event: 'member.erased',
+        at: entity.createdAt ?? new Date(),
+        data: async () => data,
+      },
+    ];
+  }
+  return [];
+}
+
+async function threadData(em: Em, threadId: string): Promise<Record<string, unknown>> {
+  const t = await em.findOneOrFail(Thread, { id: threadId }, noTenant);
+  return {
+    threadId: t.id,
+    kind: t.kind,
+    title: t.title,
+    body: t.body,
+    status: t.status,
+    authorMemberId: t.authorMember?.id ?? null,
+    authorStaffId: t.authorStaff?.id ?? null,
+  };
+}
+
+async function replyData(em: Em, threadId: string, replyId: string): Promise<Record<string, unknown>> {
+  const [thread, reply] = [
+    await em.findOneOrFail(Thread, { id: threadId }, noTenant),
+    await em.findOneOrFail(Reply, { id: replyId }, noTenant),
+  ];
+  return {
+    threadId,
+    threadTitle: thread.title,
+    replyId,
+    body: reply.body,
+    authorMemberId: reply.authorMember?.id ?? null,
+    authorStaffId: reply.authorStaff?.id ?? null,
+  };
+}
+
+/**
+ * Writes a delivery for every active webhook of the community that listens to the event, in the
+ * caller's transaction. The body is fixed now (the same bytes on every attempt).
+ */
+export async function enqueueWebhookEvents(em: Em, pending: PendingEvent[]): Promise<void> {
+  const byCommunity = new Map<string, PendingEvent[]>();
+  for (const p of pending) byCommunity.set(p.communityId, [...(byCommunity.get(p.communityId) ?? []), p]);
+  for (const [communityId, events] of byCommunity) {
+    const hooks = await em.find(Webhook, { community: communityId, active: true }, noTenant);
+    if (hooks.length === 0) continue;
+    const community = await em.findOneOrFail(Community, { id: communityId }, { fields: ['slug'] });
+    const rows: Record<string, unknown>[] = [];
+    for (const e of events) {
+      const listening = hooks.filter((h) => h.events.includes(e.event));
+      if (listening.length === 0) continue;
+      const data = await e.data();
+      for (const hook of listening) {
+        const id = newId();
+        const body = JSON.stringify({
+          id,
+          event: e.event,
+          community: community.slug,
+          createdAt: e.at.toISOString(),
+          data,
+        });
+        rows.push({
+          id,
+          community: communityId,
+          webhook: hook.id,
+          event: e.event,
+          body,
+          status: 'PENDING',
+          dueAt: new Date(),
+          attempts: 0,
+          createdAt: new Date(),
+        });
+      }
+    }
+    if (rows.length) await em.insertMany(WebhookDelivery, rows as never);
+  }
+}
+
+/** Every change that concerns webhooks writes its deliveries in its own transaction. */
+export class WebhookSubscriber implements EventSubscriber {
+  async afterFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    const pending = createdIn<object>(uow).flatMap((entity) => eventsOf(em as Em, entity));
+    if (pending.length) await enqueueWebhookEvents(em as Em, pending);
+  }
+}

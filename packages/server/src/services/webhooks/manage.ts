@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { WEBHOOK_EVENTS, Webhook, WebhookDelivery, type WebhookEvent } from '../../entities/index.ts';
+import type { StaffActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, notFound } from '../errors.ts';
+import { findPage, type Page, type PageArgs } from '../pagination.ts';
+import { type Scope, write } from '../scope.ts';
+import * as valid from '../validation.ts';
+
+/** Webhooks a community may have. */
+const MAX_WEBHOOKS = 20;
+
+function checkedEvents(events: readonly string[]): WebhookEvent[] {
+  const unique = [...new Set(events)];
+  if (unique.length === 0) throw badInput('Choose at least one event.', 'events');
+  const unknown = unique.filter((e) => !WEBHOOK_EVENTS.includes(e as WebhookEvent));
+  if (unknown.length) throw badInput(`Unknown events: ${unknown.join(', ')}.`, 'events');
+  return unique as WebhookEvent[];
+}
+
+const checkedUrl = (url: string) => {
+  if (url.length > 2000) throw badInput('The URL is too long (at most 2,000 characters).', 'url');
+  return valid.httpUrl(url.trim(), 'url');
+};
+
+export interface NewWebhook {
+  webhook: Webhook;
+  /** Shown this once: the receiver checks signatures with it. */
+  secret: string;
+}
+
+export async function createWebhook(
+  scope: Scope,
+  actor: StaffActor,
+  input: { url: string; events: readonly string[] },
+): Promise<NewWebhook> {
+  const url = checkedUrl(input.url);
+  const events = checkedEvents(input.events);
+  return write(scope, async (em) => {
+    if ((await em.count(Webhook, {})) >= MAX_WEBHOOKS) {
+      throw badInput(`A community can have at most ${MAX_WEBHOOKS} webhooks.`, 'url');
+    }
+    const secret = `whsec_${randomBytes(24).toString('hex')}`;
+    const webhook = em.create(Webhook, { community: scope.communityId, url, events, secret, createdBy: actor.staff });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'webhook.create',
+      targetType: 'Webhook',
+      targetId: webhook.id,
+      after: { url, events },
+    });
+    return { webhook, secret };
+  });
+}
+
+export async function updateWebhook(
+  scope: Scope,
+  actor: StaffActor,
+  id: string,
+  change: { url?: string | null; events?: readonly string[] | null; active?: boolean | null },
+): Promise<Webhook> {
+  return write(scope, async (em) => {
+    const webhook = valid.isUuid(id) ? await em.findOne(Webhook, { id }) : null;
+    if (!webhook) throw notFound('The webhook');
+    const before = { url: webhook.url, events: webhook.events, active: webhook.active };
+    if (change.url != null) webhook.url = checkedUrl(change.url);
+    if (change.events != null) webhook.events = checkedEvents(change.events);
+    if (change.active != null) webhook.active = change.active;
+    recordAudit(em, scope.communityId, actor, {
+      action: 'webhook.update',
+      targetType: 'Webhook',
+      targetId: webhook.id,
+      before,
+      after: { url: webhook.url, events: webhook.events, active: webhook.active },
+    });
+    return webhook;
+  });
+}
+
+/** Removes a webhook and its delivery log. */
+export async function deleteWebhook(scope: Scope, actor: StaffActor, id: string): Promise<boolean> {
+  return write(scope, async (em) => {
+    const webhook = valid.isUuid(id) ? await em.findOne(Webhook, { id }) : null;
+    if (!webhook) throw notFound('The webhook');
+    await em.nativeDelete(WebhookDelivery, { webhook: webhook.id });
+    await em.nativeDelete(Webhook, { id: webhook.id });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'webhook.delete',
+      targetType: 'Webhook',
+      targetId: webhook.id,
+      before: { url: webhook.url, events: webhook.events },
+    });
+    return true;
+  });
+}
+
+/** Sends a delivery again (a failed one, or one the receiver lost): due now, attempts kept. */
+export async function redeliver(scope: Scope, id: string): Promise<WebhookDelivery> {
+  return write(scope, async (em) => {
+    const delivery = valid.isUuid(id) ? await em.findOne(WebhookDelivery, { id }) : null;
+    if (!delivery) throw notFound('The delivery');
+    delivery.status = 'PENDING';
+    delivery.dueAt = new Date();
+    delivery.claimedUntil = null;
+    return delivery;
+  });
+}
+
+export const listWebhooks = (scope: Scope) => scope.em.find(Webhook, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+
+/** A webhook's delivery log, newest first. */
+export const listDeliveries = (scope: Scope, webhookId: string, args: PageArgs): Promise<Page<WebhookDelivery>> =>
+  findPage(scope.em, WebhookDelivery, { webhook: webhookId }, { createdAt: 'desc', id: 'desc' }, args);

@@ -1,0 +1,27 @@
+/** The account panel's strings (loaded with the panel): a translation replaces this object. */
+export const accountStrings = {
+  title: 'Your account',
+  notifications: 'Notifications',
+  noNotifications: 'Nothing new in the threads you follow.',
+  replied: (who: string, title: string) => `${who} replied in “${title}”`,
+  statusChanged: (title: string, status: string) => `“${title}” is now ${status}`,
+  gone: 'a post that is no longer available',
+  someone: 'Someone',
+  unread: 'New',
+  email: 'Emails',
+  digest: 'How often',
+  digests: { IMMEDIATE: 'Right away', DAILY: 'Once a day', NEVER: 'Never' } as Record<string, string>,
+  saved: 'Saved.',
+  data: 'Your data',
+  dataText: 'Download everything this community holds about you, as a JSON file.',
+  download: 'Download my data',
+  downloaded: 'Downloaded.',
+  deleteTitle: 'Delete your account',
+  deleteText:
+    'After a grace period (a week, unless this community chose otherwise) your name, email and sign-in are erased; what you wrote stays as “Deleted member” or is removed, as this community decided. You can change your mind until then.',
+  deleteButton: 'Delete my account',
+  confirmDelete: 'Yes, delete my account',
+  dueOn: (date: string) => `Your account will be erased on ${date}.`,
+  keep: 'Keep my account',
+  close: 'Back to the posts',
+};
