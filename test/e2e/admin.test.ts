@@ -144,6 +144,14 @@ it('a manager deactivates a staff member choosing a successor, who then owns the
     'mutation { postThread(input: { kind: QUESTION, title: "Shipping to Norway?" }) { id } }',
     { token: startGuestSession.token },
   );
+  // Sam answered Nils before: Sam owns the relationship, so the brief will be about Nils.
+  const { postThread: earlier } = await guest.data(
+    'mutation { postThread(input: { kind: QUESTION, title: "Do you ship to Oslo?" }) { id } }',
+    { token: startGuestSession.token },
+  );
+  await staff.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+    variables: { i: { threadId: earlier.id, body: 'We do, in 3 to 5 days.' } },
+  });
   const leaving = await staff.data('{ viewer { staff { id } } }');
   await staff.data('mutation ($t: ID!, $s: ID) { assignThread(threadId: $t, staffId: $s) { id } }', {
     variables: { t: postThread.id, s: leaving.viewer.staff.id },
@@ -161,6 +169,14 @@ it('a manager deactivates a staff member choosing a successor, who then owns the
   await card.getByText('Former staff').waitFor();
   // Sam can no longer sign in; the thread is Una's.
   expect((await staff.request('{ viewer { kind } }')).data?.viewer).toBeNull();
+
+  // The successor's brief: who Nils is and what Nils still waits for.
+  await card.getByRole('link', { name: 'Read the handover brief' }).click();
+  const brief = page.getByRole('region', { name: 'Nils' });
+  await brief.waitFor();
+  await brief.getByRole('link', { name: 'Shipping to Norway?' }).waitFor();
+  expect(await brief.getByRole('link', { name: 'Do you ship to Oslo?' }).count()).toBe(0);
+  expect(await page.getByRole('group').first().textContent()).toContain(`Sam Support → ${SUCCESSOR.name}`);
   expect(problems).toEqual([]);
   await page.context().close();
 

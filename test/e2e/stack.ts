@@ -25,12 +25,17 @@ export interface Stack {
   staff(): Promise<GraphQLClient>;
   /** Opens a page of the brand's site; `problems` collects page errors and console errors. */
   open(path?: string): Promise<{ page: Page; problems: string[] }>;
-  /** Restarts the server process on the same port and database. */
-  restart(): Promise<void>;
+  /** Restarts the server process on the same port (and database, unless `env` names another). */
+  restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** More environment for the server process (SMTP_URL, job intervals…). */
+  env?: Record<string, string>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const database = await createTestDatabase();
   let server: ServerProcess | undefined;
   let community: Stack['community'] = { slug: '', ssoSecret: '', ssoKeyId: '' };
@@ -77,7 +82,7 @@ export async function startStack(): Promise<Stack> {
     '--password',
     STAFF.password,
   );
-  const env = { DATABASE_URL: database.url, SEED_DEMO: 'false', RATE_LIMIT_MULTIPLIER: '100' };
+  const env = { DATABASE_URL: database.url, SEED_DEMO: 'false', RATE_LIMIT_MULTIPLIER: '100', ...options.env };
   server = await startServerProcess(env);
   const browser = await launchChromium();
   const stack: Stack = {
@@ -105,10 +110,10 @@ export async function startStack(): Promise<Stack> {
       await page.getByRole('heading', { name: BRAND }).waitFor();
       return { page, problems };
     },
-    async restart() {
+    async restart(more = {}) {
       const port = new URL(stack.server.url).port;
       await stack.server.stop();
-      stack.server = server = await startServerProcess({ ...env, PORT: port });
+      stack.server = server = await startServerProcess({ ...env, ...more, PORT: port });
     },
     async close() {
       await browser.close();

@@ -5,9 +5,6 @@ import { type Mailer, startMailer } from './services/mail/mailer.ts';
 import { type Poller, startPoller } from './services/poller.ts';
 import { deliverWebhooks, type WebhookDeliveryResult } from './services/webhooks/deliver.ts';
 
-/** How often accounts whose deletion grace period has ended are looked for. */
-const ERASURE_INTERVAL_MS = 60_000;
-
 export interface BackgroundJobs {
   /** Sends the outbox's emails (only with SMTP_URL). */
   mailer: Mailer | null;
@@ -45,7 +42,7 @@ export function startBackgroundJobs(
   );
   const erasure = startPoller(
     () => eraseDue(orm.em.fork()),
-    ERASURE_INTERVAL_MS,
+    config.erasureIntervalMs,
     (error) => onError('erasure', error),
   );
   return {

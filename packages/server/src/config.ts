@@ -42,6 +42,8 @@ export interface Config {
   mailFrom: string;
   /** `MAIL_INTERVAL_MS`: how often the outbox and webhook deliveries are looked at (default 5000). */
   mailIntervalMs: number;
+  /** `ERASURE_INTERVAL_MS`: how often accounts and clean-ups whose grace period ended are looked for (default 60000). */
+  erasureIntervalMs: number;
   /**
    * `BACKGROUND_JOBS` (default true): this process sends due emails and webhook deliveries and
    * erases accounts whose grace period ended. `false` for processes that should only serve
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Rapport <no-reply@localhost>',
     mailIntervalMs: positive(env.MAIL_INTERVAL_MS, 'MAIL_INTERVAL_MS') ?? 5000,
+    erasureIntervalMs: positive(env.ERASURE_INTERVAL_MS, 'ERASURE_INTERVAL_MS') ?? 60_000,
     backgroundJobs: env.BACKGROUND_JOBS !== 'false',
   };
 }

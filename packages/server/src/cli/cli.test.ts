@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
@@ -16,13 +19,13 @@ interface Run {
   json: any;
 }
 
-/** Runs `rapport <args>` as its own process, as `pnpm rapport` does. */
-function rapport(...args: string[]): Promise<Run> {
+/** Runs `rapport <args>` as its own process on a database, as `pnpm rapport` does. */
+function rapportOn(databaseUrl: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: { ...process.env, DATABASE_URL: database.url } },
+      { env: { ...process.env, DATABASE_URL: databaseUrl } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         let json: unknown;
@@ -34,6 +37,8 @@ function rapport(...args: string[]): Promise<Run> {
     );
   });
 }
+
+const rapport = (...args: string[]) => rapportOn(database.url, ...args);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -191,5 +196,42 @@ describe('rapport CLI', () => {
     const missing = await rapport('ranking', 'recompute', '--community', 'nope');
     expect(missing.code).toBe(1);
     expect(missing.json.error.code).toBe('NOT_FOUND');
+  });
+
+  it('exports a community to a file and imports it into another database, with progress on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-export-'));
+    const other = await createTestDatabase();
+    try {
+      const file = join(dir, 'demo.json');
+      const exported = await rapport('export', '--community', 'demo', '--out', file);
+      expect(exported.code).toBe(0);
+      expect(exported.json).toMatchObject({ file, slug: 'demo' });
+      expect(exported.json.counts.Thread).toBe(5);
+      expect(exported.stderr).toContain('Exporting demo: 100%');
+
+      // An earlier export is never overwritten.
+      const again = await rapport('export', '--community', 'demo', '--out', file);
+      expect(again.code).toBe(1);
+      expect(again.json.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'out' });
+
+      const imported = await rapportOn(other.url, 'import', '--file', file);
+      expect(imported.code).toBe(0);
+      expect(imported.json).toMatchObject({ slug: 'demo', counts: exported.json.counts });
+      expect(imported.stderr).toContain('Importing: 100%');
+      expect(imported.stderr).toContain('Recomputing the ranking: 100%');
+
+      const roundTrip = join(dir, 'again.json');
+      expect((await rapportOn(other.url, 'export', '--community', 'demo', '--out', roundTrip)).code).toBe(0);
+      expect(readFileSync(roundTrip, 'utf8')).toBe(readFileSync(file, 'utf8'));
+
+      const twice = await rapportOn(other.url, 'import', '--file', file);
+      expect(twice.code).toBe(1);
+      expect(twice.json.error.code).toBe('CONFLICT');
+      const missing = await rapport('import', '--file', join(dir, 'nope.json'));
+      expect(missing.json.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await other.drop();
+    }
   });
 });

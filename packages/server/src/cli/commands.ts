@@ -1,3 +1,5 @@
+import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import type { Em, Orm } from '../db/orm.ts';
 import { createEventBus } from '../realtime/event-bus.ts';
 import {
@@ -8,8 +10,10 @@ import {
   rotateSsoKey,
   setAllowedOrigins,
 } from '../services/communities.ts';
+import { exportCommunity } from '../services/community-export/export.ts';
+import { importCommunity } from '../services/community-export/import.ts';
 import { DEMO_PASSWORD, seedDemo } from '../services/demo.ts';
-import { notFound } from '../services/errors.ts';
+import { badInput, notFound } from '../services/errors.ts';
 import { recomputeRanking } from '../services/ranking/recompute.ts';
 import { bindEm } from '../services/scope.ts';
 import { createStaff } from '../services/staff.ts';
@@ -97,6 +101,54 @@ export const COMMANDS: Record<string, Command> = {
       const { community, scoped } = await byslug(orm, values);
       await retireSsoKey(scoped, community.id, str(values, 'kid') ?? '', null);
       return { activeKeyIds: (await activeSsoKeys(scoped)).map((k) => k.kid) };
+    },
+  },
+  export: {
+    summary:
+      'Write a whole community to one versioned JSON file (progress on stderr). Keep it safe: it holds personal data and secrets.',
+    usage: '--community S --out FILE',
+    options: { community: { type: 'string' }, out: { type: 'string' } },
+    required: ['community', 'out'],
+    async run({ orm, values }) {
+      const { community } = await byslug(orm, values);
+      const file = str(values, 'out') ?? '';
+      // A new file only (never over an earlier export), readable by its owner alone.
+      const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+      await new Promise<void>((resolve, reject) => {
+        out.once('open', () => resolve());
+        out.once('error', (error: NodeJS.ErrnoException) =>
+          reject(error.code === 'EEXIST' ? badInput(`${file} exists already; choose a new file.`, 'out') : error),
+        );
+      });
+      try {
+        const result = await exportCommunity(em(orm), community.id, out, {
+          onProgress: progressBar(`Exporting ${community.slug}`),
+        });
+        out.end();
+        await finished(out);
+        return { file, ...result };
+      } catch (error) {
+        // No half-written export is left to be mistaken for a whole one.
+        out.destroy();
+        rmSync(file, { force: true });
+        throw error;
+      }
+    },
+  },
+  import: {
+    summary: 'Read a community from an export file into this database, then recompute its ranking.',
+    usage: '--file FILE',
+    options: { file: { type: 'string' } },
+    required: ['file'],
+    async run({ orm, values }) {
+      const file = str(values, 'file') ?? '';
+      if (!existsSync(file)) throw badInput(`${file} does not exist.`, 'file');
+      const result = await importCommunity(em(orm), createReadStream(file), {
+        onProgress: progressBar('Importing'),
+      });
+      const scoped = bindEm(em(orm), result.communityId);
+      await recomputeRanking(scoped, result.communityId, { onProgress: progressBar('Recomputing the ranking') });
+      return result;
     },
   },
   'ranking recompute': {
