@@ -163,7 +163,7 @@ it('a manager deactivates a staff member choosing a successor, who then owns the
   await card.getByRole('button', { name: 'Deactivate' }).click();
   await card.getByRole('button', { name: 'Deactivate and hand over' }).click();
   await card.getByText('Choose who takes over').waitFor();
-  await card.getByLabel('Who takes over their open threads?').selectOption({ label: SUCCESSOR.name });
+  await card.getByRole('group', { name: 'Who takes over their work?' }).getByLabel(SUCCESSOR.name).check();
   await card.getByRole('button', { name: 'Deactivate and hand over' }).click();
   await card.getByText(`to ${SUCCESSOR.name}`).waitFor();
   await card.getByText('Former staff').waitFor();

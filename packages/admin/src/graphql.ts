@@ -471,11 +471,14 @@ export const UPDATE_STAFF = gql`
 `;
 
 export const DEACTIVATE = gql`
-  mutation AdminDeactivate($id: ID!, $successor: ID!) {
-    deactivateStaff(staffId: $id, successorId: $successor) {
+  mutation AdminDeactivate($id: ID!, $successors: [ID!]!) {
+    deactivateStaff(staffId: $id, successorIds: $successors) {
       movedThreads
-      handover {
+      handovers {
         id
+        to {
+          name
+        }
         members {
           id
         }
@@ -485,7 +488,7 @@ export const DEACTIVATE = gql`
         isFormer
         deactivatedAt
       }
-      successor {
+      successors {
         name
       }
     }

@@ -1,3 +1,6 @@
+/** "Ann", "Ann and Ben", "Ann, Ben and Cat" (a translation brings its own). */
+const listOf = (names: string[]) => new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(names);
+
 /** Every string the admin console shows, in one place (for translation). */
 export const strings = {
   product: 'Rapport',
@@ -168,15 +171,18 @@ export const strings = {
   invited: 'Invited — has not set a password yet',
   newLink: 'New link',
   deactivate: 'Deactivate',
-  successor: 'Who takes over their open threads?',
+  successor: 'Who takes over their work?',
+  successorHint:
+    'Tick one or more. With several, their customers are shared out in turn, each with all of their threads.',
   deactivateConfirm: 'Deactivate and hand over',
-  deactivated: (name: string, moved: number, successor: string, customers: number) =>
-    `${name} is deactivated: ${moved} open ${moved === 1 ? 'thread' : 'threads'} and ${customers} ${customers === 1 ? 'customer relationship' : 'customer relationships'} go to ${successor}.`,
+  deactivated: (name: string, moved: number, successors: string[], customers: number) =>
+    `${name} is deactivated: ${moved} open ${moved === 1 ? 'thread' : 'threads'} and ${customers} ${customers === 1 ? 'customer relationship' : 'customer relationships'} ${successors.length === 1 ? 'go to' : 'are shared among'} ${listOf(successors)}.`,
   readBrief: 'Read the handover brief',
+  readBriefOf: (name: string) => `Read ${name}’s handover brief`,
   former: 'Former staff',
   you: '(you)',
   chooseOne: 'Choose…',
-  chooseSuccessor: 'Choose who takes over their open threads.',
+  chooseSuccessor: 'Choose who takes over their work: at least one person.',
   deactivateLabel: (name: string) => `Deactivate ${name}`,
   roleFor: (name: string) => `Role of ${name}`,
   roleChanged: (name: string, role: string) => `${name} is now ${role}.`,

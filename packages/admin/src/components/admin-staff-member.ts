@@ -33,12 +33,12 @@ export class AdminStaffMember extends LitElement {
     colleagues: { attribute: false },
     newRole: { state: true },
     agencyName: { state: true },
-    successor: { state: true },
+    successors: { state: true },
     deactivating: { state: true },
     link: { state: true },
     problem: { state: true },
     done: { state: true },
-    handoverId: { state: true },
+    handovers: { state: true },
   };
 
   static override styles = [
@@ -57,6 +57,14 @@ export class AdminStaffMember extends LitElement {
       .actions .field {
         margin: 0;
       }
+      fieldset {
+        border: 0;
+        padding: 0;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0;
+      }
     `,
   ];
 
@@ -66,13 +74,14 @@ export class AdminStaffMember extends LitElement {
   colleagues: { id: string; name: string }[] = [];
   newRole = '';
   agencyName = '';
-  successor = '';
+  /** Who takes over, in the order ticked: customers are shared out among them in turn. */
+  successors: string[] = [];
   deactivating = false;
   link = '';
   problem: { action: string; problem: Problem } | undefined;
   done = '';
-  /** The handover the last deactivation made, to read its brief. */
-  handoverId = '';
+  /** The handovers the last deactivation made (one per successor), to read their briefs. */
+  handovers: { id: string; to: string }[] = [];
 
   #changed(done: string): void {
     this.done = done;
@@ -100,21 +109,33 @@ export class AdminStaffMember extends LitElement {
 
   async #deactivate(event: Event): Promise<void> {
     event.preventDefault();
-    if (!this.successor) {
-      this.problem = { action: 'deactivate', problem: { message: strings.chooseSuccessor, field: 'successorId' } };
+    if (this.successors.length === 0) {
+      this.problem = { action: 'deactivate', problem: { message: strings.chooseSuccessor, field: 'successorIds' } };
       return;
     }
-    const outcome = await mutate(this.app, DEACTIVATE, { id: this.member.id, successor: this.successor });
+    const outcome = await mutate(this.app, DEACTIVATE, { id: this.member.id, successors: this.successors });
     if (outcome.problem) {
       this.problem = { action: 'deactivate', problem: outcome.problem };
       return;
     }
-    const { movedThreads, staff, successor, handover } = outcome.data.deactivateStaff;
+    const { movedThreads, staff, successors, handovers } = outcome.data.deactivateStaff;
     this.deactivating = false;
-    this.handoverId = handover.id;
+    this.handovers = handovers.map((h: { id: string; to: { name: string } }) => ({ id: h.id, to: h.to.name }));
     // Show the result at once; the list's own reload (on rapport-changed) follows.
     this.member = { ...this.member, isFormer: staff.isFormer, deactivatedAt: staff.deactivatedAt };
-    this.#changed(strings.deactivated(staff.name, movedThreads, successor.name, handover.members.length));
+    const customers = handovers.reduce((sum: number, h: { members: unknown[] }) => sum + h.members.length, 0);
+    this.#changed(
+      strings.deactivated(
+        staff.name,
+        movedThreads,
+        successors.map((x: { name: string }) => x.name),
+        customers,
+      ),
+    );
+  }
+
+  #toggleSuccessor(id: string, chosen: boolean): void {
+    this.successors = chosen ? [...this.successors, id] : this.successors.filter((x) => x !== id);
   }
 
   #problem(action: string) {
@@ -125,15 +146,15 @@ export class AdminStaffMember extends LitElement {
     const s = strings;
     const problem = this.#problem('deactivate');
     return html`<form class="panel" @submit=${this.#deactivate} novalidate aria-label=${s.deactivateLabel(this.member.name)}>
-      <div class="field">
-        <label for="successor">${s.successor}</label>
-        <select id="successor" required @change=${(e: Event) => {
-          this.successor = (e.target as HTMLSelectElement).value;
-        }} aria-invalid=${problemFor(problem, 'successorId') ? 'true' : 'false'} aria-describedby="deactivate-problem">
-          <option value="">${s.chooseOne}</option>
-          ${this.colleagues.map((c) => html`<option value=${c.id} ?selected=${c.id === this.successor}>${c.name}</option>`)}
-        </select>
-      </div>
+      <fieldset class="field" id="successors" aria-invalid=${problemFor(problem, 'successorIds') ? 'true' : 'false'}
+        aria-describedby="deactivate-problem">
+        <legend>${s.successor}</legend>
+        <p class="muted">${s.successorHint}</p>
+        ${this.colleagues.map(
+          (c) => html`<label class="row"><input type="checkbox" .checked=${this.successors.includes(c.id)}
+            @change=${(e: Event) => this.#toggleSuccessor(c.id, (e.target as HTMLInputElement).checked)} /> ${c.name}</label>`,
+        )}
+      </fieldset>
       <p class="error" id="deactivate-problem" role="alert">${problem?.message ?? ''}</p>
       <span class="row">
         <button class="btn primary">${s.deactivateConfirm}</button>
@@ -188,11 +209,12 @@ export class AdminStaffMember extends LitElement {
       ${this.link ? html`<p>${s.inviteLink}</p><p><code>${this.link}</code></p>` : nothing}
       ${this.deactivating ? this.#deactivateForm() : nothing}
       <p class="ok" role="status">${this.done}</p>
-      ${
-        this.handoverId
-          ? html`<p><a href="/admin/handovers/${encodeURIComponent(this.handoverId)}">${s.readBrief}</a></p>`
-          : nothing
-      }
+      ${this.handovers.map(
+        (h) =>
+          html`<p><a href="/admin/handovers/${encodeURIComponent(h.id)}">${
+            this.handovers.length === 1 ? s.readBrief : s.readBriefOf(h.to)
+          }</a></p>`,
+      )}
     </article>`;
   }
 }

@@ -14,7 +14,7 @@ import {
   waitFor,
 } from '../testing/harness.ts';
 
-const card = (admin: Element, name: string) =>
+const cardOf = (admin: Element, name: string) =>
   findAll(admin, 'admin-staff-member').find((el) => find(el, 'h2')?.textContent?.includes(name));
 
 describe('<admin-staff>', () => {
@@ -31,7 +31,7 @@ describe('<admin-staff>', () => {
     byText(admin, 'admin-staff >> button', 'Create account')?.click();
     const link = await waitFor(() => find(admin, 'admin-staff >> code.invite-link')?.textContent, 'the link');
     expect(link).to.match(/\/admin\/set-password#token=.+/);
-    const nora = await waitFor(() => card(admin, 'Nora New'), 'Nora in the team');
+    const nora = await waitFor(() => cardOf(admin, 'Nora New'), 'Nora in the team');
     expect(deepText(nora)).to.contain('Invited').and.contain('Support lead');
     expect((find(admin, 'admin-staff >> #invite-name') as HTMLInputElement).value).to.equal('');
   });
@@ -56,7 +56,7 @@ describe('<admin-staff>', () => {
     await signIn(community, 'owner');
     const admin = await mountAdmin('/admin/staff');
     const account = await server<{ name: string }>('staff-account', { slug: community.slug, role: 'staff' });
-    const sam = await waitFor(() => card(admin, account.name), 'the staff member');
+    const sam = await waitFor(() => cardOf(admin, account.name), 'the staff member');
     const select = find(sam, 'select') as HTMLSelectElement;
     select.value = 'MANAGER';
     select.dispatchEvent(new Event('change'));
@@ -82,7 +82,7 @@ describe('<admin-staff>', () => {
     });
 
     const admin = await mountAdmin('/admin/staff');
-    const sam = await waitFor(() => card(admin, leaving.name), 'the leaving member');
+    const sam = await waitFor(() => cardOf(admin, leaving.name), 'the leaving member');
     byText(sam, 'button', 'Deactivate')?.click();
     const confirm = await waitFor(() => byText(sam, 'form button', 'Deactivate and hand over'), 'the confirmation');
     confirm.click();
@@ -90,17 +90,20 @@ describe('<admin-staff>', () => {
       () => find(sam, '#deactivate-problem')?.textContent?.includes('Choose who takes over'),
       'the successor is required',
     );
-    expect(find(sam, '#successor')?.getAttribute('aria-invalid')).to.equal('true');
+    expect(find(sam, '#successors')?.getAttribute('aria-invalid')).to.equal('true');
 
-    const select = find(sam, '#successor') as HTMLSelectElement;
-    select.value = [...select.options].find((o) => o.text === successor.name)!.value;
-    select.dispatchEvent(new Event('change'));
+    const tick = (card: Element, name: string) =>
+      findAll(card, '#successors label')
+        .find((l) => l.textContent?.includes(name))
+        ?.querySelector('input')
+        ?.click();
+    tick(sam, successor.name);
     byText(sam, 'form button', 'Deactivate and hand over')?.click();
     await waitFor(
-      () => deepText(card(admin, leaving.name) ?? sam).includes('Former staff'),
+      () => deepText(cardOf(admin, leaving.name) ?? sam).includes('Former staff'),
       'the member marked former',
     );
-    const done = find(card(admin, leaving.name)!, '[role=status]')?.textContent;
+    const done = find(cardOf(admin, leaving.name)!, '[role=status]')?.textContent;
     expect(done).to.contain('1 open thread and 0 customer relationships go to').and.contain(successor.name);
     const after = await graphql(
       'query ($s: String!, $id: ID!) { community(slug: $s) { thread(id: $id) { assignee { name } } } }',
@@ -112,7 +115,7 @@ describe('<admin-staff>', () => {
     expect(after.community.thread.assignee.name).to.equal(successor.name);
 
     // The brief the successor starts from: Cleo waits in the thread that moved.
-    byText(card(admin, leaving.name)!, 'a', 'Read the handover brief')?.click();
+    byText(cardOf(admin, leaving.name)!, 'a', 'Read the handover brief')?.click();
     const handovers = await waitFor(() => find(admin, 'admin-handovers >> details[open]'), 'the handover, open');
     const text = await waitFor(() => deepText(handovers).includes('Cleo') && deepText(handovers), 'the brief');
     expect(text)
@@ -122,11 +125,52 @@ describe('<admin-staff>', () => {
     expect(location.pathname).to.match(/^\/admin\/handovers\/.+/);
   });
 
+  it('shares the work among several successors, with a brief for each', async () => {
+    const community = await newCommunity();
+    const leaving = await server<{ name: string }>('staff-account', { slug: community.slug, role: 'staff' });
+    const first = await server<{ name: string }>('staff-account', { slug: community.slug, role: 'agency' });
+    const second = await server<{ name: string }>('staff-account', { slug: community.slug, role: 'owner' });
+    await signIn(community, 'manager');
+    const staff = await graphql<{ community: { staffMembers: { id: string; name: string }[] } }>(
+      'query ($s: String!) { community(slug: $s) { staffMembers { id name } } }',
+      { s: community.slug },
+    );
+    const leavingId = staff.community.staffMembers.find((m) => m.name === leaving.name)!.id;
+    for (const [title, as] of [
+      ['Ann waits', 'Ann'],
+      ['Ben waits', 'Ben'],
+    ]) {
+      const thread = await server<string>('post', { slug: community.slug, title, as });
+      await graphql('mutation ($t: ID!, $s: ID) { assignThread(threadId: $t, staffId: $s) { id } }', {
+        t: thread,
+        s: leavingId,
+      });
+    }
+
+    const admin = await mountAdmin('/admin/staff');
+    const card = await waitFor(() => cardOf(admin, leaving.name), 'the leaving member');
+    byText(card, 'button', 'Deactivate')?.click();
+    await waitFor(() => find(card, '#successors'), 'the successors');
+    for (const name of [first.name, second.name]) {
+      findAll(card, '#successors label')
+        .find((l) => l.textContent?.includes(name))
+        ?.querySelector('input')
+        ?.click();
+    }
+    byText(card, 'form button', 'Deactivate and hand over')?.click();
+    // The list reloads after the change: look the card up again.
+    const status = () => find(cardOf(admin, leaving.name) ?? card, '[role=status]')?.textContent ?? '';
+    const done = await waitFor(() => status().includes('shared among') && status(), 'the result');
+    expect(done).to.contain('2 open threads').and.contain(`${first.name} and ${second.name}`);
+    const links = findAll(cardOf(admin, leaving.name) ?? card, 'a').map((a) => a.textContent?.trim());
+    expect(links).to.deep.equal([`Read ${first.name}’s handover brief`, `Read ${second.name}’s handover brief`]);
+  });
+
   it('offers no deactivation of oneself', async () => {
     const community = await newCommunity();
     const me = await signIn(community, 'manager');
     const admin = await mountAdmin('/admin/staff');
-    const mine = await waitFor(() => card(admin, me.name), 'my own card');
+    const mine = await waitFor(() => cardOf(admin, me.name), 'my own card');
     expect(deepText(mine)).to.contain('(you)');
     expect(byText(mine, 'button', 'Deactivate')).to.equal(undefined);
   });

@@ -273,10 +273,14 @@ const RECIPES: Record<string, Recipe> = {
         variables: { i: { email: `leaver${++counter}@brand.example`, name: `Leaver ${counter}`, role: 'STAFF' } },
       },
     );
-    return call(who, 'mutation ($a: ID!, $b: ID!) { deactivateStaff(staffId: $a, successorId: $b) { movedThreads } }', {
-      a: invited.inviteStaff.staff.id,
-      b: globalId('StaffMember', brand.staff.id),
-    });
+    return call(
+      who,
+      'mutation ($a: ID!, $b: [ID!]!) { deactivateStaff(staffId: $a, successorIds: $b) { movedThreads } }',
+      {
+        a: invited.inviteStaff.staff.id,
+        b: [globalId('StaffMember', brand.staff.id)],
+      },
+    );
   },
   'Mutation.createWebhook': (who) =>
     call(who, 'mutation { createWebhook(url: "http://127.0.0.1:9/refused", events: [REPLY_CREATED]) { secret } }'),
@@ -354,10 +358,10 @@ const RECIPES: Record<string, Recipe> = {
     });
     return call(
       who,
-      'mutation ($a: String!, $b: ID!) { endAgency(agencyName: $a, successorId: $b) { movedThreads } }',
+      'mutation ($a: String!, $b: [ID!]!) { endAgency(agencyName: $a, successorIds: $b) { movedThreads } }',
       {
         a: agency,
-        b: globalId('StaffMember', brand.staff.id),
+        b: [globalId('StaffMember', brand.staff.id)],
       },
     );
   },

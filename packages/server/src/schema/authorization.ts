@@ -76,7 +76,7 @@ export const AUTHORIZATION: Record<string, Permission> = {
   'Mutation.updateStaff': { allowed: MANAGERS, note: 'Same limits as inviting; a community keeps an owner. Audited.' },
   'Mutation.deactivateStaff': {
     allowed: MANAGERS,
-    note: 'Requires a successor, who takes the open threads; not oneself; a community keeps an owner. Audited.',
+    note: 'Requires 1–10 successors, who share the work; not oneself; a community keeps an owner. Audited.',
   },
   'Mutation.updateCommunity': { allowed: MANAGERS, note: 'Name and widget theme. Audited.' },
   'Mutation.setAllowedOrigins': { allowed: MANAGERS, note: 'Audited.' },
@@ -105,7 +105,7 @@ export const AUTHORIZATION: Record<string, Permission> = {
   'Mutation.setMemberOwner': { allowed: MANAGERS, note: "Who looks after a customer's relationship. Audited." },
   'Mutation.endAgency': {
     allowed: MANAGERS,
-    note: 'Deactivates every account of the agency, each handing over to the successor. Audited.',
+    note: 'Deactivates every account of the agency, each handing over to the successors. Audited.',
   },
   'Mutation.createWebhook': { allowed: MANAGERS, note: 'The signing secret is shown once. Audited.' },
   'Mutation.updateWebhook': { allowed: MANAGERS, note: 'Audited.' },

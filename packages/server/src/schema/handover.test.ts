@@ -87,13 +87,14 @@ describe('relationship ownership and handover', () => {
     await as('staff').data('mutation ($id: ID!) { follow(threadId: $id) { id } }', { variables: { id: threads.dark } });
 
     const result = await as('manager').data(
-      `mutation ($a: ID!, $b: ID!) { deactivateStaff(staffId: $a, successorId: $b) {
+      `mutation ($a: ID!, $b: [ID!]!) { deactivateStaff(staffId: $a, successorIds: $b) {
         movedThreads
-        handover { id reason from { name } to { name } by { name } threads { title } followedThreadCount members { displayName }
+        handovers { id reason from { name } to { name } by { name } threads { title } followedThreadCount members { displayName }
           brief { displayName summary topics sentiment openQuestions { title thread { id } } } } } }`,
-      { variables: { a: globalId('StaffMember', brand.staff.id), b: globalId('StaffMember', brand.owner.id) } },
+      { variables: { a: globalId('StaffMember', brand.staff.id), b: [globalId('StaffMember', brand.owner.id)] } },
     );
-    const handover = result.deactivateStaff.handover;
+    expect(result.deactivateStaff.handovers).toHaveLength(1);
+    const handover = result.deactivateStaff.handovers[0];
     expect(result.deactivateStaff.movedThreads).toBe(2);
     expect(handover).toMatchObject({
       reason: 'DEACTIVATION',
@@ -167,6 +168,58 @@ describe('relationship ownership and handover', () => {
     });
   });
 
+  it("shares the work among several successors: customers in turn, each customer's threads with them", async () => {
+    const fresh = await createTestCommunity(server.em());
+    const leaver = server.client();
+    await signInStaff(leaver, fresh.slug, fresh.staff);
+    const boss = server.client();
+    await signInStaff(boss, fresh.slug, fresh.manager);
+    const answer = (threadId: string) =>
+      leaver.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+        variables: { i: { threadId, body: 'Looking into it.' } },
+      });
+    for (const [name, titles] of [
+      ['Cat', ['Cat asks']],
+      ['Ann', ['Ann asks', 'Ann asks again']],
+      ['Ben', ['Ben asks']],
+    ] as const) {
+      const token = await guestToken(api, fresh.slug, name);
+      for (const title of titles) await answer(await postThread(api, token, { kind: 'QUESTION', title }));
+    }
+    const refused = await boss.error(
+      'mutation ($a: ID!, $b: [ID!]!) { deactivateStaff(staffId: $a, successorIds: $b) { movedThreads } }',
+      { variables: { a: globalId('StaffMember', fresh.staff.id), b: [globalId('StaffMember', fresh.staff.id)] } },
+    );
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', field: 'successorIds' });
+
+    const result = await boss.data(
+      `mutation ($a: ID!, $b: [ID!]!) { deactivateStaff(staffId: $a, successorIds: $b) {
+        movedThreads successors { name }
+        handovers { to { name } threads { title } members { displayName } brief { displayName } } } }`,
+      {
+        variables: {
+          a: globalId('StaffMember', fresh.staff.id),
+          b: [globalId('StaffMember', fresh.owner.id), globalId('StaffMember', fresh.agency.id)],
+        },
+      },
+    );
+    const done = result.deactivateStaff;
+    expect(done.movedThreads).toBe(4);
+    expect(done.successors).toEqual([{ name: 'Olive' }, { name: 'Ari' }]);
+    const sorted = (list: { title?: string; displayName?: string }[]) =>
+      list.map((x) => x.title ?? x.displayName).sort();
+    const [olive, ari] = done.handovers;
+    // By name in turn: Ann and Cat to Olive, Ben to Ari; each with all of their threads.
+    expect(olive.to.name).toBe('Olive');
+    expect(sorted(olive.members)).toEqual(['Ann', 'Cat']);
+    expect(sorted(olive.threads)).toEqual(['Ann asks', 'Ann asks again', 'Cat asks']);
+    expect(sorted(olive.brief)).toEqual(['Ann', 'Cat']);
+    expect(ari.to.name).toBe('Ari');
+    expect(sorted(ari.members)).toEqual(['Ben']);
+    expect(sorted(ari.threads)).toEqual(['Ben asks']);
+    expect(sorted(ari.brief)).toEqual(['Ben']);
+  });
+
   it('lets a manager choose who looks after a customer, audited, and refuses a bad choice', async () => {
     const set = await as('manager').data(
       'mutation ($m: ID!, $o: ID!) { setMemberOwner(memberId: $m, ownerId: $o) { id } }',
@@ -191,28 +244,28 @@ describe('relationship ownership and handover', () => {
 
   it("hands an agency's relationships back when its work ends", async () => {
     const wrong = await as('manager').request(
-      'mutation ($b: ID!) { endAgency(agencyName: "Nobody Ltd", successorId: $b) { movedThreads } }',
+      'mutation ($b: [ID!]!) { endAgency(agencyName: "Nobody Ltd", successorIds: $b) { movedThreads } }',
       {
-        variables: { b: globalId('StaffMember', brand.owner.id) },
+        variables: { b: [globalId('StaffMember', brand.owner.id)] },
       },
     );
     expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const self = await as('manager').request(
-      'mutation ($b: ID!) { endAgency(agencyName: "Northwind", successorId: $b) { movedThreads } }',
+      'mutation ($b: [ID!]!) { endAgency(agencyName: "Northwind", successorIds: $b) { movedThreads } }',
       {
-        variables: { b: globalId('StaffMember', brand.agency.id) },
+        variables: { b: [globalId('StaffMember', brand.agency.id)] },
       },
     );
     expect(self.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const ended = await as('manager').data(
-      'mutation ($b: ID!) { endAgency(agencyName: "Northwind", successorId: $b) { staff { name isFormer } handover { reason members { displayName } to { name } } } }',
-      { variables: { b: globalId('StaffMember', brand.owner.id) } },
+      'mutation ($b: [ID!]!) { endAgency(agencyName: "Northwind", successorIds: $b) { staff { name isFormer } handovers { reason members { displayName } to { name } } } }',
+      { variables: { b: [globalId('StaffMember', brand.owner.id)] } },
     );
     expect(ended.endAgency).toEqual([
       {
         staff: { name: 'Ari', isFormer: true },
-        handover: { reason: 'AGENCY_ENDED', members: [{ displayName: 'Bob' }], to: { name: 'Olive' } },
+        handovers: [{ reason: 'AGENCY_ENDED', members: [{ displayName: 'Bob' }], to: { name: 'Olive' } }],
       },
     ]);
     expect((await memberQuery(members.Bob as string)).community.member.owner).toEqual({ name: 'Olive' });

@@ -94,7 +94,11 @@ export const HandoverRef = builder.objectRef<Handover>('Handover').implement({
 });
 
 builder.objectFields(DeactivationRef, (t) => ({
-  handover: t.field({ type: HandoverRef, resolve: (d) => d.handover }),
+  handovers: t.field({
+    type: [HandoverRef],
+    description: 'One per successor: what moved to them, and their brief.',
+    resolve: (d) => d.handovers,
+  }),
 }));
 
 builder.objectFields(Member, (t) => ({
@@ -139,9 +143,15 @@ builder.mutationFields((t) => ({
   endAgency: t.field({
     type: [DeactivationRef],
     description:
-      "Managers: the agency's work for the brand ends. Every active account of it is deactivated, handing over to the successor. Audited.",
+      "Managers: the agency's work for the brand ends. Every active account of it is deactivated, handing over to the successors (1–10, none of that agency). Audited.",
     authScopes: { manager: true },
-    args: { agencyName: t.arg.string(), successorId: t.arg.globalID({ for: StaffMember }) },
-    resolve: (_r, args, ctx) => endAgency(ctx.scope(), ctx.staff(), args.agencyName, args.successorId.id),
+    args: { agencyName: t.arg.string(), successorIds: t.arg.globalIDList({ for: StaffMember }) },
+    resolve: (_r, args, ctx) =>
+      endAgency(
+        ctx.scope(),
+        ctx.staff(),
+        args.agencyName,
+        args.successorIds.map((g) => g.id),
+      ),
   }),
 }));

@@ -20,7 +20,7 @@ const INVITE = 'mutation ($i: InviteStaffInput!) { inviteStaff(input: $i) { url 
 const SET_PASSWORD =
   'mutation ($t: String!, $p: String!) { setStaffPassword(token: $t, password: $p) { kind staff { name } } }';
 const DEACTIVATE =
-  'mutation ($a: ID!, $b: ID!) { deactivateStaff(staffId: $a, successorId: $b) { movedThreads successor { name } } }';
+  'mutation ($a: ID!, $b: [ID!]!) { deactivateStaff(staffId: $a, successorIds: $b) { movedThreads successors { name } } }';
 const tokenOf = (url: string) => new URL(url).hash.replace('#token=', '');
 
 beforeAll(async () => {
@@ -118,18 +118,20 @@ describe('changing and deactivating staff', () => {
       variables: { i: { threadId: shipped, status: 'SHIPPED' } },
     });
     const withoutSuccessor = await boss.error(DEACTIVATE, {
-      variables: { a: globalId('StaffMember', fresh.staff.id), b: globalId('StaffMember', fresh.staff.id) },
+      variables: { a: globalId('StaffMember', fresh.staff.id), b: [globalId('StaffMember', fresh.staff.id)] },
     });
-    expect(withoutSuccessor).toMatchObject({ code: 'BAD_USER_INPUT', field: 'successorId' });
+    expect(withoutSuccessor).toMatchObject({ code: 'BAD_USER_INPUT', field: 'successorIds' });
+    const nobody = await boss.error(DEACTIVATE, { variables: { a: globalId('StaffMember', fresh.staff.id), b: [] } });
+    expect(nobody).toMatchObject({ code: 'BAD_USER_INPUT', field: 'successorIds' });
     const self = await boss.error(DEACTIVATE, {
-      variables: { a: globalId('StaffMember', fresh.manager.id), b: globalId('StaffMember', fresh.owner.id) },
+      variables: { a: globalId('StaffMember', fresh.manager.id), b: [globalId('StaffMember', fresh.owner.id)] },
     });
     expect(self.code).toBe('BAD_USER_INPUT');
 
     const done = await boss.data(DEACTIVATE, {
-      variables: { a: globalId('StaffMember', fresh.staff.id), b: globalId('StaffMember', fresh.agency.id) },
+      variables: { a: globalId('StaffMember', fresh.staff.id), b: [globalId('StaffMember', fresh.agency.id)] },
     });
-    expect(done.deactivateStaff).toEqual({ movedThreads: 1, successor: { name: 'Ari' } });
+    expect(done.deactivateStaff).toEqual({ movedThreads: 1, successors: [{ name: 'Ari' }] });
     expect((await leaver.data('{ viewer { kind } }')).viewer).toBeNull();
     const successor = server.client();
     await signInStaff(successor, fresh.slug, fresh.agency);

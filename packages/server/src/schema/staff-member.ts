@@ -114,8 +114,8 @@ const UpdateStaffInput = builder.inputType('UpdateStaffInput', {
 export const DeactivationRef = builder.objectRef<Deactivation>('Deactivation').implement({
   fields: (t) => ({
     staff: t.field({ type: StaffMemberRef, resolve: (d) => d.staff }),
-    successor: t.field({ type: StaffMemberRef, resolve: (d) => d.successor }),
-    movedThreads: t.exposeInt('movedThreads', { description: 'Open threads now looked after by the successor.' }),
+    successors: t.field({ type: [StaffMemberRef], resolve: (d) => d.successors }),
+    movedThreads: t.exposeInt('movedThreads', { description: 'Open threads now looked after by the successors.' }),
   }),
 });
 
@@ -153,10 +153,19 @@ builder.mutationFields((t) => ({
   deactivateStaff: t.field({
     type: DeactivationRef,
     description:
-      'Managers: ends the account at once; its open threads, followed threads and customer relationships go to the chosen successor, with a handover brief. Audited.',
+      "Managers: ends the account at once; its open threads, followed threads and customer relationships go to the chosen successors (1–10; with several, customers are shared out in turn and each customer's threads go with them), each with a handover brief. Audited.",
     authScopes: { manager: true },
-    args: { staffId: t.arg.globalID({ for: StaffMember }), successorId: t.arg.globalID({ for: StaffMember }) },
-    resolve: (_root, args, ctx) => deactivateStaff(ctx.scope(), ctx.staff(), args.staffId.id, args.successorId.id),
+    args: {
+      staffId: t.arg.globalID({ for: StaffMember }),
+      successorIds: t.arg.globalIDList({ for: StaffMember }),
+    },
+    resolve: (_root, args, ctx) =>
+      deactivateStaff(
+        ctx.scope(),
+        ctx.staff(),
+        args.staffId.id,
+        args.successorIds.map((g) => g.id),
+      ),
   }),
   updateMyProfile: t.field({
     type: StaffMemberRef,

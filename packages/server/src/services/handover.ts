@@ -23,75 +23,118 @@ import * as valid from './validation.ts';
 /** Customers in one brief at most (the rest are listed in `memberIds`). */
 const BRIEF_LIMIT = 500;
 
+/** Who takes what: a successor for each moved row, spread evenly, a customer's threads with them. */
+interface Shares {
+  threads: Map<string, StaffMember>;
+  follows: Map<string, StaffMember>;
+  members: Map<string, StaffMember>;
+}
+
 /**
- * Moves a leaving staff member's work to a successor, in the caller's transaction: their open
- * threads (assignee), the threads they followed (the successor follows them, once), and the
- * customers whose relationship they owned. Writes the Handover with exactly what moved and the
- * brief, and an audit entry on each side. Their replies stay theirs; nothing is deleted.
+ * Moves a leaving staff member's work to one or more successors, in the caller's transaction:
+ * their open threads (assignee), the threads they followed (the successor follows them, once), and
+ * the customers whose relationship they owned. With several successors the customers are shared
+ * out in turn (by name), and each customer's open threads go with them to the same person, so a
+ * customer keeps one contact. Writes a Handover per successor with exactly what moved to them and
+ * their brief, and audit entries on each side. Their replies stay theirs; nothing is deleted.
  */
 export async function handOver(
   scope: Scope,
   em: Em,
   actor: StaffActor,
   from: StaffMember,
-  to: StaffMember,
+  successors: StaffMember[],
   reason: HandoverReason,
-): Promise<Handover> {
-  const threads = await em.find(
+): Promise<Handover[]> {
+  const shares = await shareOut(em, from, successors);
+  const handovers: Handover[] = [];
+  for (const to of successors) {
+    const mine = (moved: Map<string, StaffMember>) => [...moved].filter(([, s]) => s === to).map(([id]) => id);
+    const threadIds = mine(shares.threads);
+    if (threadIds.length) await em.nativeUpdate(Thread, { id: { $in: threadIds } }, { assignee: to.id });
+
+    const already = new Set((await em.find(Follow, { staff: to.id }, { fields: ['thread'] })).map((f) => f.thread.id));
+    const followedThreadIds = mine(shares.follows).filter((id) => !already.has(id));
+    for (const threadId of followedThreadIds) {
+      em.create(Follow, { community: scope.communityId, thread: threadId, staff: to.id });
+    }
+    // The successor's follow replaces the leaver's: follower counts stay as they were.
+    await em.nativeDelete(Follow, { staff: from.id, thread: { $in: followedThreadIds } });
+
+    const memberIds = mine(shares.members);
+    if (memberIds.length) await em.nativeUpdate(Member, { id: { $in: memberIds } }, { owner: to.id });
+
+    // Everyone the successor now answers to: the customers they own and those waiting in the threads.
+    const authors = await em.find(
+      Thread,
+      { id: { $in: threadIds }, authorMember: { $ne: null } },
+      { fields: ['authorMember'] },
+    );
+    const briefed = [...new Set([...memberIds, ...authors.map((t) => t.authorMember?.id as string)])];
+    const handover = em.create(Handover, {
+      community: scope.communityId,
+      fromStaff: from,
+      toStaff: to,
+      byStaff: actor.staff,
+      reason,
+      threadIds,
+      followedThreadIds,
+      memberIds,
+      brief: await handoverBrief(scope, em, briefed.slice(0, BRIEF_LIMIT)),
+    });
+    const moved = { threads: threadIds.length, follows: followedThreadIds.length, members: memberIds.length };
+    const shared = successors.length > 1 ? { sharedWith: successors.map((s) => s.id) } : {};
+    recordAudit(em, scope.communityId, actor, {
+      action: 'staff.handover',
+      targetType: 'StaffMember',
+      targetId: from.id,
+      after: { to: to.id, reason, handover: handover.id, ...moved, ...shared },
+    });
+    recordAudit(em, scope.communityId, actor, {
+      action: 'staff.inherit',
+      targetType: 'StaffMember',
+      targetId: to.id,
+      after: { from: from.id, reason, handover: handover.id, ...moved, ...shared },
+    });
+    handovers.push(handover);
+  }
+  return handovers;
+}
+
+async function shareOut(em: Em, from: StaffMember, successors: StaffMember[]): Promise<Shares> {
+  let turn = 0;
+  const next = () => successors[turn++ % successors.length] as StaffMember;
+  const members = new Map<string, StaffMember>();
+  const owned = await em.find(
+    Member,
+    { owner: from.id },
+    { fields: ['id'], orderBy: { displayName: 'asc', id: 'asc' } },
+  );
+  for (const m of owned) members.set(m.id, next());
+
+  const threads = new Map<string, StaffMember>();
+  const open = await em.find(
     Thread,
     { assignee: from.id, status: { $nin: [...CLOSED_STATUSES] }, deletedAt: null, mergedInto: null },
-    { fields: ['id'] },
+    { fields: ['id', 'authorMember'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
-  const threadIds = threads.map((t) => t.id);
-  if (threadIds.length) await em.nativeUpdate(Thread, { id: { $in: threadIds } }, { assignee: to.id });
-
-  const follows = await em.find(Follow, { staff: from.id }, { fields: ['thread'] });
-  const already = new Set((await em.find(Follow, { staff: to.id }, { fields: ['thread'] })).map((f) => f.thread.id));
-  const followedThreadIds = follows.map((f) => f.thread.id).filter((id) => !already.has(id));
-  for (const threadId of followedThreadIds) {
-    em.create(Follow, { community: scope.communityId, thread: threadId, staff: to.id });
+  // A customer's threads go to whoever takes the customer (if nobody owned them, all to one person).
+  const byAuthor = new Map(members);
+  for (const t of open) {
+    const author = t.authorMember?.id;
+    let to = author ? byAuthor.get(author) : undefined;
+    if (!to) {
+      to = next();
+      if (author) byAuthor.set(author, to);
+    }
+    threads.set(t.id, to);
   }
-  // The successor's follow replaces the leaver's: follower counts stay as they were.
-  await em.nativeDelete(Follow, { staff: from.id, thread: { $in: followedThreadIds } });
 
-  const owned = await em.find(Member, { owner: from.id }, { fields: ['id'] });
-  const memberIds = owned.map((m) => m.id);
-  if (memberIds.length) await em.nativeUpdate(Member, { id: { $in: memberIds } }, { owner: to.id });
-
-  // Everyone the successor now answers to: the customers they own and those waiting in the threads.
-  const authors = await em.find(
-    Thread,
-    { id: { $in: threadIds }, authorMember: { $ne: null } },
-    { fields: ['authorMember'] },
-  );
-  const briefed = [...new Set([...memberIds, ...authors.map((t) => t.authorMember?.id as string)])];
-  const brief = await handoverBrief(scope, em, briefed.slice(0, BRIEF_LIMIT));
-
-  const handover = em.create(Handover, {
-    community: scope.communityId,
-    fromStaff: from,
-    toStaff: to,
-    byStaff: actor.staff,
-    reason,
-    threadIds,
-    followedThreadIds,
-    memberIds,
-    brief,
-  });
-  const moved = { threads: threadIds.length, follows: followedThreadIds.length, members: memberIds.length };
-  recordAudit(em, scope.communityId, actor, {
-    action: 'staff.handover',
-    targetType: 'StaffMember',
-    targetId: from.id,
-    after: { to: to.id, reason, handover: handover.id, ...moved },
-  });
-  recordAudit(em, scope.communityId, actor, {
-    action: 'staff.inherit',
-    targetType: 'StaffMember',
-    targetId: to.id,
-    after: { from: from.id, reason, handover: handover.id, ...moved },
-  });
-  return handover;
+  const follows = new Map<string, StaffMember>();
+  for (const f of await em.find(Follow, { staff: from.id }, { fields: ['thread'], orderBy: { id: 'asc' } })) {
+    follows.set(f.thread.id, threads.get(f.thread.id) ?? next());
+  }
+  return { threads, follows, members };
 }
 
 /** Per customer: who they are, what they talk about, how they feel, what they still wait for. */

@@ -150,47 +150,65 @@ async function assertAnotherOwner(em: Em, leaving: StaffMember): Promise<void> {
 
 export interface Deactivation {
   staff: StaffMember;
-  successor: StaffMember;
-  /** Open threads that moved to the successor. */
+  successors: StaffMember[];
+  /** Open threads that moved to the successors. */
   movedThreads: number;
-  /** Exactly what moved, and the successor's brief. */
-  handover: Handover;
+  /** Exactly what moved to each successor, and their brief. */
+  handovers: Handover[];
+}
+
+/** Successors share the work at most this many ways. */
+const MAX_SUCCESSORS = 10;
+
+/** The active staff who take over, in the order chosen; never the one (or ones) leaving. */
+async function findSuccessors(em: Em, successorIds: readonly string[], leaving: Set<string>): Promise<StaffMember[]> {
+  const ids = [...new Set(successorIds)];
+  if (ids.length === 0 || ids.length > MAX_SUCCESSORS || !ids.every(valid.isUuid)) {
+    throw badInput(`Choose who takes over: one to ${MAX_SUCCESSORS} active staff members.`, 'successorIds');
+  }
+  if (ids.some((id) => leaving.has(id))) {
+    throw badInput('Choose successors who stay: not someone who is leaving.', 'successorIds');
+  }
+  const found = new Map((await em.find(StaffMember, { id: { $in: ids }, active: true })).map((s) => [s.id, s]));
+  if (found.size !== ids.length) {
+    throw badInput('Choose who takes over: active staff members of this community.', 'successorIds');
+  }
+  return ids.map((id) => found.get(id) as StaffMember);
 }
 
 /**
  * Someone leaves: their account stops working at once (every session ends), and what they looked
  * after (open threads, followed threads, the customers whose relationship they owned) goes to the
- * successor, who must be chosen, with a brief (services/handover.ts). Their replies stay theirs,
- * marked as former staff; nothing is deleted.
+ * successors, at least one of whom must be chosen, each with a brief (services/handover.ts). Their
+ * replies stay theirs, marked as former staff; nothing is deleted.
  */
 export async function deactivateStaff(
   scope: Scope,
   actor: StaffActor,
   staffId: string,
-  successorId: string,
+  successorIds: readonly string[],
 ): Promise<Deactivation> {
-  return write(scope, (em) => deactivateIn(scope, em, actor, staffId, successorId, 'DEACTIVATION'));
+  return write(scope, async (em) => {
+    const staff = await findStaff(em, staffId);
+    const successors = await findSuccessors(em, successorIds, new Set([staff.id]));
+    return deactivateIn(scope, em, actor, staff, successors, 'DEACTIVATION');
+  });
 }
 
 async function deactivateIn(
   scope: Scope,
   em: Em,
   actor: StaffActor,
-  staffId: string,
-  successorId: string,
+  staff: StaffMember,
+  successors: StaffMember[],
   reason: HandoverReason,
 ): Promise<Deactivation> {
-  const staff = await findStaff(em, staffId);
   if (staff.id === actor.staff.id) throw badInput('You cannot deactivate yourself.', 'staffId');
   assertMayManage(actor, staff.role);
   if (!staff.active) throw badInput('This account is deactivated already.', 'staffId');
-  const successor = valid.isUuid(successorId) ? await em.findOne(StaffMember, { id: successorId, active: true }) : null;
-  if (!successor || successor.id === staff.id) {
-    throw badInput('Choose who takes over: an active staff member other than the one leaving.', 'successorId');
-  }
   if (staff.role === 'OWNER') await assertAnotherOwner(em, staff);
-  const handover = await handOver(scope, em, actor, staff, successor, reason);
-  const movedThreads = handover.threadIds.length;
+  const handovers = await handOver(scope, em, actor, staff, successors, reason);
+  const movedThreads = handovers.reduce((sum, h) => sum + h.threadIds.length, 0);
   staff.active = false;
   staff.deactivatedAt = new Date();
   staff.passwordTokenHash = null;
@@ -200,20 +218,20 @@ async function deactivateIn(
     targetType: 'StaffMember',
     targetId: staff.id,
     before: { active: true },
-    after: { active: false, successor: successor.id, movedThreads },
+    after: { active: false, successors: successors.map((s) => s.id), movedThreads },
   });
-  return { staff, successor, movedThreads, handover };
+  return { staff, successors, movedThreads, handovers };
 }
 
 /**
  * An agency's contract ends: every active account of that agency is deactivated in one
- * transaction, each handing over to the successor (who must not be of that agency).
+ * transaction, each handing over to the successors (who must not be of that agency).
  */
 export async function endAgency(
   scope: Scope,
   actor: StaffActor,
   agencyName: string,
-  successorId: string,
+  successorIds: readonly string[],
 ): Promise<Deactivation[]> {
   const name = valid.line(agencyName, { field: 'agencyName', label: 'Agency name', min: 1, max: 120 });
   return write(scope, async (em) => {
@@ -223,11 +241,9 @@ export async function endAgency(
       { orderBy: { name: 'asc' } },
     );
     if (staff.length === 0) throw badInput(`No active staff of the agency "${name}".`, 'agencyName');
-    if (staff.some((s) => s.id === successorId)) {
-      throw badInput('Choose a successor who stays: not someone of the agency that is leaving.', 'successorId');
-    }
+    const successors = await findSuccessors(em, successorIds, new Set(staff.map((s) => s.id)));
     const done: Deactivation[] = [];
-    for (const s of staff) done.push(await deactivateIn(scope, em, actor, s.id, successorId, 'AGENCY_ENDED'));
+    for (const s of staff) done.push(await deactivateIn(scope, em, actor, s, successors, 'AGENCY_ENDED'));
     return done;
   });
 }

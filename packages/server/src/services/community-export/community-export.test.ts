@@ -116,7 +116,7 @@ async function fillCommunity(): Promise<void> {
   });
   await api.data('mutation { requestAccountDeletion }', { token: tokens.Bob });
   await as('manager').data(
-    'mutation ($a: ID!, $b: ID!) { deactivateStaff(staffId: $a, successorId: $b) { movedThreads } }',
+    'mutation ($a: ID!, $b: [ID!]!) { deactivateStaff(staffId: $a, successorIds: $b) { movedThreads } }',
     {
       variables: { a: globalId('StaffMember', brand.staff.id), b: globalId('StaffMember', brand.owner.id) },
     },
