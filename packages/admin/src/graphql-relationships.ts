@@ -181,3 +181,12 @@ export const UNDO_CLEANUP = gql`
     }
   }
 `;
+
+export const RECORD_CONSENT = gql`
+  mutation AdminRecordConsent($member: ID!, $purpose: ConsentPurpose!, $granted: Boolean!, $text: String!) {
+    recordMemberConsent(memberId: $member, purpose: $purpose, granted: $granted, textShown: $text) {
+      purpose
+      granted
+    }
+  }
+`;

@@ -2,6 +2,7 @@ import { AdminAmbassadors } from './components/admin-ambassadors.ts';
 import { AdminAudit } from './components/admin-audit.ts';
 import { AdminChart } from './components/admin-chart.ts';
 import { AdminCleanup } from './components/admin-cleanup.ts';
+import { AdminConsentRecord } from './components/admin-consent-record.ts';
 import { AdminCustomerPanel } from './components/admin-customer-panel.ts';
 import { AdminHandovers } from './components/admin-handovers.ts';
 import { AdminInbox } from './components/admin-inbox.ts';
@@ -43,6 +44,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'admin-handovers': AdminHandovers,
   'admin-webhooks': AdminWebhooks,
   'admin-cleanup': AdminCleanup,
+  'admin-consent-record': AdminConsentRecord,
   'admin-settings': AdminSettings,
   'admin-theme-editor': AdminThemeEditor,
   'admin-audit': AdminAudit,

@@ -415,6 +415,16 @@ export const strings = {
     PRODUCT_UPDATES: 'Product updates',
     STAFF_CONTACT: 'Contact by staff',
   } as Record<string, string>,
+  recordConsent: 'Record consent given elsewhere',
+  recordConsentIntro:
+    'When a customer agrees or says no somewhere else (on the phone, by letter, in a shop), note it here with the words they agreed to. It goes into their consent ledger with your name; every email checks it when it is sent.',
+  consentPurposeLabel: 'What for',
+  consentAnswer: 'Their answer',
+  consentGranted: 'They agreed',
+  consentWithdrawn: 'They said no (or withdrew)',
+  consentTextLabel: 'What they were told or agreed to',
+  recordConsentButton: 'Record it',
+  consentRecorded: (purpose: string, granted: boolean) => `Recorded: ${purpose}, ${granted ? 'agreed' : 'said no'}.`,
   consentState: (granted: boolean, source: string | null, since: string | null) =>
     `${granted ? 'yes' : 'no'}${source ? ` (${source.toLowerCase().replaceAll('_', ' ')}${since ? `, ${since}` : ''})` : ' (default)'}`,
   // author line (shared with the widget)

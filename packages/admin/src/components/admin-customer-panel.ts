@@ -190,6 +190,12 @@ export class AdminCustomerPanel extends LitElement {
           : html`<p class="muted">${s.noThreads}</p>`
       }
       ${this.#ownerChoice(m)}
+      ${
+        this.full && this.app.isManager
+          ? html`<admin-consent-record .app=${this.app} .memberId=${m.id}
+              @rapport-changed=${() => void this.#member.run()}></admin-consent-record>`
+          : nothing
+      }
       <div class="row">${this.#suspension(m)}</div>
     </section>`;
   }

@@ -121,6 +121,52 @@ describe('<admin-members> and the relationship brief', () => {
     );
   });
 
+  it('lets managers record consent given elsewhere, into the ledger, with the words agreed to', async () => {
+    const c = await community();
+    await signIn(c, 'manager');
+    const admin = await mountAdmin('/admin/members');
+    (await waitFor(() => byText(admin, 'admin-members >> tbody a', 'Bruno'), 'Bruno')).click();
+    const form = await waitFor(() => find(admin, 'admin-customer-panel >> admin-consent-record'), 'the form');
+    const consentLine = () =>
+      findAll(admin, 'admin-customer-panel >> dt').find((dt) => dt.textContent === 'Contact consent')
+        ?.nextElementSibling?.textContent ?? '';
+    expect(consentLine()).to.contain('Product updates: no (default)');
+
+    // Without the words they agreed to, nothing is recorded.
+    byText(form, 'button', 'Record it')?.click();
+    await waitFor(() => find(form, '#consent-text-error')?.textContent?.includes('What they were told'), 'the problem');
+    expect(find(form, '#consent-text')?.getAttribute('aria-invalid')).to.equal('true');
+
+    type(find(form, '#consent-text') as HTMLTextAreaElement, 'Agreed on the phone to hear about new tents.');
+    byText(form, 'button', 'Record it')?.click();
+    await waitFor(
+      () => find(form, '[role=status]')?.textContent?.includes('Recorded: Product updates, agreed'),
+      'done',
+    );
+    await waitFor(() => /Product updates: yes \(admin/.test(consentLine()), 'the ledger shown');
+    const ledger = await graphql(
+      'query ($s: String!, $id: ID!) { community(slug: $s) { member(id: $id) { consentHistory { purpose granted source textShown recordedBy { name } } } } }',
+      { s: c.slug, id: (form as unknown as { memberId: string }).memberId },
+    );
+    expect(ledger.community.member.consentHistory).to.deep.include({
+      purpose: 'PRODUCT_UPDATES',
+      granted: true,
+      source: 'ADMIN',
+      textShown: 'Agreed on the phone to hear about new tents.',
+      recordedBy: { name: 'Mia' },
+    });
+  });
+
+  it('shows staff who are not managers no consent form', async () => {
+    const c = await community();
+    await signIn(c);
+    const admin = await mountAdmin('/admin/members');
+    (await waitFor(() => byText(admin, 'admin-members >> tbody a', 'Bruno'), 'Bruno')).click();
+    await waitFor(() => find(admin, 'admin-customer-panel >> h1'), 'the page');
+    expect(find(admin, 'admin-customer-panel >> admin-consent-record')).to.equal(undefined);
+    expect(deepText(find(admin, 'admin-customer-panel')!)).to.contain('Contact consent');
+  });
+
   it('explains a refused reason next to it', async () => {
     const c = await community();
     await signIn(c, 'manager');
