@@ -291,6 +291,7 @@ export const MEMBER = gql`
         displayName
         avatarUrl
         email
+        emailBouncedAt
         kind
         externalId
         isAmbassador

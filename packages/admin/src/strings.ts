@@ -415,6 +415,7 @@ export const strings = {
     PRODUCT_UPDATES: 'Product updates',
     STAFF_CONTACT: 'Contact by staff',
   } as Record<string, string>,
+  emailBounced: (when: string) => `refused by their mail server ${when}: nothing is sent to it`,
   recordConsent: 'Record consent given elsewhere',
   recordConsentIntro:
     'When a customer agrees or says no somewhere else (on the phone, by letter, in a shop), note it here with the words they agreed to. It goes into their consent ledger with your name; every email checks it when it is sent.',

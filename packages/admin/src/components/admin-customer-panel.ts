@@ -15,6 +15,7 @@ interface Member {
   displayName: string;
   avatarUrl: string | null;
   email: string | null;
+  emailBouncedAt: string | null;
   kind: 'GUEST' | 'SSO' | null;
   externalId: string | null;
   isAmbassador: boolean;
@@ -147,7 +148,15 @@ export class AdminCustomerPanel extends LitElement {
       </div>
       <dl>
         <dt>${s.identity}</dt><dd>${m.kind === 'SSO' ? s.sso(m.externalId ?? '') : s.guest}</dd>
-        ${m.email ? html`<dt>${s.email}</dt><dd>${m.email}</dd>` : nothing}
+        ${
+          m.email
+            ? html`<dt>${s.email}</dt><dd>${m.email}${
+                m.emailBouncedAt
+                  ? html` <span class="badge error">${s.emailBounced(timeAgo(m.emailBouncedAt))}</span>`
+                  : nothing
+              }</dd>`
+            : nothing
+        }
         <dt>${s.firstSeen}</dt><dd>${when(m.firstSeenAt)}</dd>
         <dt>${s.lastSeen}</dt><dd>${when(m.lastSeenAt)}</dd>
         <dt>${s.activityLabel}</dt><dd>${s.activity(m.threadCount ?? 0, m.replyCount ?? 0, m.voteCount ?? 0)}</dd>

@@ -27,6 +27,11 @@ const MemberSchema = defineEntity({
     email: p.string().length(254).nullable(),
     avatarUrl: p.string().length(500).nullable(),
     emailDigest: p.enum(EMAIL_DIGESTS).default('IMMEDIATE'),
+    /**
+     * Their mail server refused `email` for good (an SMTP 5xx answer): nothing more is sent to it
+     * until the address changes, and the BOUNCED clean-up rule finds them.
+     */
+    emailBouncedAt: p.datetime().nullable(),
     /** Notifications (replies, status changes on followed threads) up to then are read. */
     notificationsReadAt: p.datetime().nullable(),
     /** Put in the links they share; visits through them count toward their reach. Made on first share. */

@@ -15,7 +15,7 @@ const CleanupRuleEnum = builder.enumType('CleanupRule', {
       description: 'Not seen for `inactiveDays` and agreed neither to product updates nor to contact.',
     },
     UNSUBSCRIBED: { description: 'Turned off emails about the threads they follow.' },
-    BOUNCED: { description: 'An email to them could not be delivered after every retry.' },
+    BOUNCED: { description: 'Their mail server refused their address, or an email to them failed after every retry.' },
   },
 });
 

@@ -36,6 +36,12 @@ export const MemberRef = builder.node(Member, {
     isGuest: t.boolean({ resolve: (member) => member.kind === 'GUEST' }),
     kind: t.field({ ...staffOnly, type: MemberKindEnum, resolve: (member) => member.kind }),
     email: t.string({ ...staffOnly, resolve: (member) => (member.erasedAt ? null : member.email) }),
+    emailBouncedAt: t.field({
+      type: 'DateTime',
+      ...staffOnly,
+      description: 'Staff only: when their mail server refused their address (nothing is sent to it until it changes).',
+      resolve: (member) => member.emailBouncedAt ?? null,
+    }),
     externalId: t.string({
       ...staffOnly,
       description: "The brand's own id for this customer (SSO).",

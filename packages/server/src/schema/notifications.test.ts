@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsentRecord, Member, OutboxMessage } from '../entities/index.ts';
+import { matchingMembers } from '../services/cleanup.ts';
 import { deliverDue } from '../services/mail/outbox.ts';
 import { bindEm } from '../services/scope.ts';
 import {
@@ -60,7 +61,7 @@ async function drained() {
 }
 
 beforeAll(async () => {
-  smtp = await startTestSmtpServer();
+  smtp = await startTestSmtpServer({ unknownAddresses: ['gone@example.com'] });
   server = await startTestServer({ smtpUrl: smtp.url, mailIntervalMs: 50 });
   brand = await createTestCommunity(server.em());
   api = server.client();
@@ -247,5 +248,43 @@ describe('emails about followed threads', () => {
     expect((await api.data('{ viewer { emailDigest } }', as('Bob'))).viewer.emailDigest).toBe('NEVER');
     const member = await server.em().findOneOrFail(Member, { id: memberIds.Bob }, ALL_COMMUNITIES);
     expect(member.emailDigest).toBe('NEVER');
+  });
+});
+
+describe('addresses that bounce', () => {
+  it('stops at once for an address its mail server refuses, until the brand sends a new one', async () => {
+    await customer('Gone');
+    const thread = await postThread(api, tokens.Gone, { title: 'Tent zip stuck' });
+    await reply('Cy', thread, 'Wax helps with zips.');
+    await drained();
+    const [first] = await outbox(memberIds.Gone as string);
+    // Refused for good (550): not retried, and the address is marked.
+    expect(first).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(first?.lastError).toMatch(/^refused: .*550/);
+    const member = () => server.em().findOneOrFail(Member, { id: memberIds.Gone }, ALL_COMMUNITIES);
+    expect((await member()).emailBouncedAt).toBeInstanceOf(Date);
+    const seen = await staff.data(
+      'query ($s: String!, $id: ID!) { community(slug: $s) { member(id: $id) { emailBouncedAt } } }',
+      {
+        variables: { s: brand.slug, id: globalId('Member', memberIds.Gone as string) },
+      },
+    );
+    expect(seen.community.member.emailBouncedAt).not.toBeNull();
+    const bounced = await matchingMembers(bindEm(server.em(), brand.community.id), { rule: 'BOUNCED' });
+    expect(bounced.map((m) => m.displayName)).toContain('Gone');
+
+    // Nothing more is tried on that address.
+    await reply('Cy', thread, 'Or a pencil.');
+    await drained();
+    expect((await outbox(memberIds.Gone as string))[1]).toMatchObject({ status: 'SKIPPED', attempts: 0 });
+
+    // The brand's sign-in brings a new address: it gets the next email.
+    tokens.Gone = await ssoToken(brand, { sub: 'Gone', name: 'Gone', email: 'found@example.com' });
+    await api.data('{ viewer { member { id } } }', as('Gone'));
+    expect((await member()).emailBouncedAt).toBeNull();
+    await reply('Cy', thread, 'Or soap.');
+    await smtp.waitFor(smtp.received.length + 1);
+    await drained();
+    expect(smtp.received.some((m) => m.envelopeTo.includes('found@example.com'))).toBe(true);
   });
 });

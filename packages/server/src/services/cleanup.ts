@@ -39,7 +39,7 @@ async function consentingAll(em: Em, ids: string[], purpose: Parameters<typeof c
  * - INACTIVE_WITHOUT_CONSENT: have not been seen for the given days and agreed neither to product
  *   updates nor to being contacted;
  * - UNSUBSCRIBED: turned off emails about followed threads;
- * - BOUNCED: have an email that could not be delivered after every retry.
+ * - BOUNCED: their mail server refused their address, or an email to them failed after every retry.
  */
 export async function matchingMembers(em: Em, criteria: CleanupCriteria, now = new Date()): Promise<Member[]> {
   const base = { erasedAt: null, deletionDueAt: null };
@@ -64,7 +64,7 @@ export async function matchingMembers(em: Em, criteria: CleanupCriteria, now = n
   } else {
     const failed = await em.find(OutboxMessage, { status: 'FAILED' }, { fields: ['member'] });
     const ids = [...new Set(failed.map((f) => f.member.id))];
-    candidates = ids.length ? await em.find(Member, { ...base, id: { $in: ids } }) : [];
+    candidates = await em.find(Member, { ...base, $or: [{ emailBouncedAt: { $ne: null } }, { id: { $in: ids } }] });
   }
   return candidates.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
 }

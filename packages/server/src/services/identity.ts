@@ -65,7 +65,11 @@ async function upsertSsoMember(em: Em, communityId: string, claims: SsoClaims): 
       existing.displayName !== profile.displayName ||
       existing.email !== profile.email ||
       existing.avatarUrl !== profile.avatarUrl;
-    if (changed) em.assign(existing, profile);
+    if (changed) {
+      // A new address gets its chance: the bounce was the old one's.
+      if (existing.email !== profile.email) existing.emailBouncedAt = null;
+      em.assign(existing, profile);
+    }
     if (changed || stale(existing)) {
       existing.lastSeenAt = new Date();
       await em.flush();

@@ -21,9 +21,15 @@ export interface TestSmtpServer {
 const script = fileURLToPath(new URL('./smtp-server-process.ts', import.meta.url));
 
 /** Starts a real SMTP server process (smtp-server-process.ts) and collects what it receives. */
-export async function startTestSmtpServer(options: { reject?: boolean } = {}): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(
+  options: { reject?: boolean; unknownAddresses?: string[] } = {},
+): Promise<TestSmtpServer> {
   const child: ChildProcess = spawn(process.execPath, [script], {
-    env: { ...process.env, SMTP_REJECT: options.reject ? '1' : '0' },
+    env: {
+      ...process.env,
+      SMTP_REJECT: options.reject ? '1' : '0',
+      SMTP_UNKNOWN: (options.unknownAddresses ?? []).join(','),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const received: ReceivedMail[] = [];

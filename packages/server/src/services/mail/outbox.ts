@@ -78,6 +78,17 @@ export async function deliverDue(em: Em, options: DeliveryOptions): Promise<Deli
   return result;
 }
 
+/**
+ * A permanent refusal (SMTP 5xx), as opposed to a temporary failure (4xx, a connection error),
+ * which is retried: of the address itself (550 no such mailbox, 551 not local, 553 bad address),
+ * a hard bounce; or of this message (any other 5xx).
+ */
+function refusalOf(error: unknown): 'address' | 'message' | null {
+  const code = (error as { responseCode?: unknown })?.responseCode;
+  if (typeof code !== 'number' || code < 500 || code >= 600) return null;
+  return [550, 551, 553].includes(code) ? 'address' : 'message';
+}
+
 async function deliver(
   em: Em,
   batch: OutboxMessage[],
@@ -91,8 +102,18 @@ async function deliver(
     em.nativeUpdate(OutboxMessage, { id: { $in: ids } }, changes as never, { filters: { tenant: false } });
   const member = await em.findOne(Member, { id: first.member.id }, { filters: { tenant: false } });
   const allowed = await consenting(bindEm(em, first.community.id), [first.member.id], first.purpose);
-  if (!member?.email || member.erasedAt || member.emailDigest === 'NEVER' || !allowed.has(first.member.id)) {
-    await mark({ status: 'SKIPPED', claimedUntil: null, lastError: 'no consent or no address when it was due' });
+  if (
+    !member?.email ||
+    member.emailBouncedAt ||
+    member.erasedAt ||
+    member.emailDigest === 'NEVER' ||
+    !allowed.has(first.member.id)
+  ) {
+    await mark({
+      status: 'SKIPPED',
+      claimedUntil: null,
+      lastError: 'no consent or no working address when it was due',
+    });
     return 'skipped';
   }
   const token = unsubscribeToken(await secretOf(first.community.id), {
@@ -118,6 +139,15 @@ async function deliver(
   } catch (error) {
     const attempts = first.attempts + 1;
     const lastError = String((error as Error)?.message ?? error).slice(0, 1000);
+    const refusal = refusalOf(error);
+    if (refusal) {
+      // Refused for good: retrying cannot help; a refused address gets nothing more.
+      await mark({ status: 'FAILED', attempts, lastError: `refused: ${lastError}`.slice(0, 1000), claimedUntil: null });
+      if (refusal === 'address') {
+        await em.nativeUpdate(Member, { id: member.id }, { emailBouncedAt: now }, { filters: { tenant: false } });
+      }
+      return 'failed';
+    }
     if (attempts >= MAX_ATTEMPTS) {
       await mark({ status: 'FAILED', attempts, lastError, claimedUntil: null });
       return 'failed';
