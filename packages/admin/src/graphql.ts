@@ -319,6 +319,17 @@ export const MEMBER = gql`
           replies
           lastAt
         }
+        contactHistory(first: 20) {
+          id
+          createdAt
+          author {
+            displayName
+          }
+          thread {
+            id
+            title
+          }
+        }
         owner {
           id
           name

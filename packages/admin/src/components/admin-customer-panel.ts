@@ -37,6 +37,9 @@ interface Member {
   } | null;
   staffContacts: { staff: { name: string; title: string | null }; replies: number; lastAt: string }[] | null;
   owner: { id: string; name: string } | null;
+  contactHistory:
+    | { id: string; createdAt: string; author: { displayName: string } | null; thread: { id: string; title: string } }[]
+    | null;
   consents: { purpose: string; granted: boolean; source: string | null; since: string | null }[] | null;
   threads: { edges: { node: { id: string; title: string; status: string; createdAt: string } }[] } | null;
 }
@@ -132,6 +135,22 @@ export class AdminCustomerPanel extends LitElement {
     </div>`;
   }
 
+  /** Every staff contact, newest first (the member's page). */
+  #history(m: Member) {
+    const s = strings;
+    const contacts = m.contactHistory ?? [];
+    return html`<h3>${s.contactHistory}</h3>
+      ${
+        contacts.length
+          ? html`<ul>${contacts.map(
+              (c) => html`<li>${s.contactLine(c.author?.displayName ?? s.someone)}
+                <a href="/admin/threads/${encodeURIComponent(c.thread.id)}">${c.thread.title}</a>
+                <span class="muted">· ${when(c.createdAt)}</span></li>`,
+            )}</ul>`
+          : html`<p class="muted">${s.noContact}</p>`
+      }`;
+  }
+
   #brief(m: Member) {
     const s = strings;
     const contacts = m.staffContacts ?? [];
@@ -189,6 +208,7 @@ export class AdminCustomerPanel extends LitElement {
             )}</ul>`
           : html`<p class="muted">${s.noContact}</p>`
       }
+      ${this.full ? this.#history(m) : nothing}
       <h3>${s.theirThreads}</h3>
       ${
         threads.length

@@ -63,6 +63,10 @@ describe('<admin-members> and the relationship brief', () => {
       .and.contain('Another from Alma');
     expect(text).to.contain('Contact consent').and.contain('Emails about threads they follow: yes (default)');
     expect(text).to.contain('Product updates: no (default)');
+    // Every contact: who, in which thread.
+    expect(text.replace(/\s+/g, ' '))
+      .to.contain('Every contact')
+      .and.contain(`${staff.name} replied in Idea from Alma`);
     // The staff member who answered her first looks after the relationship.
     const owner = findAll(admin, 'admin-customer-panel >> dt').find((dt) => dt.textContent === 'Looks after them');
     expect(owner?.nextElementSibling?.textContent).to.equal(staff.name);

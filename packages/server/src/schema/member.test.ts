@@ -79,6 +79,7 @@ describe('members', () => {
       displayName kind externalId firstSeenAt lastSeenAt isSuspended
       threads(first: 5) { edges { node { title } } }
       staffContacts { staff { name title } replies firstAt lastAt }
+      contactHistory(first: 10) { createdAt body author { displayName } thread { title } }
     } } }`,
       { variables: { s: brand.slug, id: memberId } },
     );
@@ -87,6 +88,18 @@ describe('members', () => {
     expect(member.threads.edges.map((e: any) => e.node.title)).toEqual(['Second from Bea', 'First from Bea']);
     expect(member.staffContacts).toHaveLength(1);
     expect(member.staffContacts[0]).toMatchObject({ staff: { name: 'Sam', title: 'Support Lead' }, replies: 1 });
+    // Every contact: who, when, in which thread.
+    expect(member.contactHistory).toHaveLength(1);
+    expect(member.contactHistory[0]).toMatchObject({
+      body: 'Thanks Bea!',
+      author: { displayName: 'Sam' },
+      thread: { title: 'First from Bea' },
+    });
+    const tooMany = await staff.request(
+      'query ($s: String!, $id: ID!) { community(slug: $s) { member(id: $id) { contactHistory(first: 500) { id } } } }',
+      { variables: { s: brand.slug, id: memberId } },
+    );
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('shows customers nothing but the public name', async () => {

@@ -1,5 +1,6 @@
 import { Community, Member, StaffMember } from '../entities/index.ts';
 import {
+  contactHistory,
   findMember,
   listMembers,
   MEMBER_ORDERS,
@@ -8,9 +9,11 @@ import {
   staffContacts,
 } from '../services/members.ts';
 import { setMemberSuspended } from '../services/moderation.ts';
+import { pageSize } from '../services/validation.ts';
 import { AuthorRef } from './author.ts';
 import { builder, staffOnly } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
+import { ReplyRef } from './reply.ts';
 import { ThreadConnectionRef, ThreadRef } from './thread.ts';
 
 const MemberKindEnum = builder.enumType('MemberKind', {
@@ -70,6 +73,15 @@ export const MemberRef = builder.node(Member, {
       type: [StaffContactRef],
       description: 'Who from the brand has talked with them, most recent first.',
       resolve: (member, _args, ctx) => staffContacts(ctx.scope(), member.id),
+    }),
+    contactHistory: t.field({
+      ...staffOnly,
+      type: [ReplyRef],
+      description:
+        'Every staff contact with them, newest first: the staff replies in their conversations (who, when, which thread). `first`: 1–100.',
+      args: { first: t.arg.int({ required: false }) },
+      complexity: connectionComplexity,
+      resolve: (member, args, ctx) => contactHistory(ctx.scope(), member.id, pageSize(args.first, 100)),
     }),
   }),
 });

@@ -52,11 +52,8 @@ export interface StaffContact {
   lastAt: Date;
 }
 
-/**
- * Who from the brand has talked with this person, and when: staff replies in the threads the
- * member started or took part in. The core of the relationship brief.
- */
-export async function staffContacts(scope: Scope, memberId: string): Promise<StaffContact[]> {
+/** The threads a member started or took part in (the conversations staff had with them). */
+async function conversationsOf(scope: Scope, memberId: string): Promise<string[]> {
   const em = scope.em;
   const authored = await em.find(Thread, { authorMember: memberId, deletedAt: null }, { fields: ['id'], limit: 500 });
   const repliedIn = await em.find(
@@ -64,9 +61,17 @@ export async function staffContacts(scope: Scope, memberId: string): Promise<Sta
     { authorMember: memberId, deletedAt: null },
     { fields: ['thread'], limit: 1000 },
   );
-  const threadIds = [...new Set([...authored.map((t) => t.id), ...repliedIn.map((r) => r.thread.id)])];
+  return [...new Set([...authored.map((t) => t.id), ...repliedIn.map((r) => r.thread.id)])];
+}
+
+/**
+ * Who from the brand has talked with this person, and when: staff replies in the threads the
+ * member started or took part in. The core of the relationship brief.
+ */
+export async function staffContacts(scope: Scope, memberId: string): Promise<StaffContact[]> {
+  const threadIds = await conversationsOf(scope, memberId);
   if (!threadIds.length) return [];
-  const staffReplies = await em.find(
+  const staffReplies = await scope.em.find(
     Reply,
     { thread: { $in: threadIds }, authorStaff: { $ne: null }, deletedAt: null },
     { fields: ['authorStaff', 'createdAt'], populate: ['authorStaff'], orderBy: { createdAt: 'asc' } },
@@ -81,6 +86,20 @@ export async function staffContacts(scope: Scope, memberId: string): Promise<Sta
     } else contacts.set(staff.id, { staff, replies: 1, firstAt: reply.createdAt, lastAt: reply.createdAt });
   }
   return [...contacts.values()].sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime());
+}
+
+/**
+ * Every staff contact with this person, newest first: each staff reply (who, when, in which
+ * thread) in their conversations. Kept when the staff member leaves; it is the brand's memory.
+ */
+export async function contactHistory(scope: Scope, memberId: string, limit: number): Promise<Reply[]> {
+  const threadIds = await conversationsOf(scope, memberId);
+  if (!threadIds.length) return [];
+  return scope.em.find(
+    Reply,
+    { thread: { $in: threadIds }, authorStaff: { $ne: null }, deletedAt: null },
+    { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
+  );
 }
 
 /** The threads a member started, newest first. */
