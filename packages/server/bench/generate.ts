@@ -13,7 +13,7 @@ export interface Sizes {
 }
 
 /** A small, fast, seeded generator (mulberry32). */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -29,7 +29,7 @@ const SPAN = 730 * DAY;
 const BATCH = 1000;
 
 /** Inserts rows in batches, outside the unit of work (no entity objects, no subscribers). */
-async function insertAll(em: Em, entity: unknown, rows: Record<string, unknown>[]) {
+export async function insertAll(em: Em, entity: unknown, rows: Record<string, unknown>[]) {
   for (let i = 0; i < rows.length; i += BATCH) {
     await em.insertMany(entity as never, rows.slice(i, i + BATCH) as never);
   }

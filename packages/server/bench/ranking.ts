@@ -10,7 +10,7 @@ import { createCommunity } from '../src/services/communities.ts';
 import { applyActivities } from '../src/services/ranking/incremental.ts';
 import { recomputeRanking } from '../src/services/ranking/recompute.ts';
 import { bindEm } from '../src/services/scope.ts';
-import { createTestDatabase } from '../src/testing/database.ts';
+import { benchDatabase } from './database.ts';
 import { generate, type Sizes } from './generate.ts';
 
 export interface RankingResult {
@@ -42,13 +42,7 @@ export async function benchRanking(
   log: (line: string) => void,
   incrementalCount = 1000,
 ): Promise<RankingResult> {
-  const previous = process.env.DATABASE_URL;
-  if (dialect === 'postgresql')
-    process.env.DATABASE_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  else delete process.env.DATABASE_URL;
-  const database = await createTestDatabase();
-  if (previous === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = previous;
+  const database = await benchDatabase(dialect);
   // Incremental updates are called by hand below, to time them apart from the insert.
   const orm: Orm = await openOrm({ databaseUrl: database.url, overrides: { subscribers: [] } });
   try {

@@ -22,3 +22,20 @@ it('the checked-in migrations build exactly the schema the entities describe', a
   expect(diff.trim()).toBe('');
   expect(await migrate(orm)).toEqual([]);
 });
+
+it('applies them once when several processes start together on an empty database', async () => {
+  const fresh = await createTestDatabase();
+  const orms = await Promise.all([1, 2, 3].map(() => openOrm({ databaseUrl: fresh.url })));
+  try {
+    const results = await Promise.all(orms.map((o) => migrate(o)));
+    const applied = results.flat();
+    // Every migration exactly once, by whichever process got there first; nobody failed.
+    expect(applied.length).toBe(new Set(applied).size);
+    expect(applied.length).toBeGreaterThan(0);
+    expect(results.filter((names) => names.length > 0)).toHaveLength(1);
+    expect(await (orms[0] as Orm).migrator.getPending()).toEqual([]);
+  } finally {
+    for (const o of orms) await o.close();
+    await fresh.drop();
+  }
+});

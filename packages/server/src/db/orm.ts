@@ -90,8 +90,21 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
   return orm;
 }
 
-/** Applies pending checked-in migrations; returns their names. */
-export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.migrator.up();
-  return applied.map((m) => m.name);
+/**
+ * Applies pending checked-in migrations; returns their names. Several processes may start at once
+ * (a deploy of several servers): all of them try, the database lets one apply the migrations (in
+ * one transaction) and the others fail on what it created; those then find nothing pending and go
+ * on. A migration that really fails still fails, once nothing else is applying it.
+ */
+export async function migrate(orm: Orm, attempts = 5): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const applied = await orm.migrator.up();
+      return applied.map((m) => m.name);
+    } catch (error) {
+      if ((await orm.migrator.getPending()).length === 0) return [];
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }

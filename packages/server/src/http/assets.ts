@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -16,13 +21,28 @@ const TYPES: Record<string, string> = {
 
 interface Loaded {
   body: Buffer;
+  /** The same bytes compressed once, when the file is read (text types only). */
+  br: Buffer | undefined;
+  gzip: Buffer | undefined;
   etag: string;
   mtimeMs: number;
 }
 
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.svg', '.map']);
+
+/** The encoding to answer with: brotli, then gzip, when the client takes it and there is one. */
+function encodingFor(req: IncomingMessage, asset: Loaded): 'br' | 'gzip' | undefined {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  if (asset.br && /\bbr\b/.test(accepted)) return 'br';
+  if (asset.gzip && /\bgzip\b/.test(accepted)) return 'gzip';
+  return undefined;
+}
+
 /**
- * A built file served from memory with a strong ETag. The file is re-read when it changes on disk,
- * so a rebuild shows up without a restart; a missing build is a 503 that says what to run.
+ * A built file served from memory with a strong ETag, brotli- or gzip-compressed when the browser
+ * takes it (compressed once per version of the file, not per request). The file is re-read when it
+ * changes on disk, so a rebuild shows up without a restart; a missing build is a 503 that says what
+ * to run.
  */
 export function fileAsset(path: string, buildHint: string) {
   let loaded: Loaded | undefined;
@@ -32,8 +52,11 @@ export function fileAsset(path: string, buildHint: string) {
     if (!info) return undefined;
     if (!loaded || loaded.mtimeMs !== info.mtimeMs) {
       const body = await readFile(path);
+      const compress = COMPRESSIBLE.has(extname(path));
       loaded = {
         body,
+        br: compress ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : undefined,
+        gzip: compress ? await gz(body, { level: 9 }) : undefined,
         etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
         mtimeMs: info.mtimeMs,
       };
@@ -59,14 +82,22 @@ export function fileAsset(path: string, buildHint: string) {
       'cache-control': 'public, max-age=0, must-revalidate',
       'x-content-type-options': 'nosniff',
       ...headers,
+      // Caches keep the compressed and plain answers apart (beside whatever else varies, e.g. Origin).
+      vary: [headers.vary, 'Accept-Encoding'].filter(Boolean).join(', '),
     };
     if (req.headers['if-none-match'] === asset.etag) {
       res.writeHead(304, common);
       res.end();
       return;
     }
-    res.writeHead(200, { ...common, 'content-length': String(asset.body.length) });
-    res.end(req.method === 'HEAD' ? undefined : asset.body);
+    const encoding = encodingFor(req, asset);
+    const body = (encoding && asset[encoding]) || asset.body;
+    res.writeHead(200, {
+      ...common,
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+      'content-length': String(body.length),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
 }
 

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCommunity } from '../testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';
@@ -45,6 +47,34 @@ describe('static routes', () => {
     expect(etag).toMatch(/^".+"$/);
     const again = await fetch(`${server.url}/widget.js`, { headers: { 'if-none-match': etag ?? '' } });
     expect(again.status).toBe(304);
+  });
+
+  it('sends the scripts compressed (brotli, else gzip) to browsers that take it, plain to others', async () => {
+    const body = `export const long = "${'a widget of some size '.repeat(200)}";\n`;
+    writeFileSync(join(assets, 'widget-big-XYZ789.js'), body);
+    const get = (encoding?: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; raw: Buffer }>((resolve, reject) => {
+        httpGet(
+          `${server.url}/widget-big-XYZ789.js`,
+          { headers: encoding ? { 'accept-encoding': encoding } : {} },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, raw: Buffer.concat(chunks) }));
+          },
+        ).on('error', reject);
+      });
+    const br = await get('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(brotliDecompressSync(br.raw).toString()).toBe(body);
+    expect(br.raw.length).toBeLessThan(body.length / 5);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.raw).toString()).toBe(body);
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.raw.toString()).toBe(body);
   });
 
   it("serves the widget's chunks beside it, with the same CORS, and nothing else from that folder", async () => {

@@ -1,0 +1,101 @@
+/**
+ * Live fan-out: many widgets subscribed to one thread over Server-Sent Events (as the widget
+ * subscribes), a reply posted, and the time until every subscriber has it.
+ */
+import { print } from 'graphql';
+import { THREAD_EVENTS } from '../../../widget/src/graphql/documents.ts';
+
+export interface FanoutResult {
+  subscribers: number;
+  rounds: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Deliveries that never came (within the wait). */
+  missed: number;
+}
+
+interface Subscriber {
+  seen(marker: string): number | undefined;
+  close(): void;
+}
+
+/** One SSE subscription; remembers when each reply body first arrived. */
+async function subscribe(url: string, community: string, threadId: string): Promise<Subscriber> {
+  const abort = new AbortController();
+  const arrivals = new Map<string, number>();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: print(THREAD_EVENTS), variables: { community, id: threadId } }),
+    signal: abort.signal,
+  });
+  if (!response.ok || !response.body) throw new Error(`subscription refused: ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        const now = performance.now();
+        for (const marker of value.match(/fanout-\d+-\d+/g) ?? []) if (!arrivals.has(marker)) arrivals.set(marker, now);
+      }
+    } catch {
+      // closed
+    }
+  })();
+  return { seen: (marker) => arrivals.get(marker), close: () => abort.abort() };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+/**
+ * `subscribers` SSE subscriptions spread over `urls` (one per server process, in turn), then
+ * `rounds` replies posted through `post` (the first URL), each awaited by everyone.
+ */
+export async function fanout(options: {
+  urls: string[];
+  community: string;
+  threadId: string;
+  subscribers: number;
+  rounds: number;
+  post: (body: string) => Promise<void>;
+}): Promise<FanoutResult> {
+  const subs: Subscriber[] = [];
+  for (let i = 0; i < options.subscribers; i += 50) {
+    const batch = Array.from({ length: Math.min(50, options.subscribers - i) }, (_, j) =>
+      subscribe(options.urls[(i + j) % options.urls.length] as string, options.community, options.threadId),
+    );
+    subs.push(...(await Promise.all(batch)));
+  }
+  // Let every subscription reach its server's event bus before the first reply.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const latencies: number[] = [];
+  let missed = 0;
+  try {
+    for (let round = 0; round < options.rounds; round++) {
+      const marker = `fanout-${Date.now()}-${round}`;
+      const started = performance.now();
+      await options.post(`A reply for everyone watching (${marker}).`);
+      const deadline = started + 10_000;
+      while (performance.now() < deadline && subs.some((s) => s.seen(marker) === undefined)) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      for (const s of subs) {
+        const at = s.seen(marker);
+        if (at === undefined) missed++;
+        else latencies.push(at - started);
+      }
+    }
+  } finally {
+    for (const s of subs) s.close();
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    subscribers: options.subscribers,
+    rounds: options.rounds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    missed,
+  };
+}

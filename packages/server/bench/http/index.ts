@@ -1,0 +1,173 @@
+/**
+ * The server over real HTTP, as its own process (as `pnpm start` runs it), on generated data of a
+ * large brand: the widget's main query against a trivial one, posting replies, live fan-out to many
+ * subscribers on one and on two processes (Redis), memory, start-up time and the widget's cost.
+ */
+import { performance } from 'node:perf_hooks';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { print } from 'graphql';
+import { THREAD_LIST } from '../../../widget/src/graphql/documents.ts';
+import { type Dialect, migrate, openOrm } from '../../src/db/orm.ts';
+import { createEventBus } from '../../src/realtime/event-bus.ts';
+import { createCommunity } from '../../src/services/communities.ts';
+import { seedDemo } from '../../src/services/demo.ts';
+import { bindEm } from '../../src/services/scope.ts';
+import { GraphQLClient } from '../../src/testing/graphql-client.ts';
+import { type ServerProcess, startServerProcess } from '../../src/testing/process.ts';
+import { benchDatabase } from '../database.ts';
+import { generateWidgetData, type WidgetSizes } from './data.ts';
+import { type FanoutResult, fanout } from './fanout.ts';
+import { type LoadResult, load, rssMb } from './load.ts';
+import { type WidgetCost, widgetCost } from './widget.ts';
+
+export interface HttpResult {
+  dialect: Dialect;
+  sizes: WidgetSizes;
+  generateSeconds: number;
+  readySeconds: number;
+  trivial: LoadResult;
+  widgetList: LoadResult;
+  postReply: LoadResult;
+  fanoutOne: FanoutResult;
+  fanoutTwo: FanoutResult;
+  /** Server RSS (MB) after each scenario. */
+  rss: Record<string, number>;
+  widget: WidgetCost;
+}
+
+export interface HttpOptions {
+  seconds: number;
+  connections: number;
+  subscribers: number;
+  rounds: number;
+  redisUrl: string;
+}
+
+const REPLY = 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }';
+
+async function readyAfter(env: Record<string, string>): Promise<{ server: ServerProcess; seconds: number }> {
+  const started = performance.now();
+  const server = await startServerProcess(env);
+  for (;;) {
+    const response = await fetch(`${server.url}/readyz`).catch(() => undefined);
+    if (response?.ok) return { server, seconds: (performance.now() - started) / 1000 };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export async function benchHttp(
+  dialect: Dialect,
+  sizes: WidgetSizes,
+  options: HttpOptions,
+  log: (line: string) => void,
+): Promise<HttpResult> {
+  const database = await benchDatabase(dialect);
+  const servers: ServerProcess[] = [];
+  try {
+    const orm = await openOrm({ databaseUrl: database.url, overrides: { subscribers: [] } });
+    let threads: string[];
+    let generateSeconds: number;
+    try {
+      await migrate(orm);
+      const events = createEventBus();
+      await seedDemo(orm.em.fork(), events);
+      await events.close();
+      const { community } = await createCommunity(orm.em.fork(), { slug: 'bench', name: 'Bench', origins: [] });
+      const t = performance.now();
+      ({ threads } = await generateWidgetData(bindEm(orm.em.fork(), community.id), community.id, sizes, (what) =>
+        log(`  ${dialect}: generated ${what}`),
+      ));
+      generateSeconds = (performance.now() - t) / 1000;
+    } finally {
+      await orm.close();
+    }
+
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: options.redisUrl,
+      SEED_DEMO: 'false',
+      NODE_ENV: 'production',
+      // Limits are per member and per address; the load comes from one of each.
+      RATE_LIMIT_MULTIPLIER: '1000000',
+      BACKGROUND_JOBS: 'false',
+    };
+    const { server: a, seconds: readySeconds } = await readyAfter(env);
+    servers.push(a);
+    const pid = a.child.pid as number;
+    const rss: Record<string, number> = { start: rssMb(pid) };
+    log(`  ${dialect}: ready in ${readySeconds.toFixed(2)} s`);
+
+    const guest = new GraphQLClient(`${a.url}/graphql`);
+    const { startGuestSession } = await guest.data(
+      'mutation { startGuestSession(community: "bench", displayName: "Bench visitor") { token } }',
+    );
+    const auth = { authorization: `Bearer ${startGuestSession.token}` };
+    const run = (name: string, body: unknown, headers = {}) =>
+      load({ url: a.url, connections: options.connections, seconds: options.seconds, body, headers }).then((r) => {
+        rss[name] = rssMb(pid);
+        log(
+          `  ${dialect}: ${name} ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors`,
+        );
+        return r;
+      });
+
+    const trivial = await run('trivial', { query: '{ __typename }' });
+    const widgetList = await run(
+      'widgetList',
+      {
+        query: print(THREAD_LIST),
+        variables: { community: 'bench', first: 20, orderBy: 'TOP', signedIn: true },
+      },
+      { ...auth, accept: 'multipart/mixed, application/graphql-response+json, application/json' },
+    );
+    let n = 0;
+    const postReply = await run(
+      'postReply',
+      () => ({
+        query: REPLY,
+        variables: { i: { threadId: threadGlobalId(threads[n % 100] as string), body: `Bench reply ${n++}.` } },
+      }),
+      auth,
+    );
+
+    const watched = threadGlobalId(threads[0] as string);
+    const post = async (body: string) => {
+      await guest.data(REPLY, { token: startGuestSession.token, variables: { i: { threadId: watched, body } } });
+    };
+    const common = { community: 'bench', threadId: watched, subscribers: options.subscribers, rounds: options.rounds };
+    const fanoutOne = await fanout({ ...common, urls: [a.url], post });
+    rss.fanoutOne = rssMb(pid);
+    log(
+      `  ${dialect}: fan-out to ${options.subscribers} on one process: p50 ${fanoutOne.p50Ms.toFixed(0)} ms, p99 ${fanoutOne.p99Ms.toFixed(0)} ms`,
+    );
+    const b = await startServerProcess(env);
+    servers.push(b);
+    const fanoutTwo = await fanout({ ...common, urls: [a.url, b.url], post });
+    rss.fanoutTwo = rssMb(pid);
+    log(
+      `  ${dialect}: fan-out over two processes: p50 ${fanoutTwo.p50Ms.toFixed(0)} ms, p99 ${fanoutTwo.p99Ms.toFixed(0)} ms`,
+    );
+
+    const widget = await widgetCost(a.url, 'Offer a lighter version of the Ridge 2 tent');
+    log(`  ${dialect}: widget first render ${widget.firstRenderMs.toFixed(0)} ms`);
+    return {
+      dialect,
+      sizes,
+      generateSeconds,
+      readySeconds,
+      trivial,
+      widgetList,
+      postReply,
+      fanoutOne,
+      fanoutTwo,
+      rss,
+      widget,
+    };
+  } finally {
+    for (const server of servers) await server.stop();
+    await database.drop();
+  }
+}
+
+/** The API's id of a thread (as the widget has it). */
+const threadGlobalId = (id: string) => encodeGlobalID('Thread', id);

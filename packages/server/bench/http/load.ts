@@ -1,0 +1,63 @@
+/**
+ * Load over real HTTP with autocannon: requests per second and latency percentiles of one GraphQL
+ * request (or a request made fresh each time) at a number of concurrent connections.
+ */
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  /** Responses that were not 2xx, or carried GraphQL errors, and connection errors. */
+  errors: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+  /** The GraphQL body, or a function making a new one per request (posting replies). */
+  body: unknown | (() => unknown);
+}
+
+const JSON_HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/graphql-response+json, application/json',
+};
+
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  let graphqlErrors = 0;
+  const make = typeof options.body === 'function' ? (options.body as () => unknown) : undefined;
+  const result = await autocannon({
+    url: `${options.url}/graphql`,
+    method: 'POST',
+    connections: options.connections,
+    duration: options.seconds,
+    headers: { ...JSON_HEADERS, ...options.headers },
+    body: make ? undefined : JSON.stringify(options.body),
+    requests: make ? [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(make()) }) }] : undefined,
+    // Read every answer: an error in the body is not a success.
+    setupClient: (client) => {
+      client.on('body', (buffer: Buffer) => {
+        if (buffer.includes('"errors"')) graphqlErrors++;
+      });
+    },
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+  };
+}
+
+/** The resident memory of a process, in MB (Linux). */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}

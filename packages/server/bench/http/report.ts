@@ -1,0 +1,61 @@
+import { measuredOn, pass } from '../report.ts';
+import { FULL_WIDGET_SIZES, type WidgetSizes } from './data.ts';
+import type { HttpResult } from './index.ts';
+import type { LoadResult } from './load.ts';
+
+export const HTTP_GOALS = { listShareOfTrivial: 0.5, listP99Ms: 50, fanoutP99Ms: 250, rssMb: 200 };
+
+export const scaledWidgetSizes = (scale: number): WidgetSizes => ({
+  members: Math.round(FULL_WIDGET_SIZES.members * scale),
+  threads: Math.max(100, Math.round(FULL_WIDGET_SIZES.threads * scale)),
+  replies: Math.round(FULL_WIDGET_SIZES.replies * scale),
+  votes: Math.round(FULL_WIDGET_SIZES.votes * scale),
+});
+
+const share = (r: HttpResult) => r.widgetList.requestsPerSecond / r.trivial.requestsPerSecond;
+const peakRss = (r: HttpResult) => Math.max(...Object.values(r.rss));
+
+/** Every goal of issue #8 met in every run (and no request failed). */
+export const httpMet = (results: HttpResult[]) =>
+  results.every(
+    (r) =>
+      share(r) >= HTTP_GOALS.listShareOfTrivial &&
+      r.widgetList.p99Ms <= HTTP_GOALS.listP99Ms &&
+      r.fanoutOne.p99Ms <= HTTP_GOALS.fanoutP99Ms &&
+      peakRss(r) <= HTTP_GOALS.rssMb &&
+      r.trivial.errors + r.widgetList.errors + r.postReply.errors + r.fanoutOne.missed + r.fanoutTwo.missed === 0,
+  );
+
+const line = (name: string, l: LoadResult, rss: number | undefined) =>
+  `| ${name} | ${Math.round(l.requestsPerSecond).toLocaleString('en')} | ${l.p50Ms} ms | ${l.p99Ms} ms | ${l.errors} | ${rss ?? '—'} MB |`;
+
+/** The HTTP section of BENCHMARKS.md. */
+export function httpMarkdown(results: HttpResult[], scale: number): string {
+  const sizes = results[0]?.sizes ?? FULL_WIDGET_SIZES;
+  const tables = results.map((r) => {
+    const seconds = r.trivial.requests / Math.max(1, r.trivial.requestsPerSecond);
+    return `### ${r.dialect}
+
+Generated in ${r.generateSeconds.toFixed(1)} s; the server answered /readyz ${r.readySeconds.toFixed(2)} s after it was started.
+
+| scenario (50 connections, ~${Math.round(seconds)} s) | requests/s | p50 | p99 | errors | server RSS after |
+|---|---|---|---|---|---|
+${line('trivial `{ __typename }`', r.trivial, r.rss.trivial)}
+${line('widget list: top 20 threads, author, votes, viewer’s vote, answered by staff', r.widgetList, r.rss.widgetList)}
+${line('posting a reply (activity, counters, outbox, publish)', r.postReply, r.rss.postReply)}
+
+- Widget list ÷ trivial throughput: **${(share(r) * 100).toFixed(0)} %** (goal ≥ ${HTTP_GOALS.listShareOfTrivial * 100} %: ${pass(share(r) >= HTTP_GOALS.listShareOfTrivial)}); its p99 ${r.widgetList.p99Ms} ms (goal ≤ ${HTTP_GOALS.listP99Ms} ms: ${pass(r.widgetList.p99Ms <= HTTP_GOALS.listP99Ms)}).
+- Live fan-out, ${r.fanoutOne.subscribers} SSE subscribers on one thread, ${r.fanoutOne.rounds} replies: one process p50 ${r.fanoutOne.p50Ms.toFixed(0)} ms, p99 ${r.fanoutOne.p99Ms.toFixed(0)} ms (goal ≤ ${HTTP_GOALS.fanoutP99Ms} ms: ${pass(r.fanoutOne.p99Ms <= HTTP_GOALS.fanoutP99Ms)}), ${r.fanoutOne.missed} missed; two processes through Redis p50 ${r.fanoutTwo.p50Ms.toFixed(0)} ms, p99 ${r.fanoutTwo.p99Ms.toFixed(0)} ms, ${r.fanoutTwo.missed} missed.
+- Server RSS: ${Object.entries(r.rss)
+      .map(([k, v]) => `${k} ${v} MB`)
+      .join(', ')} (goal ≤ ${HTTP_GOALS.rssMb} MB: ${pass(peakRss(r) <= HTTP_GOALS.rssMb)}).
+- Widget: ${r.widget.minBytes.toLocaleString('en')} bytes minified, ${r.widget.gzipBytes.toLocaleString('en')} gzip, ${r.widget.brotliBytes.toLocaleString('en')} brotli; first thread on screen ${r.widget.firstRenderMs.toFixed(0)} ms after opening the demo page in Chromium (median of 7 fresh loads).`;
+  });
+  return `## The server over HTTP (bench/http)
+
+${measuredOn()}
+- Data: ${sizes.members.toLocaleString('en')} members, ${sizes.threads.toLocaleString('en')} threads, ${sizes.replies.toLocaleString('en')} replies, ${sizes.votes.toLocaleString('en')} votes${scale === 1 ? '' : ` — **scaled down ×${scale} (BENCH_SCALE)**`}
+- The server runs as its own process (\`node src/main.ts\`, NODE_ENV=production) with Redis; load from autocannon on the same 2-core machine (so the load generator takes CPU from the server: compare the ratios).
+
+${tables.join('\n\n')}`;
+}
