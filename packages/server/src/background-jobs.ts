@@ -1,9 +1,12 @@
 import type { Config } from './config.ts';
-import type { Orm } from './db/orm.ts';
+import { type Orm, optimizeSqlite } from './db/orm.ts';
 import { eraseDue } from './services/erasure.ts';
 import { type Mailer, startMailer } from './services/mail/mailer.ts';
 import { type Poller, startPoller } from './services/poller.ts';
 import { deliverWebhooks, type WebhookDeliveryResult } from './services/webhooks/deliver.ts';
+
+/** How often SQLite's planner statistics are refreshed. */
+const STATISTICS_INTERVAL_MS = 3_600_000;
 
 export interface BackgroundJobs {
   /** Sends the outbox's emails (only with SMTP_URL). */
@@ -12,6 +15,8 @@ export interface BackgroundJobs {
   webhooks: Poller<WebhookDeliveryResult>;
   /** Erases accounts whose grace period has ended. */
   erasure: Poller<number>;
+  /** Refreshes SQLite's query planner statistics (hourly; nothing to do on PostgreSQL). */
+  statistics: Poller<void>;
   stop(): Promise<void>;
 }
 
@@ -45,12 +50,18 @@ export function startBackgroundJobs(
     config.erasureIntervalMs,
     (error) => onError('erasure', error),
   );
+  const statistics = startPoller(
+    () => optimizeSqlite(orm, 'periodic'),
+    STATISTICS_INTERVAL_MS,
+    (error) => onError('statistics', error),
+  );
   return {
     mailer,
     webhooks,
     erasure,
+    statistics,
     async stop() {
-      await Promise.all([mailer?.stop(), webhooks.stop(), erasure.stop()]);
+      await Promise.all([mailer?.stop(), webhooks.stop(), erasure.stop(), statistics.stop()]);
     },
   };
 }
