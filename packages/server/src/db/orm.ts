@@ -104,6 +104,9 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
  */
 export async function optimizeSqlite(orm: Orm, when: 'open' | 'periodic'): Promise<void> {
   if (dialectOfEm(orm.em as Em) !== 'sqlite') return;
+  // Sampled statistics (a few hundred rows per index) are enough for the planner, and keep this
+  // quick on a large file: a full ANALYZE would hold the write lock and read every page.
+  await orm.em.getConnection().execute('pragma analysis_limit = 400');
   await orm.em.getConnection().execute(when === 'open' ? 'pragma optimize=0x10002' : 'pragma optimize');
 }
 

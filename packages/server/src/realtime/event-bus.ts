@@ -23,11 +23,19 @@ export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
   const threadChannel = (threadId: string) => `${prefix}:thread:${threadId}`;
   const communityChannel = (communityId: string) => `${prefix}:community:${communityId}`;
 
+  // A message reaches every listener of its channel in one go: parse it once, and give them all the
+  // same event object (read-only), so what they load for it can be shared (schema/context.ts).
+  let last: { message: string; event: ThreadEvent } | undefined;
+  const parse = (message: string): ThreadEvent => {
+    if (last?.message !== message) last = { message, event: JSON.parse(message) as ThreadEvent };
+    return last.event;
+  };
+
   /** Subscribes before returning, so nothing published after the start event is missed. */
   async function listen(channel: string, threadId: string): Promise<EventQueue<ThreadEvent>> {
     let unsubscribe = () => {};
     const queue = new EventQueue<ThreadEvent>(() => unsubscribe());
-    unsubscribe = await transport.subscribe(channel, (message) => queue.push(JSON.parse(message)));
+    unsubscribe = await transport.subscribe(channel, (message) => queue.push(parse(message)));
     queue.push({ type: 'SUBSCRIBED', threadId, at: new Date().toISOString() });
     return queue;
   }

@@ -33,6 +33,9 @@ export interface ContextInit {
  * The members are arrow functions on the instance because yoga copies the context's own
  * properties into its own object: methods on a prototype, or getters, would not survive the copy.
  */
+/** The scope each live event is delivered with, per community (dropped with the event). */
+const eventScopes = new WeakMap<object, Map<string, Scope>>();
+
 export class Context {
   readonly request: Request;
   readonly em: Em;
@@ -139,9 +142,28 @@ export class Context {
 
   /**
    * Starts a fresh scope on the same community: a subscription's context lives for hours, and each
-   * event it delivers must read current rows, not what the first event cached.
+   * event it delivers must read current rows, not what the first event cached. Given the event,
+   * every subscriber delivering that same event object shares one scope for it: the reply a
+   * thousand widgets are shown is loaded once, not a thousand times. (Rows only: what depends on
+   * the viewer is computed from each subscriber's own viewer.)
    */
-  readonly refreshScope = (): void => {
-    if (this.#scope) this.#scope = openScope(this.em, this.#scope.communityId, this.events);
+  readonly refreshScope = (event?: object): void => {
+    if (!this.#scope) return;
+    const { communityId } = this.#scope;
+    if (!event) {
+      this.#scope = openScope(this.em, communityId, this.events);
+      return;
+    }
+    let byCommunity = eventScopes.get(event);
+    if (!byCommunity) {
+      byCommunity = new Map();
+      eventScopes.set(event, byCommunity);
+    }
+    let scope = byCommunity.get(communityId);
+    if (!scope) {
+      scope = openScope(this.em, communityId, this.events);
+      byCommunity.set(communityId, scope);
+    }
+    this.#scope = scope;
   };
 }

@@ -68,6 +68,50 @@ describe('threadEvents on one server', () => {
     live.close();
   });
 
+  it('loads what an event shows once for all its subscribers, each still seeing their own viewer fields', async () => {
+    const queries: string[] = [];
+    const counted = await startTestServer({
+      backgroundJobs: false,
+      ormOverrides: { debug: ['query'], logger: (line: string) => queries.push(line) },
+    });
+    try {
+      const shop = await createTestCommunity(counted.em());
+      const author = await guestToken(counted.client(), shop.slug, 'Author');
+      const id = await postThread(counted.client(), author, { title: 'Popular thread' });
+      const watching = `subscription ($c: String!, $id: ID!) { threadEvents(community: $c, threadId: $id) {
+        __typename ... on ReplyAddedEvent { reply { body viewerCanEdit author { displayName } } } } }`;
+      const tokens = [
+        author,
+        ...(await Promise.all([1, 2, 3, 4, 5].map((i) => guestToken(counted.client(), shop.slug, `Fan ${i}`)))),
+      ];
+      const subs = tokens.map((token) =>
+        subscribe(counted.endpoint, watching, { token, variables: { c: shop.slug, id } }),
+      );
+      await Promise.all(subs.map((sub) => sub.ready));
+      queries.length = 0;
+      await counted.client().data(REPLY, { token: author, variables: { id, b: 'Hello, fans.' } });
+      const got = await Promise.all(subs.map((sub) => sub.next()));
+      // Only the author may edit it; everyone sees the same reply.
+      expect(got.map((g) => g.data.threadEvents.reply.viewerCanEdit)).toEqual([
+        true,
+        false,
+        false,
+        false,
+        false,
+        false,
+      ]);
+      expect(new Set(got.map((g) => g.data.threadEvents.reply.body))).toEqual(new Set(['Hello, fans.']));
+      // The reply, by id (the mutation's own reads of replies aside): once, not once per subscriber.
+      const replyLoads = queries.filter((q) =>
+        /from [`"]reply[`"] as [`"]r0[`"] where .*[`"]r0[`"]\.[`"]id[`"] in \(/.test(q),
+      );
+      expect(replyLoads).toHaveLength(1);
+      for (const sub of subs) sub.close();
+    } finally {
+      await counted.close();
+    }
+  });
+
   it("does not deliver another thread's events", async () => {
     const author = await guestToken(server.client(), brand.slug, 'A');
     const watched = await postThread(server.client(), author, { title: 'Watched' });

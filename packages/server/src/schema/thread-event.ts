@@ -115,7 +115,7 @@ builder.subscriptionField('threadEvents', (t) =>
       return ctx.events.threadEvents(thread.id);
     },
     resolve: (event, _args, ctx) => {
-      ctx.refreshScope();
+      ctx.refreshScope(event);
       return event;
     },
   }),
