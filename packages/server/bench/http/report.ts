@@ -3,6 +3,14 @@ import { FULL_WIDGET_SIZES, type WidgetSizes } from './data.ts';
 import type { HttpResult } from './index.ts';
 import type { LoadResult } from './load.ts';
 
+/** What changed the numbers, as measured by full-scale runs on this machine (kept by hand). */
+const HISTORY = `### History (full scale, same machine; runs vary by about ±20 % on this shared VM)
+
+| change (SQLite / PostgreSQL in each column) | widget list req/s | posting a reply req/s | fan-out to 1,000 subscribers, p99 (one process) |
+|---|---|---|---|
+| first run of the suite | 4 / 73 | 2 / 58 | 1,117 / 1,688 ms |
+| SQLite: prepared statements reused, planner statistics kept (a member's votes were read through the community's index); live events: one load per event for all its subscribers | 88 / 65 | 93 / 60 | 262 / 238 ms |`;
+
 export const HTTP_GOALS = { listShareOfTrivial: 0.5, listP99Ms: 50, fanoutP99Ms: 250, rssMb: 200 };
 
 export const scaledWidgetSizes = (scale: number): WidgetSizes => ({
@@ -57,5 +65,7 @@ ${measuredOn()}
 - Data: ${sizes.members.toLocaleString('en')} members, ${sizes.threads.toLocaleString('en')} threads, ${sizes.replies.toLocaleString('en')} replies, ${sizes.votes.toLocaleString('en')} votes${scale === 1 ? '' : ` — **scaled down ×${scale} (BENCH_SCALE)**`}
 - The server runs as its own process (\`node src/main.ts\`, NODE_ENV=production) with Redis; load from autocannon on the same 2-core machine (so the load generator takes CPU from the server: compare the ratios).
 
-${tables.join('\n\n')}`;
+${tables.join('\n\n')}
+
+${HISTORY}`;
 }
