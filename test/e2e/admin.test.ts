@@ -4,7 +4,6 @@
  * page in a second browser page, where customers see what staff do.
  */
 import { GraphQLClient } from '@rapport/server/testing/graphql-client.ts';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rapport } from './rapport-cli.ts';
 import { STAFF, type Stack, startStack } from './stack.ts';
@@ -38,23 +37,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.close());
 
-/** Opens the console in a fresh browser context (its own cookies) and signs in through the form. */
-async function signIn(account: { email: string; password: string }): Promise<{ page: Page; problems: string[] }> {
-  const context = await stack.browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  await page.goto(`${stack.server.url}/admin`);
-  await page.getByLabel('Community', { exact: true }).fill(stack.community.slug);
-  await page.getByLabel('E-mail', { exact: true }).fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
-  return { page, problems };
-}
+const signIn = (account: { email: string; password: string }) => stack.signInToConsole(account);
 
 /** A customer on the brand's page with a thread open in the widget. */
 async function customerOn(title: string, path = '/') {
@@ -66,11 +49,7 @@ async function customerOn(title: string, path = '/') {
 }
 
 it('staff find an unanswered idea in the inbox, reply as themselves, and the customer sees it live with name and badge', async () => {
-  const customer = await stack.open('/signed-in/ivy');
-  await customer.page.getByRole('button', { name: 'New post' }).click();
-  await customer.page.getByLabel('Title').fill('Wishlist sharing');
-  await customer.page.getByRole('button', { name: 'Post', exact: true }).click();
-  await customer.page.getByRole('heading', { name: 'Wishlist sharing' }).waitFor();
+  const customer = await stack.post('/signed-in/ivy', 'Wishlist sharing');
   await expect.poll(() => customer.page.locator('rapport-thread-view .live').textContent()).toContain('Live');
 
   const { page, problems } = await signIn(STAFF);

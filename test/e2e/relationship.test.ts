@@ -72,14 +72,7 @@ const staffReply = async (title: string, body: string) =>
   });
 
 /** A signed-in customer posts a thread in the widget (and so follows it). */
-async function customerPosts(sub: string, title: string): Promise<Page> {
-  const { page } = await stack.open(`/signed-in/${sub}`);
-  await page.getByRole('button', { name: 'New post' }).click();
-  await page.getByLabel('Title').fill(title);
-  await page.getByRole('button', { name: 'Post', exact: true }).click();
-  await page.getByRole('heading', { name: title }).waitFor();
-  return page;
-}
+const customerPosts = async (sub: string, title: string) => (await stack.post(`/signed-in/${sub}`, title)).page;
 
 /**
  * Proves an email was not sent: another follower's copy of the same event arrives (the mailer
@@ -198,22 +191,12 @@ describe("people's own data", () => {
   });
 });
 
-/** Opens the console signed in as the manager. */
-async function console(): Promise<Page> {
-  const context = await stack.browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${stack.server.url}/admin`);
-  await page.getByLabel('Community', { exact: true }).fill(stack.community.slug);
-  await page.getByLabel('E-mail', { exact: true }).fill(MANAGER.email);
-  await page.getByLabel('Password', { exact: true }).fill(MANAGER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
-  return page;
-}
+/** The console, signed in as the manager. */
+const openConsole = async () => (await stack.signInToConsole(MANAGER)).page;
 
 describe('in the console', () => {
   it('a clean-up erases exactly the members its preview showed', async () => {
-    const page = await console();
+    const page = await openConsole();
     await page.getByRole('link', { name: 'Members' }).click();
     const panel = page.getByRole('region', { name: 'Clean-up' });
     await panel.getByLabel('Rule').selectOption('UNSUBSCRIBED');
@@ -270,7 +253,7 @@ describe('in the console', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/rapport`;
-      const page = await console();
+      const page = await openConsole();
       await page.getByRole('link', { name: 'Settings' }).click();
       const form = page.getByRole('form', { name: 'Add webhook' });
       await form.getByLabel('Endpoint URL').fill(url);

@@ -25,6 +25,10 @@ export interface Stack {
   staff(): Promise<GraphQLClient>;
   /** Opens a page of the brand's site; `problems` collects page errors and console errors. */
   open(path?: string): Promise<{ page: Page; problems: string[] }>;
+  /** Opens the brand's page at `path` and posts a thread there through the widget; it is then open. */
+  post(path: string, title: string): Promise<{ page: Page; problems: string[] }>;
+  /** The admin console in a fresh browser context (its own cookies), signed in through its form. */
+  signInToConsole(account: { email: string; password: string }): Promise<{ page: Page; problems: string[] }>;
   /** Restarts the server process on the same port (and database, unless `env` names another). */
   restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
@@ -101,13 +105,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     async open(path = '/') {
       const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().includes('favicon')) problems.push(message.text());
-      });
+      const problems = collectProblems(page);
       await page.goto(`${host.url}${path}`);
       await page.getByRole('heading', { name: BRAND }).waitFor();
+      return { page, problems };
+    },
+    async post(path, title) {
+      const opened = await stack.open(path);
+      await opened.page.getByRole('button', { name: 'New post' }).click();
+      await opened.page.getByLabel('Title').fill(title);
+      await opened.page.getByRole('button', { name: 'Post', exact: true }).click();
+      await opened.page.getByRole('heading', { name: title }).waitFor();
+      return opened;
+    },
+    async signInToConsole(account) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await page.goto(`${stack.server.url}/admin`);
+      await page.getByLabel('Community', { exact: true }).fill(community.slug);
+      await page.getByLabel('E-mail', { exact: true }).fill(account.email);
+      await page.getByLabel('Password', { exact: true }).fill(account.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Inbox' }).waitFor();
       return { page, problems };
     },
     async restart(more = {}) {
@@ -123,4 +143,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
   };
   return stack;
+}
+
+/** Page errors and console errors of a page, as they happen (a favicon 404 is not one). */
+function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('favicon')) problems.push(message.text());
+  });
+  return problems;
 }

@@ -12,6 +12,7 @@ import { recomputeRanking } from '../src/services/ranking/recompute.ts';
 import { bindEm } from '../src/services/scope.ts';
 import { benchDatabase } from './database.ts';
 import { generate, type Sizes } from './generate.ts';
+import { percentile } from './report.ts';
 
 export interface RankingResult {
   dialect: Dialect;
@@ -23,9 +24,6 @@ export interface RankingResult {
   /** Largest relative difference between incremental and recomputed scores. */
   largestDifference: number;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 async function scores(em: Em, communityId: string): Promise<Map<string, number>> {
   const rows = await em.find(

@@ -11,6 +11,10 @@ timed unit tests. Each section says when and where it was measured; \`BENCH_ONLY
 
 export const pass = (ok: boolean) => (ok ? 'met' : '**missed**');
 
+/** The value below which `fraction` of the (ascending) samples lie; NaN without samples. */
+export const percentile = (sorted: number[], fraction: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
+
 /** The date and machine line every section starts with. */
 export function measuredOn(): string {
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;

@@ -4,6 +4,7 @@
  */
 import { print } from 'graphql';
 import { THREAD_EVENTS } from '../../../widget/src/graphql/documents.ts';
+import { percentile } from '../report.ts';
 
 export interface FanoutResult {
   subscribers: number;
@@ -45,9 +46,6 @@ async function subscribe(url: string, community: string, threadId: string): Prom
   })();
   return { seen: (marker) => arrivals.get(marker), close: () => abort.abort() };
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 /**
  * `subscribers` SSE subscriptions spread over `urls` (one per server process, in turn), then
@@ -94,8 +92,8 @@ export async function fanout(options: {
   return {
     subscribers: options.subscribers,
     rounds: options.rounds,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
     missed,
   };
 }
