@@ -6,29 +6,14 @@ import { GraphQLClient } from '@rapport/server/testing/graphql-client.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
-import { rapport } from './rapport-cli.ts';
 import { STAFF, type Stack, startStack } from './stack.ts';
 
 let stack: Stack;
-const MANAGER = { email: 'mia@brand.example', password: 'manager password 1' };
+const MANAGER = { email: 'mia@brand.example', password: 'manager password 1', name: 'Mia Manager' };
 
 beforeAll(async () => {
   stack = await startStack();
-  await rapport(
-    stack.database.url,
-    'staff',
-    'create',
-    '--community',
-    stack.community.slug,
-    '--email',
-    MANAGER.email,
-    '--name',
-    'Mia Manager',
-    '--role',
-    'manager',
-    '--password',
-    MANAGER.password,
-  );
+  await stack.addStaff(MANAGER, 'manager');
   const guest = new GraphQLClient(`${stack.server.url}/graphql`);
   const { startGuestSession } = await guest.data(
     'mutation ($c: String!) { startGuestSession(community: $c, displayName: "Gus Guest") { token } }',

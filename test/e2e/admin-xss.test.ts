@@ -8,14 +8,13 @@
 import { GraphQLClient } from '@rapport/server/testing/graphql-client.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rapport } from './rapport-cli.ts';
 import { type Stack, startStack } from './stack.ts';
 import { XSS_PAYLOADS } from './xss-payloads.ts';
 
 let stack: Stack;
 let manager: GraphQLClient;
 let hubId = '';
-const MANAGER = { email: 'mia@brand.example', password: 'manager password 1' };
+const MANAGER = { email: 'mia@brand.example', password: 'manager password 1', name: 'Mia Manager' };
 const titleOf = (payload: string) => payload.slice(0, 140).padEnd(3, '.');
 const nameOf = (payload: string, i: number) => `${i}${payload}`.slice(0, 50).trim();
 const reasonOf = (payload: string) => payload.slice(0, 500).padEnd(3, '.');
@@ -23,21 +22,7 @@ const STAFF_PAYLOADS = XSS_PAYLOADS.slice(0, 8);
 
 beforeAll(async () => {
   stack = await startStack();
-  await rapport(
-    stack.database.url,
-    'staff',
-    'create',
-    '--community',
-    stack.community.slug,
-    '--email',
-    MANAGER.email,
-    '--name',
-    'Mia Manager',
-    '--role',
-    'manager',
-    '--password',
-    MANAGER.password,
-  );
+  await stack.addStaff(MANAGER, 'manager');
   manager = new GraphQLClient(`${stack.server.url}/graphql`);
   await manager.data(
     'mutation ($c: String!, $e: String!, $p: String!) { staffSignIn(community: $c, email: $e, password: $p) { kind } }',

@@ -5,7 +5,6 @@
  */
 import { GraphQLClient } from '@rapport/server/testing/graphql-client.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rapport } from './rapport-cli.ts';
 import { STAFF, type Stack, startStack } from './stack.ts';
 
 let stack: Stack;
@@ -14,26 +13,8 @@ const SUCCESSOR = { email: 'una@brand.example', password: 'successor password 1'
 
 beforeAll(async () => {
   stack = await startStack();
-  for (const [account, role] of [
-    [MANAGER, 'manager'],
-    [SUCCESSOR, 'staff'],
-  ] as const) {
-    await rapport(
-      stack.database.url,
-      'staff',
-      'create',
-      '--community',
-      stack.community.slug,
-      '--email',
-      account.email,
-      '--name',
-      account.name,
-      '--role',
-      role,
-      '--password',
-      account.password,
-    );
-  }
+  await stack.addStaff(MANAGER, 'manager');
+  await stack.addStaff(SUCCESSOR, 'staff');
 }, 60_000);
 afterAll(() => stack?.close());
 

@@ -13,21 +13,7 @@ const MANAGER = { email: 'mara@brand.example', password: 'manager password 2', n
 
 beforeAll(async () => {
   stack = await startStack();
-  await rapport(
-    stack.database.url,
-    'staff',
-    'create',
-    '--community',
-    stack.community.slug,
-    '--email',
-    MANAGER.email,
-    '--name',
-    MANAGER.name,
-    '--role',
-    'manager',
-    '--password',
-    MANAGER.password,
-  );
+  await stack.addStaff(MANAGER, 'manager');
 }, 60_000);
 afterAll(() => stack?.close());
 

@@ -15,7 +15,6 @@ import type { GraphQLClient } from '@rapport/server/testing/graphql-client.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '@rapport/server/testing/smtp.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rapport } from './rapport-cli.ts';
 import { type Stack, startStack } from './stack.ts';
 
 const MANAGER = { email: 'mia@brand.example', password: 'manager password 1', name: 'Mia Manager' };
@@ -29,21 +28,7 @@ beforeAll(async () => {
   stack = await startStack({
     env: { SMTP_URL: smtp.url, MAIL_INTERVAL_MS: '100', ERASURE_INTERVAL_MS: '200' },
   });
-  await rapport(
-    stack.database.url,
-    'staff',
-    'create',
-    '--community',
-    stack.community.slug,
-    '--email',
-    MANAGER.email,
-    '--name',
-    MANAGER.name,
-    '--role',
-    'manager',
-    '--password',
-    MANAGER.password,
-  );
+  await stack.addStaff(MANAGER, 'manager');
   staff = await stack.staff();
 }, 60_000);
 afterAll(async () => {

@@ -21,6 +21,8 @@ export interface Stack {
   host: HostPage;
   browser: Browser;
   community: { slug: string; ssoSecret: string; ssoKeyId: string };
+  /** Creates another staff account with the CLI, as an operator would. */
+  addStaff(account: StaffAccount, role: 'owner' | 'manager' | 'staff' | 'agency'): Promise<void>;
   /** A GraphQL client signed in as the staff member. */
   staff(): Promise<GraphQLClient>;
   /** Opens a page of the brand's site; `problems` collects page errors and console errors. */
@@ -32,6 +34,12 @@ export interface Stack {
   /** Restarts the server process on the same port (and database, unless `env` names another). */
   restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface StaffAccount {
+  email: string;
+  name: string;
+  password: string;
 }
 
 export interface StackOptions {
@@ -69,23 +77,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     '--origin',
     host.url,
   );
-  await rapport(
-    database.url,
-    'staff',
-    'create',
-    '--community',
-    'e2e',
-    '--email',
-    STAFF.email,
-    '--name',
-    STAFF.name,
-    '--role',
-    'staff',
-    '--title',
-    'Support Lead',
-    '--password',
-    STAFF.password,
-  );
+  const addStaff = async (account: StaffAccount, role: string, title?: string) => {
+    await rapport(
+      database.url,
+      ...['staff', 'create', '--community', community.slug, '--email', account.email, '--name', account.name],
+      ...['--role', role, ...(title ? ['--title', title] : []), '--password', account.password],
+    );
+  };
+  await addStaff(STAFF, 'staff', 'Support Lead');
   const env = { DATABASE_URL: database.url, SEED_DEMO: 'false', RATE_LIMIT_MULTIPLIER: '100', ...options.env };
   server = await startServerProcess(env);
   const browser = await launchChromium();
@@ -95,6 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     host,
     browser,
     community,
+    addStaff: (account, role) => addStaff(account, role),
     async staff() {
       const client = new GraphQLClient(`${stack.server.url}/graphql`);
       await client.data(

@@ -1,3 +1,4 @@
+import { linkButtonStyles } from '@rapport/shared/ui/link-button.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
@@ -60,6 +61,7 @@ export class AdminAmbassadors extends LitElement {
   static override styles = [
     theme,
     adminStyles,
+    linkButtonStyles,
     css`
       [role='tablist'] {
         display: flex;
@@ -98,15 +100,6 @@ export class AdminAmbassadors extends LitElement {
       }
       .trend.down {
         color: var(--_danger);
-      }
-      .linkish {
-        background: none;
-        border: 0;
-        padding: 0;
-        color: var(--_accent);
-        text-decoration: underline;
-        cursor: pointer;
-        font: inherit;
       }
     `,
   ];
@@ -153,7 +146,7 @@ export class AdminAmbassadors extends LitElement {
       <tbody>${rows.map(
         (row) => html`<tr aria-current=${this.selected?.member.id === row.member.id ? 'true' : 'false'}>
           <td class="num">${row.rank}</td>
-          <td><button class="linkish" aria-label=${s.why(row.member.displayName)} @click=${() => {
+          <td><button class="link" aria-label=${s.why(row.member.displayName)} @click=${() => {
             this.selected = row;
           }}>${row.member.displayName}</button></td>
           <td class="num">${number.format(row.score)}</td>

@@ -7,16 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../entities/id.ts';
 import { Cleanup, Member, OutboxMessage } from '../entities/index.ts';
 import { eraseDue } from '../services/erasure.ts';
-import {
-  ALL_COMMUNITIES,
-  createTestCommunity,
-  guestToken,
-  rawId,
-  signInStaff,
-  type TestCommunity,
-} from '../testing/fixtures.ts';
+import { ALL_COMMUNITIES, guestToken, rawId, type TestCommunity } from '../testing/fixtures.ts';
 import type { GraphQLClient } from '../testing/graphql-client.ts';
-import { startTestServer, type TestServer } from '../testing/server.ts';
+import { startTestBrand, type TestServer } from '../testing/server.ts';
 
 const DAY = 86_400_000;
 let server: TestServer;
@@ -35,11 +28,7 @@ const RUN = `mutation ($r: CleanupRule!, $d: Int, $ids: [ID!]!) { runCleanup(rul
 const member = (name: string) => server.em().findOneOrFail(Member, { id: rawId(ids[name] as string) }, ALL_COMMUNITIES);
 
 beforeAll(async () => {
-  server = await startTestServer();
-  brand = await createTestCommunity(server.em());
-  api = server.client();
-  manager = server.client();
-  await signInStaff(manager, brand.slug, brand.manager);
+  ({ server, brand, api, manager } = await startTestBrand());
   for (const name of ['Old', 'OldButAgreed', 'Recent', 'Unsub', 'Bounced']) {
     tokens[name] = await guestToken(api, brand.slug, name);
     ids[name] = (await api.data('{ viewer { member { id } } }', { token: tokens[name] })).viewer.member.id;

@@ -5,16 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsentRecord } from '../entities/index.ts';
-import {
-  ALL_COMMUNITIES,
-  createTestCommunity,
-  rawId,
-  signInStaff,
-  ssoToken,
-  type TestCommunity,
-} from '../testing/fixtures.ts';
+import { ALL_COMMUNITIES, rawId, ssoToken, type TestCommunity } from '../testing/fixtures.ts';
 import type { GraphQLClient } from '../testing/graphql-client.ts';
-import { startTestServer, type TestServer } from '../testing/server.ts';
+import { startTestBrand, type TestServer } from '../testing/server.ts';
 
 let server: TestServer;
 let brand: TestCommunity;
@@ -25,11 +18,7 @@ const consents = async (token: string) =>
   (await api.data('{ viewer { member { id } consents { purpose granted source } } }', { token })).viewer;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  brand = await createTestCommunity(server.em());
-  api = server.client();
-  manager = server.client();
-  await signInStaff(manager, brand.slug, brand.manager);
+  ({ server, brand, api, manager } = await startTestBrand());
 });
 afterAll(() => server?.close());
 

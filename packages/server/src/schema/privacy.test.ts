@@ -6,17 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog, Member, Vote, WebhookDelivery } from '../entities/index.ts';
 import { eraseDue } from '../services/erasure.ts';
-import {
-  ALL_COMMUNITIES,
-  createTestCommunity,
-  guestToken,
-  postThread,
-  rawId,
-  signInStaff,
-  type TestCommunity,
-} from '../testing/fixtures.ts';
+import { ALL_COMMUNITIES, guestToken, postThread, rawId, type TestCommunity } from '../testing/fixtures.ts';
 import type { GraphQLClient } from '../testing/graphql-client.ts';
-import { startTestServer, type TestServer } from '../testing/server.ts';
+import { startTestBrand, type TestServer } from '../testing/server.ts';
 
 const DAY = 86_400_000;
 let server: TestServer;
@@ -40,11 +32,7 @@ const thread = (id: string) =>
   );
 
 beforeAll(async () => {
-  server = await startTestServer();
-  brand = await createTestCommunity(server.em());
-  api = server.client();
-  manager = server.client();
-  await signInStaff(manager, brand.slug, brand.manager);
+  ({ server, brand, api, manager } = await startTestBrand());
   for (const name of ['Ada', 'Bob', 'Cy']) {
     tokens[name] = await guestToken(api, brand.slug, name);
     ids[name] = (await api.data('{ viewer { member { id } } }', as(name))).viewer.member.id;

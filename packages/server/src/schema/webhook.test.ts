@@ -8,16 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebhookDelivery } from '../entities/index.ts';
 import { deliverWebhooks, webhookSignature } from '../services/webhooks/deliver.ts';
-import {
-  ALL_COMMUNITIES,
-  createTestCommunity,
-  guestToken,
-  postThread,
-  signInStaff,
-  type TestCommunity,
-} from '../testing/fixtures.ts';
+import { ALL_COMMUNITIES, guestToken, postThread, type TestCommunity } from '../testing/fixtures.ts';
 import type { GraphQLClient } from '../testing/graphql-client.ts';
-import { startTestServer, type TestServer } from '../testing/server.ts';
+import { startTestBrand, type TestServer } from '../testing/server.ts';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -60,11 +53,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-  server = await startTestServer();
-  brand = await createTestCommunity(server.em());
-  api = server.client();
-  manager = server.client();
-  await signInStaff(manager, brand.slug, brand.manager);
+  ({ server, brand, api, manager } = await startTestBrand());
   guest = await guestToken(api, brand.slug, 'Gia');
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@ import type { Em } from '../db/orm.ts';
 import type { AssetPaths } from '../http/server.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from '../rate-limit/rules.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { createTestCommunity, signInStaff, type TestCommunity } from './fixtures.ts';
 import { GraphQLClient } from './graphql-client.ts';
 import { redisPrefixFor } from './process.ts';
 
@@ -78,4 +79,22 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!options.database) await database.drop();
     },
   };
+}
+
+export interface TestBrand {
+  server: TestServer;
+  brand: TestCommunity;
+  /** A client with no session (customers pass their token per request). */
+  api: GraphQLClient;
+  /** A client signed in as the community's manager. */
+  manager: GraphQLClient;
+}
+
+/** A test server with one community, an anonymous client and a client signed in as its manager. */
+export async function startTestBrand(options: TestServerOptions = {}): Promise<TestBrand> {
+  const server = await startTestServer(options);
+  const brand = await createTestCommunity(server.em());
+  const manager = server.client();
+  await signInStaff(manager, brand.slug, brand.manager);
+  return { server, brand, api: server.client(), manager };
 }

@@ -1,3 +1,4 @@
+import { linkButtonStyles } from '@rapport/shared/ui/link-button.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
@@ -55,6 +56,7 @@ export class AccountPanel extends LitElement {
 
   static override styles = [
     theme,
+    linkButtonStyles,
     css`
       :host {
         display: block;
@@ -86,16 +88,6 @@ export class AccountPanel extends LitElement {
         gap: 0.5em;
         align-items: baseline;
         margin: 0.3em 0;
-      }
-      .link {
-        background: none;
-        border: 0;
-        padding: 0;
-        color: var(--_accent);
-        text-decoration: underline;
-        cursor: pointer;
-        font: inherit;
-        text-align: start;
       }
     `,
   ];
