@@ -54,7 +54,8 @@ it('moves the community to a new database; customers and staff carry on there', 
   await after.getByRole('button', { name: 'Repair kit for the stove', exact: true }).click();
   await after.getByText('A kit ships with every stove from May.').waitFor();
   // The same customer (the brand's id for her came along): she still follows her own thread.
-  expect(await after.getByRole('button', { name: /^Follow/ }).getAttribute('aria-pressed')).toBe('true');
+  // (Whether the viewer follows arrives a moment after the thread, deferred: wait for it.)
+  await expect.poll(() => after.getByRole('button', { name: /^Follow/ }).getAttribute('aria-pressed')).toBe('true');
   expect((await (await stack.staff()).data('{ viewer { kind } }')).viewer.kind).toBe('STAFF');
   expect(problems).toEqual([]);
   await after.close();
