@@ -1,12 +1,13 @@
 import type { Config } from './config.ts';
 import { type Orm, optimizeSqlite } from './db/orm.ts';
 import { eraseDue } from './services/erasure.ts';
+import { expireIdempotencyKeys } from './services/idempotency.ts';
 import { type Mailer, startMailer } from './services/mail/mailer.ts';
 import { type Poller, startPoller } from './services/poller.ts';
 import { deliverWebhooks, type WebhookDeliveryResult } from './services/webhooks/deliver.ts';
 
-/** How often SQLite's planner statistics are refreshed. */
-const STATISTICS_INTERVAL_MS = 3_600_000;
+/** How often SQLite's planner statistics are refreshed, and day-old retry keys forgotten. */
+const HOURLY_MS = 3_600_000;
 
 export interface BackgroundJobs {
   /** Sends the outbox's emails (only with SMTP_URL). */
@@ -17,6 +18,8 @@ export interface BackgroundJobs {
   erasure: Poller<number>;
   /** Refreshes SQLite's query planner statistics (hourly; nothing to do on PostgreSQL). */
   statistics: Poller<void>;
+  /** Forgets idempotency keys once no client retries with them any more (hourly). */
+  idempotencyKeys: Poller<number>;
   stop(): Promise<void>;
 }
 
@@ -52,16 +55,22 @@ export function startBackgroundJobs(
   );
   const statistics = startPoller(
     () => optimizeSqlite(orm, 'periodic'),
-    STATISTICS_INTERVAL_MS,
+    HOURLY_MS,
     (error) => onError('statistics', error),
+  );
+  const idempotencyKeys = startPoller(
+    () => expireIdempotencyKeys(orm.em.fork()),
+    HOURLY_MS,
+    (error) => onError('idempotency key expiry', error),
   );
   return {
     mailer,
     webhooks,
     erasure,
     statistics,
+    idempotencyKeys,
     async stop() {
-      await Promise.all([mailer?.stop(), webhooks.stop(), erasure.stop(), statistics.stop()]);
+      await Promise.all([mailer?.stop(), webhooks.stop(), erasure.stop(), statistics.stop(), idempotencyKeys.stop()]);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { retryTransientExchange } from '@rapport/shared/client/retry.ts';
 import { Client, type Exchange, fetchExchange } from '@urql/core';
 import { pipe, tap } from 'wonka';
 
@@ -20,7 +21,8 @@ const signedOutExchange =
 
 /**
  * The console's GraphQL client: same origin (the session cookie is httpOnly and goes nowhere
- * else), always POST (the server refuses simple GETs), subscriptions over fetch (SSE).
+ * else), always POST (the server refuses simple GETs), subscriptions over fetch (SSE); reads, and
+ * replies sent with an idempotency key, are tried again after a network error or a brief outage.
  */
 export function createClient(onSignedOut: () => void): Client {
   return new Client({
@@ -28,6 +30,6 @@ export function createClient(onSignedOut: () => void): Client {
     preferGetMethod: false,
     fetchSubscriptions: true,
     requestPolicy: 'network-only',
-    exchanges: [signedOutExchange(onSignedOut), fetchExchange],
+    exchanges: [signedOutExchange(onSignedOut), retryTransientExchange(), fetchExchange],
   });
 }

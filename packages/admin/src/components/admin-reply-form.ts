@@ -1,3 +1,4 @@
+import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { authorStyles } from '@rapport/shared/ui/author.ts';
 import { richText } from '@rapport/shared/ui/rich-text.ts';
@@ -44,6 +45,7 @@ export class AdminReplyForm extends LitElement {
   body = '';
   problem = '';
   busy = false;
+  readonly #key = new IdempotencyKey();
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
@@ -53,12 +55,14 @@ export class AdminReplyForm extends LitElement {
       return;
     }
     this.busy = true;
-    const outcome = await mutate(this.app, REPLY, { input: { threadId: this.threadId, body: this.body } });
+    const input = { threadId: this.threadId, body: this.body };
+    const outcome = await mutate(this.app, REPLY, { input: { ...input, idempotencyKey: this.#key.for(input) } });
     this.busy = false;
     if (outcome.problem) {
       this.problem = outcome.problem.message;
       return;
     }
+    this.#key.sent();
     this.body = '';
     this.problem = '';
     this.dispatchEvent(new CustomEvent('rapport-replied', { bubbles: true, composed: true }));

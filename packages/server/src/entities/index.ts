@@ -5,6 +5,7 @@ import { Community } from './community.ts';
 import { ConsentRecord } from './consent-record.ts';
 import { Follow } from './follow.ts';
 import { Handover } from './handover.ts';
+import { IdempotencyKey } from './idempotency-key.ts';
 import { Member } from './member.ts';
 import { MemberScore } from './member-score.ts';
 import { Mention } from './mention.ts';
@@ -26,6 +27,7 @@ export * from './community.ts';
 export * from './consent-record.ts';
 export * from './follow.ts';
 export * from './handover.ts';
+export * from './idempotency-key.ts';
 export * from './member.ts';
 export * from './member-score.ts';
 export * from './mention.ts';
@@ -63,6 +65,7 @@ export const entities = [
   Webhook,
   WebhookDelivery,
   Cleanup,
+  IdempotencyKey,
 ];
 
 /**

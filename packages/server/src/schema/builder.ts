@@ -24,6 +24,10 @@ export interface AuthScopes {
 const TOO = { Complexity: 'costly', Depth: 'deep', Breadth: 'broad' } as const;
 
 /** Field options for what only staff may read: null for anyone else, refused to them if asked alone. */
+/** The same words on every mutation that takes a client's retry key. */
+export const IDEMPOTENCY_KEY_DESCRIPTION =
+  'A key the client makes up for this request (a UUID): sending the same request again with it returns the first result instead of writing twice. Kept for a day.';
+
 export const staffOnly = { authScopes: { staff: true }, nullable: true } as const;
 
 export const builder = new SchemaBuilder<{

@@ -4,7 +4,7 @@ import { hideReply, restoreReply } from '../services/moderation.ts';
 import { canEdit } from '../services/ownership.ts';
 import { deleteReply, editReply, postReply } from '../services/replies.ts';
 import { AuthorRef, loadAuthor } from './author.ts';
-import { builder } from './builder.ts';
+import { builder, IDEMPOTENCY_KEY_DESCRIPTION } from './builder.ts';
 
 export const ReplyRef = builder.node(Reply, {
   name: 'Reply',
@@ -40,6 +40,7 @@ const ReplyInput = builder.inputType('ReplyInput', {
   fields: (t) => ({
     threadId: t.globalID({ for: Thread }),
     body: t.string({ description: '1–10,000 characters.' }),
+    idempotencyKey: t.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
   }),
 });
 
@@ -80,7 +81,11 @@ builder.mutationField('reply', (t) =>
     args: { input: t.arg({ type: ReplyInput }) },
     resolve: async (_root, { input }, ctx) => {
       await ctx.limit('reply');
-      return postReply(ctx.scope(), ctx.actor(), { threadId: input.threadId.id, body: input.body });
+      return postReply(ctx.scope(), ctx.actor(), {
+        threadId: input.threadId.id,
+        body: input.body,
+        idempotencyKey: input.idempotencyKey,
+      });
     },
   }),
 );

@@ -6,7 +6,7 @@ import { listReplies } from '../services/replies.ts';
 import { deleteThread, editThread, lastStatusChange, postThread, statusHistory } from '../services/threads.ts';
 import { hasVoted } from '../services/votes.ts';
 import { AuthorRef, loadAuthor } from './author.ts';
-import { builder } from './builder.ts';
+import { builder, IDEMPOTENCY_KEY_DESCRIPTION } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ReplyConnectionRef, ReplyRef } from './reply.ts';
 import { StatusChangeConnectionRef, StatusChangeRef } from './status-change.ts';
@@ -103,6 +103,7 @@ const PostThreadInput = builder.inputType('PostThreadInput', {
     kind: t.field({ type: ThreadKindEnum }),
     title: t.string({ description: '3–140 characters, one line.' }),
     body: t.string({ required: false, description: 'Up to 10,000 characters.' }),
+    idempotencyKey: t.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
   }),
 });
 

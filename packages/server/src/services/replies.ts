@@ -4,6 +4,7 @@ import { recordActivity } from './activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf } from './actor.ts';
 import { assertNotDuplicateReply } from './duplicates.ts';
 import { forbidden, notFound } from './errors.ts';
+import { writeOnce } from './idempotency.ts';
 import { bumpMemberCounter } from './member-counters.ts';
 import { recordMentions } from './mentions.ts';
 import { assertCanEdit } from './ownership.ts';
@@ -31,12 +32,20 @@ export function listReplies(
 export interface NewReply {
   threadId: string;
   body: string;
+  /** The client's key for this reply: sending it again returns the same reply (services/idempotency.ts). */
+  idempotencyKey?: string | null;
 }
 
 export async function postReply(scope: Scope, actor: Actor, input: NewReply): Promise<Reply> {
   assertCanWrite(actor);
   const body = valid.text(input.body, valid.LIMITS.replyBody);
-  return write(scope, async (em, emit) => {
+  const once = {
+    key: input.idempotencyKey,
+    operation: 'reply',
+    input: { threadId: input.threadId, body },
+    load: (em: Em, id: string) => em.findOneOrFail(Reply, id),
+  };
+  return writeOnce(scope, actor, once, async (em, emit) => {
     const thread = await lockThread(em, actor, input.threadId);
     if (thread.lockedAt && !isStaff(actor)) throw forbidden('This thread is locked: it takes no new replies.');
     await assertNotDuplicateReply(em, actor, thread.id, body);

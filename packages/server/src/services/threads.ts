@@ -14,6 +14,7 @@ import { type Actor, authorFields, isStaff, memberIdOf, type StaffActor } from '
 import { recordAudit } from './audit.ts';
 import { assertNotDuplicateThread } from './duplicates.ts';
 import { badInput, forbidden, notFound } from './errors.ts';
+import { writeOnce } from './idempotency.ts';
 import { bumpMemberCounter } from './member-counters.ts';
 import { assertCanEdit } from './ownership.ts';
 import { findPage, type Page, type PageArgs } from './pagination.ts';
@@ -113,6 +114,8 @@ export interface NewThread {
   kind: ThreadKind;
   title: string;
   body?: string | null;
+  /** The client's key for this post: sending it again returns the same thread (services/idempotency.ts). */
+  idempotencyKey?: string | null;
 }
 
 export async function postThread(scope: Scope, actor: Actor, input: NewThread): Promise<Thread> {
@@ -120,7 +123,13 @@ export async function postThread(scope: Scope, actor: Actor, input: NewThread): 
   if (!THREAD_KINDS.includes(input.kind)) throw badInput(`Kind must be one of ${THREAD_KINDS.join(', ')}.`, 'kind');
   const title = valid.line(input.title, valid.LIMITS.threadTitle);
   const body = valid.text(input.body ?? '', valid.LIMITS.threadBody);
-  return write(scope, async (em, emit) => {
+  const once = {
+    key: input.idempotencyKey,
+    operation: 'postThread',
+    input: { kind: input.kind, title, body },
+    load: (em: Em, id: string) => em.findOneOrFail(Thread, id),
+  };
+  return writeOnce(scope, actor, once, async (em, emit) => {
     await assertNotDuplicateThread(em, actor, title);
     const now = new Date();
     const thread = em.create(Thread, {

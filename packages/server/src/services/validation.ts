@@ -87,3 +87,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
+/** A client's retry key: 8–100 letters, digits or `_ . : -` (a UUID is the usual choice). */
+export function idempotencyKey(value: string): string {
+  if (!IDEMPOTENCY_KEY.test(value)) {
+    throw badInput(
+      'The idempotency key must be 8 to 100 letters, digits or the characters _ . : - (a UUID, for example).',
+      'idempotencyKey',
+    );
+  }
+  return value;
+}

@@ -1,10 +1,11 @@
-import type { Thread } from '../entities/index.ts';
-import { Vote } from '../entities/index.ts';
+import type { Em } from '../db/orm.ts';
+import { Thread, Vote } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, isStaff, type MemberActor, memberIdOf } from './actor.ts';
 import { forbidden } from './errors.ts';
+import { writeOnce } from './idempotency.ts';
 import { bumpMemberCounter } from './member-counters.ts';
-import { type Scope, write } from './scope.ts';
+import type { Scope } from './scope.ts';
 import { assertCanWrite, lockThread } from './threads.ts';
 import { trendingScore } from './trending.ts';
 
@@ -19,18 +20,34 @@ function voter(actor: Actor): MemberActor {
  * back as it is. The thread row is locked first, so the unique (thread, member) check and the
  * counter cannot race.
  */
-export function vote(scope: Scope, actor: Actor, threadId: string): Promise<Thread> {
-  return setVote(scope, actor, threadId, true);
+export function vote(scope: Scope, actor: Actor, threadId: string, idempotencyKey?: string | null): Promise<Thread> {
+  return setVote(scope, actor, threadId, true, idempotencyKey);
 }
 
 /** Takes the member's vote back; taking back a vote that is not there changes nothing. */
-export function unvote(scope: Scope, actor: Actor, threadId: string): Promise<Thread> {
-  return setVote(scope, actor, threadId, false);
+export function unvote(scope: Scope, actor: Actor, threadId: string, idempotencyKey?: string | null): Promise<Thread> {
+  return setVote(scope, actor, threadId, false, idempotencyKey);
 }
 
-async function setVote(scope: Scope, actor: Actor, threadId: string, voted: boolean): Promise<Thread> {
+/**
+ * With a key, a vote sent again after the member has since taken it back does not come back: the
+ * retry answers with the thread as it is now.
+ */
+async function setVote(
+  scope: Scope,
+  actor: Actor,
+  threadId: string,
+  voted: boolean,
+  idempotencyKey: string | null | undefined,
+): Promise<Thread> {
   const member = voter(actor).member;
-  return write(scope, async (em, emit) => {
+  const once = {
+    key: idempotencyKey,
+    operation: voted ? 'vote' : 'unvote',
+    input: { threadId },
+    load: (em: Em, id: string) => em.findOneOrFail(Thread, id),
+  };
+  return writeOnce(scope, actor, once, async (em, emit) => {
     const thread = await lockThread(em, actor, threadId);
     let changed: boolean;
     if (voted) {

@@ -1,3 +1,4 @@
+import { retryTransientExchange } from '@rapport/shared/client/retry.ts';
 import { Client, fetchExchange } from '@urql/core';
 import { staleTokenExchange } from './exchanges.ts';
 import type { Session } from './session.ts';
@@ -5,7 +6,8 @@ import type { Session } from './session.ts';
 /**
  * The widget's GraphQL client: the bearer token is read for every request (so a new guest token
  * takes effect at once), subscriptions go over fetch as Server-Sent Events, and stale tokens are
- * dropped by `staleTokenExchange`. No document cache: components keep their own state.
+ * dropped by `staleTokenExchange`. Queries, and mutations sent with an idempotency key, are tried
+ * again after a network error or a brief outage (`retryTransientExchange`). No document cache: components keep their own state.
  */
 export function createClient(endpoint: string, session: Session): Client {
   return new Client({
@@ -15,7 +17,7 @@ export function createClient(endpoint: string, session: Session): Client {
     // Always POST with a JSON body: the server refuses "simple" GET requests (CSRF protection),
     // and answers are per viewer, so there is nothing for an HTTP cache to share anyway.
     preferGetMethod: false,
-    exchanges: [staleTokenExchange(session), fetchExchange],
+    exchanges: [staleTokenExchange(session), retryTransientExchange(), fetchExchange],
     fetchOptions: () => {
       const token = session.token;
       return token ? { headers: { authorization: `Bearer ${token}` } } : {};

@@ -1,3 +1,4 @@
+import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
@@ -56,6 +57,7 @@ export class PostForm extends LitElement {
   body = '';
   errors: Record<string, string> = {};
   busy = false;
+  readonly #key = new IdempotencyKey();
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
@@ -67,8 +69,9 @@ export class PostForm extends LitElement {
     this.errors = errors;
     if (title || body || this.busy || !(await this.app.ensureSession())) return;
     this.busy = true;
+    const input = { kind: this.kind, title: this.titleText, body: this.body || null };
     const result = await this.app.client
-      .mutation(POST_THREAD, { input: { kind: this.kind, title: this.titleText, body: this.body || null } })
+      .mutation(POST_THREAD, { input: { ...input, idempotencyKey: this.#key.for(input) } })
       .toPromise();
     this.busy = false;
     const id = result.data?.postThread?.id;
@@ -77,6 +80,7 @@ export class PostForm extends LitElement {
       this.errors = { [problem?.field ?? 'form']: problem?.message ?? strings.networkError };
       return;
     }
+    this.#key.sent();
     this.titleText = '';
     this.body = '';
     this.dispatchEvent(new CustomEvent('rapport-posted', { bubbles: true, composed: true }));

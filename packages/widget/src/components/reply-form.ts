@@ -1,3 +1,4 @@
+import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
@@ -24,6 +25,7 @@ export class ReplyForm extends LitElement {
   body = '';
   problem = '';
   busy = false;
+  readonly #key = new IdempotencyKey();
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
@@ -34,14 +36,16 @@ export class ReplyForm extends LitElement {
     }
     if (this.busy || !(await this.app.ensureSession())) return;
     this.busy = true;
+    const input = { threadId: this.threadId, body: this.body };
     const result = await this.app.client
-      .mutation(REPLY_TO, { input: { threadId: this.threadId, body: this.body } })
+      .mutation(REPLY_TO, { input: { ...input, idempotencyKey: this.#key.for(input) } })
       .toPromise();
     this.busy = false;
     if (!result.data?.reply) {
       this.problem = problemOf(result.error)?.message ?? strings.networkError;
       return;
     }
+    this.#key.sent();
     this.body = '';
     this.problem = '';
     this.dispatchEvent(

@@ -1,3 +1,4 @@
+import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
 import type { App } from '../app.ts';
@@ -70,6 +71,7 @@ export class VoteButton extends LitElement {
   label = '';
   busy = false;
   problem = '';
+  readonly #key = new IdempotencyKey();
 
   async toggle(): Promise<void> {
     if (this.busy || !(await this.app.ensureSession())) return;
@@ -78,10 +80,14 @@ export class VoteButton extends LitElement {
     this.busy = true;
     this.voted = !before.voted;
     this.count = before.count + (this.voted ? 1 : -1);
-    const result = await this.app.client.mutation(before.voted ? UNVOTE : VOTE, { id: this.threadId }).toPromise();
+    const request = { id: this.threadId, voted: !before.voted };
+    const result = await this.app.client
+      .mutation(before.voted ? UNVOTE : VOTE, { id: this.threadId, idempotencyKey: this.#key.for(request) })
+      .toPromise();
     this.busy = false;
     const saved = result.data?.[before.voted ? 'unvote' : 'vote'];
     if (saved) {
+      this.#key.sent();
       this.count = saved.voteCount;
       this.voted = saved.viewerHasVoted;
     } else {

@@ -276,8 +276,8 @@ export const DELETE_REPLY = gql`
 `;
 
 export const VOTE = gql`
-  mutation WidgetVote($id: ID!) {
-    vote(threadId: $id) {
+  mutation WidgetVote($id: ID!, $idempotencyKey: String) {
+    vote(threadId: $id, idempotencyKey: $idempotencyKey) {
       id
       voteCount
       viewerHasVoted
@@ -286,8 +286,8 @@ export const VOTE = gql`
 `;
 
 export const UNVOTE = gql`
-  mutation WidgetUnvote($id: ID!) {
-    unvote(threadId: $id) {
+  mutation WidgetUnvote($id: ID!, $idempotencyKey: String) {
+    unvote(threadId: $id, idempotencyKey: $idempotencyKey) {
       id
       voteCount
       viewerHasVoted

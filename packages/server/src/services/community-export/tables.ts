@@ -8,6 +8,7 @@ import {
   entities,
   Follow,
   Handover,
+  IdempotencyKey,
   Member,
   MemberScore,
   Mention,
@@ -65,6 +66,7 @@ export const NOT_EXPORTED: ReadonlyMap<EntityClass<object>, string> = new Map<En
   [MemberScore, 'derived from the activity log; the import recomputes the ranking'],
   [OutboxMessage, 'emails queued on this host; the new host must not send them a second time'],
   [WebhookDelivery, "this host's delivery attempts; the webhooks themselves are exported"],
+  [IdempotencyKey, 'retry keys of requests sent to this host; they expire within a day'],
 ]);
 
 /** Every entity, to check that the two lists above cover them all. */
