@@ -5,7 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['module', 'node', 'production'] } },
   resolve: { conditions: ['module', 'node', 'production'] },
   test: {
-    include: ['api/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['api/**/*.test.ts', 'e2e/**/*.test.ts', 'fault/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,

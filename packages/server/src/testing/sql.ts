@@ -1,0 +1,14 @@
+import { openOrm } from '../db/orm.ts';
+
+/** Runs plain SQL against a database (no server running), for checking what is on disk. */
+export async function withDatabase<T>(
+  databaseUrl: string,
+  work: (query: <R = Record<string, unknown>>(sql: string) => Promise<R[]>) => Promise<T>,
+): Promise<T> {
+  const orm = await openOrm({ databaseUrl });
+  try {
+    return await work((sql) => orm.em.getConnection().execute(sql));
+  } finally {
+    await orm.close();
+  }
+}
