@@ -32,9 +32,15 @@ export interface App {
   demo: DemoSeed | null;
   /** Emails, webhook deliveries and erasure, unless BACKGROUND_JOBS=false. */
   jobs: BackgroundJobs | null;
-  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes everything. */
-  close(graceMs?: number): Promise<void>;
+  /**
+   * Stops accepting (after `drainMs` of reading what clients had already sent), lets in-flight
+   * requests finish (up to `graceMs`), then closes everything.
+   */
+  close(graceMs?: number, drainMs?: number): Promise<void>;
 }
+
+/** How long a stopping process keeps reading what clients had already sent it. */
+const DRAIN_MS = 250;
 
 /** Opens the database, applies migrations, seeds the demo if empty, and listens. */
 export async function startApp({
@@ -66,12 +72,13 @@ export async function startApp({
       logger,
       production: config.production,
     });
-    const { server, endLiveStreams } = createHttpServer({
+    const { server, endLiveStreams, drain } = createHttpServer({
       orm,
       graphql,
       cors,
       demoCommunity: DEMO_SLUG,
       assets,
+      live: () => events.live(),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -86,12 +93,18 @@ export async function startApp({
       : null;
 
     let closing: Promise<void> | undefined;
-    const close = (graceMs = 10_000) =>
+    const close = (graceMs = 10_000, drainMs = DRAIN_MS) =>
       (closing ??= (async () => {
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Live subscriptions never finish on their own: end them now, and their clients reconnect
-        // (to another process, or to this one once it is back). Other requests get `graceMs`.
+        // (to another process, or to this one once it is back).
         endLiveStreams();
+        // Requests already sent on kept-alive connections may still sit unread in the socket:
+        // closing those connections now would cut them off. Serve a moment longer, telling every
+        // client to stop reusing its connection, then stop accepting.
+        drain();
+        if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Requests in flight get `graceMs` to finish.
         server.closeIdleConnections();
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await closed;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './testing/database.ts';
+import { guestToken } from './testing/fixtures.ts';
 import { GraphQLClient } from './testing/graphql-client.ts';
 import { startServerProcess } from './testing/process.ts';
 import { subscribe } from './testing/sse.ts';
@@ -52,5 +53,54 @@ it('starts on an empty database, seeds the demo once, and stops cleanly on SIGTE
     expect((await second.stop()).code).toBe(0);
   } finally {
     second.child.kill('SIGKILL');
+  }
+});
+
+it('on SIGTERM, answers every request it had accepted, then refuses new ones and exits', async () => {
+  const server = await startServerProcess({
+    DATABASE_URL: database.url,
+    NODE_ENV: 'test',
+    RATE_LIMIT_MULTIPLIER: '1000',
+  });
+  try {
+    const client = new GraphQLClient(`${server.url}/graphql`);
+    const token = await guestToken(client, 'demo', 'Grace Shutdown');
+    const threadId = (await client.data('{ community(slug: "demo") { threads(first: 1) { edges { node { id } } } } }'))
+      .community.threads.edges[0].node.id;
+    // A live stream is told to reconnect elsewhere (SSE's retry hint) rather than just cut off.
+    const stream = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query: 'subscription ($id: ID!) { threadEvents(community: "demo", threadId: $id) { __typename } }',
+        variables: { id: threadId },
+      }),
+    });
+    const text = stream.text();
+    // Connections the process has accepted (a load balancer's pool): what arrives on them is the
+    // server's to finish. (A connection still in the kernel's queue when the port closes is refused.)
+    await Promise.all(Array.from({ length: 30 }, () => client.data('{ __typename }')));
+    const replies = Array.from({ length: 30 }, (_, i) =>
+      client.request('mutation ($id: ID!, $b: String!) { reply(input: { threadId: $id, body: $b }) { id } }', {
+        token,
+        variables: { id: threadId, b: `Reply ${i} sent just before the shutdown` },
+      }),
+    );
+    // Stop once the first answers are back: the server has the rest in hand, unanswered.
+    let answered = 0;
+    await new Promise<void>((resolve) => {
+      const count = () => ++answered === 3 && resolve();
+      for (const reply of replies) void reply.then(count, count);
+    });
+    const inFlight = 30 - answered;
+    const stopped = server.stop();
+    const answers = await Promise.all(replies);
+    expect(inFlight).toBeGreaterThan(0);
+    expect(answers.filter((a) => a.errors || !a.data)).toEqual([]);
+    expect((await stopped).code).toBe(0);
+    expect(await text).toContain('retry: 1000');
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  } finally {
+    server.child.kill('SIGKILL');
   }
 });

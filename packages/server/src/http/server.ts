@@ -30,6 +30,8 @@ export interface HttpOptions {
   demoCommunity: string;
   /** How long /readyz waits for the database before answering 503. */
   readyTimeoutMs?: number;
+  /** Whether live updates work; /readyz reports it, but a process without them still serves. */
+  live?: () => boolean;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -60,6 +62,8 @@ export interface HttpServer {
   server: Server;
   /** Ends every open live stream (SSE); their clients reconnect, to this process or another. */
   endLiveStreams(): void;
+  /** From now on every response closes its connection, so clients stop reusing them (shutdown). */
+  drain(): void;
 }
 
 /** The HTTP server: GraphQL, the widget bundle, the admin console, the demo page and health. */
@@ -70,8 +74,10 @@ export function createHttpServer({
   demoCommunity,
   assets = defaultAssets,
   readyTimeoutMs = 2000,
+  live = () => true,
 }: HttpOptions): HttpServer {
   const liveStreams = new Set<ServerResponse>();
+  let draining = false;
   const widgetJs = fileAsset(assets.widgetJs, 'pnpm --filter @rapport/widget build');
   const widgetChunk = folderAssets(
     dirname(assets.widgetJs),
@@ -94,8 +100,13 @@ export function createHttpServer({
     if (path === '/unsubscribe' && (read || req.method === 'POST')) return unsubscribe(orm, req, res);
     if (path === '/healthz' && read) return json(res, 200, { status: 'ok' });
     if (path === '/readyz' && read) {
+      // Without the database nothing works: not ready. Without Redis, posting and reading still
+      // work and live updates come back by themselves: ready, and said so.
       const ok = await databaseAnswers(orm, readyTimeoutMs);
-      return json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unavailable' });
+      return json(res, ok ? 200 : 503, {
+        status: ok ? 'ready' : 'database unavailable',
+        live: live() ? 'ok' : 'unavailable',
+      });
     }
     if (path.startsWith('/widget') && path.endsWith('.js') && read) {
       // A module script from another origin needs CORS: granted to the origins communities list.
@@ -133,6 +144,7 @@ export function createHttpServer({
   }
 
   const server = createServer((req, res) => {
+    if (draining) res.setHeader('connection', 'close');
     route(req, res).catch((error: unknown) => {
       console.error('request failed', error);
       if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
@@ -141,8 +153,13 @@ export function createHttpServer({
   });
   return {
     server,
+    drain() {
+      draining = true;
+    },
     endLiveStreams() {
-      for (const res of liveStreams) res.end();
+      // SSE's own reconnect hint before the end: try again in a second (another process, or this
+      // one once it is back). Our clients reconnect on any end; others may go by the hint.
+      for (const res of liveStreams) if (!res.writableEnded) res.end('retry: 1000\n\n');
       liveStreams.clear();
     },
   };

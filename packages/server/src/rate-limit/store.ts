@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { redisReady } from '../db/redis.ts';
 
 /** Counts hits per key in fixed windows. In memory for one process; Redis for several. */
 export interface RateLimitStore {
@@ -52,24 +53,49 @@ const HIT = `local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { count, redis.call('PTTL', KEYS[1]) }`;
 
-/** Shared counters in Redis, so limits hold across every server process. */
-export function redisStore(url: string, namespace: string): RateLimitStore {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
+/**
+ * Shared counters in Redis, so limits hold across every server process. While Redis cannot be
+ * reached, each process counts in its own memory (`fallback`) instead of waiting or failing:
+ * posting must keep working through a Redis outage, and per-process limits still hold.
+ */
+export function redisStore(url: string, namespace: string, fallback: RateLimitStore = memoryStore()): RateLimitStore {
+  // No offline queue: a command while disconnected fails at once, and the fallback answers.
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
   redis.on('error', () => {});
   const prefix = `${namespace}:limit:`;
+  // Only the first connection is waited for (briefly), so a process that just started counts with
+  // the others; after an outage, the memory answers until the connection is back.
+  const firstConnection = redisReady(redis, 2000);
+  const shared = async <T>(inRedis: () => Promise<T>, inMemory: () => Promise<T>): Promise<T> => {
+    await firstConnection;
+    return redis.status === 'ready' ? inRedis().catch(inMemory) : inMemory();
+  };
   return {
-    async hit(key, windowMs) {
-      const [count, ttl] = (await redis.eval(HIT, 1, prefix + key, String(windowMs))) as [number, number];
-      return { count, resetInMs: Math.max(ttl, 0) };
-    },
-    async peek(key) {
-      const [count, ttl] = await Promise.all([redis.get(prefix + key), redis.pttl(prefix + key)]);
-      return { count: Number(count ?? 0), resetInMs: Math.max(ttl, 0) };
-    },
-    async reset(key) {
-      await redis.del(prefix + key);
-    },
+    hit: (key, windowMs) =>
+      shared(
+        async () => {
+          const [count, ttl] = (await redis.eval(HIT, 1, prefix + key, String(windowMs))) as [number, number];
+          return { count, resetInMs: Math.max(ttl, 0) };
+        },
+        () => fallback.hit(key, windowMs),
+      ),
+    peek: (key) =>
+      shared(
+        async () => {
+          const [count, ttl] = await Promise.all([redis.get(prefix + key), redis.pttl(prefix + key)]);
+          return { count: Number(count ?? 0), resetInMs: Math.max(ttl, 0) };
+        },
+        () => fallback.peek(key),
+      ),
+    reset: (key) =>
+      shared(
+        async () => {
+          await Promise.all([redis.del(prefix + key), fallback.reset(key)]);
+        },
+        () => fallback.reset(key),
+      ),
     async close() {
+      await fallback.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

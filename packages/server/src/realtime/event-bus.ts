@@ -10,6 +10,8 @@ export interface RealtimeOptions {
 }
 
 export interface RealtimeBus extends EventBus {
+  /** Whether live updates work right now (false while Redis is unreachable). */
+  live(): boolean;
   close(): Promise<void>;
 }
 
@@ -31,11 +33,22 @@ export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
     return last.event;
   };
 
+  // When events may have been missed, every open subscription ends: its client subscribes again
+  // (refused with SERVICE_UNAVAILABLE until the transport is back) and catches up on the new start.
+  const open = new Set<EventQueue<ThreadEvent>>();
+  transport.onInterrupted(() => {
+    for (const queue of [...open]) void queue.return();
+  });
+
   /** Subscribes before returning, so nothing published after the start event is missed. */
   async function listen(channel: string, threadId: string): Promise<EventQueue<ThreadEvent>> {
     let unsubscribe = () => {};
-    const queue = new EventQueue<ThreadEvent>(() => unsubscribe());
+    const queue: EventQueue<ThreadEvent> = new EventQueue<ThreadEvent>(() => {
+      open.delete(queue);
+      unsubscribe();
+    });
     unsubscribe = await transport.subscribe(channel, (message) => queue.push(parse(message)));
+    open.add(queue);
     queue.push({ type: 'SUBSCRIBED', threadId, at: new Date().toISOString() });
     return queue;
   }
@@ -48,6 +61,7 @@ export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
     },
     threadEvents: (threadId) => listen(threadChannel(threadId), threadId),
     communityEvents: (communityId) => listen(communityChannel(communityId), ''),
+    live: () => transport.connected(),
     close: () => transport.close(),
   };
 }

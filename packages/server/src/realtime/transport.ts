@@ -1,13 +1,29 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
+import { redisReady } from '../db/redis.ts';
+import { AppError } from '../services/errors.ts';
 
 /** Moves serialized messages between publishers and subscribers, in this process or across many. */
 export interface Transport {
   publish(channel: string, message: string): void;
   /** Resolves once messages on `channel` will reach `listener`; returns the unsubscribe function. */
   subscribe(channel: string, listener: (message: string) => void): Promise<() => void>;
+  /**
+   * Calls `listener` whenever messages may have been missed (the link to the other processes
+   * dropped): subscribers must then catch up by themselves.
+   */
+  onInterrupted(listener: () => void): void;
+  /** Whether subscriptions can be made now. */
+  connected(): boolean;
   close(): Promise<void>;
 }
+
+/** Live updates cannot be had right now (Redis is unreachable); clients try again later. */
+export const liveUnavailable = () =>
+  new AppError('SERVICE_UNAVAILABLE', 'Live updates are briefly unavailable. They will resume by themselves.');
+
+/** How long a new subscription waits for a Redis connection being (re)made before it is refused. */
+const CONNECT_WAIT_MS = 2000;
 
 /** One process: an in-memory emitter. */
 export function memoryTransport(): Transport {
@@ -21,6 +37,10 @@ export function memoryTransport(): Transport {
       emitter.on(channel, listener);
       return () => emitter.off(channel, listener);
     },
+    onInterrupted() {
+      // Nothing sits between publishers and subscribers here: nothing can be missed.
+    },
+    connected: () => true,
     async close() {
       emitter.removeAllListeners();
     },
@@ -32,14 +52,28 @@ export function memoryTransport(): Transport {
  * subscribed once per process however many listeners it has, and `subscribe` resolves only after
  * Redis has acknowledged it, so a client whose subscription is open cannot miss an event published
  * right after. ioredis reconnects (and resubscribes) by itself after an outage.
+ *
+ * While Redis is down nothing waits on it for long: a publish is dropped after two reconnection
+ * attempts (the write it announces is already committed; subscribers catch up when they are
+ * back), a new subscription is refused with SERVICE_UNAVAILABLE after at most two seconds, and
+ * open subscriptions are told through `onInterrupted` the moment the connection drops.
  */
 export function redisTransport(url: string): Transport {
-  const options = { maxRetriesPerRequest: null, lazyConnect: false };
-  const publisher = new Redis(url, options);
-  const subscriber = new Redis(url, options);
+  const publisher = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: CONNECT_WAIT_MS });
+  const subscriber = new Redis(url, { maxRetriesPerRequest: null, connectTimeout: CONNECT_WAIT_MS });
   // Without error listeners an outage would be an unhandled 'error' event; ioredis keeps retrying.
   publisher.on('error', () => {});
   subscriber.on('error', () => {});
+  const interrupted = new Set<() => void>();
+  let wasReady = false;
+  subscriber.on('ready', () => {
+    wasReady = true;
+  });
+  subscriber.on('close', () => {
+    if (!wasReady) return;
+    wasReady = false;
+    for (const listener of interrupted) listener();
+  });
   const listeners = new Map<string, Set<(message: string) => void>>();
   subscriber.on('message', (channel: string, message: string) => {
     for (const listener of listeners.get(channel) ?? []) listener(message);
@@ -49,6 +83,7 @@ export function redisTransport(url: string): Transport {
       publisher.publish(channel, message).catch(() => {});
     },
     async subscribe(channel, listener) {
+      if (!(await redisReady(subscriber, CONNECT_WAIT_MS))) throw liveUnavailable();
       let set = listeners.get(channel);
       if (!set) {
         set = new Set();
@@ -64,7 +99,12 @@ export function redisTransport(url: string): Transport {
         }
       };
     },
+    onInterrupted(listener) {
+      interrupted.add(listener);
+    },
+    connected: () => subscriber.status === 'ready',
     async close() {
+      interrupted.clear();
       listeners.clear();
       await Promise.all([publisher, subscriber].map((c) => c.quit().catch(() => c.disconnect())));
     },

@@ -20,7 +20,9 @@ beforeAll(async () => {
   customer = await ssoToken(t.brand, { sub: 'atomic', name: 'Ada Atomic', email: 'ada@customer.example' });
   thread = await postThread(t.api, customer, { title: 'Where failures are injected' });
   // Someone else follows it with email on, so a status change queues email; a webhook wants it too.
-  await t.manager.data('mutation { createWebhook(url: "https://hooks.example/rapport", events: [STATUS_CHANGED, REPLY_CREATED]) { webhook { id } } }');
+  await t.manager.data(
+    'mutation { createWebhook(url: "https://hooks.example/rapport", events: [STATUS_CHANGED, REPLY_CREATED]) { webhook { id } } }',
+  );
 });
 afterAll(() => t?.server.close());
 
@@ -65,7 +67,11 @@ const cases: { name: string; table: string; send: () => Promise<GraphQLResponse>
   {
     name: 'a vote',
     table: 'activity',
-    send: () => t.api.request('mutation ($id: ID!) { vote(threadId: $id) { id } }', { token: customer, variables: { id: thread } }),
+    send: () =>
+      t.api.request('mutation ($id: ID!) { vote(threadId: $id) { id } }', {
+        token: customer,
+        variables: { id: thread },
+      }),
   },
   {
     name: 'a status change (status history, emails to followers)',
@@ -108,7 +114,10 @@ describe('an injected failure half-way through a write', () => {
     const before = await snapshot();
     for (const { send } of cases) expect((await send()).errors).toBeUndefined();
     expect(await snapshot()).not.toBe(before);
-    const rows = await t.server.em().fork().findOneOrFail(Thread, { title: 'Where failures are injected' }, ALL_COMMUNITIES);
+    const rows = await t.server
+      .em()
+      .fork()
+      .findOneOrFail(Thread, { title: 'Where failures are injected' }, ALL_COMMUNITIES);
     expect(rows).toMatchObject({ status: 'PLANNED', voteCount: 1, replyCount: 2 });
   });
 });

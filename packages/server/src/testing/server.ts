@@ -75,7 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     client: () => new GraphQLClient(endpoint),
     em: () => app.orm.em.fork() as Em,
     async close() {
-      await app.close(100);
+      await app.close(100, 0);
       if (!options.database) await database.drop();
     },
   };
