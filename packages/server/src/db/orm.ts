@@ -65,7 +65,15 @@ export function ormConfig({ databaseUrl, overrides }: OrmOptions): Partial<Optio
     },
   };
   if (dialect === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: databaseUrl, ...overrides };
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: databaseUrl,
+      // pg's pool waits for a connection forever by default: with the database unreachable, a
+      // request would hang instead of answering SERVICE_UNAVAILABLE.
+      driverOptions: { connectionTimeoutMillis: 5000 },
+      ...overrides,
+    };
   }
   const file = sqliteFile(databaseUrl);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -1,0 +1,65 @@
+/**
+ * PostgreSQL going away: /readyz fails, queries and mutations answer SERVICE_UNAVAILABLE promptly
+ * (no request hangs, the process does not crash), nothing is half-written, and the server recovers
+ * by itself when the database is back. The database is a private cluster the test makes with
+ * initdb, so the machine's shared server is untouched; it runs in both CI runs for that reason.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { guestToken } from '../testing/fixtures.ts';
+import { GraphQLClient } from '../testing/graphql-client.ts';
+import { type PostgresCluster, startPostgresCluster } from '../testing/postgres-cluster.ts';
+import { type ServerProcess, startServerProcess } from '../testing/process.ts';
+
+let cluster: PostgresCluster;
+let server: ServerProcess;
+let client: GraphQLClient;
+
+beforeAll(async () => {
+  cluster = await startPostgresCluster();
+  server = await startServerProcess({ DATABASE_URL: cluster.url, NODE_ENV: 'test', RATE_LIMIT_MULTIPLIER: '1000' });
+  client = new GraphQLClient(`${server.url}/graphql`);
+}, 90_000);
+afterAll(async () => {
+  server?.child.kill('SIGKILL');
+  await cluster?.destroy();
+});
+
+const THREADS = '{ community(slug: "demo") { threads(first: 50) { edges { node { title } } } } }';
+const POST = 'mutation ($t: String!) { postThread(input: { kind: IDEA, title: $t }) { id } }';
+const readyz = async () => (await fetch(`${server.url}/readyz`)).status;
+/** A hang is a failure: a request that does not answer within `ms` fails the test. */
+const within = <T>(ms: number, work: Promise<T>) =>
+  Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
+  ]);
+const titles = async () =>
+  (await client.data(THREADS)).community.threads.edges.map((e: { node: { title: string } }) => e.node.title);
+
+it('fails fast and clearly while the database is down, and recovers by itself', async () => {
+  const token = await guestToken(client, 'demo', 'Dora Downtime');
+  expect(await readyz()).toBe(200);
+  await client.data(POST, { token, variables: { t: 'Posted before the outage' } });
+
+  await cluster.stop();
+
+  expect(await within(5000, readyz())).toBe(503);
+  const read = await within(10_000, client.request(THREADS));
+  expect(read.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  expect(read.errors?.[0]?.message).toMatch(/briefly unavailable/);
+  const write = await within(10_000, client.request(POST, { token, variables: { t: 'Posted during the outage' } }));
+  expect(write.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  // Still the same process, still answering.
+  expect(server.child.exitCode).toBeNull();
+  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+  await cluster.start();
+
+  await expect.poll(readyz, { timeout: 20_000, interval: 250 }).toBe(200);
+  await client.data(POST, { token, variables: { t: 'Posted after the outage' } });
+  const after = await titles();
+  expect(after).toContain('Posted before the outage');
+  expect(after).toContain('Posted after the outage');
+  expect(after).not.toContain('Posted during the outage');
+  expect(server.output()).not.toMatch(/Unhandled|uncaught/i);
+}, 120_000);

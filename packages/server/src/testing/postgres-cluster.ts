@@ -1,0 +1,115 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * A PostgreSQL cluster of the test's own, made with initdb in a temporary folder, which the test
+ * may stop and start (the machine's shared server is never touched).
+ */
+export interface PostgresCluster {
+  /** postgres://… of a database `rapport` in it. */
+  url: string;
+  /** Stops it as an outage does: every connection is cut at once. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  start(): Promise<void>;
+  /** Stops it and removes its folder. */
+  destroy(): Promise<void>;
+}
+
+/** The folder of the PostgreSQL server programs (Debian installs them per version). */
+export function postgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const version = existsSync(root) ? readdirSync(root).sort().at(-1) : undefined;
+  if (!version) throw new Error(`PostgreSQL's server programs were not found under ${root}`);
+  return join(root, version, 'bin');
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** PostgreSQL refuses to run as root: as root, its programs run as the `postgres` user. */
+function asPostgres(program: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
+}
+
+export async function startPostgresCluster(): Promise<PostgresCluster> {
+  const bin = postgresBin();
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-pg-'));
+  const data = join(dir, 'data');
+  if (process.getuid?.() === 0) {
+    const { stdout } = await run('id', ['-u', 'postgres']);
+    const { stdout: gid } = await run('id', ['-g', 'postgres']);
+    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
+  }
+  await run(
+    ...asPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']),
+  );
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+
+  const start = async () => {
+    const [program, args] = asPostgres(join(bin, 'postgres'), [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+    ]);
+    const started = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = started;
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`postgres did not start:\n${output}`)), 30_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      started.stdout?.on('data', read);
+      started.stderr?.on('data', read);
+      started.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`postgres exited (${code}):\n${output}`));
+      });
+    });
+  };
+
+  const stop = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    // Fast shutdown: the server ends every session at once (as when it is stopped or fails over).
+    await run(...asPostgres(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w']));
+    await exited;
+  };
+
+  await start();
+  await run(...asPostgres(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'rapport']));
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/rapport`,
+    start,
+    stop,
+    async destroy() {
+      await stop().catch(() => child?.kill('SIGKILL'));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
