@@ -12,6 +12,7 @@ import { clientIp } from './client-ip.ts';
 import type { CorsPolicy } from './cors.ts';
 import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
 import { maskError } from './error-mask.ts';
+import { useNoNulCharacters } from './nul-characters.ts';
 import { useQueryLimits } from './query-limits.ts';
 import { viewerFromRequest } from './viewer.ts';
 
@@ -45,6 +46,7 @@ export function createGraphQLHandler({ orm, events, limiter, trustProxy, cors, l
       // "simple" requests (no JSON body, no custom header) are refused.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useQueryLimits({ production }),
+      useNoNulCharacters(),
       useDeferStream(),
       useVariableErrorCodes(),
       ...(production ? [useHiddenSuggestions()] : []),

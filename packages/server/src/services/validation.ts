@@ -5,7 +5,7 @@ export { LIMITS, type TextRule } from '@rapport/shared/limits.ts';
 
 // C0/C1 control characters other than tab, newline and carriage return.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**
  * Trims and checks a piece of user text. Lengths are counted in characters (code points), as a

@@ -12,7 +12,7 @@ import {
 } from './settings.ts';
 
 /** The range each setting may take: [min, max]. */
-const RANGES: Record<string, [number, number]> = {
+export const RANKING_RANGES: Record<string, [number, number]> = {
   halfLifeDays: [30, 3650],
   'ambassadors.percentile': [1, 99],
   'ambassadors.minRecentActivities': [0, 1000],
@@ -21,7 +21,8 @@ const RANGES: Record<string, [number, number]> = {
   'critics.maxSentiment': [-1, 1],
   'critics.minTexts': [0, 1000],
 };
-const WEIGHT: [number, number] = [0, 100];
+/** The range of every weight. */
+export const WEIGHT_RANGE: [number, number] = [0, 100];
 
 /**
  * Checks a change of ranking settings: known keys only, numbers in range. Returns the overrides
@@ -52,7 +53,7 @@ export function checkRankingChange(current: RankingOverrides, change: unknown): 
 }
 
 function checkNumber(path: string, value: unknown): number {
-  const [min, max] = RANGES[path] ?? WEIGHT;
+  const [min, max] = RANKING_RANGES[path] ?? WEIGHT_RANGE;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw badInput(`"${path}" must be a number from ${min} to ${max}.`, `settings.${path}`);
   }
