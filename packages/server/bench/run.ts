@@ -2,13 +2,16 @@
  * `pnpm bench`: the speed goals, measured on this machine and written to BENCHMARKS.md with the
  * machine and the date. Goals are checked here, not in timed unit tests (shared CI machines flake).
  * BENCH_SCALE=0.1 runs a tenth of the data (for trying things out; the file says so);
- * BENCH_ONLY=ranking or BENCH_ONLY=http runs one suite (its section of the file is rewritten).
+ * BENCH_ONLY=ranking, http or soak runs one suite (its section of the file is rewritten);
+ * SOAK_SECONDS sets the soak's length (default 300).
  */
 import { benchHttp, type HttpResult } from './http/index.ts';
 import { httpMarkdown, httpMet, scaledWidgetSizes } from './http/report.ts';
 import { benchRanking, type RankingResult } from './ranking.ts';
 import { rankingMarkdown, rankingMet } from './ranking-report.ts';
 import { writeSection } from './report.ts';
+import { type SoakResult, soak } from './soak.ts';
+import { soakMarkdown, soakMet } from './soak-report.ts';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const only = process.env.BENCH_ONLY;
@@ -49,6 +52,30 @@ if (!only || only === 'http') {
   }
   writeSection('http', httpMarkdown(results, scale));
   met &&= httpMet(results);
+}
+
+if (!only || only === 'soak') {
+  const results: SoakResult[] = [];
+  for (const dialect of dialects) {
+    log(`soak on ${dialect}`);
+    results.push(
+      await soak(
+        dialect,
+        {
+          seconds: Number(process.env.SOAK_SECONDS ?? 300),
+          readers: 8,
+          writers: 3,
+          voters: 2,
+          subscribers: 200,
+          // SQLite as one process runs (events in memory); PostgreSQL as several do (Redis).
+          redisUrl: dialect === 'postgresql' ? process.env.REDIS_URL || 'redis://127.0.0.1:6379' : undefined,
+        },
+        log,
+      ),
+    );
+  }
+  writeSection('soak', soakMarkdown(results));
+  met &&= soakMet(results);
 }
 
 log('BENCHMARKS.md written.');

@@ -14,7 +14,6 @@ import {
   type GraphQLNamedOutputType,
   type GraphQLObjectType,
   getNamedType,
-  getNullableType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,

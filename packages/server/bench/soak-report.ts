@@ -1,0 +1,40 @@
+import { measuredOn, pass } from './report.ts';
+import type { SoakResult } from './soak.ts';
+
+/** Memory is flat when the last fifth of the run averages at most 10 % above the second fifth. */
+export const SOAK_GOALS = { maxGrowth: 0.1 };
+
+const average = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(values.length, 1);
+
+/** RSS growth from the second fifth of the run (after warming up) to the last fifth. */
+export function memoryGrowth(r: SoakResult): number {
+  const at = (from: number, to: number) =>
+    average(r.rss.filter(([s]) => s >= r.seconds * from && s <= r.seconds * to).map(([, mb]) => mb));
+  return at(0.8, 1) / at(0.2, 0.4) - 1;
+}
+
+export const soakMet = (results: SoakResult[]) =>
+  results.every((r) => r.errors === 0 && r.liveReceived === r.liveExpected && memoryGrowth(r) <= SOAK_GOALS.maxGrowth);
+
+/** The soak section of BENCHMARKS.md. */
+export function soakMarkdown(results: SoakResult[]): string {
+  const rows = results.map((r) => {
+    const total = Object.values(r.requests).reduce((sum, n) => sum + n, 0);
+    const mb = r.rss.map(([, m]) => m);
+    return `| ${r.dialect} | ${r.seconds} s | ${total.toLocaleString('en')} (${r.requests.reads.toLocaleString('en')} reads, ${r.requests.posts.toLocaleString('en')} posts, ${r.requests.replies.toLocaleString('en')} replies, ${r.requests.votes.toLocaleString('en')} votes) | ${r.errors} ${pass(r.errors === 0)} | ${r.liveReceived.toLocaleString('en')} / ${r.liveExpected.toLocaleString('en')} ${pass(r.liveReceived === r.liveExpected)} | ${mb[0]} → ${Math.max(...mb)} → ${mb.at(-1)} MB | ${(memoryGrowth(r) * 100).toFixed(1)} % ${pass(memoryGrowth(r) <= SOAK_GOALS.maxGrowth)} |`;
+  });
+  const errors = results.filter((r) => r.firstError).map((r) => `- First error on ${r.dialect}: \`${r.firstError}\``);
+  return `## Soak: minutes of mixed load (issue #9)
+
+${measuredOn()}
+- A server process (production settings, background jobs on; SQLite alone, PostgreSQL with Redis) under readers
+  of the widget's list, customers posting ideas and replies (with idempotency keys) and voting,
+  and live subscribers on the threads being replied to, all at once.
+- Goals: no request fails; every subscriber hears every reply on its thread; memory levels off
+  (the last fifth of the run averages at most ${SOAK_GOALS.maxGrowth * 100} % above the second fifth).
+
+| database | length | requests answered | errors | live events heard / sent | RSS start → peak → end | growth, 2nd → last fifth |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+${errors.length ? `\n${errors.join('\n')}\n` : ''}`;
+}
