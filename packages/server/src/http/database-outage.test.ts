@@ -9,6 +9,7 @@ import { guestToken } from '../testing/fixtures.ts';
 import { GraphQLClient } from '../testing/graphql-client.ts';
 import { type PostgresCluster, startPostgresCluster } from '../testing/postgres-cluster.ts';
 import { type ServerProcess, startServerProcess } from '../testing/process.ts';
+import { within } from '../testing/service-process.ts';
 
 let cluster: PostgresCluster;
 let server: ServerProcess;
@@ -27,12 +28,6 @@ afterAll(async () => {
 const THREADS = '{ community(slug: "demo") { threads(first: 50) { edges { node { title } } } } }';
 const POST = 'mutation ($t: String!) { postThread(input: { kind: IDEA, title: $t }) { id } }';
 const readyz = async () => (await fetch(`${server.url}/readyz`)).status;
-/** A hang is a failure: a request that does not answer within `ms` fails the test. */
-const within = <T>(ms: number, work: Promise<T>) =>
-  Promise.race([
-    work,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
-  ]);
 const titles = async () =>
   (await client.data(THREADS)).community.threads.edges.map((e: { node: { title: string } }) => e.node.title);
 

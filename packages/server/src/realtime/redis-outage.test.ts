@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postThread, ssoToken } from '../testing/fixtures.ts';
 import { type RedisProcess, startRedisProcess } from '../testing/redis-process.ts';
 import { startTestBrand, type TestBrand } from '../testing/server.ts';
+import { within } from '../testing/service-process.ts';
 import { subscribe } from '../testing/sse.ts';
 
 let redis: RedisProcess;
@@ -31,12 +32,6 @@ afterAll(async () => {
 
 const live = () => subscribe(t.server.endpoint, EVENTS, { variables: { s: t.brand.slug, id: thread } });
 const readyz = async () => (await fetch(`${t.server.url}/readyz`)).json();
-/** A hang is a failure: a request that does not answer within `ms` fails the test. */
-const within = <T>(ms: number, work: Promise<T>) =>
-  Promise.race([
-    work,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
-  ]);
 
 it('degrades live updates only, and recovers by itself', async () => {
   const before = live();

@@ -1,9 +1,9 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort, startUntilReady } from './service-process.ts';
 
 const run = promisify(execFile);
 
@@ -28,14 +28,6 @@ export function postgresBin(): string {
   const version = existsSync(root) ? readdirSync(root).sort().at(-1) : undefined;
   if (!version) throw new Error(`PostgreSQL's server programs were not found under ${root}`);
   return join(root, version, 'bin');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** PostgreSQL refuses to run as root: as root, its programs run as the `postgres` user. */
@@ -71,25 +63,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       '-c',
       'fsync=off',
     ]);
-    const started = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    child = started;
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`postgres did not start:\n${output}`)), 30_000);
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      started.stdout?.on('data', read);
-      started.stderr?.on('data', read);
-      started.on('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`postgres exited (${code}):\n${output}`));
-      });
-    });
+    child = await startUntilReady(program, args, 'ready to accept connections');
   };
 
   const stop = async () => {
