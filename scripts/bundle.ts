@@ -6,23 +6,33 @@ import { readFile } from 'node:fs/promises';
 import { build, context, type Plugin } from 'esbuild';
 
 /**
- * esbuild minifies code but not the CSS inside Lit's css`…` templates, which is most of a
- * component's bytes; this drops its comments and collapses its whitespace.
+ * esbuild minifies code but not the text inside template literals, which is much of a component's
+ * bytes: this drops the comments and collapses the whitespace of Lit's css`…` styles and of the
+ * gql`…` GraphQL documents (neither holds string literals where spaces would matter).
  */
-const minifyLitCss: Plugin = {
-  name: 'minify-lit-css',
+const minifyTemplates: Plugin = {
+  name: 'minify-templates',
   setup(esbuild) {
     esbuild.onLoad({ filter: /\/src\/.*\.ts$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
-      const contents = source.replace(/\bcss`([^`]*)`/g, (_all, body: string) => {
-        const minified = body
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{}:;,>])\s*/g, '$1')
-          .replace(/;}/g, '}')
-          .trim();
-        return `css\`${minified}\``;
-      });
+      const contents = source
+        .replace(/\bcss`([^`]*)`/g, (_all, body: string) => {
+          const minified = body
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{}:;,>])\s*/g, '$1')
+            .replace(/;}/g, '}')
+            .trim();
+          return `css\`${minified}\``;
+        })
+        .replace(/\bgql`([^`]*)`/g, (_all, body: string) => {
+          const minified = body
+            .replace(/#[^\n]*/g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{}():,])\s*/g, '$1')
+            .trim();
+          return `gql\`${minified}\``;
+        });
       return { contents, loader: 'ts' };
     });
   },
@@ -50,7 +60,7 @@ export async function bundle(entry: URL, outfile: URL, { split = false } = {}): 
     target: 'es2022',
     minify: true,
     legalComments: 'none' as const,
-    plugins: [minifyLitCss],
+    plugins: [minifyTemplates],
     // @urql/core reads process.env.NODE_ENV; fix it at build time so the page needs no `process`.
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'info' as const,
