@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@rapport/server/testing/database.ts';
+import { ssoToken } from '@rapport/server/testing/fixtures.ts';
 import { GraphQLClient } from '@rapport/server/testing/graphql-client.ts';
 import { type ServerProcess, startServerProcess } from '@rapport/server/testing/process.ts';
-import { SignJWT } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { type HostPage, startHostPage } from './host-page.ts';
@@ -52,11 +52,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let server: ServerProcess | undefined;
   let community: Stack['community'] = { slug: '', ssoSecret: '', ssoKeyId: '' };
   const signSso = (sub: string) =>
-    new SignJWT({ name: `Customer ${sub}`, email: `${sub}@customer.example` })
-      .setProtectedHeader({ alg: 'HS256', kid: community.ssoKeyId })
-      .setSubject(sub)
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(community.ssoSecret));
+    ssoToken(community, { sub, name: `Customer ${sub}`, email: `${sub}@customer.example` });
   const host = await startHostPage({
     rapportUrl: () => server?.url ?? '',
     community: () => community.slug,

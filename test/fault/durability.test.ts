@@ -6,11 +6,10 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@rapport/server/testing/database.ts';
-import { rawId } from '@rapport/server/testing/fixtures.ts';
+import { rawId, ssoToken } from '@rapport/server/testing/fixtures.ts';
 import { GraphQLClient } from '@rapport/server/testing/graphql-client.ts';
 import { startServerProcess } from '@rapport/server/testing/process.ts';
 import { withDatabase } from '@rapport/server/testing/sql.ts';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rapport } from '../e2e/rapport-cli.ts';
 
@@ -40,11 +39,12 @@ beforeAll(async () => {
   const community = await rapport(database.url, 'community', 'create', '--slug', 'durable', '--name', 'Durable');
   tokens = await Promise.all(
     Array.from({ length: MEMBERS }, (_, i) =>
-      new SignJWT({ name: `Customer ${i}`, email: `c${i}@customer.example` })
-        .setProtectedHeader({ alg: 'HS256', kid: community.ssoKeyId })
-        .setSubject(`customer-${i}`)
-        .setExpirationTime('2h')
-        .sign(new TextEncoder().encode(community.ssoSecret)),
+      ssoToken(community, {
+        sub: `customer-${i}`,
+        name: `Customer ${i}`,
+        email: `c${i}@customer.example`,
+        expiresIn: 7200,
+      }),
     ),
   );
   // Each customer posts once first, so there are threads to reply to and vote on.

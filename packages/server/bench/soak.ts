@@ -14,6 +14,7 @@ import { GraphQLClient } from '../src/testing/graphql-client.ts';
 import { type ServerProcess, startServerProcess } from '../src/testing/process.ts';
 import { type Subscription, subscribe } from '../src/testing/sse.ts';
 import { benchDatabase } from './database.ts';
+import { REPLY } from './http/index.ts';
 import { rssMb } from './http/load.ts';
 
 export interface SoakOptions {
@@ -42,7 +43,6 @@ export interface SoakResult {
   rss: [number, number][];
 }
 
-const REPLY = 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }';
 const POST = 'mutation ($i: PostThreadInput!) { postThread(input: $i) { id } }';
 const VOTE = 'mutation ($id: ID!, $k: String) { vote(threadId: $id, idempotencyKey: $k) { voteCount } }';
 const UNVOTE = 'mutation ($id: ID!) { unvote(threadId: $id) { voteCount } }';

@@ -43,7 +43,8 @@ export interface HttpOptions {
   redisUrl: string;
 }
 
-const REPLY = 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }';
+/** Posting a reply, as the benchmarks send it (the soak too). */
+export const REPLY = 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }';
 
 async function readyAfter(env: Record<string, string>): Promise<{ server: ServerProcess; seconds: number }> {
   const started = performance.now();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
 import { IdempotencyKey } from '../entities/index.ts';
 import { type Actor, isStaff } from './actor.ts';
@@ -10,13 +11,13 @@ import * as valid from './validation.ts';
 /** How long a key is remembered: long enough for any client's retries, short enough to stay small. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3_600_000;
 
-/** A write sent with a client's key: which mutation, its input, and how to load what it returned. */
+/** A write sent with a client's key: which mutation, its input, and what kind of row it returns. */
 export interface Once<T extends { id: string }> {
   key: string | null | undefined;
   operation: string;
   input: unknown;
-  /** Loads the row the first request returned (it may have changed since; it is returned as it is now). */
-  load(em: Em, id: string): Promise<T>;
+  /** The entity the write returns: a repeat gets the first request's row, as it is now. */
+  entity: EntityClass<T>;
 }
 
 const actorIdOf = (actor: Actor) => (isStaff(actor) ? actor.staff.id : actor.member.id);
@@ -51,7 +52,7 @@ export async function writeOnce<T extends { id: string }>(
         { field: 'idempotencyKey' },
       );
     }
-    return once.load(em, seen.resultId);
+    return em.findOneOrFail(once.entity, { id: seen.resultId } as FilterQuery<T>);
   };
   try {
     return await write(scope, async (em, emit) => {

@@ -43,7 +43,7 @@ export async function postReply(scope: Scope, actor: Actor, input: NewReply): Pr
     key: input.idempotencyKey,
     operation: 'reply',
     input: { threadId: input.threadId, body },
-    load: (em: Em, id: string) => em.findOneOrFail(Reply, id),
+    entity: Reply,
   };
   return writeOnce(scope, actor, once, async (em, emit) => {
     const thread = await lockThread(em, actor, input.threadId);

@@ -127,7 +127,7 @@ export async function postThread(scope: Scope, actor: Actor, input: NewThread): 
     key: input.idempotencyKey,
     operation: 'postThread',
     input: { kind: input.kind, title, body },
-    load: (em: Em, id: string) => em.findOneOrFail(Thread, id),
+    entity: Thread,
   };
   return writeOnce(scope, actor, once, async (em, emit) => {
     await assertNotDuplicateThread(em, actor, title);

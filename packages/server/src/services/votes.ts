@@ -1,4 +1,3 @@
-import type { Em } from '../db/orm.ts';
 import { Thread, Vote } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, isStaff, type MemberActor, memberIdOf } from './actor.ts';
@@ -45,7 +44,7 @@ async function setVote(
     key: idempotencyKey,
     operation: voted ? 'vote' : 'unvote',
     input: { threadId },
-    load: (em: Em, id: string) => em.findOneOrFail(Thread, id),
+    entity: Thread,
   };
   return writeOnce(scope, actor, once, async (em, emit) => {
     const thread = await lockThread(em, actor, threadId);
