@@ -1,5 +1,6 @@
 import { type Dialect, dialectOfEm, type Em } from '../../db/orm.ts';
 import { ACTIVITY_TYPES, type ActivityType } from '../../entities/index.ts';
+import { Interner } from './hash-tables.ts';
 import { type ActivityFact, isReplyEvent, isTextEvent } from './model.ts';
 
 /** A timestamp column as milliseconds since 1970, the same number on both dialects. */
@@ -79,16 +80,21 @@ export async function scanFacts(
   pageSize = PAGE,
 ): Promise<number> {
   const dialect = dialectOfEm(em);
-  const content = new Map<string, Content>();
+  // Hundreds of thousands of texts, looked up by fresh id strings (see Interner).
+  const contentIds = new Interner();
+  const contents: Content[] = [];
   for (const table of ['thread', 'reply']) {
     const rows = await selectJson<[string, number, number | null]>(
       em,
       `select ${jsonRows(dialect, ['id', millis('created_at', dialect), 'sentiment'])} as rows from ${table} where community_id = ?`,
       [communityId],
     );
-    for (const [id, at, sentiment] of rows) content.set(id, [at, sentiment]);
+    for (const [id, at, sentiment] of rows) contents[contentIds.id(id)] = [at, sentiment];
   }
-  const lookup = (id: string | null) => (id ? content.get(id) : undefined);
+  const lookup = (id: string | null) => {
+    const n = id ? contentIds.find(id) : -1;
+    return n < 0 ? undefined : contents[n];
+  };
   const fact = {} as ActivityFact;
   let count = 0;
   if (dialect === 'sqlite') {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPES } from '../../entities/index.ts';
 import { type ActivityFact, DAY_MS, decayed, growth, scoreOf, sentimentOfTotals, type Totals } from './model.ts';
-import { PairSet, Replay } from './replay.ts';
+import { Replay } from './replay.ts';
 import { DEFAULT_RANKING, mergeRanking, type RankingSettings } from './settings.ts';
 import { RANKING_RANGES, WEIGHT_RANGE } from './settings-update.ts';
 
@@ -162,21 +162,6 @@ describe('the ranking maths', () => {
         },
       ),
       { numRuns: 300 },
-    );
-  });
-
-  it('PairSet remembers exactly the pairs added, as a Set of pairs would', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(5000), fc.nat(5000)), { maxLength: 3000 }), (pairs) => {
-        const set = new PairSet();
-        const reference = new Set<string>();
-        for (const [a, b] of pairs) {
-          const key = `${a},${b}`;
-          expect(set.add(a, b)).toBe(!reference.has(key));
-          reference.add(key);
-        }
-      }),
-      { numRuns: 200 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ActivityFact, DAY_MS, decayed, EPOCH_MS, growth, scoreOf } from './model.ts';
-import { PairSet, Replay } from './replay.ts';
+import { Replay } from './replay.ts';
 import { DEFAULT_RANKING, mergeRanking } from './settings.ts';
 
 const S = DEFAULT_RANKING;
@@ -106,22 +106,5 @@ describe('Replay.add', () => {
     }
     expect([...direct.totals]).toEqual([...objects.totals]);
     expect(direct.totals.get('ann')?.love).toBeGreaterThan(0);
-  });
-});
-
-describe('PairSet', () => {
-  it('tells a new pair from one seen before, through many growths, against a Set of the same pairs', () => {
-    const pairs = new PairSet();
-    const reference = new Set<string>();
-    let seed = 7;
-    for (let i = 0; i < 50_000; i++) {
-      seed = (seed * 48_271) % 2_147_483_647;
-      const [a, b] = [seed % 3_000, (seed >> 8) % 500];
-      const key = `${a},${b}`;
-      expect(pairs.add(a, b)).toBe(!reference.has(key));
-      reference.add(key);
-    }
-    expect(pairs.add(0, 0)).toBe(!reference.has('0,0'));
-    expect(pairs.add(0, 0)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { Interner, PairSet } from './hash-tables.ts';
 import {
   type ActivityFact,
   addParts,
@@ -32,7 +33,7 @@ export class Replay {
     status: new PairSet(),
     helpful: new PairSet(),
   };
-  readonly #ids = new Map<string, number>();
+  readonly #ids = new Interner();
   /** Totals by interned id (members only; threads and statuses share the numbering). */
   readonly #byIndex: (Totals | undefined)[] = [];
   readonly #removed = new Set<string>();
@@ -92,58 +93,16 @@ export class Replay {
 
   #id(id: string): number {
     if (id === this.#lastId) return this.#lastIndex;
-    let n: number | undefined;
+    let n: number;
     if (id === this.#previousId) n = this.#previousIndex;
     else {
-      n = this.#ids.get(id);
-      if (n === undefined) {
-        n = this.#ids.size;
-        this.#ids.set(id, n);
-        this.#byIndex.push(undefined); // dense, so the array stays a fast one
-      }
+      n = this.#ids.id(id);
+      if (n === this.#byIndex.length) this.#byIndex.push(undefined); // dense, so the array stays a fast one
     }
     this.#previousId = this.#lastId;
     this.#previousIndex = this.#lastIndex;
     this.#lastId = id;
     this.#lastIndex = n;
     return n;
-  }
-}
-
-/**
- * A set of pairs of small non-negative integers, in typed arrays with open addressing: a full
- * recompute remembers millions of (member, thread) and (member, day) pairs, and as JavaScript Sets
- * (one per member) they cost more in allocation and garbage collection than the replay itself.
- */
-export class PairSet {
-  #a = new Int32Array(1024).fill(-1);
-  #b = new Int32Array(1024);
-  #size = 0;
-
-  /** Adds the pair; true when it was not there yet. */
-  add(a: number, b: number): boolean {
-    const mask = this.#a.length - 1;
-    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
-    for (;;) {
-      const found = this.#a[i];
-      if (found === -1) break;
-      if (found === a && this.#b[i] === b) return false;
-      i = (i + 1) & mask;
-    }
-    this.#a[i] = a;
-    this.#b[i] = b;
-    if (++this.#size * 2 > this.#a.length) this.#grow();
-    return true;
-  }
-
-  #grow(): void {
-    const [oldA, oldB] = [this.#a, this.#b];
-    this.#a = new Int32Array(oldA.length * 2).fill(-1);
-    this.#b = new Int32Array(oldA.length * 2);
-    this.#size = 0;
-    for (let i = 0; i < oldA.length; i++) {
-      const a = oldA[i] as number;
-      if (a !== -1) this.add(a, oldB[i] as number);
-    }
   }
 }
