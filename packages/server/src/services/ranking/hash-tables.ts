@@ -1,7 +1,8 @@
 /**
- * Hash tables in typed arrays for the full recompute, which asks millions of questions of them:
- * V8's Map and Set keep every entry as a heap object reached through chains, and for a million
- * activities their lookups and garbage collection cost more than the replay's arithmetic.
+ * Hash tables in typed arrays for the full recompute, which asks millions of questions of them.
+ * V8's Map and Set give the same answers, slower here: every id arrives as a new string that a
+ * Map hashes whole, a Set per member costs allocation and garbage collection, and a large chained
+ * table misses the cache more than linear probing in flat arrays (profiled: BENCHMARKS.md).
  */
 
 /**
