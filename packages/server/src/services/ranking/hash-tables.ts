@@ -24,14 +24,9 @@ export class Interner {
   /** The key's number, numbering it when new. */
   id(key: string): number {
     const hash = tailHash(key);
-    const mask = this.#slots.length - 1;
-    let i = hash & mask;
-    for (;;) {
-      const n = this.#slots[i] as number;
-      if (n === -1) break;
-      if (this.#hashes[i] === hash && this.#keys[n] === key) return n;
-      i = (i + 1) & mask;
-    }
+    const i = this.#slotOf(key, hash);
+    const found = this.#slots[i] as number;
+    if (found !== -1) return found;
     const n = this.#keys.length;
     this.#keys.push(key);
     this.#slots[i] = n;
@@ -42,12 +37,7 @@ export class Interner {
 
   /** The key's number, or -1 when it was never numbered. */
   find(key: string): number {
-    const hash = tailHash(key);
-    const mask = this.#slots.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const n = this.#slots[i] as number;
-      if (n === -1 || (this.#hashes[i] === hash && this.#keys[n] === key)) return n;
-    }
+    return this.#slots[this.#slotOf(key, tailHash(key))] as number;
   }
 
   /** The string numbered `n`. */
@@ -55,19 +45,25 @@ export class Interner {
     return this.#keys[n] as string;
   }
 
+  /** The slot holding `key`, or the empty slot where it belongs (linear probing from its hash). */
+  #slotOf(key: string, hash: number): number {
+    const mask = this.#slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const n = this.#slots[i] as number;
+      if (n === -1 || (this.#hashes[i] === hash && this.#keys[n] === key)) return i;
+    }
+  }
+
   #grow(): void {
     const [oldSlots, oldHashes] = [this.#slots, this.#hashes];
     this.#slots = new Int32Array(oldSlots.length * 2).fill(-1);
     this.#hashes = new Int32Array(oldSlots.length * 2);
-    const mask = this.#slots.length - 1;
     for (let j = 0; j < oldSlots.length; j++) {
       const n = oldSlots[j] as number;
       if (n === -1) continue;
-      const hash = oldHashes[j] as number;
-      let i = hash & mask;
-      while (this.#slots[i] !== -1) i = (i + 1) & mask;
+      const i = this.#slotOf(this.#keys[n] as string, oldHashes[j] as number);
       this.#slots[i] = n;
-      this.#hashes[i] = hash;
+      this.#hashes[i] = oldHashes[j] as number;
     }
   }
 }
