@@ -50,8 +50,15 @@ export async function startApp({
   assets,
   rateLimits,
 }: AppOptions): Promise<App> {
-  const orm = await openOrm({ databaseUrl: config.databaseUrl, overrides: ormOverrides });
   const events = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  const orm = await openOrm({
+    databaseUrl: config.databaseUrl,
+    overrides: ormOverrides,
+    onCommit: (communityId) => events.announceChange(communityId),
+  }).catch(async (error) => {
+    await events.close();
+    throw error;
+  });
   // With Redis, limits are counted once for all processes; without, per process.
   const rules = rateLimits ?? scaledLimits(DEFAULT_RATE_LIMITS, config.rateLimitMultiplier);
   const limiter = createLimiter(

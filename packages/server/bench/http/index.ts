@@ -27,6 +27,8 @@ export interface HttpResult {
   readySeconds: number;
   trivial: LoadResult;
   widgetList: LoadResult;
+  /** The same list for a visitor who has not signed in (no viewer state, nothing deferred). */
+  widgetListAnonymous: LoadResult;
   postReply: LoadResult;
   fanoutOne: FanoutResult;
   fanoutTwo: FanoutResult;
@@ -121,6 +123,14 @@ export async function benchHttp(
       },
       { ...auth, accept: 'multipart/mixed, application/graphql-response+json, application/json' },
     );
+    const widgetListAnonymous = await run(
+      'widgetListAnonymous',
+      {
+        query: print(THREAD_LIST),
+        variables: { community: 'bench', first: 20, orderBy: 'TOP', signedIn: false },
+      },
+      { accept: 'multipart/mixed, application/graphql-response+json, application/json' },
+    );
     let n = 0;
     const postReply = await run(
       'postReply',
@@ -158,6 +168,7 @@ export async function benchHttp(
       readySeconds,
       trivial,
       widgetList,
+      widgetListAnonymous,
       postReply,
       fanoutOne,
       fanoutTwo,

@@ -10,6 +10,7 @@ import { entities } from '../entities/index.ts';
 import { NotificationSubscriber } from '../services/mail/notifications.ts';
 import { RankingSubscriber } from '../services/ranking/subscriber.ts';
 import { WebhookSubscriber } from '../services/webhooks/events.ts';
+import { ChangeSubscriber } from './change-subscriber.ts';
 import { cacheStatements } from './statement-cache.ts';
 import { tenantFilter } from './tenant-filter.ts';
 
@@ -34,15 +35,25 @@ export interface OrmOptions {
   databaseUrl: string;
   /** Extra MikroORM options (tests pass a query-counting logger). */
   overrides?: Partial<Options>;
+  /**
+   * Called after every commit with the community it wrote to (null: unknown, maybe several), to
+   * expire what server processes cache (EventBus.announceChange).
+   */
+  onCommit?: (communityId: string | null) => void;
 }
 
-export function ormConfig({ databaseUrl, overrides }: OrmOptions): Partial<Options> {
+export function ormConfig({ databaseUrl, overrides, onCommit }: OrmOptions): Partial<Options> {
   const dialect = dialectOf(databaseUrl);
   const common: Partial<Options> = {
     entities,
     extensions: [Migrator],
     filters: { tenant: tenantFilter },
-    subscribers: [new RankingSubscriber(), new NotificationSubscriber(), new WebhookSubscriber()],
+    subscribers: [
+      new RankingSubscriber(),
+      new NotificationSubscriber(),
+      new WebhookSubscriber(),
+      ...(onCommit ? [new ChangeSubscriber(onCommit)] : []),
+    ],
     // Rows only ever point at rows of their own community (services write them so), so a to-one
     // relation need not be joined just to re-check the tenant filter on its target.
     autoJoinRefsForFilters: false,

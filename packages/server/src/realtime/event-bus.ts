@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EventBus, ThreadEvent } from '../services/events.ts';
 import { EventQueue } from './event-queue.ts';
 import { memoryTransport, redisTransport, type Transport } from './transport.ts';
@@ -53,7 +54,10 @@ export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
     return queue;
   }
 
+  const changes = changeFeed(transport, `${prefix}:changes`);
+
   return {
+    ...changes,
     publish(communityId, event) {
       const message = JSON.stringify(event);
       transport.publish(threadChannel(event.threadId), message);
@@ -63,5 +67,66 @@ export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
     communityEvents: (communityId) => listen(communityChannel(communityId), ''),
     live: () => transport.connected(),
     close: () => transport.close(),
+  };
+}
+
+/**
+ * Change announcements: one channel for every community. A process hears its own announcement at
+ * once (its next read must not see the old rows) and ignores its echo from Redis.
+ */
+function changeFeed(
+  transport: Transport,
+  channel: string,
+): Pick<EventBus, 'announceChange' | 'onChange' | 'hearsChanges'> {
+  const origin = randomUUID();
+  const listeners = new Set<(communityId: string | null) => void>();
+  const tell = (communityId: string | null) => {
+    for (const listener of listeners) listener(communityId);
+  };
+  transport.onInterrupted(() => tell(null));
+
+  // Subscribed from the start (and again after a failed try, when next asked); until Redis has
+  // acknowledged it, and whenever the link is down, other processes' announcements may be missed
+  // (`hearsChanges` says so).
+  let state: 'none' | 'pending' | 'done' = 'none';
+  const subscribe = () => {
+    if (state !== 'none') return;
+    state = 'pending';
+    transport
+      .subscribe(channel, (message) => {
+        let news: { from?: unknown; communityId?: unknown };
+        try {
+          news = JSON.parse(message) ?? {};
+        } catch {
+          news = {};
+        }
+        if (news.from === origin) return;
+        // Anything but a well-formed announcement may be about any community.
+        tell(typeof news.communityId === 'string' ? news.communityId : null);
+      })
+      .then(
+        () => {
+          state = 'done';
+        },
+        () => {
+          state = 'none';
+        },
+      );
+  };
+  subscribe();
+
+  return {
+    announceChange(communityId) {
+      tell(communityId);
+      transport.publish(channel, JSON.stringify({ from: origin, communityId }));
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    hearsChanges() {
+      subscribe();
+      return state === 'done' && transport.connected();
+    },
   };
 }

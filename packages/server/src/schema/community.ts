@@ -1,5 +1,6 @@
 import { Community } from '../entities/index.ts';
-import { findThread, listThreads, type THREAD_ORDERS } from '../services/threads.ts';
+import { listThreads, type THREAD_ORDERS } from '../services/thread-list.ts';
+import { findThread } from '../services/threads.ts';
 import { builder } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ThreadConnectionRef, ThreadKindEnum, ThreadRef, ThreadStatusEnum } from './thread.ts';

@@ -3,7 +3,7 @@ import type { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import type { Action } from '../rate-limit/rules.ts';
 import { type Actor, isMember, isStaff, type MemberActor, type StaffActor } from '../services/actor.ts';
-import { findCommunityBySlug } from '../services/communities.ts';
+import { findCommunityBySlug, sharedCommunityBySlug } from '../services/communities.ts';
 import { AppError } from '../services/errors.ts';
 import type { EventBus } from '../services/events.ts';
 import { openScope, type Scope } from '../services/scope.ts';
@@ -104,7 +104,7 @@ export class Context {
    * community.
    */
   readonly community = async (slug: string): Promise<Community | null> => {
-    const community = await findCommunityBySlug(this.em, slug);
+    const community = await sharedCommunityBySlug(this.em, this.events, slug);
     if (!community) return null;
     if (this.#scope && this.#scope.communityId !== community.id) {
       if (this.#viewer) return null;

@@ -61,10 +61,11 @@ it('loads a page of 20 ideas with authors, counts and viewer state in a fixed nu
   const five = await statementsFor(5);
   const twenty = await statementsFor(20);
   const forty = await statementsFor(40);
-  // No N+1: the number of statements does not grow with the page.
+  // No N+1: the number of statements does not grow with the page (it may shrink: the community
+  // is read from the shared cache once the first request has looked it up).
   expect(five.length).toBeGreaterThanOrEqual(4);
-  expect(twenty.length).toBe(five.length);
-  expect(forty.length).toBe(five.length);
+  expect(twenty.length).toBeLessThanOrEqual(five.length);
+  expect(forty.length).toBeLessThanOrEqual(five.length);
   // viewer's SSO key + member, community, threads, member authors, staff authors, votes,
   // follows, status changes, their staff: each at most once.
   expect(twenty.length).toBeLessThanOrEqual(10);

@@ -6,6 +6,8 @@ import { Community, SsoKey } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { badInput, conflict, notFound } from './errors.ts';
+import type { EventBus } from './events.ts';
+import { sharedCache } from './shared-cache.ts';
 import * as valid from './validation.ts';
 
 export interface NewCommunity {
@@ -82,6 +84,26 @@ export function activeSsoKeys(em: Em): Promise<SsoKey[]> {
 /** Looks a community up by slug. Communities are the tenants themselves, so this is not scoped. */
 export function findCommunityBySlug(em: Em, slug: string): Promise<Community | null> {
   return em.findOne(Community, { slug });
+}
+
+/** The id each slug last named in this process: a hint, always checked against the community. */
+const idsBySlug = new Map<string, string>();
+
+/**
+ * A community by slug for reading only, from the shared cache (services/shared-cache.ts) until it
+ * next changes: every widget request starts by looking its community up. The entity is shared by
+ * requests, so nothing may change it (writes load their own).
+ */
+export async function sharedCommunityBySlug(em: Em, events: EventBus, slug: string): Promise<Community | null> {
+  const id = idsBySlug.get(slug);
+  if (id) {
+    const community = await sharedCache(events).get(id, 'community', () => findCommunityById(em.fork(), id));
+    // A renamed slug, or a hint from another database (tests run several servers in one process).
+    if (community?.slug === slug) return community;
+  }
+  const community = await findCommunityBySlug(em, slug);
+  if (community) idsBySlug.set(slug, community.id);
+  return community;
 }
 
 export function findCommunityById(em: Em, id: string): Promise<Community | null> {

@@ -24,4 +24,16 @@ export interface EventBus {
   threadEvents(threadId: string): Promise<AsyncIterable<ThreadEvent>>;
   /** Every thread's events in a community, for staff. */
   communityEvents(communityId: string): Promise<AsyncIterable<ThreadEvent>>;
+  /**
+   * Tells every process (this one at once) that a community's rows changed, after the commit;
+   * null: any community's may have. What a process caches of a community is stale from then on.
+   */
+  announceChange(communityId: string | null): void;
+  /**
+   * Calls `listener` with each change announced by any process, and with null whenever
+   * announcements may have been missed (the link to Redis dropped). Returns the unsubscribe function.
+   */
+  onChange(listener: (communityId: string | null) => void): () => void;
+  /** Whether every process's announcements reach this one right now (not while Redis is down). */
+  hearsChanges(): boolean;
 }

@@ -1,4 +1,4 @@
-import { type FilterQuery, LockMode, type QueryOrderMap, sql } from '@mikro-orm/core';
+import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
 import {
   Follow,
@@ -24,32 +24,14 @@ import { threadSentiment } from './sentiment.ts';
 import { trendingScore } from './trending.ts';
 import * as valid from './validation.ts';
 
-export const THREAD_ORDERS = ['TOP', 'NEW', 'TRENDING', 'UNANSWERED'] as const;
-export type ThreadOrder = (typeof THREAD_ORDERS)[number];
-
-/** Every order ends in the id so that it is total and cursors are stable. */
-const ORDER_BY: Record<ThreadOrder, QueryOrderMap<Thread>> = {
-  TOP: { voteCount: 'desc', createdAt: 'desc', id: 'desc' },
-  NEW: { createdAt: 'desc', id: 'desc' },
-  TRENDING: { trendingScore: 'desc', id: 'desc' },
-  UNANSWERED: { createdAt: 'desc', id: 'desc' },
-};
-
 /** Statuses after which a thread no longer needs anyone's attention. */
 export const CLOSED_STATUSES: readonly ThreadStatus[] = ['SHIPPED', 'DECLINED'];
-
-export interface ThreadListArgs extends PageArgs {
-  orderBy?: ThreadOrder | null;
-  status?: ThreadStatus[] | null;
-  kind?: ThreadKind[] | null;
-  search?: string | null;
-}
 
 /**
  * What a viewer may see: nobody sees what its author deleted or lists merged threads; staff see
  * hidden threads (to moderate them).
  */
-function visibleTo(viewer: Actor | null): FilterQuery<Thread> {
+export function visibleTo(viewer: Actor | null): FilterQuery<Thread> {
   return isStaff(viewer)
     ? { mergedInto: null, deletedAt: null }
     : { mergedInto: null, hiddenAt: null, deletedAt: null };
@@ -58,36 +40,6 @@ function visibleTo(viewer: Actor | null): FilterQuery<Thread> {
 /** Whether a thread found by id may be shown to the viewer. */
 function canSee(viewer: Actor | null, thread: Thread): boolean {
   return thread.deletedAt == null && (thread.hiddenAt == null || isStaff(viewer));
-}
-
-export function listThreads(scope: Scope, viewer: Actor | null, args: ThreadListArgs): Promise<Page<Thread>> {
-  const order = args.orderBy ?? 'TOP';
-  const where: FilterQuery<Thread>[] = [visibleTo(viewer)];
-  if (order === 'UNANSWERED') where.push({ firstStaffReplyAt: null });
-  if (args.status?.length) where.push({ status: { $in: args.status } });
-  if (args.kind?.length) where.push({ kind: { $in: args.kind } });
-  where.push(...searchTerms(args.search));
-  return findPage(scope.em, Thread, { $and: where }, ORDER_BY[order], args);
-}
-
-/**
- * Every word must appear in the title or the body, case-insensitively. LIKE's own wildcards are
- * dropped from the words, so a search can never turn into a pattern.
- */
-function searchTerms(search: string | null | undefined): FilterQuery<Thread>[] {
-  if (!search) return [];
-  const words = valid
-    .text(search, valid.LIMITS.search)
-    .toLowerCase()
-    .replace(/[%_\\]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 8);
-  const title = sql.lower((alias) => `${alias}.title`);
-  const body = sql.lower((alias) => `${alias}.body`);
-  return words.map((word) => ({
-    $or: [{ [title]: { $like: `%${word}%` } }, { [body]: { $like: `%${word}%` } }],
-  })) as FilterQuery<Thread>[];
 }
 
 /** A thread the viewer may see, or null. A merged thread is still found: it points to its successor. */

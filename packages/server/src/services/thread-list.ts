@@ -1,0 +1,109 @@
+import { type FilterQuery, type QueryOrderMap, sql } from '@mikro-orm/core';
+import { Member, StaffMember, Thread, type ThreadKind, type ThreadStatus } from '../entities/index.ts';
+import { type Actor, isStaff } from './actor.ts';
+import { Loaders } from './loaders.ts';
+import { findPage, type Page, type PageArgs } from './pagination.ts';
+import { bindEm, type Scope } from './scope.ts';
+import { sharedCache } from './shared-cache.ts';
+import { visibleTo } from './threads.ts';
+import * as valid from './validation.ts';
+
+export const THREAD_ORDERS = ['TOP', 'NEW', 'TRENDING', 'UNANSWERED'] as const;
+export type ThreadOrder = (typeof THREAD_ORDERS)[number];
+
+/** Every order ends in the id so that it is total and cursors are stable. */
+const ORDER_BY: Record<ThreadOrder, QueryOrderMap<Thread>> = {
+  TOP: { voteCount: 'desc', createdAt: 'desc', id: 'desc' },
+  NEW: { createdAt: 'desc', id: 'desc' },
+  TRENDING: { trendingScore: 'desc', id: 'desc' },
+  UNANSWERED: { createdAt: 'desc', id: 'desc' },
+};
+
+export interface ThreadListArgs extends PageArgs {
+  orderBy?: ThreadOrder | null;
+  status?: ThreadStatus[] | null;
+  kind?: ThreadKind[] | null;
+  search?: string | null;
+}
+
+/** A page of threads with their authors, as every viewer of the same kind sees it. */
+interface Listing {
+  page: Page<Thread>;
+  authors: { members: Member[]; staff: StaffMember[] };
+}
+
+/**
+ * A page of a community's threads. Every visitor of the widget asks for the same first pages, so
+ * a page and its authors are kept in the process's shared cache until the community next changes
+ * (services/shared-cache.ts), and the request's loaders are primed with the authors: a cached page
+ * costs no query. Only whether the viewer is staff (who also see hidden threads) changes what a
+ * page holds; what differs per viewer (their votes) is loaded per request.
+ */
+export async function listThreads(scope: Scope, viewer: Actor | null, args: ThreadListArgs): Promise<Page<Thread>> {
+  const staff = isStaff(viewer);
+  const key = JSON.stringify([
+    'threads',
+    staff,
+    args.orderBy ?? 'TOP',
+    args.status ?? null,
+    args.kind ?? null,
+    args.search ?? null,
+    args.first ?? null,
+    args.after ?? null,
+  ]);
+  const listing = await sharedCache(scope.events).get(scope.communityId, key, () => loadListing(scope, viewer, args));
+  for (const member of listing.authors.members) scope.loaders.byId(Member).prime(member.id, member);
+  for (const staffMember of listing.authors.staff) scope.loaders.byId(StaffMember).prime(staffMember.id, staffMember);
+  return listing.page;
+}
+
+/**
+ * Loads a listing on an entity manager of its own: the entities it holds outlive the request and
+ * are shared, so no request's unit of work may ever track (and change) them.
+ */
+async function loadListing(scope: Scope, viewer: Actor | null, args: ThreadListArgs): Promise<Listing> {
+  const em = bindEm(scope.em, scope.communityId);
+  const order = args.orderBy ?? 'TOP';
+  const where: FilterQuery<Thread>[] = [visibleTo(viewer)];
+  if (order === 'UNANSWERED') where.push({ firstStaffReplyAt: null });
+  if (args.status?.length) where.push({ status: { $in: args.status } });
+  if (args.kind?.length) where.push({ kind: { $in: args.kind } });
+  where.push(...searchTerms(args.search));
+  const page = await findPage(em, Thread, { $and: where }, ORDER_BY[order], args);
+
+  const loaders = new Loaders(em);
+  const ids = (pick: (thread: Thread) => { id: string } | null | undefined) =>
+    [...new Set(page.items.map((thread) => pick(thread)?.id).filter((id) => id != null))] as string[];
+  const [members, staff] = await Promise.all([
+    loaders.byId(Member).loadMany(ids((thread) => thread.authorMember)),
+    loaders.byId(StaffMember).loadMany(ids((thread) => thread.authorStaff)),
+  ]);
+  const found = <T>(rows: (T | Error | null)[]) =>
+    rows.filter((row): row is T => row != null && !(row instanceof Error));
+  // Cursors are computed once, not for every request that reads the page.
+  const cursors = new Map(page.items.map((thread) => [thread, page.cursorOf(thread)]));
+  return {
+    page: { ...page, cursorOf: (thread) => cursors.get(thread) ?? page.cursorOf(thread) },
+    authors: { members: found(members), staff: found(staff) },
+  };
+}
+
+/**
+ * Every word must appear in the title or the body, case-insensitively. LIKE's own wildcards are
+ * dropped from the words, so a search can never turn into a pattern.
+ */
+function searchTerms(search: string | null | undefined): FilterQuery<Thread>[] {
+  if (!search) return [];
+  const words = valid
+    .text(search, valid.LIMITS.search)
+    .toLowerCase()
+    .replace(/[%_\\]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8);
+  const title = sql.lower((alias) => `${alias}.title`);
+  const body = sql.lower((alias) => `${alias}.body`);
+  return words.map((word) => ({
+    $or: [{ [title]: { $like: `%${word}%` } }, { [body]: { $like: `%${word}%` } }],
+  })) as FilterQuery<Thread>[];
+}
