@@ -4,8 +4,9 @@
  * shows, and check that the next read shows the change at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Member } from '../entities/index.ts';
 import { eraseDue } from '../services/erasure.ts';
-import { createTestCommunity, postThread, ssoToken, type TestCommunity } from '../testing/fixtures.ts';
+import { ALL_COMMUNITIES, createTestCommunity, postThread, ssoToken, type TestCommunity } from '../testing/fixtures.ts';
 import { startTestBrand, type TestBrand } from '../testing/server.ts';
 
 /** Every SQL statement the server runs. */
@@ -84,6 +85,17 @@ describe('the shared list of threads', () => {
     await warm();
     await postThread(t.api, await ssoToken(other, { sub: 'elsewhere' }), { title: 'Elsewhere' });
     expect(await threadQueriesOf(list)).toBe(0);
+  });
+
+  it('is not expired by a returning visitor (their last visit is stamped without a commit)', async () => {
+    const em = t.server.em();
+    const long = new Date(Date.now() - 3_600_000);
+    await em.nativeUpdate(Member, { externalId: 'cache-customer' }, { lastSeenAt: long }, ALL_COMMUNITIES);
+    await warm();
+    await t.api.data('{ viewer { kind } }', { token: customer });
+    expect(await threadQueriesOf(list)).toBe(0);
+    const member = await em.fork().findOneOrFail(Member, { externalId: 'cache-customer' }, ALL_COMMUNITIES);
+    expect(member.lastSeenAt.getTime()).toBeGreaterThan(long.getTime());
   });
 
   it('shows votes, and the order they make, at once', async () => {

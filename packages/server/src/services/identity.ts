@@ -69,10 +69,12 @@ async function upsertSsoMember(em: Em, communityId: string, claims: SsoClaims): 
       // A new address gets its chance: the bounce was the old one's.
       if (existing.email !== profile.email) existing.emailBouncedAt = null;
       em.assign(existing, profile);
-    }
-    if (changed || stale(existing)) {
       existing.lastSeenAt = new Date();
       await em.flush();
+    } else {
+      // Not a flush: a flush commits, and every commit tells every process that the community
+      // changed (db/change-subscriber.ts), which a visit alone does not.
+      await touch(em, existing);
     }
     return existing;
   }
