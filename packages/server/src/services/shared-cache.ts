@@ -15,8 +15,6 @@ export interface SharedCacheOptions {
 
 interface Entry {
   communityId: string;
-  /** The clock when its load began: a change announced after that makes it stale. */
-  start: number;
   expiresAt: number;
   value: Promise<unknown>;
 }
@@ -34,11 +32,8 @@ export class SharedCache {
   readonly #events: EventBus;
   readonly #ttlMs: number;
   readonly #maxEntries: number;
+  /** Entries are dropped the moment their community changes, loads still running included. */
   readonly #entries = new Map<string, Entry>();
-  #clock = 0;
-  /** When each community last changed, on #clock; and when every community did (missed news). */
-  readonly #changedAt = new Map<string, number>();
-  #allChangedAt = 0;
 
   constructor(events: EventBus, { ttlMs = 5000, maxEntries = 500 }: SharedCacheOptions = {}) {
     this.#events = events;
@@ -52,13 +47,13 @@ export class SharedCache {
     if (!this.#events.hearsChanges()) return load();
     const id = `${communityId}\n${key}`;
     const cached = this.#entries.get(id);
-    if (cached && this.#fresh(cached)) {
+    if (cached && Date.now() < cached.expiresAt) {
       // Map order is the eviction order: a hit moves the entry to the back.
       this.#entries.delete(id);
       this.#entries.set(id, cached);
       return cached.value as Promise<V>;
     }
-    const entry: Entry = { communityId, start: ++this.#clock, expiresAt: Date.now() + this.#ttlMs, value: load() };
+    const entry: Entry = { communityId, expiresAt: Date.now() + this.#ttlMs, value: load() };
     this.#entries.delete(id);
     this.#entries.set(id, entry);
     entry.value.catch(() => {
@@ -74,19 +69,11 @@ export class SharedCache {
     return this.#entries.size;
   }
 
-  #fresh(entry: Entry): boolean {
-    const changedAt = Math.max(this.#changedAt.get(entry.communityId) ?? 0, this.#allChangedAt);
-    return entry.start > changedAt && Date.now() < entry.expiresAt;
-  }
-
   #changed(communityId: string | null): void {
-    const now = ++this.#clock;
     if (communityId === null) {
-      this.#allChangedAt = now;
       this.#entries.clear();
       return;
     }
-    this.#changedAt.set(communityId, now);
     for (const [id, entry] of this.#entries) {
       if (entry.communityId === communityId) this.#entries.delete(id);
     }
