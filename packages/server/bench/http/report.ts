@@ -57,7 +57,8 @@ export const scaledWidgetSizes = (scale: number): WidgetSizes => ({
   votes: Math.round(FULL_WIDGET_SIZES.votes * scale),
 });
 
-const share = (r: HttpResult) => r.widgetList.requestsPerSecond / r.trivial.requestsPerSecond;
+/** A list's throughput as a share of the trivial query's (the signed-in guest's list by default). */
+const share = (r: HttpResult, list = r.widgetList) => list.requestsPerSecond / r.trivial.requestsPerSecond;
 const peakRss = (r: HttpResult) => Math.max(...Object.values(r.rss));
 
 /** Every goal of issue #8 met in every run (and no request failed). */
@@ -96,7 +97,7 @@ ${line('widget list: top 20 threads, author, votes, viewer’s vote, answered by
 ${line('the same list for a visitor not signed in', r.widgetListAnonymous, r.rss.widgetListAnonymous)}
 ${line('posting a reply (activity, counters, outbox, publish)', r.postReply, r.rss.postReply)}
 
-- Widget list ÷ trivial throughput: **${(share(r) * 100).toFixed(0)} %** (goal ≥ ${HTTP_GOALS.listShareOfTrivial * 100} %: ${pass(share(r) >= HTTP_GOALS.listShareOfTrivial)}); its p99 ${r.widgetList.p99Ms} ms (goal ≤ ${HTTP_GOALS.listP99Ms} ms: ${pass(r.widgetList.p99Ms <= HTTP_GOALS.listP99Ms)}). For a visitor not signed in: ${((r.widgetListAnonymous.requestsPerSecond / r.trivial.requestsPerSecond) * 100).toFixed(0)} %, p99 ${r.widgetListAnonymous.p99Ms} ms.
+- Widget list ÷ trivial throughput: **${(share(r) * 100).toFixed(0)} %** (goal ≥ ${HTTP_GOALS.listShareOfTrivial * 100} %: ${pass(share(r) >= HTTP_GOALS.listShareOfTrivial)}); its p99 ${r.widgetList.p99Ms} ms (goal ≤ ${HTTP_GOALS.listP99Ms} ms: ${pass(r.widgetList.p99Ms <= HTTP_GOALS.listP99Ms)}). For a visitor not signed in: ${(share(r, r.widgetListAnonymous) * 100).toFixed(0)} %, p99 ${r.widgetListAnonymous.p99Ms} ms.
 - Live fan-out, ${r.fanoutOne.subscribers} SSE subscribers on one thread, ${r.fanoutOne.rounds} replies: one process p50 ${r.fanoutOne.p50Ms.toFixed(0)} ms, p99 ${r.fanoutOne.p99Ms.toFixed(0)} ms (goal ≤ ${HTTP_GOALS.fanoutP99Ms} ms: ${pass(r.fanoutOne.p99Ms <= HTTP_GOALS.fanoutP99Ms)}), ${r.fanoutOne.missed} missed; two processes through Redis p50 ${r.fanoutTwo.p50Ms.toFixed(0)} ms, p99 ${r.fanoutTwo.p99Ms.toFixed(0)} ms, ${r.fanoutTwo.missed} missed.
 - Server RSS: ${Object.entries(r.rss)
       .map(([k, v]) => `${k} ${v} MB`)

@@ -1,4 +1,4 @@
-import { type FilterQuery, type QueryOrderMap, sql } from '@mikro-orm/core';
+import { type EntityClass, type FilterQuery, type QueryOrderMap, sql } from '@mikro-orm/core';
 import { Member, StaffMember, Thread, type ThreadKind, type ThreadStatus } from '../entities/index.ts';
 import { type Actor, isStaff } from './actor.ts';
 import { Loaders } from './loaders.ts';
@@ -71,20 +71,26 @@ async function loadListing(scope: Scope, viewer: Actor | null, args: ThreadListA
   where.push(...searchTerms(args.search));
   const page = await findPage(em, Thread, { $and: where }, ORDER_BY[order], args);
 
+  // Each kind of author in one batch (none when the page has none of that kind); a failure fails the load.
   const loaders = new Loaders(em);
-  const ids = (pick: (thread: Thread) => { id: string } | null | undefined) =>
-    [...new Set(page.items.map((thread) => pick(thread)?.id).filter((id) => id != null))] as string[];
+  const authors = async <T extends { id: string }>(
+    entity: EntityClass<T>,
+    pick: (thread: Thread) => { id: string } | null | undefined,
+  ) => {
+    const rows = await Promise.all(
+      page.items.flatMap((thread) => pick(thread)?.id ?? []).map((id) => loaders.byId(entity).load(id)),
+    );
+    return rows.filter((row) => row != null) as T[];
+  };
   const [members, staff] = await Promise.all([
-    loaders.byId(Member).loadMany(ids((thread) => thread.authorMember)),
-    loaders.byId(StaffMember).loadMany(ids((thread) => thread.authorStaff)),
+    authors(Member, (thread) => thread.authorMember),
+    authors(StaffMember, (thread) => thread.authorStaff),
   ]);
-  const found = <T>(rows: (T | Error | null)[]) =>
-    rows.filter((row): row is T => row != null && !(row instanceof Error));
   // Cursors are computed once, not for every request that reads the page.
   const cursors = new Map(page.items.map((thread) => [thread, page.cursorOf(thread)]));
   return {
     page: { ...page, cursorOf: (thread) => cursors.get(thread) ?? page.cursorOf(thread) },
-    authors: { members: found(members), staff: found(staff) },
+    authors: { members, staff },
   };
 }
 
