@@ -110,6 +110,11 @@ export async function startApp({
         // client to stop reusing its connection, then stop accepting.
         drain();
         if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+        // A timer runs at the start of the loop's turn, before sockets are read: when the process
+        // was busy as the drain ended, a request already in a kernel buffer would make its
+        // connection look idle and be reset. Read the sockets once more (setImmediate runs after
+        // the turn's poll) before cutting idle connections.
+        await new Promise((resolve) => setImmediate(resolve));
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Requests in flight get `graceMs` to finish.
         server.closeIdleConnections();
