@@ -58,7 +58,7 @@ export function createGraphQLHandler({ orm, events, limiter, trustProxy, cors, l
     },
     context: async ({ request, req }) => {
       const em = orm.em.fork() as Em;
-      const viewer = await viewerFromRequest(em, request);
+      const viewer = await viewerFromRequest(em, events, request);
       const secure = production || new URL(request.url).protocol === 'https:';
       return new Context({
         request,

@@ -2,6 +2,7 @@ import type { Em } from '../db/orm.ts';
 import { SESSION_COOKIE } from '../schema/viewer.ts';
 import type { Actor } from '../services/actor.ts';
 import { AppError } from '../services/errors.ts';
+import type { EventBus } from '../services/events.ts';
 import { actorFromBearer, actorFromSession } from '../services/identity.ts';
 
 /**
@@ -9,12 +10,12 @@ import { actorFromBearer, actorFromSession } from '../services/identity.ts';
  * staff session cookie, else nobody. A bearer token that does not check out is an error, never a
  * silent fall-back to anonymous.
  */
-export async function viewerFromRequest(em: Em, request: Request): Promise<Actor | null> {
+export async function viewerFromRequest(em: Em, events: EventBus, request: Request): Promise<Actor | null> {
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
-    return actorFromBearer(em, match[1]);
+    return actorFromBearer(em, match[1], events);
   }
   const session = await request.cookieStore?.get(SESSION_COOKIE);
   return session?.value ? actorFromSession(em, session.value) : null;

@@ -1,10 +1,21 @@
 /**
- * Each server process keeps its own cache of the widget's list of threads (services/thread-list.ts);
- * a write on one process must show at once on every other, which hear of it through Redis, and a
- * process that cannot hear them (Redis down) must not serve what it cached.
+ * Each server process keeps its own cache of the widget's list of threads (services/thread-list.ts)
+ * and of who each guest token is (services/identity.ts); a write on one process must show at once
+ * on every other, which hear of it through Redis, and a process that cannot hear them (Redis down)
+ * must not serve what it cached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCommunity, postThread, ssoToken, type TestCommunity } from '../testing/fixtures.ts';
+import { Member } from '../entities/index.ts';
+import { eraseMember } from '../services/erasure.ts';
+import { bindEm } from '../services/scope.ts';
+import {
+  ALL_COMMUNITIES,
+  createTestCommunity,
+  guestToken,
+  postThread,
+  ssoToken,
+  type TestCommunity,
+} from '../testing/fixtures.ts';
 import { type RedisProcess, startRedisProcess } from '../testing/redis-process.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';
 
@@ -51,6 +62,20 @@ describe('across two server processes (Redis)', () => {
     await expectVotes(a, brand, thread, 1);
     await vote(a, brand, thread);
     await expectVotes(b, brand, thread, 2);
+  });
+
+  it("a guest's erasure on process B refuses their token on process A, which had it cached", async () => {
+    const { a, b, brand } = setup;
+    const token = await guestToken(a.client(), brand.slug, 'Gus Gone');
+    const viewer = () => a.client().request('{ viewer { member { displayName } } }', { token });
+    await viewer();
+    expect((await viewer()).data?.viewer?.member?.displayName).toBe('Gus Gone');
+    const member = await b.em().findOneOrFail(Member, { displayName: 'Gus Gone' }, ALL_COMMUNITIES);
+    const id = brand.community.id;
+    await bindEm(b.em(), id).transactional((tx) => eraseMember(tx, id, member.id, 'Asked by the test'));
+    await expect
+      .poll(async () => (await viewer()).errors?.[0]?.extensions?.code, { timeout: 1500, interval: 20 })
+      .toBe('UNAUTHENTICATED');
   });
 });
 

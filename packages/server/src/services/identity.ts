@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type EntityDictionary, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { type SsoClaims, SsoTokenError, ssoKeyId, verifySsoToken } from '../auth/sso-token.ts';
 import { GUEST_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
 import type { Em } from '../db/orm.ts';
@@ -8,7 +8,9 @@ import type { Actor, MemberActor } from './actor.ts';
 import { findActiveSsoKey } from './communities.ts';
 import { syncSsoConsents } from './consent.ts';
 import { unauthenticated } from './errors.ts';
+import type { EventBus } from './events.ts';
 import { bindEm } from './scope.ts';
+import { sharedCache } from './shared-cache.ts';
 import * as valid from './validation.ts';
 
 /** `lastSeenAt` is written at most this often per member, not on every request. */
@@ -17,20 +19,65 @@ const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
 /**
  * Who a bearer token belongs to: a guest token issued by startGuestSession, or an SSO token
  * signed by the brand. Any token that does not check out is refused (never treated as anonymous).
+ * Given the event bus, a guest's row comes from the process's shared cache (see knownGuest).
  */
-export async function actorFromBearer(em: Em, token: string): Promise<MemberActor> {
-  return token.startsWith(GUEST_TOKEN_PREFIX) ? guestActor(em, token) : ssoActor(em, token);
+export async function actorFromBearer(em: Em, token: string, events?: EventBus): Promise<MemberActor> {
+  return token.startsWith(GUEST_TOKEN_PREFIX) ? guestActor(em, token, events) : ssoActor(em, token);
 }
 
-async function guestActor(em: Em, token: string): Promise<MemberActor> {
-  const member = await em.findOne(
-    Member,
-    { guestTokenHash: hashToken(token), erasedAt: null },
-    { filters: { tenant: false } },
-  );
-  if (!member) throw unauthenticated('This guest session is no longer valid. Start a new one.');
-  await touch(em, member);
-  return { kind: 'GUEST', communityId: member.community.id, member };
+async function guestActor(em: Em, token: string, events: EventBus | undefined): Promise<MemberActor> {
+  const known = await knownGuest(em, events, hashToken(token));
+  if (!known) throw unauthenticated('This guest session is no longer valid. Start a new one.');
+  // The request's own entity, managed by its own unit of work, as if it had been loaded.
+  const member = em.map(Member, { ...known.row });
+  await touch(em, member, known);
+  return { kind: 'GUEST', communityId: known.communityId, member };
+}
+
+/** A member's row as the database returned it: each request maps its own entity from it. */
+interface KnownMember {
+  readonly row: Readonly<EntityDictionary<Member>>;
+  readonly communityId: string;
+  /** When this process last stamped their `lastSeenAt` (a stamp is not a commit: see touch). */
+  seenAt: number;
+}
+
+/** The community of each guest token's member: a hint (bounded) for finding it in the cache. */
+const communityOfGuestToken = new Map<string, string>();
+const GUEST_HINTS = 20_000;
+
+/**
+ * A guest's member row by token hash. Every widget request of a signed-in guest starts here, so
+ * the row is kept in the shared cache until the member's community next changes: a suspension, an
+ * erasure or a sign-out is a commit, and applies from the next request on, in every process.
+ */
+async function knownGuest(em: Em, events: EventBus | undefined, tokenHash: string): Promise<KnownMember | null> {
+  const load = () => loadGuest(em, tokenHash);
+  const communityId = events && communityOfGuestToken.get(tokenHash);
+  if (events && communityId) {
+    const known = await sharedCache(events, 'viewers').get(communityId, `guest\n${tokenHash}`, load);
+    if (known) return known;
+    communityOfGuestToken.delete(tokenHash);
+    return null;
+  }
+  const known = await load();
+  if (events && known) {
+    if (communityOfGuestToken.size >= GUEST_HINTS) communityOfGuestToken.clear();
+    communityOfGuestToken.set(tokenHash, known.communityId);
+  }
+  return known;
+}
+
+async function loadGuest(em: Em, tokenHash: string): Promise<KnownMember | null> {
+  const [row] = await em
+    .createQueryBuilder(Member)
+    .select('*')
+    .where({ guestTokenHash: tokenHash, erasedAt: null })
+    .limit(1)
+    .execute('all', false);
+  if (!row) return null;
+  const member = em.map(Member, { ...row }, { disableIdentityMap: true });
+  return { row: Object.freeze(row), communityId: member.community.id, seenAt: member.lastSeenAt.getTime() };
 }
 
 async function ssoActor(em: Em, token: string): Promise<MemberActor> {
@@ -139,12 +186,16 @@ export async function actorFromSession(em: Em, token: string): Promise<Actor | n
   return { kind: 'STAFF', communityId: session.community.id, staff: session.staff, session };
 }
 
-function stale(member: Member): boolean {
-  return Date.now() - member.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS;
-}
-
-async function touch(em: Em, member: Member): Promise<void> {
-  if (!stale(member)) return;
-  member.lastSeenAt = new Date();
+/**
+ * Stamps `lastSeenAt` at most once per LAST_SEEN_RESOLUTION_MS, with a plain update: a flush
+ * commits, and every commit tells every process that the community changed (which would expire
+ * what they cache of it on each visit). A cached row keeps its old stamp, so `known.seenAt` says
+ * when this process last stamped it.
+ */
+async function touch(em: Em, member: Member, known?: KnownMember): Promise<void> {
+  const now = Date.now();
+  if (now - Math.max(member.lastSeenAt.getTime(), known?.seenAt ?? 0) <= LAST_SEEN_RESOLUTION_MS) return;
+  if (known) known.seenAt = now;
+  member.lastSeenAt = new Date(now);
   await em.nativeUpdate(Member, { id: member.id }, { lastSeenAt: member.lastSeenAt }, { filters: { tenant: false } });
 }

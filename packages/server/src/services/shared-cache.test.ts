@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createEventBus, type RealtimeBus } from '../realtime/event-bus.ts';
-import { SharedCache } from './shared-cache.ts';
+import { SharedCache, sharedCache } from './shared-cache.ts';
 
 let bus: RealtimeBus;
 beforeEach(async () => {
@@ -73,6 +73,33 @@ it('keeps at most maxEntries values, dropping the least recently used', async ()
   expect(cache.size).toBe(2);
   expect(await cache.get('a', 'one', async () => -1)).toBe(1);
   expect(await cache.get('a', 'two', async () => 22)).toBe(22);
+});
+
+it("drops a community's values on its change, whichever were evicted or reloaded meanwhile", async () => {
+  const cache = new SharedCache(bus, { maxEntries: 3 });
+  await cache.get('a', 'one', async () => 1);
+  await cache.get('b', 'one', async () => 1);
+  await cache.get('a', 'two', async () => 2);
+  await cache.get('a', 'three', async () => 3); // evicts a/one
+  bus.announceChange('a');
+  expect(cache.size).toBe(1);
+  expect(await cache.get('b', 'one', async () => -1)).toBe(1);
+  expect(await cache.get('a', 'two', async () => 22)).toBe(22);
+  bus.announceChange('a');
+  expect(await cache.get('a', 'two', async () => 222)).toBe(222);
+});
+
+it("keeps each pool apart: one visitor per entry in 'viewers' cannot crowd the pages out", async () => {
+  const pages = sharedCache(bus);
+  const viewers = sharedCache(bus, 'viewers');
+  expect(sharedCache(bus, 'pages')).toBe(pages);
+  expect(viewers).not.toBe(pages);
+  await pages.get('a', 'page', async () => 'page');
+  for (let i = 0; i < 600; i++) await viewers.get('a', `viewer ${i}`, async () => i);
+  expect(await pages.get('a', 'page', async () => 'reloaded')).toBe('page');
+  expect(viewers.size).toBe(600);
+  bus.announceChange('a');
+  expect(pages.size + viewers.size).toBe(0);
 });
 
 it('does not keep a failed load: the next reader tries again', async () => {

@@ -32,8 +32,10 @@ export class SharedCache {
   readonly #events: EventBus;
   readonly #ttlMs: number;
   readonly #maxEntries: number;
-  /** Entries are dropped the moment their community changes, loads still running included. */
+  /** In least recently used order (a Map keeps insertion order; a hit moves the entry last). */
   readonly #entries = new Map<string, Entry>();
+  /** Each community's entries, so that its change drops them without a walk over all the others. */
+  readonly #idsByCommunity = new Map<string, Set<string>>();
 
   constructor(events: EventBus, { ttlMs = 5000, maxEntries = 500 }: SharedCacheOptions = {}) {
     this.#events = events;
@@ -48,20 +50,19 @@ export class SharedCache {
     const id = `${communityId}\n${key}`;
     const cached = this.#entries.get(id);
     if (cached && Date.now() < cached.expiresAt) {
-      // Map order is the eviction order: a hit moves the entry to the back.
       this.#entries.delete(id);
       this.#entries.set(id, cached);
       return cached.value as Promise<V>;
     }
     const entry: Entry = { communityId, expiresAt: Date.now() + this.#ttlMs, value: load() };
-    this.#entries.delete(id);
+    this.#delete(id);
     this.#entries.set(id, entry);
+    const ids = this.#idsByCommunity.get(communityId) ?? new Set();
+    this.#idsByCommunity.set(communityId, ids.add(id));
     entry.value.catch(() => {
-      if (this.#entries.get(id) === entry) this.#entries.delete(id);
+      if (this.#entries.get(id) === entry) this.#delete(id);
     });
-    if (this.#entries.size > this.#maxEntries) {
-      this.#entries.delete(this.#entries.keys().next().value as string);
-    }
+    if (this.#entries.size > this.#maxEntries) this.#delete(this.#entries.keys().next().value as string);
     return entry.value as Promise<V>;
   }
 
@@ -69,25 +70,44 @@ export class SharedCache {
     return this.#entries.size;
   }
 
+  #delete(id: string): void {
+    const entry = this.#entries.get(id);
+    if (!entry) return;
+    this.#entries.delete(id);
+    const ids = this.#idsByCommunity.get(entry.communityId);
+    ids?.delete(id);
+    if (ids?.size === 0) this.#idsByCommunity.delete(entry.communityId);
+  }
+
   #changed(communityId: string | null): void {
     if (communityId === null) {
       this.#entries.clear();
+      this.#idsByCommunity.clear();
       return;
     }
-    for (const [id, entry] of this.#entries) {
-      if (entry.communityId === communityId) this.#entries.delete(id);
-    }
+    for (const id of this.#idsByCommunity.get(communityId) ?? []) this.#entries.delete(id);
+    this.#idsByCommunity.delete(communityId);
   }
 }
 
-const caches = new WeakMap<EventBus, SharedCache>();
+/**
+ * The process's caches, each with its own room so that one kind cannot crowd out another: pages
+ * (lists and communities, which every visitor reads alike) and viewers (who each token is and
+ * what they voted, one entry per visitor).
+ */
+const POOLS = {
+  pages: { maxEntries: 500 },
+  viewers: { maxEntries: 10_000 },
+} satisfies Record<string, SharedCacheOptions>;
+export type SharedCachePool = keyof typeof POOLS;
 
-/** The cache of the process's event bus: the bus carries the change announcements that expire it. */
-export function sharedCache(events: EventBus): SharedCache {
-  let cache = caches.get(events);
-  if (!cache) {
-    cache = new SharedCache(events);
-    caches.set(events, cache);
-  }
+const caches = new WeakMap<EventBus, Map<SharedCachePool, SharedCache>>();
+
+/** A cache of the process's event bus: the bus carries the change announcements that expire it. */
+export function sharedCache(events: EventBus, pool: SharedCachePool = 'pages'): SharedCache {
+  const pools = caches.get(events) ?? new Map<SharedCachePool, SharedCache>();
+  caches.set(events, pools);
+  const cache = pools.get(pool) ?? new SharedCache(events, POOLS[pool]);
+  pools.set(pool, cache);
   return cache;
 }

@@ -5,6 +5,7 @@ import { forbidden } from './errors.ts';
 import { writeOnce } from './idempotency.ts';
 import { bumpMemberCounter } from './member-counters.ts';
 import type { Scope } from './scope.ts';
+import { sharedCache } from './shared-cache.ts';
 import { assertCanWrite, lockThread } from './threads.ts';
 import { trendingScore } from './trending.ts';
 
@@ -70,17 +71,23 @@ async function setVote(
   });
 }
 
-/** Whether the member has voted on each thread, batched per request. */
+/**
+ * Whether the member has voted on each thread, batched per request. A signed-in visitor asks this
+ * of the same page on every visit: the answer is kept in the shared cache until the community
+ * next changes (their own vote is such a change).
+ */
 export function hasVoted(scope: Scope, memberId: string, threadId: string): Promise<boolean> {
   return scope.loaders
-    .named(`voted:${memberId}`, async (threadIds: readonly string[]) => {
-      const votes = await scope.em.find(
-        Vote,
-        { member: memberId, thread: { $in: [...threadIds] } },
-        { fields: ['thread'] },
-      );
-      const voted = new Set(votes.map((v) => v.thread.id));
-      return threadIds.map((id) => voted.has(id));
-    })
+    .named(`voted:${memberId}`, (threadIds: readonly string[]) =>
+      sharedCache(scope.events, 'viewers').get(scope.communityId, `voted\n${memberId}\n${threadIds}`, async () => {
+        const votes = await scope.em.find(
+          Vote,
+          { member: memberId, thread: { $in: [...threadIds] } },
+          { fields: ['thread'] },
+        );
+        const voted = new Set(votes.map((v) => v.thread.id));
+        return threadIds.map((id) => voted.has(id));
+      }),
+    )
     .load(threadId);
 }

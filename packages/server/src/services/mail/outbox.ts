@@ -144,7 +144,10 @@ async function deliver(
       // Refused for good: retrying cannot help; a refused address gets nothing more.
       await mark({ status: 'FAILED', attempts, lastError: `refused: ${lastError}`.slice(0, 1000), claimedUntil: null });
       if (refusal === 'address') {
-        await em.nativeUpdate(Member, { id: member.id }, { emailBouncedAt: now }, { filters: { tenant: false } });
+        // Committed in its community's name: processes cache members' rows (services/identity.ts).
+        await bindEm(em, first.community.id).transactional((tx) =>
+          tx.nativeUpdate(Member, { id: member.id }, { emailBouncedAt: now }),
+        );
       }
       return 'failed';
     }
