@@ -15,7 +15,7 @@ export async function viewerFromRequest(em: Em, events: EventBus, request: Reque
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
-    return actorFromBearer(em, match[1], events);
+    return actorFromBearer(em, events, match[1]);
   }
   const session = await request.cookieStore?.get(SESSION_COOKIE);
   return session?.value ? actorFromSession(em, session.value) : null;

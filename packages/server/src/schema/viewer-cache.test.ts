@@ -1,12 +1,15 @@
 /**
- * A signed-in guest's identity and their votes on a page are kept in the process's shared cache
- * (services/identity.ts, services/votes.ts): these tests check that a repeat visit costs no query,
- * and that every change to who they are or what they voted applies on the very next request.
+ * Who a signed-in visitor is (a guest's row; a customer's SSO key, row and consents) and their votes
+ * on a page are kept in the process's shared cache (services/identity.ts, services/votes.ts): these
+ * tests check that a repeat visit costs no query, and that every change to who they are, what they
+ * agreed to or what they voted applies on the very next request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Member } from '../entities/index.ts';
+import { ConsentRecord, Member } from '../entities/index.ts';
+import { retireSsoKey, rotateSsoKey } from '../services/communities.ts';
 import { eraseDue } from '../services/erasure.ts';
-import { ALL_COMMUNITIES, globalId, guestToken, postThread } from '../testing/fixtures.ts';
+import { bindEm } from '../services/scope.ts';
+import { ALL_COMMUNITIES, globalId, guestToken, postThread, ssoToken } from '../testing/fixtures.ts';
 import { startTestBrand, type TestBrand } from '../testing/server.ts';
 
 /** Every SQL statement the server runs. */
@@ -109,5 +112,67 @@ describe("a signed-in guest's repeat visit", () => {
     // The cached row still holds the old stamp; the process remembers it wrote a new one.
     expect(await updatesOf()).toEqual([]);
     expect(await updatesOf()).toEqual([]);
+  });
+});
+
+describe("a signed-in customer's (SSO) repeat visit", () => {
+  const consents = async (token: string) =>
+    Object.fromEntries(
+      (await t.api.data('{ viewer { consents { purpose granted } } }', { token })).viewer.consents.map(
+        (c: { purpose: string; granted: boolean }) => [c.purpose, c.granted],
+      ),
+    );
+
+  it('costs no query: the key, their row and their consents come from the cache', async () => {
+    const token = await ssoToken(t.brand, {
+      sub: 'repeat',
+      name: 'Cleo Customer',
+      consents: { PRODUCT_UPDATES: true },
+    });
+    await visit(token);
+    await visit(token);
+    expect(await statementsOf(() => visit(token))).toEqual([]);
+    expect((await visit(token)).name).toBe('Cleo Customer');
+  });
+
+  it('takes the name a new token carries at once', async () => {
+    await visit(await ssoToken(t.brand, { sub: 'renamed', name: 'Old Name' }));
+    await visit(await ssoToken(t.brand, { sub: 'renamed', name: 'Old Name' }));
+    expect((await visit(await ssoToken(t.brand, { sub: 'renamed', name: 'New Name' }))).name).toBe('New Name');
+    expect((await visit(await ssoToken(t.brand, { sub: 'renamed', name: 'Old Name' }))).name).toBe('Old Name');
+  });
+
+  it('refuses a token of a key retired since, at once', async () => {
+    const id = t.brand.community.id;
+    const fresh = await rotateSsoKey(bindEm(t.server.em(), id), id, null);
+    const signed = { ssoKeyId: fresh.kid, ssoSecret: fresh.secret };
+    const token = await ssoToken(signed, { sub: 'rotating', name: 'Rita Rotating' });
+    await visit(token);
+    await visit(token);
+    await retireSsoKey(bindEm(t.server.em(), id), id, fresh.kid, null);
+    expect(await t.api.error(LIST, { token, variables: { s: t.brand.slug } })).toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+  });
+
+  it('records a consent the token claims again once a manager recorded otherwise', async () => {
+    const token = await ssoToken(t.brand, {
+      sub: 'consenting',
+      name: 'Cal Consent',
+      consents: { PRODUCT_UPDATES: true },
+    });
+    expect((await consents(token)).PRODUCT_UPDATES).toBe(true);
+    await consents(token);
+    const member = await t.server.em().findOneOrFail(Member, { externalId: 'consenting' }, ALL_COMMUNITIES);
+    const ledger = () => t.server.em().count(ConsentRecord, { member: member.id }, ALL_COMMUNITIES);
+    expect(await ledger()).toBe(1);
+    await t.manager.data(
+      'mutation ($m: ID!) { recordMemberConsent(memberId: $m, purpose: PRODUCT_UPDATES, granted: false, textShown: "Said no on the phone") { granted } }',
+      { variables: { m: globalId('Member', member.id) } },
+    );
+    // The brand's site still says yes: its next token records that again, once.
+    expect((await consents(token)).PRODUCT_UPDATES).toBe(true);
+    await consents(token);
+    expect(await ledger()).toBe(3);
   });
 });

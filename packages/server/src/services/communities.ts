@@ -86,28 +86,17 @@ export function findCommunityBySlug(em: Em, slug: string): Promise<Community | n
   return em.findOne(Community, { slug });
 }
 
-/** The id each slug last named in this process: a hint, always checked against the community. */
-const idsBySlug = new Map<string, string>();
-
 /**
  * A community by slug for reading only, from the shared cache (services/shared-cache.ts) until it
  * next changes: every widget request starts by looking its community up. The entity is shared by
  * requests, so nothing may change it (writes load their own).
  */
-export async function sharedCommunityBySlug(em: Em, events: EventBus, slug: string): Promise<Community | null> {
-  const id = idsBySlug.get(slug);
-  if (id) {
-    const community = await sharedCache(events).get(id, 'community', () => findCommunityById(em.fork(), id));
-    // A renamed slug, or a hint from another database (tests run several servers in one process).
-    if (community?.slug === slug) return community;
-  }
-  const community = await findCommunityBySlug(em, slug);
-  if (community) idsBySlug.set(slug, community.id);
-  return community;
-}
-
-export function findCommunityById(em: Em, id: string): Promise<Community | null> {
-  return em.findOne(Community, { id });
+export function sharedCommunityBySlug(em: Em, events: EventBus, slug: string): Promise<Community | null> {
+  return sharedCache(events).find(
+    `community\n${slug}`,
+    () => findCommunityBySlug(em.fork(), slug),
+    (community) => community.id,
+  );
 }
 
 /**
@@ -116,6 +105,18 @@ export function findCommunityById(em: Em, id: string): Promise<Community | null>
  */
 export function findActiveSsoKey(em: Em, kid: string): Promise<SsoKey | null> {
   return em.findOne(SsoKey, { kid, revokedAt: null }, { filters: { tenant: false } });
+}
+
+/**
+ * The active key a token names, from the shared cache until its community next changes (a new or
+ * retired key is a commit): every signed-in customer's request starts here. Shared: read only.
+ */
+export function sharedActiveSsoKey(em: Em, events: EventBus, kid: string): Promise<SsoKey | null> {
+  return sharedCache(events).find(
+    `sso-key\n${kid}`,
+    () => findActiveSsoKey(em.fork(), kid),
+    (key) => key.community.id,
+  );
 }
 
 /** Checks a theme: known properties only, and values that are plain CSS. */

@@ -9,7 +9,9 @@ import {
 } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { notFound } from './errors.ts';
+import type { EventBus } from './events.ts';
 import { type Scope, write } from './scope.ts';
+import { sharedCache } from './shared-cache.ts';
 import * as valid from './validation.ts';
 
 /**
@@ -100,9 +102,14 @@ export async function syncSsoConsents(
   communityId: string,
   memberId: string,
   claimed: Partial<Record<ConsentPurpose, boolean>> | undefined,
+  events: EventBus,
 ): Promise<void> {
   if (!claimed || Object.keys(claimed).length === 0) return;
-  const current = await consentsOf(em, memberId);
+  // Each of the customer's requests carries the claims: what they hold now is cached until the
+  // community next changes (a consent recorded is a commit).
+  const current = await sharedCache(events, 'viewers').get(communityId, `consents\n${memberId}`, async () =>
+    (await consentsOf(em, memberId)).map(({ purpose, granted }) => ({ purpose, granted })),
+  );
   const changed = current.filter((c) => claimed[c.purpose] !== undefined && claimed[c.purpose] !== c.granted);
   if (changed.length === 0) return;
   await em.transactional((tx) => {

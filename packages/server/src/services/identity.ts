@@ -1,14 +1,15 @@
-import { type EntityDictionary, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { type SsoClaims, SsoTokenError, ssoKeyId, verifySsoToken } from '../auth/sso-token.ts';
 import { GUEST_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
 import type { Em } from '../db/orm.ts';
 import { Member, StaffSession } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { Actor, MemberActor } from './actor.ts';
-import { findActiveSsoKey } from './communities.ts';
+import { sharedActiveSsoKey } from './communities.ts';
 import { syncSsoConsents } from './consent.ts';
 import { unauthenticated } from './errors.ts';
 import type { EventBus } from './events.ts';
+import { type KnownMember, loadKnownMember, memberOf } from './known-members.ts';
 import { bindEm } from './scope.ts';
 import { sharedCache } from './shared-cache.ts';
 import * as valid from './validation.ts';
@@ -19,72 +20,34 @@ const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
 /**
  * Who a bearer token belongs to: a guest token issued by startGuestSession, or an SSO token
  * signed by the brand. Any token that does not check out is refused (never treated as anonymous).
- * Given the event bus, a guest's row comes from the process's shared cache (see knownGuest).
+ *
+ * Every widget request of a signed-in customer starts here, so what it reads (the SSO key, the
+ * member's row, their consents) comes from the process's shared cache until the community next
+ * changes: a suspension, an erasure, a retired key is a commit, and applies from the next request
+ * on, in every process (services/shared-cache.ts).
  */
-export async function actorFromBearer(em: Em, token: string, events?: EventBus): Promise<MemberActor> {
-  return token.startsWith(GUEST_TOKEN_PREFIX) ? guestActor(em, token, events) : ssoActor(em, token);
+export async function actorFromBearer(em: Em, events: EventBus, token: string): Promise<MemberActor> {
+  return token.startsWith(GUEST_TOKEN_PREFIX) ? guestActor(em, events, token) : ssoActor(em, events, token);
 }
 
-async function guestActor(em: Em, token: string, events: EventBus | undefined): Promise<MemberActor> {
-  const known = await knownGuest(em, events, hashToken(token));
+async function guestActor(em: Em, events: EventBus, token: string): Promise<MemberActor> {
+  const hash = hashToken(token);
+  const known = await sharedCache(events, 'viewers').find(
+    `guest\n${hash}`,
+    () => loadKnownMember(em, { guestTokenHash: hash, erasedAt: null }),
+    (member) => member.communityId,
+  );
   if (!known) throw unauthenticated('This guest session is no longer valid. Start a new one.');
-  // The request's own entity, managed by its own unit of work, as if it had been loaded.
-  const member = em.map(Member, { ...known.row });
+  const member = memberOf(em, known);
   await touch(em, member, known);
   return { kind: 'GUEST', communityId: known.communityId, member };
 }
 
-/** A member's row as the database returned it: each request maps its own entity from it. */
-interface KnownMember {
-  readonly row: Readonly<EntityDictionary<Member>>;
-  readonly communityId: string;
-  /** When this process last stamped their `lastSeenAt` (a stamp is not a commit: see touch). */
-  seenAt: number;
-}
-
-/** The community of each guest token's member: a hint (bounded) for finding it in the cache. */
-const communityOfGuestToken = new Map<string, string>();
-const GUEST_HINTS = 20_000;
-
-/**
- * A guest's member row by token hash. Every widget request of a signed-in guest starts here, so
- * the row is kept in the shared cache until the member's community next changes: a suspension, an
- * erasure or a sign-out is a commit, and applies from the next request on, in every process.
- */
-async function knownGuest(em: Em, events: EventBus | undefined, tokenHash: string): Promise<KnownMember | null> {
-  const load = () => loadGuest(em, tokenHash);
-  const communityId = events && communityOfGuestToken.get(tokenHash);
-  if (events && communityId) {
-    const known = await sharedCache(events, 'viewers').get(communityId, `guest\n${tokenHash}`, load);
-    if (known) return known;
-    communityOfGuestToken.delete(tokenHash);
-    return null;
-  }
-  const known = await load();
-  if (events && known) {
-    if (communityOfGuestToken.size >= GUEST_HINTS) communityOfGuestToken.clear();
-    communityOfGuestToken.set(tokenHash, known.communityId);
-  }
-  return known;
-}
-
-async function loadGuest(em: Em, tokenHash: string): Promise<KnownMember | null> {
-  const [row] = await em
-    .createQueryBuilder(Member)
-    .select('*')
-    .where({ guestTokenHash: tokenHash, erasedAt: null })
-    .limit(1)
-    .execute('all', false);
-  if (!row) return null;
-  const member = em.map(Member, { ...row }, { disableIdentityMap: true });
-  return { row: Object.freeze(row), communityId: member.community.id, seenAt: member.lastSeenAt.getTime() };
-}
-
-async function ssoActor(em: Em, token: string): Promise<MemberActor> {
+async function ssoActor(em: Em, events: EventBus, token: string): Promise<MemberActor> {
   let claims: SsoClaims;
   let communityId: string;
   try {
-    const key = await findActiveSsoKey(em, ssoKeyId(token));
+    const key = await sharedActiveSsoKey(em, events, ssoKeyId(token));
     if (!key) throw new SsoTokenError('The sign-in token was signed with an unknown or retired key.');
     claims = await verifySsoToken(token, key.secret);
     communityId = key.community.id;
@@ -93,9 +56,9 @@ async function ssoActor(em: Em, token: string): Promise<MemberActor> {
     throw error;
   }
   const scoped = bindEm(em, communityId);
-  const member = await upsertSsoMember(scoped, communityId, claims);
+  const member = await upsertSsoMember(scoped, events, communityId, claims);
   if (member.erasedAt) throw unauthenticated('This account has been deleted.');
-  await syncSsoConsents(scoped, communityId, member.id, claims.consents);
+  await syncSsoConsents(scoped, communityId, member.id, claims.consents, events);
   return { kind: 'CUSTOMER', communityId, member };
 }
 
@@ -104,10 +67,13 @@ async function ssoActor(em: Em, token: string): Promise<MemberActor> {
  * requests racing to create the same member meet the unique (community, externalId) and the loser
  * reads the winner's row.
  */
-async function upsertSsoMember(em: Em, communityId: string, claims: SsoClaims): Promise<Member> {
+async function upsertSsoMember(em: Em, events: EventBus, communityId: string, claims: SsoClaims): Promise<Member> {
   const profile = ssoProfile(claims);
-  const existing = await em.findOne(Member, { externalId: claims.sub });
-  if (existing) {
+  const known = await sharedCache(events, 'viewers').get(communityId, `sso\n${claims.sub}`, () =>
+    loadKnownMember(em, { community: communityId, externalId: claims.sub }),
+  );
+  if (known) {
+    const existing = memberOf(em, known);
     const changed =
       existing.displayName !== profile.displayName ||
       existing.email !== profile.email ||
@@ -119,9 +85,7 @@ async function upsertSsoMember(em: Em, communityId: string, claims: SsoClaims): 
       existing.lastSeenAt = new Date();
       await em.flush();
     } else {
-      // Not a flush: a flush commits, and every commit tells every process that the community
-      // changed (db/change-subscriber.ts), which a visit alone does not.
-      await touch(em, existing);
+      await touch(em, existing, known);
     }
     return existing;
   }
@@ -192,10 +156,10 @@ export async function actorFromSession(em: Em, token: string): Promise<Actor | n
  * what they cache of it on each visit). A cached row keeps its old stamp, so `known.seenAt` says
  * when this process last stamped it.
  */
-async function touch(em: Em, member: Member, known?: KnownMember): Promise<void> {
+async function touch(em: Em, member: Member, known: KnownMember): Promise<void> {
   const now = Date.now();
-  if (now - Math.max(member.lastSeenAt.getTime(), known?.seenAt ?? 0) <= LAST_SEEN_RESOLUTION_MS) return;
-  if (known) known.seenAt = now;
+  if (now - Math.max(member.lastSeenAt.getTime(), known.seenAt) <= LAST_SEEN_RESOLUTION_MS) return;
+  known.seenAt = now;
   member.lastSeenAt = new Date(now);
   await em.nativeUpdate(Member, { id: member.id }, { lastSeenAt: member.lastSeenAt }, { filters: { tenant: false } });
 }

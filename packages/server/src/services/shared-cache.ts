@@ -36,6 +36,8 @@ export class SharedCache {
   readonly #entries = new Map<string, Entry>();
   /** Each community's entries, so that its change drops them without a walk over all the others. */
   readonly #idsByCommunity = new Map<string, Set<string>>();
+  /** For `find`: the community each lookup last found. */
+  readonly #hints = new Map<string, string>();
 
   constructor(events: EventBus, { ttlMs = 5000, maxEntries = 500 }: SharedCacheOptions = {}) {
     this.#events = events;
@@ -64,6 +66,28 @@ export class SharedCache {
     });
     if (this.#entries.size > this.#maxEntries) this.#delete(this.#entries.keys().next().value as string);
     return entry.value as Promise<V>;
+  }
+
+  /**
+   * A value found by something other than its community (a slug, a token): the community each
+   * lookup last found is remembered, so that the next one is served from the cache. A hint is
+   * only a hint: the value found through it must belong to that community, or it is looked up
+   * afresh. A lookup that finds nothing leaves no hint behind.
+   */
+  async find<V>(lookup: string, load: () => Promise<V | null>, communityOf: (value: V) => string): Promise<V | null> {
+    const hinted = this.#hints.get(lookup);
+    if (hinted !== undefined) {
+      const value = await this.get(hinted, lookup, load);
+      if (value !== null && communityOf(value) === hinted) return value;
+      this.#hints.delete(lookup);
+    }
+    const value = await load();
+    if (value !== null) {
+      // Bounded like the entries, more loosely: a hint is a few dozen bytes.
+      if (this.#hints.size >= this.#maxEntries * 2) this.#hints.clear();
+      this.#hints.set(lookup, communityOf(value));
+    }
+    return value;
   }
 
   get size(): number {
