@@ -11,6 +11,7 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 | first run of the suite | 4 / 73 | 2 / 58 | 1,117 / 1,688 ms |
 | SQLite: prepared statements reused, planner statistics kept (a member's votes were read through the community's index); live events: one load per event for all its subscribers | 88 / 65 | 93 / 60 | 262 / 238 ms |
 | the first pages of threads with their authors, and the community, kept in a cache shared by requests until a commit in the community is announced (to every process, through Redis) | 336 / 348 | 113 / 51 | 200 / 282 ms |
+| who a signed-in visitor is (a guest's row; a customer's SSO key, row and consents) and their votes on the page, from the same cache (2026-12-02, on a slower machine: trivial 1,984 / 1,499 req/s against 3,214 / 3,519 in the run above; as a share of trivial, the list went from 10 % / 10 % to 23 % / 33 %) | 452 / 499 | 105 / 58 | 282 / 200 ms |
 
 ### Where the widget list's time and the memory go (profiled by hand, 2026-11-24, PostgreSQL, full-scale data)
 
@@ -38,9 +39,11 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 | the widget list for a guest, votes deferred (\`@defer\`, as the widget asks) | 364 |
 
 - With the page, its authors and the community cached, a visitor who is not signed in costs no
-  query. For a signed-in visitor three things remain per request: who they are (their row by
-  token hash, about 0.65 ms; read every time so that a suspension or an erasure applies at once),
-  their votes on the page (one query), and the multipart response \`@defer\` makes.
+  query. Since the run after this table, neither does a signed-in one: who they are and their
+  votes on the page are cached too, until their community next changes, so a suspension or an
+  erasure still applies from the next request on. What still separates the two (452 against
+  747 req/s on SQLite in the same run) is mostly the multipart response \`@defer\` makes (about
+  0.5 ms in this table) and hashing the token and mapping the viewer's row per request.
 - p99 ≤ 50 ms at 50 connections is out of reach on this machine whatever the query: the load
   generator shares its two cores, and even the trivial query's p99 is 53–88 ms.
 - Memory, SQLite on the same data: RSS 514 MB at start is 325 MB of file-backed pages (mostly
