@@ -2,7 +2,7 @@ import type { Em } from '../db/orm.ts';
 import type { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import type { Action } from '../rate-limit/rules.ts';
-import { type Actor, isMember, isStaff, type MemberActor, type StaffActor } from '../services/actor.ts';
+import { type Actor, isMember, isStaff, type MemberActor, memberIdOf, type StaffActor } from '../services/actor.ts';
 import { findCommunityBySlug, sharedCommunityBySlug } from '../services/communities.ts';
 import { AppError } from '../services/errors.ts';
 import type { EventBus } from '../services/events.ts';
@@ -69,7 +69,7 @@ export class Context {
   readonly limit = async (action: Action): Promise<void> => {
     const viewer = this.#viewer;
     if (isStaff(viewer)) return;
-    await this.limiter.check(action, { memberId: isMember(viewer) ? viewer.member.id : undefined, ip: this.ip });
+    await this.limiter.check(action, { memberId: isMember(viewer) ? memberIdOf(viewer) : undefined, ip: this.ip });
   };
 
   /** The viewer, for fields whose authScopes already require one. */

@@ -1,5 +1,5 @@
 import { THREAD_KINDS, THREAD_STATUSES, Thread } from '../entities/index.ts';
-import { isMember } from '../services/actor.ts';
+import { isMember, memberIdOf } from '../services/actor.ts';
 import { isFollowing } from '../services/follows.ts';
 import { canEdit } from '../services/ownership.ts';
 import { listReplies } from '../services/replies.ts';
@@ -58,7 +58,7 @@ export const ThreadRef = builder.node(Thread, {
       description: 'Whether the viewer has voted for it; false for anonymous viewers and staff.',
       resolve: (thread, _args, ctx) => {
         const viewer = ctx.viewer();
-        return isMember(viewer) ? hasVoted(ctx.scope(), viewer.member.id, thread.id) : false;
+        return isMember(viewer) ? hasVoted(ctx.scope(), memberIdOf(viewer), thread.id) : false;
       },
     }),
     viewerIsFollowing: t.boolean({

@@ -21,8 +21,39 @@ export const isStaff = (actor: Actor | null | undefined): actor is StaffActor =>
 export const isMember = (actor: Actor | null | undefined): actor is MemberActor =>
   actor?.kind === 'CUSTOMER' || actor?.kind === 'GUEST';
 
+/** The ids of members whose entity is made on first use (`lazyMemberActor`), known without it. */
+const idsOfLazyActors = new WeakMap<Actor, string>();
+
+/**
+ * A customer whose member entity is made only when something uses it. A signed-in visitor's row
+ * comes from a cache (services/identity.ts) and turning it into the request's own entity is a
+ * good part of a read's cost; most reads need only the id (`memberIdOf`).
+ */
+export function lazyMemberActor(
+  kind: MemberActor['kind'],
+  communityId: string,
+  memberId: string,
+  makeMember: () => Member,
+): MemberActor {
+  let member: Member | undefined;
+  const actor: MemberActor = {
+    kind,
+    communityId,
+    get member() {
+      member ??= makeMember();
+      return member;
+    },
+  };
+  idsOfLazyActors.set(actor, memberId);
+  return actor;
+}
+
 /** The member acting, if a customer is (staff are not members). */
-export const memberIdOf = (actor: Actor): string | null => (isStaff(actor) ? null : actor.member.id);
+export function memberIdOf(actor: MemberActor): string;
+export function memberIdOf(actor: Actor): string | null;
+export function memberIdOf(actor: Actor): string | null {
+  return isStaff(actor) ? null : (idsOfLazyActors.get(actor) ?? actor.member.id);
+}
 
 /** The actor's reference fields for an Activity or an authored row. */
 export function authorFields(actor: Actor): { authorMember: Member | null; authorStaff: StaffMember | null } {

@@ -4,7 +4,7 @@ import { GUEST_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
 import type { Em } from '../db/orm.ts';
 import { Member, StaffSession } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
-import type { Actor, MemberActor } from './actor.ts';
+import { type Actor, lazyMemberActor, type MemberActor, memberIdOf } from './actor.ts';
 import { sharedActiveSsoKey } from './communities.ts';
 import { syncSsoConsents } from './consent.ts';
 import { unauthenticated } from './errors.ts';
@@ -38,9 +38,8 @@ async function guestActor(em: Em, events: EventBus, token: string): Promise<Memb
     (member) => member.communityId,
   );
   if (!known) throw unauthenticated('This guest session is no longer valid. Start a new one.');
-  const member = memberOf(em, known);
-  await touch(em, member, known);
-  return { kind: 'GUEST', communityId: known.communityId, member };
+  await touch(em, known);
+  return lazyMemberActor('GUEST', known.communityId, known.shared.id, () => memberOf(em, known));
 }
 
 async function ssoActor(em: Em, events: EventBus, token: string): Promise<MemberActor> {
@@ -56,10 +55,9 @@ async function ssoActor(em: Em, events: EventBus, token: string): Promise<Member
     throw error;
   }
   const scoped = bindEm(em, communityId);
-  const member = await upsertSsoMember(scoped, events, communityId, claims);
-  if (member.erasedAt) throw unauthenticated('This account has been deleted.');
-  await syncSsoConsents(scoped, communityId, member.id, claims.consents, events);
-  return { kind: 'CUSTOMER', communityId, member };
+  const actor = await upsertSsoMember(scoped, events, communityId, claims);
+  await syncSsoConsents(scoped, communityId, memberIdOf(actor), claims.consents, events);
+  return actor;
 }
 
 /**
@@ -67,39 +65,42 @@ async function ssoActor(em: Em, events: EventBus, token: string): Promise<Member
  * requests racing to create the same member meet the unique (community, externalId) and the loser
  * reads the winner's row.
  */
-async function upsertSsoMember(em: Em, events: EventBus, communityId: string, claims: SsoClaims): Promise<Member> {
+async function upsertSsoMember(em: Em, events: EventBus, communityId: string, claims: SsoClaims): Promise<MemberActor> {
   const profile = ssoProfile(claims);
   const known = await sharedCache(events, 'viewers').get(communityId, `sso\n${claims.sub}`, () =>
     loadKnownMember(em, { community: communityId, externalId: claims.sub }),
   );
+  if (known?.shared.erasedAt) throw unauthenticated('This account has been deleted.');
   if (known) {
-    const existing = memberOf(em, known);
+    const { shared } = known;
     const changed =
-      existing.displayName !== profile.displayName ||
-      existing.email !== profile.email ||
-      existing.avatarUrl !== profile.avatarUrl;
-    if (changed) {
-      // A new address gets its chance: the bounce was the old one's.
-      if (existing.email !== profile.email) existing.emailBouncedAt = null;
-      em.assign(existing, profile);
-      existing.lastSeenAt = new Date();
-      await em.flush();
-    } else {
-      await touch(em, existing, known);
+      shared.displayName !== profile.displayName ||
+      shared.email !== profile.email ||
+      shared.avatarUrl !== profile.avatarUrl;
+    if (!changed) {
+      await touch(em, known);
+      return lazyMemberActor('CUSTOMER', communityId, shared.id, () => memberOf(em, known));
     }
-    return existing;
+    const member = memberOf(em, known);
+    // A new address gets its chance: the bounce was the old one's.
+    if (member.email !== profile.email) member.emailBouncedAt = null;
+    em.assign(member, profile);
+    member.lastSeenAt = new Date();
+    await em.flush();
+    return { kind: 'CUSTOMER', communityId, member };
   }
   try {
-    return await em.transactional(async (tx) => {
-      const member = tx.create(Member, { community: communityId, kind: 'SSO', externalId: claims.sub, ...profile });
-      recordActivity(tx, communityId, { kind: 'CUSTOMER', communityId, member }, { type: 'MEMBER_JOINED' });
-      return member;
+    const member = await em.transactional(async (tx) => {
+      const created = tx.create(Member, { community: communityId, kind: 'SSO', externalId: claims.sub, ...profile });
+      recordActivity(tx, communityId, { kind: 'CUSTOMER', communityId, member: created }, { type: 'MEMBER_JOINED' });
+      return created;
     });
+    return { kind: 'CUSTOMER', communityId, member };
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     const winner = await em.fork().findOne(Member, { externalId: claims.sub });
     if (!winner) throw error;
-    return winner;
+    return { kind: 'CUSTOMER', communityId, member: winner };
   }
 }
 
@@ -156,10 +157,9 @@ export async function actorFromSession(em: Em, token: string): Promise<Actor | n
  * what they cache of it on each visit). A cached row keeps its old stamp, so `known.seenAt` says
  * when this process last stamped it.
  */
-async function touch(em: Em, member: Member, known: KnownMember): Promise<void> {
+async function touch(em: Em, known: KnownMember): Promise<void> {
   const now = Date.now();
-  if (now - Math.max(member.lastSeenAt.getTime(), known.seenAt) <= LAST_SEEN_RESOLUTION_MS) return;
+  if (now - known.seenAt <= LAST_SEEN_RESOLUTION_MS) return;
   known.seenAt = now;
-  member.lastSeenAt = new Date(now);
-  await em.nativeUpdate(Member, { id: member.id }, { lastSeenAt: member.lastSeenAt }, { filters: { tenant: false } });
+  await em.nativeUpdate(Member, { id: known.shared.id }, { lastSeenAt: new Date(now) }, { filters: { tenant: false } });
 }

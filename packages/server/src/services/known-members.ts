@@ -8,6 +8,8 @@ import { Member } from '../entities/index.ts';
  */
 export interface KnownMember {
   readonly row: Readonly<EntityDictionary<Member>>;
+  /** The row as an entity of no unit of work, shared by requests: for reading only, never changed. */
+  readonly shared: Member;
   readonly communityId: string;
   /** When this process last stamped their `lastSeenAt` (a stamp is not a commit: services/identity.ts). */
   seenAt: number;
@@ -20,8 +22,8 @@ export type MemberLookup = { guestTokenHash: string; erasedAt: null } | { commun
 export async function loadKnownMember(em: Em, where: MemberLookup): Promise<KnownMember | null> {
   const [row] = await em.createQueryBuilder(Member).select('*').where(where).limit(1).execute('all', false);
   if (!row) return null;
-  const member = em.map(Member, { ...row }, { disableIdentityMap: true });
-  return { row: Object.freeze(row), communityId: member.community.id, seenAt: member.lastSeenAt.getTime() };
+  const shared = em.map(Member, { ...row }, { disableIdentityMap: true });
+  return { row: Object.freeze(row), shared, communityId: shared.community.id, seenAt: shared.lastSeenAt.getTime() };
 }
 
 /** The request's own entity for a known member, managed by `em` as if it had loaded it. */
