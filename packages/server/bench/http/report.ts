@@ -12,6 +12,7 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 | SQLite: prepared statements reused, planner statistics kept (a member's votes were read through the community's index); live events: one load per event for all its subscribers | 88 / 65 | 93 / 60 | 262 / 238 ms |
 | the first pages of threads with their authors, and the community, kept in a cache shared by requests until a commit in the community is announced (to every process, through Redis) | 336 / 348 | 113 / 51 | 200 / 282 ms |
 | who a signed-in visitor is (a guest's row; a customer's SSO key, row and consents) and their votes on the page, from the same cache (2026-12-02, on a slower machine: trivial 1,984 / 1,499 req/s against 3,214 / 3,519 in the run above; as a share of trivial, the list went from 10 % / 10 % to 23 % / 33 %) | 452 / 499 | 105 / 58 | 282 / 200 ms |
+| the viewer's member entity made only when something uses it (a list needs only the id; mapping the row was a tenth of the request's CPU); same machine, trivial 2,437 / 2,153 req/s in this run, so the list is 23 % / 29 % of it | 552 / 631 | 119 / 62 | 164 / 247 ms |
 
 ### Where the widget list's time and the memory go (profiled by hand, 2026-11-24, PostgreSQL, full-scale data)
 
@@ -25,7 +26,23 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
   collects lazily. \`--max-old-space-size=96 --max-semi-space-size=8\` kept RSS after load at
   219–232 MB but cut the widget list from ~140 to ~80 req/s (and \`--max-old-space-size\` alone
   also shrinks the young generation: the trivial query fell from 3,690 to 1,062 req/s), so it is
-  not the default.
+  not the default. Measured again on 2026-12-02 at commit 039fca6 (signed-in visitors from the cache)
+  (PostgreSQL, full-scale data, 50 connections, 8 s per request kind, one server per setting;
+  this VM's trivial query varied from 1,363 to 3,016 req/s between runs, so read the list columns
+  as ±15 %):
+
+  | node flags | RSS after load | widget list, signed in | same, not signed in |
+  |---|---|---|---|
+  | none (the default) | 466–510 MB | 447–449 req/s | 833–869 req/s |
+  | \`--max-semi-space-size=16\` | 357 MB | 434 | 684 |
+  | \`--max-semi-space-size=8\` | 360 MB | 385 | 680 |
+  | \`--max-old-space-size=128\` | 281 MB | 229 | 352 |
+  | \`--max-old-space-size=128 --max-semi-space-size=16\` | 225–234 MB | 361–397 | 647–679 |
+  | \`--max-old-space-size=96 --max-semi-space-size=16\` | 210–223 MB | 399 | 647 |
+
+  At start the process holds 170–180 MB: 58 MB of it is Node's own executable, mapped from disk;
+  V8's heap after loading the code is about 40 MB live in 100 MB committed (64 MB of it the young
+  generation). 200 MB after load would need a heap small enough to halve throughput.
 
 ### What a widget-list request still costs (2026-12-02, PostgreSQL, full-scale data, variants run one after another on one server)
 
@@ -41,9 +58,9 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 - With the page, its authors and the community cached, a visitor who is not signed in costs no
   query. Since the run after this table, neither does a signed-in one: who they are and their
   votes on the page are cached too, until their community next changes, so a suspension or an
-  erasure still applies from the next request on. What still separates the two (452 against
-  747 req/s on SQLite in the same run) is mostly the multipart response \`@defer\` makes (about
-  0.5 ms in this table) and hashing the token and mapping the viewer's row per request.
+  erasure still applies from the next request on. What still separates the two (552 against
+  1,153 req/s on SQLite in the latest run) is mostly the multipart response \`@defer\` makes (about
+  0.5 ms in this table), hashing the token and executing the deferred fields.
 - p99 ≤ 50 ms at 50 connections is out of reach on this machine whatever the query: the load
   generator shares its two cores, and even the trivial query's p99 is 53–88 ms.
 - Memory, SQLite on the same data: RSS 514 MB at start is 325 MB of file-backed pages (mostly

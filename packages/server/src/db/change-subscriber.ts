@@ -7,8 +7,9 @@ import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
  * processes cache from the database cannot outlive a write that forgot to say so.
  *
  * Not seen: a native update or delete run on its own, outside any transaction. None of those
- * touches what is cached (they stamp delivery state, sessions and last-seen times), and a new one
- * that would must run in a transaction.
+ * touches what is cached: they stamp delivery state, staff sessions (never cached) and last-seen
+ * times (services/identity.ts keeps its own record of those). A new one that would must run in a
+ * transaction.
  */
 export class ChangeSubscriber implements EventSubscriber {
   readonly #announce: (communityId: string | null) => void;
