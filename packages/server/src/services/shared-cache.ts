@@ -59,8 +59,12 @@ export class SharedCache {
     const entry: Entry = { communityId, expiresAt: Date.now() + this.#ttlMs, value: load() };
     this.#delete(id);
     this.#entries.set(id, entry);
-    const ids = this.#idsByCommunity.get(communityId) ?? new Set();
-    this.#idsByCommunity.set(communityId, ids.add(id));
+    let ids = this.#idsByCommunity.get(communityId);
+    if (!ids) {
+      ids = new Set();
+      this.#idsByCommunity.set(communityId, ids);
+    }
+    ids.add(id);
     entry.value.catch(() => {
       if (this.#entries.get(id) === entry) this.#delete(id);
     });
@@ -129,9 +133,15 @@ const caches = new WeakMap<EventBus, Map<SharedCachePool, SharedCache>>();
 
 /** A cache of the process's event bus: the bus carries the change announcements that expire it. */
 export function sharedCache(events: EventBus, pool: SharedCachePool = 'pages'): SharedCache {
-  const pools = caches.get(events) ?? new Map<SharedCachePool, SharedCache>();
-  caches.set(events, pools);
-  const cache = pools.get(pool) ?? new SharedCache(events, POOLS[pool]);
-  pools.set(pool, cache);
+  let pools = caches.get(events);
+  if (!pools) {
+    pools = new Map();
+    caches.set(events, pools);
+  }
+  let cache = pools.get(pool);
+  if (!cache) {
+    cache = new SharedCache(events, POOLS[pool]);
+    pools.set(pool, cache);
+  }
   return cache;
 }
