@@ -88,7 +88,7 @@ export async function soak(dialect: Dialect, options: SoakOptions, log: (line: s
       try {
         const options = { variables: variables as Record<string, unknown>, token: bearer };
         if (kind === 'reads') {
-          // The widget's list defers part of its answer: read it as the widget does (multipart).
+          // The widget's list defers part of its answer: ask as the widget does (parts welcome).
           const response = await client.raw(query, options, 'multipart/mixed, application/graphql-response+json');
           const body = await response.text();
           if (!response.ok || body.includes('"errors"')) throw new Error(`${response.status} ${body.slice(0, 200)}`);

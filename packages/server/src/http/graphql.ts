@@ -14,6 +14,7 @@ import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
 import { maskError } from './error-mask.ts';
 import { useNoNulCharacters } from './nul-characters.ts';
 import { useQueryLimits } from './query-limits.ts';
+import { useReadyPartsInline } from './ready-parts-inline.ts';
 import { viewerFromRequest } from './viewer.ts';
 
 export interface GraphQLOptions {
@@ -48,6 +49,7 @@ export function createGraphQLHandler({ orm, events, limiter, trustProxy, cors, l
       useQueryLimits({ production }),
       useNoNulCharacters(),
       useDeferStream(),
+      useReadyPartsInline(),
       useVariableErrorCodes(),
       ...(production ? [useHiddenSuggestions()] : []),
     ],

@@ -139,7 +139,8 @@ export class ThreadList extends LitElement {
       search: this.search.trim() || null,
       signedIn: this.app.session.token !== null,
     };
-    // The rows paint with the first part; whether the viewer voted arrives deferred.
+    // The rows paint with the first part; whether the viewer voted arrives deferred (in the same
+    // response when the server has it at hand).
     const result = await queryInParts(this.app.client, THREAD_LIST, variables, (part) => {
       const connection = part.data?.community?.threads;
       if (request !== this.#request || !connection) return;
