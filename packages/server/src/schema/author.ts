@@ -11,13 +11,13 @@ export const AuthorRef = builder.interfaceRef<{ id: string }>('Author').implemen
   }),
 });
 
-/** The author of a thread or reply: a staff member or a member, loaded in the request's batch. */
+/** The author of a thread or reply: a staff member or a member, loaded in the request's batch (at once when a cached page brought it along). */
 export function loadAuthor(
   row: { authorStaff?: { id: string } | null; authorMember?: { id: string } | null },
   ctx: Context,
-): Promise<Member | StaffMember | null> | null {
+): Member | StaffMember | Promise<Member | StaffMember | null> | null {
   const loaders = ctx.scope().loaders;
-  if (row.authorStaff) return loaders.byId(StaffMember).load(row.authorStaff.id);
-  if (row.authorMember) return loaders.byId(Member).load(row.authorMember.id);
+  if (row.authorStaff) return loaders.row(StaffMember, row.authorStaff.id);
+  if (row.authorMember) return loaders.row(Member, row.authorMember.id);
   return null;
 }

@@ -52,8 +52,8 @@ export async function listThreads(scope: Scope, viewer: Actor | null, args: Thre
     args.after ?? null,
   ]);
   const listing = await sharedCache(scope.events).get(scope.communityId, key, () => loadListing(scope, viewer, args));
-  for (const member of listing.authors.members) scope.loaders.byId(Member).prime(member.id, member);
-  for (const staffMember of listing.authors.staff) scope.loaders.byId(StaffMember).prime(staffMember.id, staffMember);
+  scope.loaders.prime(Member, listing.authors.members);
+  scope.loaders.prime(StaffMember, listing.authors.staff);
   return listing.page;
 }
 
