@@ -13,6 +13,7 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 | the first pages of threads with their authors, and the community, kept in a cache shared by requests until a commit in the community is announced (to every process, through Redis) | 336 / 348 | 113 / 51 | 200 / 282 ms |
 | who a signed-in visitor is (a guest's row; a customer's SSO key, row and consents) and their votes on the page, from the same cache (2026-12-02, on a slower machine: trivial 1,984 / 1,499 req/s against 3,214 / 3,519 in the run above; as a share of trivial, the list went from 10 % / 10 % to 23 % / 33 %) | 452 / 499 | 105 / 58 | 282 / 200 ms |
 | the viewer's member entity made only when something uses it (a list needs only the id; mapping the row was a tenth of the request's CPU); same machine, trivial 2,437 / 2,153 req/s in this run, so the list is 23 % / 29 % of it | 552 / 631 | 119 / 62 | 164 / 247 ms |
+| a query's deferred parts that are ready with the first (the viewer's cached votes) sent in the same JSON response instead of 21 multipart parts; a cached page's threads and authors resolved without a promise each (Pothos relay's global id patched). Same machine on a faster day (trivial 3,554 / 3,746 req/s): the list is 33 % / 33 % of trivial, 46 % / 42 % not signed in | 1,162 / 1,232 | 179 / 108 | 172 / 129 ms |
 
 ### Where the widget list's time and the memory go (profiled by hand, 2026-11-24, PostgreSQL, full-scale data)
 
@@ -58,13 +59,24 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 - With the page, its authors and the community cached, a visitor who is not signed in costs no
   query. Since the run after this table, neither does a signed-in one: who they are and their
   votes on the page are cached too, until their community next changes, so a suspension or an
-  erasure still applies from the next request on. What still separates the two (552 against
-  1,153 req/s on SQLite in the latest run) is mostly the multipart response \`@defer\` makes (about
-  0.5 ms in this table), hashing the token and executing the deferred fields. Measured at
-  commit 1d63b2e on PostgreSQL, one server, 8 s each, twice: signed in with the votes deferred
-  519 and 702 req/s, the same query with the votes inline 765 and 814, not signed in 970.
+  erasure still applies from the next request on. What then separated the two was mostly the
+  multipart response \`@defer\` makes (at commit 1d63b2e, PostgreSQL, one server, 8 s each, twice:
+  votes deferred 519 and 702 req/s, the same query with the votes inline 765 and 814, not signed
+  in 970). Since commit 4dc844e, parts that are ready with the first go in the same JSON response
+  (http/ready-parts-inline.ts); on one server, PostgreSQL, 2,000 threads, 8 s each, twice: votes
+  deferred 897 and 898 req/s before, 1,097 and 1,103 after; votes inline 1,143–1,210; not signed
+  in 1,225–1,282. What remains between signed in and not: hashing the token, the cached vote
+  lookups and executing one more field per thread.
+- A CPU profile of the list for a visitor not signed in (everything cached, no query) after these
+  changes: GraphQL execution about a quarter, yoga's and whatwg-node's request and response
+  handling (shared with the trivial query) most of the rest; yoga's request-size limit alone pipes
+  every body through a web TransformStream (about 5 %). Part of the execution was promises:
+  Pothos relay's global id resolver was \`async\`, so every node completed as a
+  promise, and so did every thread whose author came through a loader; now the page completes
+  with two promises instead of two per thread (+8 % req/s; schema/promise-free-list.test.ts
+  keeps it so).
 - p99 ≤ 50 ms at 50 connections is out of reach on this machine whatever the query: the load
-  generator shares its two cores, and even the trivial query's p99 is 53–88 ms.
+  generator shares its two cores, and even the trivial query's p99 is 42–88 ms across runs.
 - Memory, SQLite on the same data: RSS 514 MB at start is 325 MB of file-backed pages (mostly
   the memory-mapped database, which the kernel may drop at any time) and 190 MB anonymous; after
   load, 855 MB is the same 326 MB of file pages and 529 MB anonymous, V8's heap collected lazily
