@@ -29,9 +29,10 @@ const INCREMENTAL_FORMATS = /multipart\/mixed|text\/event-stream/i;
  * deferred data inline, and waiting one turn delays nothing a visitor would see. What needs I/O
  * still arrives later, in parts.
  *
- * Why: the widget defers a signed-in visitor's own votes; once they are cached, yoga's multipart
- * answer (a dozen small writes per part, twenty parts for a page) cost more than the votes
- * themselves. The bench measures both (BENCHMARKS.md).
+ * Why: the widget defers a signed-in visitor's own votes; once they are cached, the incremental
+ * answer (the executor's async iteration over the deferred records, yoga's multipart writer with
+ * about ten small chunks per part) cost more than the votes themselves: a fifth of the request's
+ * throughput (BENCHMARKS.md).
  *
  * Only for a client that accepts an incremental format: one that accepts JSON alone keeps getting
  * 406 for `@defer`, whether or not the parts happen to be ready.
