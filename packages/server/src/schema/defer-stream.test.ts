@@ -24,8 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-// An answer comes in parts only when a later part waits on I/O (http/ready-parts-inline.ts); a
-// list already in memory is always ready.
+// An answer comes in parts only when a later part still waits on I/O once the first is ready
+// (http/ready-parts-inline.ts); a list already in memory is always ready.
 const waitsOnQueries = () => queriesArriveLater(server.database.url);
 
 it('answers the viewer-specific part of a thread with @defer: later when it waits on the database', async () => {
@@ -42,6 +42,8 @@ it('answers the viewer-specific part of a thread with @defer: later when it wait
     thread: { title: 'Deferred idea', voteCount: 0, viewerHasVoted: false, viewerIsFollowing: true },
   });
   if (waitsOnQueries()) {
+    // The first part is complete the moment the thread is read; the viewer's part starts only
+    // then, with queries of its own, so it always comes later.
     expect(parts[0]?.data?.community).toEqual({ thread: { title: 'Deferred idea', voteCount: 0 } });
     expect(parts[0]?.hasNext).toBe(true);
     expect(parts.at(-1)?.hasNext).toBe(false);
@@ -76,19 +78,14 @@ it('answers the ranking with each score’s breakdown under @defer and the rows 
     { variables: { s: brand.slug } },
     'multipart/mixed',
   );
-  const { parts, result } = await readAnswer(response);
+  // (Whether the breakdowns come later depends on whether their replay returns before the rows'
+  // own queries: either form is right.)
+  const { result } = await readAnswer(response);
   const edges = (result.data as any).community.ranking.edges;
   expect(edges.map((e: any) => e.node.member.displayName)).toEqual(['Dee', 'Eve']);
   for (const { node } of edges) {
     expect(node.breakdown.score).toBeGreaterThan(0);
     expect(node.breakdown.contributions.length).toBeGreaterThan(0);
-  }
-  if (waitsOnQueries()) {
-    // The first row comes first, without its breakdown (a replay of activity, read from the database).
-    expect(parts[0]?.data?.community).toEqual({
-      ranking: { edges: [{ node: { rank: 1, member: { displayName: 'Dee' } } }] },
-    });
-    expect(parts.at(-1)?.hasNext).toBe(false);
   }
 });
 
