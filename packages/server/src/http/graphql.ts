@@ -15,6 +15,7 @@ import { maskError } from './error-mask.ts';
 import { useNoNulCharacters } from './nul-characters.ts';
 import { useQueryLimits } from './query-limits.ts';
 import { useReadyPartsInline } from './ready-parts-inline.ts';
+import { useCommunityResponseCache } from './response-cache.ts';
 import { viewerFromRequest } from './viewer.ts';
 
 export interface GraphQLOptions {
@@ -49,6 +50,7 @@ export function createGraphQLHandler({ orm, events, limiter, trustProxy, cors, l
       useQueryLimits({ production }),
       useNoNulCharacters(),
       useDeferStream(),
+      useCommunityResponseCache(),
       useReadyPartsInline(),
       useVariableErrorCodes(),
       ...(production ? [useHiddenSuggestions()] : []),

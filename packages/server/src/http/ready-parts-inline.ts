@@ -40,30 +40,38 @@ const INCREMENTAL_FORMATS = /multipart\/mixed|text\/event-stream/i;
 export function useReadyPartsInline(): Plugin {
   return {
     onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      if (!INCREMENTAL_FORMATS.test(request?.headers.get('accept') ?? '')) return;
+      if (!acceptsParts((args.contextValue as { request?: Request }).request)) return;
       return {
         async onExecuteDone({ result, setResult }) {
-          if (!isAsyncIterable(result)) return;
-          const iterator = (result as AsyncIterable<Part>)[Symbol.asyncIterator]();
-          const turnEnds = nextTurn();
-          const parts: Part[] = [];
-          for (;;) {
-            const next = iterator.next();
-            // A part that fails (the client went away) is left for the answer in parts to report.
-            const settled = await Promise.race([next, turnEnds]).catch(() => undefined);
-            if (settled === undefined) {
-              setResult(replay(parts, iterator, next));
-              return;
-            }
-            if (settled.done) break;
-            parts.push(settled.value);
-          }
-          setResult(inlineParts(parts) ?? replay(parts, iterator));
+          if (isAsyncIterable(result)) setResult(await settleReadyParts(result));
         },
       };
     },
   };
+}
+
+/** Whether the request's client accepts an answer in parts (and so either form). */
+export const acceptsParts = (request: Request | undefined): boolean =>
+  INCREMENTAL_FORMATS.test(request?.headers.get('accept') ?? '');
+
+/**
+ * An execution's result with the parts that are ready by the end of this turn of the event loop
+ * merged into one result when that is all of them; otherwise the answer in parts, as it was.
+ */
+export async function settleReadyParts<R>(result: R): Promise<R | ExecutionResult | AsyncGenerator<Part>> {
+  if (!isAsyncIterable(result)) return result;
+  const iterator = (result as AsyncIterable<Part>)[Symbol.asyncIterator]();
+  const turnEnds = nextTurn();
+  const parts: Part[] = [];
+  for (;;) {
+    const next = iterator.next();
+    // A part that fails (the client went away) is left for the answer in parts to report.
+    const settled = await Promise.race([next, turnEnds]).catch(() => undefined);
+    if (settled === undefined) return replay(parts, iterator, next);
+    if (settled.done) break;
+    parts.push(settled.value);
+  }
+  return inlineParts(parts) ?? replay(parts, iterator);
 }
 
 /**
