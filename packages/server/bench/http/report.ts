@@ -14,6 +14,7 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 | who a signed-in visitor is (a guest's row; a customer's SSO key, row and consents) and their votes on the page, from the same cache (2026-12-02, on a slower machine: trivial 1,984 / 1,499 req/s against 3,214 / 3,519 in the run above; as a share of trivial, the list went from 10 % / 10 % to 23 % / 33 %) | 452 / 499 | 105 / 58 | 282 / 200 ms |
 | the viewer's member entity made only when something uses it (a list needs only the id; mapping the row was a tenth of the request's CPU); same machine, trivial 2,437 / 2,153 req/s in this run, so the list is 23 % / 29 % of it | 552 / 631 | 119 / 62 | 164 / 247 ms |
 | a query's deferred parts that are ready with the first (the viewer's cached votes) sent in the same JSON response instead of a multipart answer; a cached page's threads and authors resolved without a promise each (Pothos relay's global id patched). Same machine on a faster day (trivial 3,554 / 3,746 req/s): the list is 33 % / 33 % of trivial, 46 % / 42 % not signed in | 1,162 / 1,232 | 179 / 108 | 172 / 129 ms |
+| whole answers to the widget's list kept per viewer (one for everyone not signed in, one per signed-in customer, never staff) until the community changes: a repeat executes no field. Trivial 4,095 / 4,331 req/s in this run: the list is 83 % / 78 % of it, p99 31 / 33 ms | 3,405 / 3,371 | 191 / 102 | 135 / 207 ms |
 
 ### Where the widget list's time and the memory go (profiled by hand, 2026-11-24, PostgreSQL, full-scale data)
 
@@ -45,6 +46,24 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
   V8's heap after loading the code is about 40 MB live in 100 MB committed (64 MB of it the young
   generation). 200 MB after load would need a heap small enough to halve throughput.
 
+  Measured again after the response cache (commit 99805ba; PostgreSQL, 2,000 threads, one server
+  per setting, 8 s per request kind, then 1,000 SSE subscribers and 10 replies):
+
+  | node flags | RSS after requests | after fan-out to 1,000 | trivial req/s | signed-in list req/s |
+  |---|---|---|---|---|
+  | none (the default) | 448–472 MB | 475 MB | 3,722–4,134 | 2,895–3,067 |
+  | \`--max-semi-space-size=8\` | 364–413 MB | 423 MB | 3,664 | 2,722 |
+  | \`--max-old-space-size=192 --max-semi-space-size=8\` | 222–240 MB | 304 MB | 3,055 | 2,197 |
+  | \`--max-old-space-size=96 --max-semi-space-size=16\` | 223–236 MB | **out of memory** (the process died) | 3,014–3,067 | 2,203–2,462 |
+  | \`--max-old-space-size=64 --max-semi-space-size=8\` | 180–195 MB | **out of memory** | 2,665–2,741 | 1,812–1,969 |
+
+  A live subscriber costs about 50 KB of heap (heap snapshots: 49 MB with one subscriber, 101 MB
+  with 1,000; about 90 closure scopes and 70 arrays each, not yet traced to their owners: the SSE
+  stream, the subscription's iterators and the two entity-manager forks its context holds are the
+  candidates): a heap ceiling must leave room for
+  them, so no ceiling is the default, and ≤ 200 MB is reached only by a ceiling that cannot carry
+  1,000 subscribers.
+
 ### What a widget-list request still costs (2026-12-02, PostgreSQL, full-scale data, variants run one after another on one server)
 
 | request (50 connections, 6 s) | requests/s |
@@ -75,8 +94,11 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
   promise, and so did every thread whose author came through a loader; now the page completes
   with two promises instead of two per thread (+8 % req/s; schema/promise-free-list.test.ts
   keeps it so).
-- p99 ≤ 50 ms at 50 connections is out of reach on this machine whatever the query: the load
-  generator shares its two cores, and even the trivial query's p99 is 42–88 ms across runs.
+- Since commit 99805ba a repeat of the widget's list is answered from a per-viewer response
+  cache (http/response-cache.ts) without executing a field; what remains of its cost is yoga's
+  and HTTP's handling, shared with the trivial query, and writing a larger body. The list's p99
+  met 50 ms for the first time (31 / 33 ms); before, it was 82–180 ms, and the trivial query's
+  own p99 varies from 36 to 88 ms between runs (the load generator shares the two cores).
 - Memory, SQLite on the same data: RSS 514 MB at start is 325 MB of file-backed pages (mostly
   the memory-mapped database, which the kernel may drop at any time) and 190 MB anonymous; after
   load, 855 MB is the same 326 MB of file pages and 529 MB anonymous, V8's heap collected lazily
