@@ -24,10 +24,10 @@ const INCREMENTAL_FORMATS = /multipart\/mixed|text\/event-stream/i;
 
 /**
  * A yoga plugin answering a query that uses `@defer` or `@stream` in one response when every later
- * part is ready within the same turn of the event loop as the first (from a cache, or computed
- * without waiting on the database): the incremental-delivery proposal lets a server deliver
- * deferred data inline, and waiting one turn delays nothing a visitor would see. What needs I/O
- * still arrives later, in parts.
+ * part is ready by the end of the event loop's turn in which the first is (from a cache, computed
+ * without I/O, or already back from the database): the incremental-delivery proposal lets a server
+ * deliver deferred data inline, and waiting one turn delays nothing a visitor would see. What
+ * still waits on I/O then arrives later, in parts.
  *
  * Why: the widget defers a signed-in visitor's own votes; once they are cached, the incremental
  * answer (the executor's async iteration over the deferred records, yoga's multipart writer with
