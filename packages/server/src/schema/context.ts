@@ -6,6 +6,7 @@ import { type Actor, isMember, isStaff, type MemberActor, memberIdOf, type Staff
 import { findCommunityBySlug, sharedCommunityBySlug } from '../services/communities.ts';
 import { AppError } from '../services/errors.ts';
 import type { EventBus } from '../services/events.ts';
+import { entryOf } from '../services/map-entry.ts';
 import { openScope, type Scope } from '../services/scope.ts';
 
 export interface CookieOptions {
@@ -154,16 +155,7 @@ export class Context {
       this.#scope = openScope(this.em, communityId, this.events);
       return;
     }
-    let byCommunity = eventScopes.get(event);
-    if (!byCommunity) {
-      byCommunity = new Map();
-      eventScopes.set(event, byCommunity);
-    }
-    let scope = byCommunity.get(communityId);
-    if (!scope) {
-      scope = openScope(this.em, communityId, this.events);
-      byCommunity.set(communityId, scope);
-    }
-    this.#scope = scope;
+    const byCommunity = entryOf(eventScopes, event, () => new Map<string, Scope>());
+    this.#scope = entryOf(byCommunity, communityId, () => openScope(this.em, communityId, this.events));
   };
 }

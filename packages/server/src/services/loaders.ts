@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { Em } from '../db/orm.ts';
+import { entryOf } from './map-entry.ts';
 
 type Batch<K, V> = (keys: readonly K[]) => Promise<V[]>;
 
@@ -30,11 +31,7 @@ export class Loaders {
 
   /** Hands in rows already at hand (a cached page's authors): loading them costs no query. */
   prime<T extends { id: string }>(entity: EntityClass<T>, rows: readonly T[]): void {
-    let primed = this.#primed.get(entity.name);
-    if (!primed) {
-      primed = new Map();
-      this.#primed.set(entity.name, primed);
-    }
+    const primed = entryOf(this.#primed, entity.name, () => new Map());
     const loader = this.byId(entity);
     for (const row of rows) {
       loader.prime(row.id, row);
@@ -52,11 +49,10 @@ export class Loaders {
 
   /** A loader with its own batch function, created once per scope under `name`. */
   named<K, V>(name: string, batch: Batch<K, V>): DataLoader<K, V> {
-    let loader = this.#loaders.get(name) as DataLoader<K, V> | undefined;
-    if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
-      this.#loaders.set(name, loader as DataLoader<unknown, unknown>);
-    }
-    return loader;
+    return entryOf(
+      this.#loaders,
+      name,
+      () => new DataLoader<K, V>(batch, { maxBatchSize: 500 }) as DataLoader<unknown, unknown>,
+    ) as DataLoader<K, V>;
   }
 }

@@ -1,4 +1,5 @@
 import type { EventBus } from './events.ts';
+import { entryOf } from './map-entry.ts';
 
 export interface SharedCacheOptions {
   /**
@@ -59,12 +60,7 @@ export class SharedCache {
     const entry: Entry = { communityId, expiresAt: Date.now() + this.#ttlMs, value: load() };
     this.#delete(id);
     this.#entries.set(id, entry);
-    let ids = this.#idsByCommunity.get(communityId);
-    if (!ids) {
-      ids = new Set();
-      this.#idsByCommunity.set(communityId, ids);
-    }
-    ids.add(id);
+    entryOf(this.#idsByCommunity, communityId, () => new Set()).add(id);
     entry.value.catch(() => {
       if (this.#entries.get(id) === entry) this.#delete(id);
     });
@@ -133,15 +129,6 @@ const caches = new WeakMap<EventBus, Map<SharedCachePool, SharedCache>>();
 
 /** A cache of the process's event bus: the bus carries the change announcements that expire it. */
 export function sharedCache(events: EventBus, pool: SharedCachePool = 'pages'): SharedCache {
-  let pools = caches.get(events);
-  if (!pools) {
-    pools = new Map();
-    caches.set(events, pools);
-  }
-  let cache = pools.get(pool);
-  if (!cache) {
-    cache = new SharedCache(events, POOLS[pool]);
-    pools.set(pool, cache);
-  }
-  return cache;
+  const pools = entryOf(caches, events, () => new Map<SharedCachePool, SharedCache>());
+  return entryOf(pools, pool, () => new SharedCache(events, POOLS[pool]));
 }
