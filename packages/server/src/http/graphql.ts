@@ -15,6 +15,7 @@ import { maskError } from './error-mask.ts';
 import { useNoNulCharacters } from './nul-characters.ts';
 import { useQueryLimits } from './query-limits.ts';
 import { useReadyPartsInline } from './ready-parts-inline.ts';
+import { useRequestBodyLimit } from './request-body-limit.ts';
 import { useCommunityResponseCache } from './response-cache.ts';
 import { viewerFromRequest } from './viewer.ts';
 
@@ -40,14 +41,16 @@ export function createGraphQLHandler({ orm, events, limiter, trustProxy, cors, l
     logging: logger,
     // isDev off: error details (stacks, original messages) never reach clients.
     maskedErrors: { maskError, isDev: false },
-    // A GraphQL request is small: the longest text anyone may write is 10,000 characters.
-    maxRequestBodySize: 256 * 1024,
+    // Bodies are limited by useRequestBodyLimit, below (cheaper for live subscriptions).
+    maxRequestBodySize: false,
     plugins: [
       useCookies(),
       // Cookie-authenticated staff requests cannot be forged by another site's form or image:
       // "simple" requests (no JSON body, no custom header) are refused.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useQueryLimits({ production }),
+      // A GraphQL request is small: the longest text anyone may write is 10,000 characters.
+      useRequestBodyLimit(256 * 1024),
       useNoNulCharacters(),
       useDeferStream(),
       useCommunityResponseCache(),
