@@ -35,6 +35,19 @@ export interface HttpResult {
   /** Server RSS (MB) after each scenario. */
   rss: Record<string, number>;
   widget: WidgetCost;
+  /** The same server started with the heap bounded as the README advises (BOUNDED_HEAP_FLAGS). */
+  bounded: BoundedResult;
+}
+
+/** Node's heap bounded as the README advises for a small machine (the young generation, and V8's growth). */
+export const BOUNDED_HEAP_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=512'];
+
+export interface BoundedResult {
+  trivial: LoadResult;
+  widgetList: LoadResult;
+  fanoutOne: FanoutResult;
+  /** Server RSS (MB) after each scenario. */
+  rss: Record<string, number>;
 }
 
 export interface HttpOptions {
@@ -105,14 +118,20 @@ export async function benchHttp(
       'mutation { startGuestSession(community: "bench", displayName: "Bench visitor") { token } }',
     );
     const auth = { authorization: `Bearer ${startGuestSession.token}` };
-    const run = (name: string, body: unknown, headers = {}) =>
-      load({ url: a.url, connections: options.connections, seconds: options.seconds, body, headers }).then((r) => {
-        rss[name] = rssMb(pid);
-        log(
-          `  ${dialect}: ${name} ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors`,
+    /** Load on one server process, noting its RSS after each scenario. */
+    const runOn =
+      (server: ServerProcess, rssAfter: Record<string, number>, label: string) =>
+      (name: string, body: unknown, headers = {}) =>
+        load({ url: server.url, connections: options.connections, seconds: options.seconds, body, headers }).then(
+          (r) => {
+            rssAfter[name] = rssMb(server.child.pid as number);
+            log(
+              `  ${label}: ${name} ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors`,
+            );
+            return r;
+          },
         );
-        return r;
-      });
+    const run = runOn(a, rss, dialect);
 
     const trivial = await run('trivial', { query: '{ __typename }' });
     // The widget's first page, as it asks for it: the viewer's votes deferred when signed in.
@@ -134,9 +153,10 @@ export async function benchHttp(
     );
 
     const watched = threadGlobalId(threads[0] as string);
-    const post = async (body: string) => {
-      await guest.data(REPLY, { token: startGuestSession.token, variables: { i: { threadId: watched, body } } });
+    const postVia = (client: GraphQLClient) => async (body: string) => {
+      await client.data(REPLY, { token: startGuestSession.token, variables: { i: { threadId: watched, body } } });
     };
+    const post = postVia(guest);
     const common = { community: 'bench', threadId: watched, subscribers: options.subscribers, rounds: options.rounds };
     const fanoutOne = await fanout({ ...common, urls: [a.url], post });
     rss.fanoutOne = rssMb(pid);
@@ -153,6 +173,23 @@ export async function benchHttp(
 
     const widget = await widgetCost(a.url, 'Offer a lighter version of the Ridge 2 tent');
     log(`  ${dialect}: widget first render ${widget.firstRenderMs.toFixed(0)} ms`);
+
+    // The same scenarios on a fresh process whose heap is bounded: its memory against its speed.
+    for (const server of servers.splice(0)) await server.stop();
+    const c = await startServerProcess(env, BOUNDED_HEAP_FLAGS);
+    servers.push(c);
+    const boundedRss: Record<string, number> = { start: rssMb(c.child.pid as number) };
+    const onC = runOn(c, boundedRss, `${dialect}, bounded heap`);
+    const bounded: BoundedResult = {
+      trivial: await onC('trivial', { query: '{ __typename }' }),
+      widgetList: await onC('widgetList', list(true), { ...auth, ...accept }),
+      fanoutOne: await fanout({ ...common, urls: [c.url], post: postVia(new GraphQLClient(`${c.url}/graphql`)) }),
+      rss: boundedRss,
+    };
+    boundedRss.fanoutOne = rssMb(c.child.pid as number);
+    log(
+      `  ${dialect}, bounded heap: fan-out p99 ${bounded.fanoutOne.p99Ms.toFixed(0)} ms, RSS ${JSON.stringify(boundedRss)}`,
+    );
     return {
       dialect,
       sizes,
@@ -166,6 +203,7 @@ export async function benchHttp(
       fanoutTwo,
       rss,
       widget,
+      bounded,
     };
   } finally {
     for (const server of servers) await server.stop();

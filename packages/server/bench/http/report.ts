@@ -1,6 +1,6 @@
 import { measuredOn, pass } from '../report.ts';
 import { FULL_WIDGET_SIZES, type WidgetSizes } from './data.ts';
-import type { HttpResult } from './index.ts';
+import { BOUNDED_HEAP_FLAGS, type HttpResult } from './index.ts';
 import type { LoadResult } from './load.ts';
 
 /** What changed the numbers, as measured by full-scale runs on this machine (kept by hand). */
@@ -114,7 +114,8 @@ export const scaledWidgetSizes = (scale: number): WidgetSizes => ({
 });
 
 /** A list's throughput as a share of the trivial query's (the signed-in guest's list by default). */
-const share = (r: HttpResult, list = r.widgetList) => list.requestsPerSecond / r.trivial.requestsPerSecond;
+const share = (r: Pick<HttpResult, 'trivial' | 'widgetList'>, list = r.widgetList) =>
+  list.requestsPerSecond / r.trivial.requestsPerSecond;
 const peakRss = (r: HttpResult) => Math.max(...Object.values(r.rss));
 
 /** Every goal of issue #8 met in every run (and no request failed). */
@@ -137,6 +138,17 @@ export const httpMet = (results: HttpResult[]) =>
 const line = (name: string, l: LoadResult, rss: number | undefined) =>
   `| ${name} | ${Math.round(l.requestsPerSecond).toLocaleString('en')} | ${l.p50Ms} ms | ${l.p99Ms} ms | ${l.errors} | ${rss ?? '—'} MB |`;
 
+const rssList = (rss: Record<string, number>) =>
+  Object.entries(rss)
+    .map(([k, v]) => `${k} ${v} MB`)
+    .join(', ');
+
+/** The bounded-heap process: what its smaller memory costs in speed, measured in the same run. */
+const boundedLine = (r: HttpResult) => {
+  const b = r.bounded;
+  return `With the heap bounded as the README advises (\`node ${BOUNDED_HEAP_FLAGS.join(' ')}\`, a fresh process): trivial ${Math.round(b.trivial.requestsPerSecond).toLocaleString('en')} req/s, widget list ${Math.round(b.widgetList.requestsPerSecond).toLocaleString('en')} req/s (${(share(b) * 100).toFixed(0)} % of trivial, p99 ${b.widgetList.p99Ms} ms); fan-out p99 ${b.fanoutOne.p99Ms.toFixed(0)} ms, ${b.fanoutOne.missed} missed; RSS ${rssList(b.rss)}.`;
+};
+
 /** The HTTP section of BENCHMARKS.md. */
 export function httpMarkdown(results: HttpResult[], scale: number): string {
   const sizes = results[0]?.sizes ?? FULL_WIDGET_SIZES;
@@ -155,9 +167,8 @@ ${line('posting a reply (activity, counters, outbox, publish)', r.postReply, r.r
 
 - Widget list ÷ trivial throughput: **${(share(r) * 100).toFixed(0)} %** (goal ≥ ${HTTP_GOALS.listShareOfTrivial * 100} %: ${pass(share(r) >= HTTP_GOALS.listShareOfTrivial)}); its p99 ${r.widgetList.p99Ms} ms (goal ≤ ${HTTP_GOALS.listP99Ms} ms: ${pass(r.widgetList.p99Ms <= HTTP_GOALS.listP99Ms)}). For a visitor not signed in: ${(share(r, r.widgetListAnonymous) * 100).toFixed(0)} %, p99 ${r.widgetListAnonymous.p99Ms} ms.
 - Live fan-out, ${r.fanoutOne.subscribers} SSE subscribers on one thread, ${r.fanoutOne.rounds} replies: one process p50 ${r.fanoutOne.p50Ms.toFixed(0)} ms, p99 ${r.fanoutOne.p99Ms.toFixed(0)} ms (goal ≤ ${HTTP_GOALS.fanoutP99Ms} ms: ${pass(r.fanoutOne.p99Ms <= HTTP_GOALS.fanoutP99Ms)}), ${r.fanoutOne.missed} missed; two processes through Redis p50 ${r.fanoutTwo.p50Ms.toFixed(0)} ms, p99 ${r.fanoutTwo.p99Ms.toFixed(0)} ms, ${r.fanoutTwo.missed} missed.
-- Server RSS: ${Object.entries(r.rss)
-      .map(([k, v]) => `${k} ${v} MB`)
-      .join(', ')} (goal ≤ ${HTTP_GOALS.rssMb} MB: ${pass(peakRss(r) <= HTTP_GOALS.rssMb)}).
+- Server RSS: ${rssList(r.rss)} (goal ≤ ${HTTP_GOALS.rssMb} MB: ${pass(peakRss(r) <= HTTP_GOALS.rssMb)}).
+- ${boundedLine(r)}
 - Widget: ${r.widget.minBytes.toLocaleString('en')} bytes minified, ${r.widget.gzipBytes.toLocaleString('en')} gzip, ${r.widget.brotliBytes.toLocaleString('en')} brotli; first thread on screen ${r.widget.firstRenderMs.toFixed(0)} ms after opening the demo page in Chromium (median of 7 fresh loads).`;
   });
   return `## The server over HTTP (bench/http)

@@ -22,8 +22,12 @@ export function redisPrefixFor(databaseUrl: string): string {
  * Starts the server as its own process exactly as `pnpm start` does (`node src/main.ts`), on a
  * free port, and resolves once it says it is listening.
  */
-export async function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [main], {
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  /** Options for Node itself (heap sizes, for the benchmark of a bounded heap). */
+  nodeFlags: string[] = [],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, main], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REDIS_PREFIX: redisPrefixFor(env.DATABASE_URL ?? ''), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
