@@ -3,7 +3,7 @@
  * (http/response-cache.ts): a repeat is answered without executing a field, and each of these
  * cases gets an answer executed afresh, or kept apart, where a shared one would be wrong.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { schema } from '../schema/index.ts';
 import { guestToken, postThread } from '../testing/fixtures.ts';
 import { readAnswer } from '../testing/multipart.ts';
@@ -45,6 +45,19 @@ it('answers a repeat of the same list for a visitor not signed in without execut
   const repeat = await list();
   expect(repeat.executed).toBe(0);
   expect(repeat.rows).toEqual(first.rows);
+});
+
+it('serialises a kept answer once, not for every request that gets it', async () => {
+  await list({}, { first: 2 });
+  const stringify = vi.spyOn(JSON, 'stringify');
+  try {
+    const repeat = await list({}, { first: 2 });
+    expect(repeat.rows).toHaveLength(2);
+    const serialisedPages = stringify.mock.calls.filter(([value]) => (value as any)?.data?.community);
+    expect(serialisedPages).toEqual([]);
+  } finally {
+    stringify.mockRestore();
+  }
 });
 
 it('keeps other variables apart: another order or page size is executed', async () => {

@@ -140,7 +140,7 @@ export function useCommunityResponseCache(): Plugin {
             let result = await executeFn(executeArgs);
             if (parts) result = await settleReadyParts(result);
             if (isAsyncIterable(result) || (result as ExecutionResult).errors?.length) throw new NotKept(result);
-            return result as ExecutionResult;
+            return serialisedOnce(result as ExecutionResult);
           });
         } catch (error) {
           if (!(error instanceof NotKept)) throw error;
@@ -151,6 +151,22 @@ export function useCommunityResponseCache(): Plugin {
       });
     },
   };
+}
+
+/**
+ * A kept answer serialised once, not once per request: yoga writes a result with its own
+ * `stringify` when it has one (non-enumerable, so not part of the JSON). Serialising the page was
+ * a sixth of a cached list's CPU. A result some plugin has changed since is a new object, and is
+ * serialised as usual.
+ */
+function serialisedOnce(result: ExecutionResult): ExecutionResult {
+  let json: string | undefined;
+  const stringify = (value: unknown) => {
+    if (value !== result) return JSON.stringify(value);
+    json ??= JSON.stringify(result);
+    return json;
+  };
+  return Object.defineProperty(result, 'stringify', { value: stringify });
 }
 
 /** An answer that is not kept (in parts, or with errors), handed back to its own request. */
