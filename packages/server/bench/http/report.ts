@@ -15,6 +15,8 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 | the viewer's member entity made only when something uses it (a list needs only the id; mapping the row was a tenth of the request's CPU); same machine, trivial 2,437 / 2,153 req/s in this run, so the list is 23 % / 29 % of it | 552 / 631 | 119 / 62 | 164 / 247 ms |
 | a query's deferred parts that are ready with the first (the viewer's cached votes) sent in the same JSON response instead of a multipart answer; a cached page's threads and authors resolved without a promise each (Pothos relay's global id patched). Same machine on a faster day (trivial 3,554 / 3,746 req/s): the list is 33 % / 33 % of trivial, 46 % / 42 % not signed in | 1,162 / 1,232 | 179 / 108 | 172 / 129 ms |
 | whole answers to the widget's list kept per viewer (one for everyone not signed in, one per signed-in customer, never staff) until the community changes: a repeat executes no field. Trivial 4,095 / 4,331 req/s in this run: the list is 83 % / 78 % of it, p99 31 / 33 ms | 3,405 / 3,371 | 191 / 102 | 135 / 207 ms |
+| request bodies limited by a plugin of ours instead of yoga's \`maxRequestBodySize\`, which piped every body through a counting stream (a Content-Length is checked up front; only a chunked body is counted). From here on an AMD EPYC VM. Two runs: trivial 6,438 / 4,783 and 7,201 / 6,208 req/s, so the list is 75 % / 66 % and 46 % / 47 % of it (p99 36 / 70 and 36 / 48 ms). The same-machine before/after (PostgreSQL, one server per version, 10 s each, alternating twice): trivial 2,677 and 3,660 → 4,869 and 7,323 req/s, list 2,186 and 2,851 → 4,358 and 3,765, RSS after the trivial load 435–461 → 226–229 MB | 4,815 / 3,141 and 3,311 / 2,934 | 136 / 64 and 136 / 62 | 192 / 227 and 162 / 147 ms |
+| a kept answer to the list serialised once, not per request (yoga writes a result with its own \`stringify\`; serialising the page was a sixth of a cached list's CPU). Not yet in a full run: the tables above are the second run of the row before (commit 63bf72c). Same-machine before/after (PostgreSQL, one server each, 10 s): list 3,675 → 4,495 req/s, p99 48 → 36 ms | 3,675 → 4,495 (PostgreSQL) | — | — |
 
 ### Where the widget list's time and the memory go (profiled by hand, 2026-11-24, PostgreSQL, full-scale data)
 
@@ -57,12 +59,33 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
   | \`--max-old-space-size=96 --max-semi-space-size=16\` | 223–236 MB | **out of memory** (the process died) | 3,014–3,067 | 2,203–2,462 |
   | \`--max-old-space-size=64 --max-semi-space-size=8\` | 180–195 MB | **out of memory** | 2,665–2,741 | 1,812–1,969 |
 
-  A live subscriber costs about 50 KB of heap (heap snapshots: 49 MB with one subscriber, 101 MB
-  with 1,000; about 90 closure scopes and 70 arrays each, not yet traced to their owners: the SSE
-  stream, the subscription's iterators and the two entity-manager forks its context holds are the
-  candidates): a heap ceiling must leave room for
-  them, so no ceiling is the default, and ≤ 200 MB is reached only by a ceiling that cannot carry
-  1,000 subscribers.
+  A live subscriber cost about 50 KB of heap (heap snapshots: 48 MB with one subscriber, 95 MB
+  with 1,000). Traced by dominators (2026-12-02): 13.5 KB of it hung on the request itself, the
+  listeners of yoga's body-counting stream, which stay for as long as the request is open; with
+  them gone (our own limit, above) it is 37 KB (86 MB with 1,000). What remains, roughly: Node's
+  socket, parser, request and response ~9 KB; the fetch-style request, holding its body twice
+  (bytes and text), with yoga's context ~8 KB; the subscription's chain of iterators and promises
+  (the executor's, envelop's, the SSE stream's) ~12 KB; the context's entity manager ~3 KB; its
+  event queue ~3 KB.
+
+  Measured again with that fix (PostgreSQL, full-scale data, one server per setting, 10 s per
+  request kind, then 1,000 SSE subscribers and 5 replies; this VM's runs vary by ±30 %):
+
+  | node flags | RSS after trivial | after the list | after fan-out | fan-out p99 |
+  |---|---|---|---|---|
+  | none (the default) | 232–237 MB | 368–383 MB | 421–468 MB | 227–287 ms |
+  | \`--max-semi-space-size=8\` | 183–189 MB | 250–312 MB | 258–344 MB | 251–303 ms |
+  | \`--max-semi-space-size=8 --max-old-space-size=512\` | 183 MB | 227 MB | 252–268 MB | 300–387 ms |
+  | \`--max-old-space-size=512\` | — | 310–313 MB | 336–343 MB | 283–325 ms |
+  | \`--max-semi-space-size=8 --heap-growing-percent=30\` | 168–190 MB | 208–224 MB | 230–266 MB | 290–410 ms |
+
+  A ceiling of 512 MB bounds memory about as well as 192 MB did (V8 grows the heap by a smaller
+  factor under any ceiling below ~2 GB) with room for ten times the subscribers. Every setting
+  that bounds memory delays fan-out (more collections while a reply is delivered to 1,000), so
+  none is the default; the run above measures the README's advice next to the default. What is
+  left at the bottom: Node's own executable (~60 MB mapped from disk), type stripping of the
+  TypeScript sources (~17 MB: an empty .ts script takes 58 MB against 41 MB for .mjs), malloc
+  (~45–55 MB) and the young generation.
 
 ### What a widget-list request still costs (2026-12-02, PostgreSQL, full-scale data, variants run one after another on one server)
 
