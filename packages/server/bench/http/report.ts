@@ -16,7 +16,7 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 | a query's deferred parts that are ready with the first (the viewer's cached votes) sent in the same JSON response instead of a multipart answer; a cached page's threads and authors resolved without a promise each (Pothos relay's global id patched). Same machine on a faster day (trivial 3,554 / 3,746 req/s): the list is 33 % / 33 % of trivial, 46 % / 42 % not signed in | 1,162 / 1,232 | 179 / 108 | 172 / 129 ms |
 | whole answers to the widget's list kept per viewer (one for everyone not signed in, one per signed-in customer, never staff) until the community changes: a repeat executes no field. Trivial 4,095 / 4,331 req/s in this run: the list is 83 % / 78 % of it, p99 31 / 33 ms | 3,405 / 3,371 | 191 / 102 | 135 / 207 ms |
 | request bodies limited by a plugin of ours instead of yoga's \`maxRequestBodySize\`, which piped every body through a counting stream (a Content-Length is checked up front; only a chunked body is counted). From here on an AMD EPYC VM. Two runs: trivial 6,438 / 4,783 and 7,201 / 6,208 req/s, so the list is 75 % / 66 % and 46 % / 47 % of it (p99 36 / 70 and 36 / 48 ms). The same-machine before/after (PostgreSQL, one server per version, 10 s each, alternating twice): trivial 2,677 and 3,660 → 4,869 and 7,323 req/s, list 2,186 and 2,851 → 4,358 and 3,765, RSS after the trivial load 435–461 → 226–229 MB | 4,815 / 3,141 and 3,311 / 2,934 | 136 / 64 and 136 / 62 | 192 / 227 and 162 / 147 ms |
-| a kept answer to the list serialised once, not per request (yoga writes a result with its own \`stringify\`; serialising the page was a sixth of a cached list's CPU). Not yet in a full run: the tables above are the second run of the row before (commit 63bf72c). Same-machine before/after (PostgreSQL, one server each, 10 s): list 3,675 → 4,495 req/s, p99 48 → 36 ms | 3,675 → 4,495 (PostgreSQL) | — | — |
+| a kept answer to the list serialised once, not per request (yoga writes a result with its own \`stringify\`; serialising the page was a sixth of a cached list's CPU); same-machine before/after (PostgreSQL, one server each, 10 s): list 3,675 → 4,495 req/s, p99 48 → 36 ms. In the full run (the tables above): trivial 6,626 / 6,582 req/s, the list 82 % / 73 % of it, p99 31 / 43 ms. One-process fan-out on PostgreSQL missed in this run (p99 672 ms, p50 125: one slow round of ten; other runs today 147–227 ms, and two by hand after the same reply load 165 and 168 ms) | 5,453 / 4,775 | 132 / 66 | 224 / 672 ms |
 
 ### Where the widget list's time and the memory go (profiled by hand, 2026-11-24, PostgreSQL, full-scale data)
 
@@ -80,12 +80,15 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
   | \`--max-semi-space-size=8 --heap-growing-percent=30\` | 168–190 MB | 208–224 MB | 230–266 MB | 290–410 ms |
 
   A ceiling of 512 MB bounds memory about as well as 192 MB did (V8 grows the heap by a smaller
-  factor under any ceiling below ~2 GB) with room for ten times the subscribers. Every setting
+  factor under any ceiling below ~2 GB) with room for about 12,000 subscribers, not 4,000. Every setting
   that bounds memory delays fan-out (more collections while a reply is delivered to 1,000), so
   none is the default; the run above measures the README's advice next to the default. What is
   left at the bottom: Node's own executable (~60 MB mapped from disk), type stripping of the
   TypeScript sources (~17 MB: an empty .ts script takes 58 MB against 41 MB for .mjs), malloc
   (~45–55 MB) and the young generation.
+- The widget's first render reads 800–1,000 ms on this AMD VM against 250–280 ms on the Intel
+  one before; the same server code before this session's changes (17f2c0e) reads the same here
+  (645–740 ms against 715–741, by hand, demo data on SQLite): the machine, not the change.
 
 ### What a widget-list request still costs (2026-12-02, PostgreSQL, full-scale data, variants run one after another on one server)
 
