@@ -41,7 +41,7 @@ export function createGraphQLHandler({ orm, events, limiter, trustProxy, cors, l
     logging: logger,
     // isDev off: error details (stacks, original messages) never reach clients.
     maskedErrors: { maskError, isDev: false },
-    // Bodies are limited by useRequestBodyLimit, below (cheaper for live subscriptions).
+    // Bodies are limited by useRequestBodyLimit, below: yoga's own limit costs every request.
     maxRequestBodySize: false,
     plugins: [
       useCookies(),
