@@ -104,9 +104,11 @@ export class AdminInbox extends LitElement {
       {
         isStart: (data: { communityEvents: { __typename: string } }) =>
           data.communityEvents.__typename === 'SubscriptionStartedEvent',
-        onConnected: (afterGap) => {
+        onConnected: () => {
           this.live = 'live';
-          if (afterGap) this.#refetchSoon();
+          // Also on the first start: what came in between loading the inbox and the subscription
+          // taking hold would otherwise wait for the next event.
+          this.#refetchSoon();
         },
         onEvent: () => this.#refetchSoon(),
         onDisconnected: () => {
