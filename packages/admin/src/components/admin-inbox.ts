@@ -104,11 +104,9 @@ export class AdminInbox extends LitElement {
       {
         isStart: (data: { communityEvents: { __typename: string } }) =>
           data.communityEvents.__typename === 'SubscriptionStartedEvent',
-        onConnected: () => {
+        onConnected: (afterGap) => {
           this.live = 'live';
-          // Also on the first start: what came in between loading the inbox and the subscription
-          // taking hold would otherwise wait for the next event.
-          this.#refetchSoon();
+          if (afterGap) this.#refetchSoon();
         },
         onEvent: () => this.#refetchSoon(),
         onDisconnected: () => {

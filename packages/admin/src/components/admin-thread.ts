@@ -142,9 +142,7 @@ export class AdminThread extends LitElement {
       {
         isStart: (data: { threadEvents: { __typename: string } }) =>
           data.threadEvents.__typename === 'SubscriptionStartedEvent',
-        // Also on the first start: a reply posted between loading the thread and the subscription
-        // taking hold would otherwise wait for the next event (a console opens few threads).
-        onConnected: this.#refresh,
+        onConnected: (afterGap) => afterGap && this.#refresh(),
         onEvent: this.#refresh,
         onDisconnected: () => {},
       },
