@@ -6,16 +6,31 @@ import { type Problem, problemOf } from './errors.ts';
 
 type Host = ReactiveControllerHost & { app: AdminApp };
 
+/** A load's requests: `fetch` runs the query (extra variables, e.g. a cursor); see QueryController.load. */
+type Work<Data, Variables> = (fetch: (extra?: Partial<Variables>) => Promise<Data | undefined>) => Promise<void>;
+
 /**
  * A screen's data, as a Lit reactive controller: it fetches when the host first renders and again
- * whenever the variables change, keeps only the newest answer when requests overlap, and renders
- * the loading and error states every screen shares (the error with a way to try again).
+ * whenever the variables change (answers to the old variables are dropped), refreshes when told
+ * something changed, and renders the loading and error states every screen shares (the error
+ * with a way to try again).
+ *
+ * Refreshes wait for the request in flight, one at a time: urql gives identical queries in flight
+ * one shared answer, so a refresh sent while an older request is out would get the older answer,
+ * from before the change that prompted it (a live reply would be missing until the next event).
  */
 export class QueryController<Data, Variables extends AnyVariables> implements ReactiveController {
   data: Data | undefined;
   problem: Problem | undefined;
   #key: string | undefined;
-  #sequence = 0;
+  /** The variables of the last run; refreshes reuse them. */
+  #current: Variables | undefined;
+  /** Bumped by each run: answers to requests of an earlier one are dropped. */
+  #generation = 0;
+  /** The last load started or queued: the next queued one starts when it ends. */
+  #tail: Promise<void> = Promise.resolve();
+  /** A refresh not yet started: refreshes asked for meanwhile join it instead of queuing more. */
+  #queuedRefresh: Promise<void> | undefined;
   readonly #host: Host;
   readonly #document: TypedDocumentNode<Data, Variables>;
   /** The variables, read before every update: when they change, the query runs again. */
@@ -33,37 +48,64 @@ export class QueryController<Data, Variables extends AnyVariables> implements Re
     if (key !== this.#key) void this.run();
   }
 
-  /** Fetches again, from the start (new variables, or "try again"). */
+  /** Fetches from the start, at once (new variables, or "try again"); older answers are dropped. */
   run(): Promise<void> {
-    return this.load(async (fetch) => {
-      const data = await fetch();
-      if (data) this.data = data;
-    });
-  }
-
-  /** Fetches again without losing the place (a live event says something moved); see ListController. */
-  refresh(): Promise<void> {
-    return this.run();
+    this.#current = this.#variables();
+    this.#key = JSON.stringify(this.#current);
+    this.#generation++;
+    this.#queuedRefresh = undefined;
+    return this.#enqueue(this.loadWork(false), Promise.resolve());
   }
 
   /**
-   * Runs `work` as the newest request: its answers are dropped if a newer one starts meanwhile.
-   * `fetch` runs the query (extra variables, e.g. a cursor) and reports a failure as `problem`.
+   * Fetches again without losing the place, after the request in flight (something changed: a
+   * live event, the screen's own change). Several refreshes asked for while one waits are one.
    */
-  protected async load(work: (fetch: (extra?: Partial<Variables>) => Promise<Data | undefined>) => Promise<void>) {
-    const variables = this.#variables();
-    this.#key = JSON.stringify(variables);
-    const sequence = ++this.#sequence;
-    let current = true;
-    const fetch = async (extra: Partial<Variables> = {}) => {
-      const result = await this.#host.app.client.query(this.#document, { ...variables, ...extra }).toPromise();
-      current = sequence === this.#sequence;
-      if (!current) return undefined;
-      this.problem = result.data ? undefined : problemOf(result.error);
-      return result.data ?? undefined;
+  refresh(): Promise<void> {
+    if (!this.#queuedRefresh) {
+      const queued = this.#enqueue(async (fetch) => {
+        if (this.#queuedRefresh === queued) this.#queuedRefresh = undefined;
+        await this.loadWork(true)(fetch);
+      }, this.#tail);
+      this.#queuedRefresh = queued;
+    }
+    return this.#queuedRefresh;
+  }
+
+  /** Runs `work` after the request in flight (see the class comment); a ListController pages this way. */
+  protected load(work: Work<Data, Variables>): Promise<void> {
+    return this.#enqueue(work, this.#tail);
+  }
+
+  /** What a run (keepPlace false) or a refresh fetches; a list keeps as many nodes as it shows. */
+  protected loadWork(_keepPlace: boolean): Work<Data, Variables> {
+    return async (fetch) => {
+      const data = await fetch();
+      if (data) this.data = data;
     };
-    await work(fetch);
-    if (current) this.#host.requestUpdate();
+  }
+
+  /** Runs `work` once `after` has ended, unless a newer run starts first; drops its answers if one does. */
+  #enqueue(work: Work<Data, Variables>, after: Promise<void>): Promise<void> {
+    const generation = this.#generation;
+    const task = after.then(async () => {
+      const variables = this.#current;
+      if (generation !== this.#generation || !variables) {
+        if (this.#queuedRefresh === task) this.#queuedRefresh = undefined;
+        return;
+      }
+      let current = true;
+      await work(async (extra = {}) => {
+        const result = await this.#host.app.client.query(this.#document, { ...variables, ...extra }).toPromise();
+        current = generation === this.#generation;
+        if (!current) return undefined;
+        this.problem = result.data ? undefined : problemOf(result.error);
+        return result.data ?? undefined;
+      });
+      if (current) this.#host.requestUpdate();
+    });
+    this.#tail = task.catch(() => {});
+    return task;
   }
 
   protected requestUpdate(): void {
@@ -128,17 +170,10 @@ export class ListController<
     return this.#cursor;
   }
 
-  override run(): Promise<void> {
-    return this.#fetchPages(0);
-  }
-
-  override refresh(): Promise<void> {
-    return this.#fetchPages(this.nodes?.length ?? 0);
-  }
-
-  /** The first page, then more until at least `wanted` nodes; all shown together. */
-  #fetchPages(wanted: number): Promise<void> {
-    return this.load(async (fetch) => {
+  /** From the first page (keepPlace false), or as many pages as are shown: swapped in at once. */
+  protected override loadWork(keepPlace: boolean): Work<Data, Variables> {
+    return async (fetch) => {
+      const wanted = keepPlace ? (this.nodes?.length ?? 0) : 0;
       const data = await fetch({ after: null } as Partial<Variables>);
       const first = data && this.#connection(data);
       if (!data || !first) return;
@@ -154,15 +189,17 @@ export class ListController<
       this.data = data;
       this.#more = more;
       this.#cursor = cursor;
-    });
+    };
   }
 
+  /** The next page, appended (after a refresh in flight, from where that one ends). */
   async loadMore(): Promise<void> {
-    const after = this.#cursor;
-    if (!after || this.loadingMore) return;
+    if (!this.#cursor || this.loadingMore) return;
     this.loadingMore = true;
     this.requestUpdate();
     await this.load(async (fetch) => {
+      const after = this.#cursor;
+      if (!after) return;
       const page = await fetch({ after } as Partial<Variables>);
       const next = page && this.#connection(page);
       if (!next) return;

@@ -112,7 +112,7 @@ export class AdminCleanup extends LitElement {
   }
 
   #changed(): void {
-    void this.#cleanups.run();
+    void this.#cleanups.refresh();
     this.dispatchEvent(new CustomEvent('rapport-changed', { bubbles: true, composed: true }));
   }
 

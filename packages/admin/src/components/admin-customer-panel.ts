@@ -100,12 +100,12 @@ export class AdminCustomerPanel extends LitElement {
     if (m.isSuspended) {
       return html`<button class="btn" @click=${async () => {
         const outcome = await mutate(this.app, SUSPEND, { id: m.id, reason: '', suspend: false });
-        if (!outcome.problem) void this.#member.run();
+        if (!outcome.problem) void this.#member.refresh();
       }}>${strings.unsuspend}</button>`;
     }
     const suspend = async (reason: string): Promise<Problem | undefined> => {
       const outcome = await mutate(this.app, SUSPEND, { id: m.id, reason, suspend: true });
-      if (!outcome.problem) void this.#member.run();
+      if (!outcome.problem) void this.#member.refresh();
       return outcome.problem;
     };
     return html`<admin-reason-action label=${strings.suspend} .action=${suspend}></admin-reason-action>`;
@@ -122,7 +122,7 @@ export class AdminCustomerPanel extends LitElement {
       this.ownerDone = outcome.problem
         ? ''
         : strings.ownerChanged(staff.find((x) => x.id === owner)?.name ?? strings.noOwner);
-      if (!outcome.problem) void this.#member.run();
+      if (!outcome.problem) void this.#member.refresh();
     };
     return html`<div class="field">
       <label for="owner">${strings.changeOwner}</label>
@@ -222,7 +222,7 @@ export class AdminCustomerPanel extends LitElement {
       ${
         this.full && this.app.isManager
           ? html`<admin-consent-record .app=${this.app} .memberId=${m.id}
-              @rapport-changed=${() => void this.#member.run()}></admin-consent-record>`
+              @rapport-changed=${() => void this.#member.refresh()}></admin-consent-record>`
           : nothing
       }
       <div class="row">${this.#suspension(m)}</div>

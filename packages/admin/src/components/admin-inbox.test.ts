@@ -5,6 +5,7 @@ import {
   deepText,
   find,
   findAll,
+  holdRequests,
   mountAdmin,
   newCommunity,
   server,
@@ -80,6 +81,21 @@ describe('<admin-inbox>', () => {
     await waitFor(
       () => deepText(find(admin, 'admin-inbox >> ol li')!).includes('1 reply'),
       'the reply count to change',
+    );
+  });
+
+  it('shows a thread posted after the inbox was read and before its live updates took hold', async () => {
+    const community = await newCommunity();
+    await signIn(community);
+    const subscription = holdRequests('AdminCommunityEvents', 'request');
+    const admin = await mountAdmin();
+    await waitFor(() => deepText(find(admin, 'admin-inbox')!).includes('Nobody is waiting'), 'the empty inbox');
+    await waitFor(() => subscription.held === 1, 'the subscription, held back');
+    await server('post', { slug: community.slug, title: 'Posted meanwhile', as: 'Dee' });
+    subscription.release();
+    await waitFor(
+      () => titles(admin).includes('Posted meanwhile'),
+      'the thread, caught up as the subscription took hold',
     );
   });
 

@@ -104,9 +104,11 @@ export class AdminInbox extends LitElement {
       {
         isStart: (data: { communityEvents: { __typename: string } }) =>
           data.communityEvents.__typename === 'SubscriptionStartedEvent',
-        onConnected: (afterGap) => {
+        onConnected: () => {
           this.live = 'live';
-          if (afterGap) this.#refetchSoon();
+          // On the first start too: a thread that came in after the inbox was read and before
+          // the subscription took hold would otherwise wait for the next event.
+          this.#refetchSoon();
         },
         onEvent: () => this.#refetchSoon(),
         onDisconnected: () => {

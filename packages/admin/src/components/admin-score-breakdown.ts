@@ -89,7 +89,7 @@ export class AdminScoreBreakdown extends LitElement {
       const outcome = await mutate(this.app, FLAG_AMBASSADOR, { id: member.id, reason, flag });
       if (outcome.problem) return outcome.problem;
       this.done = flag ? strings.flagged(member.displayName) : strings.unflagged(member.displayName);
-      void this.#breakdown.run();
+      void this.#breakdown.refresh();
       this.dispatchEvent(new CustomEvent('rapport-changed', { bubbles: true, composed: true }));
       return undefined;
     };

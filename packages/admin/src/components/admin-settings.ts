@@ -72,7 +72,7 @@ export class AdminSettings extends LitElement {
     const { problem } = await work();
     this.problems = { ...this.problems, [section]: problem };
     this.done = { ...this.done, [section]: problem ? '' : done };
-    if (!problem) void this.#settings.run();
+    if (!problem) void this.#settings.refresh();
   }
 
   #nameForm(settings: Settings) {
@@ -122,7 +122,7 @@ export class AdminSettings extends LitElement {
     this.problems = { ...this.problems, keys: outcome.problem };
     if (outcome.data) {
       this.secret = outcome.data.rotateSsoKey;
-      void this.#settings.run();
+      void this.#settings.refresh();
     }
   }
 

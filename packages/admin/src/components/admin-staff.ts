@@ -79,7 +79,7 @@ export class AdminStaff extends LitElement {
     if (outcome.problem) return;
     this.link = outcome.data.inviteStaff.url;
     this.invitation = { ...EMPTY };
-    void this.#staff.run();
+    void this.#staff.refresh();
   }
 
   #input(key: keyof Invitation, label: string, type = 'text') {
@@ -118,7 +118,7 @@ export class AdminStaff extends LitElement {
       ${this.#staff.render((data) => {
         const staff = data.community?.staffMembers ?? [];
         const active = staff.filter((m) => !m.isFormer);
-        return html`<div @rapport-changed=${() => this.#staff.run()}>${repeat(
+        return html`<div @rapport-changed=${() => this.#staff.refresh()}>${repeat(
           staff,
           (m) => m.id,
           (m) => html`<admin-staff-member .app=${this.app} .member=${m}

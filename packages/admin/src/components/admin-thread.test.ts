@@ -5,12 +5,14 @@ import {
   deepText,
   find,
   findAll,
+  holdRequests,
   mountAdmin,
   newCommunity,
   server,
   signIn,
   type,
   waitFor,
+  watchAnswers,
 } from '../testing/harness.ts';
 
 async function openThread(role: 'staff' | 'manager' | 'agency' = 'staff', title = 'Dark mode please') {
@@ -168,5 +170,83 @@ describe('<admin-thread> with a long conversation', () => {
     await server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body: 'Reply 103' });
     await waitFor(() => replies(admin).length === 103, 'the new reply, live, after the others');
     expect(deepText(replies(admin)[102]!)).to.contain('Reply 103');
+  });
+});
+
+describe('<admin-thread> on a slow network', () => {
+  afterEach(cleanup);
+
+  async function aThread() {
+    const community = await newCommunity();
+    const id = await server<string>('post', { slug: community.slug, title: 'Slow line', as: 'Nina' });
+    await signIn(community);
+    const reply = () => server('reply', { slug: community.slug, threadId: id, as: 'Olga', body: 'Me too' });
+    return { path: `/admin/threads/${encodeURIComponent(id)}`, reply };
+  }
+
+  it('shows a reply posted after the thread was read and before its live updates took hold', async () => {
+    const { path, reply } = await aThread();
+    const subscription = holdRequests('AdminThreadEvents', 'request');
+    const admin = await mountAdmin(path);
+    await waitFor(() => deepText(find(admin, 'admin-thread')!).includes('No replies'), 'the empty conversation');
+    await waitFor(() => subscription.held === 1, 'the subscription, held back');
+    await reply();
+    subscription.release();
+    await waitFor(() => replies(admin).length === 1, 'the reply, caught up as the subscription took hold');
+  });
+
+  it('shows a live reply while an older answer to the same query is still on its way', async () => {
+    const { path, reply } = await aThread();
+    // The conversation's first answer (no replies) arrives late; the live reply comes meanwhile.
+    // urql would hand a refresh sent now that same old answer.
+    const firstAnswer = holdRequests('AdminThreadReplies', 'answer');
+    const stream = watchAnswers('AdminThreadEvents');
+    const admin = await mountAdmin(path);
+    await waitFor(() => firstAnswer.held === 1, 'the first answer, held back');
+    await stream.saw('SubscriptionStartedEvent');
+    await reply();
+    await stream.saw('ReplyAddedEvent');
+    // Let the console act on the event (it asks for a refresh) before the old answer lands.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    firstAnswer.release();
+    await waitFor(() => replies(admin).length === 1, 'the live reply');
+  });
+
+  it('leaves no live stream open when closed while an answer is on its way', async () => {
+    const { path } = await aThread();
+    const stream = watchAnswers('AdminThreadEvents');
+    const thread = holdRequests('"AdminThread"', 'answer');
+    const admin = await mountAdmin(path);
+    const element = await waitFor(() => find(admin, 'admin-thread'), 'the thread screen');
+    await waitFor(() => thread.held === 1, 'the thread, held back');
+    await stream.saw('SubscriptionStartedEvent');
+    admin.remove();
+    thread.release();
+    // The late answer still renders in the removed element; it must not subscribe again.
+    await waitFor(() => find(element, 'h1'), 'the late answer');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stream.started, 'streams begun').to.equal(1);
+    await waitFor(() => stream.open === 0, 'the stream to close');
+  });
+
+  it('keeps the page "Show more" is fetching when a live reply comes meanwhile', async () => {
+    const community = await newCommunity();
+    const id = await server<string>('post', { slug: community.slug, title: 'Busy thread', as: 'Nina' });
+    for (let i = 1; i <= 101; i++)
+      await server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body: `Reply ${i}` });
+    await signIn(community);
+    const stream = watchAnswers('AdminThreadEvents');
+    const admin = await mountAdmin(`/admin/threads/${encodeURIComponent(id)}`);
+    await waitFor(() => replies(admin).length === 100, 'the first hundred');
+    await stream.saw('SubscriptionStartedEvent');
+    const nextPage = holdRequests(/AdminThreadReplies[\s\S]*"after":"/, 'answer');
+    byText(admin, 'admin-thread >> button', 'Show more replies')?.click();
+    await waitFor(() => nextPage.held === 1, 'the next page, held back');
+    await server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body: 'Reply 102' });
+    await stream.saw('ReplyAddedEvent');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    nextPage.release();
+    await waitFor(() => replies(admin).length === 102, 'every reply, the live one last');
+    expect(deepText(replies(admin)[101]!)).to.contain('Reply 102');
   });
 });

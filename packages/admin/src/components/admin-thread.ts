@@ -127,12 +127,15 @@ export class AdminThread extends LitElement {
 
   /** Something changed (here or elsewhere): show it, keeping the replies already shown. */
   readonly #refresh = () => {
-    void this.#thread.run();
+    void this.#thread.refresh();
     void this.#replies.refresh();
   };
 
   override updated(): void {
-    if (this.#liveFor === this.threadId) return;
+    // Lit still updates a removed element when an answer it waited for comes in: subscribing then
+    // would leave a stream open that nothing stops (and, six of them, block the browser's
+    // connections to the server).
+    if (!this.isConnected || this.#liveFor === this.threadId) return;
     this.#stopLive?.();
     this.#liveFor = this.threadId;
     this.#stopLive = keepSubscribed(
@@ -142,7 +145,9 @@ export class AdminThread extends LitElement {
       {
         isStart: (data: { threadEvents: { __typename: string } }) =>
           data.threadEvents.__typename === 'SubscriptionStartedEvent',
-        onConnected: (afterGap) => afterGap && this.#refresh(),
+        // On the first start too: a reply posted after the thread was read and before the
+        // subscription took hold would otherwise wait for the next event.
+        onConnected: this.#refresh,
         onEvent: this.#refresh,
         onDisconnected: () => {},
       },

@@ -88,13 +88,13 @@ export class AdminWebhooks extends LitElement {
     if (outcome.problem) return;
     this.secret = outcome.data.createWebhook.secret;
     this.url = '';
-    void this.#hooks.run();
+    void this.#hooks.refresh();
   }
 
   async #act(work: Promise<{ problem?: Problem }>): Promise<void> {
     const outcome = await work;
     this.problem = outcome.problem;
-    void this.#hooks.run();
+    void this.#hooks.refresh();
   }
 
   #toggle(kind: string, on: boolean): void {
