@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './testing/database.ts';
 import { guestToken } from './testing/fixtures.ts';
 import { GraphQLClient } from './testing/graphql-client.ts';
-import { startServerProcess } from './testing/process.ts';
+import { startScriptNodeFlags, startServerProcess } from './testing/process.ts';
 import { subscribe } from './testing/sse.ts';
 
 let database: TestDatabase;
@@ -16,6 +17,10 @@ afterAll(() => database?.drop());
 it('starts on an empty database, seeds the demo once, and stops cleanly on SIGTERM', async () => {
   const first = await start();
   try {
+    // Tests and benchmarks run Node with the start script's options, as production does.
+    expect(startScriptNodeFlags()).toContain('--max-semi-space-size=8');
+    const commandLine = readFileSync(`/proc/${first.child.pid}/cmdline`, 'utf8').split('\0');
+    expect(commandLine).toEqual(expect.arrayContaining(startScriptNodeFlags()));
     expect(first.output()).toContain('Seeded the "demo" community');
     const client = new GraphQLClient(`${first.url}/graphql`);
     const data = await client.data(

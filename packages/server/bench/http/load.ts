@@ -19,8 +19,16 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
-  /** The GraphQL body, or a function making a new one per request (posting replies). */
-  body: unknown | (() => unknown);
+  /**
+   * The GraphQL body, or a function making each request afresh (posting replies): its body, and
+   * headers to add (whose token it is).
+   */
+  body: unknown | (() => FreshRequest);
+}
+
+export interface FreshRequest {
+  body: unknown;
+  headers?: Record<string, string>;
 }
 
 const JSON_HEADERS = {
@@ -30,7 +38,7 @@ const JSON_HEADERS = {
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
   let graphqlErrors = 0;
-  const make = typeof options.body === 'function' ? (options.body as () => unknown) : undefined;
+  const make = typeof options.body === 'function' ? (options.body as () => FreshRequest) : undefined;
   const result = await autocannon({
     url: `${options.url}/graphql`,
     method: 'POST',
@@ -38,7 +46,20 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     duration: options.seconds,
     headers: { ...JSON_HEADERS, ...options.headers },
     body: make ? undefined : JSON.stringify(options.body),
-    requests: make ? [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(make()) }) }] : undefined,
+    requests: make
+      ? [
+          {
+            setupRequest: (request) => {
+              const fresh = make();
+              return {
+                ...request,
+                body: JSON.stringify(fresh.body),
+                headers: { ...request.headers, ...fresh.headers },
+              };
+            },
+          },
+        ]
+      : undefined,
     // Read every answer: an error in the body is not a success.
     setupClient: (client) => {
       client.on('body', (buffer: Buffer) => {

@@ -1,8 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/**
+ * Node's own options from package.json's start script (`node <options> src/main.ts`), read from
+ * there so that tests and benchmarks run the server as production does.
+ */
+export function startScriptNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const words = String(manifest.scripts?.start ?? '').split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'src/main.ts') {
+    throw new Error(`package.json's start script is not "node <options> src/main.ts": ${manifest.scripts?.start}`);
+  }
+  return words.slice(1, -1);
+}
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -19,15 +33,15 @@ export function redisPrefixFor(databaseUrl: string): string {
 }
 
 /**
- * Starts the server as its own process exactly as `pnpm start` does (`node src/main.ts`), on a
- * free port, and resolves once it says it is listening.
+ * Starts the server as its own process exactly as `pnpm start` does (`node <its options>
+ * src/main.ts`), on a free port, and resolves once it says it is listening.
  */
 export async function startServerProcess(
   env: Record<string, string | undefined>,
-  /** Options for Node itself (heap sizes, for the benchmark of a bounded heap). */
-  nodeFlags: string[] = [],
+  /** More options for Node itself, after the start script's (a heap ceiling, for the benchmark). */
+  extraNodeFlags: string[] = [],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, main], {
+  const child = spawn(process.execPath, [...startScriptNodeFlags(), ...extraNodeFlags, main], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REDIS_PREFIX: redisPrefixFor(env.DATABASE_URL ?? ''), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
