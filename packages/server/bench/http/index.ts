@@ -145,8 +145,8 @@ export async function benchHttp(
     const accept = { accept: 'multipart/mixed, application/graphql-response+json, application/json' };
     const widgetList = await run('widgetList', list(true), { ...auth, ...accept });
     const widgetListAnonymous = await run('widgetListAnonymous', list(false), accept);
-    // Many visitors replying at once, each request as the next of them: one visitor sending all
-    // 50 at a time would measure the row lock on their own activity counters instead.
+    // Many visitors replying at once, each request as the next of them, as a community sees it
+    // (not one visitor sending 50 at a time, whose requests contend for their own rows).
     const repliers: Record<string, string>[] = [];
     for (let i = 0; i < options.connections; i++) {
       const { startGuestSession: session } = await guest.data(
