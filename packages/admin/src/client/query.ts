@@ -63,11 +63,8 @@ export class QueryController<Data, Variables extends AnyVariables> implements Re
    */
   refresh(): Promise<void> {
     if (!this.#queuedRefresh) {
-      const queued = this.#enqueue(async (fetch) => {
-        if (this.#queuedRefresh === queued) this.#queuedRefresh = undefined;
-        await this.loadWork(true)(fetch);
-      }, this.#tail);
-      this.#queuedRefresh = queued;
+      // The work is made when the refresh starts: a list counts the nodes shown then.
+      this.#queuedRefresh = this.#enqueue((fetch) => this.loadWork(true)(fetch), this.#tail);
     }
     return this.#queuedRefresh;
   }
@@ -89,11 +86,10 @@ export class QueryController<Data, Variables extends AnyVariables> implements Re
   #enqueue(work: Work<Data, Variables>, after: Promise<void>): Promise<void> {
     const generation = this.#generation;
     const task = after.then(async () => {
+      // Started (or skipped): a refresh asked for from now on is a new one.
+      if (this.#queuedRefresh === task) this.#queuedRefresh = undefined;
       const variables = this.#current;
-      if (generation !== this.#generation || !variables) {
-        if (this.#queuedRefresh === task) this.#queuedRefresh = undefined;
-        return;
-      }
+      if (generation !== this.#generation || !variables) return;
       let current = true;
       await work(async (extra = {}) => {
         const result = await this.#host.app.client.query(this.#document, { ...variables, ...extra }).toPromise();

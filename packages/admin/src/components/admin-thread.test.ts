@@ -26,6 +26,16 @@ async function openThread(role: 'staff' | 'manager' | 'agency' = 'staff', title 
 
 const replies = (admin: Element) => findAll(admin, 'admin-thread >> ol.replies > li');
 
+/** A thread with `count` replies ("Reply 1"…), a staff member signed in, and a way to add one more. */
+async function busyThread(count: number) {
+  const community = await newCommunity();
+  const id = await server<string>('post', { slug: community.slug, title: 'Busy thread', as: 'Nina' });
+  const reply = (body: string) => server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body });
+  for (let i = 1; i <= count; i++) await reply(`Reply ${i}`);
+  await signIn(community);
+  return { path: `/admin/threads/${encodeURIComponent(id)}`, reply };
+}
+
 describe('<admin-thread>', () => {
   afterEach(cleanup);
 
@@ -158,16 +168,12 @@ describe('<admin-thread> with a long conversation', () => {
   afterEach(cleanup);
 
   it('shows a hundred replies, then the rest on request, and keeps them when a new one arrives live', async () => {
-    const community = await newCommunity();
-    const id = await server<string>('post', { slug: community.slug, title: 'Busy thread', as: 'Nina' });
-    for (let i = 1; i <= 102; i++)
-      await server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body: `Reply ${i}` });
-    await signIn(community);
-    const admin = await mountAdmin(`/admin/threads/${encodeURIComponent(id)}`);
+    const { path, reply } = await busyThread(102);
+    const admin = await mountAdmin(path);
     await waitFor(() => replies(admin).length === 100, 'the first hundred');
     byText(admin, 'admin-thread >> button', 'Show more replies')?.click();
     await waitFor(() => replies(admin).length === 102, 'all replies');
-    await server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body: 'Reply 103' });
+    await reply('Reply 103');
     await waitFor(() => replies(admin).length === 103, 'the new reply, live, after the others');
     expect(deepText(replies(admin)[102]!)).to.contain('Reply 103');
   });
@@ -230,19 +236,15 @@ describe('<admin-thread> on a slow network', () => {
   });
 
   it('keeps the page "Show more" is fetching when a live reply comes meanwhile', async () => {
-    const community = await newCommunity();
-    const id = await server<string>('post', { slug: community.slug, title: 'Busy thread', as: 'Nina' });
-    for (let i = 1; i <= 101; i++)
-      await server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body: `Reply ${i}` });
-    await signIn(community);
+    const { path, reply } = await busyThread(101);
     const stream = watchAnswers('AdminThreadEvents');
-    const admin = await mountAdmin(`/admin/threads/${encodeURIComponent(id)}`);
+    const admin = await mountAdmin(path);
     await waitFor(() => replies(admin).length === 100, 'the first hundred');
     await stream.saw('SubscriptionStartedEvent');
     const nextPage = holdRequests(/AdminThreadReplies[\s\S]*"after":"/, 'answer');
     byText(admin, 'admin-thread >> button', 'Show more replies')?.click();
     await waitFor(() => nextPage.held === 1, 'the next page, held back');
-    await server('reply', { slug: community.slug, threadId: id, as: 'Chatty', body: 'Reply 102' });
+    await reply('Reply 102');
     await stream.saw('ReplyAddedEvent');
     await new Promise((resolve) => setTimeout(resolve, 100));
     nextPage.release();

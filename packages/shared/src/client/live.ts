@@ -2,7 +2,10 @@ import type { Client, TypedDocumentNode } from '@urql/core';
 import { onEnd, pipe, subscribe } from 'wonka';
 
 export interface LiveHandlers<T> {
-  /** The first event of a stream: the subscription is in place (after a gap: catch up now). */
+  /**
+   * The first event of a stream: the subscription is in place. Catch up now on what happened
+   * before it took hold (`afterGap`: while the connection was lost, too).
+   */
   isStart(data: T): boolean;
   onConnected(afterGap: boolean): void;
   onEvent(data: T): void;
