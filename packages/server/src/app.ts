@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { migrate, type Orm, openOrm } from './db/orm.ts';
 import { createCorsPolicy } from './http/cors.ts';
 import { createGraphQLHandler } from './http/graphql.ts';
+import { createLiveStreams } from './http/live-streams.ts';
 import { createServerLogger, type LogLevel } from './http/logger.ts';
 import { type AssetPaths, createHttpServer } from './http/server.ts';
 import { createLimiter } from './rate-limit/limiter.ts';
@@ -70,6 +71,7 @@ export async function startApp({
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), events) : null;
     const logger = createServerLogger(logLevel);
     const cors = createCorsPolicy({ orm, publicUrl: config.publicUrl });
+    const liveStreams = createLiveStreams();
     const graphql = createGraphQLHandler({
       orm,
       events,
@@ -78,8 +80,9 @@ export async function startApp({
       cors,
       logger,
       production: config.production,
+      liveStreams,
     });
-    const { server, endLiveStreams, drain } = createHttpServer({
+    const { server, drain } = createHttpServer({
       orm,
       graphql,
       cors,
@@ -104,12 +107,14 @@ export async function startApp({
       (closing ??= (async () => {
         // Live subscriptions never finish on their own: end them now, and their clients reconnect
         // (to another process, or to this one once it is back).
-        endLiveStreams();
+        liveStreams.endAll();
         // Requests already sent on kept-alive connections may still sit unread in the socket:
         // closing those connections now would cut them off. Serve a moment longer, telling every
         // client to stop reusing its connection, then stop accepting.
         drain();
         if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+        // Subscriptions that started during the drain.
+        liveStreams.endAll();
         // A timer runs at the start of the loop's turn, before sockets are read: when the process
         // was busy as the drain ended, a request already in a kernel buffer would make its
         // connection look idle and be reset. Read the sockets once more (setImmediate runs after

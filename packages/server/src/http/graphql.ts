@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
@@ -12,6 +12,7 @@ import { clientIp } from './client-ip.ts';
 import type { CorsPolicy } from './cors.ts';
 import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
 import { maskError } from './error-mask.ts';
+import type { LiveStreams } from './live-streams.ts';
 import { useNoNulCharacters } from './nul-characters.ts';
 import { useQueryLimits } from './query-limits.ts';
 import { useReadyPartsInline } from './ready-parts-inline.ts';
@@ -29,11 +30,22 @@ export interface GraphQLOptions {
   logger: YogaLogger;
   /** Production: no GraphiQL, Secure cookies. */
   production: boolean;
+  /** Where subscriptions answered as event streams are recorded, for shutdown to end them. */
+  liveStreams: LiveStreams;
 }
 
 /** The GraphQL endpoint: yoga over the Pothos schema, one forked entity manager per request. */
-export function createGraphQLHandler({ orm, events, limiter, trustProxy, cors, logger, production }: GraphQLOptions) {
-  return createYoga<{ req: IncomingMessage }>({
+export function createGraphQLHandler({
+  orm,
+  events,
+  limiter,
+  trustProxy,
+  cors,
+  logger,
+  production,
+  liveStreams,
+}: GraphQLOptions) {
+  return createYoga<{ req: IncomingMessage; res?: ServerResponse }>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -55,6 +67,7 @@ export function createGraphQLHandler({ orm, events, limiter, trustProxy, cors, l
       useDeferStream(),
       useCommunityResponseCache(),
       useReadyPartsInline(),
+      liveStreams.plugin(),
       useVariableErrorCodes(),
       ...(production ? [useHiddenSuggestions()] : []),
     ],

@@ -60,8 +60,6 @@ async function databaseAnswers(orm: Orm, ms: number): Promise<boolean> {
 
 export interface HttpServer {
   server: Server;
-  /** Ends every open live stream (SSE); their clients reconnect, to this process or another. */
-  endLiveStreams(): void;
   /** From now on every response closes its connection, so clients stop reusing them (shutdown). */
   drain(): void;
 }
@@ -76,7 +74,6 @@ export function createHttpServer({
   readyTimeoutMs = 2000,
   live = () => true,
 }: HttpOptions): HttpServer {
-  const liveStreams = new Set<ServerResponse>();
   let draining = false;
   const widgetJs = fileAsset(assets.widgetJs, 'pnpm --filter @rapport/widget build');
   const widgetChunk = folderAssets(
@@ -90,13 +87,7 @@ export function createHttpServer({
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const read = req.method === 'GET' || req.method === 'HEAD';
-    if (path === '/graphql') {
-      if (req.headers.accept?.includes('text/event-stream')) {
-        liveStreams.add(res);
-        res.on('close', () => liveStreams.delete(res));
-      }
-      return graphql(req, res);
-    }
+    if (path === '/graphql') return graphql(req, res);
     if (path === '/unsubscribe' && (read || req.method === 'POST')) return unsubscribe(orm, req, res);
     if (path === '/healthz' && read) return json(res, 200, { status: 'ok' });
     if (path === '/readyz' && read) {
@@ -155,12 +146,6 @@ export function createHttpServer({
     server,
     drain() {
       draining = true;
-    },
-    endLiveStreams() {
-      // SSE's own reconnect hint before the end: try again in a second (another process, or this
-      // one once it is back). Our clients reconnect on any end; others may go by the hint.
-      for (const res of liveStreams) if (!res.writableEnded) res.end('retry: 1000\n\n');
-      liveStreams.clear();
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Browser-side helpers for component tests (the admin console's) that make a slow network's
+ * Browser-side helpers for component tests (widget and admin console) that make a slow network's
  * races happen every time: GraphQL requests held back, answers read along as they stream in.
  */
 const realFetch = window.fetch;

@@ -5,6 +5,7 @@ import {
   deepText,
   find,
   findAll,
+  holdRequests,
   mount,
   newCommunity,
   openThread,
@@ -64,6 +65,18 @@ describe('<rapport-thread-view>', () => {
       () => find(widget, 'rapport-thread-view >> rapport-vote >> button')?.textContent?.includes('2'),
       'the vote count',
     );
+  });
+
+  it('shows a reply posted after the thread was read and before its live updates took hold', async () => {
+    const c = await newCommunity();
+    const id = await server<string>('post', { slug: c.slug, title: 'Slow line' });
+    const widget = await mount(c);
+    const subscription = holdRequests('WidgetThreadEvents', 'request');
+    await openThread(widget, 'Slow line');
+    await waitFor(() => subscription.held === 1, 'the subscription, held back');
+    await server('reply', { slug: c.slug, threadId: id, as: 'staff', body: 'Posted meanwhile' });
+    subscription.release();
+    await waitFor(() => replies(widget).some((li) => deepText(li).includes('Posted meanwhile')), 'the reply');
   });
 
   it('replies and follows as the visitor, and shows limits and errors in place', async () => {

@@ -103,7 +103,7 @@ export class ThreadView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#load();
+    const loaded = this.#load();
     this.#stopLive = keepSubscribed<{ threadEvents: ThreadEvent }, { community: string; id: string }>(
       this.app.client,
       THREAD_EVENTS,
@@ -112,7 +112,12 @@ export class ThreadView extends LitElement {
         isStart: (data) => data.threadEvents.__typename === 'SubscriptionStartedEvent',
         onConnected: (afterGap) => {
           this.live = 'live';
-          if (afterGap) void this.#catchUp();
+          // After a gap, and on the first start too: a reply posted after the thread was read and
+          // before the subscription took hold would be missing until the next gap. (On the first
+          // start only if every reply is shown: later ones wait behind "Show more replies".)
+          void loaded.then(() => {
+            if (afterGap || !this.moreReplies) return this.#catchUp();
+          });
         },
         onEvent: (data) => this.#apply(data.threadEvents),
         onDisconnected: () => {

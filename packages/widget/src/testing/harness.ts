@@ -5,8 +5,10 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../index.ts';
 import { byText, find, findAll, waitFor } from '@rapport/shared/testing/dom.ts';
+import { restoreFetch } from '@rapport/shared/testing/network.ts';
 
 export { byText, deepText, find, findAll, type, waitFor } from '@rapport/shared/testing/dom.ts';
+export { holdRequests, watchAnswers } from '@rapport/shared/testing/network.ts';
 
 import type { RapportCommunity } from '../components/rapport-community.ts';
 
@@ -39,6 +41,7 @@ export async function mount(
 export function cleanup(): void {
   for (const element of document.querySelectorAll('rapport-community')) element.remove();
   localStorage.clear();
+  restoreFetch();
 }
 
 /** Opens a thread from the list by its title; resolves with the thread view's heading. */
