@@ -98,8 +98,8 @@ async function deliver(
 ): Promise<'sent' | 'skipped' | 'failed' | 'retrying'> {
   const first = batch[0] as OutboxMessage;
   const ids = batch.map((m) => m.id);
-  const mark = (changes: Partial<OutboxMessage>) =>
-    em.nativeUpdate(OutboxMessage, { id: { $in: ids } }, changes as never, { filters: { tenant: false } });
+  const mark = (changes: Partial<OutboxMessage>, on: Em = em) =>
+    on.nativeUpdate(OutboxMessage, { id: { $in: ids } }, changes as never, { filters: { tenant: false } });
   const member = await em.findOne(Member, { id: first.member.id }, { filters: { tenant: false } });
   const allowed = await consenting(bindEm(em, first.community.id), [first.member.id], first.purpose);
   if (
@@ -141,14 +141,15 @@ async function deliver(
     const lastError = String((error as Error)?.message ?? error).slice(0, 1000);
     const refusal = refusalOf(error);
     if (refusal) {
-      // Refused for good: retrying cannot help; a refused address gets nothing more.
-      await mark({ status: 'FAILED', attempts, lastError: `refused: ${lastError}`.slice(0, 1000), claimedUntil: null });
-      if (refusal === 'address') {
-        // Committed in its community's name: processes cache members' rows (services/identity.ts).
-        await bindEm(em, first.community.id).transactional((tx) =>
-          tx.nativeUpdate(Member, { id: member.id }, { emailBouncedAt: now }),
-        );
-      }
+      // Refused for good: retrying cannot help; a refused address gets nothing more. The message
+      // and the address are marked in one transaction, so no one sees (or a crash leaves) the
+      // message failed with the address still counted as working. Committed in its community's
+      // name: processes cache members' rows (services/identity.ts).
+      await bindEm(em, first.community.id).transactional(async (tx) => {
+        const reason = `refused: ${lastError}`.slice(0, 1000);
+        await mark({ status: 'FAILED', attempts, lastError: reason, claimedUntil: null }, tx as Em);
+        if (refusal === 'address') await tx.nativeUpdate(Member, { id: member.id }, { emailBouncedAt: now });
+      });
       return 'failed';
     }
     if (attempts >= MAX_ATTEMPTS) {
