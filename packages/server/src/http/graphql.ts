@@ -18,6 +18,7 @@ import { useQueryLimits } from './query-limits.ts';
 import { useReadyPartsInline } from './ready-parts-inline.ts';
 import { useRequestBodyLimit } from './request-body-limit.ts';
 import { useCommunityResponseCache } from './response-cache.ts';
+import { useSharedEventResults } from './shared-event-results.ts';
 import { viewerFromRequest } from './viewer.ts';
 
 export interface GraphQLOptions {
@@ -68,6 +69,7 @@ export function createGraphQLHandler({
       useCommunityResponseCache(),
       useReadyPartsInline(),
       liveStreams.plugin(),
+      useSharedEventResults(),
       useVariableErrorCodes(),
       ...(production ? [useHiddenSuggestions()] : []),
     ],

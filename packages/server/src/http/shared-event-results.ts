@@ -1,0 +1,70 @@
+import {
+  createSourceEventStream,
+  type ExecutionArgs,
+  type ExecutionResult,
+  executeSubscriptionEvent,
+  mapSourceToResponseEvent,
+  type ValidatedSubscriptionArgs,
+  validateSubscriptionArgs,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Actor } from '../services/actor.ts';
+import { entryOf } from '../services/map-entry.ts';
+
+/** What this plugin reads from yoga's context: the request's text, and who is asking. */
+interface SharingContext {
+  params?: { query?: unknown };
+  viewer?: () => Actor | null;
+}
+
+/**
+ * Which subscribers get the same answer to an event: none but anonymous visitors (whatever depends
+ * on the viewer is then the same for all) asking the same operation with the same variables. Null
+ * for any other subscriber, who is answered on their own as before. Operations that may answer in
+ * several parts (`@defer`, `@stream`) are never shared: their executor is yoga's own.
+ */
+function shareKey(args: ExecutionArgs): string | null {
+  const context = args.contextValue as SharingContext | undefined;
+  const query = context?.params?.query;
+  if (typeof query !== 'string' || /@(defer|stream)\b/.test(query)) return null;
+  if (typeof context?.viewer !== 'function' || context.viewer() !== null) return null;
+  return JSON.stringify([query, args.operationName ?? null, args.variableValues ?? null]);
+}
+
+/**
+ * A yoga plugin: one live event reaching many subscribers who cannot be told apart (a thousand
+ * visitors reading the same thread) is executed once for them all, not once per subscriber; each
+ * still gets it through their own stream, plugins and serialisation. The answers are kept with the
+ * event (a WeakMap on the event object the event bus hands every local subscriber), so they go when
+ * the event does.
+ *
+ * Answers are shared objects: no later hook may change one in place (yoga's and envelop's hooks
+ * replace results rather than edit them).
+ */
+export function useSharedEventResults(): Plugin {
+  const answers = new WeakMap<object, Map<string, ReturnType<typeof executeSubscriptionEvent>>>();
+  return {
+    onSubscribe({ args, subscribeFn, setSubscribeFn }) {
+      const key = shareKey(args);
+      if (!key) return;
+      const executeShared = (perEvent: ValidatedSubscriptionArgs) => {
+        const event = perEvent.rootValue;
+        if (typeof event !== 'object' || event === null) return executeSubscriptionEvent(perEvent);
+        return entryOf(
+          entryOf(answers, event, () => new Map()),
+          key,
+          () => executeSubscriptionEvent(perEvent),
+        );
+      };
+      setSubscribeFn((subscribeArgs) => {
+        const validated = validateSubscriptionArgs(subscribeArgs);
+        // Errors in the request itself are for yoga's own executor to word.
+        if (!('schema' in validated)) return subscribeFn(subscribeArgs);
+        const toResponses = (stream: AsyncIterable<unknown> | ExecutionResult) =>
+          Symbol.asyncIterator in stream ? mapSourceToResponseEvent(validated, stream, executeShared) : stream;
+        const stream = createSourceEventStream(validated);
+        return stream instanceof Promise ? stream.then(toResponses) : toResponses(stream);
+      });
+    },
+  };
+}
