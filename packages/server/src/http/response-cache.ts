@@ -13,6 +13,7 @@ import { isMember, isStaff, memberIdOf } from '../services/actor.ts';
 import { sharedCommunityBySlug } from '../services/communities.ts';
 import { sharedCache } from '../services/shared-cache.ts';
 import { acceptsParts, settleReadyParts } from './ready-parts-inline.ts';
+import { serialisedOnce } from './serialised-once.ts';
 
 /**
  * The fields a cached answer may hold: what a community's page of threads shows, which changes
@@ -151,22 +152,6 @@ export function useCommunityResponseCache(): Plugin {
       });
     },
   };
-}
-
-/**
- * A kept answer serialised once, not once per request: yoga writes a result with its own
- * `stringify` when it has one (non-enumerable, so not part of the JSON). Serialising the page was
- * a sixth of a cached list's CPU. A result some plugin has changed since is a new object, and is
- * serialised as usual.
- */
-function serialisedOnce(result: ExecutionResult): ExecutionResult {
-  let json: string | undefined;
-  const stringify = (value: unknown) => {
-    if (value !== result) return JSON.stringify(value);
-    json ??= JSON.stringify(result);
-    return json;
-  };
-  return Object.defineProperty(result, 'stringify', { value: stringify });
 }
 
 /** An answer that is not kept (in parts, or with errors), handed back to its own request. */

@@ -1,10 +1,10 @@
 /**
- * One live event reaching many anonymous subscribers of the same operation is executed once for
- * them all; a signed-in subscriber, or other variables, get an execution of their own.
+ * One live event reaching many anonymous subscribers of the same operation is executed and
+ * serialised once for them all; a signed-in subscriber, or other variables, get an execution of their own.
  */
 import { GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { EventQueue } from '../realtime/event-queue.ts';
 import type { Actor } from '../services/actor.ts';
 import { useSharedEventResults } from './shared-event-results.ts';
@@ -91,9 +91,14 @@ async function nextData(reader: ReadableStreamDefaultReader<Uint8Array>): Promis
 it('executes an event once for anonymous subscribers of the same operation', async () => {
   const { counter, subscribe, publish } = tickServer();
   const readers = await Promise.all([subscribe('lobby'), subscribe('lobby'), subscribe('lobby')]);
+  const stringify = vi.spyOn(JSON, 'stringify');
   await publish(3, { n: 7 });
   for (const reader of readers) expect(await nextData(reader)).toEqual({ data: { tick: { n: 7, room: 'lobby' } } });
   expect(counter.executions).toBe(1);
+  // And serialised once.
+  const answersSerialised = stringify.mock.calls.filter(([value]) => (value as { data?: unknown })?.data);
+  stringify.mockRestore();
+  expect(answersSerialised).toHaveLength(1);
   // The next event is executed anew.
   await publish(3, { n: 8 });
   for (const reader of readers) expect(await nextData(reader)).toEqual({ data: { tick: { n: 8, room: 'lobby' } } });

@@ -10,6 +10,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import type { Actor } from '../services/actor.ts';
 import { entryOf } from '../services/map-entry.ts';
+import { serialisedOnce } from './serialised-once.ts';
 
 /** What this plugin reads from yoga's context: the request's text, and who is asking. */
 interface SharingContext {
@@ -33,8 +34,8 @@ function shareKey(args: ExecutionArgs): string | null {
 
 /**
  * A yoga plugin: one live event reaching many subscribers who cannot be told apart (a thousand
- * visitors reading the same thread) is executed once for them all, not once per subscriber; each
- * still gets it through their own stream, plugins and serialisation. The answers are kept with the
+ * visitors reading the same thread) is executed and serialised once for them all, not once per
+ * subscriber; each still gets it through their own stream and plugins. The answers are kept with the
  * event (a WeakMap on the event object the event bus hands every local subscriber), so they go when
  * the event does.
  *
@@ -53,7 +54,10 @@ export function useSharedEventResults(): Plugin {
         return entryOf(
           entryOf(answers, event, () => new Map()),
           key,
-          () => executeSubscriptionEvent(perEvent),
+          () => {
+            const answer = executeSubscriptionEvent(perEvent);
+            return answer instanceof Promise ? answer.then(serialisedOnce) : serialisedOnce(answer);
+          },
         );
       };
       setSubscribeFn((subscribeArgs) => {
