@@ -1,127 +1,81 @@
 /**
  * One live event reaching many anonymous subscribers of the same operation is executed and
- * serialised once for them all; a signed-in subscriber, or other variables, get an execution of their own.
+ * serialised once for them all; a signed-in subscriber, or another operation, get an execution of
+ * their own.
  */
-import { GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
-import { createYoga } from 'graphql-yoga';
-import { expect, it, vi } from 'vitest';
-import { EventQueue } from '../realtime/event-queue.ts';
-import type { Actor } from '../services/actor.ts';
-import { useSharedEventResults } from './shared-event-results.ts';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { schema } from '../schema/index.ts';
+import { createTestCommunity, guestToken, postThread, type TestCommunity } from '../testing/fixtures.ts';
+import { spyOnResolvers } from '../testing/resolver-spy.ts';
+import { startTestServer, type TestServer } from '../testing/server.ts';
+import { type Subscription, subscribe } from '../testing/sse.ts';
 
-/** A yoga over a one-field subscription, counting how often its event's field is resolved. */
-function tickServer() {
-  const queues = new Set<EventQueue<object>>();
-  const counter = { executions: 0 };
-  const Tick = new GraphQLObjectType({
-    name: 'Tick',
-    fields: {
-      n: {
-        type: GraphQLInt,
-        resolve: (event: { n: number }) => {
-          counter.executions += 1;
-          return event.n;
-        },
-      },
-      room: { type: GraphQLString, args: { room: { type: GraphQLString } }, resolve: (_e, args) => args.room },
-    },
-  });
-  const schema = new GraphQLSchema({
-    query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLInt, resolve: () => 1 } } }),
-    subscription: new GraphQLObjectType({
-      name: 'Subscription',
-      fields: {
-        tick: {
-          type: Tick,
-          args: { room: { type: GraphQLString } },
-          subscribe: () => {
-            const queue: EventQueue<object> = new EventQueue(() => queues.delete(queue));
-            queues.add(queue);
-            return queue;
-          },
-          resolve: (event: object) => event,
-        },
-      },
-    }),
-  });
-  const yoga = createYoga({
-    schema,
-    logging: false,
-    plugins: [useSharedEventResults()],
-    // As the app's context: who is asking, null for an anonymous visitor.
-    context: ({ request }) => ({
-      viewer: (): Actor | null =>
-        request.headers.get('authorization') ? ({ kind: 'member' } as unknown as Actor) : null,
-    }),
-  });
-  const subscribe = async (room: string, signedIn = false) => {
-    const response = await yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'text/event-stream',
-        ...(signedIn ? { authorization: 'Bearer someone' } : {}),
-      },
-      body: JSON.stringify({
-        query: 'subscription ($room: String) { tick(room: $room) { n room(room: $room) } }',
-        variables: { room },
-      }),
-    });
-    return (response.body as ReadableStream<Uint8Array>).getReader();
-  };
-  const publish = async (subscribers: number, event: object) => {
-    while (queues.size < subscribers) await new Promise((resolve) => setTimeout(resolve, 5));
-    for (const queue of queues) queue.push(event);
-  };
-  return { counter, subscribe, publish };
-}
+const spy = spyOnResolvers(schema);
+const EVENTS = `subscription ($c: String!, $id: ID!) { threadEvents(community: $c, threadId: $id) {
+  __typename ... on ReplyAddedEvent { reply { body } }
+} }`;
+/** The same with one more field: another operation, whose answer differs. */
+const EVENTS_WITH_COUNT = EVENTS.replace('reply { body }', 'reply { body } thread { replyCount }');
+const REPLY = 'mutation ($id: ID!, $b: String!) { reply(input: { threadId: $id, body: $b }) { id } }';
 
-/** The data of a stream's next event. */
-async function nextData(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<unknown> {
-  let text = '';
-  for (;;) {
-    const match = /^data: (.+)$/m.exec(text);
-    if (match) return JSON.parse(match[1] as string);
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`the stream ended: ${text}`);
-    text += new TextDecoder().decode(value);
-  }
+let server: TestServer;
+let brand: TestCommunity;
+beforeAll(async () => {
+  server = await startTestServer({ backgroundJobs: false });
+  brand = await createTestCommunity(server.em());
+});
+afterAll(() => server?.close());
+
+/** A thread, its author's token, and a way to watch it live (anonymously unless given a token). */
+async function watchedThread() {
+  const author = await guestToken(server.client(), brand.slug, 'Author');
+  const id = await postThread(server.client(), author, { title: 'Watched' });
+  const watch = async (query = EVENTS, token?: string): Promise<Subscription<any>> => {
+    const live = subscribe(server.endpoint, query, { token, variables: { c: brand.slug, id } });
+    await live.ready;
+    return live;
+  };
+  const reply = (body: string) => server.client().data(REPLY, { token: author, variables: { id, b: body } });
+  return { watch, reply };
 }
 
 it('executes an event once for anonymous subscribers of the same operation', async () => {
-  const { counter, subscribe, publish } = tickServer();
-  const readers = await Promise.all([subscribe('lobby'), subscribe('lobby'), subscribe('lobby')]);
+  const { watch, reply } = await watchedThread();
+  const watchers = [await watch(), await watch(), await watch()];
+  spy.reset();
   const stringify = vi.spyOn(JSON, 'stringify');
-  await publish(3, { n: 7 });
-  for (const reader of readers) expect(await nextData(reader)).toEqual({ data: { tick: { n: 7, room: 'lobby' } } });
-  expect(counter.executions).toBe(1);
-  // And serialised once.
-  const answersSerialised = stringify.mock.calls.filter(([value]) => (value as { data?: unknown })?.data);
+  await reply('First');
+  for (const live of watchers) expect((await live.next()).data.threadEvents.reply.body).toBe('First');
+  const serialised = stringify.mock.calls.filter(
+    ([value]) => (value as { data?: { threadEvents?: { __typename?: string } } })?.data?.threadEvents?.__typename,
+  );
   stringify.mockRestore();
-  expect(answersSerialised).toHaveLength(1);
+  expect(spy.calls.get('ReplyAddedEvent.reply')).toBe(1);
+  // And serialised once.
+  expect(serialised).toHaveLength(1);
   // The next event is executed anew.
-  await publish(3, { n: 8 });
-  for (const reader of readers) expect(await nextData(reader)).toEqual({ data: { tick: { n: 8, room: 'lobby' } } });
-  expect(counter.executions).toBe(2);
-  for (const reader of readers) await reader.cancel();
+  await reply('Second');
+  for (const live of watchers) expect((await live.next()).data.threadEvents.reply.body).toBe('Second');
+  expect(spy.calls.get('ReplyAddedEvent.reply')).toBe(2);
+  for (const live of watchers) live.close();
 });
 
-it('executes it apart for signed-in subscribers and for other variables', async () => {
-  const { counter, subscribe, publish } = tickServer();
-  const readers = await Promise.all([
-    subscribe('lobby'),
-    subscribe('lobby', true),
-    subscribe('lobby', true),
-    subscribe('garden'),
-  ]);
-  await publish(4, { n: 1 });
-  const answers = await Promise.all(readers.map(nextData));
-  expect(answers.map((a) => (a as { data: { tick: { room: string } } }).data.tick.room)).toEqual([
-    'lobby',
-    'lobby',
-    'lobby',
-    'garden',
-  ]);
-  expect(counter.executions).toBe(4);
-  for (const reader of readers) await reader.cancel();
+it('executes it apart for signed-in subscribers and for another operation', async () => {
+  const { watch, reply } = await watchedThread();
+  const reader = await guestToken(server.client(), brand.slug, 'Reader');
+  const watchers = [
+    await watch(),
+    await watch(),
+    await watch(EVENTS_WITH_COUNT),
+    await watch(EVENTS, reader),
+    await watch(EVENTS, reader),
+  ];
+  spy.reset();
+  await reply('Hello');
+  const answers = await Promise.all(watchers.map((live) => live.next()));
+  expect(answers.map((a) => a.data.threadEvents.reply.body)).toEqual(['Hello', 'Hello', 'Hello', 'Hello', 'Hello']);
+  expect(answers[2].data.threadEvents.thread).toEqual({ replyCount: 1 });
+  // One for both anonymous watchers of EVENTS, one for the other operation, one per signed-in.
+  expect(spy.calls.get('ReplyAddedEvent.reply')).toBe(4);
+  for (const live of watchers) live.close();
 });
