@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: { conditions: ['module', 'node', 'production'] },
   test: {
     include: ['api/**/*.test.ts', 'e2e/**/*.test.ts', 'fault/**/*.test.ts'],
+    // Servers start as `pnpm start` runs them, built into packages/server/dist (its build.ts).
+    globalSetup: ['../packages/server/build.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,

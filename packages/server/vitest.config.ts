@@ -8,6 +8,8 @@ export default defineConfig({
   resolve: { conditions: ['module', 'node', 'production'] },
   test: {
     include: ['src/**/*.test.ts'],
+    // Tests start the server as `pnpm start` runs it, built into dist/ (build.ts).
+    globalSetup: ['./build.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

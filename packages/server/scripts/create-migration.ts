@@ -1,19 +1,21 @@
 /**
  * Generates a migration for each dialect from the difference between the entities and the
- * checked-in migrations. Usage: `pnpm --filter @rapport/server migration:create [name]`.
+ * checked-in migrations, and lists it in src/db/migrations/index.ts.
+ * Usage: `pnpm --filter @rapport/server migration:create [name]`.
  * Needs the local PostgreSQL (PG_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Dialect, migrate, openOrm } from '../src/db/orm.ts';
+import { type Dialect, migrate, migrationAuthoring, openOrm } from '../src/db/orm.ts';
+import { writeMigrationIndex } from './migration-index.ts';
 
 const name = process.argv[2];
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function generate(dialect: Dialect, databaseUrl: string): Promise<void> {
-  const orm = await openOrm({ databaseUrl });
+  const orm = await openOrm({ databaseUrl, overrides: { migrations: migrationAuthoring(dialect) } });
   try {
     await migrate(orm);
     const result = await orm.migrator.create(undefined, false, false, name);
@@ -44,3 +46,5 @@ try {
   await admin.query(`drop database ${scratch} with (force)`);
   await admin.end();
 }
+
+writeMigrationIndex();

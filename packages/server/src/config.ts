@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url';
 
-/** The repository root: the default SQLite file and the built front-end bundles are found from it. */
+/**
+ * The repository root: the default SQLite file and the built front-end bundles are found from it.
+ * Built, this module is part of packages/server/dist/main.js: as deep as src/config.ts, so the same
+ * relative path holds for both.
+ */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface Config {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { migrationFiles } from '../../scripts/migration-index.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
+import { migrations } from './migrations/index.ts';
 import { migrate, type Orm, openOrm } from './orm.ts';
 
 let database: TestDatabase;
@@ -21,6 +23,19 @@ it('the checked-in migrations build exactly the schema the entities describe', a
   const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
   expect(diff.trim()).toBe('');
   expect(await migrate(orm)).toEqual([]);
+});
+
+it('applies every checked-in migration file, in order, under the name the database records', () => {
+  // A migration file missing from the list would never be applied; a renamed class would be
+  // applied twice to a database that recorded it under its old name.
+  for (const dialect of ['sqlite', 'postgresql'] as const) {
+    const files = migrationFiles(dialect).map((file) => file.replace(/\.ts$/, ''));
+    expect(files.length).toBeGreaterThan(0);
+    expect(migrations[dialect].map((migration) => migration.name)).toEqual(files);
+    // MikroORM records a listed migration under its instance's `name` (a file, under its name).
+    const names = migrations[dialect].map((Migration) => new Migration(orm.em.getDriver(), orm.config).name);
+    expect(names).toEqual(files);
+  }
 });
 
 it('applies them once when several processes start together on an empty database', async () => {

@@ -11,6 +11,7 @@ import { NotificationSubscriber } from '../services/mail/notifications.ts';
 import { RankingSubscriber } from '../services/ranking/subscriber.ts';
 import { WebhookSubscriber } from '../services/webhooks/events.ts';
 import { ChangeSubscriber } from './change-subscriber.ts';
+import { migrations } from './migrations/index.ts';
 import { cacheStatements } from './statement-cache.ts';
 import { tenantFilter } from './tenant-filter.ts';
 
@@ -26,9 +27,37 @@ export function dialectOf(databaseUrl: string): Dialect {
   return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite';
 }
 
-/** Checked-in migrations, one folder per dialect: their SQL differs. */
-export function migrationsPath(dialect: Dialect): string {
-  return fileURLToPath(new URL(`./migrations/${dialect}`, import.meta.url));
+/**
+ * Checked-in migrations, one folder per dialect (their SQL differs), applied from the list in
+ * migrations/index.ts: imported, not looked up as files, so the built server (one bundled module,
+ * see build.ts) carries them. Names are the classes' (and the files'), as the database records them.
+ */
+const appliedMigrations = (dialect: Dialect): Options['migrations'] => ({
+  migrationsList: migrations[dialect],
+  transactional: true,
+  allOrNothing: true,
+  // The snapshot is for writing migrations (below), not for applying them.
+  snapshot: false,
+  silent: true,
+});
+
+/**
+ * For writing the next migration (scripts/create-migration.ts): the dialect's folder, read as
+ * files, and its snapshot of the schema the checked-in migrations build, to diff the entities with.
+ */
+export function migrationAuthoring(dialect: Dialect): Options['migrations'] {
+  const path = fileURLToPath(new URL(`./migrations/${dialect}`, import.meta.url));
+  return {
+    ...appliedMigrations(dialect),
+    migrationsList: undefined,
+    path,
+    pathTs: path,
+    glob: '!(*.d).ts',
+    snapshot: true,
+    snapshotName: '.snapshot',
+    // Applying migrations must not rewrite checked-in files.
+    snapshotOnMigrate: false,
+  };
 }
 
 export interface OrmOptions {
@@ -62,18 +91,7 @@ export function ormConfig({ databaseUrl, overrides, onCommit }: OrmOptions): Par
     allowGlobalContext: false,
     forceUtcTimezone: true,
     ensureDatabase: false,
-    migrations: {
-      path: migrationsPath(dialect),
-      pathTs: migrationsPath(dialect),
-      glob: '!(*.d).ts',
-      transactional: true,
-      allOrNothing: true,
-      snapshot: true,
-      snapshotName: '.snapshot',
-      // Applying migrations must not rewrite checked-in files.
-      snapshotOnMigrate: false,
-      silent: true,
-    },
+    migrations: appliedMigrations(dialect),
   };
   if (dialect === 'postgresql') {
     return {

@@ -3,17 +3,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
 /**
- * Node's own options from package.json's start script (`node <options> src/main.ts`), read from
+ * Node's own options from package.json's start script (`node <options> dist/main.js`), read from
  * there so that tests and benchmarks run the server as production does.
  */
 export function startScriptNodeFlags(): string[] {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   const words = String(manifest.scripts?.start ?? '').split(/\s+/);
-  if (words[0] !== 'node' || words.at(-1) !== 'src/main.ts') {
-    throw new Error(`package.json's start script is not "node <options> src/main.ts": ${manifest.scripts?.start}`);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js') {
+    throw new Error(`package.json's start script is not "node <options> dist/main.js": ${manifest.scripts?.start}`);
   }
   return words.slice(1, -1);
 }
@@ -34,7 +34,8 @@ export function redisPrefixFor(databaseUrl: string): string {
 
 /**
  * Starts the server as its own process exactly as `pnpm start` does (`node <its options>
- * src/main.ts`), on a free port, and resolves once it says it is listening.
+ * dist/main.js`, built from src/ by build.ts, which vitest's globalSetup runs first), on a free
+ * port, and resolves once it says it is listening.
  */
 export async function startServerProcess(
   env: Record<string, string | undefined>,

@@ -1,0 +1,55 @@
+// Written by scripts/migration-index.ts from the files beside it: do not edit.
+import { Migration20261123093029_initial as sqlite_Migration20261123093029_initial } from './sqlite/Migration20261123093029_initial.ts';
+import { Migration20261123103513_edit_delete as sqlite_Migration20261123103513_edit_delete } from './sqlite/Migration20261123103513_edit_delete.ts';
+import { Migration20261123110135_admin_console as sqlite_Migration20261123110135_admin_console } from './sqlite/Migration20261123110135_admin_console.ts';
+import { Migration20261123120658_ranking as sqlite_Migration20261123120658_ranking } from './sqlite/Migration20261123120658_ranking.ts';
+import { Migration20261123153217_consent_outbox_notifications as sqlite_Migration20261123153217_consent_outbox_notifications } from './sqlite/Migration20261123153217_consent_outbox_notifications.ts';
+import { Migration20261123154135_handover as sqlite_Migration20261123154135_handover } from './sqlite/Migration20261123154135_handover.ts';
+import { Migration20261123155102_webhooks as sqlite_Migration20261123155102_webhooks } from './sqlite/Migration20261123155102_webhooks.ts';
+import { Migration20261123160002_member_deletion as sqlite_Migration20261123160002_member_deletion } from './sqlite/Migration20261123160002_member_deletion.ts';
+import { Migration20261123160519_cleanup as sqlite_Migration20261123160519_cleanup } from './sqlite/Migration20261123160519_cleanup.ts';
+import { Migration20261123182547_email_bounce as sqlite_Migration20261123182547_email_bounce } from './sqlite/Migration20261123182547_email_bounce.ts';
+import { Migration20261123214846_idempotency_keys as sqlite_Migration20261123214846_idempotency_keys } from './sqlite/Migration20261123214846_idempotency_keys.ts';
+import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
+import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
+import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
+import { Migration20261123120658_ranking as postgresql_Migration20261123120658_ranking } from './postgresql/Migration20261123120658_ranking.ts';
+import { Migration20261123151428_drop_member_score_community_fk as postgresql_Migration20261123151428_drop_member_score_community_fk } from './postgresql/Migration20261123151428_drop_member_score_community_fk.ts';
+import { Migration20261123153218_consent_outbox_notifications as postgresql_Migration20261123153218_consent_outbox_notifications } from './postgresql/Migration20261123153218_consent_outbox_notifications.ts';
+import { Migration20261123154135_handover as postgresql_Migration20261123154135_handover } from './postgresql/Migration20261123154135_handover.ts';
+import { Migration20261123155103_webhooks as postgresql_Migration20261123155103_webhooks } from './postgresql/Migration20261123155103_webhooks.ts';
+import { Migration20261123160003_member_deletion as postgresql_Migration20261123160003_member_deletion } from './postgresql/Migration20261123160003_member_deletion.ts';
+import { Migration20261123160520_cleanup as postgresql_Migration20261123160520_cleanup } from './postgresql/Migration20261123160520_cleanup.ts';
+import { Migration20261123182548_email_bounce as postgresql_Migration20261123182548_email_bounce } from './postgresql/Migration20261123182548_email_bounce.ts';
+import { Migration20261123214847_idempotency_keys as postgresql_Migration20261123214847_idempotency_keys } from './postgresql/Migration20261123214847_idempotency_keys.ts';
+
+/** Every checked-in migration of each dialect, oldest first. */
+export const migrations = {
+  sqlite: [
+    sqlite_Migration20261123093029_initial,
+    sqlite_Migration20261123103513_edit_delete,
+    sqlite_Migration20261123110135_admin_console,
+    sqlite_Migration20261123120658_ranking,
+    sqlite_Migration20261123153217_consent_outbox_notifications,
+    sqlite_Migration20261123154135_handover,
+    sqlite_Migration20261123155102_webhooks,
+    sqlite_Migration20261123160002_member_deletion,
+    sqlite_Migration20261123160519_cleanup,
+    sqlite_Migration20261123182547_email_bounce,
+    sqlite_Migration20261123214846_idempotency_keys,
+  ],
+  postgresql: [
+    postgresql_Migration20261123093029_initial,
+    postgresql_Migration20261123103513_edit_delete,
+    postgresql_Migration20261123110135_admin_console,
+    postgresql_Migration20261123120658_ranking,
+    postgresql_Migration20261123151428_drop_member_score_community_fk,
+    postgresql_Migration20261123153218_consent_outbox_notifications,
+    postgresql_Migration20261123154135_handover,
+    postgresql_Migration20261123155103_webhooks,
+    postgresql_Migration20261123160003_member_deletion,
+    postgresql_Migration20261123160520_cleanup,
+    postgresql_Migration20261123182548_email_bounce,
+    postgresql_Migration20261123214847_idempotency_keys,
+  ],
+};
