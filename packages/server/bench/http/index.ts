@@ -40,8 +40,9 @@ export interface HttpResult {
 }
 
 /**
- * What the README advises adding on a small machine, after the start script's own options: a heap
- * ceiling, which mostly makes V8 grow the heap by less between collections.
+ * What the README advises adding on a small machine, after the start script's own options: a lower
+ * heap ceiling than the start script's, which makes V8 grow the heap by less still between
+ * collections (Node takes the last --max-old-space-size given).
  */
 export const BOUNDED_HEAP_FLAGS = ['--max-old-space-size=512'];
 
