@@ -227,7 +227,7 @@ ${line('posting a reply (activity, counters, outbox, publish; 50 visitors, each 
 
 ${measuredOn()}
 - Data: ${sizes.members.toLocaleString('en')} members, ${sizes.threads.toLocaleString('en')} threads, ${sizes.replies.toLocaleString('en')} replies, ${sizes.votes.toLocaleString('en')} votes${scale === 1 ? '' : ` — **scaled down ×${scale} (BENCH_SCALE)**`}
-- The server runs as its own process (\`node dist/main.js\`, built by packages/server/build.ts; NODE_ENV=production) with Redis; load from autocannon on the same 2-core machine (so the load generator takes CPU from the server: compare the ratios).
+- The server runs as its own process as \`pnpm start\` runs it (\`node ${startScriptNodeFlags().join(' ')} dist/main.js\`, built by packages/server/build.ts; NODE_ENV=production) with Redis; load from autocannon on the same 2-core machine (so the load generator takes CPU from the server: compare the ratios).
 
 ${tables.join('\n\n')}
 
