@@ -17,11 +17,15 @@ export const soakMet = (results: SoakResult[]) =>
   results.every((r) => r.errors === 0 && r.liveReceived === r.liveExpected && memoryGrowth(r) <= SOAK_GOALS.maxGrowth);
 
 /** What the numbers above do not say by themselves (kept by hand, from runs on this machine). */
-const NOTES = `RSS climbs for the first minute or two while V8 grows its heap, then stays flat: garbage it
-collects lazily, not a leak. A 120 s run with the heap capped at 192 MB (\`NODE_OPTIONS=--max-old-space-size=192\`,
-server and load driver alike) also had zero errors and every live event delivered, at 320–330 MB RSS
-on both databases (fewer requests: the capped load driver collected more often). Bringing a busy
-server under 200 MB is issue #8's memory goal.`;
+const NOTES = `Since the run of 2026-11-23 (PostgreSQL peak 1,199 MB) the server runs built (dist/main.js)
+and under a 1 GB heap ceiling (issue #8): V8 grows its heap by 1.6× what is live between
+collections instead of 4×. PostgreSQL now levels off within the first minute (224 MB at 60 s, 237 MB
+at 240 s) while answering 2.7 times as many requests. SQLite's RSS still climbs through the run
+(265 MB at 60 s, 329 MB at 300 s), so its growth goal is missed: watched with /proc (a second
+run of 240 s), part of it is the memory-mapped database file, whose pages are counted as the file
+grows (file-backed, about 5 MB a minute, which the kernel may drop), and part its 64 MB page cache
+(db/orm.ts) filling: with a 2 MB cache the anonymous memory rose 23 MB in three minutes instead of
+about 50. What rises after both is not yet explained; a longer run would show where it levels off.`;
 
 /** The soak section of BENCHMARKS.md. */
 export function soakMarkdown(results: SoakResult[]): string {
