@@ -32,7 +32,9 @@ export function soakMarkdown(results: SoakResult[]): string {
   const rows = results.map((r) => {
     const total = Object.values(r.requests).reduce((sum, n) => sum + n, 0);
     const mb = r.rss.map(([, m]) => m);
-    return `| ${r.dialect} | ${r.seconds} s | ${total.toLocaleString('en')} (${r.requests.reads.toLocaleString('en')} reads, ${r.requests.posts.toLocaleString('en')} posts, ${r.requests.replies.toLocaleString('en')} replies, ${r.requests.votes.toLocaleString('en')} votes) | ${r.errors} ${pass(r.errors === 0)} | ${r.liveReceived.toLocaleString('en')} / ${r.liveExpected.toLocaleString('en')} ${pass(r.liveReceived === r.liveExpected)} | ${mb[0]} → ${Math.max(...mb)} → ${mb.at(-1)} MB | ${(memoryGrowth(r) * 100).toFixed(1)} % ${pass(memoryGrowth(r) <= SOAK_GOALS.maxGrowth)} |`;
+    const first = r.rss[0] ?? [0, 0, 0, 0];
+    const last = r.rss.at(-1) ?? first;
+    return `| ${r.dialect} | ${r.seconds} s | ${total.toLocaleString('en')} (${r.requests.reads.toLocaleString('en')} reads, ${r.requests.posts.toLocaleString('en')} posts, ${r.requests.replies.toLocaleString('en')} replies, ${r.requests.votes.toLocaleString('en')} votes) | ${r.errors} ${pass(r.errors === 0)} | ${r.liveReceived.toLocaleString('en')} / ${r.liveExpected.toLocaleString('en')} ${pass(r.liveReceived === r.liveExpected)} | ${mb[0]} → ${Math.max(...mb)} → ${mb.at(-1)} MB | ${first[2]} → ${last[2]} MB | ${first[3]} → ${last[3]} MB | ${(memoryGrowth(r) * 100).toFixed(1)} % ${pass(memoryGrowth(r) <= SOAK_GOALS.maxGrowth)} |`;
   });
   const errors = results.filter((r) => r.firstError).map((r) => `- First error on ${r.dialect}: \`${r.firstError}\``);
   return `## Soak: minutes of mixed load (issue #9)
@@ -43,9 +45,12 @@ ${measuredOn()}
   and live subscribers on the threads being replied to, all at once.
 - Goals: no request fails; every subscriber hears every reply on its thread; memory levels off
   (the last fifth of the run averages at most ${SOAK_GOALS.maxGrowth * 100} % above the second fifth).
+- RSS in two parts (from /proc): anonymous memory (V8's heap, malloc, SQLite's page cache) and
+  file-backed pages (Node's executable, and SQLite's database file, memory-mapped, which grows
+  with what is written and which the kernel may drop when it needs the memory).
 
-| database | length | requests answered | errors | live events heard / sent | RSS start → peak → end | growth, 2nd → last fifth |
-|---|---|---|---|---|---|---|
+| database | length | requests answered | errors | live events heard / sent | RSS start → peak → end | of which anonymous | file-backed | RSS growth, 2nd → last fifth |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 ${errors.length ? `\n${errors.join('\n')}\n` : ''}
 ${NOTES}`;

@@ -15,7 +15,7 @@ import { type ServerProcess, startServerProcess } from '../src/testing/process.t
 import { type Subscription, subscribe } from '../src/testing/sse.ts';
 import { benchDatabase } from './database.ts';
 import { REPLY } from './http/index.ts';
-import { rssMb } from './http/load.ts';
+import { residentMb } from './http/load.ts';
 
 export interface SoakOptions {
   seconds: number;
@@ -39,8 +39,8 @@ export interface SoakResult {
   /** Replies posted to watched threads, and the events all subscribers should have had / had. */
   liveExpected: number;
   liveReceived: number;
-  /** Server RSS (MB) sampled every few seconds: [seconds since start, MB]. */
-  rss: [number, number][];
+  /** Server memory (MB) sampled every few seconds: RSS and its anonymous and file-backed parts. */
+  rss: [seconds: number, rss: number, anonymous: number, file: number][];
 }
 
 const POST = 'mutation ($i: PostThreadInput!) { postThread(input: $i) { id } }';
@@ -132,12 +132,19 @@ export async function soak(dialect: Dialect, options: SoakOptions, log: (line: s
 
     const started = performance.now();
     const until = started + options.seconds * 1000;
-    const rss: [number, number][] = [[0, rssMb(pid)]];
+    const rss: SoakResult['rss'] = [];
+    const sample = () => {
+      const { rss: total, anonymous, file } = residentMb(pid);
+      rss.push([Math.round((performance.now() - started) / 1000), total, anonymous, file]);
+    };
+    sample();
     const sampler = setInterval(() => {
-      const at = Math.round((performance.now() - started) / 1000);
-      rss.push([at, rssMb(pid)]);
+      sample();
+      const [at, total, anonymous, file] = rss.at(-1) as SoakResult['rss'][number];
       if (at % 60 < 5)
-        log(`  ${dialect}: ${at} s, RSS ${rss.at(-1)?.[1]} MB, ${JSON.stringify(requests)}, ${errors} errors`);
+        log(
+          `  ${dialect}: ${at} s, RSS ${total} MB (${anonymous} anonymous, ${file} file), ${JSON.stringify(requests)}, ${errors} errors`,
+        );
     }, 5000);
     const loop = (work: (n: number) => Promise<unknown>) =>
       (async () => {
@@ -188,7 +195,7 @@ export async function soak(dialect: Dialect, options: SoakOptions, log: (line: s
     ];
     await Promise.all(loops);
     clearInterval(sampler);
-    rss.push([Math.round((performance.now() - started) / 1000), rssMb(pid)]);
+    sample();
     // Live events still on their way get a moment to arrive.
     await new Promise((resolve) => setTimeout(resolve, 2000));
 

@@ -78,7 +78,16 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
 
 /** The resident memory of a process, in MB (Linux). */
 export function rssMb(pid: number): number {
+  return residentMb(pid).rss;
+}
+
+/**
+ * The resident memory of a process in MB (Linux), and its two parts: anonymous (the heaps: V8's,
+ * malloc's, SQLite's caches) and file-backed (the executable, and a memory-mapped SQLite file,
+ * whose pages the kernel can drop when it needs them).
+ */
+export function residentMb(pid: number): { rss: number; anonymous: number; file: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+  const mb = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+  return { rss: mb('VmRSS'), anonymous: mb('RssAnon'), file: mb('RssFile') };
 }

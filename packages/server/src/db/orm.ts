@@ -120,10 +120,15 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
   if (dialectOf(options.databaseUrl) === 'sqlite') {
     // WAL lets readers proceed while a write commits; the setting is stored in the file.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
-    // Reads of large tables (the ranking's recompute scans the activity log) from memory-mapped
-    // pages and a 64 MB cache instead of the 2 MB default.
-    await orm.em.getConnection().execute('pragma mmap_size = 268435456');
-    await orm.em.getConnection().execute('pragma cache_size = -65536');
+    // Pages are read into SQLite's own cache of 8 MB (twice its default), not memory-mapped:
+    // mapped, every page of the file a query touched stayed counted in the process's memory (the
+    // first open's statistics pass alone mapped 255 MB of the benchmark's file, and a soak's
+    // writes kept adding some), read, they stay in the kernel's file cache. Same throughput in
+    // the HTTP benchmark, and the ranking's recompute within the noise (3.6-3.9 s against 3.0-3.8
+    // s mapped, half-scale log, alternating). The cache was 64 MB; filling, it took the anonymous
+    // memory up by ~50 MB over a soak's minutes (issue #8).
+    await orm.em.getConnection().execute('pragma mmap_size = 0');
+    await orm.em.getConnection().execute('pragma cache_size = -8192');
     const connection = orm.em.getConnection() as unknown as {
       getNativeClient(): Promise<Parameters<typeof cacheStatements>[0]>;
     };

@@ -28,20 +28,38 @@ afterAll(async () => {
   }
 });
 
-it('hands out the same prepared statement for the same SQL, with correct results', async () => {
+it('keeps a statement once its SQL is seen again, and hands it out with correct results', async () => {
   const db = await database();
-  const insert = db.prepare('insert into t (name) values (?)');
-  expect(db.prepare('insert into t (name) values (?)')).toBe(insert);
-  for (const name of ['a', 'b', 'c']) db.prepare('insert into t (name) values (?)').run(name);
-  const select = db.prepare('select name from t order by id');
-  expect(db.prepare('select name from t order by id')).toBe(select);
-  expect(db.prepare('select name from t order by id').all()).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
+  const sql = 'insert into t (name) values (?)';
+  // Seen once: prepared but not kept (most texts the ORM writes never come again).
+  const first = db.prepare(sql);
+  const insert = db.prepare(sql);
+  expect(insert).not.toBe(first);
+  expect(db.prepare(sql)).toBe(insert);
+  for (const name of ['a', 'b', 'c']) db.prepare(sql).run(name);
+  const select = 'select name from t order by id';
+  db.prepare(select);
+  const kept = db.prepare(select);
+  expect(db.prepare(select)).toBe(kept);
+  expect(db.prepare(select).all()).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
+});
+
+it('keeps the statements that repeat through a stream of texts that do not', async () => {
+  const db = await database();
+  const repeated = 'select name from t where id = 1';
+  db.prepare(repeated);
+  const kept = db.prepare(repeated);
+  // More one-off texts than the cache holds, as writes with their values in the SQL are.
+  for (let i = 0; i < 1500; i++) db.prepare(`insert into t (name) values ('one-off ${i}')`).run();
+  expect(db.prepare(repeated)).toBe(kept);
+  expect(db.prepare(repeated).all()).toEqual([{ name: 'one-off 0' }]);
 });
 
 it('never hands out a statement that is still iterating, and resets the row mode', async () => {
   const db = await database();
   for (const name of ['a', 'b']) db.prepare('insert into t (name) values (?)').run(name);
   const sql = 'select name from t order by id';
+  db.prepare(sql);
   const outer = db.prepare(sql).raw(true);
   const seen: unknown[] = [];
   for (const row of outer.iterate()) {
@@ -51,7 +69,8 @@ it('never hands out a statement that is still iterating, and resets the row mode
     seen.push(row, inner.all());
   }
   expect(seen).toEqual([['a'], [{ name: 'a' }, { name: 'b' }], ['b'], [{ name: 'a' }, { name: 'b' }]]);
-  // The statement a caller left in raw mode comes back with objects.
+  // The kept statement a caller left in raw mode comes back with objects.
+  expect(db.prepare(sql)).toBe(outer);
   expect(db.prepare(sql).all()).toEqual([{ name: 'a' }, { name: 'b' }]);
 });
 
