@@ -79,12 +79,13 @@ export function createGraphQLHandler({
       return { origin: [origin], credentials: false, methods: ['GET', 'POST'], maxAge: 600 };
     },
     context: async ({ request, req }) => {
-      const em = orm.em.fork() as Em;
-      const viewer = await viewerFromRequest(em, events, request);
+      // The ORM's own manager, which the context and the viewer lookup fork only when they must.
+      const rootEm = orm.em as Em;
+      const viewer = await viewerFromRequest(rootEm, events, request);
       const secure = production || new URL(request.url).protocol === 'https:';
       return new Context({
         request,
-        em,
+        rootEm,
         events,
         viewer,
         ip: clientIp(req, trustProxy),

@@ -10,7 +10,6 @@ import {
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../schema/context.ts';
 import { isMember, isStaff, memberIdOf } from '../services/actor.ts';
-import { sharedCommunityBySlug } from '../services/communities.ts';
 import { sharedCache } from '../services/shared-cache.ts';
 import { acceptsParts, settleReadyParts } from './ready-parts-inline.ts';
 import { serialisedOnce } from './serialised-once.ts';
@@ -129,7 +128,7 @@ export function useCommunityResponseCache(): Plugin {
       const parts = acceptsParts(ctx.request);
       setExecuteFn(async (executeArgs) => {
         // Failing to find it (the database is down) is for the resolver to report, as always.
-        const community = await sharedCommunityBySlug(ctx.em, ctx.events, slug).catch(() => null);
+        const community = await ctx.sharedCommunity(slug).catch(() => null);
         // A signed-in customer's token does not reach another community: nothing to keep.
         if (!community || (viewer && viewer.communityId !== community.id)) return executeFn(executeArgs);
         const who = isMember(viewer) ? `member:${memberIdOf(viewer)}` : 'anonymous';

@@ -8,7 +8,7 @@ import { actorFromBearer, actorFromSession } from '../services/identity.ts';
 /**
  * Who a request comes from: a customer's bearer token (SSO or guest) if there is one, else a
  * staff session cookie, else nobody. A bearer token that does not check out is an error, never a
- * silent fall-back to anonymous.
+ * silent fall-back to anonymous. `em` is only forked (services/identity.ts).
  */
 export async function viewerFromRequest(em: Em, events: EventBus, request: Request): Promise<Actor | null> {
   const authorization = request.headers.get('authorization');

@@ -112,6 +112,9 @@ builder.subscriptionField('threadEvents', (t) =>
       await ctx.requireCommunity(args.community);
       const thread = await findThread(ctx.scope(), ctx.viewer(), args.threadId.id);
       if (!thread) throw notFound('The thread');
+      // Events are delivered with scopes of their own: the one that found the thread is let go
+      // now, not kept by every live subscriber (most share their first event's execution).
+      ctx.refreshScope();
       return ctx.events.threadEvents(thread.id);
     },
     resolve: (event, _args, ctx) => {

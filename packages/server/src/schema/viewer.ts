@@ -28,7 +28,7 @@ export const ViewerRef = builder.objectRef<Actor>('Viewer').implement({
     community: t.field({
       type: CommunityRef,
       resolve: async (viewer, _args, ctx) => {
-        const community = await ctx.em.findOne(Community, { id: viewer.communityId });
+        const community = await ctx.em().findOne(Community, { id: viewer.communityId });
         if (!community) throw notFound('The community');
         return community;
       },
@@ -67,7 +67,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       await ctx.limit('guest');
       const community = await ctx.enterCommunity(args.community);
-      const { token, actor } = await startGuestSession(ctx.em, community.id, args.displayName);
+      const { token, actor } = await startGuestSession(ctx.em(), community.id, args.displayName);
       ctx.signedIn(actor);
       return { token, viewer: actor };
     },
@@ -82,7 +82,7 @@ builder.mutationFields((t) => ({
       await ctx.limiter.assertNotLocked(community.id, args.email);
       let signedIn: Awaited<ReturnType<typeof signIn>>;
       try {
-        signedIn = await signIn(bindEm(ctx.em, community.id), community.id, args.email, args.password);
+        signedIn = await signIn(bindEm(ctx.em(), community.id), community.id, args.email, args.password);
       } catch (error) {
         if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
           await ctx.limiter.signInFailed(community.id, args.email);
@@ -103,9 +103,9 @@ builder.mutationFields((t) => ({
       await ctx.limit('signIn');
       // Someone already signed in is not accepting an invitation: the link is for its addressee.
       if (ctx.viewer()) throw new AppError('FORBIDDEN', 'Sign out first, then open the link again.');
-      const staff = await setPasswordWithToken(ctx.em, args.token, args.password);
+      const staff = await setPasswordWithToken(ctx.em(), args.token, args.password);
       const communityId = staff.community.id;
-      const { token, actor } = await startSession(bindEm(ctx.em, communityId), communityId, staff);
+      const { token, actor } = await startSession(bindEm(ctx.em(), communityId), communityId, staff);
       ctx.setCookie(SESSION_COOKIE, token, { maxAgeSeconds: SESSION_TTL_MS / 1000 });
       ctx.signedIn(actor);
       return actor;

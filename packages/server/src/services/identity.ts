@@ -25,6 +25,9 @@ const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
  * member's row, their consents) comes from the process's shared cache until the community next
  * changes: a suspension, an erasure, a retired key is a commit, and applies from the next request
  * on, in every process (services/shared-cache.ts).
+ *
+ * `em` is only forked, never queried itself, so the ORM's own manager may be given: a guest's
+ * request whose answer comes from the caches then makes no entity manager at all.
  */
 export async function actorFromBearer(em: Em, events: EventBus, token: string): Promise<MemberActor> {
   return token.startsWith(GUEST_TOKEN_PREFIX) ? guestActor(em, events, token) : ssoActor(em, events, token);
@@ -34,12 +37,12 @@ async function guestActor(em: Em, events: EventBus, token: string): Promise<Memb
   const hash = hashToken(token);
   const known = await sharedCache(events, 'viewers').find(
     `guest\n${hash}`,
-    () => loadKnownMember(em, { guestTokenHash: hash, erasedAt: null }),
+    () => loadKnownMember(em.fork(), { guestTokenHash: hash, erasedAt: null }),
     (member) => member.communityId,
   );
   if (!known) throw unauthenticated('This guest session is no longer valid. Start a new one.');
   await touch(em, known);
-  return lazyMemberActor('GUEST', known.communityId, known.shared.id, () => memberOf(em, known));
+  return lazyMemberActor('GUEST', known.communityId, known.shared.id, () => memberOf(em.fork(), known));
 }
 
 async function ssoActor(em: Em, events: EventBus, token: string): Promise<MemberActor> {
@@ -141,12 +144,15 @@ export async function startGuestSession(em: Em, communityId: string, displayName
 }
 
 /** The staff member behind a session cookie, if the session is live and the account active. */
+/** A staff session cookie's viewer. Like actorFromBearer, only forks `em`. */
 export async function actorFromSession(em: Em, token: string): Promise<Actor | null> {
-  const session = await em.findOne(
-    StaffSession,
-    { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() } },
-    { populate: ['staff'], filters: { tenant: false } },
-  );
+  const session = await em
+    .fork()
+    .findOne(
+      StaffSession,
+      { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() } },
+      { populate: ['staff'], filters: { tenant: false } },
+    );
   if (!session?.staff.active) return null;
   return { kind: 'STAFF', communityId: session.community.id, staff: session.staff, session };
 }
@@ -161,5 +167,7 @@ async function touch(em: Em, known: KnownMember): Promise<void> {
   const now = Date.now();
   if (now - known.seenAt <= LAST_SEEN_RESOLUTION_MS) return;
   known.seenAt = now;
-  await em.nativeUpdate(Member, { id: known.shared.id }, { lastSeenAt: new Date(now) }, { filters: { tenant: false } });
+  await em
+    .fork()
+    .nativeUpdate(Member, { id: known.shared.id }, { lastSeenAt: new Date(now) }, { filters: { tenant: false } });
 }
