@@ -19,13 +19,20 @@ export const soakMet = (results: SoakResult[]) =>
 /** What the numbers above do not say by themselves (kept by hand, from runs on this machine). */
 const NOTES = `Since the run of 2026-11-23 (PostgreSQL peak 1,199 MB) the server runs built (dist/main.js)
 and under a 1 GB heap ceiling (issue #8): V8 grows its heap by 1.6× what is live between
-collections instead of 4×. PostgreSQL now levels off within the first minute (224 MB at 60 s, 237 MB
-at 240 s) while answering 2.7 times as many requests. SQLite's RSS still climbs through the run
-(265 MB at 60 s, 329 MB at 300 s), so its growth goal is missed: watched with /proc (a second
-run of 240 s), part of it is the memory-mapped database file, whose pages are counted as the file
-grows (file-backed, about 5 MB a minute, which the kernel may drop), and part its 64 MB page cache
-(db/orm.ts) filling: with a 2 MB cache the anonymous memory rose 23 MB in three minutes instead of
-about 50. What rises after both is not yet explained; a longer run would show where it levels off.`;
+collections instead of 4×. In the run of 2026-12-02 SQLite's RSS still climbed (265 MB at 60 s,
+329 MB at 300 s; growth 17.4 %, missed). Two causes, found with the parts above and by counting
+statements: SQLite's file was memory-mapped, so the pages a query touched counted in RSS as the
+file grew (about 5 MB a minute), and its 64 MB page cache filled over minutes; and the prepared-
+statement cache kept every new SQL text, while MikroORM 7 writes the values into the text
+(mikro-orm/mikro-orm#8001), so under this load 400 never-repeated texts a second went through it.
+Since 2026-12-03 the file is read into an 8 MB cache, not mapped, and a statement is kept only
+once its text is seen again (db/orm.ts, db/statement-cache.ts): SQLite's anonymous memory levels
+off within two minutes (181 MB at 60 s, 199 MB from 120 s on) and its file-backed part stays at
+Node's own executable. Requests answered vary by ±30 % between runs on this VM, so this run's
+totals (lower than the last) do not compare: in 100 s runs of the code before and after, in turn,
+twice, SQLite answered 9,048 and 10,637 reads before, 11,354 and 11,712 after; PostgreSQL 31,428
+and 25,985 before, 29,421 and 23,716 after (both pairs about 8 % fewer: within the noise, not yet
+explained if it is more).`;
 
 /** The soak section of BENCHMARKS.md. */
 export function soakMarkdown(results: SoakResult[]): string {
@@ -46,8 +53,8 @@ ${measuredOn()}
 - Goals: no request fails; every subscriber hears every reply on its thread; memory levels off
   (the last fifth of the run averages at most ${SOAK_GOALS.maxGrowth * 100} % above the second fifth).
 - RSS in two parts (from /proc): anonymous memory (V8's heap, malloc, SQLite's page cache) and
-  file-backed pages (Node's executable, and SQLite's database file, memory-mapped, which grows
-  with what is written and which the kernel may drop when it needs the memory).
+  file-backed pages (Node's executable; a memory-mapped database file would count here too, and
+  grow with what is written, though the kernel may drop those pages when it needs the memory).
 
 | database | length | requests answered | errors | live events heard / sent | RSS start → peak → end | of which anonymous | file-backed | RSS growth, 2nd → last fifth |
 |---|---|---|---|---|---|---|---|---|
