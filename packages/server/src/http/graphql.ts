@@ -12,6 +12,8 @@ import { clientIp } from './client-ip.ts';
 import type { CorsPolicy } from './cors.ts';
 import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
 import { maskError } from './error-mask.ts';
+import { createFrameEncoder } from './frame-encoder.ts';
+import { useLeanSubscriptions } from './lean-subscriptions.ts';
 import type { LiveStreams } from './live-streams.ts';
 import { useNoNulCharacters } from './nul-characters.ts';
 import { useQueryLimits } from './query-limits.ts';
@@ -56,6 +58,8 @@ export function createGraphQLHandler({
     maskedErrors: { maskError, isDev: false },
     // Bodies are limited by useRequestBodyLimit, below: yoga's own limit costs every request.
     maxRequestBodySize: false,
+    // Streamed responses (live events) encode a frame many subscribers are sent alike only once.
+    fetchAPI: { TextEncoder: createFrameEncoder() },
     plugins: [
       useCookies(),
       // Cookie-authenticated staff requests cannot be forged by another site's form or image:
@@ -70,6 +74,7 @@ export function createGraphQLHandler({
       useReadyPartsInline(),
       liveStreams.plugin(),
       useSharedEventResults(),
+      useLeanSubscriptions(),
       useVariableErrorCodes(),
       ...(production ? [useHiddenSuggestions()] : []),
     ],

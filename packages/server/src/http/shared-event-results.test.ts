@@ -1,7 +1,7 @@
 /**
- * One live event reaching many anonymous subscribers of the same operation is executed and
- * serialised once for them all; a signed-in subscriber, or another operation, get an execution of
- * their own.
+ * One live event reaching many anonymous subscribers of the same operation is executed,
+ * serialised and encoded once for them all; a signed-in subscriber, or another operation, get an
+ * execution of their own.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { schema } from '../schema/index.ts';
@@ -44,15 +44,19 @@ it('executes an event once for anonymous subscribers of the same operation', asy
   const watchers = [await watch(), await watch(), await watch()];
   spy.reset();
   const stringify = vi.spyOn(JSON, 'stringify');
+  const encode = vi.spyOn(TextEncoder.prototype, 'encode');
   await reply('First');
   for (const live of watchers) expect((await live.next()).data.threadEvents.reply.body).toBe('First');
   const serialised = stringify.mock.calls.filter(
     ([value]) => (value as { data?: { threadEvents?: { __typename?: string } } })?.data?.threadEvents?.__typename,
   );
+  const encoded = encode.mock.calls.filter(([text]) => text?.startsWith('data: ') && text.includes('First'));
   stringify.mockRestore();
+  encode.mockRestore();
   expect(spy.calls.get('ReplyAddedEvent.reply')).toBe(1);
-  // And serialised once.
+  // And serialised once, and its SSE frame encoded once (http/frame-encoder.ts).
   expect(serialised).toHaveLength(1);
+  expect(encoded).toHaveLength(1);
   // The next event is executed anew.
   await reply('Second');
   for (const live of watchers) expect((await live.next()).data.threadEvents.reply.body).toBe('Second');

@@ -1,5 +1,6 @@
 import {
   createSourceEventStream,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   executeSubscriptionEvent,
@@ -23,13 +24,18 @@ interface SharingContext {
  * on the viewer is then the same for all) asking the same operation with the same variables. Null
  * for any other subscriber, who is answered on their own as before. Operations that may answer in
  * several parts (`@defer`, `@stream`) are never shared: their executor is yoga's own.
+ *
+ * The operation is told by its document: yoga's parse cache gives every request with the same
+ * text the same document. So the key a subscriber keeps is its variables, not the query's text
+ * (a kilobyte for each of a thousand subscribers); a document the cache has let go of makes a
+ * new one, whose subscribers share among themselves.
  */
 function shareKey(args: ExecutionArgs): string | null {
   const context = args.contextValue as SharingContext | undefined;
   const query = context?.params?.query;
   if (typeof query !== 'string' || /@(defer|stream)\b/.test(query)) return null;
   if (typeof context?.viewer !== 'function' || context.viewer() !== null) return null;
-  return JSON.stringify([query, args.operationName ?? null, args.variableValues ?? null]);
+  return JSON.stringify([args.operationName ?? null, args.variableValues ?? null]);
 }
 
 /**
@@ -43,16 +49,20 @@ function shareKey(args: ExecutionArgs): string | null {
  * replace results rather than edit them).
  */
 export function useSharedEventResults(): Plugin {
-  const answers = new WeakMap<object, Map<string, ReturnType<typeof executeSubscriptionEvent>>>();
+  type Answer = ReturnType<typeof executeSubscriptionEvent>;
+  // Per event, per document, per operation name and variables.
+  const answers = new WeakMap<object, WeakMap<DocumentNode, Map<string, Answer>>>();
   return {
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
       const key = shareKey(args);
       if (!key) return;
+      const document = args.document;
       const executeShared = (perEvent: ValidatedSubscriptionArgs) => {
         const event = perEvent.rootValue;
         if (typeof event !== 'object' || event === null) return executeSubscriptionEvent(perEvent);
+        const forEvent = entryOf(answers, event, () => new WeakMap());
         return entryOf(
-          entryOf(answers, event, () => new Map()),
+          entryOf(forEvent, document, () => new Map()),
           key,
           () => {
             const answer = executeSubscriptionEvent(perEvent);
