@@ -18,7 +18,7 @@ it('starts on an empty database, seeds the demo once, and stops cleanly on SIGTE
   const first = await start();
   try {
     // Tests and benchmarks run Node with the start script's options, as production does.
-    expect(startScriptNodeFlags()).toContain('--max-semi-space-size=8');
+    expect(startScriptNodeFlags()).toContain('--max-semi-space-size=4');
     const commandLine = readFileSync(`/proc/${first.child.pid}/cmdline`, 'utf8').split('\0');
     expect(commandLine).toEqual(expect.arrayContaining(startScriptNodeFlags()));
     expect(first.output()).toContain('Seeded the "demo" community');
