@@ -135,12 +135,18 @@ export async function soak(dialect: Dialect, options: SoakOptions, log: (line: s
     const rss: SoakResult['rss'] = [];
     const sample = () => {
       const { rss: total, anonymous, file } = residentMb(pid);
-      rss.push([Math.round((performance.now() - started) / 1000), total, anonymous, file]);
+      const entry: SoakResult['rss'][number] = [
+        Math.round((performance.now() - started) / 1000),
+        total,
+        anonymous,
+        file,
+      ];
+      rss.push(entry);
+      return entry;
     };
     sample();
     const sampler = setInterval(() => {
-      sample();
-      const [at, total, anonymous, file] = rss.at(-1) as SoakResult['rss'][number];
+      const [at, total, anonymous, file] = sample();
       if (at % 60 < 5)
         log(
           `  ${dialect}: ${at} s, RSS ${total} MB (${anonymous} anonymous, ${file} file), ${JSON.stringify(requests)}, ${errors} errors`,

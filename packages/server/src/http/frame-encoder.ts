@@ -1,3 +1,5 @@
+import { recentTexts } from './recent-texts.ts';
+
 /** Longer texts are encoded afresh every time (what the encoder keeps stays small). */
 const MAX_SHARED_TEXT = 32 * 1024;
 
@@ -17,17 +19,11 @@ const MAX_TEXTS = 32;
  * bytes once made. One encoder class per yoga, whose instances (one per response) share the texts.
  */
 export function createFrameEncoder(): typeof TextEncoder {
-  let recent = new Map<string, Uint8Array<ArrayBuffer>>();
+  const fresh = new TextEncoder();
+  const bytesOf = recentTexts(MAX_TEXTS, (text) => fresh.encode(text));
   return class FrameEncoder extends TextEncoder {
     override encode(input = ''): Uint8Array<ArrayBuffer> {
-      if (input.length > MAX_SHARED_TEXT) return super.encode(input);
-      let bytes = recent.get(input);
-      if (bytes === undefined) {
-        if (recent.size >= MAX_TEXTS) recent = new Map();
-        bytes = super.encode(input);
-        recent.set(input, bytes);
-      }
-      return bytes;
+      return input.length > MAX_SHARED_TEXT ? super.encode(input) : bytesOf(input);
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { recentTexts } from './recent-texts.ts';
 
 /**
  * Where @whatwg-node/node-fetch's Request keeps its body once it has been read: the chunks as they
@@ -35,14 +36,7 @@ interface RequestContext {
  * Only subscriptions: any other request ends in milliseconds, and its body goes with it.
  */
 export function useLeanSubscriptions(): Plugin {
-  let texts = new Map<string, string>();
-  const shared = (text: string): string => {
-    const known = texts.get(text);
-    if (known !== undefined) return known;
-    if (texts.size >= MAX_TEXTS) texts = new Map();
-    texts.set(text, text);
-    return text;
-  };
+  const shared = recentTexts(MAX_TEXTS, (text) => text);
   return {
     onSubscribe({ args }) {
       const context = args.contextValue as RequestContext | undefined;

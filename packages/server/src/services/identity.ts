@@ -143,8 +143,10 @@ export async function startGuestSession(em: Em, communityId: string, displayName
   return { token, actor: { kind: 'GUEST', communityId, member } };
 }
 
-/** The staff member behind a session cookie, if the session is live and the account active. */
-/** A staff session cookie's viewer. Like actorFromBearer, only forks `em`. */
+/**
+ * The staff member behind a session cookie, if the session is live and the account active. Like
+ * actorFromBearer, only forks `em`.
+ */
 export async function actorFromSession(em: Em, token: string): Promise<Actor | null> {
   const session = await em
     .fork()
