@@ -92,6 +92,8 @@ describe('emails about followed threads', () => {
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(header('list-unsubscribe')).toMatch(/^List-Unsubscribe:\s+<http:\/\/\S+\/unsubscribe\?token=\S+>$/);
     expect(mail?.parsed.messageId).toMatch(/@rapport>$/);
+    // The SMTP server has the message before the mailer marks the row sent: wait for that.
+    await drained();
     expect((await outbox(memberIds.Bob as string)).map((m) => m.status)).toEqual(['SENT']);
   });
 
