@@ -1,13 +1,49 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './testing/database.ts';
 import { guestToken } from './testing/fixtures.ts';
 import { GraphQLClient } from './testing/graphql-client.ts';
-import { startScriptNodeFlags, startServerProcess } from './testing/process.ts';
+import { startScript, startServerProcess } from './testing/process.ts';
 import { subscribe } from './testing/sse.ts';
 
 let database: TestDatabase;
 const start = () => startServerProcess({ DATABASE_URL: database.url, NODE_ENV: 'test' });
+
+/** A running process's environment, from /proc. */
+const environmentOf = (pid: number) =>
+  Object.fromEntries(
+    readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+  );
+
+/** The processes started by `pid`, and theirs, from /proc. */
+function descendantsOf(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent is the second field after the command name, which is in parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    const parent = queue.shift();
+    for (const [child, itsParent] of parents) {
+      if (itsParent !== parent) continue;
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -17,10 +53,14 @@ afterAll(() => database?.drop());
 it('starts on an empty database, seeds the demo once, and stops cleanly on SIGTERM', async () => {
   const first = await start();
   try {
-    // Tests and benchmarks run Node with the start script's options, as production does.
-    expect(startScriptNodeFlags()).toContain('--max-semi-space-size=4');
+    // Tests and benchmarks run the server with the start script's environment and Node options, as
+    // production does.
+    const { env, nodeFlags } = startScript();
+    expect(nodeFlags).toContain('--max-semi-space-size=4');
+    expect(env).toEqual({ MALLOC_ARENA_MAX: '2' });
     const commandLine = readFileSync(`/proc/${first.child.pid}/cmdline`, 'utf8').split('\0');
-    expect(commandLine).toEqual(expect.arrayContaining(startScriptNodeFlags()));
+    expect(commandLine).toEqual(expect.arrayContaining(nodeFlags));
+    expect(environmentOf(first.child.pid as number)).toMatchObject(env);
     expect(first.output()).toContain('Seeded the "demo" community');
     const client = new GraphQLClient(`${first.url}/graphql`);
     const data = await client.data(
@@ -107,5 +147,43 @@ it('on SIGTERM, answers every request it had accepted, then refuses new ones and
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   } finally {
     server.child.kill('SIGKILL');
+  }
+});
+
+it("`pnpm start` runs the server with the start script's environment and Node options", async () => {
+  // The pnpm running these tests (its script's runner sets npm_execpath), or the one on the PATH.
+  const pnpm = process.env.npm_execpath;
+  const [command, args] = pnpm?.endsWith('js') ? [process.execPath, [pnpm, 'start']] : ['pnpm', ['start']];
+  const child = spawn(command, args, {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  let output = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`pnpm start did not start the server:\n${output}`)), 30_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (!/listening on http/.test(output)) return;
+        clearTimeout(timer);
+        resolve();
+      };
+      child.stdout?.on('data', read);
+      child.stderr?.on('data', read);
+    });
+    const server = descendantsOf(child.pid as number).find((pid) =>
+      readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('dist/main.js'),
+    );
+    expect(server, output).toBeDefined();
+    const { env, nodeFlags } = startScript();
+    expect(readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining(nodeFlags));
+    expect(environmentOf(server as number)).toMatchObject(env);
+    process.kill(server as number, 'SIGTERM');
+    await exited;
+  } finally {
+    for (const pid of descendantsOf(child.pid as number)) process.kill(pid, 'SIGKILL');
+    child.kill('SIGKILL');
   }
 });

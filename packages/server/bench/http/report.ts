@@ -1,17 +1,21 @@
-import { startScriptNodeFlags } from '../../src/testing/process.ts';
+import { startScript } from '../../src/testing/process.ts';
 import { measuredOn, pass } from '../report.ts';
 import { FULL_WIDGET_SIZES, type WidgetSizes } from './data.ts';
 import { BOUNDED_HEAP_FLAGS, type HttpResult } from './index.ts';
 import type { LoadResult } from './load.ts';
 
+/** The command line the server runs with: the start script's environment, then Node and its options. */
+const commandLine = (nodeFlags: string[]) =>
+  [...Object.entries(startScript().env).map(([name, value]) => `${name}=${value}`), 'node', ...nodeFlags].join(' ');
+
 /** The start script's Node options with its heap ceiling replaced by the bounded run's (the last one given wins). */
 const boundedFlags = () => [
-  ...startScriptNodeFlags().filter((flag) => !flag.startsWith('--max-old-space-size=')),
+  ...startScript().nodeFlags.filter((flag) => !flag.startsWith('--max-old-space-size=')),
   ...BOUNDED_HEAP_FLAGS,
 ];
 
 /** What changed the numbers, as measured by full-scale runs on this machine (kept by hand). */
-const HISTORY = `### History (full scale, same machine; runs vary by about ±20 % on this shared VM)
+const HISTORY = `### History (full scale, on a shared 2-core VM: an AMD EPYC until 2026-12-03, an Intel Xeon from the row on malloc arenas; runs vary by about ±20 %)
 
 | change (SQLite / PostgreSQL in each column) | widget list req/s | posting a reply req/s | fan-out to 1,000 subscribers, p99 (one process) |
 |---|---|---|---|
@@ -30,6 +34,7 @@ const HISTORY = `### History (full scale, same machine; runs vary by about ±20 
 | \`pnpm start\` (and every test's and benchmark's server) runs Node with a heap ceiling of 1 GB (\`--max-old-space-size=1024\`), for what it does to V8's collector: on a machine with memory to spare (V8's own ceiling here is 4 GB) the heap may grow to 4× what was live after a collection before the next one, under a 1 GB ceiling 1.6×. Same-machine A/B, alternating twice (PostgreSQL, full-scale data, one server each, 8 s per request kind, then 1,000 subscribers and 10 replies): RSS after trivial 160–180 → 158–164 MB, after the list 256–288 → 212–217, after fan-out 297–298 → 230–233; fan-out p50 / p99 60–71 / 170–190 → 61–66 / 122–126 ms; list p99 23–24 → 29–31 ms; throughputs within the runs' noise (a 2 GB ceiling, V8's factor 2: list 230–233, fan-out 244–245 MB). This run, on a slower spell of the VM than the last (trivial 4,532 / 4,059 req/s): PostgreSQL RSS start 128, trivial 165, list 215, posting 225, fan-out 248 MB | 3,792 / 3,250 | 83 / 87 | 150 / 206 ms |
 | SQLite: a prepared statement kept only once its SQL text is seen again (MikroORM 7 writes the values into the text, so a write's statement never repeats, and those pushed the reads' statements out of the cache), and the file's pages read into an 8 MB cache of SQLite's own instead of a 64 MB one with the file memory-mapped (every mapped page a query touched counted in RSS: 312 MB of file pages at start, from the first open's statistics pass); a request forks an entity manager only when something asks for one (an answer from the response cache makes none, and a live subscriber keeps none between events: 40.9 → 36.0 KB each in heap snapshots). Same-machine A/B on SQLite (full-scale data, two rounds): RSS after posting 295–317 → 223–238 MB, after fan-out 296–318 → 240–250, throughputs within the noise. In this full run against the last: SQLite RSS start 453 → 132 MB, after the list 518 → 189, after posting 557 → 204, after fan-out 572 → 247; PostgreSQL after the list 215 → 195, after posting 225 → 202, after fan-out 248 → 225 | 3,215 / 3,700 | 86 / 78 | 150 / 241 ms |
 | a live subscriber lets go of its request's body (kept as chunks, bytes and text besides the parsed JSON) and shares the query's text with the others, and the share key of http/shared-event-results.ts no longer holds that text (37.0 → 32.0 KB each in heap snapshots with 10 and 1,000 subscribers); a live event's SSE frame encoded once for every subscriber it reaches, not once each (http/frame-encoder.ts); \`pnpm start\` runs Node with 4 MB semi-spaces instead of 8 (\`--max-semi-space-size=4\`). Same session, full runs one after another on a faster day (trivial 5,400–6,700 req/s): with 8 MB semi-spaces (two runs, the second with the frame encoder) RSS after the list 190 / 214–216 MB, after posting 246–247 / 224–226, after fan-out 254–259 / 238–244; with 4 MB (this run) 190 / 190, 221 / 200, 241 / 221; with 2 MB 195 / 176, 211 / 196, 239 / 212, but the PostgreSQL list fell to 60 % of trivial (3,476 req/s) and posting to 95 req/s, so 2 MB was not adopted. What 4 MB costs is fan-out time: p99 160 / 174 ms against 112–113 / 120–134 ms with 8 MB (goal ≤ 250 ms). Posting on SQLite (221 MB) and fan-out on both (241 / 221 MB) are still over 200 MB | 5,142 / 5,322 | 184 / 142 | 160 / 174 ms |
+| \`pnpm start\` sets \`MALLOC_ARENA_MAX=2\` for glibc's allocator: two arenas instead of one per thread that allocates at once (up to eight per core; V8's helper threads each held one with what was freed in it). Same-session runs on SQLite, full-scale data, one server after another: RSS after posting 202–212 MB in eight runs of nine (238 in one) against 214–279 in four without, after fan-out 209–240 against 236–290 MB; posting 158–184 against 168–189 replies/s. Also tried in the same session: \`--v8-pool-size=1\` (fewer V8 threads: after posting 207–210, fan-out 229–236 MB), one arena (199–201, 220–222 MB, posting 155–166 replies/s), fixed malloc trim and mmap thresholds of 128 KB on top (posting 207, fan-out 214–225 MB, the list 197–199 against 186–191), \`--optimize-for-size\` (fan-out 185–188 MB, but it sets V8's young generation to 1 MB: trivial 17 % and the list 21 % slower, posting 141–155 replies/s): none adopted. SQLite's prepared statements are about 15 KB each (1,000 of a widget-list-like query took 14 MB); posting to a hundred threads kept 409 of them, and without the cache posting ended 4–9 MB lower at 10 % fewer replies/s. This run is on another machine than the rows above (an Intel Xeon, 2 cores; trivial 10,377 / 9,958 req/s): RSS after posting 199 / 199 MB, after fan-out 223 / 205 MB, after fan-out over two processes 233 / 222 MB (still over 200) | 7,969 / 7,467 | 189 / 160 | 102 / 119 ms |
 
 ### Where the widget list's time and the memory go (profiled by hand, 2026-11-24, PostgreSQL, full-scale data)
 
@@ -202,7 +207,7 @@ const rssList = (rss: Record<string, number>) =>
 /** The bounded-heap process: what its smaller memory costs in speed, measured in the same run. */
 const boundedLine = (r: HttpResult) => {
   const b = r.bounded;
-  return `With the heap bounded further, as the README advises on a small machine (\`node ${boundedFlags().join(' ')}\`, a fresh process): trivial ${Math.round(b.trivial.requestsPerSecond).toLocaleString('en')} req/s, widget list ${Math.round(b.widgetList.requestsPerSecond).toLocaleString('en')} req/s (${(share(b) * 100).toFixed(0)} % of trivial, p99 ${b.widgetList.p99Ms} ms); fan-out p99 ${b.fanoutOne.p99Ms.toFixed(0)} ms, ${b.fanoutOne.missed} missed; RSS ${rssList(b.rss)}.`;
+  return `With the heap bounded further, as the README advises on a small machine (\`${commandLine(boundedFlags())}\`, a fresh process): trivial ${Math.round(b.trivial.requestsPerSecond).toLocaleString('en')} req/s, widget list ${Math.round(b.widgetList.requestsPerSecond).toLocaleString('en')} req/s (${(share(b) * 100).toFixed(0)} % of trivial, p99 ${b.widgetList.p99Ms} ms); fan-out p99 ${b.fanoutOne.p99Ms.toFixed(0)} ms, ${b.fanoutOne.missed} missed; RSS ${rssList(b.rss)}.`;
 };
 
 /** The HTTP section of BENCHMARKS.md. */
@@ -231,7 +236,7 @@ ${line('posting a reply (activity, counters, outbox, publish; 50 visitors, each 
 
 ${measuredOn()}
 - Data: ${sizes.members.toLocaleString('en')} members, ${sizes.threads.toLocaleString('en')} threads, ${sizes.replies.toLocaleString('en')} replies, ${sizes.votes.toLocaleString('en')} votes${scale === 1 ? '' : ` — **scaled down ×${scale} (BENCH_SCALE)**`}
-- The server runs as its own process as \`pnpm start\` runs it (\`node ${startScriptNodeFlags().join(' ')} dist/main.js\`, built by packages/server/build.ts; NODE_ENV=production) with Redis; load from autocannon on the same 2-core machine (so the load generator takes CPU from the server: compare the ratios).
+- The server runs as its own process as \`pnpm start\` runs it (\`${commandLine(startScript().nodeFlags)} dist/main.js\`, built by packages/server/build.ts; NODE_ENV=production) with Redis; load from autocannon on the same 2-core machine (so the load generator takes CPU from the server: compare the ratios).
 
 ${tables.join('\n\n')}
 

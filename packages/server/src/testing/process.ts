@@ -5,17 +5,30 @@ import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
+/** How package.json's start script runs the server: `[NAME=value ...] node <options> dist/main.js`. */
+export interface StartScript {
+  /** Environment it sets for the process (read by the C library before any JavaScript runs). */
+  env: Record<string, string>;
+  /** Node's own options. */
+  nodeFlags: string[];
+}
+
 /**
- * Node's own options from package.json's start script (`node <options> dist/main.js`), read from
- * there so that tests and benchmarks run the server as production does.
+ * The start script's environment and Node options, read from package.json so that tests and
+ * benchmarks run the server as production does.
  */
-export function startScriptNodeFlags(): string[] {
+export function startScript(): StartScript {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  const words = String(manifest.scripts?.start ?? '').split(/\s+/);
-  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js') {
-    throw new Error(`package.json's start script is not "node <options> dist/main.js": ${manifest.scripts?.start}`);
+  const script = String(manifest.scripts?.start ?? '');
+  const words = script.split(/\s+/);
+  const assignments = words.findIndex((word) => !/^[A-Z_][A-Z0-9_]*=\S*$/.test(word));
+  if (words[assignments] !== 'node' || words.at(-1) !== 'dist/main.js') {
+    throw new Error(`package.json's start script is not "[NAME=value ...] node <options> dist/main.js": ${script}`);
   }
-  return words.slice(1, -1);
+  const env = Object.fromEntries(
+    words.slice(0, assignments).map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
+  );
+  return { env, nodeFlags: words.slice(assignments + 1, -1) };
 }
 
 export interface ServerProcess {
@@ -33,8 +46,8 @@ export function redisPrefixFor(databaseUrl: string): string {
 }
 
 /**
- * Starts the server as its own process exactly as `pnpm start` does (`node <its options>
- * dist/main.js`, built from src/ by build.ts, which vitest's globalSetup runs first), on a free
+ * Starts the server as its own process exactly as `pnpm start` does (its environment, then `node
+ * <its options> dist/main.js`, built from src/ by build.ts, which vitest's globalSetup runs first), on a free
  * port, and resolves once it says it is listening.
  */
 export async function startServerProcess(
@@ -42,8 +55,16 @@ export async function startServerProcess(
   /** More options for Node itself, after the start script's (a heap ceiling, for the benchmark). */
   extraNodeFlags: string[] = [],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...startScriptNodeFlags(), ...extraNodeFlags, main], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REDIS_PREFIX: redisPrefixFor(env.DATABASE_URL ?? ''), ...env },
+  const start = startScript();
+  const child = spawn(process.execPath, [...start.nodeFlags, ...extraNodeFlags, main], {
+    env: {
+      ...process.env,
+      ...start.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REDIS_PREFIX: redisPrefixFor(env.DATABASE_URL ?? ''),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
