@@ -32,11 +32,17 @@ Node's own executable. Requests answered vary by ±30 % between runs on this VM,
 totals (lower than the last) do not compare: in 100 s runs of the code before and after, in turn,
 twice, SQLite answered 9,048 and 10,637 reads before, 11,354 and 11,712 after; PostgreSQL 31,428
 and 25,985 before, 29,421 and 23,716 after (both pairs about 8 % fewer: within the noise, not yet
-explained if it is more). This run (2026-12-03, later) has Node's young generation at 4 MB
+explained if it is more). The next run (2026-12-03, ninth session) had Node's young generation at 4 MB
 semi-spaces instead of 8, live subscribers that let go of their request's body, and live events'
 frames encoded once: the goals are met as before (growth 4.6 % / 1.4 %), peaks 254 / 227 MB
 against 257 / 225, with as many requests answered (25,866 / 68,085 reads against 25,501 / 65,163):
-what this load holds is not in those parts.`;
+what this load holds is not in those parts. The run after that (2026-12-03, tenth session) is on
+another machine (an Intel Xeon, 2 cores, where this load answered about twice as many requests:
+48,043 / 132,618 reads) with glibc's allocator limited to two arenas (\`MALLOC_ARENA_MAX=2\` in the
+start script): goals met (growth 1.2 % / 0.4 %, 0 errors, every live event heard), peaks 268 /
+233 MB. Twice the requests in the same minutes make more garbage between collections, so these
+peaks do not compare with the rows before; the same-session A/B of the arenas is in the HTTP
+section's history.`;
 
 /** The soak section of BENCHMARKS.md. */
 export function soakMarkdown(results: SoakResult[]): string {
