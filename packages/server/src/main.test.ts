@@ -183,7 +183,13 @@ it("`pnpm start` runs the server with the start script's environment and Node op
     process.kill(server as number, 'SIGTERM');
     await exited;
   } finally {
-    for (const pid of descendantsOf(child.pid as number)) process.kill(pid, 'SIGKILL');
+    for (const pid of descendantsOf(child.pid as number)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // It ended on its own meanwhile.
+      }
+    }
     child.kill('SIGKILL');
   }
 });

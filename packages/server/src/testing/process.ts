@@ -47,8 +47,8 @@ export function redisPrefixFor(databaseUrl: string): string {
 
 /**
  * Starts the server as its own process exactly as `pnpm start` does (its environment, then `node
- * <its options> dist/main.js`, built from src/ by build.ts, which vitest's globalSetup runs first), on a free
- * port, and resolves once it says it is listening.
+ * <its options> dist/main.js`, built from src/ by build.ts, which vitest's globalSetup runs
+ * first), on a free port, and resolves once it says it is listening.
  */
 export async function startServerProcess(
   env: Record<string, string | undefined>,
