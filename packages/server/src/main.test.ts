@@ -5,20 +5,23 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './testing/database.ts';
 import { guestToken } from './testing/fixtures.ts';
 import { GraphQLClient } from './testing/graphql-client.ts';
-import { startScript, startServerProcess } from './testing/process.ts';
+import { nameAndValue, startScript, startServerProcess } from './testing/process.ts';
 import { subscribe } from './testing/sse.ts';
 
 let database: TestDatabase;
 const start = () => startServerProcess({ DATABASE_URL: database.url, NODE_ENV: 'test' });
 
-/** A running process's environment, from /proc. */
+/** A running process's command line and environment, from /proc. */
+const commandLineOf = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 const environmentOf = (pid: number) =>
-  Object.fromEntries(
-    readFileSync(`/proc/${pid}/environ`, 'utf8')
-      .split('\0')
-      .filter(Boolean)
-      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
-  );
+  Object.fromEntries(readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean).map(nameAndValue));
+
+/** Checks that a server process runs with the start script's Node options and environment. */
+function expectStartScriptOn(pid: number) {
+  const { env, nodeFlags } = startScript();
+  expect(commandLineOf(pid)).toEqual(expect.arrayContaining(nodeFlags));
+  expect(environmentOf(pid)).toMatchObject(env);
+}
 
 /** The processes started by `pid`, and theirs, from /proc. */
 function descendantsOf(pid: number): number[] {
@@ -58,9 +61,7 @@ it('starts on an empty database, seeds the demo once, and stops cleanly on SIGTE
     const { env, nodeFlags } = startScript();
     expect(nodeFlags).toContain('--max-semi-space-size=4');
     expect(env).toEqual({ MALLOC_ARENA_MAX: '2' });
-    const commandLine = readFileSync(`/proc/${first.child.pid}/cmdline`, 'utf8').split('\0');
-    expect(commandLine).toEqual(expect.arrayContaining(nodeFlags));
-    expect(environmentOf(first.child.pid as number)).toMatchObject(env);
+    expectStartScriptOn(first.child.pid as number);
     expect(first.output()).toContain('Seeded the "demo" community');
     const client = new GraphQLClient(`${first.url}/graphql`);
     const data = await client.data(
@@ -173,13 +174,9 @@ it("`pnpm start` runs the server with the start script's environment and Node op
       child.stdout?.on('data', read);
       child.stderr?.on('data', read);
     });
-    const server = descendantsOf(child.pid as number).find((pid) =>
-      readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('dist/main.js'),
-    );
+    const server = descendantsOf(child.pid as number).find((pid) => commandLineOf(pid).includes('dist/main.js'));
     expect(server, output).toBeDefined();
-    const { env, nodeFlags } = startScript();
-    expect(readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining(nodeFlags));
-    expect(environmentOf(server as number)).toMatchObject(env);
+    expectStartScriptOn(server as number);
     process.kill(server as number, 'SIGTERM');
     await exited;
   } finally {

@@ -25,10 +25,16 @@ export function startScript(): StartScript {
   if (words[assignments] !== 'node' || words.at(-1) !== 'dist/main.js') {
     throw new Error(`package.json's start script is not "[NAME=value ...] node <options> dist/main.js": ${script}`);
   }
-  const env = Object.fromEntries(
-    words.slice(0, assignments).map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
-  );
-  return { env, nodeFlags: words.slice(assignments + 1, -1) };
+  return {
+    env: Object.fromEntries(words.slice(0, assignments).map(nameAndValue)),
+    nodeFlags: words.slice(assignments + 1, -1),
+  };
+}
+
+/** An environment variable's `NAME=value`, as a start script or /proc/<pid>/environ has it, split. */
+export function nameAndValue(assignment: string): [string, string] {
+  const equals = assignment.indexOf('=');
+  return [assignment.slice(0, equals), assignment.slice(equals + 1)];
 }
 
 export interface ServerProcess {
