@@ -60,7 +60,7 @@ it('starts on an empty database, seeds the demo once, and stops cleanly on SIGTE
     // production does.
     const { env, nodeFlags } = startScript();
     expect(nodeFlags).toContain('--max-semi-space-size=4');
-    expect(env).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(env).toEqual({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '32768' });
     expectStartScriptOn(first.child.pid as number);
     expect(first.output()).toContain('Seeded the "demo" community');
     const client = new GraphQLClient(`${first.url}/graphql`);

@@ -12,7 +12,6 @@ import { clientIp } from './client-ip.ts';
 import type { CorsPolicy } from './cors.ts';
 import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
 import { maskError } from './error-mask.ts';
-import { createFrameEncoder } from './frame-encoder.ts';
 import { useLeanSubscriptions } from './lean-subscriptions.ts';
 import type { LiveStreams } from './live-streams.ts';
 import { useNoNulCharacters } from './nul-characters.ts';
@@ -20,7 +19,7 @@ import { useQueryLimits } from './query-limits.ts';
 import { useReadyPartsInline } from './ready-parts-inline.ts';
 import { useRequestBodyLimit } from './request-body-limit.ts';
 import { useCommunityResponseCache } from './response-cache.ts';
-import { useSharedEventResults } from './shared-event-results.ts';
+import { useSharedLiveStreams } from './shared-live-streams.ts';
 import { viewerFromRequest } from './viewer.ts';
 
 export interface GraphQLOptions {
@@ -58,8 +57,6 @@ export function createGraphQLHandler({
     maskedErrors: { maskError, isDev: false },
     // Bodies are limited by useRequestBodyLimit, below: yoga's own limit costs every request.
     maxRequestBodySize: false,
-    // Streamed responses (live events) encode a frame many subscribers are sent alike only once.
-    fetchAPI: { TextEncoder: createFrameEncoder() },
     plugins: [
       useCookies(),
       // Cookie-authenticated staff requests cannot be forged by another site's form or image:
@@ -73,7 +70,7 @@ export function createGraphQLHandler({
       useCommunityResponseCache(),
       useReadyPartsInline(),
       liveStreams.plugin(),
-      useSharedEventResults(),
+      useSharedLiveStreams(),
       useLeanSubscriptions(),
       useVariableErrorCodes(),
       ...(production ? [useHiddenSuggestions()] : []),

@@ -1,10 +1,10 @@
 /**
  * A live subscription keeps its request for as long as it is open: once the subscription has
- * started, the request holds no copy of its body, and the query's text is still there for whoever
- * reads yoga's params. A query answered at once keeps its request as yoga leaves it.
+ * started, the request holds no copy of its body, nor does Node's request hold it through the
+ * listener that read the body, and the query's text is still there for whoever reads yoga's params. A query answered at once keeps its request as yoga leaves it.
  */
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -15,9 +15,14 @@ import { useLeanSubscriptions } from './lean-subscriptions.ts';
 const QUERY = 'subscription Ticks { ticks }';
 
 /** What each request's context held when its resolver ran. */
-const seen: { request: Record<string, unknown>; query: unknown }[] = [];
-const record = (context: { request: object; params: { query?: unknown } }) =>
-  seen.push({ request: { ...context.request }, query: context.params.query });
+const seen: { request: Record<string, unknown>; query: unknown; bodyListeners: number }[] = [];
+const record = (context: { request: object; params: { query?: unknown }; req?: IncomingMessage }) =>
+  seen.push({
+    request: { ...context.request },
+    query: context.params.query,
+    // Listeners on Node's request for the body's bytes (each holds the fetch Request).
+    bodyListeners: context.req?.listenerCount('data') ?? Number.NaN,
+  });
 
 /** Whether a value is (or lists) the body: as text, as bytes or as parsed JSON. */
 const isBody = (value: unknown): boolean =>
@@ -73,10 +78,12 @@ it('lets a live subscription’s request go of its body, keeping the query in yo
   expect(seen).toHaveLength(1);
   expect(holdsBody(seen[0]?.request ?? {})).toBe(false);
   expect(seen[0]?.query).toBe(QUERY);
+  expect(seen[0]?.bodyListeners).toBe(0);
 });
 
 it('leaves a query’s request as yoga has it (the check above can see a body)', async () => {
   seen.length = 0;
   expect(await new GraphQLClient(endpoint).data('{ ticks }')).toEqual({ ticks: 1 });
   expect(holdsBody(seen[0]?.request ?? {})).toBe(true);
+  expect(seen[0]?.bodyListeners).toBeGreaterThan(0);
 });

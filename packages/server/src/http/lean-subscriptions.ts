@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { recentTexts } from './recent-texts.ts';
 
@@ -21,17 +22,22 @@ const MAX_TEXTS = 100;
 /** What this plugin reads from yoga's context. */
 interface RequestContext {
   request?: object;
+  /** Node's request (yoga's server context). */
+  req?: IncomingMessage;
   params?: { query?: unknown };
 }
 
 /**
  * A yoga plugin: a live subscription keeps its request and yoga's context for as long as it is
- * open (hours), so it lets go of what only parsing the request needed. Once read, the request held
- * its body as chunks, bytes and text besides the parsed JSON (2.5 KB of the widget's subscription),
- * and the query's text arrives as a new string with every request, so a thousand widgets on one
- * thread held a thousand copies of the same kilobyte: subscribers now share one. With the share
- * key of shared-event-results.ts no longer holding the text either, a live subscriber went from
- * 37.0 to 32.0 KB of heap (heap snapshots with 10 and 1,000 subscribers).
+ * open (hours: a signed-in subscriber's, and the one a shared stream reads, http/shared-live-streams.ts),
+ * so it lets go of what only parsing the request needed. Once read, the request held its body as
+ * chunks, bytes and text besides the parsed JSON (2.5 KB of the widget's subscription), and the
+ * query's text arrives as a new string with every request, so a thousand widgets on one thread
+ * held a thousand copies of the same kilobyte: subscribers now share one. A live subscriber went
+ * from 37.0 to 32.0 KB of heap (heap snapshots with 10 and 1,000 subscribers).
+ *
+ * The listener @whatwg-node/node-fetch reads the body with stays on Node's request after the body
+ * has ended, and holds the whole fetch Request (its headers, URL, cookies): it is removed too.
  *
  * Only subscriptions: any other request ends in milliseconds, and its body goes with it.
  */
@@ -43,6 +49,8 @@ export function useLeanSubscriptions(): Plugin {
       const request = context?.request as Record<string, unknown> | undefined;
       // Parsed and validated by now: nothing reads the body again (yoga parses `params.query` once).
       if (request) releaseBody(request);
+      // Once the body has ended no more of it comes: the listener that read it has nothing to do.
+      if (context?.req?.complete) context.req.removeAllListeners('data');
       const params = context?.params;
       if (params && typeof params.query === 'string') params.query = shared(params.query);
     },
