@@ -42,7 +42,12 @@ another machine (an Intel Xeon, 2 cores, where this load answered about twice as
 start script): goals met (growth 1.2 % / 0.4 %, 0 errors, every live event heard), peaks 268 /
 233 MB. Twice the requests in the same minutes make more garbage between collections, so these
 peaks do not compare with the rows before; the same-session A/B of the arenas is in the HTTP
-section's history.`;
+section's history. The run after that (2026-12-03, eleventh session) is back on an AMD EPYC,
+answering about half as many requests (22,267 / 60,761 reads), with visitors who are not signed in
+sharing one live stream per thread (so this load's 200 subscribers on 10 threads are 10 streams
+read once each) and \`MALLOC_MMAP_THRESHOLD_=32768\` in the start script: goals met (growth
+2.0 % / 4.0 %, 0 errors, every live event heard), peaks 214 / 190 MB, flat from the second
+minute on.`;
 
 /** The soak section of BENCHMARKS.md. */
 export function soakMarkdown(results: SoakResult[]): string {

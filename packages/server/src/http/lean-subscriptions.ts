@@ -29,12 +29,13 @@ interface RequestContext {
 
 /**
  * A yoga plugin: a live subscription keeps its request and yoga's context for as long as it is
- * open (hours: a signed-in subscriber's, and the one a shared stream reads, http/shared-live-streams.ts),
- * so it lets go of what only parsing the request needed. Once read, the request held its body as
- * chunks, bytes and text besides the parsed JSON (2.5 KB of the widget's subscription), and the
- * query's text arrives as a new string with every request, so a thousand widgets on one thread
- * held a thousand copies of the same kilobyte: subscribers now share one. A live subscriber went
- * from 37.0 to 32.0 KB of heap (heap snapshots with 10 and 1,000 subscribers).
+ * open (hours: a signed-in subscriber's, and the one each shared stream reads,
+ * http/shared-live-streams.ts), so it lets go of what only parsing the request needed. Once read,
+ * the request held its body as chunks, bytes and text besides the parsed JSON (2.5 KB of the
+ * widget's subscription), and the query's text arrives as a new string with every request, so a
+ * thousand widgets on one thread held a thousand copies of the same kilobyte: subscribers now
+ * share one. A live subscriber went from 37.0 to 32.0 KB of heap (heap snapshots with 10 and
+ * 1,000 subscribers).
  *
  * The listener @whatwg-node/node-fetch reads the body with stays on Node's request after the body
  * has ended, and holds the whole fetch Request (its headers, URL, cookies): it is removed too.

@@ -82,8 +82,9 @@ export function useSharedLiveStreams({ pingMs = 12_000 }: SharedLiveStreamsOptio
     const own = results[Symbol.asyncIterator]();
     const stopOwn = () => endSubscription(own);
     tap.once('close', stopOwn);
-    own.next().then(
-      ({ value, done }) => {
+    own
+      .next()
+      .then(({ value, done }) => {
         if (tap.destroyed) return;
         tap.off('close', stopOwn);
         if (done) {
@@ -92,9 +93,12 @@ export function useSharedLiveStreams({ pingMs = 12_000 }: SharedLiveStreamsOptio
         }
         tap.send(nextFrame(value));
         join(share, own, tap);
-      },
-      () => tap.cutOff(),
-    );
+      })
+      // Nobody can be told why: the subscriber's client reconnects, as after any interruption.
+      .catch(() => {
+        tap.cutOff();
+        stopOwn();
+      });
     return tap;
   }
 
