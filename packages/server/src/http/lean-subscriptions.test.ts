@@ -1,7 +1,8 @@
 /**
  * A live subscription keeps its request for as long as it is open: once the subscription has
  * started, the request holds no copy of its body, nor does Node's request hold it through the
- * listener that read the body, and the query's text is still there for whoever reads yoga's params. A query answered at once keeps its request as yoga leaves it.
+ * listener that read the body, and the query's text is still there for whoever reads yoga's
+ * params. A query answered at once keeps its request as yoga leaves it.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';

@@ -118,3 +118,16 @@ it('cuts off a subscriber that stopped reading, with its connection', async () =
   expect(reading.destroyed).toBe(false);
   reading.destroy();
 });
+
+it('sends nothing more once a stream is complete', async () => {
+  const tap = new SseTap();
+  const text = received(tap);
+  const errors: unknown[] = [];
+  tap.on('error', (error) => errors.push(error));
+  tap.complete();
+  tap.send(Buffer.from('event: next\ndata: {}\n\n'));
+  tap.complete();
+  await settle();
+  expect(errors).toEqual([]);
+  expect(text()).toBe(':\n\nevent: complete\ndata:\n\n');
+});

@@ -15,6 +15,11 @@ const MAX_BEHIND_BYTES = 1024 * 1024;
 export class SseTap extends Readable {
   /** Where it is piped: the response, ended with it when the subscriber has to be cut off. */
   #destination: { destroy(): void } | undefined;
+  /**
+   * Whether its end is pushed: Node's `readableEnded` waits until the reader has taken it, and a
+   * push after the end is an error event that, with no listener, would stop the process.
+   */
+  #completed = false;
 
   constructor() {
     super();
@@ -32,14 +37,15 @@ export class SseTap extends Readable {
 
   /** Sends a frame, or cuts the subscriber off if it has stopped taking them. */
   send(frame: Buffer): void {
-    if (this.destroyed || this.readableEnded) return;
+    if (this.destroyed || this.#completed) return;
     if (this.readableLength > MAX_BEHIND_BYTES) this.cutOff();
     else this.push(frame);
   }
 
   /** Ends the stream as yoga does when a subscription finishes. */
   complete(): void {
-    if (this.destroyed || this.readableEnded) return;
+    if (this.destroyed || this.#completed) return;
+    this.#completed = true;
     this.push(COMPLETE);
     this.push(null);
   }
