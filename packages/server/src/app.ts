@@ -12,7 +12,7 @@ import { createLimiter } from './rate-limit/limiter.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from './rate-limit/rules.ts';
 import { memoryStore, redisStore } from './rate-limit/store.ts';
 import { createEventBus, type RealtimeBus } from './realtime/event-bus.ts';
-import { DEMO_SLUG, type DemoSeed, seedDemoIfEmpty } from './services/demo.ts';
+import { DEMO_SLUG, type DemoSeed, demoWarnings, seedDemoIfEmpty } from './services/demo.ts';
 
 export interface AppOptions {
   config: Config;
@@ -31,6 +31,8 @@ export interface App {
   events: RealtimeBus;
   /** Set when this start seeded the demo community. */
   demo: DemoSeed | null;
+  /** What the operator must hear at start (a demo community on a production server). */
+  warnings: string[];
   /** Emails, webhook deliveries and erasure, unless BACKGROUND_JOBS=false. */
   jobs: BackgroundJobs | null;
   /**
@@ -68,7 +70,10 @@ export async function startApp({
   );
   try {
     await migrate(orm);
-    const demo = config.seedDemo ? await seedDemoIfEmpty(orm.em.fork(), events) : null;
+    const demo = config.seedDemo
+      ? await seedDemoIfEmpty(orm.em.fork(), events, config.production ? 'random' : 'published')
+      : null;
+    const warnings = config.production ? await demoWarnings(orm.em.fork()) : [];
     const logger = createServerLogger(logLevel);
     const cors = createCorsPolicy({ orm, publicUrl: config.publicUrl });
     const liveStreams = createLiveStreams();
@@ -81,6 +86,7 @@ export async function startApp({
       logger,
       production: config.production,
       liveStreams,
+      outbound: { allowPrivate: config.webhookAllowPrivate },
     });
     const { server, drain } = createHttpServer({
       orm,
@@ -131,7 +137,7 @@ export async function startApp({
         await limiter.close();
         await orm.close();
       })());
-    return { url, orm, events, demo, jobs, close };
+    return { url, orm, events, demo, warnings, jobs, close };
   } catch (error) {
     await events.close();
     await limiter.close();

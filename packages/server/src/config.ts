@@ -28,7 +28,11 @@ export interface Config {
   production: boolean;
   /** Public base URL used in logs and links (`PUBLIC_URL`, default `http://localhost:PORT`). */
   publicUrl: string;
-  /** Seed the `demo` community when the database is empty (`SEED_DEMO`, default true). */
+  /**
+   * Seed the `demo` community when the database is empty (`SEED_DEMO`): by default on a developer's
+   * machine and never under `NODE_ENV=production`, where only `SEED_DEMO=true` seeds it, and then
+   * with random passwords printed once (the published demo password would make anyone its owner).
+   */
   seedDemo: boolean;
   /**
    * How many reverse proxies stand in front (`TRUST_PROXY`, default 0): the client address is then
@@ -54,6 +58,12 @@ export interface Config {
    * requests (at least one process must run them; any number may).
    */
   backgroundJobs: boolean;
+  /**
+   * `WEBHOOK_ALLOW_PRIVATE=true` lets webhooks reach loopback, private and link-local addresses
+   * (a self-hosted receiver on an internal network; tests). Off by default: a manager must not be
+   * able to point the server at its own machine or network.
+   */
+  webhookAllowPrivate: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,7 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: env.REDIS_PREFIX || 'rapport',
     production: env.NODE_ENV === 'production',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
-    seedDemo: env.SEED_DEMO !== 'false',
+    seedDemo: flag(env.SEED_DEMO, 'SEED_DEMO') ?? env.NODE_ENV !== 'production',
     trustProxy: Number.parseInt(env.TRUST_PROXY ?? '0', 10) || 0,
     rateLimitMultiplier: positive(env.RATE_LIMIT_MULTIPLIER, 'RATE_LIMIT_MULTIPLIER') ?? 1,
     smtpUrl: env.SMTP_URL || undefined,
@@ -74,7 +84,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailIntervalMs: positive(env.MAIL_INTERVAL_MS, 'MAIL_INTERVAL_MS') ?? 5000,
     erasureIntervalMs: positive(env.ERASURE_INTERVAL_MS, 'ERASURE_INTERVAL_MS') ?? 60_000,
     backgroundJobs: env.BACKGROUND_JOBS !== 'false',
+    webhookAllowPrivate: flag(env.WEBHOOK_ALLOW_PRIVATE, 'WEBHOOK_ALLOW_PRIVATE') ?? false,
   };
+}
+
+/** `true` / `false` (or unset: undefined); anything else is a mistake worth stopping for. */
+function flag(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new Error(`${name} must be "true" or "false", got "${value}"`);
 }
 
 function positive(value: string | undefined, name: string): number | undefined {

@@ -1,15 +1,21 @@
 import { startApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { DEMO_PASSWORD } from './services/demo.ts';
 
 const config = loadConfig();
 const app = await startApp({ config });
 
 if (app.demo) {
+  const passwords = new Set(app.demo.staff.map((s) => s.password));
+  const accounts =
+    passwords.size === 1
+      ? `${app.demo.staff.map((s) => s.email).join(', ')} and password "${[...passwords][0]}"`
+      : // Random passwords (a production server): shown this once, never stored in the clear.
+        app.demo.staff.map((s) => `${s.email} / ${s.password}`).join(', ');
   console.log(
-    `Seeded the "${app.demo.slug}" community. Staff sign in at /admin with ${app.demo.staff.map((s) => s.email).join(', ')} and password "${DEMO_PASSWORD}". SSO key id ${app.demo.ssoKeyId}.`,
+    `Seeded the "${app.demo.slug}" community. Staff sign in at /admin with ${accounts}. SSO key id ${app.demo.ssoKeyId}.`,
   );
 }
+for (const warning of app.warnings) console.warn(`\n*** WARNING: ${warning} ***\n`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -90,7 +90,7 @@ export async function benchHttp(
     try {
       await migrate(orm);
       const events = createEventBus();
-      await seedDemo(orm.em.fork(), events);
+      await seedDemo(orm.em.fork(), events, 'published');
       await events.close();
       const { community } = await createCommunity(orm.em.fork(), { slug: 'bench', name: 'Bench', origins: [] });
       const t = performance.now();

@@ -201,12 +201,12 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   'seed-demo': {
-    summary: `Create the "demo" community with staff (password "${DEMO_PASSWORD}"), customers and threads.`,
+    summary: `Create the "demo" community with staff (password "${DEMO_PASSWORD}"; random ones, printed once, when NODE_ENV=production), customers and threads.`,
     usage: '',
     options: {},
     async run({ orm }) {
       const events = createEventBus();
-      const demo = await seedDemo(em(orm), events);
+      const demo = await seedDemo(em(orm), events, process.env.NODE_ENV === 'production' ? 'random' : 'published');
       await events.close();
       return demo;
     },

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { verifyPassword } from '../auth/password.ts';
 import type { Em } from '../db/orm.ts';
-import { Community, Member } from '../entities/index.ts';
+import { Community, Member, StaffMember } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { Actor, MemberActor, StaffActor } from './actor.ts';
 import { createCommunity } from './communities.ts';
@@ -12,20 +14,53 @@ import { postThread, setThreadStatus } from './threads.ts';
 import { vote } from './votes.ts';
 
 export const DEMO_SLUG = 'demo';
-/** The demo's staff sign in with this password (printed when the demo is seeded). */
+/**
+ * On a developer's machine the demo's staff sign in with this published password. A production
+ * server never uses it: there each account gets a random one (see `DemoPasswords`).
+ */
 export const DEMO_PASSWORD = 'demo-password';
+
+/** `published`: every account has DEMO_PASSWORD (development); `random`: one each, shown once. */
+export type DemoPasswords = 'published' | 'random';
 
 export interface DemoSeed {
   slug: string;
   ssoSecret: string;
   ssoKeyId: string;
-  staff: { email: string; name: string; role: string }[];
+  staff: { email: string; name: string; role: string; password: string }[];
 }
 
 /** Seeds the demo community when the database holds no community yet; returns null otherwise. */
-export async function seedDemoIfEmpty(em: Em, events: EventBus): Promise<DemoSeed | null> {
+export async function seedDemoIfEmpty(em: Em, events: EventBus, passwords: DemoPasswords): Promise<DemoSeed | null> {
   if ((await em.count(Community, {})) > 0) return null;
-  return seedDemo(em, events);
+  return seedDemo(em, events, passwords);
+}
+
+/**
+ * What a production start must shout about: a demo community is present, and worse, some of its
+ * staff still sign in with the published password, which makes anyone who read the README its owner.
+ */
+export async function demoWarnings(em: Em): Promise<string[]> {
+  const demo = await em.findOne(Community, { slug: DEMO_SLUG }, { filters: { tenant: false } });
+  if (!demo) return [];
+  const staff = await em.find(
+    StaffMember,
+    { community: demo.id, active: true },
+    { filters: { tenant: false }, orderBy: { email: 'asc' } },
+  );
+  const exposed: string[] = [];
+  for (const member of staff) {
+    if (member.passwordHash && (await verifyPassword(member.passwordHash, DEMO_PASSWORD))) exposed.push(member.email);
+  }
+  const warnings = [
+    `The "${DEMO_SLUG}" demo community is present on this production server. Delete it or give it real staff before customers use it.`,
+  ];
+  if (exposed.length > 0) {
+    warnings.push(
+      `Staff of the "${DEMO_SLUG}" community still sign in with the published demo password: ${exposed.join(', ')}. Anyone can sign in as them. Deactivate them or change their passwords now.`,
+    );
+  }
+  return warnings;
 }
 
 /**
@@ -33,7 +68,7 @@ export async function seedDemoIfEmpty(em: Em, events: EventBus): Promise<DemoSee
  * conversations, all made through the same services the API uses, so counters and the activity
  * log are as real data would have them.
  */
-export async function seedDemo(em: Em, events: EventBus): Promise<DemoSeed> {
+export async function seedDemo(em: Em, events: EventBus, passwords: DemoPasswords): Promise<DemoSeed> {
   const { community, ssoSecret, ssoKeyId } = await createCommunity(em, { slug: DEMO_SLUG, name: 'Acme Outdoor' });
   const scope = openScope(em, community.id, events);
   const staffInput = [
@@ -48,8 +83,11 @@ export async function seedDemo(em: Em, events: EventBus): Promise<DemoSeed> {
     },
   ];
   const staff: StaffActor[] = [];
+  const passwordOf = new Map<string, string>();
   for (const input of staffInput) {
-    const member = await createStaff(scope.em, community.id, { ...input, password: DEMO_PASSWORD }, null);
+    const password = passwords === 'published' ? DEMO_PASSWORD : randomBytes(15).toString('base64url');
+    passwordOf.set(input.email, password);
+    const member = await createStaff(scope.em, community.id, { ...input, password }, null);
     staff.push({ kind: 'STAFF', communityId: community.id, staff: member, session: null });
   }
   const [dana, sam, riley] = staff as [StaffActor, StaffActor, StaffActor];
@@ -125,6 +163,6 @@ export async function seedDemo(em: Em, events: EventBus): Promise<DemoSeed> {
     slug: DEMO_SLUG,
     ssoSecret,
     ssoKeyId,
-    staff: staffInput.map(({ email, name, role }) => ({ email, name, role })),
+    staff: staffInput.map(({ email, name, role }) => ({ email, name, role, password: passwordOf.get(email) ?? '' })),
   };
 }
