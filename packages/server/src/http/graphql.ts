@@ -8,6 +8,7 @@ import type { Limiter } from '../rate-limit/limiter.ts';
 import { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import type { EventBus } from '../services/events.ts';
+import type { OutboundPolicy } from '../services/outbound/public-address.ts';
 import { clientIp } from './client-ip.ts';
 import type { CorsPolicy } from './cors.ts';
 import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
@@ -34,6 +35,8 @@ export interface GraphQLOptions {
   production: boolean;
   /** Where subscriptions answered as event streams are recorded, for shutdown to end them. */
   liveStreams: LiveStreams;
+  /** Where webhooks may point (config WEBHOOK_ALLOW_PRIVATE). */
+  outbound: OutboundPolicy;
 }
 
 /** The GraphQL endpoint: yoga over the Pothos schema, one forked entity manager per request. */
@@ -46,6 +49,7 @@ export function createGraphQLHandler({
   logger,
   production,
   liveStreams,
+  outbound,
 }: GraphQLOptions) {
   return createYoga<{ req: IncomingMessage; res?: ServerResponse }>({
     schema,
@@ -92,6 +96,7 @@ export function createGraphQLHandler({
         viewer,
         ip: clientIp(req, trustProxy),
         limiter,
+        outbound,
         setCookie: (name, value, options = {}) =>
           void request.cookieStore?.set({
             name,

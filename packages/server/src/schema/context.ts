@@ -7,6 +7,7 @@ import { findCommunityBySlug, sharedCommunityBySlug } from '../services/communit
 import { AppError } from '../services/errors.ts';
 import type { EventBus } from '../services/events.ts';
 import { entryOf } from '../services/map-entry.ts';
+import type { OutboundPolicy } from '../services/outbound/public-address.ts';
 import { openScope, type Scope } from '../services/scope.ts';
 
 export interface CookieOptions {
@@ -23,6 +24,8 @@ export interface ContextInit {
   /** The client's address (see http/client-ip.ts). */
   ip: string;
   limiter: Limiter;
+  /** Where the server may send requests of a brand's choosing (webhooks). */
+  outbound: OutboundPolicy;
   setCookie(name: string, value: string, options?: CookieOptions): void;
   deleteCookie(name: string): void;
 }
@@ -45,6 +48,7 @@ export class Context {
   readonly deleteCookie: ContextInit['deleteCookie'];
   readonly ip: string;
   readonly limiter: Limiter;
+  readonly outbound: OutboundPolicy;
   #viewer: Actor | null;
   readonly #rootEm: Em;
   #em: Em | undefined;
@@ -62,6 +66,7 @@ export class Context {
     this.deleteCookie = init.deleteCookie;
     this.ip = init.ip;
     this.limiter = init.limiter;
+    this.outbound = init.outbound;
     this.#viewer = init.viewer;
     this.#communityId = init.viewer?.communityId;
   }

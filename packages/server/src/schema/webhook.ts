@@ -87,7 +87,7 @@ builder.mutationFields((t) => ({
     description: 'Managers: a new endpoint for some events; its signing secret is shown once. Audited.',
     authScopes: { manager: true },
     args: { url: t.arg.string(), events: t.arg({ type: [WebhookEventEnum] }) },
-    resolve: (_r, args, ctx) => createWebhook(ctx.scope(), ctx.staff(), args),
+    resolve: (_r, args, ctx) => createWebhook(ctx.scope(), ctx.staff(), args, ctx.outbound),
   }),
   updateWebhook: t.field({
     type: WebhookRef,
@@ -99,7 +99,7 @@ builder.mutationFields((t) => ({
       events: t.arg({ type: [WebhookEventEnum], required: false }),
       active: t.arg.boolean({ required: false }),
     },
-    resolve: (_r, args, ctx) => updateWebhook(ctx.scope(), ctx.staff(), String(args.id), args),
+    resolve: (_r, args, ctx) => updateWebhook(ctx.scope(), ctx.staff(), String(args.id), args, ctx.outbound),
   }),
   deleteWebhook: t.boolean({
     description: 'Managers: removes the webhook and its delivery log. Audited.',

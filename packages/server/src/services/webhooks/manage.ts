@@ -3,6 +3,7 @@ import { WEBHOOK_EVENTS, Webhook, WebhookDelivery, type WebhookEvent } from '../
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, notFound } from '../errors.ts';
+import { assertPublicDestination, NotPublicError, type OutboundPolicy } from '../outbound/public-address.ts';
 import { findPage, type Page, type PageArgs } from '../pagination.ts';
 import { type Scope, write } from '../scope.ts';
 import * as valid from '../validation.ts';
@@ -18,10 +19,26 @@ function checkedEvents(events: readonly string[]): WebhookEvent[] {
   return unique as WebhookEvent[];
 }
 
-const checkedUrl = (url: string) => {
+/**
+ * A webhook URL: http(s), and leading only to public internet addresses unless the server allows
+ * private ones (checked again each time it is sent to: DNS may change its answer).
+ */
+async function checkedUrl(url: string, policy: OutboundPolicy): Promise<string> {
   if (url.length > 2000) throw badInput('The URL is too long (at most 2,000 characters).', 'url');
-  return valid.httpUrl(url.trim(), 'url');
-};
+  const checked = valid.httpUrl(url.trim(), 'url');
+  try {
+    await assertPublicDestination(new URL(checked), policy);
+  } catch (error) {
+    if (error instanceof NotPublicError) {
+      throw badInput(
+        'The URL must lead to a public internet address: not this server, a private network, a link-local or a reserved address.',
+        'url',
+      );
+    }
+    throw badInput(`The host ${new URL(checked).hostname} could not be found. Check the URL.`, 'url');
+  }
+  return checked;
+}
 
 export interface NewWebhook {
   webhook: Webhook;
@@ -33,8 +50,9 @@ export async function createWebhook(
   scope: Scope,
   actor: StaffActor,
   input: { url: string; events: readonly string[] },
+  policy: OutboundPolicy,
 ): Promise<NewWebhook> {
-  const url = checkedUrl(input.url);
+  const url = await checkedUrl(input.url, policy);
   const events = checkedEvents(input.events);
   return write(scope, async (em) => {
     if ((await em.count(Webhook, {})) >= MAX_WEBHOOKS) {
@@ -57,12 +75,15 @@ export async function updateWebhook(
   actor: StaffActor,
   id: string,
   change: { url?: string | null; events?: readonly string[] | null; active?: boolean | null },
+  policy: OutboundPolicy,
 ): Promise<Webhook> {
+  // Resolved before the transaction: a slow DNS answer must not hold a database connection.
+  const url = change.url != null ? await checkedUrl(change.url, policy) : null;
   return write(scope, async (em) => {
     const webhook = valid.isUuid(id) ? await em.findOne(Webhook, { id }) : null;
     if (!webhook) throw notFound('The webhook');
     const before = { url: webhook.url, events: webhook.events, active: webhook.active };
-    if (change.url != null) webhook.url = checkedUrl(change.url);
+    if (url != null) webhook.url = url;
     if (change.events != null) webhook.events = checkedEvents(change.events);
     if (change.active != null) webhook.active = change.active;
     recordAudit(em, scope.communityId, actor, {
