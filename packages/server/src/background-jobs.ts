@@ -4,7 +4,8 @@ import { eraseDue } from './services/erasure.ts';
 import { expireIdempotencyKeys } from './services/idempotency.ts';
 import { type Mailer, startMailer } from './services/mail/mailer.ts';
 import { type Poller, startPoller } from './services/poller.ts';
-import { deliverWebhooks, type WebhookDeliveryResult } from './services/webhooks/deliver.ts';
+import { createWebhookSender, dispatchWebhooks, type WebhookDeliveryResult } from './services/webhooks/deliver.ts';
+import { startQueuePoller } from './services/work-queue.ts';
 
 /** How often SQLite's planner statistics are refreshed, and day-old retry keys forgotten. */
 const HOURLY_MS = 3_600_000;
@@ -43,10 +44,15 @@ export function startBackgroundJobs(
         onError: (error) => onError('mail delivery', error),
       })
     : null;
-  const webhooks = startPoller(
-    () => deliverWebhooks(orm.em.fork()),
+  const webhookSender = createWebhookSender({ allowPrivate: config.webhookAllowPrivate }, (error) =>
+    onError('webhook delivery', error),
+  );
+  const webhooks = startQueuePoller(
+    () => dispatchWebhooks(orm.em.fork(), webhookSender),
+    webhookSender.lanes,
+    webhookSender.result,
     config.mailIntervalMs,
-    (error) => onError('webhook delivery', error),
+    webhookSender.onError,
   );
   const erasure = startPoller(
     () => eraseDue(orm.em.fork()),

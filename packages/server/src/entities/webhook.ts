@@ -57,6 +57,8 @@ const WebhookDeliverySchema = defineEntity({
     body: p.text(),
     status: p.enum(DELIVERY_STATUSES).default('PENDING'),
     dueAt: p.datetime(),
+    /** The worker holding it (services/work-queue.ts), until claimedUntil unless renewed. */
+    claimedBy: p.string().length(36).nullable(),
     claimedUntil: p.datetime().nullable(),
     attempts: p.integer().default(0),
     lastStatusCode: p.integer().nullable(),

@@ -38,6 +38,11 @@ export interface TestServerOptions {
   mailIntervalMs?: number;
   /** Run the background jobs (default true); off where a test counts the queries it causes. */
   backgroundJobs?: boolean;
+  /**
+   * Let webhooks reach private addresses (default true: test receivers listen on loopback). The
+   * tests of the rule itself turn it off, as production has it.
+   */
+  webhookAllowPrivate?: boolean;
 }
 
 /**
@@ -58,6 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     smtpUrl: options.smtpUrl,
     mailIntervalMs: options.mailIntervalMs ?? 100,
     backgroundJobs: options.backgroundJobs ?? true,
+    webhookAllowPrivate: options.webhookAllowPrivate ?? true,
   };
   const app = await startApp({
     config,

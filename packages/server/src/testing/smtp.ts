@@ -15,6 +15,10 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Resolves once `count` messages in all have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** Stops the server process where it stands (SIGSTOP): connections are accepted, nothing answered. */
+  hang(): void;
+  /** Lets a hung server go on (SIGCONT). */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -66,8 +70,11 @@ export async function startTestSmtpServer(
         check();
       });
     },
+    hang: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
     async close() {
       if (child.exitCode !== null) return;
+      child.kill('SIGCONT');
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;

@@ -10,6 +10,7 @@ import { Migration20261123160002_member_deletion as sqlite_Migration202611231600
 import { Migration20261123160519_cleanup as sqlite_Migration20261123160519_cleanup } from './sqlite/Migration20261123160519_cleanup.ts';
 import { Migration20261123182547_email_bounce as sqlite_Migration20261123182547_email_bounce } from './sqlite/Migration20261123182547_email_bounce.ts';
 import { Migration20261123214846_idempotency_keys as sqlite_Migration20261123214846_idempotency_keys } from './sqlite/Migration20261123214846_idempotency_keys.ts';
+import { Migration20261204181658_work_queue_claims as sqlite_Migration20261204181658_work_queue_claims } from './sqlite/Migration20261204181658_work_queue_claims.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -22,6 +23,7 @@ import { Migration20261123160003_member_deletion as postgresql_Migration20261123
 import { Migration20261123160520_cleanup as postgresql_Migration20261123160520_cleanup } from './postgresql/Migration20261123160520_cleanup.ts';
 import { Migration20261123182548_email_bounce as postgresql_Migration20261123182548_email_bounce } from './postgresql/Migration20261123182548_email_bounce.ts';
 import { Migration20261123214847_idempotency_keys as postgresql_Migration20261123214847_idempotency_keys } from './postgresql/Migration20261123214847_idempotency_keys.ts';
+import { Migration20261204181658_work_queue_claims as postgresql_Migration20261204181658_work_queue_claims } from './postgresql/Migration20261204181658_work_queue_claims.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -37,6 +39,7 @@ export const migrations = {
     sqlite_Migration20261123160519_cleanup,
     sqlite_Migration20261123182547_email_bounce,
     sqlite_Migration20261123214846_idempotency_keys,
+    sqlite_Migration20261204181658_work_queue_claims,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -51,5 +54,6 @@ export const migrations = {
     postgresql_Migration20261123160520_cleanup,
     postgresql_Migration20261123182548_email_bounce,
     postgresql_Migration20261123214847_idempotency_keys,
+    postgresql_Migration20261204181658_work_queue_claims,
   ],
 };

@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { Orm } from '../../db/orm.ts';
-import { type Poller, startPoller } from '../poller.ts';
-import { type DeliveryResult, deliverDue } from './outbox.ts';
+import type { Poller } from '../poller.ts';
+import { startQueuePoller } from '../work-queue.ts';
+import { createMailSender, type DeliveryResult, dispatchMail } from './outbox.ts';
 
 export interface MailerOptions {
   orm: Orm;
@@ -14,18 +15,38 @@ export interface MailerOptions {
   /** How often the outbox is looked at (`MAIL_INTERVAL_MS`). */
   intervalMs: number;
   onError(error: unknown): void;
+  /** SMTP waits (TIMEOUTS by default; tests shorten them). */
+  timeouts?: Partial<typeof TIMEOUTS>;
 }
 
 export type Mailer = Poller<DeliveryResult>;
 
 /**
- * The outbox's sender: every `intervalMs`, sends what is due. Any number of server processes may
- * run one; a message is claimed before it is sent, so only one sends it.
+ * An SMTP server that stops answering must not hold the outbox: nodemailer waits up to ten
+ * minutes on a silent socket by default. Each wait is bounded, and a send's claim is renewed
+ * while it runs (services/work-queue.ts), so no other process sends the same email meanwhile.
+ */
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+/**
+ * The outbox's sender: every `intervalMs`, starts sending what is due, a few at a time over a pool
+ * of SMTP connections. Any number of server processes may run one; a message is claimed before it
+ * is sent, so only one sends it.
  */
 export function startMailer(options: MailerOptions): Mailer {
-  const transport = nodemailer.createTransport(options.smtpUrl);
-  const poller = startPoller(
-    () => deliverDue(options.orm.em.fork(), { transport, from: options.from, publicUrl: options.publicUrl }),
+  // `url` with other options: what the URL sets wins, the rest applies (nodemailer's createTransport).
+  const transport = nodemailer.createTransport({
+    url: options.smtpUrl,
+    pool: true,
+    maxConnections: 4,
+    ...TIMEOUTS,
+    ...options.timeouts,
+  });
+  const sender = createMailSender({ transport, from: options.from, publicUrl: options.publicUrl }, options.onError);
+  const poller = startQueuePoller(
+    () => dispatchMail(options.orm.em.fork(), sender),
+    sender.lanes,
+    sender.result,
     options.intervalMs,
     options.onError,
   );

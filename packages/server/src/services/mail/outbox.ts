@@ -1,9 +1,10 @@
 import type { Em } from '../../db/orm.ts';
 import { Member, OutboxMessage } from '../../entities/index.ts';
 import { consenting } from '../consent.ts';
-import { backoffMs, claim, claimable } from '../poller.ts';
+import { backoffMs } from '../poller.ts';
 import { bindEm } from '../scope.ts';
 import { linkSecret, unsubscribeToken } from '../signed-links.ts';
+import { type Claim, claimable, claimRows, holding, Lanes, settle } from '../work-queue.ts';
 
 /** What sends one email (nodemailer's transport in the app; tests use the same over real SMTP). */
 export interface MailTransport {
@@ -37,23 +38,45 @@ export interface DeliveryResult {
 
 /** Attempts before a message is given up as FAILED (the waits add up to about a day). */
 export const MAX_ATTEMPTS = 8;
+/** Emails being sent at once, and for any one community. */
+const LANES = { total: 4, perCommunity: 2 };
+
+export interface MailSender extends DeliveryOptions {
+  lanes: Lanes;
+  /** Counts outcomes as sends finish. */
+  result: DeliveryResult;
+  onError(error: unknown): void;
+}
+
+export function createMailSender(options: DeliveryOptions, onError: (error: unknown) => void): MailSender {
+  return {
+    ...options,
+    lanes: new Lanes({ ...LANES, onError }),
+    result: { sent: 0, skipped: 0, failed: 0, retrying: 0 },
+    onError,
+  };
+}
+
+const noTenant = { filters: { tenant: false } } as const;
 
 /**
- * Sends what is due, once per message (see OutboxMessage): claims it, checks the member's consent
- * as it stands now (withdrawn: SKIPPED, never sent), sends, marks it SENT; a failure waits with
- * backoff and is retried. A member's due digest messages go out together as one email. Works on
- * an unscoped manager (every community's messages).
+ * Starts sending what is due, once per message (see OutboxMessage), within the sender's lanes:
+ * each message (or a member's due digest messages, sent together as one email) is claimed just
+ * before it is sent; consent is checked as it stands then (withdrawn: SKIPPED, never sent); a
+ * failure waits with backoff and is retried. Works on an unscoped manager (every community's
+ * messages). Starts sends that finish on their own (`lanes.idle()`); `leftBehind` when due messages
+ * had to wait for a lane.
  */
-export async function deliverDue(em: Em, options: DeliveryOptions): Promise<DeliveryResult> {
-  const now = options.now ?? new Date();
-  const result: DeliveryResult = { sent: 0, skipped: 0, failed: 0, retrying: 0 };
-  const noTenant = { filters: { tenant: false } } as const;
+export async function dispatchMail(em: Em, sender: MailSender): Promise<{ leftBehind: boolean }> {
+  const now = sender.now ?? new Date();
+  const busy = sender.lanes.fullCommunities();
+  const limit = sender.limit ?? 200;
   const due = await em
     .fork()
     .find(
       OutboxMessage,
-      { ...claimable(now), dueAt: { $lte: now } },
-      { ...noTenant, orderBy: { dueAt: 'asc', id: 'asc' }, limit: options.limit ?? 200 },
+      { ...claimable(now), dueAt: { $lte: now }, ...(busy.length ? { community: { $nin: busy } } : {}) },
+      { ...noTenant, orderBy: { dueAt: 'asc', id: 'asc' }, limit },
     );
   // Each community's link secret, read once per run.
   const secrets = new Map<string, Promise<string>>();
@@ -63,19 +86,49 @@ export async function deliverDue(em: Em, options: DeliveryOptions): Promise<Deli
     return known;
   };
   const done = new Set<string>();
+  let leftBehind = due.length === limit || busy.length > 0;
   for (const first of due) {
     if (done.has(first.id)) continue;
+    if (!sender.lanes.canTake(first.community.id)) {
+      leftBehind = true;
+      if (sender.lanes.full) break;
+      continue;
+    }
     // A digest takes every due digest message of the member with it.
     const batch = first.digest
       ? due.filter((m) => m.digest && m.member.id === first.member.id && !done.has(m.id))
       : [first];
     for (const m of batch) done.add(m.id);
-    const claimed = await claim(em, OutboxMessage, batch, now);
-    if (claimed.length === 0) continue;
-    const outcome = await deliver(em, claimed, options, now, secretOf);
-    result[outcome] += claimed.length;
+    const claim = await claimRows(
+      em,
+      OutboxMessage,
+      batch.map((m) => m.id),
+      now,
+    );
+    if (!claim) continue;
+    const claimed = batch.filter((m) => claim.ids.includes(m.id));
+    sender.lanes.run(first.community.id, async () => {
+      const outcome = await holding(em, OutboxMessage, claim, () => deliver(em, claimed, claim, sender, now, secretOf));
+      if (outcome === 'lost') {
+        sender.onError(new Error(`email ${first.id}: the claim was lost; its outcome was not recorded`));
+      } else {
+        sender.result[outcome] += claimed.length;
+      }
+    });
   }
-  return result;
+  return { leftBehind };
+}
+
+/** Sends what is due and waits for every send to finish (tests, the CLI). */
+export async function deliverDue(em: Em, options: DeliveryOptions): Promise<DeliveryResult> {
+  const errors: unknown[] = [];
+  const sender = createMailSender(options, (error) => errors.push(error));
+  for (let more = true; more; ) {
+    more = (await dispatchMail(em, sender)).leftBehind;
+    await sender.lanes.idle();
+  }
+  if (errors.length) throw errors[0];
+  return sender.result;
 }
 
 /**
@@ -92,14 +145,15 @@ function refusalOf(error: unknown): 'address' | 'message' | null {
 async function deliver(
   em: Em,
   batch: OutboxMessage[],
-  options: DeliveryOptions,
+  claim: Claim,
+  options: MailSender,
   now: Date,
   secretOf: (communityId: string) => Promise<string>,
-): Promise<'sent' | 'skipped' | 'failed' | 'retrying'> {
+): Promise<keyof DeliveryResult | 'lost'> {
   const first = batch[0] as OutboxMessage;
-  const ids = batch.map((m) => m.id);
-  const mark = (changes: Partial<OutboxMessage>, on: Em = em) =>
-    on.nativeUpdate(OutboxMessage, { id: { $in: ids } }, changes as never, { filters: { tenant: false } });
+  /** Records the outcome under this worker's claim; 'lost' when another worker holds the rows. */
+  const mark = async <T extends keyof DeliveryResult>(outcome: T, changes: Partial<OutboxMessage>, on: Em = em) =>
+    (await settle(on, OutboxMessage, claim, changes)) ? outcome : ('lost' as const);
   const member = await em.findOne(Member, { id: first.member.id }, { filters: { tenant: false } });
   const allowed = await consenting(bindEm(em, first.community.id), [first.member.id], first.purpose);
   if (
@@ -109,12 +163,7 @@ async function deliver(
     member.emailDigest === 'NEVER' ||
     !allowed.has(first.member.id)
   ) {
-    await mark({
-      status: 'SKIPPED',
-      claimedUntil: null,
-      lastError: 'no consent or no working address when it was due',
-    });
-    return 'skipped';
+    return mark('skipped', { status: 'SKIPPED', lastError: 'no consent or no working address when it was due' });
   }
   const token = unsubscribeToken(await secretOf(first.community.id), {
     communityId: first.community.id,
@@ -140,25 +189,24 @@ async function deliver(
     const attempts = first.attempts + 1;
     const lastError = String((error as Error)?.message ?? error).slice(0, 1000);
     const refusal = refusalOf(error);
+    const fate = refusal ? 'refused, not retried' : attempts >= MAX_ATTEMPTS ? 'given up' : 'will retry';
+    options.onError(new Error(`email ${first.id} (community ${first.community.id}) not sent, ${fate}: ${lastError}`));
     if (refusal) {
       // Refused for good: retrying cannot help; a refused address gets nothing more. The message
       // and the address are marked in one transaction, so no one sees (or a crash leaves) the
       // message failed with the address still counted as working. Committed in its community's
       // name: processes cache members' rows (services/identity.ts).
-      await bindEm(em, first.community.id).transactional(async (tx) => {
+      return bindEm(em, first.community.id).transactional(async (tx) => {
         const reason = `refused: ${lastError}`.slice(0, 1000);
-        await mark({ status: 'FAILED', attempts, lastError: reason, claimedUntil: null }, tx as Em);
-        if (refusal === 'address') await tx.nativeUpdate(Member, { id: member.id }, { emailBouncedAt: now });
+        const outcome = await mark('failed', { status: 'FAILED', attempts, lastError: reason }, tx as Em);
+        if (outcome !== 'lost' && refusal === 'address') {
+          await tx.nativeUpdate(Member, { id: member.id }, { emailBouncedAt: now });
+        }
+        return outcome;
       });
-      return 'failed';
     }
-    if (attempts >= MAX_ATTEMPTS) {
-      await mark({ status: 'FAILED', attempts, lastError, claimedUntil: null });
-      return 'failed';
-    }
-    await mark({ attempts, lastError, claimedUntil: null, dueAt: new Date(now.getTime() + backoffMs(attempts)) });
-    return 'retrying';
+    if (attempts >= MAX_ATTEMPTS) return mark('failed', { status: 'FAILED', attempts, lastError });
+    return mark('retrying', { attempts, lastError, dueAt: new Date(now.getTime() + backoffMs(attempts)) });
   }
-  await mark({ status: 'SENT', sentAt: new Date(), claimedUntil: null, attempts: first.attempts + 1 });
-  return 'sent';
+  return mark('sent', { status: 'SENT', sentAt: new Date(), attempts: first.attempts + 1 });
 }

@@ -1,12 +1,17 @@
 import { createHmac } from 'node:crypto';
 import type { Em } from '../../db/orm.ts';
 import { Webhook, WebhookDelivery } from '../../entities/index.ts';
-import { backoffMs, claim, claimable } from '../poller.ts';
+import { postOutbound } from '../outbound/post.ts';
+import type { OutboundPolicy } from '../outbound/public-address.ts';
+import { backoffMs } from '../poller.ts';
+import { type Claim, claimable, claimRows, holding, Lanes, settle } from '../work-queue.ts';
 
 /** Attempts before a delivery is given up as FAILED. */
 export const MAX_WEBHOOK_ATTEMPTS = 8;
-/** How long an endpoint has to answer. */
+/** How long an endpoint has to answer (well inside a claim, which is renewed anyway). */
 const TIMEOUT_MS = 10_000;
+/** Deliveries in flight at once, and for any one community. */
+const LANES = { total: 16, perCommunity: 4 };
 
 /**
  * The signature a receiver checks: HMAC-SHA256 of "<timestamp>.<body>" with the webhook's secret,
@@ -22,77 +27,147 @@ export interface WebhookDeliveryResult {
   retrying: number;
 }
 
+export interface WebhookSender {
+  lanes: Lanes;
+  policy: OutboundPolicy;
+  /** Counts outcomes as sends finish. */
+  result: WebhookDeliveryResult;
+  onError(error: unknown): void;
+  /** How long a claim lasts unless renewed (CLAIM_MS; tests shorten it). */
+  claimMs?: number;
+}
+
+export function createWebhookSender(
+  policy: OutboundPolicy,
+  onError: (error: unknown) => void,
+  claimMs?: number,
+): WebhookSender {
+  return {
+    lanes: new Lanes({ ...LANES, onError }),
+    policy,
+    result: { delivered: 0, failed: 0, retrying: 0 },
+    onError,
+    claimMs,
+  };
+}
+
+const noTenant = { filters: { tenant: false } } as const;
+
 /**
- * Sends due deliveries (claimed first, so only one process sends each): a 2xx answer delivers it;
- * anything else waits with backoff and tries again, up to MAX_WEBHOOK_ATTEMPTS. Every outcome is
- * kept on the delivery (the admin's delivery log).
+ * Starts sending what is due, each delivery claimed just before it is sent, within the sender's
+ * lanes: a community whose lanes are full (a slow receiver) is skipped, so its rows never crowd
+ * another community's out of the batch. Returns how many sends it started; they finish on their
+ * own (`sender.lanes.idle()`); `leftBehind` when due rows had to wait for a lane.
+ */
+export async function dispatchWebhooks(
+  em: Em,
+  sender: WebhookSender,
+  options: { now?: Date; limit?: number } = {},
+): Promise<{ started: number; leftBehind: boolean }> {
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? 100;
+  let started = 0;
+  let leftBehind = false;
+  // A community that filled its lanes is left out of the next round, so others' rows come up.
+  for (let round = 0; round < 5 && !sender.lanes.full; round++) {
+    const busy = sender.lanes.fullCommunities();
+    const due = await em
+      .fork()
+      .find(
+        WebhookDelivery,
+        { ...claimable(now), dueAt: { $lte: now }, ...(busy.length ? { community: { $nin: busy } } : {}) },
+        { ...noTenant, orderBy: { dueAt: 'asc', id: 'asc' }, limit },
+      );
+    let startedThisRound = 0;
+    leftBehind = due.length === limit || busy.length > 0;
+    for (const delivery of due) {
+      const communityId = delivery.community.id;
+      if (!sender.lanes.canTake(communityId)) {
+        leftBehind = true;
+        if (sender.lanes.full) break;
+        continue;
+      }
+      const claim = await claimRows(em, WebhookDelivery, [delivery.id], now, sender.claimMs);
+      if (!claim) continue;
+      sender.lanes.run(communityId, () => send(em, delivery, claim, sender, now));
+      startedThisRound++;
+    }
+    started += startedThisRound;
+    if (startedThisRound === 0 || sender.lanes.fullCommunities().length === busy.length) break;
+  }
+  return { started, leftBehind };
+}
+
+/**
+ * Sends what is due and waits for every send to finish (tests, the CLI): a 2xx answer delivers a
+ * delivery; anything else waits with backoff and tries again, up to MAX_WEBHOOK_ATTEMPTS. Every
+ * outcome is kept on the delivery (the admin's delivery log).
  */
 export async function deliverWebhooks(
   em: Em,
-  options: { now?: Date; fetch?: typeof fetch; limit?: number } = {},
+  options: { now?: Date; limit?: number; policy: OutboundPolicy },
 ): Promise<WebhookDeliveryResult> {
-  const now = options.now ?? new Date();
-  const send = options.fetch ?? fetch;
-  const result: WebhookDeliveryResult = { delivered: 0, failed: 0, retrying: 0 };
-  const noTenant = { filters: { tenant: false } } as const;
-  const due = await em.fork().find(
-    WebhookDelivery,
-    { ...claimable(now), dueAt: { $lte: now } },
-    {
-      ...noTenant,
-      orderBy: { dueAt: 'asc', id: 'asc' },
-      limit: options.limit ?? 100,
-    },
-  );
-  for (const delivery of await claim(em, WebhookDelivery, due, now)) {
-    const hook = await em.fork().findOne(Webhook, { id: delivery.webhook.id }, noTenant);
-    const attempts = delivery.attempts + 1;
-    const mark = (changes: Partial<WebhookDelivery>) =>
-      em.nativeUpdate(
-        WebhookDelivery,
-        { id: delivery.id },
-        { claimedUntil: null, attempts, ...changes } as never,
-        noTenant,
-      );
-    if (!hook?.active) {
-      await mark({ status: 'FAILED', lastError: 'the webhook was turned off or removed' });
-      result.failed++;
-      continue;
-    }
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await send(hook.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Rapport-Webhooks/1',
-          'x-rapport-event': delivery.event,
-          'x-rapport-delivery': delivery.id,
-          'x-rapport-timestamp': timestamp,
-          'x-rapport-signature': `sha256=${webhookSignature(hook.secret, timestamp, delivery.body)}`,
-        },
-        body: delivery.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      status = response.status;
-      await response.body?.cancel();
-      if (status < 200 || status > 299) error = `answered ${status}`;
-    } catch (e) {
-      error = String((e as Error)?.message ?? e).slice(0, 1000);
-    }
-    if (!error) {
-      await mark({ status: 'DELIVERED', lastStatusCode: status, lastError: null, deliveredAt: new Date() });
-      result.delivered++;
-    } else if (attempts >= MAX_WEBHOOK_ATTEMPTS) {
-      await mark({ status: 'FAILED', lastStatusCode: status, lastError: error });
-      result.failed++;
-    } else {
-      await mark({ lastStatusCode: status, lastError: error, dueAt: new Date(now.getTime() + backoffMs(attempts)) });
-      result.retrying++;
-    }
+  const errors: unknown[] = [];
+  const sender = createWebhookSender(options.policy, (error) => errors.push(error));
+  for (let more = true; more; ) {
+    more = (await dispatchWebhooks(em, sender, options)).leftBehind;
+    await sender.lanes.idle();
   }
-  return result;
+  if (errors.length) throw errors[0];
+  return sender.result;
+}
+
+async function send(em: Em, delivery: WebhookDelivery, claim: Claim, sender: WebhookSender, now: Date) {
+  const hook = await em.fork().findOne(Webhook, { id: delivery.webhook.id }, noTenant);
+  const attempts = delivery.attempts + 1;
+  const record = async (outcome: keyof WebhookDeliveryResult, changes: Partial<WebhookDelivery>) => {
+    if (await settle(em, WebhookDelivery, claim, { attempts, ...changes })) sender.result[outcome]++;
+    else sender.onError(new Error(`webhook delivery ${delivery.id}: the claim was lost; its outcome was not recorded`));
+  };
+  if (!hook?.active) {
+    await record('failed', { status: 'FAILED', lastError: 'the webhook was turned off or removed' });
+    return;
+  }
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const outcome = await holding(
+    em,
+    WebhookDelivery,
+    claim,
+    () =>
+      postOutbound(
+        hook.url,
+        {
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Rapport-Webhooks/1',
+            'x-rapport-event': delivery.event,
+            'x-rapport-delivery': delivery.id,
+            'x-rapport-timestamp': timestamp,
+            'x-rapport-signature': `sha256=${webhookSignature(hook.secret, timestamp, delivery.body)}`,
+          },
+          body: delivery.body,
+          timeoutMs: TIMEOUT_MS,
+        },
+        sender.policy,
+      ),
+    sender.claimMs,
+  );
+  const status = 'status' in outcome ? outcome.status : null;
+  const error = status === null ? 'unreachable' : status < 200 || status > 299 ? `answered ${status}` : null;
+  if (!error) {
+    await record('delivered', {
+      status: 'DELIVERED',
+      lastStatusCode: status,
+      lastError: null,
+      deliveredAt: new Date(),
+    });
+  } else if (attempts >= MAX_WEBHOOK_ATTEMPTS) {
+    await record('failed', { status: 'FAILED', lastStatusCode: status, lastError: error });
+  } else {
+    await record('retrying', {
+      lastStatusCode: status,
+      lastError: error,
+      dueAt: new Date(now.getTime() + backoffMs(attempts)),
+    });
+  }
 }
