@@ -1,6 +1,7 @@
+import { LockMode } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
-import { Reply, Thread } from '../entities/index.ts';
-import { type Actor, authorFields } from './actor.ts';
+import { Member, Reply, StaffMember, Thread } from '../entities/index.ts';
+import { type Actor, authorFields, isStaff } from './actor.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -21,9 +22,12 @@ const REPLY_WINDOW_MS = 10 * 60_000;
 
 /**
  * A person posting the same title again within a day (a double click, a retry, a copy-paste
- * flood) is told where their first post is instead of making a second.
+ * flood) is told where their first post is instead of making a second. Call it inside the write
+ * transaction: it locks the author's row first, so one person's posts are checked one after the
+ * other (on PostgreSQL two at once would each find no earlier post; SQLite has one writer anyway).
  */
 export async function assertNotDuplicateThread(em: Em, actor: Actor, title: string): Promise<void> {
+  await lockAuthor(em, actor);
   const recent = await em.find(
     Thread,
     { ...authorFields(actor), deletedAt: null, createdAt: { $gte: new Date(Date.now() - THREAD_WINDOW_MS) } },
@@ -59,4 +63,11 @@ export async function assertNotDuplicateReply(em: Em, actor: Actor, threadId: st
       existing: { type: 'Reply', id: same.id },
     });
   }
+}
+
+/** Locks the row of whoever acts until the transaction ends (SELECT … FOR UPDATE). */
+async function lockAuthor(em: Em, actor: Actor): Promise<void> {
+  const lock = { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } as const;
+  if (isStaff(actor)) await em.findOne(StaffMember, { id: actor.staff.id }, lock);
+  else await em.findOne(Member, { id: actor.member.id }, lock);
 }

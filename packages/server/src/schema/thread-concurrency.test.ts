@@ -1,0 +1,48 @@
+/**
+ * The same thread sent many times at once by one person (a retry storm, a double-clicking client
+ * without an idempotency key) is stored once, on PostgreSQL as on SQLite; the others are told
+ * where the first one is.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Thread } from '../entities/index.ts';
+import { ALL_COMMUNITIES, guestToken, signInStaff } from '../testing/fixtures.ts';
+import { startTestBrand, type TestBrand } from '../testing/server.ts';
+
+let t: TestBrand;
+beforeAll(async () => {
+  t = await startTestBrand({ backgroundJobs: false });
+});
+afterAll(() => t?.server.close());
+
+const post = (token: string | undefined, title: string, client = t.api) =>
+  client.request('mutation ($i: PostThreadInput!) { postThread(input: $i) { id } }', {
+    token,
+    variables: { i: { kind: 'IDEA', title, body: 'Sent twenty times at once.' } },
+  });
+
+it.each([
+  ['a customer', 'Lighter tent poles'],
+  ['staff', 'Announcing the repair programme'],
+])('%s posting one title twenty times at once stores one thread', async (who, title) => {
+  let token: string | undefined;
+  let client = t.api;
+  if (who === 'staff') {
+    client = t.server.client();
+    await signInStaff(client, t.brand.slug, t.brand.staff);
+  } else {
+    token = await guestToken(t.api, t.brand.slug, 'Quick Clicker');
+  }
+  const answers = await Promise.all(Array.from({ length: 20 }, () => post(token, title, client)));
+  const stored = answers.filter((a) => a.data?.postThread?.id);
+  expect(stored).toHaveLength(1);
+  const refused = answers.filter((a) => a.errors);
+  expect(refused).toHaveLength(19);
+  for (const answer of refused) {
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'title',
+      existingId: stored[0]?.data?.postThread.id,
+    });
+  }
+  expect(await t.server.em().count(Thread, { title }, ALL_COMMUNITIES)).toBe(1);
+});
