@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { openOrm } from './orm.ts';
 
-it('opens SQLite in WAL mode, with its own 8 MB page cache and the file not memory-mapped', async () => {
+it('opens SQLite in WAL mode syncing every commit, with its own 8 MB page cache and the file not memory-mapped', async () => {
   const file = join(tmpdir(), `rapport-orm-${randomBytes(6).toString('hex')}.db`);
   const orm = await openOrm({ databaseUrl: file });
   try {
@@ -14,6 +14,8 @@ it('opens SQLite in WAL mode, with its own 8 MB page cache and the file not memo
       return Object.values(row as object)[0];
     };
     expect(await pragma('journal_mode')).toBe('wal');
+    // FULL (2): an acknowledged commit is on disk, not only in the OS's cache (NORMAL is 1).
+    expect(await pragma('synchronous')).toBe(2);
     // Mapped pages count in the process's memory for as long as the mapping lasts (issue #8).
     expect(await pragma('mmap_size')).toBe(0);
     expect(await pragma('cache_size')).toBe(-8192);

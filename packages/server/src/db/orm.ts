@@ -120,6 +120,9 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
   if (dialectOf(options.databaseUrl) === 'sqlite') {
     // WAL lets readers proceed while a write commits; the setting is stored in the file.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
+    // A write answered as done must survive a power cut: every commit is synced to disk. (WAL's
+    // NORMAL would only sync at checkpoints; its cost is in BENCHMARKS.md.)
+    await orm.em.getConnection().execute('pragma synchronous = full');
     // Pages are read into SQLite's own cache of 8 MB (twice its default), not memory-mapped:
     // mapped, every page of the file a query touched stayed counted in the process's memory (the
     // first open's statistics pass alone mapped 255 MB of the benchmark's file, and a soak's
