@@ -10,7 +10,9 @@ export async function buildServer(): Promise<void> {
     // Native addons (password hashing, SQLite), loaded from node_modules at run time, so each is a
     // dependency of this package (better-sqlite3 too, though MikroORM's SQLite driver is what uses
     // it); and pg's optional native binding, which is never installed.
-    external: ['@node-rs/argon2', 'better-sqlite3', 'pg-native'],
+    // MJML (4 MB bundled) too: loaded from node_modules when a process first writes an email, so
+    // request-only processes never hold it (services/mail/templates/compose.ts).
+    external: ['@node-rs/argon2', 'better-sqlite3', 'pg-native', 'mjml'],
   });
 }
 

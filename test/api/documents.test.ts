@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   buildSchema,
   type DocumentNode,
@@ -10,7 +10,14 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as admin from '../../packages/admin/src/graphql.ts';
-import * as widget from '../../packages/widget/src/graphql/documents.ts';
+import * as adminRelationships from '../../packages/admin/src/graphql-relationships.ts';
+
+/** Every module of the widget's documents (one per view), merged. */
+const widgetFolder = new URL('../../packages/widget/src/graphql/', import.meta.url);
+const widget: Record<string, unknown> = {};
+for (const file of readdirSync(widgetFolder).filter((f) => f.endsWith('.ts') && f !== 'types.ts')) {
+  Object.assign(widget, await import(new URL(file, widgetFolder).href));
+}
 
 /**
  * Every GraphQL document the widget and the admin console send is valid against the server's
@@ -32,7 +39,7 @@ const operations = (module: Record<string, unknown>) =>
   ) as [string, DocumentNode][];
 
 describe.each([
-  ['admin console', admin],
+  ['admin console', { ...admin, ...adminRelationships }],
   ['widget', widget],
 ])('the %s documents', (_name, module) => {
   it('has documents to check', () => {

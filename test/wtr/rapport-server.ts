@@ -228,6 +228,41 @@ export function rapportServer() {
   /** A member's standing in the ranking (null before anything they did counts). */
   commands['rapport:standing'] = async ({ slug, name }) => (await memberNamed(slug, name)).standing;
 
+  /** Staff publish a "What's new" entry delivering these threads; returns its id. */
+  commands['rapport:changelog'] = async ({ slug, title, body = '', threadIds = [], publish = true }) => {
+    const staff = fixture(slug).staff;
+    const made = await staff.data('mutation ($i: ChangelogEntryInput!) { createChangelogEntry(input: $i) { id } }', {
+      variables: { i: { title, body, threadIds } },
+    });
+    const id = made.createChangelogEntry.id;
+    if (publish)
+      await staff.data('mutation ($id: ID!) { publishChangelogEntry(id: $id) { id } }', { variables: { id } });
+    return id;
+  };
+  /** Staff merge a duplicate into the thread it duplicates. */
+  commands['rapport:merge'] = async ({ slug, threadId, intoThreadId }) => {
+    await fixture(slug).staff.data(
+      'mutation ($a: ID!, $b: ID!) { mergeThread(threadId: $a, intoThreadId: $b) { id } }',
+      {
+        variables: { a: threadId, b: intoThreadId },
+      },
+    );
+    return true;
+  };
+  /** A manager's roadmap and email settings (OutreachSettingsInput). */
+  commands['rapport:outreach'] = async ({ slug, input }) => {
+    await fixture(slug).manager.data(
+      'mutation ($i: OutreachSettingsInput!) { updateOutreachSettings(input: $i) { id } }',
+      {
+        variables: { i: input },
+      },
+    );
+    return true;
+  };
+  /** A signed-in customer's token with an e-mail address (they get emails, and can vote). */
+  commands['rapport:customer-token'] = async ({ slug, sub, name }) =>
+    ssoToken(fixture(slug).community, { sub, name, email: `${sub}@example.com` });
+
   /** Moderation that the API does not offer yet: hide a thread directly in the database. */
   commands['rapport:hide'] = async ({ threadId }) => {
     const id = Buffer.from(threadId, 'base64').toString().split(':')[1];

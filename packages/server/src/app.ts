@@ -3,11 +3,14 @@ import type { Options } from '@mikro-orm/core';
 import { type BackgroundJobs, startBackgroundJobs } from './background-jobs.ts';
 import type { Config } from './config.ts';
 import { migrate, type Orm, openOrm } from './db/orm.ts';
+import { clientIp } from './http/client-ip.ts';
 import { createCorsPolicy } from './http/cors.ts';
 import { createGraphQLHandler } from './http/graphql.ts';
+import { createInboundEmailEndpoint } from './http/inbound-email.ts';
 import { createLiveStreams } from './http/live-streams.ts';
 import { createServerLogger, type LogLevel } from './http/logger.ts';
 import { type AssetPaths, createHttpServer } from './http/server.ts';
+import { type SmtpListener, startSmtpListener } from './inbound/smtp-listener.ts';
 import { createLimiter } from './rate-limit/limiter.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from './rate-limit/rules.ts';
 import { memoryStore, redisStore } from './rate-limit/store.ts';
@@ -35,6 +38,8 @@ export interface App {
   warnings: string[];
   /** Emails, webhook deliveries and erasure, unless BACKGROUND_JOBS=false. */
   jobs: BackgroundJobs | null;
+  /** Replies by email over SMTP (INBOUND_SMTP_PORT), when on. */
+  smtpListener: SmtpListener | null;
   /**
    * Stops accepting (after `drainMs` of reading what clients had already sent), lets in-flight
    * requests finish (up to `graceMs`), then closes everything.
@@ -56,8 +61,11 @@ export async function startApp({
   const events = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const orm = await openOrm({
     databaseUrl: config.databaseUrl,
+    sqliteSynchronous: config.sqliteSynchronous,
     overrides: ormOverrides,
     onCommit: (communityId) => events.announceChange(communityId),
+    onTold: (communityId, memberIds) =>
+      events.publishToMembers(communityId, memberIds, { type: 'NOTIFIED', at: new Date().toISOString() }),
   }).catch(async (error) => {
     await events.close();
     throw error;
@@ -88,6 +96,7 @@ export async function startApp({
       liveStreams,
       outbound: { allowPrivate: config.webhookAllowPrivate },
     });
+    const inboundEmail = createInboundEmailEndpoint({ orm, events, limiter });
     const { server, drain } = createHttpServer({
       orm,
       graphql,
@@ -95,6 +104,7 @@ export async function startApp({
       demoCommunity: DEMO_SLUG,
       assets,
       live: () => events.live(),
+      inboundEmail: (req, res, community) => inboundEmail(req, res, community, clientIp(req, config.trustProxy)),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -102,8 +112,23 @@ export async function startApp({
     });
     const { port } = server.address() as AddressInfo;
     const url = config.port === 0 ? `http://127.0.0.1:${port}` : config.publicUrl;
+    const smtpListener =
+      config.inboundSmtpPort === undefined
+        ? null
+        : await startSmtpListener({
+            port: config.inboundSmtpPort,
+            host: config.host,
+            orm,
+            events,
+            limiter,
+            onError: (error) => logger.error('inbound email failed', error),
+          }).catch((error: unknown) => {
+            server.close();
+            throw error;
+          });
+
     const jobs = config.backgroundJobs
-      ? startBackgroundJobs(config, orm, config.port === 0 ? url : config.publicUrl, (job, error) =>
+      ? startBackgroundJobs(config, orm, config.port === 0 ? url : config.publicUrl, events, (job, error) =>
           logger.error(`${job} failed`, error),
         )
       : null;
@@ -132,12 +157,13 @@ export async function startApp({
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await closed;
         clearTimeout(timer);
+        await smtpListener?.close();
         await jobs?.stop();
         await events.close();
         await limiter.close();
         await orm.close();
       })());
-    return { url, orm, events, demo, warnings, jobs, close };
+    return { url, orm, events, demo, warnings, jobs, smtpListener, close };
   } catch (error) {
     await events.close();
     await limiter.close();

@@ -1,9 +1,12 @@
 import type { Config } from './config.ts';
 import { type Orm, optimizeSqlite } from './db/orm.ts';
+import { publishDue } from './services/changelog/entries.ts';
 import { eraseDue } from './services/erasure.ts';
+import type { EventBus } from './services/events.ts';
 import { expireIdempotencyKeys } from './services/idempotency.ts';
 import { type Mailer, startMailer } from './services/mail/mailer.ts';
 import { type Poller, startPoller } from './services/poller.ts';
+import { openScope } from './services/scope.ts';
 import { createWebhookSender, dispatchWebhooks, type WebhookDeliveryResult } from './services/webhooks/deliver.ts';
 import { startQueuePoller } from './services/work-queue.ts';
 
@@ -17,6 +20,8 @@ export interface BackgroundJobs {
   webhooks: Poller<WebhookDeliveryResult>;
   /** Erases accounts whose grace period has ended. */
   erasure: Poller<number>;
+  /** Publishes "What's new" entries scheduled for now. */
+  changelog: Poller<number>;
   /** Refreshes SQLite's query planner statistics (hourly; nothing to do on PostgreSQL). */
   statistics: Poller<void>;
   /** Forgets idempotency keys once no client retries with them any more (hourly). */
@@ -32,6 +37,7 @@ export function startBackgroundJobs(
   config: Config,
   orm: Orm,
   publicUrl: string,
+  events: EventBus,
   onError: (job: string, error: unknown) => void,
 ): BackgroundJobs {
   const mailer = config.smtpUrl
@@ -40,6 +46,7 @@ export function startBackgroundJobs(
         smtpUrl: config.smtpUrl,
         from: config.mailFrom,
         publicUrl,
+        inboundDomain: config.inboundEmailDomain,
         intervalMs: config.mailIntervalMs,
         onError: (error) => onError('mail delivery', error),
       })
@@ -59,6 +66,11 @@ export function startBackgroundJobs(
     config.erasureIntervalMs,
     (error) => onError('erasure', error),
   );
+  const changelog = startPoller(
+    () => publishDue(orm.em.fork(), (communityId) => openScope(orm.em, communityId, events)),
+    config.mailIntervalMs,
+    (error) => onError('scheduled publishing', error),
+  );
   const statistics = startPoller(
     () => optimizeSqlite(orm, 'periodic'),
     HOURLY_MS,
@@ -73,10 +85,18 @@ export function startBackgroundJobs(
     mailer,
     webhooks,
     erasure,
+    changelog,
     statistics,
     idempotencyKeys,
     async stop() {
-      await Promise.all([mailer?.stop(), webhooks.stop(), erasure.stop(), statistics.stop(), idempotencyKeys.stop()]);
+      await Promise.all([
+        mailer?.stop(),
+        webhooks.stop(),
+        erasure.stop(),
+        changelog.stop(),
+        statistics.stop(),
+        idempotencyKeys.stop(),
+      ]);
     },
   };
 }

@@ -64,6 +64,20 @@ export interface Config {
    * able to point the server at its own machine or network.
    */
   webhookAllowPrivate: boolean;
+  /**
+   * `SQLITE_SYNCHRONOUS` (default `full`): every SQLite commit is synced to disk before it is
+   * answered. `normal` is faster (BENCHMARKS.md) but a power cut can lose acknowledged writes.
+   */
+  sqliteSynchronous: 'full' | 'normal';
+  /**
+   * `INBOUND_EMAIL_DOMAIN` (e.g. `reply.community.example`): a domain whose mail reaches Rapport
+   * (its MX points at this server's INBOUND_SMTP_PORT, or a mail provider posts it to
+   * /inbound/email). Emails about a thread then carry a Reply-To there, and replying answers in
+   * the thread. Unset: no Reply-To.
+   */
+  inboundEmailDomain: string | undefined;
+  /** `INBOUND_SMTP_PORT`: listen for replies by email over SMTP on this port (off when unset). */
+  inboundSmtpPort: number | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     erasureIntervalMs: positive(env.ERASURE_INTERVAL_MS, 'ERASURE_INTERVAL_MS') ?? 60_000,
     backgroundJobs: env.BACKGROUND_JOBS !== 'false',
     webhookAllowPrivate: flag(env.WEBHOOK_ALLOW_PRIVATE, 'WEBHOOK_ALLOW_PRIVATE') ?? false,
+    inboundEmailDomain: domain(env.INBOUND_EMAIL_DOMAIN),
+    inboundSmtpPort: env.INBOUND_SMTP_PORT ? parsePort(env.INBOUND_SMTP_PORT, 'INBOUND_SMTP_PORT') : undefined,
+    sqliteSynchronous: oneOf(env.SQLITE_SYNCHRONOUS, 'SQLITE_SYNCHRONOUS', ['full', 'normal'] as const) ?? 'full',
   };
 }
 
@@ -96,6 +113,12 @@ function flag(value: string | undefined, name: string): boolean | undefined {
   throw new Error(`${name} must be "true" or "false", got "${value}"`);
 }
 
+function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined || value === '') return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+}
+
 function positive(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   const number = Number(value);
@@ -103,10 +126,19 @@ function positive(value: string | undefined, name: string): number | undefined {
   return number;
 }
 
-function parsePort(value: string): number {
+function parsePort(value: string, name = 'PORT'): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be an integer between 0 and 65535, got "${value}"`);
+    throw new Error(`${name} must be an integer between 0 and 65535, got "${value}"`);
   }
   return port;
+}
+
+function domain(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const name = value.trim().toLowerCase();
+  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(name)) {
+    throw new Error(`INBOUND_EMAIL_DOMAIN must be a domain name, got "${value}"`);
+  }
+  return name;
 }

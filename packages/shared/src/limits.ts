@@ -12,7 +12,12 @@ export const LIMITS = {
   /** Why something is reported, hidden or suspended (kept in the audit log). */
   reason: { field: 'reason', label: 'Reason', min: 3, max: 500 },
   consentText: { field: 'textShown', label: 'The text shown', min: 1, max: 1_000 },
+  changelogTitle: { field: 'title', label: 'Title', min: 3, max: 140 },
+  changelogBody: { field: 'body', label: 'Text', min: 0, max: 20_000 },
 } as const;
+
+/** Threads one "What's new" entry may deliver. */
+export const MAX_CHANGELOG_THREADS = 50;
 
 export interface TextRule {
   /** Input field name, reported with the error. */

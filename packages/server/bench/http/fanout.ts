@@ -3,7 +3,7 @@
  * subscribes), a reply posted, and the time until every subscriber has it.
  */
 import { print } from 'graphql';
-import { THREAD_EVENTS } from '../../../widget/src/graphql/documents.ts';
+import { THREAD_EVENTS } from '../../../widget/src/graphql/thread.ts';
 import { percentile } from '../report.ts';
 
 export interface FanoutResult {

@@ -30,6 +30,11 @@ export interface HttpResult {
   /** The same list for a visitor who has not signed in (no viewer state, nothing deferred). */
   widgetListAnonymous: LoadResult;
   postReply: LoadResult;
+  /**
+   * SQLite only: the same posting on a second process that syncs only at WAL checkpoints
+   * (SQLITE_SYNCHRONOUS=normal), run right after: what syncing every commit costs.
+   */
+  postReplySyncNormal: LoadResult | null;
   fanoutOne: FanoutResult;
   fanoutTwo: FanoutResult;
   /** Server RSS (MB) after each scenario. */
@@ -157,13 +162,23 @@ export async function benchHttp(
       repliers.push({ authorization: `Bearer ${session.token}` });
     }
     let n = 0;
-    const postReply = await run('postReply', () => ({
+    const replies = () => ({
       body: {
         query: REPLY,
         variables: { i: { threadId: threadGlobalId(threads[n % 100] as string), body: `Bench reply ${n}.` } },
       },
       headers: repliers[n++ % repliers.length],
-    }));
+    });
+    const postReply = await run('postReply', replies);
+    let postReplySyncNormal: LoadResult | null = null;
+    if (dialect === 'sqlite') {
+      const normal = await startServerProcess({ ...env, SQLITE_SYNCHRONOUS: 'normal' });
+      try {
+        postReplySyncNormal = await runOn(normal, {}, `${dialect}, synchronous=normal`)('postReply', replies);
+      } finally {
+        await normal.stop();
+      }
+    }
 
     const watched = threadGlobalId(threads[0] as string);
     const postVia = (client: GraphQLClient) => async (body: string) => {
@@ -212,6 +227,7 @@ export async function benchHttp(
       widgetList,
       widgetListAnonymous,
       postReply,
+      postReplySyncNormal,
       fanoutOne,
       fanoutTwo,
       rss,

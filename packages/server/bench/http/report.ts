@@ -211,6 +211,15 @@ const boundedLine = (r: HttpResult) => {
   return `With the heap bounded further, as the README advises on a small machine (\`${commandLine(boundedFlags())}\`, a fresh process): trivial ${Math.round(b.trivial.requestsPerSecond).toLocaleString('en')} req/s, widget list ${Math.round(b.widgetList.requestsPerSecond).toLocaleString('en')} req/s (${(share(b) * 100).toFixed(0)} % of trivial, p99 ${b.widgetList.p99Ms} ms); fan-out p99 ${b.fanoutOne.p99Ms.toFixed(0)} ms, ${b.fanoutOne.missed} missed; RSS ${rssList(b.rss)}.`;
 };
 
+/** SQLite: what syncing every commit (synchronous=FULL, the default) costs against NORMAL. */
+const syncLine = (r: HttpResult) => {
+  const normal = r.postReplySyncNormal;
+  if (!normal) return '';
+  const cost = 1 - r.postReply.requestsPerSecond / normal.requestsPerSecond;
+  return `- Syncing every commit (SQLite \`synchronous=FULL\`, the default): posting ${Math.round(r.postReply.requestsPerSecond).toLocaleString('en')} replies/s (p99 ${r.postReply.p99Ms} ms) against ${Math.round(normal.requestsPerSecond).toLocaleString('en')} (p99 ${normal.p99Ms} ms) on a process started right after with \`SQLITE_SYNCHRONOUS=normal\`: ${(cost * 100).toFixed(0)} % ${cost >= 0 ? 'slower' : 'faster'}.
+`;
+};
+
 /** The HTTP section of BENCHMARKS.md. */
 export function httpMarkdown(results: HttpResult[], scale: number): string {
   const sizes = results[0]?.sizes ?? FULL_WIDGET_SIZES;
@@ -227,7 +236,7 @@ ${line('widget list: top 20 threads, author, votes, viewer’s vote, answered by
 ${line('the same list for a visitor not signed in', r.widgetListAnonymous, r.rss.widgetListAnonymous)}
 ${line('posting a reply (activity, counters, outbox, publish; 50 visitors, each request as the next)', r.postReply, r.rss.postReply)}
 
-- Widget list ÷ trivial throughput: **${(share(r) * 100).toFixed(0)} %** (goal ≥ ${HTTP_GOALS.listShareOfTrivial * 100} %: ${pass(share(r) >= HTTP_GOALS.listShareOfTrivial)}); its p99 ${r.widgetList.p99Ms} ms (goal ≤ ${HTTP_GOALS.listP99Ms} ms: ${pass(r.widgetList.p99Ms <= HTTP_GOALS.listP99Ms)}). For a visitor not signed in: ${(share(r, r.widgetListAnonymous) * 100).toFixed(0)} %, p99 ${r.widgetListAnonymous.p99Ms} ms.
+${syncLine(r)}- Widget list ÷ trivial throughput: **${(share(r) * 100).toFixed(0)} %** (goal ≥ ${HTTP_GOALS.listShareOfTrivial * 100} %: ${pass(share(r) >= HTTP_GOALS.listShareOfTrivial)}); its p99 ${r.widgetList.p99Ms} ms (goal ≤ ${HTTP_GOALS.listP99Ms} ms: ${pass(r.widgetList.p99Ms <= HTTP_GOALS.listP99Ms)}). For a visitor not signed in: ${(share(r, r.widgetListAnonymous) * 100).toFixed(0)} %, p99 ${r.widgetListAnonymous.p99Ms} ms.
 - Live fan-out, ${r.fanoutOne.subscribers} SSE subscribers on one thread, ${r.fanoutOne.rounds} replies: one process p50 ${r.fanoutOne.p50Ms.toFixed(0)} ms, p99 ${r.fanoutOne.p99Ms.toFixed(0)} ms (goal ≤ ${HTTP_GOALS.fanoutP99Ms} ms: ${pass(r.fanoutOne.p99Ms <= HTTP_GOALS.fanoutP99Ms)}), ${r.fanoutOne.missed} missed; two processes through Redis p50 ${r.fanoutTwo.p50Ms.toFixed(0)} ms, p99 ${r.fanoutTwo.p99Ms.toFixed(0)} ms, ${r.fanoutTwo.missed} missed.
 - Server RSS: ${rssList(r.rss)} (goal ≤ ${HTTP_GOALS.rssMb} MB: ${pass(peakRss(r) <= HTTP_GOALS.rssMb)}).
 - ${boundedLine(r)}

@@ -24,3 +24,15 @@ it('opens SQLite in WAL mode syncing every commit, with its own 8 MB page cache 
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   }
 });
+
+it('syncs SQLite only at checkpoints when the operator chose SQLITE_SYNCHRONOUS=normal', async () => {
+  const file = join(tmpdir(), `rapport-orm-${randomBytes(6).toString('hex')}.db`);
+  const orm = await openOrm({ databaseUrl: file, sqliteSynchronous: 'normal' });
+  try {
+    const [row] = await orm.em.getConnection().execute('pragma synchronous');
+    expect(Object.values(row as object)[0]).toBe(1);
+  } finally {
+    await orm.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  }
+});

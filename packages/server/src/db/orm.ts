@@ -7,7 +7,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/sql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { entities } from '../entities/index.ts';
-import { NotificationSubscriber } from '../services/mail/notifications.ts';
+import { NotificationSubscriber } from '../services/notifications/on-activity.ts';
 import { RankingSubscriber } from '../services/ranking/subscriber.ts';
 import { WebhookSubscriber } from '../services/webhooks/events.ts';
 import { ChangeSubscriber } from './change-subscriber.ts';
@@ -69,9 +69,16 @@ export interface OrmOptions {
    * expire what server processes cache (EventBus.announceChange).
    */
   onCommit?: (communityId: string | null) => void;
+  /** Called after a commit that notified members, with them (their unread badges changed). */
+  onTold?: (communityId: string, memberIds: string[]) => void;
+  /**
+   * SQLite: `full` (the default) syncs every commit to disk; `normal` only at WAL checkpoints,
+   * faster, but a power cut may lose writes already answered as done (config SQLITE_SYNCHRONOUS).
+   */
+  sqliteSynchronous?: 'full' | 'normal';
 }
 
-export function ormConfig({ databaseUrl, overrides, onCommit }: OrmOptions): Partial<Options> {
+export function ormConfig({ databaseUrl, overrides, onCommit, onTold }: OrmOptions): Partial<Options> {
   const dialect = dialectOf(databaseUrl);
   const common: Partial<Options> = {
     entities,
@@ -79,7 +86,7 @@ export function ormConfig({ databaseUrl, overrides, onCommit }: OrmOptions): Par
     filters: { tenant: tenantFilter },
     subscribers: [
       new RankingSubscriber(),
-      new NotificationSubscriber(),
+      new NotificationSubscriber(onTold),
       new WebhookSubscriber(),
       ...(onCommit ? [new ChangeSubscriber(onCommit)] : []),
     ],
@@ -122,7 +129,9 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     // A write answered as done must survive a power cut: every commit is synced to disk. (WAL's
     // NORMAL would only sync at checkpoints; its cost is in BENCHMARKS.md.)
-    await orm.em.getConnection().execute('pragma synchronous = full');
+    await orm.em
+      .getConnection()
+      .execute(`pragma synchronous = ${options.sqliteSynchronous === 'normal' ? 'normal' : 'full'}`);
     // Pages are read into SQLite's own cache of 8 MB (twice its default), not memory-mapped:
     // mapped, every page of the file a query touched stayed counted in the process's memory (the
     // first open's statistics pass alone mapped 255 MB of the benchmark's file, and a soak's

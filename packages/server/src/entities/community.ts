@@ -14,6 +14,20 @@ export interface CommunitySettings {
     /** Their threads and replies stay, shown as "Deleted member" (KEEP), or are removed (REMOVE). */
     erasedContent?: 'KEEP' | 'REMOVE';
   };
+  /** The widget's Roadmap view (services/roadmap.ts). */
+  roadmap?: {
+    /** Whether the widget shows it (default true). */
+    enabled?: boolean;
+    /** How many days a shipped thread stays in its Shipped column (default 30). */
+    shippedDays?: number;
+  };
+  /** How emails look and where they lead (services/mail). */
+  email?: {
+    /** The brand's page that embeds the widget: every email links back to threads there. */
+    communityPageUrl?: string;
+    /** The From address instead of the server's MAIL_FROM (the brand's domain must allow it). */
+    fromAddress?: string;
+  };
 }
 
 /** The tenant: one brand's community. Every row of tenant data points at one. */
@@ -31,6 +45,11 @@ const CommunitySchema = defineEntity({
      * (services/signed-links.ts); never leaves the server.
      */
     linkSecret: p.string().length(64).nullable().hidden(),
+    /**
+     * Authenticates the brand's mail provider posting replies by email to the inbound endpoint
+     * (services/mail/inbound). Made on request in the console; shown once.
+     */
+    inboundSecretHash: p.string().length(64).nullable().hidden(),
     createdAt: createdAtProperty(),
     updatedAt: updatedAtProperty(),
   },

@@ -1,16 +1,20 @@
 import { Activity } from './activity.ts';
 import { AuditLog } from './audit-log.ts';
+import { ChangelogEntry, ChangelogThread } from './changelog.ts';
 import { Cleanup } from './cleanup.ts';
 import { Community } from './community.ts';
 import { ConsentRecord } from './consent-record.ts';
 import { Follow } from './follow.ts';
 import { Handover } from './handover.ts';
 import { IdempotencyKey } from './idempotency-key.ts';
+import { InboundEmail } from './inbound-email.ts';
 import { Member } from './member.ts';
 import { MemberScore } from './member-score.ts';
 import { Mention } from './mention.ts';
+import { Notification } from './notification.ts';
 import { OutboxMessage } from './outbox-message.ts';
 import { Reply } from './reply.ts';
+import { ReplyAddress } from './reply-address.ts';
 import { Report } from './report.ts';
 import { SsoKey } from './sso-key.ts';
 import { StaffMember } from './staff-member.ts';
@@ -22,17 +26,21 @@ import { Webhook, WebhookDelivery } from './webhook.ts';
 
 export * from './activity.ts';
 export * from './audit-log.ts';
+export * from './changelog.ts';
 export * from './cleanup.ts';
 export * from './community.ts';
 export * from './consent-record.ts';
 export * from './follow.ts';
 export * from './handover.ts';
 export * from './idempotency-key.ts';
+export * from './inbound-email.ts';
 export * from './member.ts';
 export * from './member-score.ts';
 export * from './mention.ts';
+export * from './notification.ts';
 export * from './outbox-message.ts';
 export * from './reply.ts';
+export * from './reply-address.ts';
 export * from './report.ts';
 export * from './sso-key.ts';
 export * from './staff-member.ts';
@@ -66,6 +74,11 @@ export const entities = [
   WebhookDelivery,
   Cleanup,
   IdempotencyKey,
+  ChangelogEntry,
+  ChangelogThread,
+  Notification,
+  InboundEmail,
+  ReplyAddress,
 ];
 
 /**

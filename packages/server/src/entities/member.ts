@@ -34,6 +34,10 @@ const MemberSchema = defineEntity({
     emailBouncedAt: p.datetime().nullable(),
     /** Notifications (replies, status changes on followed threads) up to then are read. */
     notificationsReadAt: p.datetime().nullable(),
+    /** Voting on a thread also brings them its status updates (their choice in the widget). */
+    followOnVote: p.boolean().default(true),
+    /** "What's new" entries published up to then are read (the widget's unread dot). */
+    changelogReadAt: p.datetime().nullable(),
     /** Put in the links they share; visits through them count toward their reach. Made on first share. */
     referralCode: p.string().length(16).nullable(),
     /** The staff member responsible for this relationship. */

@@ -29,8 +29,14 @@ const OutboxMessageSchema = defineEntity({
     /** One message per cause and member, however often the cause is retried. */
     dedupeKey: p.string().length(200),
     subject: p.string().length(300),
-    /** Plain text (a member's words are never HTML here). */
+    /** Plain text (a member's words are never HTML here); what older messages are sent from. */
     body: p.text(),
+    /**
+     * How the email is drawn (services/mail/templates) from `data`, what it tells as it was when it
+     * was written; null for messages from before templates, sent as `body`.
+     */
+    template: p.string().length(32).nullable(),
+    data: p.json<Record<string, unknown>>().$type<Record<string, unknown>>().nullable(),
     status: p.enum(OUTBOX_STATUSES).default('PENDING'),
     /** When it may go out: now, or the member's next daily digest. */
     dueAt: p.datetime(),

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { ChangelogEntry } from './changelog.ts';
 import { createdAtProperty, idProperty } from './common.ts';
 import { Community } from './community.ts';
 import { StaffMember } from './staff-member.ts';
@@ -16,6 +17,8 @@ const StatusChangeSchema = defineEntity({
     fromStatus: p.enum(THREAD_STATUSES),
     toStatus: p.enum(THREAD_STATUSES),
     note: p.text().nullable(),
+    /** Shipped by publishing this "What's new" entry, which stands as its note. */
+    changelogEntry: () => p.manyToOne(ChangelogEntry).nullable().deleteRule('set null'),
     createdAt: createdAtProperty(),
   },
 });

@@ -11,6 +11,7 @@ export const WEBHOOK_EVENTS = [
   'member.flagged',
   'consent.changed',
   'member.erased',
+  'changelog.published',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -32,6 +32,8 @@ export interface HttpOptions {
   readyTimeoutMs?: number;
   /** Whether live updates work; /readyz reports it, but a process without them still serves. */
   live?: () => boolean;
+  /** `POST /inbound/email/<community>`: replies by email from a mail provider (inbound-email.ts). */
+  inboundEmail?: (req: IncomingMessage, res: ServerResponse, community: string) => Promise<void>;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -73,6 +75,7 @@ export function createHttpServer({
   assets = defaultAssets,
   readyTimeoutMs = 2000,
   live = () => true,
+  inboundEmail,
 }: HttpOptions): HttpServer {
   let draining = false;
   const widgetJs = fileAsset(assets.widgetJs, 'pnpm --filter @rapport/widget build');
@@ -90,6 +93,8 @@ export function createHttpServer({
     if (path === '/graphql') return graphql(req, res);
     if (path === '/unsubscribe' && (read || req.method === 'POST')) return unsubscribe(orm, req, res);
     if (path === '/healthz' && read) return json(res, 200, { status: 'ok' });
+    const inbound = /^\/inbound\/email\/([a-z0-9-]{1,64})$/.exec(path);
+    if (inbound?.[1] && inboundEmail) return inboundEmail(req, res, inbound[1]);
     if (path === '/readyz' && read) {
       // Without the database nothing works: not ready. Without Redis, posting and reading still
       // work and live updates come back by themselves: ready, and said so.

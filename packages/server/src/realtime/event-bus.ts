@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventBus, ThreadEvent } from '../services/events.ts';
+import type { EventBus, MemberEvent, ThreadEvent } from '../services/events.ts';
 import { EventQueue } from './event-queue.ts';
 import { memoryTransport, redisTransport, type Transport } from './transport.ts';
 
@@ -25,34 +25,44 @@ export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
   const prefix = options.redisPrefix ?? 'rapport';
   const threadChannel = (threadId: string) => `${prefix}:thread:${threadId}`;
   const communityChannel = (communityId: string) => `${prefix}:community:${communityId}`;
+  const memberChannel = (memberId: string) => `${prefix}:member:${memberId}`;
+  const everyMemberChannel = (communityId: string) => `${prefix}:members:${communityId}`;
 
   // A message reaches every listener of its channel in one go: parse it once, and give them all the
   // same event object (read-only), so what they load for it can be shared (schema/context.ts).
-  let last: { message: string; event: ThreadEvent } | undefined;
-  const parse = (message: string): ThreadEvent => {
-    if (last?.message !== message) last = { message, event: JSON.parse(message) as ThreadEvent };
-    return last.event;
+  let last: { message: string; event: unknown } | undefined;
+  const parse = <E>(message: string): E => {
+    if (last?.message !== message) last = { message, event: JSON.parse(message) };
+    return last.event as E;
   };
 
   // When events may have been missed, every open subscription ends: its client subscribes again
   // (refused with SERVICE_UNAVAILABLE until the transport is back) and catches up on the new start.
-  const open = new Set<EventQueue<ThreadEvent>>();
+  const open = new Set<EventQueue<unknown>>();
   transport.onInterrupted(() => {
     for (const queue of [...open]) void queue.return();
   });
 
   /** Subscribes before returning, so nothing published after the start event is missed. */
-  async function listen(channel: string, threadId: string): Promise<EventQueue<ThreadEvent>> {
-    let unsubscribe = () => {};
-    const queue: EventQueue<ThreadEvent> = new EventQueue<ThreadEvent>(() => {
-      open.delete(queue);
-      unsubscribe();
+  async function listen<E>(channels: string[], start: E): Promise<EventQueue<E>> {
+    const unsubscribes: (() => void)[] = [];
+    const queue: EventQueue<E> = new EventQueue<E>(() => {
+      open.delete(queue as EventQueue<unknown>);
+      for (const unsubscribe of unsubscribes) unsubscribe();
     });
-    unsubscribe = await transport.subscribe(channel, (message) => queue.push(parse(message)));
-    open.add(queue);
-    queue.push({ type: 'SUBSCRIBED', threadId, at: new Date().toISOString() });
+    try {
+      for (const channel of channels) {
+        unsubscribes.push(await transport.subscribe(channel, (message) => queue.push(parse<E>(message))));
+      }
+    } catch (error) {
+      void queue.return();
+      throw error;
+    }
+    open.add(queue as EventQueue<unknown>);
+    queue.push(start);
     return queue;
   }
+  const started = <E>(event: E) => ({ ...event, at: new Date().toISOString() });
 
   const changes = changeFeed(transport, `${prefix}:changes`);
 
@@ -63,8 +73,20 @@ export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
       transport.publish(threadChannel(event.threadId), message);
       transport.publish(communityChannel(communityId), message);
     },
-    threadEvents: (threadId) => listen(threadChannel(threadId), threadId),
-    communityEvents: (communityId) => listen(communityChannel(communityId), ''),
+    threadEvents: (threadId) =>
+      listen<ThreadEvent>([threadChannel(threadId)], started({ type: 'SUBSCRIBED', threadId, at: '' })),
+    communityEvents: (communityId) =>
+      listen<ThreadEvent>([communityChannel(communityId)], started({ type: 'SUBSCRIBED', threadId: '', at: '' })),
+    publishToMembers(communityId, memberIds, event) {
+      const message = JSON.stringify(event);
+      if (memberIds === 'all') transport.publish(everyMemberChannel(communityId), message);
+      else for (const id of memberIds) transport.publish(memberChannel(id), message);
+    },
+    memberEvents: (communityId, memberId) =>
+      listen<MemberEvent>(
+        [memberChannel(memberId), everyMemberChannel(communityId)],
+        started({ type: 'SUBSCRIBED', at: '' }),
+      ),
     live: () => transport.connected(),
     close: () => transport.close(),
   };

@@ -67,6 +67,14 @@ async function someWebhook(fresh = false): Promise<string> {
   return made.createWebhook.webhook.id;
 }
 
+/** A draft "What's new" entry by a manager. */
+async function someEntry(): Promise<string> {
+  const made = await (await signedStaff()).data(
+    'mutation { createChangelogEntry(input: { title: "An entry" }) { id } }',
+  );
+  return made.createChangelogEntry.id;
+}
+
 /** A thread by someone else (staff), for operations on others' threads. */
 const someThread = async () => postThread(await signedStaff(), undefined, { title: `Thread ${++counter}` });
 async function signedStaff() {
@@ -448,6 +456,41 @@ const RECIPES: Record<string, Recipe> = {
   'Community.auditLog': (who) => communityField(who, 'auditLog(first: 5) { edges { cursor } }'),
   'Community.allowedOrigins': (who) => communityField(who, 'allowedOrigins'),
   'Community.ssoKeys': (who) => communityField(who, 'ssoKeys { keyId }'),
+  'Mutation.createChangelogEntry': (who) =>
+    call(who, 'mutation { createChangelogEntry(input: { title: "Auth matrix news" }) { id } }'),
+  'Mutation.updateChangelogEntry': async (who) =>
+    call(who, 'mutation ($id: ID!) { updateChangelogEntry(id: $id, input: { body: "Changed" }) { id } }', {
+      id: await someEntry(),
+    }),
+  'Mutation.publishChangelogEntry': async (who) =>
+    call(who, 'mutation ($id: ID!) { publishChangelogEntry(id: $id) { id } }', { id: await someEntry() }),
+  'Mutation.unpublishChangelogEntry': async (who) => {
+    const id = await someEntry();
+    await (await signedStaff()).data('mutation ($id: ID!) { publishChangelogEntry(id: $id) { id } }', {
+      variables: { id },
+    });
+    return call(who, 'mutation ($id: ID!) { unpublishChangelogEntry(id: $id) { id } }', { id });
+  },
+  'Mutation.deleteChangelogEntry': async (who) =>
+    call(who, 'mutation ($id: ID!) { deleteChangelogEntry(id: $id) }', { id: await someEntry() }),
+  'Mutation.markChangelogRead': (who) => call(who, 'mutation { markChangelogRead }'),
+  'Mutation.setFollowOnVote': (who) => call(who, 'mutation { setFollowOnVote(followOnVote: true) }'),
+  'Mutation.updateOutreachSettings': (who) =>
+    call(who, 'mutation { updateOutreachSettings(input: { roadmapEnabled: true }) { id } }'),
+  'Mutation.rotateInboundEmailSecret': (who) => call(who, 'mutation { rotateInboundEmailSecret }'),
+  'Community.outreach': (who) => communityField(who, 'outreach { roadmapEnabled }'),
+  'Subscription.viewerEvents': async (who) => {
+    const live = subscribe(server.endpoint, 'subscription ($c: String!) { viewerEvents(community: $c) { type } }', {
+      token: who.token,
+      cookie: who.client.cookie,
+      variables: { c: brand.slug },
+    });
+    try {
+      return await live.ready;
+    } finally {
+      live.close();
+    }
+  },
   'Subscription.threadEvents': async (who) => {
     const live = subscribe(
       server.endpoint,

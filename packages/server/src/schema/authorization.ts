@@ -136,4 +136,27 @@ export const AUTHORIZATION: Record<string, Permission> = {
   'Community.auditLog': { allowed: MANAGERS, note: '' },
   'Community.allowedOrigins': { allowed: MANAGERS, note: '' },
   'Community.ssoKeys': { allowed: MANAGERS, note: 'Key ids only; secrets are never shown again.' },
+  'Mutation.createChangelogEntry': { allowed: ALL_STAFF, note: 'A draft signed by its author. Audited.' },
+  'Mutation.updateChangelogEntry': {
+    allowed: ALL_STAFF,
+    note: 'Published: shown as edited; threads added ship and their people are told. Audited.',
+  },
+  'Mutation.publishChangelogEntry': {
+    allowed: ALL_STAFF,
+    note: 'Now (ships its threads, tells who asked) or at a time. Audited.',
+  },
+  'Mutation.unpublishChangelogEntry': { allowed: ALL_STAFF, note: 'Back to a draft. Audited.' },
+  'Mutation.deleteChangelogEntry': { allowed: ALL_STAFF, note: 'Drafts and scheduled entries. Audited.' },
+  'Mutation.markChangelogRead': { allowed: CUSTOMERS, note: "Their own What's new dot." },
+  'Mutation.setFollowOnVote': { allowed: CUSTOMERS, note: 'Whether their votes bring status updates.' },
+  'Mutation.updateOutreachSettings': {
+    allowed: MANAGERS,
+    note: 'Roadmap, community page (an allowed origin), From address. Audited.',
+  },
+  'Mutation.rotateInboundEmailSecret': {
+    allowed: MANAGERS,
+    note: "The mail provider's secret for replies by email; shown once. Audited.",
+  },
+  'Community.outreach': { allowed: MANAGERS, note: '' },
+  'Subscription.viewerEvents': { allowed: CUSTOMERS, note: 'Their own unread counts, live.' },
 };

@@ -2,6 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { FormattedText } from '@rapport/shared/formatted-text.ts';
 import { isMember, isStaff } from '../services/actor.ts';
 import { AppError } from '../services/errors.ts';
 import { isUuid } from '../services/validation.ts';
@@ -35,7 +36,11 @@ export const builder = new SchemaBuilder<{
   AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
-  Scalars: { DateTime: { Input: Date; Output: Date }; JSON: { Input: never; Output: unknown } };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: never; Output: unknown };
+    FormattedText: { Input: never; Output: FormattedText };
+  };
 }>({
   plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin],
   // Every field costs 1; a connection multiplies what it selects by the page size it asks for

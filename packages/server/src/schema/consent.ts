@@ -12,7 +12,12 @@ import {
   consentsOf,
   recordConsentForMember,
 } from '../services/consent.ts';
-import { ownConsents, setOwnConsent, setOwnEmailDigest } from '../services/notification-settings.ts';
+import {
+  ownConsents,
+  setOwnConsent,
+  setOwnEmailDigest,
+  setOwnFollowOnVote,
+} from '../services/notification-settings.ts';
 import { builder, staffOnly } from './builder.ts';
 import { ViewerRef } from './viewer.ts';
 
@@ -76,6 +81,11 @@ builder.objectFields(ViewerRef, (t) => ({
     description: 'How often a customer hears by email of followed threads (null for staff).',
     resolve: (viewer) => (isStaff(viewer) ? null : viewer.member.emailDigest),
   }),
+  followOnVote: t.boolean({
+    nullable: true,
+    description: 'Whether voting for a thread also brings a customer its status updates (null for staff).',
+    resolve: (viewer) => (isStaff(viewer) ? null : viewer.member.followOnVote),
+  }),
 }));
 
 builder.objectFields(Member, (t) => ({
@@ -122,6 +132,14 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) => setOwnConsent(ctx.scope(), ctx.member(), args.purpose, args.granted, args.textShown),
+  }),
+  setFollowOnVote: t.boolean({
+    description:
+      'Customers: whether voting for a thread also brings them its status updates (shipping, merging). Returns the new choice.',
+    authScopes: { member: true },
+    args: { followOnVote: t.arg.boolean() },
+    resolve: async (_root, args, ctx) =>
+      (await setOwnFollowOnVote(ctx.scope(), ctx.member(), args.followOnVote)).followOnVote,
   }),
   setEmailDigest: t.field({
     type: EmailDigestEnum,

@@ -1,71 +1,109 @@
 /**
- * A customer's notifications in the widget: replies and status changes on the threads they follow
- * (Viewer.notifications, newest first, and Viewer.unreadNotificationCount for the badge), read
- * with markNotificationsRead.
+ * A customer's notifications in the widget (Viewer.notifications, newest first, and
+ * Viewer.unreadNotificationCount for the badge, read with markNotificationsRead): replies on
+ * threads they follow; status changes, shipping ("What's new") and merges of threads they posted,
+ * voted for or follow; each told once. Live: viewerEvents.
  */
-import { type Activity, Member, Reply, Thread, type ThreadStatus } from '../entities/index.ts';
-import { isStaff } from '../services/actor.ts';
+import { Member, NOTIFICATION_KINDS, type Notification, Reply, StatusChange, Thread } from '../entities/index.ts';
+import { isMember, isStaff } from '../services/actor.ts';
+import { findEntry } from '../services/changelog/entries.ts';
 import {
   isUnread,
   listNotifications,
   markNotificationsRead,
   unreadNotificationCount,
-} from '../services/member-notifications.ts';
+} from '../services/notifications/read.ts';
 import { AuthorRef, loadAuthor } from './author.ts';
 import { builder } from './builder.ts';
+import { ChangelogEntryRef } from './changelog-entry.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ReplyRef } from './reply.ts';
+import { StatusChangeRef } from './status-change.ts';
 import { ThreadRef, ThreadStatusEnum } from './thread.ts';
 import { ViewerRef } from './viewer.ts';
 
 const NotificationKind = builder.enumType('NotificationKind', {
-  values: {
-    REPLY: { description: 'Someone replied in a thread they follow.' },
-    STATUS_CHANGED: { description: 'Staff changed the status of a thread they follow.' },
-  },
+  values: Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [
+      kind,
+      {
+        description: {
+          REPLY: 'Someone replied in a thread they follow.',
+          STATUS_CHANGED: 'Staff changed the status of a thread they posted, voted for or follow.',
+          MERGED: 'A thread they posted, voted for or follow was merged into another: mergedInto.',
+          CHANGELOG: 'A "What\'s new" entry shipped threads they asked for: changelogEntry.',
+        }[kind],
+      },
+    ]),
+  ) as Record<(typeof NOTIFICATION_KINDS)[number], { description: string }>,
 });
 
-export const NotificationRef = builder.objectRef<Activity>('Notification').implement({
-  description: 'Something that happened in a thread the customer follows.',
+/** A row the notification points at, while the viewer may still see it. */
+async function visible<T extends { deletedAt?: Date | null; hiddenAt?: Date | null }>(
+  loader: { load(id: string): Promise<T | null> },
+  ref: { id: string } | null | undefined,
+): Promise<T | null> {
+  const row = ref ? await loader.load(ref.id) : null;
+  return row && !row.deletedAt && !row.hiddenAt ? row : null;
+}
+
+export const NotificationRef = builder.objectRef<Notification>('Notification').implement({
+  description: 'Something the customer is told of.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    kind: t.field({ type: NotificationKind, resolve: (a) => (a.type === 'REPLY_POSTED' ? 'REPLY' : 'STATUS_CHANGED') }),
+    kind: t.field({ type: NotificationKind, resolve: (n) => n.kind }),
     thread: t.field({
       type: ThreadRef,
       nullable: true,
-      description: 'Null once the thread is gone or hidden.',
-      resolve: async (a, _args, ctx) => {
-        const thread = a.thread ? await ctx.scope().loaders.byId(Thread).load(a.thread.id) : null;
-        return thread && !thread.deletedAt && !thread.hiddenAt ? thread : null;
-      },
+      description: 'The thread it is about (MERGED: the one merged away); null once it is gone or hidden.',
+      resolve: (n, _args, ctx) => visible(ctx.scope().loaders.byId(Thread), n.thread),
     }),
     reply: t.field({
       type: ReplyRef,
       nullable: true,
       description: 'The reply (REPLY), null once it is gone or hidden.',
-      resolve: async (a, _args, ctx) => {
-        const reply = a.reply ? await ctx.scope().loaders.byId(Reply).load(a.reply.id) : null;
-        return reply && !reply.deletedAt && !reply.hiddenAt ? reply : null;
-      },
+      resolve: (n, _args, ctx) => visible(ctx.scope().loaders.byId(Reply), n.reply),
     }),
     status: t.field({
       type: ThreadStatusEnum,
       nullable: true,
       description: 'The new status (STATUS_CHANGED).',
-      resolve: (a) => (a.data as { to?: ThreadStatus } | null)?.to ?? null,
+      resolve: async (n, _args, ctx) =>
+        n.statusChange
+          ? ((await ctx.scope().loaders.byId(StatusChange).load(n.statusChange.id))?.toStatus ?? null)
+          : null,
+    }),
+    statusChange: t.field({
+      type: StatusChangeRef,
+      nullable: true,
+      description: 'The status change, with the note staff left (STATUS_CHANGED).',
+      resolve: (n, _args, ctx) =>
+        n.statusChange ? ctx.scope().loaders.byId(StatusChange).load(n.statusChange.id) : null,
+    }),
+    mergedInto: t.field({
+      type: ThreadRef,
+      nullable: true,
+      description: 'Where the conversation went (MERGED).',
+      resolve: (n, _args, ctx) => visible(ctx.scope().loaders.byId(Thread), n.mergedInto),
+    }),
+    changelogEntry: t.field({
+      type: ChangelogEntryRef,
+      nullable: true,
+      description: 'The entry (CHANGELOG), while it is published.',
+      resolve: (n, _args, ctx) => (n.changelogEntry ? findEntry(ctx.scope(), ctx.viewer(), n.changelogEntry.id) : null),
     }),
     actor: t.field({
       type: AuthorRef,
       nullable: true,
       description: 'Who did it.',
-      resolve: (a, _args, ctx) => loadAuthor({ authorStaff: a.actorStaff, authorMember: a.actorMember }, ctx),
+      resolve: (n, _args, ctx) => loadAuthor({ authorStaff: n.actorStaff, authorMember: n.actorMember }, ctx),
     }),
     unread: t.boolean({
-      resolve: async (a, _args, ctx) => {
+      resolve: async (n, _args, ctx) => {
         const viewer = ctx.viewer();
-        if (!viewer || isStaff(viewer)) return false;
+        if (!isMember(viewer)) return false;
         const member = await ctx.scope().loaders.byId(Member).load(viewer.member.id);
-        return isUnread(a, member?.notificationsReadAt);
+        return isUnread(n, member?.notificationsReadAt);
       },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

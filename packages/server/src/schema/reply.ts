@@ -1,5 +1,6 @@
 import { Reply, Thread } from '../entities/index.ts';
 import { setReplyHelpful } from '../services/helpful.ts';
+import { parseMarkdown } from '../services/markdown.ts';
 import { hideReply, restoreReply } from '../services/moderation.ts';
 import { canEdit } from '../services/ownership.ts';
 import { deleteReply, editReply, postReply } from '../services/replies.ts';
@@ -10,7 +11,12 @@ export const ReplyRef = builder.node(Reply, {
   name: 'Reply',
   id: { resolve: (reply) => reply.id },
   fields: (t) => ({
-    body: t.exposeString('body'),
+    body: t.exposeString('body', { description: 'As written.' }),
+    bodyFormatted: t.field({
+      type: 'FormattedText',
+      description: 'The body as formatted text (a safe Markdown subset), for display.',
+      resolve: (row) => parseMarkdown(row.body),
+    }),
     author: t.field({
       type: AuthorRef,
       nullable: true,

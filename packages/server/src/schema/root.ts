@@ -13,6 +13,15 @@ builder.scalarType('JSON', {
   },
 });
 
+builder.scalarType('FormattedText', {
+  description:
+    'Text as written, read as a safe Markdown subset and sent as a tree (paragraphs, emphasis, links, lists, code, quotes) that clients draw as elements, never as HTML: see packages/shared/src/formatted-text.ts.',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new AppError('BAD_USER_INPUT', 'FormattedText is an output type only.');
+  },
+});
+
 builder.scalarType('DateTime', {
   description: 'An instant, as an ISO 8601 string in UTC.',
   serialize: (value) => value.toISOString(),

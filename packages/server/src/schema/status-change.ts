@@ -1,4 +1,6 @@
-import { StaffMember, StatusChange, Thread } from '../entities/index.ts';
+import { ChangelogEntry, StaffMember, StatusChange, Thread } from '../entities/index.ts';
+import { findEntry } from '../services/changelog/entries.ts';
+import { parseMarkdown } from '../services/markdown.ts';
 import { setThreadStatus } from '../services/threads.ts';
 import { builder } from './builder.ts';
 import { ThreadStatusEnum } from './thread.ts';
@@ -11,6 +13,18 @@ export const StatusChangeRef = builder.node(StatusChange, {
     from: t.field({ type: ThreadStatusEnum, resolve: (change) => change.fromStatus }),
     to: t.field({ type: ThreadStatusEnum, resolve: (change) => change.toStatus }),
     note: t.exposeString('note', { nullable: true }),
+    noteFormatted: t.field({
+      type: 'FormattedText',
+      nullable: true,
+      resolve: (change) => (change.note ? parseMarkdown(change.note) : null),
+    }),
+    changelogEntry: t.field({
+      type: ChangelogEntry,
+      nullable: true,
+      description: 'Shipped by publishing this "What\'s new" entry (while it is published): it stands as the note.',
+      resolve: (change, _args, ctx) =>
+        change.changelogEntry ? findEntry(ctx.scope(), ctx.viewer(), change.changelogEntry.id) : null,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     staff: t.field({
       type: StaffMember,

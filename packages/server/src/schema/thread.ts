@@ -1,6 +1,7 @@
 import { THREAD_KINDS, THREAD_STATUSES, Thread } from '../entities/index.ts';
 import { isMember, memberIdOf } from '../services/actor.ts';
 import { isFollowing } from '../services/follows.ts';
+import { parseMarkdown } from '../services/markdown.ts';
 import { canEdit } from '../services/ownership.ts';
 import { listReplies } from '../services/replies.ts';
 import { deleteThread, editThread, lastStatusChange, postThread, statusHistory } from '../services/threads.ts';
@@ -25,7 +26,12 @@ export const ThreadRef = builder.node(Thread, {
     kind: t.field({ type: ThreadKindEnum, resolve: (thread) => thread.kind }),
     status: t.field({ type: ThreadStatusEnum, resolve: (thread) => thread.status }),
     title: t.exposeString('title'),
-    body: t.exposeString('body'),
+    body: t.exposeString('body', { description: 'As written.' }),
+    bodyFormatted: t.field({
+      type: 'FormattedText',
+      description: 'The body as formatted text (a safe Markdown subset), for display.',
+      resolve: (row) => parseMarkdown(row.body),
+    }),
     author: t.field({
       type: AuthorRef,
       nullable: true,

@@ -16,6 +16,13 @@ export type ThreadEvent =
   | { type: 'REPLY_EDITED'; threadId: string; replyId: string; at: string }
   | { type: 'REPLY_REMOVED'; threadId: string; replyId: string; at: string };
 
+/**
+ * What a signed-in member hears about themselves while the widget is open: they were notified
+ * (their unread badge changed), or the community published a "What's new" entry. Published only
+ * after the commit; every subscription starts with SUBSCRIBED (fetch the counts then).
+ */
+export type MemberEvent = { type: 'SUBSCRIBED' | 'NOTIFIED' | 'CHANGELOG_PUBLISHED'; at: string };
+
 /** Live-update transport: in memory for one process, Redis pub/sub for several (realtime/). */
 export interface EventBus {
   /** Publishes to the thread's subscribers and to the community's (the staff inbox). */
@@ -24,6 +31,10 @@ export interface EventBus {
   threadEvents(threadId: string): Promise<AsyncIterable<ThreadEvent>>;
   /** Every thread's events in a community, for staff. */
   communityEvents(communityId: string): Promise<AsyncIterable<ThreadEvent>>;
+  /** Tells these members of the community (or every member listening: 'all') something about them. */
+  publishToMembers(communityId: string, memberIds: readonly string[] | 'all', event: MemberEvent): void;
+  /** What one member hears: about them, and what every member of their community hears. */
+  memberEvents(communityId: string, memberId: string): Promise<AsyncIterable<MemberEvent>>;
   /**
    * Tells every process (this one at once) that a community's rows changed, after the commit;
    * null: any community's may have. What a process caches of a community is stale from then on.

@@ -1,9 +1,12 @@
-import { Follow, StaffMember, type Thread, Vote } from '../entities/index.ts';
+import { Community, Follow, StaffMember, type Thread, Vote } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { badInput } from './errors.ts';
 import { bumpMemberCounter } from './member-counters.ts';
+import { askedFor } from './notifications/audience.ts';
+import { personInEmail } from './notifications/on-activity.ts';
+import { tell } from './notifications/tell.ts';
 import { type Scope, write } from './scope.ts';
 import { lockThread } from './threads.ts';
 import { trendingScore } from './trending.ts';
@@ -12,7 +15,8 @@ import * as valid from './validation.ts';
 /**
  * Merges a duplicate into the thread it duplicates: its votes and followers move over (someone
  * who had voted for both keeps one vote), it points to the other thread, and it leaves the lists.
- * Nothing is deleted: its text and replies stay readable where it was.
+ * Nothing is deleted: its text and replies stay readable where it was. Its author, voters and
+ * followers are told where the conversation went.
  */
 export async function mergeThread(
   scope: Scope,
@@ -21,7 +25,7 @@ export async function mergeThread(
   targetId: string,
 ): Promise<Thread> {
   if (sourceId === targetId) throw badInput('A thread cannot be merged into itself.', 'targetId');
-  return write(scope, async (em, emit) => {
+  const { target, told } = await write(scope, async (em, emit) => {
     // Locked in a fixed order, so two merges of the same pair cannot deadlock.
     const [first, second] = [sourceId, targetId].sort();
     const locked = new Map([
@@ -32,6 +36,8 @@ export async function mergeThread(
     const target = locked.get(targetId) as Thread;
     if (target.mergedInto)
       throw badInput('That thread was itself merged into another; merge into that one.', 'targetId');
+    // Who asked about the duplicate, before its votes and follows move.
+    const askedAboutSource = await askedFor(em, [source.id]);
 
     const votes = await em.find(Vote, { thread: source });
     const alreadyVoted = new Set(
@@ -66,11 +72,37 @@ export async function mergeThread(
       targetId: source.id,
       after: { mergedInto: target.id, votesMoved: votes.length, followersMoved: follows.length },
     });
+    await em.flush();
+    const community = await em.findOneOrFail(Community, { id: scope.communityId });
+    const told = await tell(em, {
+      communityId: scope.communityId,
+      kind: 'MERGED',
+      event: `merge:${source.id}`,
+      memberIds: askedAboutSource,
+      refs: { thread: source.id, mergedInto: target.id, actorStaff: actor.staff.id },
+      email: {
+        purpose: 'THREAD_NOTIFICATIONS',
+        template: 'merged',
+        subject: `“${source.title}” continues in “${target.title}”`,
+        data: {
+          brand: community.name,
+          threadId: source.id,
+          threadTitle: source.title,
+          targetId: target.id,
+          targetTitle: target.title,
+          by: await personInEmail(em, { staff: actor.staff.id }),
+        },
+      },
+    });
     const at = new Date().toISOString();
     emit({ type: 'THREAD_EDITED', threadId: source.id, at });
     emit({ type: 'VOTE_COUNT_CHANGED', threadId: target.id, voteCount: target.voteCount, at });
-    return target;
+    return { target, told };
   });
+  if (told.length) {
+    scope.events.publishToMembers(scope.communityId, told, { type: 'NOTIFIED', at: new Date().toISOString() });
+  }
+  return target;
 }
 
 /** Gives a thread to a staff member to look after (or to nobody). */

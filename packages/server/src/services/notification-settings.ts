@@ -36,4 +36,13 @@ export async function setOwnEmailDigest(scope: Scope, actor: MemberActor, digest
   });
 }
 
+/** Whether voting on a thread also brings the member its status updates (on by default). */
+export async function setOwnFollowOnVote(scope: Scope, actor: MemberActor, followOnVote: boolean): Promise<Member> {
+  return write(scope, async (em) => {
+    const member = await em.findOneOrFail(Member, { id: actor.member.id });
+    member.followOnVote = followOnVote;
+    return member;
+  });
+}
+
 export const ownConsents = (scope: Scope, actor: MemberActor) => consentsOf(scope.em, actor.member.id);

@@ -1,5 +1,6 @@
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
+import { newId } from '../entities/id.ts';
 import {
   Follow,
   StatusChange,
@@ -187,6 +188,8 @@ export async function setThreadStatus(
     thread.status = input.status;
     thread.lastActivityAt = new Date();
     const statusChange = em.create(StatusChange, {
+      // Its id now: the activity names it, for the notification it leads to.
+      id: newId(),
       community: scope.communityId,
       thread,
       staff: actor.staff,
@@ -197,7 +200,7 @@ export async function setThreadStatus(
     recordActivity(em, scope.communityId, actor, {
       type: 'STATUS_CHANGED',
       thread,
-      data: { from, to: input.status },
+      data: { from, to: input.status, statusChangeId: statusChange.id },
     });
     recordAudit(em, scope.communityId, actor, {
       action: 'thread.status',

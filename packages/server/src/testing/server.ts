@@ -43,6 +43,10 @@ export interface TestServerOptions {
    * tests of the rule itself turn it off, as production has it.
    */
   webhookAllowPrivate?: boolean;
+  /** Listen for replies by email over SMTP (0: a free port); off by default. */
+  inboundSmtpPort?: number;
+  /** INBOUND_EMAIL_DOMAIN: emails about threads get a Reply-To there. */
+  inboundEmailDomain?: string;
 }
 
 /**
@@ -64,6 +68,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     mailIntervalMs: options.mailIntervalMs ?? 100,
     backgroundJobs: options.backgroundJobs ?? true,
     webhookAllowPrivate: options.webhookAllowPrivate ?? true,
+    inboundSmtpPort: options.inboundSmtpPort,
+    inboundEmailDomain: options.inboundEmailDomain,
   };
   const app = await startApp({
     config,

@@ -7,7 +7,8 @@ export interface LiveHandlers<T> {
    * before it took hold (`afterGap`: while the connection was lost, too).
    */
   isStart(data: T): boolean;
-  onConnected(afterGap: boolean): void;
+  /** `data`: the start event itself (it may carry state to begin from). */
+  onConnected(afterGap: boolean, data: T): void;
   onEvent(data: T): void;
   onDisconnected(): void;
 }
@@ -48,7 +49,7 @@ export function keepSubscribed<T, V extends Record<string, unknown>>(
         if (!result.data) return;
         if (handlers.isStart(result.data)) {
           attempt = 0;
-          handlers.onConnected(afterGap);
+          handlers.onConnected(afterGap, result.data);
         } else handlers.onEvent(result.data);
       }),
     );

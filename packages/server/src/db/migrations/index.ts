@@ -11,6 +11,8 @@ import { Migration20261123160519_cleanup as sqlite_Migration20261123160519_clean
 import { Migration20261123182547_email_bounce as sqlite_Migration20261123182547_email_bounce } from './sqlite/Migration20261123182547_email_bounce.ts';
 import { Migration20261123214846_idempotency_keys as sqlite_Migration20261123214846_idempotency_keys } from './sqlite/Migration20261123214846_idempotency_keys.ts';
 import { Migration20261204181658_work_queue_claims as sqlite_Migration20261204181658_work_queue_claims } from './sqlite/Migration20261204181658_work_queue_claims.ts';
+import { Migration20261204185041_close_the_loop as sqlite_Migration20261204185041_close_the_loop } from './sqlite/Migration20261204185041_close_the_loop.ts';
+import { Migration20261204185100_backfill_notifications as sqlite_Migration20261204185100_backfill_notifications } from './sqlite/Migration20261204185100_backfill_notifications.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -24,6 +26,8 @@ import { Migration20261123160520_cleanup as postgresql_Migration20261123160520_c
 import { Migration20261123182548_email_bounce as postgresql_Migration20261123182548_email_bounce } from './postgresql/Migration20261123182548_email_bounce.ts';
 import { Migration20261123214847_idempotency_keys as postgresql_Migration20261123214847_idempotency_keys } from './postgresql/Migration20261123214847_idempotency_keys.ts';
 import { Migration20261204181658_work_queue_claims as postgresql_Migration20261204181658_work_queue_claims } from './postgresql/Migration20261204181658_work_queue_claims.ts';
+import { Migration20261204185041_close_the_loop as postgresql_Migration20261204185041_close_the_loop } from './postgresql/Migration20261204185041_close_the_loop.ts';
+import { Migration20261204185100_backfill_notifications as postgresql_Migration20261204185100_backfill_notifications } from './postgresql/Migration20261204185100_backfill_notifications.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -40,6 +44,8 @@ export const migrations = {
     sqlite_Migration20261123182547_email_bounce,
     sqlite_Migration20261123214846_idempotency_keys,
     sqlite_Migration20261204181658_work_queue_claims,
+    sqlite_Migration20261204185041_close_the_loop,
+    sqlite_Migration20261204185100_backfill_notifications,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -55,5 +61,7 @@ export const migrations = {
     postgresql_Migration20261123182548_email_bounce,
     postgresql_Migration20261123214847_idempotency_keys,
     postgresql_Migration20261204181658_work_queue_claims,
+    postgresql_Migration20261204185041_close_the_loop,
+    postgresql_Migration20261204185100_backfill_notifications,
   ],
 };

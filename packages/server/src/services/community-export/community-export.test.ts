@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, type Orm, openOrm } from '../../db/orm.ts';
-import { Community } from '../../entities/index.ts';
+import { Community, InboundEmail } from '../../entities/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
 import {
   createTestCommunity,
   globalId,
   guestToken,
   postThread,
+  rawId,
   STAFF_PASSWORD,
   signInStaff,
   type TestCommunity,
@@ -26,6 +27,8 @@ import {
 import type { GraphQLClient } from '../../testing/graphql-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server.ts';
 import { AppError } from '../errors.ts';
+import { replyCodeFor } from '../mail/reply-address.ts';
+import { bindEm } from '../scope.ts';
 import { exportCommunity } from './export.ts';
 import { importCommunity } from './import.ts';
 import { ALL_ENTITIES, EXPORTED, NOT_EXPORTED } from './tables.ts';
@@ -114,6 +117,27 @@ async function fillCommunity(): Promise<void> {
   await as('manager').data('mutation ($ids: [ID!]!) { runCleanup(rule: UNSUBSCRIBED, memberIds: $ids) { skipped } }', {
     variables: { ids: preview.community.cleanupPreview.memberIds },
   });
+  // "What's new" shipping the planned idea: an entry, its thread, a status change naming it, notifications.
+  const entry = await as('manager').data(
+    'mutation ($t: [ID!]) { createChangelogEntry(input: { title: "CSV export is here", body: "**Finally.**", threadIds: $t }) { id } }',
+    { variables: { t: [ideas] } },
+  );
+  await as('manager').data('mutation ($id: ID!) { publishChangelogEntry(id: $id) { id } }', {
+    variables: { id: entry.createChangelogEntry.id },
+  });
+  // A reply address sent in an email, and an email answer received on it (as the mail path makes them).
+  const em = bindEm(source.em(), brand.community.id);
+  const bob = rawId((await api.data('{ viewer { member { id } } }', { token: tokens.Bob })).viewer.member.id);
+  await replyCodeFor(em, brand.community.id, bob, rawId(ideas));
+  em.create(InboundEmail, {
+    community: brand.community.id,
+    messageId: '<answer@mail.example>',
+    member: bob,
+    thread: rawId(ideas),
+    outcome: 'REFUSED',
+    reason: 'Reply from the address this email was sent to.',
+  });
+  await em.flush();
   await api.data('mutation { requestAccountDeletion }', { token: tokens.Bob });
   await as('manager').data(
     'mutation ($a: ID!, $b: [ID!]!) { deactivateStaff(staffId: $a, successorIds: $b) { movedThreads } }',

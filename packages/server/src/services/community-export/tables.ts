@@ -3,17 +3,22 @@ import type { Em } from '../../db/orm.ts';
 import {
   Activity,
   AuditLog,
+  ChangelogEntry,
+  ChangelogThread,
   Cleanup,
   ConsentRecord,
   entities,
   Follow,
   Handover,
   IdempotencyKey,
+  InboundEmail,
   Member,
   MemberScore,
   Mention,
+  Notification,
   OutboxMessage,
   Reply,
+  ReplyAddress,
   Report,
   SsoKey,
   StaffMember,
@@ -46,6 +51,8 @@ export const EXPORTED: EntityClass<object>[] = [
   Reply,
   Vote,
   Follow,
+  ChangelogEntry,
+  ChangelogThread,
   StatusChange,
   Mention,
   Report,
@@ -55,6 +62,11 @@ export const EXPORTED: EntityClass<object>[] = [
   Cleanup,
   Webhook,
   AuditLog,
+  Notification,
+  // Reply-To addresses in emails already sent keep working on the new host.
+  ReplyAddress,
+  // Which emails were already posted as replies: a late redelivery is still recognised.
+  InboundEmail,
 ];
 
 /**

@@ -12,6 +12,8 @@ export interface MailerOptions {
   from: string;
   /** Where unsubscribe links point (the server's public URL). */
   publicUrl: string;
+  /** INBOUND_EMAIL_DOMAIN: emails about a thread can be answered by email there. */
+  inboundDomain?: string;
   /** How often the outbox is looked at (`MAIL_INTERVAL_MS`). */
   intervalMs: number;
   onError(error: unknown): void;
@@ -42,7 +44,10 @@ export function startMailer(options: MailerOptions): Mailer {
     ...TIMEOUTS,
     ...options.timeouts,
   });
-  const sender = createMailSender({ transport, from: options.from, publicUrl: options.publicUrl }, options.onError);
+  const sender = createMailSender(
+    { transport, from: options.from, publicUrl: options.publicUrl, inboundDomain: options.inboundDomain },
+    options.onError,
+  );
   const poller = startQueuePoller(
     () => dispatchMail(options.orm.em.fork(), sender),
     sender.lanes,

@@ -1,18 +1,23 @@
 import type { Em } from '../../db/orm.ts';
-import { Member, OutboxMessage } from '../../entities/index.ts';
+import { Community, Member, OutboxMessage } from '../../entities/index.ts';
 import { consenting } from '../consent.ts';
 import { backoffMs } from '../poller.ts';
 import { bindEm } from '../scope.ts';
 import { linkSecret, unsubscribeToken } from '../signed-links.ts';
 import { type Claim, claimable, claimRows, holding, Lanes, settle } from '../work-queue.ts';
+import { emailContextOf, senderOf } from './email-context.ts';
+import { REPLY_PREFIX, replyCodeFor } from './reply-address.ts';
+import { composeEmail } from './templates/compose.ts';
 
 /** What sends one email (nodemailer's transport in the app; tests use the same over real SMTP). */
 export interface MailTransport {
   sendMail(message: {
-    from: string;
+    from: { name: string; address: string };
     to: string;
+    replyTo?: string;
     subject: string;
     text: string;
+    html: string;
     messageId: string;
     headers: Record<string, string>;
   }): Promise<unknown>;
@@ -20,8 +25,13 @@ export interface MailTransport {
 
 export interface DeliveryOptions {
   transport: MailTransport;
-  /** The From address. */
+  /** MAIL_FROM: its address is the From of communities without their own. */
   from: string;
+  /**
+   * INBOUND_EMAIL_DOMAIN: when set, emails about a thread carry a Reply-To of the member's own
+   * address for it there (services/mail/reply-address.ts), and replying posts in the thread.
+   */
+  inboundDomain?: string;
   /** The server's public base URL: unsubscribe links point at it. */
   publicUrl: string;
   now?: Date;
@@ -131,6 +141,14 @@ export async function deliverDue(em: Em, options: DeliveryOptions): Promise<Deli
   return sender.result;
 }
 
+/** The thread a reply by email to this message would go to (merged: where it continues). */
+function replyThreadOf(message: OutboxMessage): string | null {
+  const data = (message.data ?? {}) as { threadId?: unknown; targetId?: unknown };
+  if (message.template === 'merged' && typeof data.targetId === 'string') return data.targetId;
+  if (['reply', 'status'].includes(message.template ?? '') && typeof data.threadId === 'string') return data.threadId;
+  return null;
+}
+
 /**
  * A permanent refusal (SMTP 5xx), as opposed to a temporary failure (4xx, a connection error),
  * which is retried: of the address itself (550 no such mailbox, 551 not local, 553 bad address),
@@ -154,31 +172,55 @@ async function deliver(
   /** Records the outcome under this worker's claim; 'lost' when another worker holds the rows. */
   const mark = async <T extends keyof DeliveryResult>(outcome: T, changes: Partial<OutboxMessage>, on: Em = em) =>
     (await settle(on, OutboxMessage, claim, changes)) ? outcome : ('lost' as const);
-  const member = await em.findOne(Member, { id: first.member.id }, { filters: { tenant: false } });
-  const allowed = await consenting(bindEm(em, first.community.id), [first.member.id], first.purpose);
+  const noTenant = { filters: { tenant: false } } as const;
+  const member = await em.findOne(Member, { id: first.member.id }, noTenant);
+  // An answer to the member's own email (their reply could not be posted) is not a notification:
+  // it goes whatever they chose about notifications.
+  const answer = first.template === 'bounce';
+  const allowed =
+    answer || (await consenting(bindEm(em, first.community.id), [first.member.id], first.purpose)).size > 0;
   if (
     !member?.email ||
     member.emailBouncedAt ||
     member.erasedAt ||
-    member.emailDigest === 'NEVER' ||
-    !allowed.has(first.member.id)
+    (!answer && member.emailDigest === 'NEVER') ||
+    !allowed
   ) {
     return mark('skipped', { status: 'SKIPPED', lastError: 'no consent or no working address when it was due' });
   }
+  const community = await em.findOneOrFail(Community, { id: first.community.id }, noTenant);
   const token = unsubscribeToken(await secretOf(first.community.id), {
     communityId: first.community.id,
     memberId: member.id,
     purpose: first.purpose,
   });
   const unsubscribe = `${options.publicUrl}/unsubscribe?token=${token}`;
-  const subject = batch.length === 1 ? first.subject : `${batch.length} updates on threads you follow`;
-  const text = `${batch.map((m) => m.body).join('\n\n———\n\n')}\n\n—\nYou get this because you follow this thread. Stop these emails: ${unsubscribe}`;
+  const subject = batch.length === 1 ? first.subject : `${batch.length} updates from ${community.name}`;
+  // One thread's email can be answered by email; a digest of several cannot say which.
+  const threadId = batch.length === 1 && !answer ? replyThreadOf(first) : null;
+  const replyTo =
+    threadId && options.inboundDomain
+      ? `${REPLY_PREFIX}${await replyCodeFor(em, community.id, member.id, threadId)}@${options.inboundDomain}`
+      : undefined;
+  const reason =
+    first.purpose === 'PRODUCT_UPDATES'
+      ? `You get this because you asked for news from ${community.name}.`
+      : answer
+        ? `You get this because you replied by email.`
+        : `You get this because you posted, voted for or follow a conversation in the ${community.name} community.`;
+  const { html, text } = await composeEmail(
+    batch.map((m) => ({ template: m.template ?? null, data: m.data ?? null, body: m.body })),
+    emailContextOf(community),
+    { reason, unsubscribeUrl: unsubscribe, replyable: !!replyTo },
+  );
   try {
     await options.transport.sendMail({
-      from: options.from,
+      from: senderOf(community, options.from),
       to: member.email,
+      ...(replyTo ? { replyTo } : {}),
       subject,
       text,
+      html,
       messageId: `<${first.id}@rapport>`,
       headers: {
         'List-Unsubscribe': `<${unsubscribe}>`,

@@ -5,6 +5,8 @@ import { newId } from '../../entities/id.ts';
 import {
   Activity,
   AuditLog,
+  ChangelogEntry,
+  ChangelogThread,
   Community,
   ConsentRecord,
   Reply,
@@ -85,6 +87,17 @@ function eventsOf(em: Em, entity: object): PendingEvent[] {
       },
     ];
   }
+  if (entity instanceof AuditLog && entity.action === 'changelog.publish') {
+    const entryId = entity.targetId;
+    return [
+      {
+        communityId: entity.community.id,
+        event: 'changelog.published',
+        at: entity.createdAt ?? new Date(),
+        data: () => changelogData(em, entryId),
+      },
+    ];
+  }
   if (entity instanceof AuditLog && entity.action === 'member.erase') {
     const data = { memberId: entity.targetId, reason: (entity.after as { reason?: string } | null)?.reason ?? null };
     return [
@@ -109,6 +122,23 @@ async function threadData(em: Em, threadId: string): Promise<Record<string, unkn
     status: t.status,
     authorMemberId: t.authorMember?.id ?? null,
     authorStaffId: t.authorStaff?.id ?? null,
+  };
+}
+
+async function changelogData(em: Em, entryId: string): Promise<Record<string, unknown>> {
+  const entry = await em.findOneOrFail(ChangelogEntry, { id: entryId }, { ...noTenant, populate: ['author'] });
+  const links = await em.find(
+    ChangelogThread,
+    { entry: entryId },
+    { ...noTenant, populate: ['thread'], orderBy: { position: 'asc' } },
+  );
+  return {
+    entryId: entry.id,
+    title: entry.title,
+    body: entry.body,
+    publishedAt: entry.publishedAt?.toISOString() ?? null,
+    author: { staffId: entry.author.id, name: entry.author.name, title: entry.author.title ?? null },
+    threads: links.map((l) => ({ threadId: l.thread.id, title: l.thread.title, status: l.thread.status })),
   };
 }
 

@@ -1,0 +1,48 @@
+import type { Em } from '../../db/orm.ts';
+import { ConsentRecord, Follow, Member, Vote } from '../../entities/index.ts';
+
+const noTenant = { filters: { tenant: false } } as const;
+
+/** Members following the threads (authors follow what they post). */
+export async function followersOf(em: Em, threadIds: readonly string[]): Promise<Set<string>> {
+  if (threadIds.length === 0) return new Set();
+  const follows = await em.find(
+    Follow,
+    { thread: { $in: [...threadIds] }, member: { $ne: null } },
+    { ...noTenant, fields: ['member'] },
+  );
+  return new Set(follows.map((f) => f.member?.id).filter((id): id is string => !!id));
+}
+
+/**
+ * Who hears of a thread's status (and its shipping or merging): its followers, with its author,
+ * and those who voted for it and kept "voting subscribes me" on. Merged duplicates' votes and
+ * follows moved to the thread they merged into, so their people are here too.
+ */
+export async function askedFor(em: Em, threadIds: readonly string[]): Promise<Set<string>> {
+  const people = await followersOf(em, threadIds);
+  if (threadIds.length === 0) return people;
+  const votes = await em.find(Vote, { thread: { $in: [...threadIds] } }, { ...noTenant, fields: ['member'] });
+  const voters = [...new Set(votes.map((v) => v.member.id))].filter((id) => !people.has(id));
+  if (voters.length > 0) {
+    const subscribed = await em.find(
+      Member,
+      { id: { $in: voters }, followOnVote: true },
+      { ...noTenant, fields: ['id'] },
+    );
+    for (const member of subscribed) people.add(member.id);
+  }
+  return people;
+}
+
+/** Members of a community who agreed to hear of product updates (their latest record grants it). */
+export async function productUpdateSubscribers(em: Em, communityId: string): Promise<Set<string>> {
+  const records = await em.find(
+    ConsentRecord,
+    { community: communityId, purpose: 'PRODUCT_UPDATES' },
+    { ...noTenant, fields: ['member', 'granted'], orderBy: { createdAt: 'desc', id: 'desc' } },
+  );
+  const latest = new Map<string, boolean>();
+  for (const record of records) if (!latest.has(record.member.id)) latest.set(record.member.id, record.granted);
+  return new Set([...latest].filter(([, granted]) => granted).map(([id]) => id));
+}

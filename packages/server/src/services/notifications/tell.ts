@@ -1,0 +1,148 @@
+import type { Em } from '../../db/orm.ts';
+import { newId } from '../../entities/id.ts';
+import {
+  type ConsentPurpose,
+  type EmailDigest,
+  Member,
+  Notification,
+  type NotificationKind,
+  OutboxMessage,
+} from '../../entities/index.ts';
+import { nextDigestAt } from '../mail/digest.ts';
+
+/** The rows a notification points at (ids), as far as it has them. */
+export interface NotificationRefs {
+  thread?: string | null;
+  reply?: string | null;
+  statusChange?: string | null;
+  mergedInto?: string | null;
+  changelogEntry?: string | null;
+  actorMember?: string | null;
+  actorStaff?: string | null;
+}
+
+export interface Telling {
+  communityId: string;
+  kind: NotificationKind;
+  /** The event told of (`activity:<id>`, `changelog:<id>`): each member hears of it once. */
+  event: string;
+  memberIds: Iterable<string>;
+  refs: NotificationRefs;
+  /** The email it also sends (under `purpose`, checked again when it is sent); null: none. */
+  email: { purpose: ConsentPurpose; template: string; subject: string; data: Record<string, unknown> } | null;
+}
+
+const noTenant = { filters: { tenant: false } } as const;
+/** Rows per query: SQLite and PostgreSQL both take this many bound values with room to spare. */
+const CHUNK = 2000;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Tells members of something, in the caller's transaction: one notification each (never to the
+ * member who did it, never twice for one event, however they are connected to it), and the email
+ * to those with a working address who did not turn emails off. Returns who was told.
+ */
+export async function tell(em: Em, telling: Telling): Promise<string[]> {
+  const ids = [...new Set(telling.memberIds)].filter((id) => id !== telling.refs.actorMember);
+  if (ids.length === 0) return [];
+  const told: string[] = [];
+  for (const part of chunks(ids)) {
+    const already = new Set(
+      (
+        await em.find(
+          Notification,
+          { member: { $in: part }, dedupeKey: telling.event },
+          { ...noTenant, fields: ['member'] },
+        )
+      ).map((n) => n.member.id),
+    );
+    told.push(...part.filter((id) => !already.has(id)));
+  }
+  if (told.length === 0) return [];
+  const now = new Date();
+  const { refs } = telling;
+  for (const part of chunks(told)) {
+    await em.insertMany(
+      Notification,
+      part.map((member) => ({
+        id: newId(),
+        community: telling.communityId,
+        member,
+        kind: telling.kind,
+        dedupeKey: telling.event,
+        thread: refs.thread ?? null,
+        reply: refs.reply ?? null,
+        statusChange: refs.statusChange ?? null,
+        mergedInto: refs.mergedInto ?? null,
+        changelogEntry: refs.changelogEntry ?? null,
+        actorMember: refs.actorMember ?? null,
+        actorStaff: refs.actorStaff ?? null,
+        createdAt: now,
+      })) as never,
+    );
+  }
+  if (telling.email) await enqueueEmails(em, telling.communityId, told, telling.event, refs.thread, telling.email, now);
+  return told;
+}
+
+/**
+ * Writes the emails of an event to the outbox (services/mail/outbox.ts sends them, checking
+ * consent as it stands then): for members with an address that works, who did not choose NEVER.
+ */
+export async function enqueueEmails(
+  em: Em,
+  communityId: string,
+  memberIds: string[],
+  event: string,
+  threadId: string | null | undefined,
+  email: NonNullable<Telling['email']>,
+  now = new Date(),
+): Promise<void> {
+  for (const part of chunks(memberIds)) {
+    const members = await em.find(
+      Member,
+      { id: { $in: part }, email: { $ne: null }, erasedAt: null, emailBouncedAt: null, emailDigest: { $ne: 'NEVER' } },
+      { ...noTenant, fields: ['id', 'emailDigest'] },
+    );
+    // An event told again (an entry published a second time) does not email anyone twice.
+    const written = new Set(
+      (
+        await em.find(
+          OutboxMessage,
+          { dedupeKey: { $in: members.map((m) => `${event}:${m.id}`) } },
+          { ...noTenant, fields: ['member'] },
+        )
+      ).map((m) => m.member.id),
+    );
+    const fresh = members.filter((m) => !written.has(m.id));
+    if (fresh.length === 0) continue;
+    await em.insertMany(
+      OutboxMessage,
+      fresh.map((m) => {
+        const daily = (m.emailDigest as EmailDigest) === 'DAILY';
+        return {
+          id: newId(),
+          community: communityId,
+          member: m.id,
+          purpose: email.purpose,
+          thread: threadId ?? null,
+          dedupeKey: `${event}:${m.id}`,
+          subject: email.subject.slice(0, 300),
+          body: '',
+          template: email.template,
+          data: email.data,
+          status: 'PENDING' as const,
+          digest: daily,
+          dueAt: daily ? nextDigestAt(now) : now,
+          attempts: 0,
+          createdAt: now,
+        };
+      }) as never,
+    );
+  }
+}
