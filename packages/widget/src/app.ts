@@ -19,8 +19,17 @@ export interface App {
   ensureSession(): Promise<boolean>;
 }
 
-/** Navigation requests bubble up to the root element as this event. */
-export type Route = { name: 'list' } | { name: 'thread'; id: string } | { name: 'new' } | { name: 'account' };
+/**
+ * Where the visitor is in the widget. Threads are named by their API id; the list, a thread, the
+ * roadmap and What's new are also in the page's address (shared/widget-address.ts).
+ */
+export type Route =
+  | { name: 'list' }
+  | { name: 'thread'; id: string }
+  | { name: 'new' }
+  | { name: 'account' }
+  | { name: 'roadmap' }
+  | { name: 'whats-new'; entry?: string };
 
 export class NavigateEvent extends Event {
   readonly route: Route;

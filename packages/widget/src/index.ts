@@ -1,29 +1,17 @@
-import { EditableText } from './components/editable-text.ts';
-import { GuestDialog } from './components/guest-dialog.ts';
-import { PostForm } from './components/post-form.ts';
 import { RapportCommunity } from './components/rapport-community.ts';
-import { ReplyForm } from './components/reply-form.ts';
-import { ReportButton } from './components/report-button.ts';
-import { ShareButton } from './components/share-button.ts';
 import { ThreadList } from './components/thread-list.ts';
-import { ThreadView } from './components/thread-view.ts';
 import { VoteButton } from './components/vote-button.ts';
+import { define } from './define.ts';
 
-/** The widget's elements. A page may load widget.js twice; the second load changes nothing. */
-const elements: [string, CustomElementConstructor][] = [
+/**
+ * What a page needs to show the community's list. Everything else (a thread's page, the post
+ * form, the guest prompt, the roadmap, What's new, the account panel) is its own chunk, loaded
+ * when first used (components/rapport-community.ts).
+ */
+define([
   ['rapport-vote', VoteButton],
   ['rapport-thread-list', ThreadList],
-  ['rapport-thread-view', ThreadView],
-  ['rapport-reply-form', ReplyForm],
-  ['rapport-report', ReportButton],
-  ['rapport-share', ShareButton],
-  ['rapport-editable-text', EditableText],
-  ['rapport-post-form', PostForm],
-  ['rapport-guest-dialog', GuestDialog],
   ['rapport-community', RapportCommunity],
-];
-for (const [name, element] of elements) {
-  if (!customElements.get(name)) customElements.define(name, element);
-}
+]);
 
 export { RapportCommunity };

@@ -1,13 +1,10 @@
 import type { App } from '../app.ts';
 import { RECORD_VISIT, SHARE_CODE } from '../graphql/documents.ts';
+import { addressOf, routeOfAddress } from './address.ts';
 
-/** Query parameters a shared link carries on the brand's page. */
-const THREAD_PARAM = 'rapport-thread';
+/** The sharer's referral code in a shared link (beside the widget's own parameter). */
 const REF_PARAM = 'rapport-ref';
 const VISITOR_KEY = 'rapport:visitor';
-
-/** The thread a shared link points at, if the page was opened through one. */
-export const sharedThread = (): string | null => new URL(location.href).searchParams.get(THREAD_PARAM);
 
 const codes = new WeakMap<App, Promise<string | null>>();
 
@@ -16,8 +13,7 @@ const codes = new WeakMap<App, Promise<string | null>>();
  * (visits through it count toward their reach). Anonymous visitors share a plain link.
  */
 export async function shareUrl(app: App, threadId: string): Promise<string> {
-  const url = new URL(location.href);
-  url.searchParams.set(THREAD_PARAM, threadId);
+  const url = new URL(addressOf({ name: 'thread', id: threadId }) ?? location.href);
   url.searchParams.delete(REF_PARAM);
   url.hash = '';
   if (app.session.token) {
@@ -59,7 +55,10 @@ export function recordArrival(app: App): void {
       community: app.community,
       code,
       visitor: visitorId(),
-      threadId: params.get(THREAD_PARAM),
+      threadId: (() => {
+        const route = routeOfAddress();
+        return route.name === 'thread' ? route.id : null;
+      })(),
     })
     .toPromise();
 }

@@ -12,22 +12,26 @@ import {
   MARK_READ,
   SET_CONSENT,
   SET_DIGEST,
+  SET_FOLLOW_ON_VOTE,
 } from '../graphql/account.ts';
 import { strings } from '../strings.ts';
 import { accountStrings as s } from './account-strings.ts';
 
 interface Notification {
   id: string;
-  kind: 'REPLY' | 'STATUS_CHANGED';
+  kind: 'REPLY' | 'STATUS_CHANGED' | 'MERGED' | 'CHANGELOG';
   unread: boolean;
   status: string | null;
   createdAt: string;
   thread: { id: string; title: string } | null;
+  mergedInto: { id: string; title: string } | null;
+  changelogEntry: { id: string; title: string } | null;
   actor: { displayName: string } | null;
 }
 
 interface Account {
   emailDigest: string | null;
+  followOnVote: boolean | null;
   deletionDueAt: string | null;
   consents: { purpose: string; granted: boolean; text: string }[] | null;
   notifications: { edges: { node: Notification }[] } | null;
@@ -152,16 +156,37 @@ export class AccountPanel extends LitElement {
     if (!result.error && this.account) this.account = { ...this.account, deletionDueAt: null };
   }
 
-  #notification(n: Notification) {
+  /** What a notification says, and where opening it leads. */
+  #describe(n: Notification): { text: string; to: NavigateEvent['route'] | null } {
     const title = n.thread?.title ?? s.gone;
-    const text =
-      n.kind === 'REPLY'
-        ? s.replied(n.actor?.displayName ?? s.someone, title)
-        : s.statusChanged(title, (strings.statuses as Record<string, string>)[n.status ?? ''] ?? n.status ?? '');
-    const open = () => n.thread && this.dispatchEvent(new NavigateEvent({ name: 'thread', id: n.thread.id }));
+    const thread = n.thread ? ({ name: 'thread', id: n.thread.id } as const) : null;
+    switch (n.kind) {
+      case 'REPLY':
+        return { text: s.replied(n.actor?.displayName ?? s.someone, title), to: thread };
+      case 'MERGED':
+        return {
+          text: s.merged(title, n.mergedInto?.title ?? s.gone),
+          to: n.mergedInto ? { name: 'thread', id: n.mergedInto.id } : thread,
+        };
+      case 'CHANGELOG':
+        return {
+          text: s.shipped(n.changelogEntry?.title ?? s.gone),
+          to: n.changelogEntry ? { name: 'whats-new', entry: n.changelogEntry.id } : null,
+        };
+      default:
+        return {
+          text: s.statusChanged(title, (strings.statuses as Record<string, string>)[n.status ?? ''] ?? n.status ?? ''),
+          to: thread,
+        };
+    }
+  }
+
+  #notification(n: Notification) {
+    const { text, to } = this.#describe(n);
+    const open = () => to && this.dispatchEvent(new NavigateEvent(to));
     return html`<li class=${n.unread ? 'new' : ''}>
       ${n.unread ? html`<span class="badge">${s.unread}</span> ` : nothing}
-      ${n.thread ? html`<button class="link" @click=${open}>${text}</button>` : text}
+      ${to ? html`<button class="link" @click=${open}>${text}</button>` : text}
       <span class="muted">· ${timeAgo(n.createdAt)}</span></li>`;
   }
 
@@ -176,6 +201,9 @@ export class AccountPanel extends LitElement {
           })} />
           ${c.text}</label>`,
       )}
+      <label><input type="checkbox" .checked=${a.followOnVote ?? true} @change=${(e: Event) =>
+        this.#mutate(SET_FOLLOW_ON_VOTE, { followOnVote: (e.target as HTMLInputElement).checked })} />
+        ${s.followOnVote}</label>
       <label for="digest">${s.digest}
         <select id="digest" @change=${(e: Event) => this.#mutate(SET_DIGEST, { digest: (e.target as HTMLSelectElement).value })}>
           ${Object.entries(s.digests).map(([value, label]) => html`<option value=${value} ?selected=${value === a.emailDigest}>${label}</option>`)}

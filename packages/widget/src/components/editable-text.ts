@@ -1,16 +1,19 @@
+import type { FormattedText } from '@rapport/shared/formatted-text.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
-import { richText } from '@rapport/shared/ui/rich-text.ts';
+import { formattedText, richText } from '@rapport/shared/ui/rich-text.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import { DELETE_REPLY, DELETE_THREAD, EDIT_REPLY, EDIT_THREAD } from '../graphql/documents.ts';
+import { DELETE_REPLY, DELETE_THREAD, EDIT_REPLY, EDIT_THREAD } from '../graphql/thread.ts';
 import { strings } from '../strings.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 
 export interface EditableItem {
   id: string;
   body: string;
+  /** The body as the server formatted it (a safe Markdown subset), shown when not editing. */
+  bodyFormatted?: FormattedText;
   /** Threads have a title too. */
   title?: string;
   editedAt: string | null;
@@ -138,7 +141,7 @@ export class EditableText extends LitElement {
         </div>
       </form>`;
     }
-    return html`${item.body ? richText(item.body) : nothing}
+    return html`${item.bodyFormatted ? formattedText(item.bodyFormatted) : item.body ? richText(item.body) : nothing}
       ${item.editedAt ? html`<span class="muted">(${s.edited})</span>` : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${

@@ -3,7 +3,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import { START_GUEST } from '../graphql/documents.ts';
+import { START_GUEST } from '../graphql/guest.ts';
 import { strings } from '../strings.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 

@@ -4,7 +4,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import { POST_THREAD } from '../graphql/documents.ts';
+import { POST_THREAD } from '../graphql/post.ts';
 import type { ThreadKind } from '../graphql/types.ts';
 import { strings } from '../strings.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';

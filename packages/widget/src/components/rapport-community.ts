@@ -3,14 +3,34 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { type App, NavigateEvent, type Route } from '../app.ts';
+import { pushRoute, routeOfAddress } from '../client/address.ts';
 import { createClient } from '../client/client.ts';
 import { problemOf } from '../client/errors.ts';
 import { Session } from '../client/session.ts';
-import { recordArrival, sharedThread } from '../client/share.ts';
+import { recordArrival } from '../client/share.ts';
 import { COMMUNITY } from '../graphql/community.ts';
 import { strings } from '../strings.ts';
 import type { GuestDialog } from './guest-dialog.ts';
 import type { ThreadList } from './thread-list.ts';
+
+/** Each view other than the list is its own chunk, loaded when it is first opened. */
+const VIEWS: Partial<Record<Route['name'], () => Promise<unknown>>> = {
+  thread: () => import('../chunks/thread.ts'),
+  new: () => import('../chunks/post.ts'),
+  account: () => import('./account-panel.ts'),
+  roadmap: () => import('./roadmap-view.ts'),
+  'whats-new': () => import('./whats-new.ts'),
+};
+
+/** When an anonymous visitor last looked at What's new (members' is kept by the server). */
+const seenKey = (community: string) => `rapport:whats-new-seen:${community}`;
+function readSeen(community: string): string {
+  try {
+    return localStorage.getItem(seenKey(community)) ?? '';
+  } catch {
+    return '';
+  }
+}
 
 /**
  * `<rapport-community community="slug" endpoint="https://host/graphql" [sso-token="…"]>`: a brand's
@@ -26,6 +46,8 @@ export class RapportCommunity extends LitElement {
     brand: { state: true },
     viewerName: { state: true },
     unread: { state: true },
+    newsUnread: { state: true },
+    roadmapEnabled: { state: true },
     started: { state: true },
     problem: { state: true },
   };
@@ -65,27 +87,71 @@ export class RapportCommunity extends LitElement {
         gap: 0.6em;
         align-items: center;
       }
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em;
+        margin-bottom: var(--_space);
+        border-bottom: 1px solid var(--_border);
+      }
+      nav button {
+        border: 0;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        background: none;
+        color: inherit;
+        font: inherit;
+        padding: 0.4em 0.7em;
+        cursor: pointer;
+      }
+      nav button[aria-current='page'] {
+        border-bottom-color: var(--_accent);
+        font-weight: 600;
+      }
+      nav button:focus-visible {
+        outline: 2px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .dot {
+        display: inline-block;
+        width: 0.5em;
+        height: 0.5em;
+        margin-inline-start: 0.3em;
+        border-radius: 50%;
+        background: var(--_accent);
+        vertical-align: middle;
+      }
     `,
   ];
 
   community = '';
   endpoint = '';
   ssoToken: string | null = null;
-  // A link shared from a thread opens that thread.
-  route: Route = sharedThread() ? { name: 'thread', id: sharedThread() as string } : { name: 'list' };
+  // A link (shared, from an email) opens where it points; a reload keeps the view.
+  route: Route = routeOfAddress();
   brand = '';
   viewerName = '';
   /** New notifications in the threads the member follows (the Account button's badge). */
   unread = 0;
+  /** What's new has entries the visitor has not seen (its dot). */
+  newsUnread = false;
+  roadmapEnabled = false;
   started = false;
   problem = '';
   #app: App | undefined;
   #observer: IntersectionObserver | undefined;
   #returnTo: string | undefined;
   #themeSheet: CSSStyleSheet | undefined;
+  #stopLive: (() => void) | undefined;
+  /** Back and Forward on the page move the widget too. */
+  readonly #onPopState = () => {
+    const route = routeOfAddress();
+    if (JSON.stringify(route) !== JSON.stringify(this.route)) void this.#go(route, false);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('popstate', this.#onPopState);
     // Lazy: nothing is fetched until the element is within a screen of the viewport.
     this.#observer = new IntersectionObserver(
       (entries) => {
@@ -102,6 +168,8 @@ export class RapportCommunity extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
+    window.removeEventListener('popstate', this.#onPopState);
+    this.#stopLive?.();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -123,7 +191,11 @@ export class RapportCommunity extends LitElement {
       session,
       community: this.community,
       brand: '',
-      ensureSession: async () => session.token !== null || ((await this.#guestDialog()?.ask()) ?? false),
+      ensureSession: async () => {
+        if (session.token !== null) return true;
+        await import('../chunks/guest.ts');
+        return (await this.#guestDialog()?.ask()) ?? false;
+      },
     };
     session.addEventListener('change', () => {
       void this.#loadCommunity();
@@ -134,6 +206,7 @@ export class RapportCommunity extends LitElement {
     });
     this.started = true;
     recordArrival(this.#app);
+    void VIEWS[this.route.name]?.();
     void this.#loadCommunity();
   }
 
@@ -156,8 +229,30 @@ export class RapportCommunity extends LitElement {
     this.#applyTheme(community.theme ?? []);
     this.brand = community.name;
     app.brand = community.name;
-    this.viewerName = result.data?.viewer?.member?.displayName ?? '';
-    this.unread = result.data?.viewer?.unreadNotificationCount ?? 0;
+    this.roadmapEnabled = community.roadmapEnabled;
+    const viewer = result.data?.viewer;
+    this.viewerName = viewer?.member?.displayName ?? '';
+    this.unread = viewer?.unreadNotificationCount ?? 0;
+    const latest: string = community.changelog?.edges[0]?.node.publishedAt ?? '';
+    this.newsUnread = viewer?.member ? viewer.unreadChangelogCount > 0 : latest > readSeen(this.community);
+    this.#stopLive?.();
+    this.#stopLive = undefined;
+    // A signed-in member's badges follow along live (a chunk of its own, for members only).
+    if (viewer?.member) {
+      const { listenToViewer } = await import('../client/viewer-live.ts');
+      this.#stopLive = listenToViewer(app, (counts) => {
+        this.unread = counts.unreadNotificationCount;
+        this.newsUnread = counts.unreadChangelogCount > 0;
+      });
+    }
+  }
+
+  /** What's new was seen: its dot goes (for an anonymous visitor, remembered in this browser). */
+  #newsSeen(): void {
+    this.newsUnread = false;
+    try {
+      localStorage.setItem(seenKey(this.community), new Date().toISOString());
+    } catch {}
   }
 
   /**
@@ -177,17 +272,37 @@ export class RapportCommunity extends LitElement {
     }
   }
 
-  async #navigate(event: NavigateEvent): Promise<void> {
+  #navigate(event: NavigateEvent): Promise<void> {
     event.stopPropagation();
-    // The account panel is its own chunk: only members who open it download it.
-    if (event.route.name === 'account') await import('./account-panel.ts');
+    return this.#go(event.route, true);
+  }
+
+  /** Shows a route (loading its chunk first); `record`: a new entry in the page's history. */
+  async #go(route: Route, record: boolean): Promise<void> {
+    await VIEWS[route.name]?.();
     const from = this.route;
-    this.route = event.route;
+    this.route = route;
+    if (record) pushRoute(route);
     if (from.name === 'thread') this.#returnTo = from.id;
     await this.updateComplete;
-    if (event.route.name === 'list' && this.#returnTo) {
+    if (route.name === 'list' && this.#returnTo) {
       this.renderRoot.querySelector<ThreadList>('rapport-thread-list')?.focusThread(this.#returnTo);
     }
+  }
+
+  #tabs(route: Route) {
+    const tab = (name: 'list' | 'roadmap' | 'whats-new', label: string, extra: unknown = nothing) =>
+      html`<button part="tab" aria-current=${route.name === name ? 'page' : 'false'}
+        @click=${() => this.#go({ name }, true)}>${label}${extra}</button>`;
+    return html`<nav part="tabs" aria-label=${strings.viewsLabel}>
+      ${tab('list', strings.postsTab)}
+      ${this.roadmapEnabled ? tab('roadmap', strings.roadmapTab) : nothing}
+      ${tab(
+        'whats-new',
+        strings.whatsNewTab,
+        this.newsUnread ? html`<span class="dot" role="img" aria-label=${strings.newEntries}></span>` : nothing,
+      )}
+    </nav>`;
   }
 
   override render() {
@@ -217,14 +332,19 @@ export class RapportCommunity extends LitElement {
           }
           ${
             route.name === 'list'
-              ? html`<button class="btn primary" part="button" @click=${() => {
-                  this.route = { name: 'new' };
-                }}>${strings.newPost}</button>`
+              ? html`<button class="btn primary" part="button" @click=${() => this.#go({ name: 'new' }, false)}>${strings.newPost}</button>`
               : nothing
           }
         </div>
       </header>
+      ${route.name === 'list' || route.name === 'roadmap' || route.name === 'whats-new' ? this.#tabs(route) : nothing}
       <rapport-thread-list .app=${app} ?hidden=${route.name !== 'list'}></rapport-thread-list>
+      ${route.name === 'roadmap' ? html`<rapport-roadmap .app=${app}></rapport-roadmap>` : nothing}
+      ${
+        route.name === 'whats-new'
+          ? html`<rapport-whats-new .app=${app} .entry=${route.entry ?? null} @rapport-news-seen=${this.#newsSeen}></rapport-whats-new>`
+          : nothing
+      }
       ${route.name === 'thread' ? keyed(route.id, html`<rapport-thread-view .app=${app} .threadId=${route.id}></rapport-thread-view>`) : nothing}
       ${route.name === 'new' ? html`<rapport-post-form .app=${app}></rapport-post-form>` : nothing}
       ${

@@ -3,7 +3,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import { REPORT } from '../graphql/documents.ts';
+import { REPORT } from '../graphql/thread.ts';
 import { strings } from '../strings.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 

@@ -35,7 +35,7 @@ describe('<rapport-share> and arriving through a shared link', () => {
     await waitFor(() => shared, 'the share sheet');
     expect(shared?.title).to.equal('Solar charger');
     const link = new URL(shared!.url!);
-    expect(link.searchParams.get('rapport-thread')).to.equal(id);
+    expect(link.searchParams.get('rapport')).to.equal(`thread-${atob(id).split(':')[1]}`);
     const code = link.searchParams.get('rapport-ref');
     expect(code).to.match(/^[A-Za-z0-9_-]{6,}$/);
     await waitFor(
@@ -71,7 +71,7 @@ describe('<rapport-share> and arriving through a shared link', () => {
     byText(widget, 'rapport-thread-view >> rapport-share >> button', 'Share')!.click();
     await waitFor(() => shared, 'the share sheet');
     const link = new URL(shared!.url!);
-    expect(link.searchParams.has('rapport-thread')).to.equal(true);
+    expect(link.searchParams.get('rapport')).to.match(/^thread-[0-9a-f-]{36}$/);
     expect(link.searchParams.has('rapport-ref')).to.equal(false);
   });
 });

@@ -32,7 +32,10 @@ describe('<rapport-thread-view>', () => {
     expect(find(widget, 'rapport-thread-list')?.hidden).to.equal(true);
     await waitFor(() => replies(widget).length === 3, 'three replies');
     const view = find(widget, 'rapport-thread-view') as Element;
-    expect(find(view, 'rapport-editable-text >> p.text')?.textContent).to.equal('Room for\ntwo dogs');
+    // Its line break kept, as the author wrote it.
+    const text = find(view, 'rapport-editable-text >> .text p') as HTMLElement;
+    expect(text.textContent).to.equal('Room fortwo dogs');
+    expect(text.querySelector('br')).not.to.equal(null);
     const note = find(view, '.status-note');
     expect(note?.textContent).to.contain('Planned — update from Sam');
     expect(note?.textContent).to.contain('Next spring');

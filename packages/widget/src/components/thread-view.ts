@@ -1,13 +1,14 @@
 import { keepSubscribed } from '@rapport/shared/client/live.ts';
 import { authorLine, authorStyles } from '@rapport/shared/ui/author.ts';
-import { richText } from '@rapport/shared/ui/rich-text.ts';
+import { linkButtonStyles } from '@rapport/shared/ui/link-button.ts';
+import { formattedText } from '@rapport/shared/ui/rich-text.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { queryInParts } from '../client/query.ts';
-import { FOLLOW, MORE_REPLIES, THREAD_EVENTS, THREAD_VIEW, UNFOLLOW } from '../graphql/documents.ts';
+import { FOLLOW, MORE_REPLIES, THREAD_EVENTS, THREAD_VIEW, UNFOLLOW } from '../graphql/thread.ts';
 import type { Reply, Thread, ThreadEvent } from '../graphql/types.ts';
 import { strings } from '../strings.ts';
 
@@ -32,6 +33,7 @@ export class ThreadView extends LitElement {
   static override styles = [
     theme,
     authorStyles,
+    linkButtonStyles,
     css`
       .back {
         margin-bottom: var(--_space);
@@ -297,14 +299,23 @@ export class ThreadView extends LitElement {
           @rapport-removed=${this.#threadRemoved}></rapport-editable-text>
         ${
           t.mergedInto
-            ? html`<p>${s.merged} <button class="btn" @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: t.mergedInto?.id ?? '' }))}>${t.mergedInto.title}</button></p>`
+            ? html`<p class="merged" part="merged" role="note">${s.merged} <button class="btn" part="button"
+                @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: t.mergedInto?.id ?? '' }))}>${t.mergedInto.title}</button></p>`
             : nothing
         }
         ${
           note
             ? html`<aside class="status-note" part="status-note">
               <strong>${s.statusNote(s.statuses[note.to], note.staff.displayName)}</strong>
-              ${note.note ? richText(note.note) : nothing}
+              ${formattedText(note.noteFormatted)}
+              ${
+                note.changelogEntry
+                  ? html`<p><button class="link" @click=${() =>
+                      this.dispatchEvent(
+                        new NavigateEvent({ name: 'whats-new', entry: note.changelogEntry?.id ?? '' }),
+                      )}>${s.shippedIn(note.changelogEntry.title)}</button></p>`
+                  : nothing
+              }
               ${authorLine(note.staff, this.app.brand, note.createdAt, strings)}
             </aside>`
             : nothing

@@ -6,6 +6,7 @@ export const ACCOUNT = gql`
   query WidgetAccount {
     viewer {
       emailDigest
+      followOnVote
       deletionDueAt
       unreadNotificationCount
       consents {
@@ -22,6 +23,14 @@ export const ACCOUNT = gql`
             status
             createdAt
             thread {
+              id
+              title
+            }
+            mergedInto {
+              id
+              title
+            }
+            changelogEntry {
               id
               title
             }
@@ -73,5 +82,11 @@ export const DELETE_ACCOUNT = gql`
 export const KEEP_ACCOUNT = gql`
   mutation WidgetKeepAccount {
     cancelAccountDeletion
+  }
+`;
+
+export const SET_FOLLOW_ON_VOTE = gql`
+  mutation WidgetSetFollowOnVote($followOnVote: Boolean!) {
+    setFollowOnVote(followOnVote: $followOnVote)
   }
 `;

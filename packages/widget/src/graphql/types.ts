@@ -1,5 +1,7 @@
 /** Shapes of the data the widget's documents select (see documents.ts). */
 
+import type { FormattedText } from '@rapport/shared/formatted-text.ts';
+
 export type ThreadKind = 'IDEA' | 'QUESTION' | 'PRAISE' | 'PROBLEM';
 export type ThreadStatus = 'OPEN' | 'UNDER_REVIEW' | 'PLANNED' | 'IN_PROGRESS' | 'SHIPPED' | 'DECLINED';
 export type ThreadOrder = 'TOP' | 'NEW' | 'TRENDING' | 'UNANSWERED';
@@ -31,6 +33,7 @@ export interface ThreadSummary {
 export interface Reply {
   id: string;
   body: string;
+  bodyFormatted: FormattedText;
   createdAt: string;
   editedAt: string | null;
   viewerCanEdit: boolean;
@@ -40,9 +43,11 @@ export interface Reply {
 
 export interface StatusUpdate {
   to: ThreadStatus;
-  note: string | null;
+  noteFormatted: FormattedText | null;
   createdAt: string;
   staff: Author;
+  /** Shipped by publishing this "What's new" entry. */
+  changelogEntry: { id: string; title: string } | null;
 }
 
 export interface PageInfo {
@@ -56,6 +61,7 @@ export interface Thread {
   status: ThreadStatus;
   title: string;
   body: string;
+  bodyFormatted: FormattedText;
   createdAt: string;
   voteCount: number;
   replyCount: number;
@@ -77,7 +83,26 @@ export type ThreadEvent =
   | { __typename: 'ReplyAddedEvent'; reply: Reply }
   | { __typename: 'StatusChangedEvent'; statusChange: StatusUpdate }
   | { __typename: 'VoteCountChangedEvent'; voteCount: number }
-  | { __typename: 'ThreadEditedEvent'; thread: Pick<Thread, 'title' | 'body' | 'editedAt' | 'isLocked' | 'mergedInto'> }
+  | {
+      __typename: 'ThreadEditedEvent';
+      thread: Pick<Thread, 'title' | 'body' | 'bodyFormatted' | 'editedAt' | 'isLocked' | 'mergedInto'>;
+    }
   | { __typename: 'ThreadRemovedEvent' }
   | { __typename: 'ReplyEditedEvent'; reply: Reply }
   | { __typename: 'ReplyRemovedEvent'; replyId: string };
+
+export interface Roadmap {
+  planned: ThreadSummary[];
+  inProgress: ThreadSummary[];
+  shipped: ThreadSummary[];
+}
+
+export interface ChangelogEntry {
+  id: string;
+  title: string;
+  bodyFormatted: FormattedText;
+  publishedAt: string;
+  editedAt: string | null;
+  author: Author;
+  threads: { id: string; title: string; status: ThreadStatus }[];
+}

@@ -6,6 +6,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../index.ts';
 import { byText, find, findAll, waitFor } from '@rapport/shared/testing/dom.ts';
 import { restoreFetch } from '@rapport/shared/testing/network.ts';
+import { LEGACY_THREAD_PARAM, WIDGET_PARAM } from '@rapport/shared/widget-address.ts';
 
 export { byText, deepText, find, findAll, type, waitFor } from '@rapport/shared/testing/dom.ts';
 export { holdRequests, watchAnswers } from '@rapport/shared/testing/network.ts';
@@ -37,11 +38,15 @@ export async function mount(
   return element;
 }
 
-/** Removes every mounted widget and forgets guest sessions between tests. */
+/** Removes every mounted widget, forgets guest sessions and puts the page's address back. */
 export function cleanup(): void {
   for (const element of document.querySelectorAll('rapport-community')) element.remove();
   localStorage.clear();
   restoreFetch();
+  // The widget keeps its place in the address: the next test starts from the list.
+  const url = new URL(location.href);
+  for (const param of [WIDGET_PARAM, LEGACY_THREAD_PARAM, 'rapport-ref']) url.searchParams.delete(param);
+  history.replaceState(null, '', url);
 }
 
 /** Opens a thread from the list by its title; resolves with the thread view's heading. */

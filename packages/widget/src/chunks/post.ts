@@ -1,0 +1,5 @@
+/** The new-post form, loaded when someone starts writing a post. */
+import { PostForm } from '../components/post-form.ts';
+import { define } from '../define.ts';
+
+define([['rapport-post-form', PostForm]]);

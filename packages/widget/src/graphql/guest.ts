@@ -1,0 +1,16 @@
+import { gql } from '@urql/core';
+
+/** The guest prompt's (loaded with it). */
+
+export const START_GUEST = gql`
+  mutation WidgetStartGuest($community: String!, $name: String!) {
+    startGuestSession(community: $community, displayName: $name) {
+      token
+      viewer {
+        member {
+          displayName
+        }
+      }
+    }
+  }
+`;

@@ -1,0 +1,247 @@
+import { gql } from '@urql/core';
+
+/** A thread's page (loaded with it): the thread, its replies, live events, and what can be done there. */
+
+export const AUTHOR = gql`
+  fragment Author on Author {
+    __typename
+    displayName
+    avatarUrl
+    ... on StaffMember {
+      title
+      badge
+      agencyName
+      isFormer
+    }
+    ... on Member {
+      isAmbassador
+    }
+  }
+`;
+
+export const REPLY = gql`
+  fragment Reply on Reply {
+    id
+    body
+    bodyFormatted
+    createdAt
+    editedAt
+    viewerCanEdit
+    isHelpful
+    author {
+      ...Author
+    }
+  }
+  ${AUTHOR}
+`;
+
+/** A status change as a thread shows it: the note, who made it, and the "What's new" entry it came with. */
+export const STATUS_UPDATE = gql`
+  fragment StatusUpdate on StatusChange {
+    to
+    noteFormatted
+    createdAt
+    staff {
+      ...Author
+    }
+    changelogEntry {
+      id
+      title
+    }
+  }
+  ${AUTHOR}
+`;
+
+export const THREAD_VIEW = gql`
+  query WidgetThread($community: String!, $id: ID!, $signedIn: Boolean!) {
+    community(slug: $community) {
+      id
+      name
+      thread(id: $id) {
+        id
+        kind
+        status
+        title
+        body
+        bodyFormatted
+        createdAt
+        voteCount
+        replyCount
+        followerCount
+        answeredByStaff
+        isLocked
+        editedAt
+        mergedInto {
+          id
+          title
+        }
+        author {
+          ...Author
+        }
+        lastStatusChange {
+          ...StatusUpdate
+        }
+        replies(first: 100) {
+          edges @stream(initialCount: 10) {
+            node {
+              ...Reply
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        ... @defer(if: $signedIn) {
+          viewerHasVoted
+          viewerIsFollowing
+          viewerCanEdit
+        }
+      }
+    }
+  }
+  ${REPLY}
+  ${STATUS_UPDATE}
+`;
+
+/** Replies after the last one shown: "load more", and catching up after a live-update gap. */
+
+export const MORE_REPLIES = gql`
+  query WidgetMoreReplies($community: String!, $id: ID!, $after: String) {
+    community(slug: $community) {
+      id
+      thread(id: $id) {
+        id
+        voteCount
+        replyCount
+        status
+        replies(first: 100, after: $after) {
+          edges {
+            node {
+              ...Reply
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+  ${REPLY}
+`;
+
+export const THREAD_EVENTS = gql`
+  subscription WidgetThreadEvents($community: String!, $id: ID!) {
+    threadEvents(community: $community, threadId: $id) {
+      __typename
+      ... on ReplyAddedEvent {
+        reply {
+          ...Reply
+        }
+      }
+      ... on StatusChangedEvent {
+        statusChange {
+          ...StatusUpdate
+        }
+      }
+      ... on VoteCountChangedEvent {
+        voteCount
+      }
+      ... on ThreadEditedEvent {
+        thread {
+          title
+          body
+          bodyFormatted
+          editedAt
+          isLocked
+          mergedInto {
+            id
+            title
+          }
+        }
+      }
+      ... on ReplyEditedEvent {
+        reply {
+          ...Reply
+        }
+      }
+      ... on ReplyRemovedEvent {
+        replyId
+      }
+    }
+  }
+  ${REPLY}
+  ${STATUS_UPDATE}
+`;
+
+export const REPLY_TO = gql`
+  mutation WidgetReply($input: ReplyInput!) {
+    reply(input: $input) {
+      ...Reply
+    }
+  }
+  ${REPLY}
+`;
+
+export const EDIT_THREAD = gql`
+  mutation WidgetEditThread($input: EditThreadInput!) {
+    editThread(input: $input) {
+      id
+      title
+      body
+      bodyFormatted
+      editedAt
+    }
+  }
+`;
+
+export const DELETE_THREAD = gql`
+  mutation WidgetDeleteThread($id: ID!) {
+    deleteThread(threadId: $id)
+  }
+`;
+
+export const EDIT_REPLY = gql`
+  mutation WidgetEditReply($input: EditReplyInput!) {
+    editReply(input: $input) {
+      ...Reply
+    }
+  }
+  ${REPLY}
+`;
+
+export const DELETE_REPLY = gql`
+  mutation WidgetDeleteReply($id: ID!) {
+    deleteReply(replyId: $id)
+  }
+`;
+
+export const FOLLOW = gql`
+  mutation WidgetFollow($id: ID!) {
+    follow(threadId: $id) {
+      id
+      viewerIsFollowing
+      followerCount
+    }
+  }
+`;
+
+export const UNFOLLOW = gql`
+  mutation WidgetUnfollow($id: ID!) {
+    unfollow(threadId: $id) {
+      id
+      viewerIsFollowing
+      followerCount
+    }
+  }
+`;
+
+export const REPORT = gql`
+  mutation WidgetReport($input: ReportInput!) {
+    reportContent(input: $input) {
+      id
+    }
+  }
+`;
