@@ -12,12 +12,17 @@ import { describe, expect, it } from 'vitest';
 import * as admin from '../../packages/admin/src/graphql.ts';
 import * as adminRelationships from '../../packages/admin/src/graphql-relationships.ts';
 
-/** Every module of the widget's documents (one per view), merged. */
-const widgetFolder = new URL('../../packages/widget/src/graphql/', import.meta.url);
-const widget: Record<string, unknown> = {};
-for (const file of readdirSync(widgetFolder).filter((f) => f.endsWith('.ts') && f !== 'types.ts')) {
-  Object.assign(widget, await import(new URL(file, widgetFolder).href));
+/** Every module of documents in a folder (one per view), merged. */
+async function documentsIn(folder: URL): Promise<Record<string, unknown>> {
+  const merged: Record<string, unknown> = {};
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'types.ts')) {
+    Object.assign(merged, await import(new URL(file, folder).href));
+  }
+  return merged;
 }
+const adminDocuments = await documentsIn(new URL('../../packages/admin/src/documents/', import.meta.url));
+
+const widget = await documentsIn(new URL('../../packages/widget/src/graphql/', import.meta.url));
 
 /**
  * Every GraphQL document the widget and the admin console send is valid against the server's
@@ -39,7 +44,7 @@ const operations = (module: Record<string, unknown>) =>
   ) as [string, DocumentNode][];
 
 describe.each([
-  ['admin console', { ...admin, ...adminRelationships }],
+  ['admin console', { ...admin, ...adminRelationships, ...adminDocuments }],
   ['widget', widget],
 ])('the %s documents', (_name, module) => {
   it('has documents to check', () => {

@@ -134,6 +134,7 @@ export const THREAD = gql`
         status
         title
         body
+        bodyFormatted
         createdAt
         voteCount
         replyCount

@@ -1,5 +1,7 @@
 import { AdminAmbassadors } from './components/admin-ambassadors.ts';
 import { AdminAudit } from './components/admin-audit.ts';
+import { AdminChangelog } from './components/admin-changelog.ts';
+import { AdminChangelogEntry } from './components/admin-changelog-entry.ts';
 import { AdminChart } from './components/admin-chart.ts';
 import { AdminCleanup } from './components/admin-cleanup.ts';
 import { AdminConsentRecord } from './components/admin-consent-record.ts';
@@ -9,6 +11,7 @@ import { AdminInbox } from './components/admin-inbox.ts';
 import { AdminMembers } from './components/admin-members.ts';
 import { AdminMergeForm } from './components/admin-merge-form.ts';
 import { AdminModeration } from './components/admin-moderation.ts';
+import { AdminOutreach } from './components/admin-outreach.ts';
 import { AdminProfile } from './components/admin-profile.ts';
 import { AdminPulse } from './components/admin-pulse.ts';
 import { AdminReasonAction } from './components/admin-reason-action.ts';
@@ -53,6 +56,9 @@ const elements: Record<string, CustomElementConstructor> = {
   'admin-pulse': AdminPulse,
   'admin-chart': AdminChart,
   'admin-profile': AdminProfile,
+  'admin-changelog': AdminChangelog,
+  'admin-changelog-entry': AdminChangelogEntry,
+  'admin-outreach': AdminOutreach,
 };
 
 for (const [name, element] of Object.entries(elements)) {

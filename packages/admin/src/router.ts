@@ -14,6 +14,7 @@ export type Route =
   | { name: 'staff' }
   | { name: 'settings' }
   | { name: 'audit' }
+  | { name: 'whats-new'; id?: string }
   | { name: 'profile' }
   | { name: 'set-password' };
 
@@ -31,6 +32,8 @@ export function routeOf(pathname: string): Route {
       return id ? { name: 'member', id } : { name: 'members' };
     case 'handovers':
       return id ? { name: 'handovers', id } : { name: 'handovers' };
+    case 'whats-new':
+      return id ? { name: 'whats-new', id } : { name: 'whats-new' };
     case 'ambassadors':
     case 'pulse':
     case 'moderation':
@@ -55,6 +58,8 @@ export function pathOf(route: Route): string {
       return `${BASE}/members/${encodeURIComponent(route.id)}`;
     case 'handovers':
       return route.id ? `${BASE}/handovers/${encodeURIComponent(route.id)}` : `${BASE}/handovers`;
+    case 'whats-new':
+      return route.id ? `${BASE}/whats-new/${encodeURIComponent(route.id)}` : `${BASE}/whats-new`;
     default:
       return `${BASE}/${route.name}`;
   }

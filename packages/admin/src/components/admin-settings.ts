@@ -174,6 +174,7 @@ export class AdminSettings extends LitElement {
         return html`${this.#nameForm(settings)} ${this.#originsForm(settings)} ${this.#keys(settings)}
           <admin-theme-editor .app=${this.app} .saved=${settings.theme}></admin-theme-editor>
           ${this.#embed()}
+          <admin-outreach .app=${this.app}></admin-outreach>
           <admin-webhooks .app=${this.app}></admin-webhooks>`;
       })}`;
   }

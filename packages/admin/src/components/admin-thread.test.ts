@@ -39,6 +39,24 @@ async function busyThread(count: number) {
 describe('<admin-thread>', () => {
   afterEach(cleanup);
 
+  it('shows a merged duplicate as merged: nobody waits there and replies go where it was merged', async () => {
+    const community = await newCommunity();
+    const original = await server<string>('post', { slug: community.slug, title: 'Original', as: 'Olga' });
+    const duplicate = await server<string>('post', { slug: community.slug, title: 'Duplicate', as: 'Dina' });
+    await server('merge', { slug: community.slug, threadId: duplicate, intoThreadId: original });
+    await signIn(community);
+    const admin = await mountAdmin(`/admin/threads/${encodeURIComponent(duplicate)}`);
+    const view = await waitFor(
+      () => (find(admin, 'admin-thread >> h1')?.textContent === 'Duplicate' ? find(admin, 'admin-thread') : undefined),
+      'the duplicate',
+    );
+    const text = deepText(view);
+    expect(text).not.to.contain('The customer is waiting for you');
+    expect(find(view, '.waiting')).to.equal(undefined);
+    expect(find(view, 'admin-reply-form')).to.equal(undefined);
+    expect(text).to.contain('Replies go to the thread it was merged into');
+  });
+
   it('shows the thread, how long the customer waits, and who they are', async () => {
     const { admin } = await openThread();
     const thread = deepText(find(admin, 'admin-thread >> article')!);

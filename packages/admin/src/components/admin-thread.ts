@@ -1,7 +1,8 @@
 import { keepSubscribed } from '@rapport/shared/client/live.ts';
+import type { FormattedText } from '@rapport/shared/formatted-text.ts';
 import type { AuthorView } from '@rapport/shared/ui/author.ts';
 import { authorStyles } from '@rapport/shared/ui/author.ts';
-import { richText } from '@rapport/shared/ui/rich-text.ts';
+import { formattedText, richText } from '@rapport/shared/ui/rich-text.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { durationSince } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
@@ -32,6 +33,7 @@ interface Thread extends ActionableThread {
   kind: string;
   title: string;
   body: string;
+  bodyFormatted?: FormattedText;
   createdAt: string;
   voteCount: number;
   replyCount: number;
@@ -202,7 +204,7 @@ export class AdminThread extends LitElement {
           <span class="row">
             <span class="badge">${s.kinds[t.kind] ?? t.kind}</span>
             <span class="badge">${s.statuses[t.status] ?? t.status}</span>
-            ${t.waitingSince ? html`<span class="waiting">${s.waiting(durationSince(t.waitingSince))}</span>` : nothing}
+            ${t.waitingSince && !t.mergedInto ? html`<span class="waiting">${s.waiting(durationSince(t.waitingSince))}</span>` : nothing}
           </span>
           <h1 id="title">${t.title}</h1>
           ${adminAuthorLine(t.author, this.app.brand, t.createdAt)}
@@ -213,7 +215,7 @@ export class AdminThread extends LitElement {
               ? html`<p class="notice"><a href="/admin/threads/${encodeURIComponent(t.mergedInto.id)}">${s.mergedInto(t.mergedInto.title)}</a></p>`
               : nothing
           }
-          ${richText(t.body)}
+          ${t.bodyFormatted ? formattedText(t.bodyFormatted) : richText(t.body)}
           <span class="muted">${s.votes(t.voteCount)} · ${s.followers(t.followerCount)} · ${s.replies(t.replyCount)}</span>
           ${
             t.lastStatusChange?.note
@@ -229,10 +231,15 @@ export class AdminThread extends LitElement {
               (r) => r.id,
               (r) => this.#reply(r),
             )}</ol>`,
-          html`<p class="muted">${s.noReplies}</p>`,
+          // A merged duplicate waits for nobody: the conversation goes on where it was merged.
+          html`<p class="muted">${t.mergedInto ? s.noRepliesMerged : s.noReplies}</p>`,
           s.moreReplies,
         )}
-        <admin-reply-form class="panel" .app=${this.app} .threadId=${t.id} @rapport-replied=${this.#refresh}></admin-reply-form>
+        ${
+          t.mergedInto
+            ? html`<p class="panel">${s.replyWhereMerged} <a href="/admin/threads/${encodeURIComponent(t.mergedInto.id)}">${t.mergedInto.title}</a></p>`
+            : html`<admin-reply-form class="panel" .app=${this.app} .threadId=${t.id} @rapport-replied=${this.#refresh}></admin-reply-form>`
+        }
       </div>
       <aside aria-label=${s.aboutThread} @rapport-changed=${this.#refresh}>
         ${

@@ -51,7 +51,15 @@ describe('<rapport-admin>', () => {
     let admin = await mountAdmin();
     await waitFor(() => find(admin, 'nav'), 'the navigation');
     // The ranking and the pulse are for the whole team; flagging ambassadors is for managers.
-    expect(navLabels(admin)).to.deep.equal(['Inbox', 'Members', 'Ambassadors', 'Pulse', 'Handovers', 'My profile']);
+    expect(navLabels(admin)).to.deep.equal([
+      'Inbox',
+      'Members',
+      'Ambassadors',
+      'Pulse',
+      'Handovers',
+      "What's new",
+      'My profile',
+    ]);
     admin.remove();
     await cleanup();
 
@@ -64,6 +72,7 @@ describe('<rapport-admin>', () => {
       'Ambassadors',
       'Pulse',
       'Handovers',
+      "What's new",
       'Moderation',
       'Staff',
       'Settings',

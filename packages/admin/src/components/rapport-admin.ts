@@ -170,6 +170,10 @@ export class RapportAdmin extends LitElement {
         return html`<admin-pulse .app=${app}></admin-pulse>`;
       case 'handovers':
         return html`<admin-handovers .app=${app} .openId=${r.id}></admin-handovers>`;
+      case 'whats-new':
+        return r.id
+          ? html`<admin-changelog-entry .app=${app} .entryId=${r.id}></admin-changelog-entry>`
+          : html`<admin-changelog .app=${app}></admin-changelog>`;
       case 'moderation':
         return app.isManager ? html`<admin-moderation .app=${app}></admin-moderation>` : managersOnly;
       case 'staff':
@@ -203,6 +207,7 @@ export class RapportAdmin extends LitElement {
       ['ambassadors', strings.nav.ambassadors, true],
       ['pulse', strings.nav.pulse, true],
       ['handovers', strings.nav.handovers, true],
+      ['whats-new', strings.nav.whatsNew, true],
       ['moderation', strings.nav.moderation, app.isManager],
       ['staff', strings.nav.staff, app.isManager],
       ['settings', strings.nav.settings, app.isManager],

@@ -473,6 +473,7 @@ const RECIPES: Record<string, Recipe> = {
   },
   'Mutation.deleteChangelogEntry': async (who) =>
     call(who, 'mutation ($id: ID!) { deleteChangelogEntry(id: $id) }', { id: await someEntry() }),
+  'Query.formattedPreview': (who) => call(who, '{ formattedPreview(text: "**bold**") }'),
   'Mutation.markChangelogRead': (who) => call(who, 'mutation { markChangelogRead }'),
   'Mutation.setFollowOnVote': (who) => call(who, 'mutation { setFollowOnVote(followOnVote: true) }'),
   'Mutation.updateOutreachSettings': (who) =>

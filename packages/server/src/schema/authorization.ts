@@ -147,6 +147,7 @@ export const AUTHORIZATION: Record<string, Permission> = {
   },
   'Mutation.unpublishChangelogEntry': { allowed: ALL_STAFF, note: 'Back to a draft. Audited.' },
   'Mutation.deleteChangelogEntry': { allowed: ALL_STAFF, note: 'Drafts and scheduled entries. Audited.' },
+  'Query.formattedPreview': { allowed: ALL_STAFF, note: 'How a text will look, while writing it.' },
   'Mutation.markChangelogRead': { allowed: CUSTOMERS, note: "Their own What's new dot." },
   'Mutation.setFollowOnVote': { allowed: CUSTOMERS, note: 'Whether their votes bring status updates.' },
   'Mutation.updateOutreachSettings': {

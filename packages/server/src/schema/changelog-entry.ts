@@ -18,6 +18,7 @@ import {
   updateEntry,
 } from '../services/changelog/entries.ts';
 import { parseMarkdown } from '../services/markdown.ts';
+import * as valid from '../services/validation.ts';
 import { builder } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ThreadRef } from './thread.ts';
@@ -83,6 +84,16 @@ builder.objectFields(Community, (t) => ({
     resolve: (_community, args, ctx) => findEntry(ctx.scope(), ctx.viewer(), args.id.id),
   }),
 }));
+
+builder.queryField('formattedPreview', (t) =>
+  t.field({
+    type: 'FormattedText',
+    description: 'Staff: how a text will be shown (a safe Markdown subset), for a preview while writing.',
+    authScopes: { staff: true },
+    args: { text: t.arg.string({ description: 'Up to 20,000 characters.' }) },
+    resolve: (_root, args) => parseMarkdown(valid.text(args.text, { ...valid.LIMITS.changelogBody, field: 'text' })),
+  }),
+);
 
 builder.objectFields(ViewerRef, (t) => ({
   unreadChangelogCount: t.int({

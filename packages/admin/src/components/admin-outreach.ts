@@ -1,0 +1,123 @@
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import type { AdminApp } from '../app.ts';
+import type { Problem } from '../client/errors.ts';
+import { mutate, problemFor } from '../client/mutate.ts';
+import { QueryController } from '../client/query.ts';
+import { OUTREACH, ROTATE_INBOUND, UPDATE_OUTREACH } from '../documents/outreach.ts';
+import { strings } from '../strings.ts';
+import { adminStyles } from '../styles.ts';
+
+interface Outreach {
+  roadmapEnabled: boolean;
+  roadmapShippedDays: number;
+  communityPageUrl: string | null;
+  fromAddress: string | null;
+}
+
+/**
+ * How the community reaches back to its customers (on the settings page): whether the widget shows
+ * a roadmap and how long shipped ideas stay on it, the brand's page that emails link back to, the
+ * From address, and the secret a mail provider posts replies by email with (shown once).
+ */
+export class AdminOutreach extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    draft: { state: true },
+    secret: { state: true },
+    problem: { state: true },
+    done: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    adminStyles,
+    css`
+      :host {
+        display: block;
+      }
+      input[type='url'],
+      input[type='email'] {
+        width: 100%;
+      }
+    `,
+  ];
+
+  declare app: AdminApp;
+  /** What the manager changed, over the saved settings. */
+  draft: Partial<Outreach> = {};
+  secret = '';
+  problem: Problem | undefined;
+  done = '';
+
+  readonly #saved = new QueryController<
+    { community: { slug: string; outreach: Outreach | null } | null },
+    { community: string }
+  >(this, OUTREACH, () => ({ community: this.app.community }));
+
+  async #save(event: Event, saved: Outreach): Promise<void> {
+    event.preventDefault();
+    const next = { ...saved, ...this.draft };
+    const outcome = await mutate(this.app, UPDATE_OUTREACH, {
+      input: {
+        roadmapEnabled: next.roadmapEnabled,
+        roadmapShippedDays: Number(next.roadmapShippedDays),
+        communityPageUrl: next.communityPageUrl ?? '',
+        fromAddress: next.fromAddress ?? '',
+      },
+    });
+    this.problem = outcome.problem;
+    this.done = outcome.problem ? '' : strings.saved;
+    if (!outcome.problem) {
+      this.draft = {};
+      void this.#saved.refresh();
+    }
+  }
+
+  async #rotate(): Promise<void> {
+    const outcome = await mutate(this.app, ROTATE_INBOUND, {});
+    this.problem = outcome.problem;
+    if (!outcome.problem) this.secret = outcome.data.rotateInboundEmailSecret;
+  }
+
+  override render() {
+    const s = strings;
+    return this.#saved.render((data) => {
+      const saved = data.community?.outreach;
+      if (!saved) return nothing;
+      const value = { ...saved, ...this.draft };
+      const set = (change: Partial<Outreach>) => {
+        this.draft = { ...this.draft, ...change };
+        this.done = '';
+      };
+      return html`<section class="panel" aria-labelledby="outreach-title">
+        <h2 id="outreach-title">${s.outreachTitle}</h2>
+        <form @submit=${(e: Event) => this.#save(e, saved)} novalidate>
+          <label class="row"><input type="checkbox" .checked=${value.roadmapEnabled}
+            @change=${(e: Event) => set({ roadmapEnabled: (e.target as HTMLInputElement).checked })} /> ${s.roadmapEnabled}</label>
+          <div class="field"><label for="shipped-days">${s.shippedDays}</label>
+            <input id="shipped-days" type="number" min="1" max="365" .value=${String(value.roadmapShippedDays)}
+              aria-invalid=${problemFor(this.problem, 'roadmapShippedDays') ? 'true' : 'false'}
+              @input=${(e: Event) => set({ roadmapShippedDays: Number((e.target as HTMLInputElement).value) })} /></div>
+          <div class="field"><label for="page-url">${s.communityPageUrl}</label>
+            <input id="page-url" type="url" placeholder="https://www.brand.example/community" .value=${value.communityPageUrl ?? ''}
+              aria-invalid=${problemFor(this.problem, 'communityPageUrl') ? 'true' : 'false'} aria-describedby="page-url-hint"
+              @input=${(e: Event) => set({ communityPageUrl: (e.target as HTMLInputElement).value })} />
+            <span id="page-url-hint" class="muted">${s.communityPageUrlHint}</span></div>
+          <div class="field"><label for="from-address">${s.fromAddress}</label>
+            <input id="from-address" type="email" placeholder="community@brand.example" .value=${value.fromAddress ?? ''}
+              aria-invalid=${problemFor(this.problem, 'email') ? 'true' : 'false'} aria-describedby="from-hint"
+              @input=${(e: Event) => set({ fromAddress: (e.target as HTMLInputElement).value })} />
+            <span id="from-hint" class="muted">${s.fromAddressHint}</span></div>
+          <p class="error" role="alert">${this.problem?.message ?? ''}</p>
+          <p class="ok" role="status">${this.done}</p>
+          <button class="btn primary">${s.save}</button>
+        </form>
+        <h3>${s.inboundTitle}</h3>
+        <p class="muted">${s.inboundHint(`${location.origin}/inbound/email/${data.community?.slug ?? ''}`)}</p>
+        <button class="btn" @click=${this.#rotate}>${s.inboundRotate}</button>
+        ${this.secret ? html`<p>${s.inboundSecret}</p><p><code class="inbound-secret">${this.secret}</code></p>` : nothing}
+      </section>`;
+    });
+  }
+}
