@@ -5,8 +5,11 @@ export interface HostPageOptions {
   /** Where Rapport runs (widget.js and /graphql). */
   rapportUrl: () => string;
   community: () => string;
-  /** Signs an SSO token for the page's visitor, as a brand's server would; none for anonymous. */
-  ssoToken?: (path: string) => Promise<string | undefined>;
+  /**
+   * Signs an SSO token for the page's visitor, as a brand's server would; none for anonymous.
+   * `customer`: who signed in to the brand's site in this browser (/login/<sub>), if anyone.
+   */
+  ssoToken?: (path: string, customer: string | undefined) => Promise<string | undefined>;
 }
 
 export interface HostPage {
@@ -30,23 +33,60 @@ rapport-community::part(container) { outline: 3px solid rgb(10, 110, 70); }
 `;
 
 /**
+ * The brand's own single-page app around the widget (pages under /app/): its links move with the
+ * History API and it keeps its own state there, as React Router or Vue Router do. The widget must
+ * leave its routing, its parameters and its state alone.
+ */
+const HOST_ROUTER = `
+const view = document.getElementById('host-view');
+const show = () => {
+  view.textContent = 'Host page: ' + location.pathname + ' (' + JSON.stringify(history.state) + ')';
+};
+document.addEventListener('click', (event) => {
+  const link = event.target.closest && event.target.closest('a[data-host-link]');
+  if (!link) return;
+  event.preventDefault();
+  history.pushState({ hostRoute: link.getAttribute('href') }, '', link.getAttribute('href'));
+  show();
+});
+addEventListener('popstate', show);
+history.replaceState({ hostRoute: location.pathname }, '');
+show();
+`;
+
+/**
  * A brand's page on another origin: a strict Content-Security-Policy that allows scripts and
  * connections only to Rapport's origin (no inline script, no eval), hostile CSS, and exactly the
- * two-line embed from the README.
+ * two-line embed from the README. Pages under /app/ are the brand's own app with its router.
+ * /login/<sub>?next=<path> signs a customer in to the brand's site in this browser (a cookie).
  */
 export async function startHostPage(options: HostPageOptions): Promise<HostPage> {
   const server: Server = createServer(async (req, res) => {
     const path = req.url ?? '/';
+    const login = /^\/login\/(\w+)/.exec(path);
+    if (login) {
+      const next = new URL(path, 'http://host').searchParams.get('next') ?? '/';
+      res.writeHead(302, { 'set-cookie': `customer=${login[1]}; Path=/; SameSite=Lax`, location: next });
+      res.end();
+      return;
+    }
+    if (path === '/router.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(HOST_ROUTER);
+      return;
+    }
     if (path === '/hostile.css' || path === '/theme.css') {
       res.writeHead(200, { 'content-type': 'text/css' });
       res.end(path === '/theme.css' ? THEME_CSS : HOSTILE_CSS);
       return;
     }
     const rapport = options.rapportUrl();
-    const token = await options.ssoToken?.(path);
+    const customer = /(?:^|;\s*)customer=(\w+)/.exec(req.headers.cookie ?? '')?.[1];
+    const token = await options.ssoToken?.(path, customer);
+    const app = path.startsWith('/app/');
     const csp = [
       "default-src 'none'",
-      `script-src ${rapport}`,
+      `script-src ${rapport}${app ? " 'self'" : ''}`,
       `connect-src ${rapport}`,
       "style-src 'self'",
       `img-src ${rapport} data:`,
@@ -63,7 +103,14 @@ export async function startHostPage(options: HostPageOptions): Promise<HostPage>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/hostile.css">${path.startsWith('/themed') ? '\n<link rel="stylesheet" href="/theme.css">' : ''}
 </head><body>
-<h1>Brand shop</h1>
+<h1>Brand shop</h1>${
+      app
+        ? `
+<nav><a data-host-link href="/app/community">Community</a> <a data-host-link href="/app/about">About us</a></nav>
+<p id="host-view"></p>
+<script type="module" src="/router.js"></script>`
+        : ''
+    }
 <script type="module" src="${rapport}/widget.js"></script>
 <rapport-community community="${options.community()}" endpoint="${rapport}/graphql"${token ? ` sso-token="${token}"` : ''}></rapport-community>
 </body></html>`);

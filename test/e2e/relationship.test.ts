@@ -75,7 +75,8 @@ async function openAccount(page: Page) {
   await page.getByRole('heading', { name: 'Your account', exact: true }).waitFor();
 }
 
-const THREAD_EMAILS = 'Email me when someone replies to or changes the status of a thread I follow.';
+const THREAD_EMAILS =
+  'Email me about the threads I posted, voted for or follow: replies, status changes and what shipped.';
 
 describe('emails about followed threads', () => {
   it('emails a reply on a followed thread; the unsubscribe link, opened in the browser, stops the next one', async () => {

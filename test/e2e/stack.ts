@@ -56,9 +56,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const host = await startHostPage({
     rapportUrl: () => server?.url ?? '',
     community: () => community.slug,
-    // The brand's server signs in the visitors of /signed-in/<sub>.
-    ssoToken: async (path) => {
-      const sub = /^\/signed-in\/(\w+)/.exec(path)?.[1];
+    // The brand's server signs in the visitors of /signed-in/<sub>, and whoever logged in (/login/<sub>).
+    ssoToken: async (path, customer) => {
+      const sub = /^\/signed-in\/(\w+)/.exec(path)?.[1] ?? customer;
       return sub ? signSso(sub) : undefined;
     },
   });

@@ -81,6 +81,15 @@ const BASE = [
   '<frameset onload=__pwn()>',
   '\u003cimg src=x onerror=__pwn()\u003e',
   '<img src=x onerror="&#x5f;&#x5f;pwn()">',
+  // Markdown (bodies and notes are read as a safe subset of it): links and images to scripts.
+  '[click](javascript:__pwn())',
+  '[click](JaVaScRiPt:__pwn())',
+  '[click](  javascript:__pwn()  )',
+  '[click](data:text/html,<script>__pwn()</script>)',
+  '![x](javascript:__pwn())',
+  '<javascript:__pwn()>',
+  '[click][ref] [ref]: javascript:__pwn()',
+  '[**bold** click](vbscript:__pwn())',
 ];
 
 const HANDLERS = [

@@ -114,7 +114,8 @@ export class AdminChangelogEntry extends LitElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('entryId')) void this.#load();
+    // Not when the new address is of the entry just saved here: it is shown already.
+    if (changed.has('entryId') && this.entry?.id !== this.entryId) void this.#load();
   }
 
   async #load(): Promise<void> {
@@ -196,8 +197,9 @@ export class AdminChangelogEntry extends LitElement {
     this.done = outcome.problem ? '' : done;
     const entry = outcome.data && (Object.values(outcome.data)[0] as ChangelogEntry | boolean);
     if (entry && typeof entry === 'object') {
+      this.#show(entry);
+      // A new entry gets its own address (the screen then stays on it).
       if (this.entryId === 'new') navigate({ name: 'whats-new', id: entry.id });
-      else this.#show(entry);
     }
   }
 

@@ -27,7 +27,8 @@ export const CONSENT_DEFAULTS: Record<ConsentPurpose, boolean> = {
 
 /** The words shown with each choice in the widget, recorded with the member's answer. */
 export const CONSENT_TEXTS: Record<ConsentPurpose, string> = {
-  THREAD_NOTIFICATIONS: 'Email me when someone replies to or changes the status of a thread I follow.',
+  THREAD_NOTIFICATIONS:
+    'Email me about the threads I posted, voted for or follow: replies, status changes and what shipped.',
   PRODUCT_UPDATES: 'Email me news and updates about the product.',
   STAFF_CONTACT: 'The team may contact me directly about my feedback.',
 };

@@ -63,7 +63,7 @@ describe('the Account button and <rapport-account>', () => {
     (await waitFor(() => byText(widget, 'header button', 'Account'), 'the Account button')).click();
     const panel = await waitFor(() => find(widget, 'rapport-account'), 'the panel');
     const follow = await waitFor(
-      () => findAll(panel, 'label').find((l) => l.textContent?.includes('a thread I follow')),
+      () => findAll(panel, 'label').find((l) => l.textContent?.includes('the threads I posted, voted for or follow')),
       'the followed-threads choice',
     );
     const box = find(follow, 'input') as HTMLInputElement;
@@ -79,6 +79,15 @@ describe('the Account button and <rapport-account>', () => {
     await eventually(
       async () => (await asMember(c.endpoint, token, '{ viewer { emailDigest } }')).viewer.emailDigest === 'DAILY',
       'daily',
+    );
+    // Whether voting brings a thread's status updates: on, until they turn it off.
+    const onVote = findAll(panel, 'label').find((l) => l.textContent?.includes('Voting for an idea also sends me'));
+    const onVoteBox = find(onVote as Element, 'input') as HTMLInputElement;
+    expect(onVoteBox.checked).to.equal(true);
+    onVoteBox.click();
+    await eventually(
+      async () => (await asMember(c.endpoint, token, '{ viewer { followOnVote } }')).viewer.followOnVote === false,
+      'voting no longer subscribes',
     );
 
     // The download: a JSON file with what they wrote.

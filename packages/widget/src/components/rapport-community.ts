@@ -206,7 +206,16 @@ export class RapportCommunity extends LitElement {
     });
     this.started = true;
     recordArrival(this.#app);
-    void VIEWS[this.route.name]?.();
+    // The view the address names is loaded with the community, and shown once both are here: an
+    // element must be defined before it is rendered, or it would start without its properties.
+    const view = VIEWS[this.route.name];
+    if (view) {
+      const route = this.route;
+      this.route = { name: 'list' };
+      void view().then(() => {
+        if (this.route.name === 'list') this.route = route;
+      });
+    }
     void this.#loadCommunity();
   }
 

@@ -5,7 +5,6 @@
  * once as the member's reply, the quoted history stripped; every rule still applies, and what is
  * refused is said clearly.
  */
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InboundEmail } from '../../entities/index.ts';
 import {
@@ -16,6 +15,7 @@ import {
   type TestCommunity,
 } from '../../testing/fixtures.ts';
 import type { GraphQLClient } from '../../testing/graphql-client.ts';
+import { sendMail } from '../../testing/mail-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp.ts';
 import { visibleReply } from './inbound.ts';
@@ -38,11 +38,8 @@ const replies = async () =>
   );
 
 /** Sends mail to the server's inbound listener as a mail server would. */
-function sendToListener(message: { from: string; to: string; text: string; messageId?: string }) {
-  const port = server.app.smtpListener?.port;
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-  return transport.sendMail({ ...message, subject: 'Re: your thread' }).finally(() => transport.close());
-}
+const sendToListener = (message: { from: string; to: string; text: string; messageId?: string }) =>
+  sendMail(server.app.smtpListener?.port ?? 0, message);
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer();

@@ -141,11 +141,18 @@ export async function deliverDue(em: Em, options: DeliveryOptions): Promise<Deli
   return sender.result;
 }
 
-/** The thread a reply by email to this message would go to (merged: where it continues). */
+/**
+ * The thread a reply by email to this message would go to: the thread it is about (merged: where
+ * it continues; a "What's new" entry: the one thread it ships, when it ships one).
+ */
 function replyThreadOf(message: OutboxMessage): string | null {
-  const data = (message.data ?? {}) as { threadId?: unknown; targetId?: unknown };
+  const data = (message.data ?? {}) as { threadId?: unknown; targetId?: unknown; threads?: unknown };
   if (message.template === 'merged' && typeof data.targetId === 'string') return data.targetId;
   if (['reply', 'status'].includes(message.template ?? '') && typeof data.threadId === 'string') return data.threadId;
+  if (message.template === 'changelog' && Array.isArray(data.threads) && data.threads.length === 1) {
+    const [only] = data.threads as { id?: unknown }[];
+    if (typeof only?.id === 'string') return only.id;
+  }
   return null;
 }
 
