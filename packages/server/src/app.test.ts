@@ -113,3 +113,20 @@ it('ends a subscription that started while the stopping process drained, with th
     await server.database.drop();
   }
 });
+
+it('says it is not ready from the first moment it stops, while it still answers what it accepted', async () => {
+  const server = await startTestServer();
+  try {
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const closing = server.app.close(2_000, 300);
+    const during = await fetch(`${server.url}/readyz`);
+    expect(during.status).toBe(503);
+    expect(await during.json()).toMatchObject({ status: 'stopping' });
+    // Still answering GraphQL meanwhile.
+    expect(await new GraphQLClient(`${server.url}/graphql`).data('{ __typename }')).toEqual({ __typename: 'Query' });
+    await closing;
+  } finally {
+    await server.app.close(100, 0);
+    await server.database.drop();
+  }
+});

@@ -62,6 +62,7 @@ export async function startApp({
   const orm = await openOrm({
     databaseUrl: config.databaseUrl,
     sqliteSynchronous: config.sqliteSynchronous,
+    queryTimeoutMs: config.queryTimeoutMs,
     overrides: ormOverrides,
     onCommit: (communityId) => events.announceChange(communityId),
     onTold: (communityId, memberIds) =>

@@ -70,6 +70,11 @@ export interface Config {
    */
   sqliteSynchronous: 'full' | 'normal';
   /**
+   * `DATABASE_QUERY_TIMEOUT_MS` (default 10000): PostgreSQL queries of a request are cancelled
+   * after this long, so a hung database answers SERVICE_UNAVAILABLE instead of holding requests.
+   */
+  queryTimeoutMs: number;
+  /**
    * `INBOUND_EMAIL_DOMAIN` (e.g. `reply.community.example`): a domain whose mail reaches Rapport
    * (its MX points at this server's INBOUND_SMTP_PORT, or a mail provider posts it to
    * /inbound/email). Emails about a thread then carry a Reply-To there, and replying answers in
@@ -101,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: flag(env.WEBHOOK_ALLOW_PRIVATE, 'WEBHOOK_ALLOW_PRIVATE') ?? false,
     inboundEmailDomain: domain(env.INBOUND_EMAIL_DOMAIN),
     inboundSmtpPort: env.INBOUND_SMTP_PORT ? parsePort(env.INBOUND_SMTP_PORT, 'INBOUND_SMTP_PORT') : undefined,
+    queryTimeoutMs: positive(env.DATABASE_QUERY_TIMEOUT_MS, 'DATABASE_QUERY_TIMEOUT_MS') ?? 10_000,
     sqliteSynchronous: oneOf(env.SQLITE_SYNCHRONOUS, 'SQLITE_SYNCHRONOUS', ['full', 'normal'] as const) ?? 'full',
   };
 }

@@ -26,9 +26,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     const timer = setTimeout(() => {
       console.error('shutdown took too long; exiting');
       process.exit(1);
-    }, 15_000);
+    }, 25_000);
     timer.unref();
-    app.close(5_000).then(
+    // Requests in flight get 15 s: more than a query may take (DATABASE_QUERY_TIMEOUT_MS, 10 s)
+    // after waiting for a connection (5 s at most), so every accepted request is answered.
+    app.close(15_000).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('shutdown failed', error);

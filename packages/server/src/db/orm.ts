@@ -76,9 +76,14 @@ export interface OrmOptions {
    * faster, but a power cut may lose writes already answered as done (config SQLITE_SYNCHRONOUS).
    */
   sqliteSynchronous?: 'full' | 'normal';
+  /**
+   * PostgreSQL: the longest a query may take (the server cancels it, and the client gives up a
+   * little later if the server does not answer at all); unset: no limit (the CLI's long jobs).
+   */
+  queryTimeoutMs?: number;
 }
 
-export function ormConfig({ databaseUrl, overrides, onCommit, onTold }: OrmOptions): Partial<Options> {
+export function ormConfig({ databaseUrl, overrides, onCommit, onTold, queryTimeoutMs }: OrmOptions): Partial<Options> {
   const dialect = dialectOf(databaseUrl);
   const common: Partial<Options> = {
     entities,
@@ -105,9 +110,13 @@ export function ormConfig({ databaseUrl, overrides, onCommit, onTold }: OrmOptio
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: databaseUrl,
-      // pg's pool waits for a connection forever by default: with the database unreachable, a
-      // request would hang instead of answering SERVICE_UNAVAILABLE.
-      driverOptions: { connectionTimeoutMillis: 5000 },
+      // pg's pool waits for a connection forever by default, and a query for as long as the server
+      // takes: with the database unreachable or hung, a request would hang instead of answering
+      // SERVICE_UNAVAILABLE.
+      driverOptions: {
+        connectionTimeoutMillis: 5000,
+        ...(queryTimeoutMs ? { statement_timeout: queryTimeoutMs, query_timeout: queryTimeoutMs + 2000 } : {}),
+      },
       ...overrides,
     };
   }

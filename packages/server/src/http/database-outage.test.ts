@@ -58,3 +58,50 @@ it('fails fast and clearly while the database is down, and recovers by itself', 
   expect(after).not.toContain('Posted during the outage');
   expect(server.output()).not.toMatch(/Unhandled|uncaught/i);
 }, 120_000);
+
+it('answers SERVICE_UNAVAILABLE, with a status and Retry-After, while the database hangs, and recovers', async () => {
+  const hung = await startServerProcess({
+    DATABASE_URL: cluster.url,
+    NODE_ENV: 'test',
+    RATE_LIMIT_MULTIPLIER: '1000',
+    SEED_DEMO: 'false',
+    DATABASE_QUERY_TIMEOUT_MS: '1500',
+  });
+  try {
+    const api = new GraphQLClient(`${hung.url}/graphql`);
+    const token = await guestToken(api, 'demo', 'Hana Hang');
+    expect((await api.request(THREADS)).errors).toBeUndefined();
+    cluster.hang();
+    try {
+      const started = Date.now();
+      const response = await within(
+        10_000,
+        fetch(`${hung.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: POST, variables: { t: 'Posted while the database hangs' } }),
+        }),
+      );
+      expect(Date.now() - started).toBeLessThan(9000);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('2');
+      const body = await response.json();
+      expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      // (A read the cache can answer still is; a vote cannot be.)
+      const thread = (await api.data(THREADS.replace('title', 'id title'))).community.threads.edges[0].node.id;
+      const vote = await within(
+        10_000,
+        api.request('mutation ($id: ID!) { vote(threadId: $id) { id } }', { token, variables: { id: thread } }),
+      );
+      expect(vote.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(await within(5000, (async () => (await fetch(`${hung.url}/readyz`)).status)())).toBe(503);
+    } finally {
+      cluster.resume();
+    }
+    await expect.poll(async () => (await fetch(`${hung.url}/readyz`)).status, { timeout: 20_000 }).toBe(200);
+    await expect.poll(async () => (await api.request(THREADS)).errors, { timeout: 20_000 }).toBeUndefined();
+    expect(hung.output()).not.toMatch(/Unhandled|uncaught/i);
+  } finally {
+    hung.child.kill('SIGKILL');
+  }
+}, 120_000);

@@ -1,4 +1,4 @@
-import { ConnectionException, DriverException } from '@mikro-orm/core';
+import { ConnectionException } from '@mikro-orm/core';
 import { PothosValidationError } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
@@ -59,7 +59,10 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   if (original instanceof ConnectionException || isUnreachable(original)) {
     return new GraphQLError('The service is briefly unavailable. Please try again in a moment.', {
       ...locationOf(error),
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+      },
     });
   }
   if (error instanceof GraphQLError && !error.originalError) {
@@ -72,8 +75,49 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   return yogaMaskError(error, message, isDev);
 }
 
+/** How long a client is asked to wait before trying again when the database is overloaded or away. */
+const RETRY_AFTER_SECONDS = 2;
+
+/** Error codes of a database that cannot serve now: unreachable, restarting, overloaded, too slow. */
+const UNAVAILABLE_CODES = [
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  // PostgreSQL: shutting down, starting up, too many connections, cancelled (statement timeout)
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+  // PostgreSQL: the connection failed or was lost
+  '08000',
+  '08003',
+  '08006',
+  // SQLite: another process holds the write lock, or its snapshot went stale under another writer
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_SNAPSHOT',
+];
+
+/**
+ * pg's pool and client say it in words only: no free connection in time (overload), a connection
+ * cut or broken, no answer in time (a hung server).
+ */
+const UNAVAILABLE_MESSAGES = [
+  /timeout exceeded when trying to connect/i,
+  /connection terminated/i,
+  /not queryable/i,
+  /query read timeout/i,
+  /canceling statement due to statement timeout/i,
+];
+
 function isUnreachable(error: unknown): boolean {
-  if (!(error instanceof DriverException) && !(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', 'SQLITE_BUSY'].includes(code ?? '');
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: string }).code;
+    if (UNAVAILABLE_CODES.includes(code ?? '')) return true;
+    if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(current instanceof Error ? current.message : '')))
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -19,6 +19,7 @@ import { useNoNulCharacters } from './nul-characters.ts';
 import { useQueryLimits } from './query-limits.ts';
 import { useReadyPartsInline } from './ready-parts-inline.ts';
 import { useRequestBodyLimit } from './request-body-limit.ts';
+import { useRequestShapeErrors } from './request-shape-errors.ts';
 import { useCommunityResponseCache } from './response-cache.ts';
 import { useSharedLiveStreams } from './shared-live-streams.ts';
 import { viewerFromRequest } from './viewer.ts';
@@ -66,6 +67,7 @@ export function createGraphQLHandler({
       // Cookie-authenticated staff requests cannot be forged by another site's form or image:
       // "simple" requests (no JSON body, no custom header) are refused.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useRequestShapeErrors(),
       useQueryLimits({ production }),
       // A GraphQL request is small: the longest text anyone may write is 10,000 characters.
       useRequestBodyLimit(256 * 1024),

@@ -96,6 +96,9 @@ export function createHttpServer({
     const inbound = /^\/inbound\/email\/([a-z0-9-]{1,64})$/.exec(path);
     if (inbound?.[1] && inboundEmail) return inboundEmail(req, res, inbound[1]);
     if (path === '/readyz' && read) {
+      // Stopping: not ready from the first moment, so load balancers send new work elsewhere
+      // while what was accepted is finished.
+      if (draining) return json(res, 503, { status: 'stopping', live: live() ? 'ok' : 'unavailable' });
       // Without the database nothing works: not ready. Without Redis, posting and reading still
       // work and live updates come back by themselves: ready, and said so.
       const ok = await databaseAnswers(orm, readyTimeoutMs);
@@ -146,6 +149,25 @@ export function createHttpServer({
       if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
       else res.end();
     });
+  });
+  // Node's HTTP parser refuses what it cannot read before any handler runs, with an empty body: a
+  // header section too large (431) gets the GraphQL error shape, the rest a plain 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      errors: [
+        tooLarge
+          ? {
+              message: 'The request headers are too large (at most 16 KB): send a shorter token.',
+              extensions: { code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' },
+            }
+          : { message: 'The request could not be read as HTTP.', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   return {
     server,

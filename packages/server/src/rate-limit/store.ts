@@ -48,6 +48,9 @@ export function memoryStore(): RateLimitStore {
   };
 }
 
+const COMMAND_TIMEOUT_MS = 500;
+const RETRY_AFTER_FAILURE_MS = 5000;
+
 // INCR and set the expiry in one step, so a crash between the two cannot leave a key forever.
 const HIT = `local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
@@ -59,16 +62,29 @@ return { count, redis.call('PTTL', KEYS[1]) }`;
  * posting must keep working through a Redis outage, and per-process limits still hold.
  */
 export function redisStore(url: string, namespace: string, fallback: RateLimitStore = memoryStore()): RateLimitStore {
-  // No offline queue: a command while disconnected fails at once, and the fallback answers.
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+  // No offline queue: a command while disconnected fails at once, and the fallback answers; one
+  // Redis does not answer (hung) fails after half a second, and the fallback answers for a while.
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+  });
   redis.on('error', () => {});
   const prefix = `${namespace}:limit:`;
   // Only the first connection is waited for (briefly), so a process that just started counts with
   // the others; after an outage, the memory answers until the connection is back.
   const firstConnection = redisReady(redis, 2000);
+  // After a command failed, the memory answers for a while before Redis is asked again: a hung
+  // Redis must not cost every request half a second.
+  let skipRedisUntil = 0;
   const shared = async <T>(inRedis: () => Promise<T>, inMemory: () => Promise<T>): Promise<T> => {
     await firstConnection;
-    return redis.status === 'ready' ? inRedis().catch(inMemory) : inMemory();
+    if (redis.status !== 'ready' || Date.now() < skipRedisUntil) return inMemory();
+    return inRedis().catch(() => {
+      skipRedisUntil = Date.now() + RETRY_AFTER_FAILURE_MS;
+      return inMemory();
+    });
   };
   return {
     hit: (key, windowMs) =>

@@ -72,3 +72,37 @@ it('degrades live updates only, and recovers by itself', async () => {
   expect((await after.next(5000)).data.threadEvents.__typename).toBe('ReplyAddedEvent');
   after.close();
 });
+
+it('treats a Redis that hangs (open connections, no answers) as down: writes stay prompt, /readyz tells', async () => {
+  await expect.poll(readyz, { timeout: 15_000, interval: 200 }).toEqual({ status: 'ready', live: 'ok' });
+  const before = live();
+  expect((await before.ready).data.threadEvents.__typename).toBe('SubscriptionStartedEvent');
+  redis.hang();
+  try {
+    // Writes answer promptly (rate limits fall back to this process's memory).
+    for (const b of ['A reply while Redis hangs', 'Another one']) {
+      const started = Date.now();
+      const posted = await within(5000, t.api.request(REPLY, { token, variables: { id: thread, b } }));
+      expect(posted.errors).toBeUndefined();
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+    const voter = await ssoToken(t.brand, { sub: 'hung-voter', name: 'Vic' });
+    const voted = await within(
+      5000,
+      t.api.request('mutation ($id: ID!) { vote(threadId: $id) { id } }', { token: voter, variables: { id: thread } }),
+    );
+    expect(voted.errors).toBeUndefined();
+    // /readyz tells the truth, the open subscription ends, and a new one is refused quickly.
+    await expect.poll(readyz, { timeout: 5000, interval: 200 }).toEqual({ status: 'ready', live: 'unavailable' });
+    await expect(before.next(5000)).rejects.toThrow(/ended/);
+    const refused = live();
+    expect((await within(5000, refused.ready)).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    refused.close();
+  } finally {
+    redis.resume();
+  }
+  await expect.poll(readyz, { timeout: 15_000, interval: 200 }).toEqual({ status: 'ready', live: 'ok' });
+  const after = live();
+  expect((await after.ready).data.threadEvents.__typename).toBe('SubscriptionStartedEvent');
+  after.close();
+}, 60_000);

@@ -24,6 +24,20 @@ export const liveUnavailable = () =>
 
 /** How long a new subscription waits for a Redis connection being (re)made before it is refused. */
 const CONNECT_WAIT_MS = 2000;
+/**
+ * A Redis that keeps its connections open but answers nothing (hung, or stopped with SIGSTOP)
+ * looks connected: a ping this often, answered within the same time, tells whether it is there.
+ */
+const HEARTBEAT_MS = 1000;
+
+/** `promise`, or a rejection once `ms` have passed. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** One process: an in-memory emitter. */
 export function memoryTransport(): Transport {
@@ -59,12 +73,16 @@ export function memoryTransport(): Transport {
  * open subscriptions are told through `onInterrupted` the moment the connection drops.
  */
 export function redisTransport(url: string): Transport {
-  const publisher = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: CONNECT_WAIT_MS });
+  // A publish that Redis does not answer is given up (its write is committed; subscribers catch up).
+  const publisher = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: CONNECT_WAIT_MS, commandTimeout: 2000 });
   const subscriber = new Redis(url, { maxRetriesPerRequest: null, connectTimeout: CONNECT_WAIT_MS });
   // Without error listeners an outage would be an unhandled 'error' event; ioredis keeps retrying.
   publisher.on('error', () => {});
   subscriber.on('error', () => {});
   const interrupted = new Set<() => void>();
+  const interrupt = () => {
+    for (const listener of interrupted) listener();
+  };
   let wasReady = false;
   subscriber.on('ready', () => {
     wasReady = true;
@@ -72,8 +90,26 @@ export function redisTransport(url: string): Transport {
   subscriber.on('close', () => {
     if (!wasReady) return;
     wasReady = false;
-    for (const listener of interrupted) listener();
+    interrupt();
   });
+  // Whether Redis answers: a connection that is open but silent is treated as an outage (open
+  // subscriptions end, new ones are refused, nothing is cached) until it answers again.
+  let answering = true;
+  const heartbeat = setInterval(() => {
+    if (subscriber.status !== 'ready') return;
+    within(subscriber.ping(), HEARTBEAT_MS).then(
+      () => {
+        answering = true;
+      },
+      () => {
+        if (!answering) return;
+        answering = false;
+        interrupt();
+      },
+    );
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  const live = () => subscriber.status === 'ready' && answering;
   const listeners = new Map<string, Set<(message: string) => void>>();
   subscriber.on('message', (channel: string, message: string) => {
     for (const listener of listeners.get(channel) ?? []) listener(message);
@@ -83,27 +119,36 @@ export function redisTransport(url: string): Transport {
       publisher.publish(channel, message).catch(() => {});
     },
     async subscribe(channel, listener) {
-      if (!(await redisReady(subscriber, CONNECT_WAIT_MS))) throw liveUnavailable();
+      if (!(await redisReady(subscriber, CONNECT_WAIT_MS)) || !answering) throw liveUnavailable();
       let set = listeners.get(channel);
       if (!set) {
         set = new Set();
         listeners.set(channel, set);
       }
       set.add(listener);
-      if (set.size === 1) await subscriber.subscribe(channel);
-      return () => {
+      const unsubscribe = () => {
         set.delete(listener);
         if (set.size === 0 && listeners.get(channel) === set) {
           listeners.delete(channel);
           subscriber.unsubscribe(channel).catch(() => {});
         }
       };
+      if (set.size === 1) {
+        try {
+          await within(subscriber.subscribe(channel), CONNECT_WAIT_MS);
+        } catch {
+          unsubscribe();
+          throw liveUnavailable();
+        }
+      }
+      return unsubscribe;
     },
     onInterrupted(listener) {
       interrupted.add(listener);
     },
-    connected: () => subscriber.status === 'ready',
+    connected: live,
     async close() {
+      clearInterval(heartbeat);
       interrupted.clear();
       listeners.clear();
       await Promise.all([publisher, subscriber].map((c) => c.quit().catch(() => c.disconnect())));

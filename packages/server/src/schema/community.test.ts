@@ -118,8 +118,17 @@ describe('community(slug).threads', () => {
 
   it('rejects a forged cursor, too large pages and backward paging with BAD_USER_INPUT', async () => {
     const client = server.client();
-    const forged = Buffer.from(JSON.stringify([{ $gt: 0 }, 'x', 'y'])).toString('base64url');
-    for (const variables of [{ after: 'not-a-cursor' }, { after: forged }, { first: 51 }, { first: 0 }]) {
+    const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const forged = cursor([{ $gt: 0 }, 'x', 'y']);
+    // Well-formed but of the wrong types: no database error may come of them.
+    const wrongTypes = [cursor(['x', 'y', 'z']), cursor([1, 'not a date', 'z']), cursor([1, '2026-01-01', 'z'])];
+    for (const variables of [
+      { after: 'not-a-cursor' },
+      { after: forged },
+      ...wrongTypes.map((after) => ({ after })),
+      { first: 51 },
+      { first: 0 },
+    ]) {
       const error = await client.error(LIST, { variables: { slug: brand.slug, ...variables } });
       expect(error.code).toBe('BAD_USER_INPUT');
     }

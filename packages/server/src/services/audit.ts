@@ -2,8 +2,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
 import { AuditLog } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
+import { badInput } from './errors.ts';
 import { findPage, type Page, type PageArgs } from './pagination.ts';
 import type { Scope } from './scope.ts';
+import * as valid from './validation.ts';
 
 export interface AuditInput {
   action: string;
@@ -21,7 +23,14 @@ export interface AuditFilters extends PageArgs {
 /** Who did what and when, newest first. */
 export function listAudit(scope: Scope, filters: AuditFilters): Promise<Page<AuditLog>> {
   const where: FilterQuery<AuditLog> = {};
-  if (filters.action) where.action = { $like: `${filters.action.replace(/[%_\\]/g, '')}%` };
+  if (filters.action) {
+    // Actions are short names ("thread.status"): a long pattern is a mistake, refused (SQLite fails
+    // on a LIKE pattern of 100,000 characters).
+    const action = valid.line(filters.action, { field: 'action', label: 'Action', min: 1, max: 64 });
+    where.action = { $like: `${action.replace(/[%_\\]/g, '')}%` };
+  }
+  if (filters.actorStaffId && !valid.isUuid(filters.actorStaffId))
+    throw badInput('No such staff member.', 'actorStaffId');
   if (filters.actorStaffId) where.actorStaff = filters.actorStaffId;
   return findPage(scope.em, AuditLog, where, { createdAt: 'desc', id: 'desc' }, filters);
 }

@@ -168,6 +168,9 @@ export async function updateCommunity(
   });
 }
 
+/** Sites one community may be embedded on: a brand's own sites, not a list of the web. */
+export const MAX_ORIGINS = 50;
+
 /** Every origin any community allows to embed it (for CORS, before a request names its community). */
 export async function allEmbedOrigins(em: Em): Promise<Set<string>> {
   const communities = await em.find(Community, {}, { fields: ['allowedOrigins'] });
@@ -184,6 +187,9 @@ export async function setAllowedOrigins(
   origins: string[],
   by: StaffActor | null,
 ): Promise<Community> {
+  if (origins.length > MAX_ORIGINS) {
+    throw badInput(`A community can allow at most ${MAX_ORIGINS} origins (${origins.length} given).`, 'origin');
+  }
   const allowed = [...new Set(origins.map(valid.origin))];
   return em.transactional(async (tx) => {
     const community = await tx.findOne(Community, { id: communityId });

@@ -1,7 +1,7 @@
 import { Cursor, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
 import { badInput } from './errors.ts';
-import { pageSize } from './validation.ts';
+import { isUuid, pageSize } from './validation.ts';
 
 /** One page of a keyset-paginated list, in the shape a Relay connection needs. */
 export interface Page<T> {
@@ -32,7 +32,7 @@ export async function findPage<T extends object>(
   maxPageSize = 50,
 ): Promise<Page<T>> {
   const first = pageSize(args.first, maxPageSize);
-  const after = args.after ? checkedCursor(args.after, Object.keys(orderBy).length) : undefined;
+  const after = args.after ? checkedCursor(em, entity, args.after, Object.keys(orderBy)) : undefined;
   const cursor = await em.findByCursor(entity, {
     where,
     orderBy: orderBy as never,
@@ -52,17 +52,35 @@ export async function findPage<T extends object>(
 
 /**
  * A cursor comes from the client, so it is checked before it reaches a query: it must decode to
- * as many plain values as the order has keys (no objects that could smuggle in operators).
+ * one value per key of the order, each of that column's type (a date for a date, a number for a
+ * number, an id for an id; null only where the column may be null), and nothing else (no objects
+ * that could smuggle in operators). A cursor of another list, or made up, is refused clearly.
  */
-function checkedCursor(value: string, keys: number): string {
+function checkedCursor<T extends object>(em: Em, entity: EntityClass<T>, value: string, keys: string[]): string {
   let decoded: unknown;
   try {
     decoded = Cursor.decode(value);
   } catch {
     decoded = undefined;
   }
-  const plain = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-  if (!Array.isArray(decoded) || decoded.length !== keys || !decoded.every(plain)) {
+  const meta = em.getMetadata().find(entity);
+  const fits = (v: unknown, key: string) => {
+    const prop = meta?.properties[key as keyof typeof meta.properties] as
+      | { runtimeType?: string; nullable?: boolean; kind?: string; type?: string; primary?: boolean }
+      | undefined;
+    if (v === null) return !prop || !!prop.nullable;
+    if (!prop) return ['string', 'number', 'boolean'].includes(typeof v);
+    if (prop.runtimeType === 'Date')
+      return (typeof v === 'string' || typeof v === 'number') && !Number.isNaN(new Date(v).getTime());
+    if (prop.primary || prop.kind === 'm:1' || prop.type === 'uuid') return typeof v === 'string' && isUuid(v);
+    if (prop.runtimeType === 'number') return typeof v === 'number' && Number.isFinite(v);
+    return typeof v === (prop.runtimeType === 'boolean' ? 'boolean' : 'string');
+  };
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== keys.length ||
+    !decoded.every((v, i) => fits(v, keys[i] as string))
+  ) {
     throw badInput('The "after" cursor is not valid for this list; start again from the first page.', 'after');
   }
   return value;

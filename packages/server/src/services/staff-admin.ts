@@ -117,6 +117,8 @@ export async function updateStaff(
     const role = change.role ? staffRole(change.role) : staff.role;
     assertMayManage(actor, role);
     if (staff.role === 'OWNER' && role !== 'OWNER') await assertAnotherOwner(em, staff);
+    // An agency name for someone who is not agency staff would be dropped without a word: say so.
+    if (role !== 'AGENCY' && change.agencyName) throw badInput('Only agency staff have an agency name.', 'agencyName');
     const agencyName =
       role === 'AGENCY'
         ? valid.line(change.agencyName ?? staff.agencyName ?? '', {

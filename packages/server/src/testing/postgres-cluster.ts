@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,8 +18,31 @@ export interface PostgresCluster {
   stop(): Promise<void>;
   /** Starts it again on the same port and data. */
   start(): Promise<void>;
+  /** Freezes it (SIGSTOP on the server and every session): connections stay open, nothing answers. */
+  hang(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  resume(): void;
   /** Stops it and removes its folder. */
   destroy(): Promise<void>;
+}
+
+/** A process and every process below it, from /proc. */
+function withDescendants(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  const found = [pid];
+  for (let i = 0; i < found.length; i++) {
+    for (const [child, parent] of parents) if (parent === found[i]) found.push(child);
+  }
+  return found;
 }
 
 /** The folder of the PostgreSQL server programs (Debian installs them per version). */
@@ -77,11 +100,28 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 
   await start();
   await run(...asPostgres(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'rapport']));
+  // The postmaster's pid is the first line of its pid file; its sessions are its children. As root
+  // it runs under runuser, which stops itself when its child stops (as su does): it goes on too.
+  const signalAll = (signal: NodeJS.Signals) => {
+    if (!existsSync(join(data, 'postmaster.pid'))) return;
+    const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const wrapper = signal === 'SIGCONT' && child?.pid ? [child.pid] : [];
+    for (const pid of [...withDescendants(postmaster), ...wrapper]) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // It ended meanwhile.
+      }
+    }
+  };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/rapport`,
     start,
     stop,
+    hang: () => signalAll('SIGSTOP'),
+    resume: () => signalAll('SIGCONT'),
     async destroy() {
+      signalAll('SIGCONT');
       await stop().catch(() => child?.kill('SIGKILL'));
       rmSync(dir, { recursive: true, force: true });
     },

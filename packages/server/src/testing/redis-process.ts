@@ -8,6 +8,10 @@ export interface RedisProcess {
   kill(): Promise<void>;
   /** Starts it again on the same port (empty: it keeps nothing on disk). */
   start(): Promise<void>;
+  /** Stops it where it stands (SIGSTOP): connections stay open and nothing is answered. */
+  hang(): void;
+  /** Lets a hung server go on (SIGCONT). */
+  resume(): void;
 }
 
 /** Starts `redis-server` (from the machine's packages) on a free port of 127.0.0.1. */
@@ -22,7 +26,10 @@ export async function startRedisProcess(): Promise<RedisProcess> {
   return {
     url: `redis://127.0.0.1:${port}`,
     start,
+    hang: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
     async kill() {
+      child?.kill('SIGCONT');
       const running = child;
       if (!running || running.exitCode !== null) return;
       const exited = new Promise((resolve) => running.once('exit', resolve));
