@@ -418,6 +418,14 @@ const RECIPES: Record<string, Recipe> = {
     ),
   'Mutation.setEmailDigest': (who) => call(who, 'mutation { setEmailDigest(digest: DAILY) }'),
   'Mutation.shareCode': (who) => call(who, 'mutation ($c: String!) { shareCode(community: $c) }', { c: brand.slug }),
+  'Query.guestActivity': async (who) =>
+    call(who, 'query ($t: String!) { guestActivity(guestToken: $t) { voteCount } }', {
+      t: await guestToken(server.client(), brand.slug, `Earlier guest ${++counter}`),
+    }),
+  'Mutation.bringGuestActivity': async (who) =>
+    call(who, 'mutation ($t: String!) { bringGuestActivity(guestToken: $t) { voteCount } }', {
+      t: await guestToken(server.client(), brand.slug, `Earlier guest ${++counter}`),
+    }),
   'Mutation.recordShareVisit': async (who) => {
     const sharer = server.client();
     const token = await guestToken(sharer, brand.slug, `Sharer ${++counter}`);

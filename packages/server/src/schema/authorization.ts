@@ -91,6 +91,10 @@ export const AUTHORIZATION: Record<string, Permission> = {
   'Mutation.unflagAmbassador': { allowed: MANAGERS, note: 'With a reason. Audited.' },
   'Mutation.updateRankingSettings': { allowed: MANAGERS, note: 'Recomputes the ranking. Audited.' },
   'Mutation.shareCode': { allowed: CUSTOMERS, note: 'Their own referral code.' },
+  'Mutation.bringGuestActivity': {
+    allowed: ['CUSTOMER'],
+    note: 'Needs the guest token as well as the sign-in; the guest session ends. Rate limited, audited.',
+  },
   'Mutation.recordShareVisit': {
     allowed: EVERYONE,
     note: 'Once per visitor and day; never for the sharer; rate limited per address.',
@@ -147,6 +151,7 @@ export const AUTHORIZATION: Record<string, Permission> = {
   },
   'Mutation.unpublishChangelogEntry': { allowed: ALL_STAFF, note: 'Back to a draft. Audited.' },
   'Mutation.deleteChangelogEntry': { allowed: ALL_STAFF, note: 'Drafts and scheduled entries. Audited.' },
+  'Query.guestActivity': { allowed: CUSTOMERS, note: 'Only with the guest token itself; null when unknown.' },
   'Query.formattedPreview': { allowed: ALL_STAFF, note: 'How a text will look, while writing it.' },
   'Mutation.markChangelogRead': { allowed: CUSTOMERS, note: "Their own What's new dot." },
   'Mutation.setFollowOnVote': { allowed: CUSTOMERS, note: 'Whether their votes bring status updates.' },

@@ -19,6 +19,7 @@ import './community-settings.ts';
 import './ranking.ts';
 import './pulse.ts';
 import './share.ts';
+import './guest-activity.ts';
 import './consent.ts';
 import './changelog-entry.ts';
 import './roadmap.ts';

@@ -1,11 +1,17 @@
+/** Why the session changed: a visitor `joined` as a guest, the person is now someone else, or their sign-in `ended`. */
+export type SessionChange = 'joined' | 'identity' | 'ended';
+
 /**
  * Who the widget speaks as: the customer the brand's page names (its SSO token), or a guest whose
- * server-issued token is kept in localStorage per community, or nobody yet. Dispatches `change`.
+ * server-issued token is kept in localStorage per community, or nobody yet. Dispatches `change`
+ * (a CustomEvent whose detail is a SessionChange).
  */
 export class Session extends EventTarget {
   readonly #storageKey: string;
   #sso: string | null = null;
   #guest: string | null;
+  /** The page's sign-in was refused (expired): nobody, not the stored guest, until it gives a new one. */
+  #ended = false;
 
   constructor(community: string) {
     super();
@@ -15,37 +21,61 @@ export class Session extends EventTarget {
 
   /** The bearer token to send, if any: the brand's SSO token wins over a guest token. */
   get token(): string | null {
-    return this.#sso ?? this.#guest;
+    return this.#sso ?? (this.#ended ? null : this.#guest);
   }
 
   get kind(): 'SSO' | 'GUEST' | 'NONE' {
-    return this.#sso ? 'SSO' : this.#guest ? 'GUEST' : 'NONE';
+    return this.#sso ? 'SSO' : this.token ? 'GUEST' : 'NONE';
+  }
+
+  /** The customer's sign-in ended and the page has not given a new token yet. */
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** The guest token this browser keeps, even while the customer is signed in. */
+  get guestToken(): string | null {
+    return this.#guest;
   }
 
   setSso(token: string | null): void {
-    if (token === this.#sso) return;
-    this.#sso = token || null;
-    this.#changed();
+    const next = token || null;
+    if (next === this.#sso) return;
+    this.#sso = next;
+    // A page that drops the token on purpose signs the customer out; only a new token ends "ended".
+    if (next) this.#ended = false;
+    this.#changed('identity');
   }
 
   setGuest(token: string): void {
     this.#guest = token;
     write(this.#storageKey, token);
-    this.#changed();
+    this.#changed('joined');
   }
 
-  /** The server refused the token: forget it (a guest can join again; an SSO page must renew it). */
+  /** The guest session was brought into the customer's account, or they chose to leave it: forget it. */
+  forgetGuest(): void {
+    this.#guest = null;
+    write(this.#storageKey, null);
+  }
+
+  /**
+   * The server refused the token: a guest forgets it (they can join again); a customer's sign-in
+   * has ended, and the page is asked for a new one (they do not silently become a guest).
+   */
   expire(): void {
-    if (this.#sso) this.#sso = null;
-    else {
-      this.#guest = null;
-      write(this.#storageKey, null);
+    if (this.#sso) {
+      this.#sso = null;
+      this.#ended = true;
+      this.#changed('ended');
+    } else {
+      this.forgetGuest();
+      this.#changed('identity');
     }
-    this.#changed();
   }
 
-  #changed(): void {
-    this.dispatchEvent(new Event('change'));
+  #changed(reason: SessionChange): void {
+    this.dispatchEvent(new CustomEvent<SessionChange>('change', { detail: reason }));
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { cleanup, find, listedTitles, mount, newCommunity, server, waitFor } from '../testing/harness.ts';
+import { byText, cleanup, find, listedTitles, mount, newCommunity, server, waitFor } from '../testing/harness.ts';
 
 describe('<rapport-community>', () => {
   afterEach(cleanup);
@@ -39,6 +39,35 @@ describe('<rapport-community>', () => {
       await server<string>('sso-token', { slug: c.slug, sub: 'late', name: 'Lee Later' }),
     );
     await waitFor(() => find(widget, 'header')?.textContent?.includes('Posting as Lee Later'), 'the signed-in name');
+  });
+
+  it("shows the stored guest's own votes, not the customer's, when the page signs the customer out", async () => {
+    const c = await newCommunity();
+    localStorage.setItem(
+      `rapport:guest:${c.slug}`,
+      await server<string>('guest-token', { slug: c.slug, name: 'Gwen' }),
+    );
+    await server('post', { slug: c.slug, as: 'Gwen', title: 'Guest voted' });
+    await server('post', { slug: c.slug, title: 'Customer voted' });
+    const token = await server<string>('sso-token', { slug: c.slug, sub: 'cus', name: 'Cus Tomer' });
+    const widget = await mount(c, { 'sso-token': token });
+    const vote = (title: string) => {
+      const item = byText(widget, 'rapport-thread-list >> li', new RegExp(title));
+      return (item && find(item, 'rapport-vote >> button')) as HTMLButtonElement;
+    };
+    await waitFor(() => vote('Customer voted'), 'the list');
+    vote('Customer voted').click();
+    await waitFor(
+      () =>
+        vote('Customer voted')?.getAttribute('aria-busy') === 'false' &&
+        vote('Customer voted')?.getAttribute('aria-pressed') === 'true',
+      'the customer vote',
+    );
+    widget.removeAttribute('sso-token');
+    await waitFor(() => vote('Customer voted')?.getAttribute('aria-pressed') === 'false', "the customer's vote to go");
+    vote('Guest voted').click();
+    await waitFor(() => vote('Guest voted')?.getAttribute('aria-pressed') === 'true', 'the guest vote');
+    expect(find(widget, 'header')?.textContent).not.to.contain('Cus Tomer');
   });
 
   it('says what is wrong when it is misconfigured', async () => {

@@ -1,17 +1,20 @@
-import { isPlainCssValue, isThemeProperty } from '@rapport/shared/theme-values.ts';
-import { theme } from '@rapport/shared/ui/theme.ts';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { type App, NavigateEvent, type Route } from '../app.ts';
 import { pushRoute, routeOfAddress } from '../client/address.ts';
+import { applyBrandTheme, markNewsSeen, newsSeenAt } from '../client/brand-look.ts';
 import { createClient } from '../client/client.ts';
 import { problemOf } from '../client/errors.ts';
-import { Session } from '../client/session.ts';
+import { Session, type SessionChange } from '../client/session.ts';
 import { recordArrival } from '../client/share.ts';
 import { COMMUNITY } from '../graphql/community.ts';
 import { strings } from '../strings.ts';
+import { communityTabs } from './community-tabs.ts';
 import type { GuestDialog } from './guest-dialog.ts';
+import { communityStyles } from './rapport-community.styles.ts';
+import type { RoadmapView } from './roadmap-view.ts';
 import type { ThreadList } from './thread-list.ts';
+import type { ThreadView } from './thread-view.ts';
 
 /** Each view other than the list is its own chunk, loaded when it is first opened. */
 const VIEWS: Partial<Record<Route['name'], () => Promise<unknown>>> = {
@@ -21,16 +24,6 @@ const VIEWS: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   roadmap: () => import('./roadmap-view.ts'),
   'whats-new': () => import('./whats-new.ts'),
 };
-
-/** When an anonymous visitor last looked at What's new (members' is kept by the server). */
-const seenKey = (community: string) => `rapport:whats-new-seen:${community}`;
-function readSeen(community: string): string {
-  try {
-    return localStorage.getItem(seenKey(community)) ?? '';
-  } catch {
-    return '';
-  }
-}
 
 /**
  * `<rapport-community community="slug" endpoint="https://host/graphql" [sso-token="…"]>`: a brand's
@@ -50,79 +43,10 @@ export class RapportCommunity extends LitElement {
     roadmapEnabled: { state: true },
     started: { state: true },
     problem: { state: true },
+    notice: { state: true },
   };
 
-  static override styles = [
-    theme,
-    css`
-      /* Font and colours are set here, not on :host: the host element is the one part of the
-         widget the page's CSS can reach. */
-      .frame {
-        display: block;
-        font: 15px/1.5 var(--_font);
-        color: var(--_text);
-        background: var(--_bg);
-        color: var(--_text);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: calc(var(--_space) * 1.5);
-        min-width: 0;
-        max-width: 100%;
-        min-height: 12em;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        align-items: center;
-        justify-content: space-between;
-        margin-bottom: var(--_space);
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.25em;
-      }
-      .who {
-        display: flex;
-        gap: 0.6em;
-        align-items: center;
-      }
-      nav {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25em;
-        margin-bottom: var(--_space);
-        border-bottom: 1px solid var(--_border);
-      }
-      nav button {
-        border: 0;
-        border-bottom: 3px solid transparent;
-        border-radius: 0;
-        background: none;
-        color: inherit;
-        font: inherit;
-        padding: 0.4em 0.7em;
-        cursor: pointer;
-      }
-      nav button[aria-current='page'] {
-        border-bottom-color: var(--_accent);
-        font-weight: 600;
-      }
-      nav button:focus-visible {
-        outline: 2px solid var(--_accent);
-        outline-offset: 2px;
-      }
-      .dot {
-        display: inline-block;
-        width: 0.5em;
-        height: 0.5em;
-        margin-inline-start: 0.3em;
-        border-radius: 50%;
-        background: var(--_accent);
-        vertical-align: middle;
-      }
-    `,
-  ];
+  static override styles = communityStyles;
 
   community = '';
   endpoint = '';
@@ -138,6 +62,8 @@ export class RapportCommunity extends LitElement {
   roadmapEnabled = false;
   started = false;
   problem = '';
+  /** The session notice is in use (ended sign-in, guest activity to bring along). */
+  notice = false;
   #app: App | undefined;
   #observer: IntersectionObserver | undefined;
   #returnTo: string | undefined;
@@ -193,17 +119,26 @@ export class RapportCommunity extends LitElement {
       brand: '',
       ensureSession: async () => {
         if (session.token !== null) return true;
+        // A customer whose sign-in ended is not offered to go on as a guest: the page is asked again.
+        if (session.ended) {
+          this.#sessionExpired();
+          return false;
+        }
         await import('../chunks/guest.ts');
         return (await this.#guestDialog()?.ask()) ?? false;
       },
     };
-    session.addEventListener('change', () => {
+    session.addEventListener('change', (e) => {
+      const reason = (e as CustomEvent<SessionChange>).detail;
       void this.#loadCommunity();
-      // A customer signed in (or a stale token dropped): what they voted for changes, so reload
-      // the list. A brand-new guest has voted for nothing yet, and reloading would race with the
-      // vote or post that made them join.
-      if (session.kind !== 'GUEST') this.renderRoot.querySelector<ThreadList>('rapport-thread-list')?.refresh();
+      // Someone else is looking now (signed in, signed out, ended): what is theirs changes. A
+      // brand-new guest has voted for nothing yet, and reloading would race with the vote or post
+      // that made them join.
+      if (reason !== 'joined') this.#viewerChanged();
+      if (reason === 'ended') this.#sessionExpired();
+      void this.#showNotice();
     });
+    void this.#showNotice();
     this.started = true;
     recordArrival(this.#app);
     // The view the address names is loaded with the community, and shown once both are here: an
@@ -235,7 +170,7 @@ export class RapportCommunity extends LitElement {
       return;
     }
     this.problem = '';
-    this.#applyTheme(community.theme ?? []);
+    this.#themeSheet = applyBrandTheme(this.shadowRoot, community.theme ?? [], this.#themeSheet);
     this.brand = community.name;
     app.brand = community.name;
     this.roadmapEnabled = community.roadmapEnabled;
@@ -243,7 +178,7 @@ export class RapportCommunity extends LitElement {
     this.viewerName = viewer?.member?.displayName ?? '';
     this.unread = viewer?.unreadNotificationCount ?? 0;
     const latest: string = community.changelog?.edges[0]?.node.publishedAt ?? '';
-    this.newsUnread = viewer?.member ? viewer.unreadChangelogCount > 0 : latest > readSeen(this.community);
+    this.newsUnread = viewer?.member ? viewer.unreadChangelogCount > 0 : latest > newsSeenAt(this.community);
     this.#stopLive?.();
     this.#stopLive = undefined;
     // A signed-in member's badges follow along live (a chunk of its own, for members only).
@@ -256,29 +191,43 @@ export class RapportCommunity extends LitElement {
     }
   }
 
-  /** What's new was seen: its dot goes (for an anonymous visitor, remembered in this browser). */
-  #newsSeen(): void {
-    this.newsUnread = false;
-    try {
-      localStorage.setItem(seenKey(this.community), new Date().toISOString());
-    } catch {}
+  /** Views read again what belongs to the viewer (votes, follows, what they may edit). */
+  #viewerChanged(): void {
+    const root = this.renderRoot;
+    void root.querySelector<ThreadList>('rapport-thread-list')?.refresh();
+    void root.querySelector<ThreadView>('rapport-thread-view')?.refresh();
+    void root.querySelector<RoadmapView>('rapport-roadmap')?.refresh();
+    if (this.route.name === 'account' && this.#app?.session.kind !== 'SSO') void this.#go({ name: 'list' }, false);
   }
 
   /**
-   * The brand's theme from the admin console, as the defaults of the custom properties: set on
-   * :host from inside, so CSS the page sets on the element (and the console's preview) still wins.
+   * The customer's sign-in ended: the page hears it (to sign them in again and set a new
+   * sso-token), and they are told, by the notice, without losing what they typed.
    */
-  #applyTheme(values: { property: string; value: string }[]): void {
-    const declarations = values
-      .filter((v) => isThemeProperty(v.property) && isPlainCssValue(v.value.trim()))
-      .map((v) => `${v.property}: ${v.value.trim()};`)
-      .join(' ');
-    this.#themeSheet ??= new CSSStyleSheet();
-    this.#themeSheet.replaceSync(declarations ? `:host { ${declarations} }` : '');
-    const root = this.shadowRoot;
-    if (root && !root.adoptedStyleSheets.includes(this.#themeSheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#themeSheet];
-    }
+  #sessionExpired(): void {
+    this.dispatchEvent(new Event('rapport-session-expired', { bubbles: true, composed: true }));
+  }
+
+  /** The session notice (its own chunk) is shown once there is something to say. */
+  async #showNotice(): Promise<void> {
+    const session = this.#app?.session;
+    if (this.notice || !session || !(session.ended || (session.kind === 'SSO' && session.guestToken))) return;
+    await import('./session-notice.ts');
+    this.notice = true;
+  }
+
+  /** A vote cast anywhere (an open thread, the roadmap) shows on the hidden list too, so "back" is current. */
+  #voted = (e: CustomEvent<{ threadId: string; count: number; voted: boolean }>): void => {
+    const { threadId, count, voted } = e.detail;
+    this.renderRoot
+      .querySelector<ThreadList>('rapport-thread-list')
+      ?.updateThread(threadId, { voteCount: count, viewerHasVoted: voted });
+  };
+
+  /** What's new was seen: its dot goes (for an anonymous visitor, remembered in this browser). */
+  #newsSeen(): void {
+    this.newsUnread = false;
+    markNewsSeen(this.community);
   }
 
   #navigate(event: NavigateEvent): Promise<void> {
@@ -299,21 +248,6 @@ export class RapportCommunity extends LitElement {
     }
   }
 
-  #tabs(route: Route) {
-    const tab = (name: 'list' | 'roadmap' | 'whats-new', label: string, extra: unknown = nothing) =>
-      html`<button part="tab" aria-current=${route.name === name ? 'page' : 'false'}
-        @click=${() => this.#go({ name }, true)}>${label}${extra}</button>`;
-    return html`<nav part="tabs" aria-label=${strings.viewsLabel}>
-      ${tab('list', strings.postsTab)}
-      ${this.roadmapEnabled ? tab('roadmap', strings.roadmapTab) : nothing}
-      ${tab(
-        'whats-new',
-        strings.whatsNewTab,
-        this.newsUnread ? html`<span class="dot" role="img" aria-label=${strings.newEntries}></span>` : nothing,
-      )}
-    </nav>`;
-  }
-
   override render() {
     const app = this.#app;
     if (this.problem) {
@@ -326,7 +260,12 @@ export class RapportCommunity extends LitElement {
     const route = this.route;
     return html`<section class="frame" part="container" aria-label=${strings.communityLabel(this.brand)}
         @rapport-navigate=${this.#navigate}
-        @rapport-posted=${() => this.renderRoot.querySelector<ThreadList>('rapport-thread-list')?.refresh()}>
+        @rapport-posted=${() => this.renderRoot.querySelector<ThreadList>('rapport-thread-list')?.refresh()}
+        @rapport-voted=${this.#voted}
+        @rapport-guest-brought=${() => {
+          void this.#loadCommunity();
+          this.#viewerChanged();
+        }}>
       <header part="header">
         <h2>${this.brand}</h2>
         <div class="who">
@@ -346,7 +285,16 @@ export class RapportCommunity extends LitElement {
           }
         </div>
       </header>
-      ${route.name === 'list' || route.name === 'roadmap' || route.name === 'whats-new' ? this.#tabs(route) : nothing}
+      ${this.notice ? html`<rapport-session-notice .app=${app}></rapport-session-notice>` : nothing}
+      ${
+        route.name === 'list' || route.name === 'roadmap' || route.name === 'whats-new'
+          ? communityTabs(route, {
+              roadmapEnabled: this.roadmapEnabled,
+              newsUnread: this.newsUnread,
+              go: (to) => void this.#go(to, true),
+            })
+          : nothing
+      }
       <rapport-thread-list .app=${app} ?hidden=${route.name !== 'list'}></rapport-thread-list>
       ${route.name === 'roadmap' ? html`<rapport-roadmap .app=${app}></rapport-roadmap>` : nothing}
       ${

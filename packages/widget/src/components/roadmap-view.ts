@@ -125,6 +125,11 @@ export class RoadmapView extends LitElement {
     this.#resize?.disconnect();
   }
 
+  /** Who is looking changed (signed in or out): their votes are read again. */
+  refresh(): Promise<void> {
+    return this.#load();
+  }
+
   async #load(): Promise<void> {
     const result = await queryInParts(
       this.app.client,

@@ -134,7 +134,15 @@ export class ThreadView extends LitElement {
     this.#stopLive?.();
   }
 
-  async #load(): Promise<void> {
+  /**
+   * Who is looking changed (signed in or out, or their guest posts became theirs): what is theirs
+   * (votes, follows, what they may edit) is read again. A reply being written stays.
+   */
+  refresh(): Promise<void> {
+    return this.#load(false);
+  }
+
+  async #load(focus = true): Promise<void> {
     this.problem = '';
     const result = await queryInParts(
       this.app.client,
@@ -144,9 +152,15 @@ export class ThreadView extends LitElement {
         const thread = part.data?.community?.thread as Thread | undefined;
         if (!thread) return;
         this.thread = thread;
-        this.#merge(thread.replies.edges.map((e) => e.node));
-        this.#cursor = thread.replies.pageInfo.endCursor ?? this.#cursor;
-        this.moreReplies = thread.replies.pageInfo.hasNextPage;
+        this.#merge(
+          thread.replies.edges.map((e) => e.node),
+          !focus,
+        );
+        // A refresh reads the first page again; replies loaded past it stay, and so does the place.
+        if (focus || !this.#cursor) {
+          this.#cursor = thread.replies.pageInfo.endCursor ?? this.#cursor;
+          this.moreReplies = thread.replies.pageInfo.hasNextPage;
+        }
       },
     );
     if (!this.thread) {
@@ -154,6 +168,7 @@ export class ThreadView extends LitElement {
       else this.problem = problemOf(result.error)?.message ?? strings.loadFailed;
       return;
     }
+    if (!focus) return;
     await this.updateComplete;
     this.renderRoot.querySelector('h2')?.focus();
   }
@@ -174,10 +189,13 @@ export class ThreadView extends LitElement {
     this.moreReplies = fresh.replies.pageInfo.hasNextPage;
   }
 
-  #merge(replies: Reply[]): void {
+  /** Adds replies not shown yet; `replace`: also takes the fresh copies of those that are. */
+  #merge(replies: Reply[], replace = false): void {
+    const fresh = new Map(replies.map((r) => [r.id, r]));
     const known = new Set(this.replies.map((r) => r.id));
     const added = replies.filter((r) => !known.has(r.id));
-    if (added.length) this.replies = [...this.replies, ...added];
+    if (added.length || replace)
+      this.replies = [...this.replies.map((r) => (replace && fresh.get(r.id)) || r), ...added];
   }
 
   #apply(event: ThreadEvent): void {

@@ -1,5 +1,16 @@
 import { expect } from 'chai';
-import { byText, cleanup, find, findAll, mount, newCommunity, server, type, waitFor } from '../testing/harness.ts';
+import {
+  byText,
+  cleanup,
+  find,
+  findAll,
+  mount,
+  newCommunity,
+  openThread,
+  server,
+  type,
+  waitFor,
+} from '../testing/harness.ts';
 
 const voteButton = (root: Element) => find(root, 'rapport-thread-list >> rapport-vote >> button') as HTMLButtonElement;
 
@@ -76,5 +87,23 @@ describe('<rapport-vote>', () => {
     expect(voteButton(widget).getAttribute('aria-pressed')).to.equal('true');
     expect(voteButton(widget).textContent).to.contain('1');
     expect(findAll(widget, 'rapport-vote')).to.have.length(1);
+  });
+
+  it('shows a vote cast inside a thread on the list after going back, without a reload', async () => {
+    const c = await newCommunity();
+    await server('post', { slug: c.slug, title: 'Vote inside' });
+    const token = await server<string>('sso-token', { slug: c.slug, sub: 'inside-voter', name: 'Ivo' });
+    const widget = await mount(c, { 'sso-token': token });
+    await openThread(widget, 'Vote inside');
+    const inThread = () => find(widget, 'rapport-thread-view >> rapport-vote >> button') as HTMLButtonElement;
+    inThread().click();
+    await waitFor(
+      () => inThread()?.getAttribute('aria-pressed') === 'true' && inThread()?.getAttribute('aria-busy') === 'false',
+      'the saved vote in the thread',
+    );
+    byText(widget, 'rapport-thread-view >> button', 'Back to all posts')?.click();
+    await waitFor(() => find(widget, 'rapport-thread-list')?.hidden === false, 'the list');
+    expect(voteButton(widget).getAttribute('aria-pressed')).to.equal('true');
+    expect(voteButton(widget).textContent).to.contain('1');
   });
 });

@@ -97,7 +97,7 @@ export class VoteButton extends LitElement {
     }
     this.dispatchEvent(
       new CustomEvent('rapport-voted', {
-        detail: { count: this.count, voted: this.voted },
+        detail: { threadId: this.threadId, count: this.count, voted: this.voted },
         bubbles: true,
         composed: true,
       }),

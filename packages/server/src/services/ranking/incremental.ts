@@ -200,3 +200,24 @@ export async function applySentimentChange(
   await lockRanking(em, communityId, 'shared');
   await addToScores(em, communityId, new Map([[author, totals]]), settings);
 }
+
+/**
+ * One member's ranking totals join another's (a guest brought into a signed-in account): the
+ * totals are sums, so they add. Call in the transaction that moves the activity itself.
+ */
+export async function moveScore(em: Em, communityId: string, from: string, to: string): Promise<void> {
+  await lockRanking(em, communityId, 'shared');
+  const row = await em.findOne(MemberScore, { member: from });
+  if (!row) return;
+  const community = await em.findOneOrFail(Community, { id: communityId });
+  const totals: Totals = {
+    love: row.love,
+    reach: row.reach,
+    sentimentSum: row.sentimentSum,
+    sentimentWeight: row.sentimentWeight,
+    textCount: row.textCount,
+  };
+  em.remove(row);
+  await em.flush();
+  await addToScores(em, communityId, new Map([[to, totals]]), rankingSettings(community));
+}

@@ -1,0 +1,170 @@
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import type { App } from '../app.ts';
+import { problemOf } from '../client/errors.ts';
+import type { SessionChange } from '../client/session.ts';
+import { define } from '../define.ts';
+import { BRING_GUEST_ACTIVITY, GUEST_ACTIVITY } from '../graphql/session.ts';
+
+interface GuestActivity {
+  displayName: string;
+  threadCount: number;
+  replyCount: number;
+  voteCount: number;
+  followCount: number;
+}
+
+const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
+
+/** The notice's strings (loaded with it): a translation replaces this object. */
+export const noticeStrings = {
+  ended: 'Your sign-in has ended. Sign in again on this page to go on; what you were writing is kept.',
+  offer: (name: string, what: string) =>
+    `Before you signed in, you took part here as the guest “${name}”: ${what}. Bring it into your account?`,
+  bring: 'Bring it into my account',
+  keepApart: 'Keep it separate',
+  brought: (what: string) => `Done: ${what} moved into your account.`,
+  keptApart: (name: string) => `Your guest posts stay under the name “${name}”.`,
+  activity: (a: GuestActivity) =>
+    [
+      a.threadCount && plural(a.threadCount, 'post', 'posts'),
+      a.replyCount && plural(a.replyCount, 'reply', 'replies'),
+      a.voteCount && plural(a.voteCount, 'vote', 'votes'),
+      a.followCount && plural(a.followCount, 'follow', 'follows'),
+    ]
+      .filter(Boolean)
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' and $1') || 'nothing new',
+};
+const s = noticeStrings;
+
+/** The guest's activity was brought into the account: views show it as theirs now. */
+export class GuestBroughtEvent extends Event {
+  constructor() {
+    super('rapport-guest-brought', { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * What the widget must tell a customer about their session, under the header: that their sign-in
+ * ended (the page is asked for a new token, nothing typed is lost), or, once they sign in on a
+ * browser where they had taken part as a guest, an offer to bring that into their account.
+ * Loaded only when one of these happens.
+ */
+export class SessionNotice extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    ended: { state: true },
+    offer: { state: true },
+    said: { state: true },
+    busy: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    css`
+      .notice {
+        border: 1px solid var(--_border);
+        border-inline-start: 4px solid var(--_accent);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        margin-bottom: var(--_space);
+      }
+      .notice p {
+        margin: 0 0 0.5em;
+      }
+      p[role='status'] {
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+      }
+    `,
+  ];
+
+  declare app: App;
+  ended = false;
+  offer: GuestActivity | null = null;
+  /** The outcome of the offer, or why it failed. */
+  said = '';
+  busy = false;
+  #asked: string | null = null;
+  readonly #onChange = (e: Event) => {
+    if ((e as CustomEvent<SessionChange>).detail !== 'joined') void this.#check();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.app.session.addEventListener('change', this.#onChange);
+    void this.#check();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.app.session.removeEventListener('change', this.#onChange);
+  }
+
+  async #check(): Promise<void> {
+    const session = this.app.session;
+    this.ended = session.ended;
+    const token = session.guestToken;
+    if (session.kind !== 'SSO' || !token) {
+      this.offer = null;
+      return;
+    }
+    if (token === this.#asked) return;
+    this.#asked = token;
+    const result = await this.app.client.query(GUEST_ACTIVITY, { token }).toPromise();
+    if (result.error) return; // asked again on the next sign-in
+    const activity: GuestActivity | null = result.data?.guestActivity ?? null;
+    const total = activity ? activity.threadCount + activity.replyCount + activity.voteCount + activity.followCount : 0;
+    // An unknown token, or a guest who never did anything: nothing to bring, nothing to ask.
+    if (!activity || total === 0) session.forgetGuest();
+    else this.offer = activity;
+  }
+
+  async #bring(): Promise<void> {
+    const token = this.app.session.guestToken;
+    if (!token || !this.offer) return;
+    this.busy = true;
+    const result = await this.app.client.mutation(BRING_GUEST_ACTIVITY, { token }).toPromise();
+    this.busy = false;
+    const brought: GuestActivity | undefined = result.data?.bringGuestActivity;
+    const problem = problemOf(result.error);
+    if (brought || problem?.code === 'NOT_FOUND') {
+      this.app.session.forgetGuest();
+      this.offer = null;
+    }
+    this.said = brought ? s.brought(s.activity(brought)) : (problem?.message ?? '');
+    if (brought) this.dispatchEvent(new GuestBroughtEvent());
+  }
+
+  #keepApart(): void {
+    if (!this.offer) return;
+    this.said = s.keptApart(this.offer.displayName);
+    this.app.session.forgetGuest();
+    this.offer = null;
+  }
+
+  override render() {
+    return html`
+      ${this.ended ? html`<div class="notice" part="notice" role="alert"><p>${s.ended}</p></div>` : nothing}
+      ${
+        this.offer
+          ? html`<div class="notice" part="notice" role="region" aria-label=${s.bring}>
+              <p>${s.offer(this.offer.displayName, s.activity(this.offer))}</p>
+              <div class="actions">
+                <button class="btn primary" part="button" ?disabled=${this.busy} @click=${this.#bring}>${s.bring}</button>
+                <button class="btn" part="button" ?disabled=${this.busy} @click=${this.#keepApart}>${s.keepApart}</button>
+              </div>
+            </div>`
+          : nothing
+      }
+      <p role="status" class=${this.said ? 'notice' : ''}>${this.said}</p>
+    `;
+  }
+}
+
+define([['rapport-session-notice', SessionNotice]]);

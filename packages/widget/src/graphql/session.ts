@@ -1,0 +1,31 @@
+import { gql } from '@urql/core';
+
+/** A signed-in customer's guest past on this browser (loaded with the notice, not with the widget). */
+
+const GUEST_ACTIVITY_FIELDS = gql`
+  fragment WidgetGuestActivityFields on GuestActivity {
+    displayName
+    threadCount
+    replyCount
+    voteCount
+    followCount
+  }
+`;
+
+export const GUEST_ACTIVITY = gql`
+  query WidgetGuestActivity($token: String!) {
+    guestActivity(guestToken: $token) {
+      ...WidgetGuestActivityFields
+    }
+  }
+  ${GUEST_ACTIVITY_FIELDS}
+`;
+
+export const BRING_GUEST_ACTIVITY = gql`
+  mutation WidgetBringGuestActivity($token: String!) {
+    bringGuestActivity(guestToken: $token) {
+      ...WidgetGuestActivityFields
+    }
+  }
+  ${GUEST_ACTIVITY_FIELDS}
+`;
