@@ -259,6 +259,15 @@ export function rapportServer() {
     );
     return true;
   };
+  /** The guest named `as` withdraws the thread they wrote. */
+  commands['rapport:withdraw'] = async ({ slug, threadId, as }) => {
+    const { client, token } = await actor(fixture(slug), as);
+    await client.data('mutation ($id: ID!) { withdrawThread(threadId: $id) { id } }', {
+      token,
+      variables: { id: threadId },
+    });
+    return true;
+  };
   /** A signed-in customer's token with an e-mail address (they get emails, and can vote). */
   commands['rapport:customer-token'] = async ({ slug, sub, name }) =>
     ssoToken(fixture(slug).community, { sub, name, email: `${sub}@example.com` });

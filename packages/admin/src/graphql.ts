@@ -143,6 +143,7 @@ export const THREAD = gql`
         isHidden
         hiddenReason
         isLocked
+        withdrawnAt
         mergedInto {
           id
           title

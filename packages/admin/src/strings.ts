@@ -101,6 +101,7 @@ export const strings = {
   noMatches: 'No thread matches these words.',
   merge: 'Merge',
   mergedInto: (title: string) => `Merged into “${title}”`,
+  withdrawn: 'Its author withdrew it: customers see the conversation without this text.',
   moderation: 'Moderation',
   hide: 'Hide',
   restore: 'Restore',

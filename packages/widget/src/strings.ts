@@ -88,6 +88,11 @@ export const strings = {
   edit: 'Edit',
   remove: 'Delete',
   confirmRemove: 'Delete it for good?',
+  withdraw: 'Withdraw',
+  confirmWithdraw:
+    'Others have taken part, so the conversation stays. Withdraw your post? Its text will no longer be shown.',
+  withdrawn: 'Withdrawn by its author.',
+  withdrawnBadge: 'Withdrawn',
   save: 'Save',
   edited: 'edited',
   removed: 'This post was deleted.',

@@ -57,6 +57,23 @@ describe('<admin-thread>', () => {
     expect(text).to.contain('Replies go to the thread it was merged into');
   });
 
+  it('shows staff the text of a thread its author withdrew, and says so', async () => {
+    const community = await newCommunity();
+    const id = await server<string>('post', {
+      slug: community.slug,
+      title: 'Withdrawn idea',
+      body: 'Kept for staff',
+      as: 'Nina',
+    });
+    await server('vote', { slug: community.slug, threadId: id });
+    await server('withdraw', { slug: community.slug, threadId: id, as: 'Nina' });
+    await signIn(community);
+    const admin = await mountAdmin(`/admin/threads/${encodeURIComponent(id)}`);
+    const article = await waitFor(() => find(admin, 'admin-thread >> article'), 'the thread');
+    await waitFor(() => deepText(article).includes('Its author withdrew it'), 'the withdrawn notice');
+    expect(deepText(article)).to.contain('Kept for staff');
+  });
+
   it('shows the thread, how long the customer waits, and who they are', async () => {
     const { admin } = await openThread();
     const thread = deepText(find(admin, 'admin-thread >> article')!);

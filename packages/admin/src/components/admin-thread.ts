@@ -41,6 +41,7 @@ interface Thread extends ActionableThread {
   waitingSince: string | null;
   hiddenReason: string | null;
   mergedInto: { id: string; title: string } | null;
+  withdrawnAt: string | null;
   author: Author | null;
   lastStatusChange: { to: string; note: string | null; staff: { name: string } } | null;
 }
@@ -210,6 +211,7 @@ export class AdminThread extends LitElement {
           ${adminAuthorLine(t.author, this.app.brand, t.createdAt)}
           ${t.isHidden ? html`<p class="notice error">${s.hidden(t.hiddenReason ?? '')}</p>` : nothing}
           ${t.isLocked ? html`<p class="notice">${s.locked}</p>` : nothing}
+          ${t.withdrawnAt ? html`<p class="notice">${s.withdrawn}</p>` : nothing}
           ${
             t.mergedInto
               ? html`<p class="notice"><a href="/admin/threads/${encodeURIComponent(t.mergedInto.id)}">${s.mergedInto(t.mergedInto.title)}</a></p>`

@@ -59,6 +59,11 @@ const ThreadSchema = defineEntity({
     editedAt: p.datetime().nullable(),
     /** Set when the author deleted it: it disappears for everyone; the row stays for the record. */
     deletedAt: p.datetime().nullable(),
+    /**
+     * Set when the author withdrew it after others had taken part: the conversation stays, shown
+     * as withdrawn by its author, and its text is shown to staff only.
+     */
+    withdrawnAt: p.datetime().nullable(),
     lockedAt: p.datetime().nullable(),
     mergedInto: () => p.manyToOne(Thread).nullable(),
     /** Staff named in its replies (for "mentions me" in the inbox). */

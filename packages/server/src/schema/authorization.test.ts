@@ -143,6 +143,8 @@ const RECIPES: Record<string, Recipe> = {
     }),
   'Mutation.deleteThread': async (who) =>
     call(who, 'mutation ($id: ID!) { deleteThread(threadId: $id) }', { id: (await own(who)).threadId }),
+  'Mutation.withdrawThread': async (who) =>
+    call(who, 'mutation ($id: ID!) { withdrawThread(threadId: $id) { id } }', { id: (await own(who)).threadId }),
   'Mutation.reply': async (who) =>
     call(who, 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
       i: { threadId: await someThread(), body: 'A reply' },

@@ -40,7 +40,11 @@ export const AUTHORIZATION: Record<string, Permission> = {
   'Mutation.staffSignOut': { allowed: EVERYONE, note: 'Ends the current staff session, if any.' },
   'Mutation.postThread': { allowed: SIGNED_IN, note: 'Rate limited for customers; duplicates refused.' },
   'Mutation.editThread': { allowed: SIGNED_IN, note: 'Own thread only, within 30 minutes of posting.' },
-  'Mutation.deleteThread': { allowed: SIGNED_IN, note: 'Own thread only, within 30 minutes of posting.' },
+  'Mutation.deleteThread': {
+    allowed: SIGNED_IN,
+    note: 'Own thread only, within 30 minutes of posting, while nobody else has taken part.',
+  },
+  'Mutation.withdrawThread': { allowed: SIGNED_IN, note: 'Own thread only, at any time; the conversation stays.' },
   'Mutation.reply': { allowed: SIGNED_IN, note: 'Customers cannot reply in locked threads; rate limited.' },
   'Mutation.editReply': { allowed: SIGNED_IN, note: 'Own reply only, within 30 minutes of posting.' },
   'Mutation.deleteReply': { allowed: SIGNED_IN, note: 'Own reply only, within 30 minutes of posting.' },

@@ -1,11 +1,12 @@
 import { THREAD_KINDS, THREAD_STATUSES, Thread } from '../entities/index.ts';
-import { isMember, memberIdOf } from '../services/actor.ts';
+import { type Actor, isMember, isStaff, memberIdOf } from '../services/actor.ts';
 import { isFollowing } from '../services/follows.ts';
 import { parseMarkdown } from '../services/markdown.ts';
 import { canEdit } from '../services/ownership.ts';
 import { listReplies } from '../services/replies.ts';
 import { deleteThread, editThread, lastStatusChange, postThread, statusHistory } from '../services/threads.ts';
 import { hasVoted } from '../services/votes.ts';
+import { removalFor, withdrawThread } from '../services/withdrawal.ts';
 import { AuthorRef, loadAuthor } from './author.ts';
 import { builder, IDEMPOTENCY_KEY_DESCRIPTION } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
@@ -18,6 +19,16 @@ export const ThreadStatusEnum = builder.enumType('ThreadStatus', {
   description: 'OPEN → UNDER_REVIEW → PLANNED → IN_PROGRESS → SHIPPED, or DECLINED.',
 });
 
+const ThreadRemovalEnum = builder.enumType('ThreadRemoval', {
+  values: {
+    DELETE: { description: 'deleteThread: it disappears for everyone.' },
+    WITHDRAW: { description: 'withdrawThread: the conversation stays, shown as withdrawn by its author.' },
+  },
+});
+
+/** A withdrawn thread's text is for staff only (moderation, the record). */
+const shownBody = (thread: Thread, viewer: Actor | null) => (thread.withdrawnAt && !isStaff(viewer) ? '' : thread.body);
+
 export const ThreadRef = builder.node(Thread, {
   name: 'Thread',
   description: 'An idea, question, praise or problem, with its replies.',
@@ -26,11 +37,26 @@ export const ThreadRef = builder.node(Thread, {
     kind: t.field({ type: ThreadKindEnum, resolve: (thread) => thread.kind }),
     status: t.field({ type: ThreadStatusEnum, resolve: (thread) => thread.status }),
     title: t.exposeString('title'),
-    body: t.exposeString('body', { description: 'As written.' }),
+    body: t.string({
+      description: 'As written. Empty once its author withdrew it, except for staff.',
+      resolve: (row, _args, ctx) => shownBody(row, ctx.viewer()),
+    }),
     bodyFormatted: t.field({
       type: 'FormattedText',
       description: 'The body as formatted text (a safe Markdown subset), for display.',
-      resolve: (row) => parseMarkdown(row.body),
+      resolve: (row, _args, ctx) => parseMarkdown(shownBody(row, ctx.viewer())),
+    }),
+    withdrawnAt: t.expose('withdrawnAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Set when its author withdrew it after others had taken part: the conversation stays.',
+    }),
+    viewerRemoval: t.field({
+      type: ThreadRemovalEnum,
+      nullable: true,
+      description:
+        'How the viewer may take their thread down: DELETE while nobody else has taken part (within 30 minutes), else WITHDRAW. Null for anyone else.',
+      resolve: (thread, _args, ctx) => removalFor(ctx.scope(), ctx.viewer(), thread),
     }),
     author: t.field({
       type: AuthorRef,
@@ -136,8 +162,17 @@ builder.mutationFields((t) => ({
       });
     },
   }),
+  withdrawThread: t.field({
+    type: ThreadRef,
+    description:
+      'The author withdraws their thread, at any time: it stays for those who took part, shown as withdrawn, and its text is shown to staff only.',
+    authScopes: { viewer: true },
+    args: { threadId: t.arg.globalID({ for: Thread }) },
+    resolve: (_root, args, ctx) => withdrawThread(ctx.scope(), ctx.actor(), args.threadId.id),
+  }),
   deleteThread: t.globalID({
-    description: 'The author deletes the thread, within 30 minutes of posting. Returns its id.',
+    description:
+      'The author deletes the thread, within 30 minutes of posting, while nobody else has taken part (CONFLICT after: withdraw it instead). Returns its id.',
     authScopes: { viewer: true },
     args: { threadId: t.arg.globalID({ for: Thread }) },
     resolve: async (_root, args, ctx) => {

@@ -8,6 +8,8 @@ interface Authored {
   authorMember?: { id: string } | null;
   authorStaff?: { id: string } | null;
   createdAt: Date;
+  /** Threads: its author withdrew it; it no longer changes. */
+  withdrawnAt?: Date | null;
 }
 
 export function isAuthor(actor: Actor | null, row: Authored): boolean {
@@ -17,11 +19,12 @@ export function isAuthor(actor: Actor | null, row: Authored): boolean {
 
 /** Whether the actor may still edit or delete the row (their own, within the window). */
 export function canEdit(actor: Actor | null, row: Authored, now = Date.now()): boolean {
-  return isAuthor(actor, row) && now - row.createdAt.getTime() <= EDIT_WINDOW_MS;
+  return isAuthor(actor, row) && !row.withdrawnAt && now - row.createdAt.getTime() <= EDIT_WINDOW_MS;
 }
 
 export function assertCanEdit(actor: Actor, row: Authored): void {
   if (!isAuthor(actor, row)) throw forbidden('You can only change or delete what you wrote yourself.');
+  if (row.withdrawnAt) throw forbidden('You withdrew this post, so it can no longer be changed.');
   if (!canEdit(actor, row)) {
     throw forbidden(`Posts can be changed or deleted for ${EDIT_WINDOW_MS / 60_000} minutes after posting.`);
   }

@@ -14,11 +14,12 @@ import { recordActivity } from './activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf, type StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { assertNotDuplicateThread } from './duplicates.ts';
-import { badInput, forbidden, notFound } from './errors.ts';
+import { badInput, conflict, forbidden, notFound } from './errors.ts';
 import { writeOnce } from './idempotency.ts';
 import { bumpMemberCounter } from './member-counters.ts';
 import { assertCanEdit } from './ownership.ts';
 import { findPage, type Page, type PageArgs } from './pagination.ts';
+import { othersTookPart } from './participation.ts';
 import { applySentimentChange } from './ranking/incremental.ts';
 import { type Scope, write } from './scope.ts';
 import { threadSentiment } from './sentiment.ts';
@@ -140,11 +141,19 @@ export async function editThread(scope: Scope, actor: Actor, input: ThreadEdit):
   });
 }
 
-/** The author deletes their thread, within the edit window. It disappears for everyone. */
+/**
+ * The author deletes their thread, within the edit window, while nobody else has taken part. It
+ * disappears for everyone.
+ */
 export async function deleteThread(scope: Scope, actor: Actor, threadId: string): Promise<Thread> {
   return write(scope, async (em, emit) => {
     const thread = await lockThread(em, actor, threadId);
     assertCanEdit(actor, thread);
+    if (await othersTookPart(em, thread)) {
+      throw conflict(
+        'Others have taken part in this thread, so it stays for them. You can withdraw it instead: your text is no longer shown, and the conversation stays.',
+      );
+    }
     thread.deletedAt = new Date();
     thread.waitingSince = null;
     await bumpMemberCounter(em, memberIdOf(actor), 'threadCount', -1);

@@ -90,4 +90,26 @@ describe('<rapport-editable-text>', () => {
     expect(link.getAttribute('target')).to.equal('_blank');
     expect(link.textContent).to.equal('https://help.example/returns');
   });
+
+  it('withdraws, not deletes, a thread others have voted on: the conversation stays', async () => {
+    const c = await newCommunity();
+    localStorage.setItem(
+      `rapport:guest:${c.slug}`,
+      await server<string>('guest-token', { slug: c.slug, name: 'Wendy' }),
+    );
+    const id = await server<string>('post', { slug: c.slug, as: 'Wendy', title: 'Liked idea', body: 'My first text' });
+    await server('vote', { slug: c.slug, threadId: id });
+    const widget = await mount(c);
+    await openThread(widget, 'Liked idea');
+    const text = () => find(widget, 'rapport-thread-view >> article > rapport-editable-text') as Element;
+    const withdraw = await waitFor(() => byText(text(), 'button', 'Withdraw'), 'Withdraw');
+    expect(byText(text(), 'button', 'Delete')).to.equal(undefined);
+    withdraw.click();
+    await waitFor(() => deepText(text()).includes('the conversation stays'), 'the confirmation');
+    byText(text(), '.actions button', 'Withdraw')?.click();
+    await waitFor(() => deepText(text()).includes('Withdrawn by its author.'), 'shown as withdrawn');
+    expect(deepText(text())).not.to.contain('My first text');
+    expect(byText(text(), 'button', 'Edit')).to.equal(undefined);
+    expect(find(widget, 'rapport-thread-view >> h2')?.textContent).to.equal('Liked idea');
+  });
 });

@@ -5,7 +5,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import { DELETE_REPLY, DELETE_THREAD, EDIT_REPLY, EDIT_THREAD } from '../graphql/thread.ts';
+import { DELETE_REPLY, DELETE_THREAD, EDIT_REPLY, EDIT_THREAD, WITHDRAW_THREAD } from '../graphql/thread.ts';
 import { strings } from '../strings.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 
@@ -18,11 +18,15 @@ export interface EditableItem {
   title?: string;
   editedAt: string | null;
   viewerCanEdit?: boolean | undefined;
+  /** Threads: how their author may take them down (deleting once others took part is withdrawing). */
+  viewerRemoval?: 'DELETE' | 'WITHDRAW' | null | undefined;
+  withdrawnAt?: string | null;
 }
 
 /**
- * The text of a thread or reply; for its author, within the edit window, with Edit and Delete.
- * Emits `rapport-edited` (detail: the saved item) and `rapport-removed` (detail: its id).
+ * The text of a thread or reply; for its author, within the edit window, with Edit and Delete. A
+ * thread others took part in is withdrawn rather than deleted. Emits `rapport-edited` (detail: the
+ * saved item) and `rapport-removed` (detail: its id).
  */
 export class EditableText extends LitElement {
   static override properties = {
@@ -90,7 +94,25 @@ export class EditableText extends LitElement {
     this.#emit('rapport-edited', saved);
   }
 
+  /** How the author may take it down: replies are deleted; a thread as the server says. */
+  get #removal(): 'DELETE' | 'WITHDRAW' | null {
+    if (this.kind === 'reply') return this.item.viewerCanEdit ? 'DELETE' : null;
+    return this.item.viewerRemoval ?? null;
+  }
+
+  async #withdraw(): Promise<void> {
+    const result = await this.app.client.mutation(WITHDRAW_THREAD, { id: this.item.id }).toPromise();
+    this.mode = 'view';
+    const saved = result.data?.withdrawThread;
+    if (!saved) {
+      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      return;
+    }
+    this.#emit('rapport-edited', saved);
+  }
+
   async #remove(): Promise<void> {
+    if (this.#removal === 'WITHDRAW') return this.#withdraw();
     const thread = this.kind === 'thread';
     const result = await this.app.client
       .mutation(thread ? DELETE_THREAD : DELETE_REPLY, { id: this.item.id })
@@ -141,26 +163,43 @@ export class EditableText extends LitElement {
         </div>
       </form>`;
     }
-    return html`${item.bodyFormatted ? formattedText(item.bodyFormatted) : item.body ? richText(item.body) : nothing}
+    const removal = this.#removal;
+    const withdraw = removal === 'WITHDRAW';
+    const body = item.withdrawnAt
+      ? html`<p class="muted" part="withdrawn">${s.withdrawn}</p>`
+      : item.bodyFormatted
+        ? formattedText(item.bodyFormatted)
+        : item.body
+          ? richText(item.body)
+          : nothing;
+    return html`${body}
       ${item.editedAt ? html`<span class="muted">(${s.edited})</span>` : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${
-        item.viewerCanEdit
-          ? this.mode === 'confirm'
-            ? html`<div class="actions" role="group"><span>${s.confirmRemove}</span>
-              <button class="btn" @click=${this.#remove}>${s.remove}</button>
+        this.mode === 'confirm'
+          ? html`<div class="actions" role="group"><span>${withdraw ? s.confirmWithdraw : s.confirmRemove}</span>
+              <button class="btn" @click=${this.#remove}>${withdraw ? s.withdraw : s.remove}</button>
               <button class="btn" @click=${() => {
                 this.mode = 'view';
               }}>${s.cancel}</button></div>`
-            : html`<div class="actions">
-              <button class="btn" @click=${() => {
-                this.draft = { title: item.title ?? '', body: item.body };
-                this.mode = 'edit';
-              }}>${s.edit}</button>
-              <button class="btn" @click=${() => {
-                this.mode = 'confirm';
-              }}>${s.remove}</button></div>`
-          : nothing
+          : item.viewerCanEdit || removal
+            ? html`<div class="actions">
+              ${
+                item.viewerCanEdit
+                  ? html`<button class="btn" @click=${() => {
+                      this.draft = { title: item.title ?? '', body: item.body };
+                      this.mode = 'edit';
+                    }}>${s.edit}</button>`
+                  : nothing
+              }
+              ${
+                removal
+                  ? html`<button class="btn" @click=${() => {
+                      this.mode = 'confirm';
+                    }}>${withdraw ? s.withdraw : s.remove}</button>`
+                  : nothing
+              }</div>`
+            : nothing
       }`;
   }
 }

@@ -227,6 +227,7 @@ export class ThreadList extends LitElement {
                 <span class="badge">${s.kinds[t.kind]}</span>
                 ${t.status !== 'OPEN' ? html`<span class="badge" part="status">${s.statuses[t.status]}</span>` : nothing}
                 ${t.answeredByStaff ? html`<span class="badge answered" part="answered">✓ ${s.answered}</span>` : nothing}
+                ${t.withdrawnAt ? html`<span class="badge">${s.withdrawnBadge}</span>` : nothing}
                 <span>${s.replies(t.replyCount)}</span>
                 <span>${t.author?.displayName} · <time datetime=${t.createdAt}>${timeAgo(t.createdAt)}</time></span>
               </div>

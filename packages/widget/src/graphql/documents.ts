@@ -12,6 +12,7 @@ export const THREAD_SUMMARY = gql`
     replyCount
     answeredByStaff
     createdAt
+    withdrawnAt
     author {
       displayName
     }

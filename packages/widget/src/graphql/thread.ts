@@ -71,6 +71,7 @@ export const THREAD_VIEW = gql`
         answeredByStaff
         isLocked
         editedAt
+        withdrawnAt
         mergedInto {
           id
           title
@@ -96,6 +97,7 @@ export const THREAD_VIEW = gql`
           viewerHasVoted
           viewerIsFollowing
           viewerCanEdit
+          viewerRemoval
         }
       }
     }
@@ -155,6 +157,7 @@ export const THREAD_EVENTS = gql`
           body
           bodyFormatted
           editedAt
+          withdrawnAt
           isLocked
           mergedInto {
             id
@@ -193,6 +196,19 @@ export const EDIT_THREAD = gql`
       body
       bodyFormatted
       editedAt
+    }
+  }
+`;
+
+export const WITHDRAW_THREAD = gql`
+  mutation WidgetWithdrawThread($id: ID!) {
+    withdrawThread(threadId: $id) {
+      id
+      body
+      bodyFormatted
+      withdrawnAt
+      viewerCanEdit
+      viewerRemoval
     }
   }
 `;

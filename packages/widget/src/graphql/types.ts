@@ -26,6 +26,7 @@ export interface ThreadSummary {
   replyCount: number;
   answeredByStaff: boolean;
   createdAt: string;
+  withdrawnAt?: string | null;
   author: { displayName: string } | null;
   viewerHasVoted?: boolean;
 }
@@ -69,7 +70,10 @@ export interface Thread {
   answeredByStaff: boolean;
   isLocked: boolean;
   editedAt: string | null;
+  withdrawnAt: string | null;
   viewerCanEdit?: boolean;
+  /** How the viewer may take down their own thread. */
+  viewerRemoval?: 'DELETE' | 'WITHDRAW' | null;
   mergedInto: { id: string; title: string } | null;
   author: Author | null;
   lastStatusChange: StatusUpdate | null;

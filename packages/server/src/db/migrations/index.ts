@@ -13,6 +13,7 @@ import { Migration20261123214846_idempotency_keys as sqlite_Migration20261123214
 import { Migration20261204181658_work_queue_claims as sqlite_Migration20261204181658_work_queue_claims } from './sqlite/Migration20261204181658_work_queue_claims.ts';
 import { Migration20261204185041_close_the_loop as sqlite_Migration20261204185041_close_the_loop } from './sqlite/Migration20261204185041_close_the_loop.ts';
 import { Migration20261204185100_backfill_notifications as sqlite_Migration20261204185100_backfill_notifications } from './sqlite/Migration20261204185100_backfill_notifications.ts';
+import { Migration20261204202839_thread_withdrawn as sqlite_Migration20261204202839_thread_withdrawn } from './sqlite/Migration20261204202839_thread_withdrawn.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -28,6 +29,7 @@ import { Migration20261123214847_idempotency_keys as postgresql_Migration2026112
 import { Migration20261204181658_work_queue_claims as postgresql_Migration20261204181658_work_queue_claims } from './postgresql/Migration20261204181658_work_queue_claims.ts';
 import { Migration20261204185041_close_the_loop as postgresql_Migration20261204185041_close_the_loop } from './postgresql/Migration20261204185041_close_the_loop.ts';
 import { Migration20261204185100_backfill_notifications as postgresql_Migration20261204185100_backfill_notifications } from './postgresql/Migration20261204185100_backfill_notifications.ts';
+import { Migration20261204202840_thread_withdrawn as postgresql_Migration20261204202840_thread_withdrawn } from './postgresql/Migration20261204202840_thread_withdrawn.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -46,6 +48,7 @@ export const migrations = {
     sqlite_Migration20261204181658_work_queue_claims,
     sqlite_Migration20261204185041_close_the_loop,
     sqlite_Migration20261204185100_backfill_notifications,
+    sqlite_Migration20261204202839_thread_withdrawn,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -63,5 +66,6 @@ export const migrations = {
     postgresql_Migration20261204181658_work_queue_claims,
     postgresql_Migration20261204185041_close_the_loop,
     postgresql_Migration20261204185100_backfill_notifications,
+    postgresql_Migration20261204202840_thread_withdrawn,
   ],
 };
