@@ -42,6 +42,8 @@ export const strings = {
   },
   empty: 'Nothing here yet. Be the first to post!',
   noResults: 'No posts match your search.',
+  noneFiltered: 'No posts with this status or kind yet.',
+  openExisting: 'Open your earlier post',
   loadMore: 'Load more',
   replies: (n: number) => (n === 1 ? '1 reply' : `${n} replies`),
   answered: 'Answered by staff',

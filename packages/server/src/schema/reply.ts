@@ -2,7 +2,7 @@ import { Reply, Thread } from '../entities/index.ts';
 import { setReplyHelpful } from '../services/helpful.ts';
 import { parseMarkdown } from '../services/markdown.ts';
 import { hideReply, restoreReply } from '../services/moderation.ts';
-import { canEdit } from '../services/ownership.ts';
+import { canEdit, isAuthor } from '../services/ownership.ts';
 import { deleteReply, editReply, postReply } from '../services/replies.ts';
 import { AuthorRef, loadAuthor } from './author.ts';
 import { builder, IDEMPOTENCY_KEY_DESCRIPTION } from './builder.ts';
@@ -28,6 +28,10 @@ export const ReplyRef = builder.node(Reply, {
     viewerCanEdit: t.boolean({
       description: 'The viewer wrote it and may still change or delete it (for 30 minutes after posting).',
       resolve: (reply, _args, ctx) => canEdit(ctx.viewer(), reply),
+    }),
+    viewerIsAuthor: t.boolean({
+      description: 'The viewer wrote it (nothing to report, for instance).',
+      resolve: (reply, _args, ctx) => isAuthor(ctx.viewer(), reply),
     }),
     thread: t.field({
       type: Thread,

@@ -70,6 +70,20 @@ it('queues reports for managers; hiding resolves every report on the item, dismi
   expect(await queue()).toEqual([]);
 });
 
+it('does not take reports of one’s own post, and says so', async () => {
+  const author = await guestToken(server.client(), brand.slug, 'Self');
+  const thread = await postThread(server.client(), author, { title: 'My own post' });
+  const mine = `query ($s: String!, $id: ID!) { community(slug: $s) { thread(id: $id) { viewerIsAuthor } } }`;
+  const seen = await server.client().data(mine, { token: author, variables: { s: brand.slug, id: thread } });
+  expect(seen.community.thread.viewerIsAuthor).toBe(true);
+  const other = await guestToken(server.client(), brand.slug, 'Other');
+  const theirs = await server.client().data(mine, { token: other, variables: { s: brand.slug, id: thread } });
+  expect(theirs.community.thread.viewerIsAuthor).toBe(false);
+  expect(
+    await server.client().error(REPORT, { token: author, variables: { i: { threadId: thread, reason: 'Oops' } } }),
+  ).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('your own post') });
+});
+
 it('suspends and reinstates a member', async () => {
   const token = await guestToken(server.client(), brand.slug, 'Flamer');
   const me = await server.client().data('{ viewer { member { id } } }', { token });

@@ -2,7 +2,7 @@ import { THREAD_KINDS, THREAD_STATUSES, Thread } from '../entities/index.ts';
 import { type Actor, isMember, isStaff, memberIdOf } from '../services/actor.ts';
 import { isFollowing } from '../services/follows.ts';
 import { parseMarkdown } from '../services/markdown.ts';
-import { canEdit } from '../services/ownership.ts';
+import { canEdit, isAuthor } from '../services/ownership.ts';
 import { listReplies } from '../services/replies.ts';
 import { deleteThread, editThread, lastStatusChange, postThread, statusHistory } from '../services/threads.ts';
 import { hasVoted } from '../services/votes.ts';
@@ -78,6 +78,10 @@ export const ThreadRef = builder.node(Thread, {
     viewerCanEdit: t.boolean({
       description: 'The viewer wrote it and may still change or delete it (for 30 minutes after posting).',
       resolve: (thread, _args, ctx) => canEdit(ctx.viewer(), thread),
+    }),
+    viewerIsAuthor: t.boolean({
+      description: 'The viewer wrote it (nothing to report, for instance).',
+      resolve: (thread, _args, ctx) => isAuthor(ctx.viewer(), thread),
     }),
     mergedInto: t.field({
       type: Thread,

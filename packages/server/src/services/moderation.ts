@@ -5,6 +5,7 @@ import { recordActivity } from './activity.ts';
 import type { MemberActor, StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { badInput, conflict, notFound } from './errors.ts';
+import { isAuthor } from './ownership.ts';
 import { findPage, type Page, type PageArgs } from './pagination.ts';
 import { type Scope, write } from './scope.ts';
 import { lockThread } from './threads.ts';
@@ -191,6 +192,9 @@ export async function reportContent(scope: Scope, actor: MemberActor, input: New
           ? await em.findOne(Reply, { id: input.replyId, thread, deletedAt: null, hiddenAt: null })
           : null;
         if (!reply) throw notFound('The reply');
+      }
+      if (isAuthor(actor, reply ?? thread)) {
+        throw badInput('This is your own post: edit or delete it instead of reporting it.', 'threadId');
       }
       return em.create(Report, { community: scope.communityId, thread, reply, reporter: actor.member, reason });
     });

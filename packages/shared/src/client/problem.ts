@@ -5,6 +5,8 @@ export interface Problem {
   /** The input the server blamed, for showing the message next to it. */
   field?: string;
   code?: string;
+  /** CONFLICT: the API id of what this would duplicate (the person's earlier post). */
+  existingId?: string;
 }
 
 /**
@@ -15,9 +17,9 @@ export function problemOf(error: CombinedError | undefined, networkMessage: stri
   if (!error) return undefined;
   const first = error.graphQLErrors[0];
   if (first) {
-    const { code, field } = first.extensions as { code?: string; field?: string };
+    const { code, field, existingId } = first.extensions as { code?: string; field?: string; existingId?: string };
     if (code === 'INTERNAL_SERVER_ERROR') return { message: networkMessage, code };
-    return { message: first.message, field, code };
+    return { message: first.message, field, code, existingId };
   }
   return { message: networkMessage, code: 'NETWORK' };
 }

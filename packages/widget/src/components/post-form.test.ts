@@ -53,4 +53,31 @@ describe('<rapport-post-form>', () => {
     const error = await waitFor(() => find(form, '#title-error'), 'the server error');
     expect(error.textContent).to.contain('not allowed');
   });
+
+  it('links a post already made to it, instead of only refusing the duplicate', async () => {
+    const c = await newCommunity();
+    const token = await server<string>('sso-token', { slug: c.slug, sub: 'twice', name: 'Tess Twice' });
+    const widget = await mount(c, { 'sso-token': token });
+    for (let i = 0; i < 2; i++) {
+      byText(widget, 'button', 'New post')?.click();
+      const form = await waitFor(() => find(widget, 'rapport-post-form'), 'the form');
+      type(find(form, 'input#title'), 'Export to CSV please');
+      byText(form, 'button', 'Post')?.click();
+      if (i === 0) {
+        await waitFor(
+          () => find(widget, 'rapport-thread-view >> h2')?.textContent === 'Export to CSV please',
+          'the post',
+        );
+        byText(widget, 'rapport-thread-view >> button', 'Back to all posts')?.click();
+        await waitFor(() => find(widget, 'rapport-thread-list')?.hidden === false, 'the list');
+      }
+    }
+    const form = find(widget, 'rapport-post-form') as Element;
+    await waitFor(() => find(form, '#title-error')?.textContent?.includes('already posted'), 'the refusal');
+    byText(form, 'button', 'Open your earlier post')?.click();
+    await waitFor(
+      () => find(widget, 'rapport-thread-view >> h2')?.textContent === 'Export to CSV please',
+      'the earlier post',
+    );
+  });
 });

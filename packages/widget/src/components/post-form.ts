@@ -18,6 +18,7 @@ export class PostForm extends LitElement {
     body: { state: true },
     errors: { state: true },
     busy: { state: true },
+    existing: { state: true },
   };
 
   static override styles = [
@@ -57,6 +58,8 @@ export class PostForm extends LitElement {
   body = '';
   errors: Record<string, string> = {};
   busy = false;
+  /** The earlier post this one would duplicate, to open instead. */
+  existing = '';
   readonly #key = new IdempotencyKey();
 
   async #submit(event: Event): Promise<void> {
@@ -78,6 +81,7 @@ export class PostForm extends LitElement {
     if (!id) {
       const problem = problemOf(result.error);
       this.errors = { [problem?.field ?? 'form']: problem?.message ?? strings.networkError };
+      this.existing = problem?.existingId ?? '';
       return;
     }
     this.#key.sent();
@@ -110,8 +114,15 @@ export class PostForm extends LitElement {
         onInput: (value) => {
           this.titleText = value;
           this.errors = { ...this.errors, title: '' };
+          this.existing = '';
         },
       })}
+      ${
+        this.existing
+          ? html`<p><button type="button" class="btn" part="button"
+              @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: this.existing }))}>${s.openExisting}</button></p>`
+          : ''
+      }
       ${textField({
         id: 'body',
         label: s.postBody,

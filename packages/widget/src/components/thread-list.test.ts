@@ -57,6 +57,12 @@ describe('<rapport-thread-list>', () => {
     status.value = 'UNDER_REVIEW';
     status.dispatchEvent(new Event('change'));
     await waitFor(() => listedTitles(widget).join() === 'Where is my parcel?', 'under review only');
+    status.value = 'SHIPPED';
+    status.dispatchEvent(new Event('change'));
+    await waitFor(
+      () => find(widget, 'rapport-thread-list')?.shadowRoot?.textContent?.includes('No posts with this status'),
+      'an empty status, not called a search',
+    );
     status.value = '';
     status.dispatchEvent(new Event('change'));
     await waitFor(() => listedTitles(widget).length === 2, 'both again');

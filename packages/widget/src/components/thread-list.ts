@@ -237,7 +237,7 @@ export class ThreadList extends LitElement {
       </ul>
       ${
         !this.loading && !this.problem && this.threads.length === 0
-          ? html`<p class="muted">${this.search || this.kind || this.status ? s.noResults : s.empty}</p>`
+          ? html`<p class="muted">${this.search ? s.noResults : this.kind || this.status ? s.noneFiltered : s.empty}</p>`
           : nothing
       }
       ${this.loading && this.threads.length === 0 ? html`<p class="muted">${s.loading}</p>` : nothing}

@@ -159,6 +159,23 @@ describe('<rapport-thread-view>', () => {
     ]);
   });
 
+  it('offers no Report on what the viewer wrote themselves', async () => {
+    const c = await newCommunity();
+    localStorage.setItem(
+      `rapport:guest:${c.slug}`,
+      await server<string>('guest-token', { slug: c.slug, name: 'Owen' }),
+    );
+    const id = await server<string>('post', { slug: c.slug, title: 'My own thread', as: 'Owen' });
+    await server('reply', { slug: c.slug, threadId: id, as: 'Owen', body: 'My own reply' });
+    await server('reply', { slug: c.slug, threadId: id, as: 'Pia', body: 'Someone else' });
+    const widget = await mount(c);
+    await openThread(widget, 'My own thread');
+    await waitFor(() => replies(widget).length === 2, 'the replies');
+    await waitFor(() => find(replies(widget)[1]!, 'rapport-report'), "Report on someone else's reply");
+    await waitFor(() => !find(widget, 'rapport-thread-view >> .meta rapport-report'), 'no Report on the own thread');
+    expect(find(replies(widget)[0]!, 'rapport-report')).to.equal(undefined);
+  });
+
   it('marks replies staff found helpful, and members the team flagged as ambassadors', async () => {
     const c = await newCommunity();
     const id = await server<string>('post', { slug: c.slug, title: 'Best trail shoes?', as: 'Ann' });

@@ -306,7 +306,7 @@ export class ThreadView extends LitElement {
               <button class="btn" part="button" aria-pressed=${t.viewerIsFollowing ? 'true' : 'false'} title=${s.followHint}
                 @click=${this.#toggleFollow}>${t.viewerIsFollowing ? s.following : s.follow}</button>
               <rapport-share .app=${this.app} .threadId=${t.id} .threadTitle=${t.title}></rapport-share>
-              <rapport-report .app=${this.app} .threadId=${t.id}></rapport-report>
+              ${t.viewerIsAuthor ? nothing : html`<rapport-report .app=${this.app} .threadId=${t.id}></rapport-report>`}
               <span class="live muted" aria-hidden="true">${this.live === 'live' ? `● ${s.live}` : this.live === 'reconnecting' ? s.reconnecting : ''}</span>
             </div>
           </div>
@@ -350,7 +350,7 @@ export class ThreadView extends LitElement {
               <rapport-editable-text .app=${this.app} kind="reply" .item=${r}
                 @rapport-edited=${(e: CustomEvent<Reply>) => this.#replaceReply(e.detail)}
                 @rapport-removed=${(e: CustomEvent<string>) => this.#dropReply(e.detail)}></rapport-editable-text>
-              <rapport-report .app=${this.app} .threadId=${t.id} .replyId=${r.id}></rapport-report>
+              ${r.viewerIsAuthor ? nothing : html`<rapport-report .app=${this.app} .threadId=${t.id} .replyId=${r.id}></rapport-report>`}
             </li>`,
           )}
         </ol>

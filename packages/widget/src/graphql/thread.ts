@@ -27,6 +27,7 @@ export const REPLY = gql`
     createdAt
     editedAt
     viewerCanEdit
+    viewerIsAuthor
     isHelpful
     author {
       ...Author
@@ -97,6 +98,7 @@ export const THREAD_VIEW = gql`
           viewerHasVoted
           viewerIsFollowing
           viewerCanEdit
+          viewerIsAuthor
           viewerRemoval
         }
       }

@@ -38,6 +38,7 @@ export interface Reply {
   createdAt: string;
   editedAt: string | null;
   viewerCanEdit: boolean;
+  viewerIsAuthor?: boolean;
   isHelpful: boolean;
   author: Author | null;
 }
@@ -72,6 +73,7 @@ export interface Thread {
   editedAt: string | null;
   withdrawnAt: string | null;
   viewerCanEdit?: boolean;
+  viewerIsAuthor?: boolean;
   /** How the viewer may take down their own thread. */
   viewerRemoval?: 'DELETE' | 'WITHDRAW' | null;
   mergedInto: { id: string; title: string } | null;
