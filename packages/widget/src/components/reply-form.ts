@@ -48,6 +48,10 @@ export class ReplyForm extends LitElement {
     this.#key.sent();
     this.body = '';
     this.problem = '';
+    // The button was disabled while sending, which drops focus to the page: back to the text box,
+    // ready for the next reply.
+    await this.updateComplete;
+    this.renderRoot.querySelector('textarea')?.focus();
     this.dispatchEvent(
       new CustomEvent('rapport-replied', { detail: result.data.reply, bubbles: true, composed: true }),
     );

@@ -81,6 +81,12 @@ export class ThreadList extends LitElement {
       .title:hover {
         text-decoration: underline;
       }
+      /* "all: unset" above also took the focus ring away. */
+      .title:focus-visible {
+        outline: 2px solid var(--_accent);
+        outline-offset: 2px;
+        border-radius: 2px;
+      }
       .meta {
         display: flex;
         flex-wrap: wrap;

@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import {
   byText,
@@ -103,6 +104,8 @@ describe('<rapport-thread-view>', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(replies(widget).filter((li) => deepText(li).includes('Count me in'))).to.have.length(1);
     expect((find(form, 'textarea') as HTMLTextAreaElement).value).to.equal('');
+    // Focus stays in the form (not dropped to the page) for the next reply.
+    expect(form.shadowRoot?.activeElement?.tagName).to.equal('TEXTAREA');
     const follow = byText(widget, 'rapport-thread-view >> button', /Follow/);
     await waitFor(() => follow?.getAttribute('aria-pressed') === 'true', 'following after replying');
     follow?.click();
@@ -119,6 +122,15 @@ describe('<rapport-thread-view>', () => {
     await waitFor(() => find(widget, 'rapport-thread-list')?.hidden === false, 'the list');
     const list = find(widget, 'rapport-thread-list') as Element;
     await waitFor(() => list.shadowRoot?.activeElement?.textContent === 'Second', 'focus on "Second"');
+    // And it shows: the title's reset style must not take the focus ring away.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    const focused = list.shadowRoot?.activeElement as HTMLElement;
+    expect(focused.textContent).to.equal('Second');
+    expect(focused.matches(':focus-visible')).to.equal(true);
+    expect(getComputedStyle(focused).outlineStyle).to.equal('solid');
   });
 
   it('closes the reply form as soon as a moderator locks the thread', async () => {
