@@ -13,6 +13,16 @@ export const THEME_PROPERTIES = [
   '--rapport-border',
   '--rapport-danger',
   '--rapport-success',
+  // The same colours in the dark scheme (prefers-color-scheme: dark).
+  '--rapport-accent-dark',
+  '--rapport-accent-text-dark',
+  '--rapport-bg-dark',
+  '--rapport-surface-dark',
+  '--rapport-text-dark',
+  '--rapport-muted-dark',
+  '--rapport-border-dark',
+  '--rapport-danger-dark',
+  '--rapport-success-dark',
   '--rapport-font',
   '--rapport-radius',
   '--rapport-space',
@@ -22,6 +32,10 @@ export type ThemeProperty = (typeof THEME_PROPERTIES)[number];
 
 export const isThemeProperty = (property: string): property is ThemeProperty =>
   (THEME_PROPERTIES as readonly string[]).includes(property);
+
+/** Colours (the rest are the font, the corner radius and the spacing). */
+export const isColourProperty = (property: string): boolean =>
+  isThemeProperty(property) && !/font|radius|space/.test(property);
 
 // A value is plain CSS: colours, lengths, font names. Nothing that could end the declaration,
 // open a block, fetch a URL or run an expression.

@@ -86,7 +86,7 @@ describe('<admin-settings>', () => {
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(10, 110, 70)');
 
     type(find(admin, 'admin-theme-editor >> [id="theme--rapport-bg"]'), 'red; } body { display: none');
-    expect(preview.style.getPropertyValue('--rapport-bg'), 'unsafe values stay out of the preview').to.equal('');
+    expect(preview.style.getPropertyValue('--rapport-bg'), 'unsafe values stay out of the preview').to.equal('#ffffff');
     byText(admin, 'admin-theme-editor >> button', 'Save theme')?.click();
     const error = await waitFor(
       () => find(admin, 'admin-theme-editor >> [id="theme--rapport-bg-error"]'),
@@ -107,6 +107,37 @@ describe('<admin-settings>', () => {
       s: community.slug,
     });
     expect(data.community.theme).to.deep.equal([{ property: '--rapport-accent', value: '#0a6e46' }]);
+  });
+
+  it('previews both schemes, derives a readable dark accent, and flags unreadable text as it is typed', async () => {
+    const { admin } = await openSettings();
+    const dark = await waitFor(
+      () => find(admin, 'admin-theme-editor >> rapport-community[data-scheme="dark"]'),
+      'the dark preview',
+    );
+    type(find(admin, 'admin-theme-editor >> [id="theme--rapport-accent"]'), '#0a6e46');
+    // The dark preview shows the dark scheme whatever this computer's setting, with a lighter green.
+    await waitFor(() => dark.style.getPropertyValue('--rapport-bg') === '#16181c', 'the dark background');
+    const accent = dark.style.getPropertyValue('--rapport-accent');
+    expect(accent).to.match(/^#[0-9a-f]{6}$/);
+    expect(accent).not.to.equal('#0a6e46');
+    expect(
+      find(admin, 'admin-theme-editor >> [id="theme--rapport-accent-dark"]')?.getAttribute('placeholder'),
+    ).to.equal(`derived: ${accent}`);
+
+    type(find(admin, 'admin-theme-editor >> [id="theme--rapport-bg-dark"]'), '#f0f0f0');
+    const error = await waitFor(
+      () => find(admin, 'admin-theme-editor >> [id="theme--rapport-bg-dark-error"]'),
+      'the contrast problem by the field',
+    );
+    expect(error.textContent).to.match(/in dark mode reaches \d+\.\d\d:1; at least 4\.5:1/);
+    byText(admin, 'admin-theme-editor >> button', 'Save theme')?.click();
+    await waitFor(
+      () =>
+        find(admin, 'admin-theme-editor >> [id="theme--rapport-bg-dark-error"]')?.textContent?.includes('dark mode'),
+      "the server's refusal",
+    );
+    expect(find(admin, 'admin-theme-editor >> [role=status]')?.textContent).not.to.contain('Theme saved');
   });
 
   it('shows the exact embed code for this community', async () => {

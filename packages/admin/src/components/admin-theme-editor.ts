@@ -1,4 +1,14 @@
-import { isPlainCssValue, THEME_PROPERTIES, type ThemeProperty } from '@rapport/shared/theme-values.ts';
+import {
+  COLOUR_ROLES,
+  type ColourRole,
+  colourProperty,
+  contrastProblems,
+  paletteOf,
+  SCHEMES,
+  type Scheme,
+  withDerivedColours,
+} from '@rapport/shared/theme-palette.ts';
+import { isPlainCssValue, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -19,11 +29,12 @@ function loadWidget(): void {
   document.head.append(script);
 }
 
-const isColour = (property: ThemeProperty) => !/font|radius|space/.test(property);
+const OTHER_PROPERTIES = ['--rapport-font', '--rapport-radius', '--rapport-space'] as const;
 
 /**
- * The widget's theme: one field per custom property, and beside them the real widget showing this
- * community with the values as typed (before saving), so the brand sees what customers will see.
+ * The widget's theme: each colour for the light and the dark scheme, the font and spacing, and
+ * beside them the real widget in both schemes with the values as typed (before saving). Text that
+ * would be hard to read is flagged as it is typed, on the field to change, with its contrast.
  */
 export class AdminThemeEditor extends LitElement {
   static override properties = {
@@ -41,20 +52,37 @@ export class AdminThemeEditor extends LitElement {
     css`
       .layout {
         display: grid;
-        grid-template-columns: minmax(14em, 1fr) minmax(0, 1.4fr);
+        grid-template-columns: minmax(20em, 1fr) minmax(0, 1.2fr);
         gap: 1.2em;
         align-items: start;
       }
-      @media (max-width: 50em) {
+      @media (max-width: 60em) {
         .layout {
           grid-template-columns: minmax(0, 1fr);
         }
       }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th {
+        text-align: start;
+        font-weight: 600;
+        padding: 0.3em 0.4em 0.3em 0;
+        vertical-align: top;
+      }
+      td {
+        padding: 0.2em 0.3em;
+        vertical-align: top;
+      }
       .property {
         display: grid;
-        grid-template-columns: 1fr 1.6em;
+        grid-template-columns: minmax(5em, 1fr) 1.6em;
         gap: 0.3em;
         align-items: center;
+      }
+      input {
+        width: 100%;
       }
       .swatch {
         width: 1.6em;
@@ -65,8 +93,14 @@ export class AdminThemeEditor extends LitElement {
       .field {
         margin-bottom: 0.5em;
       }
-      label code {
+      label code,
+      th code {
         font-weight: 400;
+        font-size: 0.8em;
+      }
+      .previews {
+        display: grid;
+        gap: 1em;
       }
     `,
   ];
@@ -91,11 +125,28 @@ export class AdminThemeEditor extends LitElement {
       this.values = Object.fromEntries(this.saved.map((t) => [t.property, t.value]));
   }
 
-  /** The values the preview can use: set, and plain CSS (the server would refuse the others). */
-  #previewStyle(): Record<string, string> {
+  /** The values as typed that are set and plain CSS (the server would refuse the others). */
+  #usable(): Record<string, string> {
     return Object.fromEntries(
-      Object.entries(this.values).filter(([, value]) => value.trim() && isPlainCssValue(value.trim())),
+      Object.entries(this.values)
+        .map(([property, value]) => [property, value.trim()] as const)
+        .filter(([, value]) => value && isPlainCssValue(value)),
     );
+  }
+
+  /**
+   * One scheme's look for a preview widget: its colours in both the light and the dark slots, so
+   * the preview shows that scheme whatever this computer's own setting is.
+   */
+  #previewStyle(scheme: Scheme): Record<string, string> {
+    const usable = this.#usable();
+    const palette = paletteOf(usable, scheme);
+    const style: Record<string, string> = {};
+    for (const role of COLOUR_ROLES) {
+      for (const slot of SCHEMES) style[colourProperty(role, slot)] = palette[role];
+    }
+    for (const property of OTHER_PROPERTIES) if (usable[property]) style[property] = usable[property];
+    return style;
   }
 
   async #save(event: Event): Promise<void> {
@@ -111,42 +162,78 @@ export class AdminThemeEditor extends LitElement {
     this.done = outcome.problem ? '' : strings.themeSaved;
   }
 
-  #field(property: ThemeProperty) {
+  #input(property: string, label: string, placeholder: string, live: Record<string, string>) {
     const value = this.values[property] ?? '';
-    const error = problemFor(this.problem, `theme.${property}`);
+    const error = problemFor(this.problem, `theme.${property}`) ?? live[property];
     const id = `theme${property}`;
-    return html`<div class="field">
-      <label for=${id}>${strings.themeLabels[property]} <code>${property}</code></label>
-      <span class="property">
-        <input id=${id} .value=${value} placeholder=${strings.themeDefault} maxlength="100"
+    const usable = this.#usable()[property];
+    return html`<span class="property">
+        <input id=${id} .value=${value} placeholder=${placeholder} maxlength="100" aria-label=${label}
           @input=${(e: Event) => {
             this.values = { ...this.values, [property]: (e.target as HTMLInputElement).value };
             this.done = '';
+            this.problem = undefined;
           }}
           aria-invalid=${error ? 'true' : 'false'} aria-describedby="theme-hint ${error ? `${id}-error` : ''}" />
-        ${isColour(property) ? html`<span class="swatch" aria-hidden="true" style=${styleMap({ background: this.#previewStyle()[property] ?? 'transparent' })}></span>` : html`<span></span>`}
+        <span class="swatch" aria-hidden="true" style=${styleMap({ background: usable ?? 'transparent' })}></span>
       </span>
-      ${error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : ''}
-    </div>`;
+      ${error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : ''}`;
+  }
+
+  #colourRow(role: ColourRole, live: Record<string, string>) {
+    const s = strings;
+    const derived = withDerivedColours(this.#usable());
+    return html`<tr>
+      <th scope="row">${s.themeLabels[role]}</th>
+      ${SCHEMES.map((scheme) => {
+        const property = colourProperty(role, scheme);
+        const fallback = derived[property] ? s.derivedAccent(derived[property] as string) : s.themeDefault;
+        return html`<td>
+          ${this.#input(property, s.colourIn(s.themeLabels[role] ?? role, s.schemes[scheme] ?? scheme), fallback, live)}
+          <code class="muted">${property}</code>
+        </td>`;
+      })}
+    </tr>`;
   }
 
   override render() {
     const s = strings;
-    const general = this.problem && !problemFor(this.problem, ...THEME_PROPERTIES.map((p) => `theme.${p}`));
+    const general =
+      this.problem && !problemFor(this.problem, ...THEME_PROPERTIES.map((p) => `theme.${p}`))
+        ? this.problem.message
+        : '';
+    // Checked as typed: the first problem for each field (the server refuses the same).
+    const live: Record<string, string> = {};
+    for (const p of contrastProblems(this.#usable())) live[p.property] ??= p.message;
     return html`<section class="panel" aria-labelledby="theme-title">
       <h2 id="theme-title">${s.theme}</h2>
       <p class="muted" id="theme-hint">${s.themeHint}</p>
       <div class="layout">
         <form @submit=${this.#save} novalidate>
-          ${THEME_PROPERTIES.map((property) => this.#field(property))}
-          <p class="error" role="alert">${general ? this.problem?.message : ''}</p>
+          <table>
+            <caption class="sr-only">${s.colours}</caption>
+            <thead><tr><td></td>${SCHEMES.map((scheme) => html`<th scope="col">${s.schemes[scheme]}</th>`)}</tr></thead>
+            <tbody>${COLOUR_ROLES.map((role) => this.#colourRow(role, live))}</tbody>
+          </table>
+          <h3>${s.otherThemeValues}</h3>
+          ${OTHER_PROPERTIES.map(
+            (property) => html`<div class="field">
+              <label for="theme${property}">${s.themeLabels[property]} <code>${property}</code></label>
+              ${this.#input(property, s.themeLabels[property] ?? property, s.themeDefault, live)}
+            </div>`,
+          )}
+          <p class="error" role="alert">${general}</p>
           <button class="btn primary" ?disabled=${this.busy}>${s.saveTheme}</button>
           <p class="ok" role="status">${this.done}</p>
         </form>
-        <div>
-          <h3>${s.preview}</h3>
-          <rapport-community class="preview" community=${this.app.community} endpoint="${location.origin}/graphql"
-            style=${styleMap(this.#previewStyle())}></rapport-community>
+        <div class="previews">
+          ${SCHEMES.map(
+            (scheme) => html`<div>
+              <h3>${s.preview}: ${s.previewIn(s.schemes[scheme] ?? scheme)}</h3>
+              <rapport-community class="preview" data-scheme=${scheme} community=${this.app.community}
+                endpoint="${location.origin}/graphql" style=${styleMap(this.#previewStyle(scheme))}></rapport-community>
+            </div>`,
+          )}
         </div>
       </div>
     </section>`;

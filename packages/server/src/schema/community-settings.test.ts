@@ -42,6 +42,44 @@ it('renames the community and sets the widget theme, which anyone can read', asy
       variables: { s: brand.slug },
     });
   expect(public_.community.theme).toHaveLength(2);
+  // What the widget asks for: with a dark-scheme accent derived from the brand's green.
+  const widget = await server
+    .client()
+    .data('query ($s: String!) { community(slug: $s) { theme(derived: true) { property value } } }', {
+      variables: { s: brand.slug },
+    });
+  const dark = widget.community.theme.find((t: { property: string }) => t.property === '--rapport-accent-dark');
+  expect(dark.value).toMatch(/^#[0-9a-f]{6}$/);
+  expect(dark.value).not.toBe('#0a6e46');
+});
+
+it('refuses a theme whose text would be unreadable in either scheme, and says which and how much', async () => {
+  const yellow = await manager.error(UPDATE, {
+    variables: { i: { theme: [{ property: '--rapport-accent', value: '#ffd400' }] } },
+  });
+  expect(yellow).toMatchObject({ code: 'BAD_USER_INPUT', field: 'theme.--rapport-accent' });
+  expect(yellow.message).toMatch(/Text on buttons.* in light mode reaches 1\.\d\d:1; at least 4\.5:1/);
+  const dark = await manager.error(UPDATE, {
+    variables: { i: { theme: [{ property: '--rapport-bg-dark', value: '#f0f0f0' }] } },
+  });
+  expect(dark).toMatchObject({ code: 'BAD_USER_INPUT', field: 'theme.--rapport-bg-dark' });
+  expect(dark.message).toContain('in dark mode');
+  // Readable pairs in both schemes pass, and so does a colour the page's own dark colours set.
+  await manager.data(UPDATE, {
+    variables: {
+      i: {
+        theme: [
+          { property: '--rapport-accent', value: '#ffd400' },
+          { property: '--rapport-accent-text', value: '#1c1e21' },
+          { property: '--rapport-bg', value: '#1c1e21' },
+          { property: '--rapport-text', value: '#f4f4f4' },
+          { property: '--rapport-surface', value: '#2a2d31' },
+          { property: '--rapport-muted', value: '#b8bec8' },
+          { property: '--rapport-danger', value: '#ff8a80' },
+        ],
+      },
+    },
+  });
 });
 
 it.each([
@@ -53,6 +91,7 @@ it.each([
   ],
   ['a URL', { property: '--rapport-bg', value: 'url(https://evil.example/x.png)' }, 'theme.--rapport-bg'],
   ['a comment', { property: '--rapport-bg', value: 'red /* */' }, 'theme.--rapport-bg'],
+  ['a colour that is not one', { property: '--rapport-text', value: 'bold' }, 'theme.--rapport-text'],
 ])('refuses a theme with %s, naming the input at fault', async (_label, value, field) => {
   expect(await manager.error(UPDATE, { variables: { i: { theme: [value] } } })).toMatchObject({
     code: 'BAD_USER_INPUT',

@@ -1,5 +1,6 @@
 /** A community's settings: name, embed origins, SSO keys, and the widget's theme. */
 
+import { withDerivedColours } from '@rapport/shared/theme-palette.ts';
 import { THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
 import { Community, type SsoKey } from '../entities/index.ts';
 import {
@@ -22,8 +23,10 @@ const ThemeValueRef = builder.objectRef<ThemeValue>('ThemeValue').implement({
   fields: (t) => ({ property: t.exposeString('property'), value: t.exposeString('value') }),
 });
 
-const themeOf = (community: Community): ThemeValue[] =>
-  Object.entries(community.settings.theme ?? {}).map(([property, value]) => ({ property, value }));
+const themeOf = (community: Community, derived: boolean): ThemeValue[] => {
+  const saved = community.settings.theme ?? {};
+  return Object.entries(derived ? withDerivedColours(saved) : saved).map(([property, value]) => ({ property, value }));
+};
 
 const SsoKeyRef = builder.objectRef<SsoKey>('SsoKey').implement({
   description: 'A key the brand signs customer tokens with. Its secret is shown only when it is made.',
@@ -37,7 +40,13 @@ builder.objectFields(CommunityRef, (t) => ({
   theme: t.field({
     type: [ThemeValueRef],
     description: "The widget's theme, set by the brand in the admin console.",
-    resolve: themeOf,
+    args: {
+      derived: t.arg.boolean({
+        defaultValue: false,
+        description: 'Add what the widget derives: a dark-scheme accent from the light one, where the brand set none.',
+      }),
+    },
+    resolve: (community, args) => themeOf(community, args.derived ?? false),
   }),
   allowedOrigins: t.stringList({
     nullable: true,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { isPlainCssValue, isThemeProperty, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
+import { contrastProblems, isColour } from '@rapport/shared/theme-palette.ts';
+import { isColourProperty, isPlainCssValue, isThemeProperty, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
 import type { Em } from '../db/orm.ts';
 import { Community, SsoKey } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
@@ -119,7 +120,10 @@ export function sharedActiveSsoKey(em: Em, events: EventBus, kid: string): Promi
   );
 }
 
-/** Checks a theme: known properties only, and values that are plain CSS. */
+/**
+ * Checks a theme: known properties only, values that are plain CSS, colours where a colour goes,
+ * and text readable (WCAG AA) in both the light and the dark scheme.
+ */
 export function checkTheme(theme: Record<string, string>): Record<string, string> {
   const checked: Record<string, string> = {};
   for (const [property, raw] of Object.entries(theme)) {
@@ -131,8 +135,14 @@ export function checkTheme(theme: Record<string, string>): Record<string, string
     if (!isPlainCssValue(value)) {
       throw badInput(`The value for ${property} is not a plain CSS value.`, `theme.${property}`);
     }
+    if (isColourProperty(property) && !isColour(value)) {
+      throw badInput(`${property} needs a colour, such as #0a6e46 or rgb(10 110 70).`, `theme.${property}`);
+    }
     checked[property] = value;
   }
+  // Readable in both schemes, or refused: the first problem, on the field to change.
+  const [problem] = contrastProblems(checked);
+  if (problem) throw badInput(problem.message, `theme.${problem.property}`);
   return checked;
 }
 

@@ -27,17 +27,19 @@ export const theme = css`
   :host([hidden]) {
     display: none;
   }
+  /* The dark scheme has colours of its own: a brand's light colours would be unreadable here.
+     (The server derives a dark accent from a light one: shared/theme-palette.ts.) */
   @media (prefers-color-scheme: dark) {
     :host {
-      --_accent: var(--rapport-accent, #8fb3ff);
-      --_accent-text: var(--rapport-accent-text, #0b1a3a);
-      --_bg: var(--rapport-bg, #16181c);
-      --_surface: var(--rapport-surface, #22262c);
-      --_text: var(--rapport-text, #eceef1);
-      --_muted: var(--rapport-muted, #a9b0bb);
-      --_border: var(--rapport-border, #3a404a);
-      --_danger: var(--rapport-danger, #ff8a80);
-      --_success: var(--rapport-success, #7fd69b);
+      --_accent: var(--rapport-accent-dark, #8fb3ff);
+      --_accent-text: var(--rapport-accent-text-dark, #0b1a3a);
+      --_bg: var(--rapport-bg-dark, #16181c);
+      --_surface: var(--rapport-surface-dark, #22262c);
+      --_text: var(--rapport-text-dark, #eceef1);
+      --_muted: var(--rapport-muted-dark, #a9b0bb);
+      --_border: var(--rapport-border-dark, #3a404a);
+      --_danger: var(--rapport-danger-dark, #ff8a80);
+      --_success: var(--rapport-success-dark, #7fd69b);
     }
   }
   /* Set, not inherited: the page's CSS can reach the outermost host and reset what it would pass on. */

@@ -1,3 +1,5 @@
+import { contrastOf } from '@rapport/shared/testing/contrast.ts';
+import { emulateMedia } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import { byText, cleanup, find, listedTitles, mount, newCommunity, server, waitFor } from '../testing/harness.ts';
 
@@ -95,5 +97,23 @@ describe('<rapport-community>', () => {
     expect(getComputedStyle(button).borderTopLeftRadius).to.equal('2px');
     widget.style.setProperty('--rapport-accent', 'rgb(200, 0, 0)');
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(200, 0, 0)');
+  });
+
+  it('stays readable in dark mode with a dark brand colour: the accent is lightened for it', async () => {
+    const c = await newCommunity();
+    await server('theme', { slug: c.slug, theme: { '--rapport-accent': '#0a6e46' } });
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const widget = await mount(c);
+      const button = find(widget, 'header button.primary') as HTMLElement;
+      const style = getComputedStyle(button);
+      expect(style.backgroundColor).not.to.equal('rgb(10, 110, 70)');
+      // The walk-through measured 1.51:1 here.
+      expect(contrastOf(style.color, style.backgroundColor)).to.be.at.least(4.5);
+      const frame = find(widget, '.frame') as HTMLElement;
+      expect(contrastOf(style.backgroundColor, getComputedStyle(frame).backgroundColor)).to.be.at.least(4.5);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 });

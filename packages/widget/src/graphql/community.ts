@@ -7,7 +7,7 @@ export const COMMUNITY = gql`
       id
       name
       roadmapEnabled
-      theme {
+      theme(derived: true) {
         property
         value
       }
