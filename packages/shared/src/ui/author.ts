@@ -20,6 +20,14 @@ export interface AuthorLabels {
   ambassador: string;
 }
 
+// A picture that does not load leaves the initial under it in view, not a broken-image icon.
+const showInitial = (e: Event) => {
+  (e.target as HTMLImageElement).hidden = true;
+};
+const showPicture = (e: Event) => {
+  (e.target as HTMLImageElement).hidden = false;
+};
+
 /**
  * Who wrote something. Staff appear as themselves: avatar, name, title and a badge that says
  * whether they work for the brand or for an agency on its behalf. The widget shows it to
@@ -36,11 +44,15 @@ export function authorLine(author: AuthorView | null, brand: string, at: string,
       ? strings.ambassador
       : undefined;
   return html`<div class="author" part="author">
-    ${
-      author?.avatarUrl
-        ? html`<img class="avatar" part="avatar" src=${author.avatarUrl} alt="" width="32" height="32" loading="lazy" />`
-        : html`<span class="avatar initial" part="avatar" aria-hidden="true">${[...name][0]?.toUpperCase() ?? '?'}</span>`
-    }
+    <span class="avatar-box" part="avatar">
+      <span class="avatar initial" aria-hidden="true">${[...name][0]?.toUpperCase() ?? '?'}</span>
+      ${
+        author?.avatarUrl
+          ? html`<img class="avatar" src=${author.avatarUrl} alt="" width="32" height="32" loading="lazy"
+              @error=${showInitial} @load=${showPicture} />`
+          : nothing
+      }
+    </span>
     <span class="who">
       <span class="name">${name}</span>
       ${badge ? html`<span class="badge ${staff ? 'staff' : 'amb'}" part=${staff ? 'staff-badge' : 'badge'}>${badge}</span>` : nothing}
@@ -57,12 +69,24 @@ export const authorStyles = css`
     align-items: center;
     gap: 0.6em;
   }
+  .avatar-box {
+    position: relative;
+    width: 32px;
+    height: 32px;
+    flex: none;
+  }
   .avatar {
     width: 32px;
     height: 32px;
     border-radius: 50%;
-    flex: none;
     object-fit: cover;
+  }
+  img.avatar {
+    position: absolute;
+    inset: 0;
+  }
+  img.avatar[hidden] {
+    display: none;
   }
   .initial {
     display: inline-grid;
