@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { endGracePeriods } from '@rapport/server/testing/grace.ts';
+import { endGracePeriods, letMembersGoQuiet } from '@rapport/server/testing/grace.ts';
 import type { GraphQLClient } from '@rapport/server/testing/graphql-client.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '@rapport/server/testing/smtp.ts';
 import type { Page } from 'playwright-core';
@@ -187,8 +187,14 @@ describe('in the console', () => {
     await page.getByRole('link', { name: 'Members' }).click();
     const panel = page.getByRole('region', { name: 'Clean-up' });
     await panel.getByLabel('Rule').selectOption('UNSUBSCRIBED');
+    // Kim and Mo turned emails off minutes ago, but they took part: that is not leaving.
+    await panel.getByRole('button', { name: 'Preview' }).click();
+    await panel.getByText('Nobody matches this rule.').waitFor();
+    // Three months later, without a visit or a post:
+    await letMembersGoQuiet(stack.database.url, 100);
     await panel.getByRole('button', { name: 'Preview' }).click();
     await panel.getByText('2 members match:').waitFor();
+    expect(await panel.getByRole('listitem').first().textContent()).toContain('Turned off emails');
     const previewed = (await panel.getByRole('listitem').allTextContents())
       .map((t) => /^Customer \w+/.exec(t.trim())?.[0])
       .sort();

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import { Thread } from '@rapport/server/entities/index.ts';
+import { Activity, Member, Thread } from '@rapport/server/entities/index.ts';
 import {
   createTestCommunity,
   guestToken,
@@ -257,6 +257,16 @@ export function rapportServer() {
         variables: { i: input },
       },
     );
+    return true;
+  };
+  /** Lets `days` pass for a community's members: last seen, and everything they did, that long ago. */
+  commands['rapport:go-quiet'] = async ({ slug, days }) => {
+    const community = fixture(slug).community.community.id;
+    const then = new Date(Date.now() - days * 86_400_000);
+    const em = server.em().fork();
+    const all = { filters: false } as const;
+    await em.nativeUpdate(Member, { community }, { lastSeenAt: then }, all);
+    await em.nativeUpdate(Activity, { community, actorMember: { $ne: null } }, { createdAt: then }, all);
     return true;
   };
   /** The guest named `as` withdraws the thread they wrote. */

@@ -129,11 +129,14 @@ export const CLEANUP_PREVIEW = gql`
       cleanupPreview(rule: $rule, inactiveDays: $inactiveDays) {
         total
         memberIds
-        members(first: 100) {
-          id
-          displayName
-          email
-          lastSeenAt
+        candidates(first: 100) {
+          reason
+          lastActiveAt
+          member {
+            id
+            displayName
+            email
+          }
         }
       }
     }

@@ -12,7 +12,11 @@ import { adminStyles } from '../styles.ts';
 interface Preview {
   total: number;
   memberIds: string[];
-  members: { id: string; displayName: string; email: string | null; lastSeenAt: string | null }[];
+  candidates: {
+    reason: string;
+    lastActiveAt: string;
+    member: { id: string; displayName: string; email: string | null };
+  }[];
 }
 
 interface CleanupRow {
@@ -63,7 +67,8 @@ export class AdminCleanup extends LitElement {
 
   declare app: AdminApp;
   rule = 'INACTIVE_WITHOUT_CONSENT';
-  inactiveDays = 365;
+  /** Null: the rule's default (365 days for the inactive rule, 90 for the others). */
+  inactiveDays: number | null = null;
   preview: Preview | undefined;
   problem: Problem | undefined;
   done = '';
@@ -75,7 +80,7 @@ export class AdminCleanup extends LitElement {
   );
 
   #variables() {
-    return { rule: this.rule, inactiveDays: this.rule === 'INACTIVE_WITHOUT_CONSENT' ? this.inactiveDays : null };
+    return { rule: this.rule, inactiveDays: this.inactiveDays };
   }
 
   async #preview(event: Event): Promise<void> {
@@ -120,11 +125,15 @@ export class AdminCleanup extends LitElement {
     const s = strings;
     if (p.total === 0) return html`<p>${s.cleanupNobody}</p>`;
     return html`<p>${s.cleanupCount(p.total)}</p>
-      <ul class="plain cleanup-preview">${p.members.map(
-        (m) => html`<li>${m.displayName} ${m.email ? html`<span class="muted">${m.email}</span>` : nothing}
-          ${m.lastSeenAt ? html`<span class="muted">· ${timeAgo(m.lastSeenAt)}</span>` : nothing}</li>`,
+      <ul class="plain cleanup-preview">${p.candidates.map(
+        ({
+          member: m,
+          reason,
+          lastActiveAt,
+        }) => html`<li>${m.displayName} ${m.email ? html`<span class="muted">${m.email}</span>` : nothing}
+          <span class="muted">· ${s.cleanupReasons[reason] ?? reason} · ${s.lastActive(timeAgo(lastActiveAt))}</span></li>`,
       )}</ul>
-      ${p.total > p.members.length ? html`<p class="muted">${s.cleanupMore(p.total - p.members.length)}</p>` : nothing}
+      ${p.total > p.candidates.length ? html`<p class="muted">${s.cleanupMore(p.total - p.candidates.length)}</p>` : nothing}
       <button class="btn primary" @click=${() => this.#run(p)}>${s.cleanupConfirm(p.total)}</button>`;
   }
 
@@ -139,16 +148,14 @@ export class AdminCleanup extends LitElement {
             this.rule = (e.target as HTMLSelectElement).value;
             this.preview = undefined;
           }}>${Object.entries(s.cleanupRules).map(([value, label]) => html`<option value=${value} ?selected=${value === this.rule}>${label}</option>`)}</select></div>
-        ${
-          this.rule === 'INACTIVE_WITHOUT_CONSENT'
-            ? html`<div class="field"><label for="cleanup-days">${s.inactiveDays}</label>
-              <input id="cleanup-days" type="number" min="30" max="3650" .value=${String(this.inactiveDays)} @input=${(
-                e: Event,
-              ) => {
-                this.inactiveDays = Number((e.target as HTMLInputElement).value);
-              }} aria-invalid=${problemFor(this.problem, 'inactiveDays') ? 'true' : 'false'} aria-describedby="cleanup-problem" /></div>`
-            : nothing
-        }
+        <div class="field"><label for="cleanup-days">${s.inactiveDays}</label>
+          <input id="cleanup-days" type="number" min="30" max="3650"
+            placeholder=${this.rule === 'INACTIVE_WITHOUT_CONSENT' ? '365' : '90'}
+            .value=${this.inactiveDays === null ? '' : String(this.inactiveDays)} @input=${(e: Event) => {
+              const value = (e.target as HTMLInputElement).value;
+              this.inactiveDays = value === '' ? null : Number(value);
+            }} aria-invalid=${problemFor(this.problem, 'inactiveDays') ? 'true' : 'false'} aria-describedby="cleanup-problem cleanup-days-hint" />
+          <span class="muted" id="cleanup-days-hint">${s.inactiveDaysHint}</span></div>
         <button class="btn">${s.preview}</button>
       </form>
       <p class="error" id="cleanup-problem" role="alert">${this.problem?.message ?? ''}</p>

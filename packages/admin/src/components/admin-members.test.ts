@@ -219,11 +219,18 @@ describe('<admin-cleanup>', () => {
     await waitFor(() => find(admin, 'admin-cleanup >> #cleanup-problem')?.textContent?.includes('30'), 'the problem');
     expect(find(admin, 'admin-cleanup >> #cleanup-days')?.getAttribute('aria-invalid')).to.equal('true');
 
+    type(find(admin, 'admin-cleanup >> #cleanup-days'), '');
     rule.value = 'UNSUBSCRIBED';
     rule.dispatchEvent(new Event('change'));
+    // Turning emails off is not leaving: nobody is proposed while they are active.
+    byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
+    await waitFor(() => deepText(find(admin, 'admin-cleanup')!).includes('Nobody matches this rule.'), 'nobody yet');
+    await server('go-quiet', { slug: c.slug, days: 100 });
     byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
     const list = await waitFor(() => find(admin, 'admin-cleanup >> ul.cleanup-preview'), 'the preview');
     expect(deepText(list)).to.contain('Quentin Quiet');
+    expect(deepText(list)).to.contain('Turned off emails, and inactive');
+    expect(deepText(list)).to.contain('last active 3 months ago');
     byText(admin, 'admin-cleanup >> button', 'Erase this member after the grace period')?.click();
     await waitFor(
       () => find(admin, 'admin-cleanup >> [role=status]')?.textContent?.includes('1 member is erased in 7 days'),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../entities/id.ts';
 import { Cleanup, Member, OutboxMessage } from '../entities/index.ts';
 import { eraseDue } from '../services/erasure.ts';
-import { ALL_COMMUNITIES, guestToken, rawId, type TestCommunity } from '../testing/fixtures.ts';
+import { ALL_COMMUNITIES, guestToken, postThread, rawId, type TestCommunity } from '../testing/fixtures.ts';
 import type { GraphQLClient } from '../testing/graphql-client.ts';
 import { startTestBrand, type TestServer } from '../testing/server.ts';
 
@@ -20,7 +20,7 @@ const ids: Record<string, string> = {};
 const tokens: Record<string, string> = {};
 
 const PREVIEW = `query ($s: String!, $r: CleanupRule!, $d: Int) { community(slug: $s) { cleanupPreview(rule: $r, inactiveDays: $d) {
-  total memberIds members { displayName } } } }`;
+  total memberIds members { displayName } candidates { member { displayName } reason lastActiveAt } } } }`;
 const preview = async (rule: string, inactiveDays?: number) =>
   (await manager.data(PREVIEW, { variables: { s: brand.slug, r: rule, d: inactiveDays } })).community.cleanupPreview;
 const RUN = `mutation ($r: CleanupRule!, $d: Int, $ids: [ID!]!) { runCleanup(rule: $r, inactiveDays: $d, memberIds: $ids) {
@@ -29,21 +29,28 @@ const member = (name: string) => server.em().findOneOrFail(Member, { id: rawId(i
 
 beforeAll(async () => {
   ({ server, brand, api, manager } = await startTestBrand());
-  for (const name of ['Old', 'OldButAgreed', 'Recent', 'Unsub', 'Bounced']) {
+  for (const name of ['Old', 'OldButAgreed', 'Recent', 'Unsub', 'Bounced', 'UnsubButPosting', 'UnsubButVisiting']) {
     tokens[name] = await guestToken(api, brand.slug, name);
     ids[name] = (await api.data('{ viewer { member { id } } }', { token: tokens[name] })).viewer.member.id;
   }
-  await api.data('mutation { setConsent(purpose: PRODUCT_UPDATES, granted: true) { granted } }', {
-    token: tokens.OldButAgreed,
-  });
-  await api.data('mutation { setConsent(purpose: THREAD_NOTIFICATIONS, granted: false) { granted } }', {
-    token: tokens.Unsub,
-  });
+  // Only Old is inactive without any consent: the others agreed to product updates.
+  for (const name of ['OldButAgreed', 'Unsub', 'Bounced', 'UnsubButPosting']) {
+    await api.data('mutation { setConsent(purpose: PRODUCT_UPDATES, granted: true) { granted } }', {
+      token: tokens[name],
+    });
+  }
+  for (const name of ['Unsub', 'UnsubButPosting', 'UnsubButVisiting']) {
+    await api.data('mutation { setConsent(purpose: THREAD_NOTIFICATIONS, granted: false) { granted } }', {
+      token: tokens[name],
+    });
+  }
+  // Turning emails off is not leaving: this one posts (by email, say, so the widget never sees them).
+  await postThread(api, tokens.UnsubButPosting, { title: 'Still here, just no emails' });
   const em = server.em();
   const longAgo = new Date(Date.now() - 400 * DAY);
   await em.nativeUpdate(
     Member,
-    { id: { $in: [rawId(ids.Old as string), rawId(ids.OldButAgreed as string)] } },
+    { id: { $in: ['Old', 'OldButAgreed', 'Unsub', 'Bounced', 'UnsubButPosting'].map((n) => rawId(ids[n] as string)) } },
     { lastSeenAt: longAgo },
     ALL_COMMUNITIES,
   );
@@ -69,8 +76,17 @@ afterAll(() => server?.close());
 describe('clean-up', () => {
   it('previews exactly who each rule takes', async () => {
     expect((await preview('INACTIVE_WITHOUT_CONSENT', 365)).members).toEqual([{ displayName: 'Old' }]);
-    expect((await preview('UNSUBSCRIBED')).members).toEqual([{ displayName: 'Unsub' }]);
-    expect((await preview('BOUNCED')).members).toEqual([{ displayName: 'Bounced' }]);
+    // Only the one who left: not the member who posts, nor the one who visits, with emails off.
+    const unsubscribed = await preview('UNSUBSCRIBED');
+    expect(unsubscribed.members).toEqual([{ displayName: 'Unsub' }]);
+    expect(unsubscribed.candidates).toEqual([
+      { member: { displayName: 'Unsub' }, reason: 'EMAILS_TURNED_OFF', lastActiveAt: expect.any(String) },
+    ]);
+    expect(Date.now() - new Date(unsubscribed.candidates[0].lastActiveAt).getTime()).toBeGreaterThan(399 * DAY);
+    expect((await preview('BOUNCED')).candidates).toEqual([
+      { member: { displayName: 'Bounced' }, reason: 'DELIVERY_FAILED', lastActiveAt: expect.any(String) },
+    ]);
+    expect((await preview('INACTIVE_WITHOUT_CONSENT', 365)).candidates[0].reason).toBe('NOT_SEEN_WITHOUT_CONSENT');
     const bad = await manager.request(PREVIEW, { variables: { s: brand.slug, r: 'INACTIVE_WITHOUT_CONSENT', d: 5 } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inactiveDays' });
   });

@@ -4,7 +4,7 @@
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type Cleanup, Community, Member, StaffMember } from '../entities/index.ts';
-import { listCleanups, previewCleanup, runCleanup, undoCleanup } from '../services/cleanup.ts';
+import { type CleanupCandidate, listCleanups, previewCleanup, runCleanup, undoCleanup } from '../services/cleanup.ts';
 import { builder } from './builder.ts';
 import { MemberRef } from './member.ts';
 import { StaffMemberRef } from './staff-member.ts';
@@ -12,26 +12,57 @@ import { StaffMemberRef } from './staff-member.ts';
 const CleanupRuleEnum = builder.enumType('CleanupRule', {
   values: {
     INACTIVE_WITHOUT_CONSENT: {
-      description: 'Not seen for `inactiveDays` and agreed neither to product updates nor to contact.',
+      description: 'Agreed neither to product updates nor to contact.',
     },
-    UNSUBSCRIBED: { description: 'Turned off emails about the threads they follow.' },
+    UNSUBSCRIBED: { description: 'Turned off emails about the threads they follow (and inactive, like every rule).' },
     BOUNCED: { description: 'Their mail server refused their address, or an email to them failed after every retry.' },
   },
 });
 
-const PreviewRef = builder.objectRef<Member[]>('CleanupPreview').implement({
-  description: 'Exactly who the rule takes now: confirm with these ids.',
+const CleanupReasonEnum = builder.enumType('CleanupReason', {
+  values: {
+    NOT_SEEN_WITHOUT_CONSENT: { description: 'Not seen, took part in nothing, and agreed to no contact.' },
+    EMAILS_TURNED_OFF: { description: 'Turned off emails about followed threads, and inactive since.' },
+    ADDRESS_REFUSED: { description: 'Their mail server refused their address for good.' },
+    DELIVERY_FAILED: { description: 'An email to them failed after every retry.' },
+  },
+});
+
+const CandidateRef = builder.objectRef<CleanupCandidate>('CleanupCandidate').implement({
+  description: 'One member a clean-up rule takes, and why.',
   fields: (t) => ({
-    total: t.int({ resolve: (members) => members.length }),
+    member: t.field({ type: MemberRef, resolve: (c) => c.member }),
+    reason: t.field({ type: CleanupReasonEnum, resolve: (c) => c.reason }),
+    lastActiveAt: t.expose('lastActiveAt', {
+      type: 'DateTime',
+      description: 'When they last took part or were seen (before the inactivity window).',
+    }),
+  }),
+});
+
+const firstOf = (candidates: CleanupCandidate[], first: number | null | undefined) =>
+  candidates.slice(0, Math.min(Math.max(first ?? 100, 0), 500));
+
+const PreviewRef = builder.objectRef<CleanupCandidate[]>('CleanupPreview').implement({
+  description:
+    'Exactly who the rule takes now: confirm with these ids. Nobody who took part within the inactivity window is in it.',
+  fields: (t) => ({
+    total: t.int({ resolve: (candidates) => candidates.length }),
     memberIds: t.idList({
       description: 'Every member the rule takes (global ids), for runCleanup.',
-      resolve: (members) => members.map((m) => encodeGlobalID('Member', m.id)),
+      resolve: (candidates) => candidates.map((c) => encodeGlobalID('Member', c.member.id)),
     }),
     members: t.field({
       type: [MemberRef],
       args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
       description: 'The first of them, by name (at most 500).',
-      resolve: (members, args) => members.slice(0, Math.min(Math.max(args.first ?? 100, 0), 500)),
+      resolve: (candidates, args) => firstOf(candidates, args.first).map((c) => c.member),
+    }),
+    candidates: t.field({
+      type: [CandidateRef],
+      args: { first: t.arg.int({ required: false, defaultValue: 100 }) },
+      description: 'The first of them, by name (at most 500), each with why they are there.',
+      resolve: (candidates, args) => firstOf(candidates, args.first),
     }),
   }),
 });
@@ -67,7 +98,14 @@ builder.objectFields(Community, (t) => ({
     type: PreviewRef,
     description: 'Managers: who a clean-up rule takes now.',
     authScopes: { manager: true },
-    args: { rule: t.arg({ type: CleanupRuleEnum }), inactiveDays: t.arg.int({ required: false }) },
+    args: {
+      rule: t.arg({ type: CleanupRuleEnum }),
+      inactiveDays: t.arg.int({
+        required: false,
+        description:
+          'Nobody who took part or was seen within this many days is proposed (30–3,650; default 365 for INACTIVE_WITHOUT_CONSENT, 90 for the others).',
+      }),
+    },
     resolve: (_c, args, ctx) => previewCleanup(ctx.scope(), args),
   }),
   cleanups: t.field({

@@ -1,5 +1,6 @@
+import { raw } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
-import { Cleanup, type CleanupRule, Community, Member, OutboxMessage } from '../entities/index.ts';
+import { Activity, Cleanup, type CleanupRule, Community, Member, OutboxMessage } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { consenting } from './consent.ts';
@@ -10,15 +11,28 @@ import * as valid from './validation.ts';
 
 export interface CleanupCriteria {
   rule: CleanupRule;
-  /** INACTIVE_WITHOUT_CONSENT: not seen for at least this many days (default 365). */
+  /**
+   * Nobody who took part (or was seen) in this many days is proposed, whatever the rule. Default
+   * 365 for INACTIVE_WITHOUT_CONSENT, 90 for the others.
+   */
   inactiveDays?: number | null;
+}
+
+/** Why a member is in a clean-up's preview. */
+export type CleanupReason = 'NOT_SEEN_WITHOUT_CONSENT' | 'EMAILS_TURNED_OFF' | 'ADDRESS_REFUSED' | 'DELIVERY_FAILED';
+
+export interface CleanupCandidate {
+  member: Member;
+  reason: CleanupReason;
+  /** When they last took part or were seen. */
+  lastActiveAt: Date;
 }
 
 const DAY_MS = 86_400_000;
 const CHUNK = 500;
 
-function inactiveDaysOf(criteria: CleanupCriteria): number {
-  const days = criteria.inactiveDays ?? 365;
+export function inactiveDaysOf(criteria: CleanupCriteria): number {
+  const days = criteria.inactiveDays ?? (criteria.rule === 'INACTIVE_WITHOUT_CONSENT' ? 365 : 90);
   if (!Number.isInteger(days) || days < 30 || days > 3650) {
     throw badInput('Inactive for: a whole number of days from 30 to 3,650.', 'inactiveDays');
   }
@@ -35,24 +49,50 @@ async function consentingAll(em: Em, ids: string[], purpose: Parameters<typeof c
 }
 
 /**
- * Who a rule takes now, by name: members not erased nor already on their way out, who
- * - INACTIVE_WITHOUT_CONSENT: have not been seen for the given days and agreed neither to product
- *   updates nor to being contacted;
- * - UNSUBSCRIBED: turned off emails about followed threads;
+ * When each of `members` last took part (posted, replied, voted, followed… even by email, which
+ * the widget never sees), if after `since`.
+ */
+async function activeSince(em: Em, members: Member[], since: Date): Promise<Map<string, Date>> {
+  const active = new Map<string, Date>();
+  for (let i = 0; i < members.length; i += CHUNK) {
+    const ids = members.slice(i, i + CHUNK).map((m) => m.id);
+    const rows = await em
+      .createQueryBuilder(Activity, 'a')
+      .select(['a.actorMember', raw('max(a.created_at) as last')])
+      // Joining is being seen (lastSeenAt), not taking part.
+      .where({ actorMember: { $in: ids }, createdAt: { $gte: since }, type: { $ne: 'MEMBER_JOINED' } })
+      .groupBy('a.actorMember')
+      .execute<{ actorMember: string; last: Date | string }[]>('all');
+    for (const row of rows) active.set(row.actorMember, new Date(row.last));
+  }
+  return active;
+}
+
+/**
+ * Who a rule takes now, by name, and why: members not erased nor already on their way out, who
+ * took part in nothing and were not seen for `inactiveDays`, and who
+ * - INACTIVE_WITHOUT_CONSENT: agreed neither to product updates nor to being contacted;
+ * - UNSUBSCRIBED: turned off emails about followed threads (which alone is not leaving);
  * - BOUNCED: their mail server refused their address, or an email to them failed after every retry.
  */
-export async function matchingMembers(em: Em, criteria: CleanupCriteria, now = new Date()): Promise<Member[]> {
-  const base = { erasedAt: null, deletionDueAt: null };
+export async function matchingMembers(
+  em: Em,
+  criteria: CleanupCriteria,
+  now = new Date(),
+): Promise<CleanupCandidate[]> {
+  const since = new Date(now.getTime() - inactiveDaysOf(criteria) * DAY_MS);
+  const base = { erasedAt: null, deletionDueAt: null, lastSeenAt: { $lt: since } };
   let candidates: Member[];
+  let reasonOf: (m: Member) => CleanupReason;
   if (criteria.rule === 'INACTIVE_WITHOUT_CONSENT') {
-    const since = new Date(now.getTime() - inactiveDaysOf(criteria) * DAY_MS);
-    candidates = await em.find(Member, { ...base, lastSeenAt: { $lt: since } });
+    candidates = await em.find(Member, base);
     const ids = candidates.map((m) => m.id);
     const agreed = new Set([
       ...(await consentingAll(em, ids, 'PRODUCT_UPDATES')),
       ...(await consentingAll(em, ids, 'STAFF_CONTACT')),
     ]);
     candidates = candidates.filter((m) => !agreed.has(m.id));
+    reasonOf = () => 'NOT_SEEN_WITHOUT_CONSENT';
   } else if (criteria.rule === 'UNSUBSCRIBED') {
     candidates = await em.find(Member, base);
     const subscribed = await consentingAll(
@@ -61,12 +101,18 @@ export async function matchingMembers(em: Em, criteria: CleanupCriteria, now = n
       'THREAD_NOTIFICATIONS',
     );
     candidates = candidates.filter((m) => !subscribed.has(m.id));
+    reasonOf = () => 'EMAILS_TURNED_OFF';
   } else {
     const failed = await em.find(OutboxMessage, { status: 'FAILED' }, { fields: ['member'] });
     const ids = [...new Set(failed.map((f) => f.member.id))];
     candidates = await em.find(Member, { ...base, $or: [{ emailBouncedAt: { $ne: null } }, { id: { $in: ids } }] });
+    reasonOf = (m) => (m.emailBouncedAt ? 'ADDRESS_REFUSED' : 'DELIVERY_FAILED');
   }
-  return candidates.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
+  const active = await activeSince(em, candidates, since);
+  return candidates
+    .filter((m) => !active.has(m.id))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id))
+    .map((member) => ({ member, reason: reasonOf(member), lastActiveAt: member.lastSeenAt }));
 }
 
 export const previewCleanup = (scope: Scope, criteria: CleanupCriteria) => matchingMembers(scope.em, criteria);
@@ -89,7 +135,7 @@ export async function runCleanup(
 ): Promise<CleanupRun> {
   if (confirmed.length === 0) throw badInput('Choose at least one member (from the preview).', 'memberIds');
   return write(scope, async (em) => {
-    const matching = new Map((await matchingMembers(em, criteria)).map((m) => [m.id, m]));
+    const matching = new Map((await matchingMembers(em, criteria)).map((c) => [c.member.id, c.member]));
     const chosen = [...new Set(confirmed)].filter((id) => matching.has(id));
     if (chosen.length === 0)
       throw badInput('None of these members matches the rule any more: preview again.', 'memberIds');
@@ -100,7 +146,7 @@ export async function runCleanup(
     const cleanup = em.create(Cleanup, {
       community: scope.communityId,
       rule: criteria.rule,
-      inactiveDays: criteria.rule === 'INACTIVE_WITHOUT_CONSENT' ? inactiveDaysOf(criteria) : null,
+      inactiveDays: inactiveDaysOf(criteria),
       memberIds: chosen,
       byStaff: actor.staff,
       dueAt,
