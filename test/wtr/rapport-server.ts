@@ -269,6 +269,15 @@ export function rapportServer() {
     await em.nativeUpdate(Activity, { community, actorMember: { $ne: null } }, { createdAt: then }, all);
     return true;
   };
+  /** Whether the guest named `name` was recorded with where they joined from (hashed). */
+  commands['rapport:guest-origin'] = async ({ slug, name }) => {
+    const community = fixture(slug).community.community.id;
+    const member = await server
+      .em()
+      .fork()
+      .findOneOrFail(Member, { community, displayName: name }, { filters: false });
+    return { address: member.joinedFromHash !== null, browser: member.browserHash !== null };
+  };
   /** The guest named `as` withdraws the thread they wrote. */
   commands['rapport:withdraw'] = async ({ slug, threadId, as }) => {
     const { client, token } = await actor(fixture(slug), as);

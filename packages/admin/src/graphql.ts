@@ -358,8 +358,8 @@ export const MEMBER = gql`
 `;
 
 export const SUSPEND = gql`
-  mutation AdminSuspend($id: ID!, $reason: String!, $suspend: Boolean!) {
-    suspendMember(memberId: $id, reason: $reason) @include(if: $suspend) {
+  mutation AdminSuspend($id: ID!, $reason: String!, $suspend: Boolean!, $hide: Boolean) {
+    suspendMember(memberId: $id, reason: $reason, hideContent: $hide) @include(if: $suspend) {
       id
     }
     unsuspendMember(memberId: $id) @skip(if: $suspend) {

@@ -136,6 +136,7 @@ export const strings = {
   sso: (id: string) => `Signed in by the brand (id ${id})`,
   suspended: (reason: string) => `Suspended: ${reason}`,
   suspend: 'Suspend',
+  hideTheirPosts: 'Also hide everything they posted (spam); lifting the suspension shows it again',
   unsuspend: 'Lift suspension',
   ambassador: 'Ambassador',
   // members

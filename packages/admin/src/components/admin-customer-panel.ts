@@ -103,12 +103,13 @@ export class AdminCustomerPanel extends LitElement {
         if (!outcome.problem) void this.#member.refresh();
       }}>${strings.unsuspend}</button>`;
     }
-    const suspend = async (reason: string): Promise<Problem | undefined> => {
-      const outcome = await mutate(this.app, SUSPEND, { id: m.id, reason, suspend: true });
+    const suspend = async (reason: string, hide: boolean): Promise<Problem | undefined> => {
+      const outcome = await mutate(this.app, SUSPEND, { id: m.id, reason, suspend: true, hide });
       if (!outcome.problem) void this.#member.refresh();
       return outcome.problem;
     };
-    return html`<admin-reason-action label=${strings.suspend} .action=${suspend}></admin-reason-action>`;
+    return html`<admin-reason-action label=${strings.suspend} option-label=${strings.hideTheirPosts}
+      .action=${suspend}></admin-reason-action>`;
   }
 
   /** Managers, on the member's page: who looks after this customer. */

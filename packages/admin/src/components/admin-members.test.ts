@@ -102,8 +102,9 @@ describe('<admin-members> and the relationship brief', () => {
     expect(owner).to.equal(true);
   });
 
-  it('lets managers suspend a member with a reason, and lift it', async () => {
+  it('lets managers suspend a member with a reason, hiding their posts, and lift it', async () => {
     const c = await community();
+    const spam = await server<string>('post', { slug: c.slug, title: 'CHEAP BOOTS 90% OFF!!!', as: 'Bruno' });
     await signIn(c, 'manager');
     const admin = await mountAdmin('/admin/members');
     (await waitFor(() => byText(admin, 'admin-members >> tbody a', 'Bruno'), 'Bruno')).click();
@@ -112,17 +113,20 @@ describe('<admin-members> and the relationship brief', () => {
       'the suspend button',
     );
     suspend.click();
-    type(await waitFor(() => find(admin, 'admin-reason-action >> input'), 'the reason'), 'Rude to others');
+    type(await waitFor(() => find(admin, 'admin-reason-action >> #reason'), 'the reason'), 'Spamming boots');
+    (find(admin, 'admin-reason-action >> input[type=checkbox]') as HTMLInputElement).click();
     byText(admin, 'admin-reason-action >> form button', 'Suspend')?.click();
     await waitFor(
-      () => deepText(find(admin, 'admin-customer-panel')!).includes('Suspended: Rude to others'),
+      () => deepText(find(admin, 'admin-customer-panel')!).includes('Suspended: Spamming boots'),
       'the suspension',
     );
+    expect(await server<boolean>('thread-hidden', { slug: c.slug, threadId: spam })).to.equal(true);
     byText(admin, 'admin-customer-panel >> button', 'Lift suspension')?.click();
     await waitFor(
       () => !deepText(find(admin, 'admin-customer-panel')!).includes('Suspended:'),
       'the suspension lifted',
     );
+    expect(await server<boolean>('thread-hidden', { slug: c.slug, threadId: spam })).to.equal(false);
   });
 
   it('lets managers record consent given elsewhere, into the ledger, with the words agreed to', async () => {

@@ -6,7 +6,7 @@ import { adminStyles } from '../styles.ts';
 
 /**
  * A button for an action that needs a reason (hide, suspend): it opens a small inline form, asks
- * why, runs the action, and shows the server's answer beside the reason if it refuses. The reason
+ * why (and, where the action has one, a yes-or-no choice), runs the action, and shows the server's answer beside the reason if it refuses. The reason
  * ends up in the audit log.
  */
 export class AdminReasonAction extends LitElement {
@@ -14,10 +14,13 @@ export class AdminReasonAction extends LitElement {
     label: { type: String },
     /** What the confirm button says; defaults to the label. */
     confirmLabel: { type: String, attribute: 'confirm-label' },
+    /** A choice to go with the reason (a checkbox), e.g. hiding a suspended member's posts. */
+    optionLabel: { type: String, attribute: 'option-label' },
     /** Runs the action; resolves with the problem to show, or undefined when it worked. */
     action: { attribute: false },
     open: { state: true },
     reason: { state: true },
+    option: { state: true },
     problem: { state: true },
     busy: { state: true },
   };
@@ -40,20 +43,23 @@ export class AdminReasonAction extends LitElement {
 
   label = '';
   confirmLabel = '';
-  declare action: (reason: string) => Promise<Problem | undefined>;
+  optionLabel = '';
+  declare action: (reason: string, option: boolean) => Promise<Problem | undefined>;
   open = false;
   reason = '';
+  option = false;
   problem: Problem | undefined;
   busy = false;
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     this.busy = true;
-    this.problem = await this.action(this.reason.trim());
+    this.problem = await this.action(this.reason.trim(), this.option);
     this.busy = false;
     if (!this.problem) {
       this.open = false;
       this.reason = '';
+      this.option = false;
     }
   }
 
@@ -73,6 +79,14 @@ export class AdminReasonAction extends LitElement {
           this.reason = (e.target as HTMLInputElement).value;
         }}
         aria-invalid=${this.problem ? 'true' : 'false'} aria-describedby="problem" />
+      ${
+        this.optionLabel
+          ? html`<label class="check"><input type="checkbox" .checked=${this.option}
+              @change=${(e: Event) => {
+                this.option = (e.target as HTMLInputElement).checked;
+              }} /> ${this.optionLabel}</label>`
+          : nothing
+      }
       <p class="error" id="problem" role="alert">${this.problem?.message ?? nothing}</p>
       <span class="row">
         <button class="btn primary" ?disabled=${this.busy}>${this.confirmLabel || this.label}</button>

@@ -14,7 +14,11 @@ export type MemberKind = (typeof MEMBER_KINDS)[number];
 const MemberSchema = defineEntity({
   name: 'Member',
   uniques: [{ properties: ['community', 'externalId'] }, { properties: ['community', 'referralCode'] }],
-  indexes: [{ properties: ['community', 'lastSeenAt'] }],
+  indexes: [
+    { properties: ['community', 'lastSeenAt'] },
+    { properties: ['community', 'joinedFromHash'] },
+    { properties: ['community', 'browserHash'] },
+  ],
   properties: {
     id: idProperty(),
     community: () => p.manyToOne(Community),
@@ -23,6 +27,12 @@ const MemberSchema = defineEntity({
     externalId: p.string().length(200).nullable(),
     /** SHA-256 of the guest token handed to the browser; null for SSO members. */
     guestTokenHash: p.string().length(64).nullable().unique().hidden(),
+    /**
+     * Guests: SHA-256 of the address and of the browser id they joined from, so that new guest
+     * sessions from a suspended guest's address or browser can be limited. Erased with the member.
+     */
+    joinedFromHash: p.string().length(64).nullable().hidden(),
+    browserHash: p.string().length(64).nullable().hidden(),
     displayName: p.string().length(80),
     email: p.string().length(254).nullable(),
     avatarUrl: p.string().length(500).nullable(),

@@ -10,7 +10,7 @@ export interface Limit {
   windowMs: number;
 }
 
-export type Action = 'post' | 'reply' | 'vote' | 'guest' | 'signIn' | 'share';
+export type Action = 'post' | 'reply' | 'vote' | 'guest' | 'guestAfterSuspension' | 'signIn' | 'share';
 
 export type RateLimitRules = Record<Action, Limit[]> & {
   /** Failed sign-ins allowed per account before it is locked for `windowMs`. */
@@ -48,6 +48,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
     { per: 'ip', limit: 300, windowMs: MINUTE },
   ],
   guest: [{ per: 'ip', limit: 10, windowMs: 10 * MINUTE }],
+  // New guests from where a guest was suspended lately (services/guest-origin.ts).
+  guestAfterSuspension: [{ per: 'ip', limit: 1, windowMs: 24 * 60 * MINUTE }],
   signIn: [{ per: 'ip', limit: 30, windowMs: 15 * MINUTE }],
   // Visits through share links count toward a member's reach: one address cannot pump them.
   share: [{ per: 'ip', limit: 30, windowMs: 10 * MINUTE }],

@@ -8,7 +8,7 @@ import {
   type StaffContact,
   staffContacts,
 } from '../services/members.ts';
-import { setMemberSuspended } from '../services/moderation.ts';
+import { setMemberSuspended } from '../services/suspension.ts';
 import { pageSize } from '../services/validation.ts';
 import { AuthorRef } from './author.ts';
 import { builder, staffOnly } from './builder.ts';
@@ -133,15 +133,40 @@ const ReasonArg = { required: true, description: '3–500 characters; kept in th
 builder.mutationFields((t) => ({
   suspendMember: t.field({
     type: MemberRef,
-    description: 'Managers: the member can still read but no longer post, reply or vote.',
+    description:
+      'Managers: the member can still read but no longer post, reply or vote, and leaves the ranking. New guest sessions from a suspended guest’s address or browser are limited.',
     authScopes: { manager: true },
-    args: { memberId: t.arg.globalID({ for: MemberRef }), reason: t.arg.string(ReasonArg) },
-    resolve: (_root, args, ctx) => setMemberSuspended(ctx.scope(), ctx.staff(), args.memberId.id, true, args.reason),
+    args: {
+      memberId: t.arg.globalID({ for: MemberRef }),
+      reason: t.arg.string(ReasonArg),
+      hideContent: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: 'Also hide every thread and reply of theirs that is still shown (spam).',
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      setMemberSuspended(ctx.scope(), ctx.staff(), args.memberId.id, {
+        suspended: true,
+        reason: args.reason,
+        content: args.hideContent,
+      }),
   }),
   unsuspendMember: t.field({
     type: MemberRef,
     authScopes: { manager: true },
-    args: { memberId: t.arg.globalID({ for: MemberRef }) },
-    resolve: (_root, args, ctx) => setMemberSuspended(ctx.scope(), ctx.staff(), args.memberId.id, false),
+    args: {
+      memberId: t.arg.globalID({ for: MemberRef }),
+      restoreContent: t.arg.boolean({
+        required: false,
+        defaultValue: true,
+        description: 'Show again what the suspension hid.',
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      setMemberSuspended(ctx.scope(), ctx.staff(), args.memberId.id, {
+        suspended: false,
+        content: args.restoreContent,
+      }),
   }),
 }));

@@ -1,6 +1,7 @@
 import { Community } from '../entities/index.ts';
 import { type Actor, isStaff } from '../services/actor.ts';
 import { AppError, notFound } from '../services/errors.ts';
+import { fromSuspendedGuest } from '../services/guest-origin.ts';
 import { startGuestSession } from '../services/identity.ts';
 import { bindEm } from '../services/scope.ts';
 import { SESSION_TTL_MS, signIn, signOut, startSession } from '../services/staff.ts';
@@ -63,11 +64,23 @@ builder.mutationFields((t) => ({
   startGuestSession: t.field({
     type: GuestSessionRef,
     description: 'Take part without an account, under a display name.',
-    args: { community: t.arg.string(), displayName: t.arg.string() },
+    args: {
+      community: t.arg.string(),
+      displayName: t.arg.string(),
+      browser: t.arg.string({
+        required: false,
+        description:
+          "A random id the visitor's browser keeps (8–64 letters, digits, - or _): a suspended guest's browser is limited in starting new sessions.",
+      }),
+    },
     resolve: async (_root, args, ctx) => {
       await ctx.limit('guest');
       const community = await ctx.enterCommunity(args.community);
-      const { token, actor } = await startGuestSession(ctx.em(), community.id, args.displayName);
+      const origin = { ip: ctx.ip, browser: args.browser };
+      if (await fromSuspendedGuest(bindEm(ctx.em(), community.id), community.id, origin)) {
+        await ctx.limit('guestAfterSuspension');
+      }
+      const { token, actor } = await startGuestSession(ctx.em(), community.id, args.displayName, origin);
       ctx.signedIn(actor);
       return { token, viewer: actor };
     },

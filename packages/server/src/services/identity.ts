@@ -9,6 +9,7 @@ import { sharedActiveSsoKey } from './communities.ts';
 import { syncSsoConsents } from './consent.ts';
 import { unauthenticated } from './errors.ts';
 import type { EventBus } from './events.ts';
+import { type GuestOrigin, originHashes } from './guest-origin.ts';
 import { type KnownMember, loadKnownMember, memberOf } from './known-members.ts';
 import { bindEm } from './scope.ts';
 import { sharedCache } from './shared-cache.ts';
@@ -125,9 +126,18 @@ export interface GuestSession {
   actor: MemberActor;
 }
 
-/** A visitor without SSO takes part under a display name; the token is their only key. */
-export async function startGuestSession(em: Em, communityId: string, displayName: string): Promise<GuestSession> {
+/**
+ * A visitor without SSO takes part under a display name; the token is their only key. Where they
+ * join from is kept hashed (services/guest-origin.ts).
+ */
+export async function startGuestSession(
+  em: Em,
+  communityId: string,
+  displayName: string,
+  origin?: GuestOrigin,
+): Promise<GuestSession> {
   const name = valid.line(displayName, valid.LIMITS.displayName);
+  const hashes = origin ? originHashes(communityId, origin) : {};
   const token = newToken(GUEST_TOKEN_PREFIX);
   const bound = bindEm(em, communityId);
   const member = await bound.transactional(async (tx) => {
@@ -136,6 +146,7 @@ export async function startGuestSession(em: Em, communityId: string, displayName
       kind: 'GUEST',
       displayName: name,
       guestTokenHash: hashToken(token),
+      ...hashes,
     });
     recordActivity(tx, communityId, { kind: 'GUEST', communityId, member: created }, { type: 'MEMBER_JOINED' });
     return created;

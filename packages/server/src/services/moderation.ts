@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
-import { Member, Reply, Report, type ReportResolution, Thread } from '../entities/index.ts';
+import { Reply, Report, type ReportResolution, Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { MemberActor, StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -143,34 +143,6 @@ export async function restoreReply(scope: Scope, actor: StaffActor, replyId: str
   });
 }
 
-/** A suspended member still reads, but cannot post, reply or vote. */
-export async function setMemberSuspended(
-  scope: Scope,
-  actor: StaffActor,
-  memberId: string,
-  suspended: boolean,
-  reasonText?: string | null,
-): Promise<Member> {
-  const reason = suspended ? valid.line(reasonText ?? '', REASON) : null;
-  return write(scope, async (em) => {
-    const member = valid.isUuid(memberId) ? await em.findOne(Member, { id: memberId }) : null;
-    if (!member) throw notFound('The member');
-    if (Boolean(member.suspendedAt) === suspended)
-      throw badInput(`The member is ${suspended ? 'suspended' : 'not suspended'} already.`, 'memberId');
-    const before = { suspended: !suspended, reason: member.suspendedReason };
-    member.suspendedAt = suspended ? new Date() : null;
-    member.suspendedReason = reason;
-    recordAudit(em, scope.communityId, actor, {
-      action: suspended ? 'member.suspend' : 'member.unsuspend',
-      targetType: 'Member',
-      targetId: member.id,
-      before,
-      after: { suspended, reason },
-    });
-    return member;
-  });
-}
-
 export interface NewReport {
   threadId: string;
   replyId?: string | null;
@@ -236,7 +208,7 @@ export async function resolveReport(
   return scope.em.findOneOrFail(Report, { id: report.id }, { refresh: true });
 }
 
-async function resolveReportsOn(
+export async function resolveReportsOn(
   em: Em,
   actor: StaffActor,
   which: { id?: string; thread?: string; reply?: string | null },

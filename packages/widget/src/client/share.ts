@@ -1,10 +1,10 @@
 import type { App } from '../app.ts';
 import { RECORD_VISIT, SHARE_CODE } from '../graphql/documents.ts';
 import { addressOf, routeOfAddress } from './address.ts';
+import { visitorId } from './visitor.ts';
 
 /** The sharer's referral code in a shared link (beside the widget's own parameter). */
 const REF_PARAM = 'rapport-ref';
-const VISITOR_KEY = 'rapport:visitor';
 
 const codes = new WeakMap<App, Promise<string | null>>();
 
@@ -29,20 +29,6 @@ export async function shareUrl(app: App, threadId: string): Promise<string> {
     if (ref) url.searchParams.set(REF_PARAM, ref);
   }
   return url.toString();
-}
-
-/** A random id this browser keeps, so a visit through a link counts once a day however often it reloads. */
-function visitorId(): string {
-  try {
-    let id = localStorage.getItem(VISITOR_KEY);
-    if (!id) {
-      id = [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, '0')).join('');
-      localStorage.setItem(VISITOR_KEY, id);
-    }
-    return id;
-  } catch {
-    return 'no-storage-visitor';
-  }
 }
 
 /** Tells the community someone arrived through a member's share link (once per page load). */

@@ -3,6 +3,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
+import { storedVisitorId } from '../client/visitor.ts';
 import { START_GUEST } from '../graphql/guest.ts';
 import { strings } from '../strings.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
@@ -71,7 +72,7 @@ export class GuestDialog extends LitElement {
     if (this.problem || this.busy) return;
     this.busy = true;
     const result = await this.app.client
-      .mutation(START_GUEST, { community: this.app.community, name: this.name })
+      .mutation(START_GUEST, { community: this.app.community, name: this.name, browser: storedVisitorId() })
       .toPromise();
     this.busy = false;
     const token = result.data?.startGuestSession?.token;

@@ -29,6 +29,8 @@ describe('<rapport-vote>', () => {
     await waitFor(() => voteButton(widget)?.getAttribute('aria-pressed') === 'true', 'the vote to show');
     expect(voteButton(widget).textContent).to.contain('1');
     expect(localStorage.getItem(`rapport:guest:${c.slug}`)).to.match(/^rg_/);
+    // Where they joined from is known (hashed), should they ever be suspended.
+    expect(await server('guest-origin', { slug: c.slug, name: 'Val' })).to.deep.equal({ address: true, browser: true });
   });
 
   it('stays a guest across page loads (token kept per community)', async () => {

@@ -14,6 +14,7 @@ import { Migration20261204181658_work_queue_claims as sqlite_Migration2026120418
 import { Migration20261204185041_close_the_loop as sqlite_Migration20261204185041_close_the_loop } from './sqlite/Migration20261204185041_close_the_loop.ts';
 import { Migration20261204185100_backfill_notifications as sqlite_Migration20261204185100_backfill_notifications } from './sqlite/Migration20261204185100_backfill_notifications.ts';
 import { Migration20261204202839_thread_withdrawn as sqlite_Migration20261204202839_thread_withdrawn } from './sqlite/Migration20261204202839_thread_withdrawn.ts';
+import { Migration20261204205349_member_guest_origin as sqlite_Migration20261204205349_member_guest_origin } from './sqlite/Migration20261204205349_member_guest_origin.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -30,6 +31,7 @@ import { Migration20261204181658_work_queue_claims as postgresql_Migration202612
 import { Migration20261204185041_close_the_loop as postgresql_Migration20261204185041_close_the_loop } from './postgresql/Migration20261204185041_close_the_loop.ts';
 import { Migration20261204185100_backfill_notifications as postgresql_Migration20261204185100_backfill_notifications } from './postgresql/Migration20261204185100_backfill_notifications.ts';
 import { Migration20261204202840_thread_withdrawn as postgresql_Migration20261204202840_thread_withdrawn } from './postgresql/Migration20261204202840_thread_withdrawn.ts';
+import { Migration20261204205350_member_guest_origin as postgresql_Migration20261204205350_member_guest_origin } from './postgresql/Migration20261204205350_member_guest_origin.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -49,6 +51,7 @@ export const migrations = {
     sqlite_Migration20261204185041_close_the_loop,
     sqlite_Migration20261204185100_backfill_notifications,
     sqlite_Migration20261204202839_thread_withdrawn,
+    sqlite_Migration20261204205349_member_guest_origin,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -67,5 +70,6 @@ export const migrations = {
     postgresql_Migration20261204185041_close_the_loop,
     postgresql_Migration20261204185100_backfill_notifications,
     postgresql_Migration20261204202840_thread_withdrawn,
+    postgresql_Migration20261204205350_member_guest_origin,
   ],
 };

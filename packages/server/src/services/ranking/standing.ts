@@ -88,9 +88,15 @@ const isCriticRow = (row: MemberScore, t: Thresholds) =>
   sentimentOfTotals(row) <= t.settings.critics.maxSentiment;
 
 /** The filter of each segment, in SQL where it can be (suggestions are narrowed further in memory). */
-/** A segment's rows, never an erased member's (their score stays, for the numbers to add up). */
+/**
+ * Who is ranked: never an erased member (their score stays, for the numbers to add up) nor a
+ * suspended one (their score stays too, for when the suspension is lifted).
+ */
+const RANKED = { member: { erasedAt: null, suspendedAt: null } } as const;
+
+/** A segment's rows, of ranked members only. */
 function segmentWhere(segment: Segment, t: Thresholds): FilterQuery<MemberScore> {
-  return { $and: [segmentRows(segment, t), { member: { erasedAt: null } }] } as FilterQuery<MemberScore>;
+  return { $and: [segmentRows(segment, t), RANKED] } as FilterQuery<MemberScore>;
 }
 
 function segmentRows(segment: Segment, t: Thresholds): FilterQuery<MemberScore> {
@@ -115,7 +121,7 @@ function segmentRows(segment: Segment, t: Thresholds): FilterQuery<MemberScore> 
 }
 
 async function rankOf(scope: Scope, row: MemberScore): Promise<number> {
-  return (await scope.em.count(MemberScore, { score: { $gt: row.score } })) + 1;
+  return (await scope.em.count(MemberScore, { score: { $gt: row.score }, ...RANKED })) + 1;
 }
 
 function standingOf(row: MemberScore, rank: number, t: Thresholds, batch: Standing['batch']): Standing {
@@ -187,9 +193,13 @@ export async function rankingPage(
   return { standings, offset, hasNextPage };
 }
 
-/** One member's standing, or null when nothing they did counts yet. */
+/** One member's standing, or null when nothing they did counts yet (or they are not ranked). */
 export async function standingOfMember(scope: Scope, memberId: string): Promise<Standing | null> {
-  const row = await scope.em.findOne(MemberScore, { member: memberId }, { populate: ['member'] });
+  const row = await scope.em.findOne(
+    MemberScore,
+    { member: { id: memberId, erasedAt: null, suspendedAt: null } },
+    { populate: ['member'] },
+  );
   if (!row) return null;
   return standingOf(row, await rankOf(scope, row), await thresholds(scope), { ids: [memberId] });
 }
