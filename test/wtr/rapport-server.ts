@@ -272,10 +272,7 @@ export function rapportServer() {
   /** Whether the guest named `name` was recorded with where they joined from (hashed). */
   commands['rapport:guest-origin'] = async ({ slug, name }) => {
     const community = fixture(slug).community.community.id;
-    const member = await server
-      .em()
-      .fork()
-      .findOneOrFail(Member, { community, displayName: name }, { filters: false });
+    const member = await server.em().fork().findOneOrFail(Member, { community, displayName: name }, { filters: false });
     return { address: member.joinedFromHash !== null, browser: member.browserHash !== null };
   };
   /** The guest named `as` withdraws the thread they wrote. */

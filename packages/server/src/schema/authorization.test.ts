@@ -6,11 +6,14 @@
 import { readFileSync } from 'node:fs';
 import type { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Member } from '../entities/index.ts';
 import {
+  ALL_COMMUNITIES,
   createTestCommunity,
   globalId,
   guestToken,
   postThread,
+  rawId,
   STAFF_PASSWORD,
   signInStaff,
   ssoToken,
@@ -99,6 +102,18 @@ async function someMember(): Promise<string> {
   const client = server.client();
   const token = await guestToken(client, brand.slug, `Someone ${++counter}`);
   return (await client.data('{ viewer { member { id } } }', { token })).viewer.member.id;
+}
+
+/** A customer who turned emails off and has not been seen for a year: the UNSUBSCRIBED clean-up takes them. */
+async function quietMember(): Promise<string> {
+  const client = server.client();
+  const token = await guestToken(client, brand.slug, `Quiet ${++counter}`);
+  await client.data('mutation { setConsent(purpose: THREAD_NOTIFICATIONS, granted: false) { granted } }', { token });
+  const id = (await client.data('{ viewer { member { id } } }', { token })).viewer.member.id;
+  await server
+    .em()
+    .nativeUpdate(Member, { id: rawId(id) }, { lastSeenAt: new Date(Date.now() - 365 * 86_400_000) }, ALL_COMMUNITIES);
+  return id;
 }
 
 const communityField = (who: Who, selection: string) =>
@@ -324,11 +339,8 @@ const RECIPES: Record<string, Recipe> = {
   'Mutation.updatePrivacySettings': (who) =>
     call(who, 'mutation { updatePrivacySettings(deletionGraceDays: 7) { deletionGraceDays } }'),
   'Mutation.runCleanup': async (who) => {
-    // Someone who turned emails off, so the rule takes them; undone at once, they stay.
-    const client = server.client();
-    const token = await guestToken(client, brand.slug, `Quiet ${++counter}`);
-    await client.data('mutation { setConsent(purpose: THREAD_NOTIFICATIONS, granted: false) { granted } }', { token });
-    const id = (await client.data('{ viewer { member { id } } }', { token })).viewer.member.id;
+    // Someone who turned emails off and went quiet, so the rule takes them; undone at once, they stay.
+    const id = await quietMember();
     const result = await call(
       who,
       'mutation ($ids: [ID!]!) { runCleanup(rule: UNSUBSCRIBED, memberIds: $ids) { cleanup { id } } }',
@@ -344,10 +356,7 @@ const RECIPES: Record<string, Recipe> = {
     return result;
   },
   'Mutation.undoCleanup': async (who) => {
-    const client = server.client();
-    const token = await guestToken(client, brand.slug, `Quiet ${++counter}`);
-    await client.data('mutation { setConsent(purpose: THREAD_NOTIFICATIONS, granted: false) { granted } }', { token });
-    const id = (await client.data('{ viewer { member { id } } }', { token })).viewer.member.id;
+    const id = await quietMember();
     const run = await (await signedStaff()).data(
       'mutation ($ids: [ID!]!) { runCleanup(rule: UNSUBSCRIBED, memberIds: $ids) { cleanup { id } } }',
       { variables: { ids: [id] } },

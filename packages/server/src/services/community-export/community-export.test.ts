@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, type Orm, openOrm } from '../../db/orm.ts';
-import { Community, InboundEmail } from '../../entities/index.ts';
+import { Activity, Community, InboundEmail, Member } from '../../entities/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
 import {
   createTestCommunity,
@@ -103,6 +103,12 @@ async function fillCommunity(): Promise<void> {
   await api.data('mutation { setConsent(purpose: THREAD_NOTIFICATIONS, granted: false) { granted } }', {
     token: tokens.Cy,
   });
+  // Cy then goes quiet for half a year: the UNSUBSCRIBED clean-up below takes them.
+  const cy = rawId((await api.data('{ viewer { member { id } } }', { token: tokens.Cy })).viewer.member.id);
+  const halfYearAgo = new Date(Date.now() - 180 * 86_400_000);
+  const everywhere = { filters: false } as const;
+  await source.em().nativeUpdate(Member, { id: cy }, { lastSeenAt: halfYearAgo }, everywhere);
+  await source.em().nativeUpdate(Activity, { actorMember: cy }, { createdAt: halfYearAgo }, everywhere);
   const ada = (await api.data('{ viewer { member { id } } }', { token: tokens.Ada })).viewer.member.id;
   await as('manager').data('mutation ($m: ID!) { flagAmbassador(memberId: $m, reason: "Helps everyone") { id } }', {
     variables: { m: ada },
