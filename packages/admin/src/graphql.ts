@@ -113,7 +113,9 @@ export const REPLY_FIELDS = gql`
   fragment AdminReply on Reply {
     id
     body
+    bodyFormatted
     createdAt
+    viewerCanEdit
     isHelpful
     isHidden
     hiddenReason
@@ -200,6 +202,20 @@ export const THREAD_EVENTS = gql`
     threadEvents(community: $community, threadId: $id) {
       __typename
     }
+  }
+`;
+
+export const EDIT_REPLY = gql`
+  mutation AdminEditReply($input: EditReplyInput!) {
+    editReply(input: $input) {
+      id
+    }
+  }
+`;
+
+export const DELETE_REPLY = gql`
+  mutation AdminDeleteReply($id: ID!) {
+    deleteReply(replyId: $id)
   }
 `;
 

@@ -12,6 +12,7 @@ import { AdminMembers } from './components/admin-members.ts';
 import { AdminMergeForm } from './components/admin-merge-form.ts';
 import { AdminModeration } from './components/admin-moderation.ts';
 import { AdminOutreach } from './components/admin-outreach.ts';
+import { AdminOwnReply } from './components/admin-own-reply.ts';
 import { AdminProfile } from './components/admin-profile.ts';
 import { AdminPulse } from './components/admin-pulse.ts';
 import { AdminReasonAction } from './components/admin-reason-action.ts';
@@ -38,6 +39,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'admin-thread-actions': AdminThreadActions,
   'admin-merge-form': AdminMergeForm,
   'admin-reply-form': AdminReplyForm,
+  'admin-own-reply': AdminOwnReply,
   'admin-reason-action': AdminReasonAction,
   'admin-customer-panel': AdminCustomerPanel,
   'admin-members': AdminMembers,

@@ -105,6 +105,28 @@ describe('<admin-thread>', () => {
     await waitFor(() => !deepText(find(admin, 'admin-thread >> article')!).includes('waiting'), 'the wait to end');
   });
 
+  it("lets staff edit and delete their own sent reply, and not a customer's", async () => {
+    const { admin, community, id } = await openThread();
+    await server('reply', { slug: community.slug, threadId: id, as: 'Nina', body: 'Any news?' });
+    type(find(admin, 'admin-reply-form >> textarea'), 'Soon, I promise');
+    byText(admin, 'admin-reply-form >> button', 'Send reply')?.click();
+    await waitFor(() => replies(admin).length === 2, 'both replies');
+    const customer = replies(admin)[0]!;
+    expect(find(customer, 'admin-own-reply')).to.equal(undefined);
+    const own = () => replies(admin)[1]!;
+    byText(own(), 'admin-own-reply >> button', 'Edit')?.click();
+    const editor = await waitFor(() => find(own(), 'admin-own-reply >> textarea'), 'the editor');
+    expect((editor as HTMLTextAreaElement).value).to.equal('Soon, I promise');
+    type(editor, 'Next week, I promise');
+    byText(own(), 'admin-own-reply >> button', 'Save')?.click();
+    await waitFor(() => deepText(own()).includes('Next week, I promise'), 'the edited reply');
+    byText(own(), 'admin-own-reply >> button', 'Delete')?.click();
+    await waitFor(() => deepText(own()).includes('Delete your reply for everyone?'), 'the confirmation');
+    byText(own(), 'admin-own-reply >> button', 'Delete')?.click();
+    await waitFor(() => replies(admin).length === 1, 'the reply gone');
+    expect(deepText(replies(admin)[0]!)).to.contain('Any news?');
+  });
+
   it('labels an agency reply as the agency for the brand in the preview', async () => {
     const { admin, community } = await openThread('agency');
     type(find(admin, 'admin-reply-form >> textarea'), 'On it.');

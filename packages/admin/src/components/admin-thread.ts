@@ -26,6 +26,8 @@ interface Reply {
   isHelpful: boolean;
   isHidden: boolean | null;
   hiddenReason: string | null;
+  bodyFormatted?: FormattedText;
+  viewerCanEdit?: boolean;
   author: Author | null;
 }
 
@@ -192,8 +194,14 @@ export class AdminThread extends LitElement {
     return html`<li class="panel ${reply.isHidden ? 'hidden' : ''}" id="reply-${reply.id}">
       ${adminAuthorLine(reply.author, this.app.brand, reply.createdAt)}
       ${reply.isHidden ? html`<p class="notice error">${strings.hidden(reply.hiddenReason ?? '')}</p>` : nothing}
-      ${richText(reply.body)}
-      <div class="row">${this.#helpful(reply)} ${this.#moderateReply(reply)}</div>
+      ${reply.bodyFormatted ? formattedText(reply.bodyFormatted) : richText(reply.body)}
+      <div class="row">${this.#helpful(reply)} ${this.#moderateReply(reply)}
+        ${
+          reply.viewerCanEdit
+            ? html`<admin-own-reply .app=${this.app} .replyId=${reply.id} .body=${reply.body}
+                @rapport-changed=${() => this.#refresh()}></admin-own-reply>`
+            : nothing
+        }</div>
     </li>`;
   }
 

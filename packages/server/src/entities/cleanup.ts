@@ -18,7 +18,7 @@ const CleanupSchema = defineEntity({
     id: idProperty(),
     community: () => p.manyToOne(Community),
     rule: p.enum(CLEANUP_RULES),
-    /** INACTIVE_WITHOUT_CONSENT: inactive for at least this many days. */
+    /** Nobody seen or taking part within this many days was taken (every rule). */
     inactiveDays: p.integer().nullable(),
     memberIds: p.json<string[]>().$type<string[]>(),
     byStaff: () => p.manyToOne(StaffMember).nullable(),
