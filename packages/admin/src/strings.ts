@@ -423,8 +423,8 @@ export const strings = {
   handoverHeading: (from: string, to: string) => `${from} → ${to}`,
   handoverReason: { DEACTIVATION: 'Deactivated', AGENCY_ENDED: 'Agency’s work ended' } as Record<string, string>,
   handoverBy: (by: string | null, when: string) => (by ? `by ${by}, ${when}` : when),
-  handoverMoved: (threads: number, follows: number, customers: number) =>
-    `${threads} open ${threads === 1 ? 'thread' : 'threads'}, ${follows} followed, ${customers} ${customers === 1 ? 'customer' : 'customers'}`,
+  handoverMoved: (threads: number, follows: number, briefed: number, owned: number, to: string) =>
+    `${threads} open ${threads === 1 ? 'thread' : 'threads'}, ${follows} followed · ${briefed} ${briefed === 1 ? 'customer' : 'customers'} in the brief, ${owned} now looked after by ${to}`,
   briefTitle: 'Brief',
   briefEmpty: 'No customers to brief on.',
   topics: 'Talks about',

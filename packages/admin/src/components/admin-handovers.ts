@@ -1,5 +1,5 @@
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { timeAgo } from '@rapport/shared/ui/time.ts';
+import { durationSince, timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
@@ -87,7 +87,7 @@ export class AdminHandovers extends LitElement {
           ? html`<ul>${e.openQuestions.map(
               (q) =>
                 html`<li>${q.thread ? html`<a href="/admin/threads/${encodeURIComponent(q.thread.id)}">${q.title}</a>` : q.title}
-                  <span class="muted">${s.waiting(timeAgo(q.waitingSince))}</span></li>`,
+                  <span class="muted">${s.waiting(durationSince(q.waitingSince))}</span></li>`,
             )}</ul>`
           : html`<p>${s.noOpenQuestions}</p>`
       }
@@ -99,7 +99,7 @@ export class AdminHandovers extends LitElement {
     return html`<details class="panel" ?open=${h.id === this.openId} id="handover-${h.id}">
       <summary><strong>${s.handoverHeading(h.from.name, h.to.name)}</strong>
         <span class="muted">${s.handoverReason[h.reason] ?? h.reason}, ${s.handoverBy(h.by?.name ?? null, timeAgo(h.createdAt))} ·
-        ${s.handoverMoved(h.threads.length, h.followedThreadCount, h.members.length)}</span></summary>
+        ${s.handoverMoved(h.threads.length, h.followedThreadCount, h.brief.length, h.members.length, h.to.name)}</span></summary>
       ${
         h.threads.length
           ? html`<h3>${s.movedThreads}</h3><ul>${h.threads.map(

@@ -120,7 +120,11 @@ describe('<admin-staff>', () => {
     const text = await waitFor(() => deepText(handovers).includes('Cleo') && deepText(handovers), 'the brief');
     expect(text)
       .to.contain(`${leaving.name} → ${successor.name}`)
-      .and.contain('1 open thread, 0 followed, 0 customers');
+      .and.contain('1 open thread, 0 followed · 1 customer in the brief, 0 now looked after by');
+    // How long Cleo has waited, as the inbox says it (not "waiting 9 minutes ago").
+    expect(text)
+      .to.match(/waiting \d+ minutes?/)
+      .and.not.match(/waiting \d+ minutes? ago/);
     expect(text).to.contain('Still waiting for an answer').and.contain('Waiting on Sam');
     expect(location.pathname).to.match(/^\/admin\/handovers\/.+/);
   });

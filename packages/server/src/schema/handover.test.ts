@@ -116,6 +116,7 @@ describe('relationship ownership and handover', () => {
     expect(ada.topics[0]).toBe('sync'); // in two of her texts
     expect(ada.openQuestions).toEqual([{ title: 'Dark mode', thread: { id: threads.dark } }]); // nobody answered it yet
     expect(bob.summary).toContain('never answered by staff yet');
+    expect(bob.summary).toMatch(/^1 thread, 0 replies, \d+ votes?;/);
     expect(bob.openQuestions).toEqual([{ title: 'Export to CSV please', thread: { id: threads.csv } }]);
 
     expect((await memberQuery(members.Ada as string)).community.member.owner).toEqual({ name: 'Olive' });

@@ -137,6 +137,8 @@ async function shareOut(em: Em, from: StaffMember, successors: StaffMember[]): P
   return { threads, follows, members };
 }
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /** Per customer: who they are, what they talk about, how they feel, what they still wait for. */
 export async function handoverBrief(scope: Scope, em: Em, memberIds: string[]): Promise<HandoverBriefEntry[]> {
   if (memberIds.length === 0) return [];
@@ -158,7 +160,11 @@ export async function handoverBrief(scope: Scope, em: Em, memberIds: string[]): 
     const last = contacts[0];
     const score = scores.get(member.id);
     const parts = [
-      `${member.threadCount} threads, ${member.replyCount} replies, ${member.voteCount} votes`,
+      [
+        count(member.threadCount, 'thread', 'threads'),
+        count(member.replyCount, 'reply', 'replies'),
+        count(member.voteCount, 'vote', 'votes'),
+      ].join(', '),
       `member since ${member.firstSeenAt.toISOString().slice(0, 10)}`,
       last
         ? `last answered by ${last.staff.name} on ${last.lastAt.toISOString().slice(0, 10)}`
