@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { Activity, Member, Thread } from '@rapport/server/entities/index.ts';
 import {
   createTestCommunity,
+  globalId,
   guestToken,
   STAFF_PASSWORD,
   signInStaff,
@@ -110,7 +111,12 @@ export function rapportServer() {
     /** E-mail and password of a staff account (staff, manager, agency or owner) of a test community. */
     async 'rapport:staff-account'({ slug, role = 'staff' }) {
       const member = fixture(slug).community[role as 'staff' | 'manager' | 'agency' | 'owner'];
-      return { email: member.email, password: STAFF_PASSWORD, name: member.name };
+      return {
+        email: member.email,
+        password: STAFF_PASSWORD,
+        name: member.name,
+        id: globalId('StaffMember', member.id),
+      };
     },
     async 'rapport:sso-token'({ slug, sub, name, expiresIn }) {
       return ssoToken(fixture(slug).community, { sub, name, expiresIn });
@@ -274,6 +280,12 @@ export function rapportServer() {
     const community = fixture(slug).community.community.id;
     const member = await server.em().fork().findOneOrFail(Member, { community, displayName: name }, { filters: false });
     return { address: member.joinedFromHash !== null, browser: member.browserHash !== null };
+  };
+  /** The guest named `as` asks for their account to be deleted. */
+  commands['rapport:request-deletion'] = async ({ slug, as }) => {
+    const { client, token } = await actor(fixture(slug), as);
+    await client.data('mutation { requestAccountDeletion }', { token });
+    return true;
   };
   /** The guest named `as` withdraws the thread they wrote. */
   commands['rapport:withdraw'] = async ({ slug, threadId, as }) => {

@@ -593,6 +593,14 @@ export const AUDIT = gql`
             actor {
               name
             }
+            actorMember {
+              displayName
+            }
+            references {
+              id
+              type
+              name
+            }
           }
         }
         pageInfo {

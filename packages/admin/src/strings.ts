@@ -263,6 +263,17 @@ export const strings = {
   change: 'Change',
   auditEmpty: 'Nothing recorded yet.',
   system: 'System',
+  memberThemselves: (name: string) => `${name} (the member)`,
+  auditTypes: {
+    Thread: 'Thread',
+    Reply: 'Reply',
+    Member: 'Member',
+    StaffMember: 'Staff',
+    Community: 'Community',
+    Webhook: 'Webhook',
+    Cleanup: 'Clean-up',
+    ChangelogEntry: "What's new",
+  } as Record<string, string>,
   // ambassadors
   ambassadorsTitle: 'Ambassadors and critics',
   ambassadorsIntro:

@@ -28,6 +28,10 @@ describe('<admin-audit>', () => {
     const [newest, hide] = rows(admin);
     expect(newest).to.contain(me.name).and.contain('community.update').and.contain('Audited Brand');
     expect(hide).to.contain('thread.hide').and.contain('Off topic');
+    // The thread by its title, not "Thread 0190…".
+    expect(hide)
+      .to.contain('Audit me')
+      .and.not.match(/Thread [0-9a-f]{8}-/);
     expect(find(find(admin, 'admin-audit >> tbody tr:nth-child(2)')!, 'a')?.getAttribute('href')).to.equal(
       `/admin/threads/${encodeURIComponent(thread)}`,
     );
@@ -44,5 +48,33 @@ describe('<admin-audit>', () => {
       () => deepText(find(admin, 'admin-audit')!).includes('Nothing recorded yet'),
       'nothing by someone else',
     );
+  });
+
+  it("names people, not ids, and shows a member's own request as theirs", async () => {
+    const community = await newCommunity();
+    const leaving = await server<{ name: string; id: string }>('staff-account', {
+      slug: community.slug,
+      role: 'staff',
+    });
+    const successor = await server<{ name: string; id: string }>('staff-account', {
+      slug: community.slug,
+      role: 'owner',
+    });
+    await server('request-deletion', { slug: community.slug, as: 'Dana' });
+    await signIn(community, 'manager');
+    await graphql(
+      'mutation ($a: ID!, $b: [ID!]!) { deactivateStaff(staffId: $a, successorIds: $b) { movedThreads } }',
+      {
+        a: leaving.id,
+        b: [successor.id],
+      },
+    );
+    const admin = await mountAdmin('/admin/audit');
+    await waitFor(() => rows(admin).some((r) => r.includes('staff.handover')), 'the handover');
+    const handover = rows(admin).find((r) => r.includes('staff.handover')) as string;
+    expect(handover).to.contain(leaving.name).and.contain(successor.name);
+    expect(handover).not.to.match(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    const request = rows(admin).find((r) => r.includes('member.deletion-requested')) as string;
+    expect(request).to.contain('Dana (the member)').and.not.contain('System');
   });
 });

@@ -16,6 +16,8 @@ interface Entry {
   after: Record<string, unknown> | null;
   createdAt: string;
   actor: { name: string } | null;
+  actorMember: { displayName: string } | null;
+  references: { id: string; type: string; name: string }[];
 }
 
 interface AuditData {
@@ -28,14 +30,21 @@ interface AuditData {
 /** The API's global id of a record (Relay: base64 of "Type:id"), to link to it. */
 const globalId = (type: string, id: string) => btoa(`${type}:${id}`);
 
-const show = (value: unknown) => (value == null ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+/** A recorded value as a person reads it: ids by the names they stand for. */
+function show(value: unknown, names: Map<string, string>): string {
+  if (value == null) return '—';
+  if (typeof value === 'string') return names.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => show(v, names)).join(', ');
+  return JSON.stringify(value, (_key, v) => (typeof v === 'string' ? (names.get(v) ?? v) : v));
+}
 
 /** What changed: each field with its value before and after. */
 function changes(entry: Entry) {
+  const names = new Map(entry.references.map((r) => [r.id, r.name]));
   const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
   return html`<ul class="plain">${keys.map(
     (key) =>
-      html`<li><span class="muted">${key}:</span> ${entry.before ? html`${show(entry.before[key])} → ` : nothing}${show(entry.after?.[key])}</li>`,
+      html`<li><span class="muted">${key}:</span> ${entry.before ? html`${show(entry.before[key], names)} → ` : nothing}${show(entry.after?.[key], names)}</li>`,
   )}</ul>`;
 }
 
@@ -69,12 +78,21 @@ export class AdminAudit extends LitElement {
   );
 
   #target(entry: Entry) {
-    const label = `${entry.targetType} ${entry.targetId}`;
-    if (entry.targetType === 'Thread')
-      return html`<a href="/admin/threads/${encodeURIComponent(globalId('Thread', entry.targetId))}">${label}</a>`;
-    if (entry.targetType === 'Member')
-      return html`<a href="/admin/members/${encodeURIComponent(globalId('Member', entry.targetId))}">${label}</a>`;
-    return label;
+    const named = entry.references.find((r) => r.id === entry.targetId);
+    const label = named ? `${named.name}` : `${entry.targetType} ${entry.targetId}`;
+    const kind = strings.auditTypes[entry.targetType] ?? entry.targetType;
+    const link = (path: string) =>
+      html`<a href="/admin/${path}/${encodeURIComponent(globalId(entry.targetType, entry.targetId))}">${label}</a>`;
+    const shown =
+      entry.targetType === 'Thread' ? link('threads') : entry.targetType === 'Member' ? link('members') : label;
+    return html`<span class="muted">${kind}</span> ${shown}`;
+  }
+
+  /** Staff by name, a member acting on their own account by theirs, else the system. */
+  #who(entry: Entry) {
+    if (entry.actor) return entry.actor.name;
+    if (entry.actorMember) return strings.memberThemselves(entry.actorMember.displayName);
+    return strings.system;
   }
 
   #table(entries: Entry[]) {
@@ -86,7 +104,7 @@ export class AdminAudit extends LitElement {
       <tbody>${entries.map(
         (e) => html`<tr>
           <td><time datetime=${e.createdAt} title=${new Date(e.createdAt).toLocaleString()}>${timeAgo(e.createdAt)}</time></td>
-          <td>${e.actor?.name ?? s.system}</td>
+          <td>${this.#who(e)}</td>
           <td><code>${e.action}</code></td>
           <td>${this.#target(e)}</td>
           <td>${changes(e)}</td>

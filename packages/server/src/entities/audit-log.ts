@@ -1,9 +1,13 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { createdAtProperty, idProperty } from './common.ts';
 import { Community } from './community.ts';
+import { Member } from './member.ts';
 import { StaffMember } from './staff-member.ts';
 
-/** What a staff member (or the system, when `actorStaff` is null) did, with the state before and after. */
+/**
+ * What a staff member did (or a member to their own account, or the system when neither is set),
+ * with the state before and after.
+ */
 const AuditLogSchema = defineEntity({
   name: 'AuditLog',
   indexes: [{ properties: ['community', 'createdAt'] }, { properties: ['targetId'] }],
@@ -11,6 +15,8 @@ const AuditLogSchema = defineEntity({
     id: idProperty(),
     community: () => p.manyToOne(Community),
     actorStaff: () => p.manyToOne(StaffMember).nullable(),
+    /** A member acting on their own account (asking for its deletion, bringing in a guest session). */
+    actorMember: () => p.manyToOne(Member).nullable(),
     action: p.string().length(64),
     targetType: p.string().length(32),
     targetId: p.string().length(64),

@@ -1,7 +1,18 @@
-import { AuditLog, Community, StaffMember } from '../entities/index.ts';
+import { AuditLog, Community, Member, StaffMember } from '../entities/index.ts';
 import { listAudit } from '../services/audit.ts';
+import { type AuditReference, auditReferences } from '../services/audit-names.ts';
 import { builder } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
+import { MemberRef } from './member.ts';
+
+const AuditReferenceRef = builder.objectRef<AuditReference>('AuditReference').implement({
+  description: 'A record an audit entry mentions by id (its target, or an id in before/after), by name.',
+  fields: (t) => ({
+    id: t.exposeString('id', { description: 'The raw id, as it appears in targetId, before and after.' }),
+    type: t.exposeString('type'),
+    name: t.exposeString('name'),
+  }),
+});
 
 export const AuditLogRef = builder.node(AuditLog, {
   name: 'AuditEntry',
@@ -17,9 +28,21 @@ export const AuditLogRef = builder.node(AuditLog, {
     actor: t.field({
       type: StaffMember,
       nullable: true,
-      description: 'Null for the system (the CLI, automatic jobs).',
+      description: 'The staff member who acted; null for a member acting on their own account and for the system.',
       resolve: (entry, _a, ctx) =>
         entry.actorStaff ? ctx.scope().loaders.byId(StaffMember).load(entry.actorStaff.id) : null,
+    }),
+    actorMember: t.field({
+      type: MemberRef,
+      nullable: true,
+      description: 'A member acting on their own account (asking for its deletion, for instance).',
+      resolve: (entry, _a, ctx) =>
+        entry.actorMember ? ctx.scope().loaders.byId(Member).load(entry.actorMember.id) : null,
+    }),
+    references: t.field({
+      type: [AuditReferenceRef],
+      description: 'Names for the ids the entry mentions, so it reads as names, not UUIDs.',
+      resolve: (entry, _a, ctx) => auditReferences(ctx.scope(), entry),
     }),
   }),
 });

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
 import { AuditLog } from '../entities/index.ts';
-import type { StaffActor } from './actor.ts';
+import { type Actor, isStaff, memberIdOf } from './actor.ts';
 import { badInput } from './errors.ts';
 import { findPage, type Page, type PageArgs } from './pagination.ts';
 import type { Scope } from './scope.ts';
@@ -35,11 +35,13 @@ export function listAudit(scope: Scope, filters: AuditFilters): Promise<Page<Aud
   return findPage(scope.em, AuditLog, where, { createdAt: 'desc', id: 'desc' }, filters);
 }
 
-/** Records a staff action inside the transaction that performs it. */
-export function recordAudit(em: Em, communityId: string, actor: StaffActor | null, input: AuditInput): AuditLog {
+/** Records an action inside the transaction that performs it: by staff, a member, or the system (null). */
+export function recordAudit(em: Em, communityId: string, actor: Actor | null, input: AuditInput): AuditLog {
   return em.create(AuditLog, {
     community: communityId,
-    actorStaff: actor?.staff ?? null,
+    actorStaff: isStaff(actor) ? actor.staff : null,
+    // By id: a member actor's row may come from the shared cache, not this transaction.
+    actorMember: actor && !isStaff(actor) ? memberIdOf(actor) : null,
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId,

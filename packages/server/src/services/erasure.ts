@@ -39,7 +39,7 @@ export async function requestDeletion(scope: Scope, actor: MemberActor): Promise
     const now = new Date();
     member.deletionRequestedAt = now;
     member.deletionDueAt = new Date(now.getTime() + privacySettings(community).deletionGraceDays * DAY_MS);
-    recordAudit(em, scope.communityId, null, {
+    recordAudit(em, scope.communityId, actor, {
       action: 'member.deletion-requested',
       targetType: 'Member',
       targetId: member.id,
@@ -55,7 +55,7 @@ export async function cancelDeletion(scope: Scope, actor: MemberActor): Promise<
     if (!member.deletionDueAt) throw badInput('There is no deletion to cancel.');
     member.deletionRequestedAt = null;
     member.deletionDueAt = null;
-    recordAudit(em, scope.communityId, null, {
+    recordAudit(em, scope.communityId, actor, {
       action: 'member.deletion-cancelled',
       targetType: 'Member',
       targetId: member.id,

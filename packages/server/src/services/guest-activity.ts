@@ -111,7 +111,7 @@ export async function bringGuestActivity(scope: Scope, actor: Actor, guestToken:
       replyCount: 0,
       voteCount: 0,
     });
-    recordAudit(em, scope.communityId, null, {
+    recordAudit(em, scope.communityId, actor, {
       action: 'member.guest-brought-in',
       targetType: 'Member',
       targetId: member.id,

@@ -15,6 +15,7 @@ import { Migration20261204185041_close_the_loop as sqlite_Migration2026120418504
 import { Migration20261204185100_backfill_notifications as sqlite_Migration20261204185100_backfill_notifications } from './sqlite/Migration20261204185100_backfill_notifications.ts';
 import { Migration20261204202839_thread_withdrawn as sqlite_Migration20261204202839_thread_withdrawn } from './sqlite/Migration20261204202839_thread_withdrawn.ts';
 import { Migration20261204205349_member_guest_origin as sqlite_Migration20261204205349_member_guest_origin } from './sqlite/Migration20261204205349_member_guest_origin.ts';
+import { Migration20261204210636_audit_actor_member as sqlite_Migration20261204210636_audit_actor_member } from './sqlite/Migration20261204210636_audit_actor_member.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -32,6 +33,7 @@ import { Migration20261204185041_close_the_loop as postgresql_Migration202612041
 import { Migration20261204185100_backfill_notifications as postgresql_Migration20261204185100_backfill_notifications } from './postgresql/Migration20261204185100_backfill_notifications.ts';
 import { Migration20261204202840_thread_withdrawn as postgresql_Migration20261204202840_thread_withdrawn } from './postgresql/Migration20261204202840_thread_withdrawn.ts';
 import { Migration20261204205350_member_guest_origin as postgresql_Migration20261204205350_member_guest_origin } from './postgresql/Migration20261204205350_member_guest_origin.ts';
+import { Migration20261204210637_audit_actor_member as postgresql_Migration20261204210637_audit_actor_member } from './postgresql/Migration20261204210637_audit_actor_member.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -52,6 +54,7 @@ export const migrations = {
     sqlite_Migration20261204185100_backfill_notifications,
     sqlite_Migration20261204202839_thread_withdrawn,
     sqlite_Migration20261204205349_member_guest_origin,
+    sqlite_Migration20261204210636_audit_actor_member,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -71,5 +74,6 @@ export const migrations = {
     postgresql_Migration20261204185100_backfill_notifications,
     postgresql_Migration20261204202840_thread_withdrawn,
     postgresql_Migration20261204205350_member_guest_origin,
+    postgresql_Migration20261204210637_audit_actor_member,
   ],
 };
