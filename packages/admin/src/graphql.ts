@@ -632,6 +632,18 @@ export const RANKING = gql`
     community(slug: $community) {
       id
       ranking(first: 25, segment: $segment, after: $after) {
+        rules {
+          ambassadors {
+            percentile
+            minRecentActivities
+            recentDays
+          }
+          critics {
+            reachPercentile
+            minTexts
+            maxSentiment
+          }
+        }
         edges {
           node {
             rank

@@ -291,6 +291,13 @@ export const strings = {
     CRITICS:
       'People others listen to who are persistently unhappy: reach out to them. They are never hidden or penalised.',
   } as Record<string, string>,
+  /** The rule of a segment with this community's numbers (members level with a cut-off count). */
+  segmentRules: {
+    SUGGESTED: (r: { percentile: number; minRecentActivities: number; recentDays: number }) =>
+      `Rule: a score in the top ${100 - r.percentile}% of the community, at least ${r.minRecentActivities} activities in the last ${r.recentDays} days, sentiment 0 or above, not flagged yet. Anyone level with the cut-off is included.`,
+    CRITICS: (r: { reachPercentile: number; minTexts: number; maxSentiment: number }) =>
+      `Rule: reach in the top ${100 - r.reachPercentile}% of the community, at least ${r.minTexts} posts or replies, and sentiment of ${r.maxSentiment} or lower. Anyone level with the cut-off is included.`,
+  },
   segmentEmpty: {
     ALL: 'Nobody has taken part yet.',
     AMBASSADORS: 'No ambassadors yet: flag someone from “Suggested” or “Everyone”.',
@@ -306,6 +313,7 @@ export const strings = {
   trendUp: (by: string) => `up ${by}`,
   trendDown: (by: string) => `down ${by}`,
   trendFlat: 'steady',
+  trendNew: 'new in the last 30 days',
   feeling: (value: number) => (value > 0.15 ? 'positive' : value < -0.15 ? 'negative' : 'neutral'),
   state: 'Status',
   suggestedBadge: 'Suggested',

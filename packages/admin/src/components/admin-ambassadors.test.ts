@@ -43,8 +43,8 @@ describe('<admin-ambassadors>: the ranking, a member’s breakdown, flagging', (
     expect(Number(cells[2])).to.be.greaterThan(
       Number(findAll(admin, 'admin-ambassadors >> tbody tr')[1]?.querySelectorAll('td')[2]?.textContent),
     );
-    // New activity: the trend points up, and says so in words.
-    expect(deepText(alma)).to.contain('up ');
+    // A new community: nothing counted a month ago, so everyone is new, not "up" by their whole score.
+    expect(deepText(alma)).to.contain('new in the last 30 days').and.not.contain('up ');
 
     find(admin, 'admin-ambassadors >> tbody tr td:nth-child(2) button')!.click();
     const breakdown = await waitFor(() => find(admin, 'admin-score-breakdown >> section'), 'the breakdown');
@@ -124,5 +124,21 @@ describe('<admin-ambassadors>: the ranking, a member’s breakdown, flagging', (
       new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }),
     );
     await waitFor(() => tab(admin, 'Everyone')?.getAttribute('aria-selected') === 'true', 'back to Everyone');
+  });
+
+  it("explains each segment's rule with the community's numbers", async () => {
+    const c = await community();
+    await signIn(c);
+    const admin = await mountAdmin('/admin/ambassadors');
+    await waitFor(() => names(admin).length > 0, 'the ranking');
+    tab(admin, 'Critics')!.click();
+    await waitFor(
+      () =>
+        deepText(find(admin, 'admin-ambassadors >> .rule') ?? document.body).includes(
+          'reach in the top 25% of the community, at least 3 posts or replies, and sentiment of -0.15 or lower',
+        ),
+      'the critics rule',
+    );
+    expect(deepText(find(admin, 'admin-ambassadors >> .rule')!)).to.contain('level with the cut-off');
   });
 });

@@ -21,9 +21,18 @@ export interface RankingRow {
   member: { id: string; displayName: string };
 }
 
+interface RankingRules {
+  ambassadors: { percentile: number; minRecentActivities: number; recentDays: number };
+  critics: { reachPercentile: number; minTexts: number; maxSentiment: number };
+}
+
 type RankingData = {
   community: {
-    ranking: { edges: { node: RankingRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    ranking: {
+      rules: RankingRules;
+      edges: { node: RankingRow }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
   } | null;
 };
 
@@ -35,13 +44,16 @@ const signed = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, sign
 function trendOf(row: RankingRow) {
   const s = strings;
   const then = row.score - row.trend;
-  const change = then > 0 ? row.trend / then : row.trend > 0 ? 1 : 0;
+  const change = then > 0 ? row.trend / then : 0;
+  // Nothing counted 30 days ago (a new community, a new member): new, not "up" by their whole score.
   const [arrow, label] =
-    change > 0.05
-      ? ['↑', s.trendUp(number.format(row.trend))]
-      : change < -0.05
-        ? ['↓', s.trendDown(number.format(-row.trend))]
-        : ['→', s.trendFlat];
+    then <= 0 && row.trend > 0
+      ? ['•', s.trendNew]
+      : change > 0.05
+        ? ['↑', s.trendUp(number.format(row.trend))]
+        : change < -0.05
+          ? ['↓', s.trendDown(number.format(-row.trend))]
+          : ['→', s.trendFlat];
   return html`<span class="trend ${arrow === '↑' ? 'up' : arrow === '↓' ? 'down' : ''}" title=${label}>
     <span aria-hidden="true">${arrow}</span><span class="sr-only">${label}</span></span>`;
 }
@@ -162,6 +174,17 @@ export class AdminAmbassadors extends LitElement {
     </table></div>`;
   }
 
+  /** How the segment is chosen, with this community's numbers. */
+  #rule() {
+    const rules = this.#ranking.data?.community?.ranking.rules;
+    if (!rules) return nothing;
+    if (this.segment === 'SUGGESTED')
+      return html`<p class="muted rule">${strings.segmentRules.SUGGESTED(rules.ambassadors)}</p>`;
+    if (this.segment === 'CRITICS')
+      return html`<p class="muted rule">${strings.segmentRules.CRITICS(rules.critics)}</p>`;
+    return nothing;
+  }
+
   override render() {
     const s = strings;
     return html`<h1>${s.ambassadorsTitle}</h1>
@@ -177,6 +200,7 @@ export class AdminAmbassadors extends LitElement {
       <div class="layout">
         <section id="panel" role="tabpanel" aria-labelledby="tab-${this.segment}">
           <p class="muted">${s.segmentHints[this.segment]}</p>
+          ${this.#rule()}
           ${this.#ranking.renderList((rows) => this.#table(rows), html`<p class="panel">${s.segmentEmpty[this.segment]}</p>`)}
         </section>
         ${

@@ -181,12 +181,21 @@ const RankingEdgeRef = builder.objectRef<{ node: Standing; cursor: string }>('Ra
 });
 
 const RankingConnectionRef = builder
-  .objectRef<{ edges: { node: Standing; cursor: string }[]; hasNextPage: boolean; endCursor: string | null }>(
-    'RankingConnection',
-  )
+  .objectRef<{
+    edges: { node: Standing; cursor: string }[];
+    hasNextPage: boolean;
+    endCursor: string | null;
+    settings: RankingSettings;
+  }>('RankingConnection')
   .implement({
     fields: (t) => ({
       edges: t.field({ type: [RankingEdgeRef], resolve: (c) => c.edges }),
+      rules: t.field({
+        type: SettingsRef,
+        description:
+          'The thresholds the segments are chosen by, to explain them. A value level with a cut-off (to a billionth) is in.',
+        resolve: (c) => c.settings,
+      }),
       pageInfo: t.field({
         type: builder.pageInfoRef(),
         resolve: (c) => ({
@@ -213,7 +222,7 @@ builder.objectFields(CommunityRef, (t) => ({
     resolve: async (_community, args, ctx) => {
       const page = await rankingPage(ctx.scope(), args.segment ?? 'ALL', args);
       const edges = page.standings.map((node, i) => ({ node, cursor: rankingCursor(page.offset + i + 1) }));
-      return { edges, hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
+      return { edges, hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, settings: page.settings };
     },
   }),
   rankingSettings: t.field({

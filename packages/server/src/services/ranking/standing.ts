@@ -73,17 +73,25 @@ export async function thresholds(scope: Scope, now = Date.now()): Promise<Thresh
   };
 }
 
+/**
+ * A stored value at or above a cut-off taken from the same column. Stored values are sums of
+ * floating-point contributions: two people with the same reach can differ in the ninth digit, and
+ * the one just below the cut-off was left out. Equal within a billionth counts as equal.
+ */
+const TIE = 1e-9;
+const cutOff = (threshold: number) => (threshold > 0 ? threshold * (1 - TIE) : threshold);
+
 const isSuggestedRow = (row: MemberScore, member: Member, t: Thresholds) =>
   !member.ambassadorFlaggedAt &&
   !member.suspendedAt &&
   row.score > 0 &&
-  row.score >= t.score &&
+  row.score >= cutOff(t.score) &&
   sentimentOfTotals(row) >= 0 &&
   t.recentlyActive.has(member.id);
 
 const isCriticRow = (row: MemberScore, t: Thresholds) =>
   row.reach > 0 &&
-  row.reach >= t.reach &&
+  row.reach >= cutOff(t.reach) &&
   row.textCount >= t.settings.critics.minTexts &&
   sentimentOfTotals(row) <= t.settings.critics.maxSentiment;
 
@@ -105,13 +113,13 @@ function segmentRows(segment: Segment, t: Thresholds): FilterQuery<MemberScore> 
       return { member: { ambassadorFlaggedAt: { $ne: null } } };
     case 'SUGGESTED':
       return {
-        score: { $gt: 0, $gte: t.score },
+        score: { $gt: 0, $gte: cutOff(t.score) },
         sentimentSum: { $gte: 0 },
         member: { ambassadorFlaggedAt: null, suspendedAt: null },
       };
     case 'CRITICS':
       return {
-        reach: { $gt: 0, $gte: t.reach },
+        reach: { $gt: 0, $gte: cutOff(t.reach) },
         textCount: { $gte: t.settings.critics.minTexts },
         [raw('sentiment_sum - ? * sentiment_weight', [t.settings.critics.maxSentiment])]: { $lte: 0 },
       } as FilterQuery<MemberScore>;
@@ -145,6 +153,8 @@ export interface RankingPage {
   standings: Standing[];
   offset: number;
   hasNextPage: boolean;
+  /** The rules the segments were chosen by (to explain them). */
+  settings: RankingSettings;
 }
 
 const cursorOf = (offset: number) => Buffer.from(`rank:${offset}`).toString('base64');
@@ -190,7 +200,7 @@ export async function rankingPage(
   for (const [i, row] of rows.entries()) {
     standings.push(standingOf(row, segment === 'ALL' ? offset + i + 1 : await rankOf(scope, row), t, batch));
   }
-  return { standings, offset, hasNextPage };
+  return { standings, offset, hasNextPage, settings: t.settings };
 }
 
 /** One member's standing, or null when nothing they did counts yet (or they are not ranked). */
