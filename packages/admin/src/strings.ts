@@ -337,6 +337,7 @@ export const strings = {
     REPLY_RESTORED: 'Reply restored',
   } as Record<string, string>,
   components: { LOVE: 'love', REACH: 'reach', SENTIMENT: 'sentiment' } as Record<string, string>,
+  times: (n: number) => `×${n}`,
   flag: 'Flag as ambassador',
   unflag: 'Remove ambassador badge',
   flagged: (name: string) => `${name} is an ambassador now: the badge shows next to their name.`,
@@ -363,14 +364,23 @@ export const strings = {
   newMembers: 'New members',
   feelingTitle: 'Sentiment (−1 to +1)',
   answeredShareTitle: 'Threads answered by staff',
-  firstReplyTitle: 'Median time to first staff reply (hours)',
+  firstReplyTitle: (unit: 'seconds' | 'minutes' | 'hours') => `Median time to first staff reply (${unit})`,
   topicsTitle: 'What people talk about',
   numbersTitle: 'The numbers',
   period: 'Period',
   answered: 'Answered',
   firstReply: 'First reply',
   none: '—',
-  hours: (h: number) => `${h.toFixed(1)} h`,
+  /** An axis label in the chart's unit. */
+  duration: (value: number, decimals: number, unit: 'seconds' | 'minutes' | 'hours') =>
+    `${new Intl.NumberFormat(undefined, { maximumFractionDigits: decimals }).format(value)} ${{ seconds: 's', minutes: 'min', hours: 'h' }[unit]}`,
+  /** A wait in the numbers table: minutes under two hours, else hours. */
+  waitTime: (minutes: number) =>
+    minutes < 2
+      ? `${Math.round(minutes * 60)} s`
+      : minutes < 120
+        ? `${Math.round(minutes)} min`
+        : `${(minutes / 60).toFixed(1)} h`,
   percent: (share: number) => `${Math.round(share * 100)}%`,
   pulseEmpty: 'Nothing happened in this period.',
   // profile

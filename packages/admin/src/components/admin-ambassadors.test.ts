@@ -52,6 +52,10 @@ describe('<admin-ambassadors>: the ranking, a member’s breakdown, flagging', (
     const text = deepText(breakdown);
     expect(text).to.contain('Dark mode for the app').and.contain('Love').and.contain('Reach');
     expect(findAll(breakdown, 'ol li').length).to.be.greaterThan(2);
+    // Three votes on one thread are one line, not the same thread three times.
+    const votes = findAll(breakdown, 'ol li').filter((li) => li.textContent?.includes('Voted'));
+    expect(votes).to.have.length(1);
+    expect(votes[0]?.textContent).to.contain('×3').and.contain('Dark mode for the app');
     // Staff see the explanation but cannot flag.
     expect(byText(admin, 'admin-score-breakdown >> button', 'Flag as ambassador')).to.equal(undefined);
   });

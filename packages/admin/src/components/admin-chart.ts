@@ -118,6 +118,9 @@ const uplotStyles = css`
 
 const PALETTE = ['#2457c5', '#c2571a', '#1d6b3a', '#8a3ab9'];
 
+const plainNumber = (value: number, decimals: number) =>
+  new Intl.NumberFormat(undefined, { maximumFractionDigits: decimals }).format(value);
+
 /**
  * A line chart over time (uPlot, drawn on a canvas). The numbers it shows are also in a table on
  * the page, so the chart itself is a picture with a caption for screen readers.
@@ -128,6 +131,7 @@ export class AdminChart extends LitElement {
     times: { attribute: false },
     series: { attribute: false },
     max: { type: Number },
+    format: { attribute: false },
   };
 
   static override styles = [
@@ -158,6 +162,13 @@ export class AdminChart extends LitElement {
   series: ChartSeries[] = [];
   /** Upper end of the y axis, when it has one (a share: 1). */
   max: number | undefined;
+  /**
+   * How a value on the y axis reads ("12 min"), given the step between ticks (for as many decimals
+   * as tell the ticks apart); by default a plain number.
+   */
+  format: ((value: number, decimals: number) => string) | undefined;
+  /** The y axis' labels as last drawn (the canvas has no text to read back). */
+  yTicks: string[] = [];
   #plot: uPlot | undefined;
   #resize = new ResizeObserver(() => this.#fit());
 
@@ -174,7 +185,7 @@ export class AdminChart extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('times') && !changed.has('series')) return;
+    if (!changed.has('times') && !changed.has('series') && !changed.has('format')) return;
     const box = this.renderRoot.querySelector<HTMLElement>('.chart');
     if (!box) return;
     this.#plot?.destroy();
@@ -189,7 +200,18 @@ export class AdminChart extends LitElement {
         width: Math.max(200, box.clientWidth),
         height: 220,
         scales: { x: { time: true }, y: this.max === undefined ? {} : { range: [0, this.max] } },
-        axes: [axis, axis],
+        axes: [
+          axis,
+          {
+            ...axis,
+            values: (_u: uPlot, splits: number[]) => {
+              const step = splits.length > 1 ? Math.abs((splits[1] as number) - (splits[0] as number)) : 1;
+              const decimals = step > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9))) : 0;
+              this.yTicks = splits.map((v) => (this.format ?? plainNumber)(v, decimals));
+              return this.yTicks;
+            },
+          },
+        ],
         series: [
           {},
           ...this.series.map((s, i) => ({

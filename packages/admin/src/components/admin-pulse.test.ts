@@ -47,6 +47,13 @@ describe('<admin-pulse>: the community over time', () => {
     expect(rows(admin).length).to.equal(30);
     await waitFor(() => findAll(admin, 'admin-pulse >> admin-chart >> canvas').length === 4, 'four charts');
     expect(deepText(find(admin, 'admin-pulse >> .topics')!)).to.contain('checkout (');
+    // The first reply came within a minute: the axis counts seconds, not "0" hours on every tick.
+    const firstReply = findAll(admin, 'admin-pulse >> admin-chart').at(-1) as unknown as Element & { yTicks: string[] };
+    expect(firstReply.shadowRoot?.textContent).to.contain('(seconds)');
+    await waitFor(() => firstReply.yTicks.length > 1, 'the axis');
+    expect(new Set(firstReply.yTicks).size).to.equal(firstReply.yTicks.length);
+    expect(firstReply.yTicks.every((t) => t.endsWith(' s'))).to.equal(true);
+    expect(cells[5]).to.match(/ s$/);
   });
 
   it('changes the range and groups by week', async () => {

@@ -22,6 +22,15 @@ const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const signed = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, signDisplay: 'always' });
 
+type WaitUnit = 'seconds' | 'minutes' | 'hours';
+const PER_MINUTE: Record<WaitUnit, number> = { seconds: 60, minutes: 1, hours: 1 / 60 };
+
+/** First replies in the unit that fits the longest median (an axis of zeros says nothing). */
+function unitOf(buckets: Bucket[]): WaitUnit {
+  const longest = Math.max(0, ...buckets.map((b) => b.medianFirstReplyMinutes ?? 0));
+  return longest < 2 ? 'seconds' : longest < 120 ? 'minutes' : 'hours';
+}
+
 /** The top words of a period: each bucket's topics added up. */
 function topicsOf(buckets: Bucket[]) {
   const counts = new Map<string, number>();
@@ -111,6 +120,7 @@ export class AdminPulse extends LitElement {
   #charts(buckets: Bucket[]) {
     const s = strings;
     const times = buckets.map((b) => Date.parse(b.start));
+    const unit = unitOf(buckets);
     return html`<div class="charts">
       <admin-chart label=${s.volume} .times=${times} .series=${[
         { label: s.threads, values: buckets.map((b) => b.threads) },
@@ -121,12 +131,15 @@ export class AdminPulse extends LitElement {
       <admin-chart label=${s.answeredShareTitle} .max=${1} .times=${times} .series=${[
         { label: s.answered, values: buckets.map((b) => b.answeredShare) },
       ]}></admin-chart>
-      <admin-chart label=${s.firstReplyTitle} .times=${times} .series=${[
-        {
-          label: s.firstReply,
-          values: buckets.map((b) => (b.medianFirstReplyMinutes == null ? null : b.medianFirstReplyMinutes / 60)),
-        },
-      ]}></admin-chart>
+      <admin-chart label=${s.firstReplyTitle(unit)} .times=${times} .format=${(v: number, decimals: number) => s.duration(v, decimals, unit)}
+        .series=${[
+          {
+            label: s.firstReply,
+            values: buckets.map((b) =>
+              b.medianFirstReplyMinutes == null ? null : b.medianFirstReplyMinutes * PER_MINUTE[unit],
+            ),
+          },
+        ]}></admin-chart>
     </div>`;
   }
 
@@ -145,7 +158,7 @@ export class AdminPulse extends LitElement {
             <td class="num">${b.threads}</td><td class="num">${b.replies}</td><td class="num">${b.newMembers}</td>
             <td class="num">${b.sentiment == null ? none : signed.format(b.sentiment)}</td>
             <td class="num">${b.answeredShare == null ? none : s.percent(b.answeredShare)}</td>
-            <td class="num">${b.medianFirstReplyMinutes == null ? none : s.hours(b.medianFirstReplyMinutes / 60)}</td>
+            <td class="num">${b.medianFirstReplyMinutes == null ? none : s.waitTime(b.medianFirstReplyMinutes)}</td>
           </tr>`,
         )}</tbody>
       </table></div>`;

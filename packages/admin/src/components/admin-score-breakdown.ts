@@ -38,6 +38,29 @@ interface BreakdownData {
   } | null;
 }
 
+/** Contributions of one kind on one thread, shown once: a thread with ten votes is one line. */
+interface Group extends Contribution {
+  times: number;
+}
+
+function grouped(contributions: Contribution[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const c of contributions) {
+    const key = `${c.thread?.id ?? ''}\n${c.component}\n${c.activityType}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { ...c, times: 1 });
+    else {
+      // Love and reach add up; sentiment is each text's own, so the group shows their average.
+      group.value =
+        c.component === 'SENTIMENT' ? (group.value * group.times + c.value) / (group.times + 1) : group.value + c.value;
+      group.times += 1;
+      if (c.at > group.at) group.at = c.at;
+    }
+  }
+  const weight = (g: Group) => (g.component === 'SENTIMENT' ? Math.abs(g.value) : g.value);
+  return [...groups.values()].sort((a, b) => weight(b) - weight(a));
+}
+
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 const signed = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, signDisplay: 'always' });
 
@@ -96,12 +119,12 @@ export class AdminScoreBreakdown extends LitElement {
     return html`<admin-reason-action label=${flag ? strings.flag : strings.unflag} .action=${action}></admin-reason-action>`;
   }
 
-  #contribution(c: Contribution) {
+  #contribution(c: Group) {
     const s = strings;
     const what = s.activities[c.activityType] ?? c.activityType;
     return html`<li>
       <strong>${c.component === 'SENTIMENT' ? signed.format(c.value) : `+${number.format(c.value)}`}</strong>
-      ${s.components[c.component]} · ${what}
+      ${s.components[c.component]} · ${what}${c.times > 1 ? html` <span class="muted">${s.times(c.times)}</span>` : nothing}
       ${c.thread ? html` · <a href="/admin/threads/${encodeURIComponent(c.thread.id)}">${c.thread.title}</a>` : nothing}
       <span class="muted">${timeAgo(c.at)}</span>
     </li>`;
@@ -127,7 +150,7 @@ export class AdminScoreBreakdown extends LitElement {
               <p class="muted">${s.formula(standing.breakdown.settings.score.love, standing.breakdown.settings.score.reach, standing.breakdown.settings.score.sentiment)}.
                 ${s.halfLife(standing.breakdown.settings.halfLifeDays)}</p>
               <h3>${s.contributionsTitle}</h3>
-              <ol>${standing.breakdown.contributions.map((c) => this.#contribution(c))}</ol>`
+              <ol>${grouped(standing.breakdown.contributions).map((c) => this.#contribution(c))}</ol>`
             : html`<p class="muted">${s.noStanding}</p>`
         }
         <p><a href="/admin/members/${encodeURIComponent(member.id)}">${s.relationship}</a></p>

@@ -1,18 +1,35 @@
 /**
  * The words a set of texts is about: the most frequent significant words, after dropping the
- * little words of English (and of community talk: "please", "would", "thanks").
+ * little words of the language (stopwords-iso's list, kept per language) and of community talk.
+ * In English, words are also compared by their stem (the Porter stemmer): "coming" and "feels" are
+ * as little as "come" and "feel", and "sync", "syncs" and "syncing" count as one topic.
  */
-const STOPWORDS = new Set(
-  `a about above after again against all also am an and any are as at be because been before being below between
-  both but by can could did do does doing down during each few for from further had has have having he her here
-  hers herself him himself his how i if in into is it its itself just let like me more most my myself no nor not
-  now of off on once only or other our ours ourselves out over own same she should so some such than that the
-  their theirs them themselves then there these they this those through to too under until up very was we were
-  what when where which while who whom why will with would you your yours yourself yourselves get got make made
-  one two use using used want wants need needs please thanks thank hi hello hey really much many way also still
-  even well able maybe think know see would could should don doesn didn isn aren wasn weren won can't cannot
-  yes yeah ok okay new add added something anything everything thing things time times lot lots`.split(/\s+/),
-);
+import { createRequire } from 'node:module';
+import { stemmer } from 'stemmer';
+
+/** stopwords-iso is a JSON file of word lists by ISO 639-1 code. */
+const STOPWORDS_ISO = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+
+/** Words of community talk (and everyday verbs) that the general lists do not have. */
+const COMMUNITY_TALK = `please thanks thank hi hello hey yes yeah ok okay maybe really new add added
+  compare compared feel feels felt happen happened idea ideas question questions problem issue`.split(/\s+/);
+
+interface StopList {
+  words: Set<string>;
+  stems: Set<string>;
+}
+
+const lists = new Map<string, StopList>();
+
+function stopList(language: string): StopList {
+  let list = lists.get(language);
+  if (!list) {
+    const words = new Set([...(STOPWORDS_ISO[language] ?? STOPWORDS_ISO.en ?? []), ...COMMUNITY_TALK]);
+    list = { words, stems: language === 'en' ? new Set([...words].map((w) => stemmer(w))) : new Set() };
+    lists.set(language, list);
+  }
+  return list;
+}
 
 const WORD = /[\p{L}][\p{L}\p{N}'-]{2,}/gu;
 
@@ -21,18 +38,32 @@ export interface Topic {
   count: number;
 }
 
-/** The `limit` most frequent significant words of the texts (each text counts a word once). */
-export function topTopics(texts: Iterable<string>, limit = 5): Topic[] {
-  const counts = new Map<string, number>();
+/**
+ * The `limit` most frequent significant words of the texts (each text counts a word once), in a
+ * language (ISO 639-1; English by default). A topic is shown as its most frequent form.
+ */
+export function topTopics(texts: Iterable<string>, limit = 5, language = 'en'): Topic[] {
+  const stops = stopList(language);
+  const keyOf = language === 'en' ? (word: string) => stemmer(word) : (word: string) => word;
+  const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const text of texts) {
     const words = new Set((text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/'s$/, '')));
+    const seen = new Set<string>();
     for (const word of words) {
-      if (STOPWORDS.has(word) || word.length < 3) continue;
-      counts.set(word, (counts.get(word) ?? 0) + 1);
+      const key = keyOf(word);
+      if (word.length < 3 || stops.words.has(word) || stops.stems.has(key)) continue;
+      const topic = counts.get(key) ?? { count: 0, forms: new Map<string, number>() };
+      counts.set(key, topic);
+      topic.forms.set(word, (topic.forms.get(word) ?? 0) + 1);
+      if (!seen.has(key)) topic.count += 1;
+      seen.add(key);
     }
   }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([word, count]) => ({ word, count }));
+  return [...counts.values()]
+    .map(({ count, forms }) => ({
+      word: [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '',
+      count,
+    }))
+    .sort((a, b) => b.count - a.count || a.word.localeCompare(b.word))
+    .slice(0, limit);
 }
