@@ -147,3 +147,57 @@ it('a manager deactivates a staff member choosing a successor, who then owns the
   expect(await mine.textContent()).toContain(`Assigned to ${SUCCESSOR.name}`);
   await successor.page.context().close();
 });
+
+it("the console's own pages keep to its CSP: Settings shows saved colours, with no violation", async () => {
+  const { page, problems } = await signIn(MANAGER);
+  const violations: string[] = [];
+  await page.exposeFunction('rapportViolation', (v: string) => violations.push(v));
+  await page.evaluate(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { rapportViolation: (v: string) => void }).rapportViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sample}`,
+      ),
+    ),
+  );
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const accent = page.getByLabel('Accent (buttons, links), light scheme');
+  await accent.fill('#0a6e46');
+  await page.getByRole('button', { name: 'Save theme' }).click();
+  await page.getByText('Theme saved').waitFor();
+  await page.reload();
+  await page.evaluate(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { rapportViolation: (v: string) => void }).rapportViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sample}`,
+      ),
+    ),
+  );
+  await page.getByLabel('Accent (buttons, links), light scheme').waitFor();
+  // The saved colour's swatch shows it (it was blank: its inline style was refused).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const find = (root: Document | ShadowRoot, selector: string): Element | null => {
+          const hit = root.querySelector(selector);
+          if (hit) return hit;
+          for (const el of root.querySelectorAll('*')) {
+            const inner = el.shadowRoot && find(el.shadowRoot, selector);
+            if (inner) return inner;
+          }
+          return null;
+        };
+        const input = find(document, '[id="theme--rapport-accent"]');
+        const swatch = input?.parentElement?.querySelector('.swatch');
+        return swatch ? getComputedStyle(swatch).backgroundColor : null;
+      }),
+    )
+    .toBe('rgb(10, 110, 70)');
+  const preview = page.locator('rapport-community[data-scheme="light"]');
+  await preview.getByRole('button', { name: 'New post' }).waitFor();
+  expect(
+    await preview.getByRole('button', { name: 'New post' }).evaluate((b) => getComputedStyle(b).backgroundColor),
+  ).toBe('rgb(10, 110, 70)');
+  expect(violations).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});

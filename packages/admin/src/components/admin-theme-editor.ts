@@ -9,9 +9,9 @@ import {
   withDerivedColours,
 } from '@rapport/shared/theme-palette.ts';
 import { isPlainCssValue, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
+import { styleProps } from '@rapport/shared/ui/style-props.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
@@ -175,7 +175,7 @@ export class AdminThemeEditor extends LitElement {
             this.problem = undefined;
           }}
           aria-invalid=${error ? 'true' : 'false'} aria-describedby="theme-hint ${error ? `${id}-error` : ''}" />
-        <span class="swatch" aria-hidden="true" style=${styleMap({ background: usable ?? 'transparent' })}></span>
+        <span class="swatch" aria-hidden="true" ${styleProps({ background: usable ?? 'transparent' })}></span>
       </span>
       ${error ? html`<p class="error" id="${id}-error" role="alert">${error}</p>` : ''}`;
   }
@@ -231,7 +231,7 @@ export class AdminThemeEditor extends LitElement {
             (scheme) => html`<div>
               <h3>${s.preview}: ${s.previewIn(s.schemes[scheme] ?? scheme)}</h3>
               <rapport-community class="preview" data-scheme=${scheme} community=${this.app.community}
-                endpoint="${location.origin}/graphql" style=${styleMap(this.#previewStyle(scheme))}></rapport-community>
+                endpoint="${location.origin}/graphql" ${styleProps(this.#previewStyle(scheme))}></rapport-community>
             </div>`,
           )}
         </div>
