@@ -12,7 +12,7 @@ class StyleProps extends Directive {
 
   constructor(info: PartInfo) {
     super(info);
-    if (info.type !== PartType.ELEMENT) throw new Error('styleProps goes on an element: <div ${styleProps(…)}>');
+    if (info.type !== PartType.ELEMENT) throw new Error('styleProps binds to an element, not to an attribute or text.');
   }
 
   render(_properties: Record<string, string>) {
