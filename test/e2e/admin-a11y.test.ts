@@ -24,8 +24,12 @@ beforeAll(async () => {
     'mutation { postThread(input: { kind: IDEA, title: "Bulk discounts", body: "For teams of ten or more." }) { id } }',
     { token },
   );
+  const reporter = await guest.data(
+    'mutation ($c: String!) { startGuestSession(community: $c, displayName: "Rita Reporter") { token } }',
+    { variables: { c: stack.community.slug } },
+  );
   await guest.data('mutation ($i: ReportInput!) { reportContent(input: $i) { id } }', {
-    token,
+    token: reporter.startGuestSession.token,
     variables: { i: { threadId: postThread.id, reason: 'Testing the queue' } },
   });
   const staff = await stack.staff();

@@ -525,6 +525,22 @@ export const DEACTIVATE = gql`
   }
 `;
 
+export const END_AGENCY = gql`
+  mutation AdminEndAgency($agency: String!, $successors: [ID!]!) {
+    endAgency(agencyName: $agency, successorIds: $successors) {
+      staff {
+        name
+      }
+      handovers {
+        id
+        to {
+          name
+        }
+      }
+    }
+  }
+`;
+
 export const SETTINGS = gql`
   query AdminSettings($community: String!) {
     community(slug: $community) {

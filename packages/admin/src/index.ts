@@ -1,3 +1,4 @@
+import { AdminAgencyEnd } from './components/admin-agency-end.ts';
 import { AdminAmbassadors } from './components/admin-ambassadors.ts';
 import { AdminAudit } from './components/admin-audit.ts';
 import { AdminChangelog } from './components/admin-changelog.ts';
@@ -46,6 +47,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'admin-moderation': AdminModeration,
   'admin-staff': AdminStaff,
   'admin-staff-member': AdminStaffMember,
+  'admin-agency-end': AdminAgencyEnd,
   'admin-handovers': AdminHandovers,
   'admin-webhooks': AdminWebhooks,
   'admin-cleanup': AdminCleanup,

@@ -42,6 +42,7 @@ export const strings = {
     whatsNew: "What's new",
   },
   mainNav: 'Main',
+  menu: 'Menu',
   managersOnly: 'This part of the console is for community managers. Ask one if you need something here.',
   // inbox
   inboxTitle: 'Inbox',
@@ -195,6 +196,17 @@ export const strings = {
   chooseOne: 'Choose…',
   chooseSuccessor: 'Choose who takes over their work: at least one person.',
   deactivateLabel: (name: string) => `Deactivate ${name}`,
+  newLinkFor: (name: string) => `New link for ${name}`,
+  agencies: 'Agencies',
+  agencyLabel: (agency: string) => `Agency ${agency}`,
+  agencyAccounts: (n: number) => `${n} active ${n === 1 ? 'account' : 'accounts'}`,
+  endAgency: (agency: string) => `End ${agency}’s work`,
+  endAgencyLabel: (agency: string) => `End the work of ${agency}`,
+  endAgencyConfirm: (agency: string) => `Deactivate every ${agency} account and hand over`,
+  agencySuccessorHint:
+    'Their open threads, followed threads and customers go to the people you tick (none of that agency), shared out in turn.',
+  agencyEnded: (agency: string, names: string[]) =>
+    `${agency}’s work has ended: ${listOf(names)} ${names.length === 1 ? 'is' : 'are'} deactivated and handed over.`,
   roleFor: (name: string) => `Role of ${name}`,
   roleChanged: (name: string, role: string) => `${name} is now ${role}.`,
   // settings

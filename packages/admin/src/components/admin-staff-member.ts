@@ -195,13 +195,14 @@ export class AdminStaffMember extends LitElement {
               }
               <button class="btn">${s.save}</button>
             </form>
-            <button class="btn" @click=${this.#newLink}>${s.newLink}</button>
+            <button class="btn" aria-label=${s.newLinkFor(m.name)} @click=${this.#newLink}>${s.newLink}</button>
             ${
               m.id === this.app.viewer.id
                 ? nothing
-                : html`<button class="btn" aria-expanded=${this.deactivating ? 'true' : 'false'} @click=${() => {
-                    this.deactivating = !this.deactivating;
-                  }}>${s.deactivate}</button>`
+                : html`<button class="btn" aria-label=${s.deactivateLabel(m.name)}
+                    aria-expanded=${this.deactivating ? 'true' : 'false'} @click=${() => {
+                      this.deactivating = !this.deactivating;
+                    }}>${s.deactivate}</button>`
             }
           </div>`
       }

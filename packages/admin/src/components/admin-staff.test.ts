@@ -178,4 +178,48 @@ describe('<admin-staff>', () => {
     expect(deepText(mine)).to.contain('(you)');
     expect(byText(mine, 'button', 'Deactivate')).to.equal(undefined);
   });
+
+  it('names each Deactivate button for its person, for screen readers', async () => {
+    const community = await newCommunity();
+    await signIn(community, 'manager');
+    const admin = await mountAdmin('/admin/staff');
+    await waitFor(() => findAll(admin, 'admin-staff-member').length >= 4, 'the team');
+    const names = findAll(admin, 'admin-staff-member')
+      .map((card) => byText(card, 'button', 'Deactivate')?.getAttribute('aria-label'))
+      .filter(Boolean);
+    expect(names.length).to.equal(3); // everyone but oneself
+    expect(new Set(names).size).to.equal(names.length);
+    expect(names.every((n) => n?.startsWith('Deactivate '))).to.equal(true);
+  });
+
+  it("ends an agency's work with a button: its accounts are deactivated and handed over", async () => {
+    const community = await newCommunity();
+    const agent = await server<{ name: string }>('staff-account', { slug: community.slug, role: 'agency' });
+    const successor = await server<{ name: string }>('staff-account', { slug: community.slug, role: 'staff' });
+    await signIn(community, 'manager');
+    const admin = await mountAdmin('/admin/staff');
+    const agency = await waitFor(() => find(admin, 'admin-staff >> admin-agency-end'), 'the agency');
+    expect(deepText(agency)).to.contain('Northwind').and.contain('1 active account');
+    byText(agency, 'button', 'End Northwind’s work')?.click();
+    (
+      await waitFor(
+        () => byText(agency, 'form button', 'Deactivate every Northwind account and hand over'),
+        'the confirmation',
+      )
+    ).click();
+    await waitFor(() => deepText(agency).includes('at least one person'), 'a successor asked for');
+    const pick = findAll(agency, 'label').find((l) => l.textContent?.includes(successor.name));
+    expect(findAll(agency, 'label').some((l) => l.textContent?.includes(agent.name))).to.equal(false);
+    pick?.querySelector('input')?.click();
+    byText(agency, 'form button', 'Deactivate every Northwind account and hand over')?.click();
+    await waitFor(
+      () =>
+        find(agency, '[role=status]')?.textContent?.includes(
+          `Northwind’s work has ended: ${agent.name} is deactivated`,
+        ),
+      'the agency ended',
+    );
+    await waitFor(() => deepText(cardOf(admin, agent.name) ?? agency).includes('Former staff'), 'the agent former');
+    expect(byText(agency, 'a', new RegExp(`Read ${agent.name} → ${successor.name}`))).to.not.equal(undefined);
+  });
 });

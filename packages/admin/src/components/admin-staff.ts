@@ -118,12 +118,25 @@ export class AdminStaff extends LitElement {
       ${this.#staff.render((data) => {
         const staff = data.community?.staffMembers ?? [];
         const active = staff.filter((m) => !m.isFormer);
+        // Every agency that ever worked here: an ended one stays listed (its result and briefs with it).
+        const agencies = [...new Set(staff.map((m) => m.agencyName).filter((a): a is string => Boolean(a)))].sort();
         return html`<div @rapport-changed=${() => this.#staff.refresh()}>${repeat(
           staff,
           (m) => m.id,
           (m) => html`<admin-staff-member .app=${this.app} .member=${m}
             .colleagues=${active.filter((c) => c.id !== m.id)}></admin-staff-member>`,
-        )}</div>`;
+        )}
+          ${
+            agencies.length
+              ? html`<h2>${strings.agencies}</h2>${repeat(
+                  agencies,
+                  (agency) => agency,
+                  (agency) => html`<admin-agency-end .app=${this.app} .agency=${agency}
+                    .accounts=${active.filter((m) => m.agencyName === agency).length}
+                    .candidates=${active.filter((m) => m.agencyName !== agency)}></admin-agency-end>`,
+                )}`
+              : nothing
+          }</div>`;
       })}`;
   }
 }

@@ -1,3 +1,4 @@
+import { setViewport } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import {
   byText,
@@ -98,5 +99,41 @@ describe('<rapport-admin>', () => {
     await newCommunity();
     const admin = await mountAdmin('/admin/settings');
     expect(find(admin, 'admin-sign-in >> h1')?.textContent).to.contain('Sign in');
+  });
+
+  it('keeps the navigation on one row on a laptop, and behind a Menu button on a phone', async () => {
+    const community = await newCommunity();
+    await signIn(community, 'manager');
+    try {
+      await setViewport({ width: 1280, height: 800 });
+      const admin = await mountAdmin();
+      await waitFor(() => find(admin, 'nav'), 'the navigation');
+      const links = () => findAll(admin, 'nav a') as HTMLElement[];
+      const rows = () => new Set(links().map((a) => Math.round(a.getBoundingClientRect().top))).size;
+      expect(rows()).to.equal(1);
+      const menu = byText(admin, 'header button', 'Menu') as HTMLElement;
+      expect(getComputedStyle(menu).display).to.equal('none');
+      // Every link visible, none scrolled away.
+      expect(links().every((a) => a.getBoundingClientRect().right <= 1280)).to.equal(true);
+      const header = find(admin, 'header') as HTMLElement;
+      expect(header.getBoundingClientRect().height).to.be.below(110);
+
+      await setViewport({ width: 375, height: 740 });
+      await waitFor(() => getComputedStyle(menu).display !== 'none', 'the Menu button');
+      expect(links().every((a) => a.getBoundingClientRect().height === 0)).to.equal(true);
+      expect(header.getBoundingClientRect().height).to.be.below(60); // one row: brand, Menu, Sign out
+      expect(menu.getAttribute('aria-expanded')).to.equal('false');
+      menu.click();
+      await waitFor(() => menu.getAttribute('aria-expanded') === 'true', 'the menu open');
+      // Open, one link per line, all on screen.
+      const lefts = new Set(links().map((a) => Math.round(a.getBoundingClientRect().left)));
+      expect(lefts.size).to.equal(1);
+      expect(links().every((a) => a.getBoundingClientRect().right <= 375)).to.equal(true);
+      byText(admin, 'nav a', 'Settings')?.click();
+      await waitFor(() => find(admin, 'admin-settings >> h1'), 'the settings screen');
+      expect(menu.getAttribute('aria-expanded')).to.equal('false');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

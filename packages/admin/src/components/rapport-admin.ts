@@ -22,6 +22,7 @@ export class RapportAdmin extends LitElement {
     app: { state: true },
     checked: { state: true },
     problem: { state: true },
+    menuOpen: { state: true },
   };
 
   static override styles = [
@@ -44,37 +45,75 @@ export class RapportAdmin extends LitElement {
         background: var(--_bg);
         padding: 0.5em;
       }
+      /* A top bar (the brand, the person signed in) over one row of links. */
       header {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5em 1.5em;
+        gap: 0.3em 1em;
         align-items: center;
-        padding: 0.6em 1.2em;
+        padding: 0.5em 1em 0.3em;
         background: var(--_bg);
         border-bottom: 1px solid var(--_border);
       }
+      /* It gives way (cut short with …) rather than push the rest onto another row. */
       .brand {
+        flex: 1 1 0;
         font-weight: 700;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
       }
+      nav {
+        order: 3;
+        flex-basis: 100%;
+      }
+      /* The links never wrap onto a second line; past the edge they scroll rather than break. */
       nav ul {
         display: flex;
-        flex-wrap: wrap;
-        gap: 0.2em;
+        flex-wrap: nowrap;
+        overflow-x: auto;
+        gap: 0.1em;
         list-style: none;
         margin: 0;
-        padding: 0;
+        padding: 0.1em;
       }
       nav a {
         display: inline-block;
-        padding: 0.35em 0.7em;
+        padding: 0.35em 0.6em;
         border-radius: var(--_radius);
         text-decoration: none;
         color: var(--_text);
+        white-space: nowrap;
       }
       nav a[aria-current='page'] {
         background: var(--_surface);
         font-weight: 600;
         outline: 1px solid var(--_border);
+      }
+      .menu {
+        display: none;
+      }
+      /* Narrower than the links: a Menu button opens them as a list. */
+      @media (max-width: 60em) {
+        .menu {
+          display: inline-flex;
+        }
+        nav {
+          display: none;
+        }
+        nav.open {
+          display: block;
+        }
+        nav.open ul {
+          flex-direction: column;
+        }
+        nav.open a {
+          display: block;
+        }
+        .who {
+          display: none;
+        }
       }
       .me {
         margin-inline-start: auto;
@@ -96,11 +135,14 @@ export class RapportAdmin extends LitElement {
 
   route: Route = routeOf(location.pathname);
   app: AdminApp | undefined;
+  /** On a narrow screen, the navigation is open (it closes when a link is followed). */
+  menuOpen = false;
   checked = false;
   problem = '';
   readonly #client: Client = createClient(() => this.#signedOut());
   readonly #onRoute = async () => {
     this.route = routeOf(location.pathname);
+    this.menuOpen = false;
     // As after a page load: the next Tab starts in the new screen, and screen readers read it.
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
@@ -218,7 +260,12 @@ export class RapportAdmin extends LitElement {
     return html`<a class="skip" href="#main">Skip to content</a>
       <header @click=${linkHandler}>
         <span class="brand">${strings.product} · ${app.brand}</span>
-        <nav aria-label=${strings.mainNav}>
+        <button class="btn menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="main-nav"
+          @click=${(e: Event) => {
+            e.stopPropagation();
+            this.menuOpen = !this.menuOpen;
+          }}>${strings.menu}</button>
+        <nav id="main-nav" class=${this.menuOpen ? 'open' : ''} aria-label=${strings.mainNav}>
           <ul>
             ${links
               .filter(([, , shown]) => shown)
@@ -228,7 +275,7 @@ export class RapportAdmin extends LitElement {
               )}
           </ul>
         </nav>
-        <span class="me"><span>${app.viewer.name}</span>
+        <span class="me"><span class="who">${app.viewer.name}</span>
           <button class="btn" @click=${this.#signOut}>${strings.signOut}</button></span>
       </header>
       <main id="main" tabindex="-1" @click=${linkHandler} @rapport-profile-changed=${() => this.requestUpdate()}>${this.#screen(app)}</main>`;

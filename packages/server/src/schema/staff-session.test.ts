@@ -1,7 +1,13 @@
 /** Staff sessions end when they expire, when the staff member signs out, and when the account is deactivated. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { StaffMember, StaffSession } from '../entities/index.ts';
-import { ALL_COMMUNITIES, createTestCommunity, signInStaff, type TestCommunity } from '../testing/fixtures.ts';
+import {
+  ALL_COMMUNITIES,
+  createTestCommunity,
+  STAFF_PASSWORD,
+  signInStaff,
+  type TestCommunity,
+} from '../testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';
 
 let server: TestServer;
@@ -34,6 +40,18 @@ it('ends every session of a deactivated account at once', async () => {
     .nativeUpdate(StaffMember, { id: brand.agency.id }, { active: false, deactivatedAt: new Date() }, ALL_COMMUNITIES);
   expect((await laptop.data(VIEWER)).viewer).toBeNull();
   expect((await phone.data(VIEWER)).viewer).toBeNull();
+
+  // Signing in again: told the account is deactivated, with the right password only.
+  const SIGN_IN =
+    'mutation ($c: String!, $e: String!, $p: String!) { staffSignIn(community: $c, email: $e, password: $p) { kind } }';
+  const right = await laptop.error(SIGN_IN, {
+    variables: { c: brand.slug, e: brand.agency.email, p: STAFF_PASSWORD },
+  });
+  expect(right).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('deactivated') });
+  const wrong = await laptop.error(SIGN_IN, {
+    variables: { c: brand.slug, e: brand.agency.email, p: 'not the password at all' },
+  });
+  expect(wrong).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.' });
 });
 
 it('sets the cookie Secure in production', async () => {

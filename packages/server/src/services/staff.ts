@@ -93,10 +93,12 @@ export interface SignedIn {
 }
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
+const DEACTIVATED = 'Your account here has been deactivated. A manager of this community can tell you more.';
 
 /**
  * Email + password sign-in. The same message and (through a decoy hash) about the same time for
- * unknown emails, wrong passwords and deactivated accounts: nothing tells an attacker which.
+ * unknown emails and wrong passwords: nothing tells an attacker which. A deactivated account is
+ * named as such only with the right password (its owner, not someone guessing, needs to know).
  */
 export async function signIn(em: Em, communityId: string, emailInput: string, password: string): Promise<SignedIn> {
   let email: string;
@@ -107,8 +109,10 @@ export async function signIn(em: Em, communityId: string, emailInput: string, pa
     throw unauthenticated(WRONG_CREDENTIALS);
   }
   const staff = await em.findOne(StaffMember, { email });
-  const ok = await verifyPassword(staff?.active ? staff.passwordHash : null, password.slice(0, 1024));
+  const ok = await verifyPassword(staff?.passwordHash ?? null, password.slice(0, 1024));
   if (!staff || !ok) throw unauthenticated(WRONG_CREDENTIALS);
+  // Only someone who knows the password learns that the account is deactivated.
+  if (!staff.active) throw unauthenticated(DEACTIVATED);
   return startSession(em, communityId, staff);
 }
 
