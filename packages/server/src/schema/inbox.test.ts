@@ -50,6 +50,24 @@ describe('the inbox', () => {
     expect(new Date(back[0].waitingSince).getTime()).toBeLessThanOrEqual(new Date(back[1].waitingSince).getTime());
   });
 
+  it('takes a thread out once staff answer with a status note; a bare status change does not answer', async () => {
+    const fresh = await createTestCommunity(server.em());
+    const mia = server.client();
+    await signInStaff(mia, fresh.slug, fresh.manager);
+    const customer = await guestToken(server.client(), fresh.slug, 'Nora');
+    const noted = await postThread(server.client(), customer, { kind: 'IDEA', title: 'Noted idea' });
+    const bare = await postThread(server.client(), customer, { kind: 'IDEA', title: 'Bare idea' });
+    const STATUS = 'mutation ($i: SetThreadStatusInput!) { setThreadStatus(input: $i) { id } }';
+    await mia.data(STATUS, {
+      variables: { i: { threadId: noted, status: 'PLANNED', note: 'On the roadmap for May.' } },
+    });
+    await mia.data(STATUS, { variables: { i: { threadId: bare, status: 'UNDER_REVIEW' } } });
+    const waiting = (await mia.data(INBOX, { variables: { s: fresh.slug } })).community.inbox.edges.map(
+      (e: { node: { title: string } }) => e.node.title,
+    );
+    expect(waiting).toEqual(['Bare idea']);
+  });
+
   it('filters by kind, by "assigned to me" and by "mentions me"', async () => {
     const fresh = await createTestCommunity(server.em());
     const sam = server.client();

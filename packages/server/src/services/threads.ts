@@ -196,6 +196,11 @@ export async function setThreadStatus(
     if (from === input.status) throw badInput(`The thread is already ${label(from)}.`, 'status');
     thread.status = input.status;
     thread.lastActivityAt = new Date();
+    // A note is the brand answering (followers read it): the customer no longer waits.
+    if (note) {
+      thread.waitingSince = null;
+      thread.assignee ??= actor.staff;
+    }
     const statusChange = em.create(StatusChange, {
       // Its id now: the activity names it, for the notification it leads to.
       id: newId(),
