@@ -43,4 +43,7 @@ const SAFE_CSS_VALUE = /^[\w\s#%.,()'"/+-]{1,100}$/;
 
 /** Whether a (trimmed, non-empty) value is plain CSS that is safe to put in a declaration. */
 export const isPlainCssValue = (value: string): boolean =>
-  SAFE_CSS_VALUE.test(value) && !/url\(|expression\(|\/\*|\\/i.test(value);
+  SAFE_CSS_VALUE.test(value) && !/url\(|expression\(|\/\*|\\/i.test(value) && !FETCHES.test(value);
+
+/** CSS functions that make the browser fetch something: a theme value never may. */
+const FETCHES = /(^|[^\w-])(-webkit-)?(image-set|image|cross-fade|src|element|paint|url)\s*\(/i;

@@ -32,3 +32,19 @@ it('passes every MUST of the GraphQL-over-HTTP audit', async () => {
   expect(results.length).toBeGreaterThan(20);
   expect(errors).toEqual([]);
 });
+
+it('tells every cache not to keep an answer: each is for one viewer', async () => {
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(server.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  for (const response of [
+    await post({ query: '{ viewer { kind } }' }),
+    await post({ query: '{ nope }' }),
+    await post({ query: '{ viewer { kind } }' }, { authorization: 'Bearer rg_not-a-token' }),
+  ]) {
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+  }
+});

@@ -15,6 +15,7 @@ import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
 import { maskError } from './error-mask.ts';
 import { useLeanSubscriptions } from './lean-subscriptions.ts';
 import type { LiveStreams } from './live-streams.ts';
+import { useNoStore } from './no-store.ts';
 import { useNoNulCharacters } from './nul-characters.ts';
 import { useQueryLimits } from './query-limits.ts';
 import { useReadyPartsInline } from './ready-parts-inline.ts';
@@ -63,6 +64,7 @@ export function createGraphQLHandler({
     // Bodies are limited by useRequestBodyLimit, below: yoga's own limit costs every request.
     maxRequestBodySize: false,
     plugins: [
+      useNoStore(),
       useCookies(),
       // Cookie-authenticated staff requests cannot be forged by another site's form or image:
       // "simple" requests (no JSON body, no custom header) are refused.

@@ -92,6 +92,16 @@ it.each([
   ['a URL', { property: '--rapport-bg', value: 'url(https://evil.example/x.png)' }, 'theme.--rapport-bg'],
   ['a comment', { property: '--rapport-bg', value: 'red /* */' }, 'theme.--rapport-bg'],
   ['a colour that is not one', { property: '--rapport-text', value: 'bold' }, 'theme.--rapport-text'],
+  [
+    'a value that fetches',
+    { property: '--rapport-font', value: 'image-set("//host/t.png" 1x)' },
+    'theme.--rapport-font',
+  ],
+  [
+    'a prefixed one',
+    { property: '--rapport-radius', value: '-webkit-image-set("//h/t.png" 1x)' },
+    'theme.--rapport-radius',
+  ],
 ])('refuses a theme with %s, naming the input at fault', async (_label, value, field) => {
   expect(await manager.error(UPDATE, { variables: { i: { theme: [value] } } })).toMatchObject({
     code: 'BAD_USER_INPUT',

@@ -105,3 +105,51 @@ it('suspends and reinstates a member', async () => {
     .client()
     .data('mutation { postThread(input: { kind: IDEA, title: "Sorry, back now" }) { id } }', { token });
 });
+
+it('keeps a suspended member from editing, deleting or reporting, and anyone from editing in a locked thread', async () => {
+  const token = await guestToken(server.client(), brand.slug, 'Turncoat');
+  const client = server.client();
+  const thread = await postThread(client, token, { title: 'Innocent at first' });
+  const { reply } = await client.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+    token,
+    variables: { i: { threadId: thread, body: 'Innocent reply' } },
+  });
+  const other = await postThread(client, await guestToken(client, brand.slug, 'Bystander'), { title: 'Other thread' });
+  const memberId = (await client.data('{ viewer { member { id } } }', { token })).viewer.member.id;
+  await manager.data('mutation ($id: ID!) { suspendMember(memberId: $id, reason: "Spam wave") { id } }', {
+    variables: { id: memberId },
+  });
+  const EDIT_THREAD = 'mutation ($i: EditThreadInput!) { editThread(input: $i) { id } }';
+  const EDIT_REPLY = 'mutation ($i: EditReplyInput!) { editReply(input: $i) { id } }';
+  const refusals = [
+    await client.error(EDIT_THREAD, { token, variables: { i: { threadId: thread, title: 'CHEAP BOOTS' } } }),
+    await client.error(EDIT_REPLY, { token, variables: { i: { replyId: reply.id, body: 'CHEAP BOOTS' } } }),
+    await client.error('mutation ($id: ID!) { deleteReply(replyId: $id) }', { token, variables: { id: reply.id } }),
+    await client.error(REPORT, { token, variables: { i: { threadId: other, reason: 'Revenge report' } } }),
+  ];
+  for (const refusal of refusals)
+    expect(refusal).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('suspended') });
+  const seen = await client.data(
+    'query ($s: String!, $id: ID!) { community(slug: $s) { thread(id: $id) { viewerCanEdit } } }',
+    { token, variables: { s: brand.slug, id: thread } },
+  );
+  expect(seen.community.thread.viewerCanEdit).toBe(false);
+
+  // In a locked thread, nobody's reply changes any more (its author not suspended).
+  const writer = await guestToken(client, brand.slug, 'Writer');
+  const locked = await postThread(client, writer, { title: 'About to be locked' });
+  const mine = await client.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+    token: writer,
+    variables: { i: { threadId: locked, body: 'Said before the lock' } },
+  });
+  await manager.data('mutation ($id: ID!) { lockThread(threadId: $id) { id } }', { variables: { id: locked } });
+  expect(
+    await client.error(EDIT_REPLY, {
+      token: writer,
+      variables: { i: { replyId: mine.reply.id, body: 'Changed after' } },
+    }),
+  ).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('locked') });
+  expect(
+    await client.error(EDIT_THREAD, { token: writer, variables: { i: { threadId: locked, title: 'Changed after' } } }),
+  ).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('locked') });
+});

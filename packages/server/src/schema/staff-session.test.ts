@@ -4,6 +4,7 @@ import { StaffMember, StaffSession } from '../entities/index.ts';
 import {
   ALL_COMMUNITIES,
   createTestCommunity,
+  globalId,
   STAFF_PASSWORD,
   signInStaff,
   type TestCommunity,
@@ -52,6 +53,31 @@ it('ends every session of a deactivated account at once', async () => {
     variables: { c: brand.slug, e: brand.agency.email, p: 'not the password at all' },
   });
   expect(wrong).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.' });
+});
+
+it('ends the other sessions of an account when its password is reset or its role changes', async () => {
+  const other = await createTestCommunity(server.em());
+  const manager = server.client();
+  await signInStaff(manager, other.slug, other.manager);
+  const laptop = server.client();
+  await signInStaff(laptop, other.slug, other.staff);
+  const { issuePasswordLink } = await manager.data('mutation ($id: ID!) { issuePasswordLink(staffId: $id) { url } }', {
+    variables: { id: globalId('StaffMember', other.staff.id) },
+  });
+  const token = new URL(issuePasswordLink.url).hash.replace('#token=', '');
+  const phone = server.client();
+  await phone.data('mutation ($t: String!, $p: String!) { setStaffPassword(token: $t, password: $p) { kind } }', {
+    variables: { t: token, p: 'a brand new password' },
+  });
+  expect((await phone.data(VIEWER)).viewer.kind).toBe('STAFF');
+  expect((await laptop.data(VIEWER)).viewer).toBeNull();
+
+  await manager.data('mutation ($i: UpdateStaffInput!) { updateStaff(input: $i) { role } }', {
+    variables: { i: { staffId: globalId('StaffMember', other.staff.id), role: 'AGENCY', agencyName: 'Northwind' } },
+  });
+  expect((await phone.data(VIEWER)).viewer).toBeNull();
+  // The manager who changed it stays signed in.
+  expect((await manager.data(VIEWER)).viewer.kind).toBe('STAFF');
 });
 
 it('sets the cookie Secure in production', async () => {

@@ -8,7 +8,7 @@ import { badInput, conflict, notFound } from './errors.ts';
 import { isAuthor } from './ownership.ts';
 import { findPage, type Page, type PageArgs } from './pagination.ts';
 import { type Scope, write } from './scope.ts';
-import { lockThread } from './threads.ts';
+import { assertCanWrite, lockThread } from './threads.ts';
 import * as valid from './validation.ts';
 
 const REASON = valid.LIMITS.reason;
@@ -151,6 +151,7 @@ export interface NewReport {
 
 /** A customer flags a thread or reply for the moderators; once per person per item. */
 export async function reportContent(scope: Scope, actor: MemberActor, input: NewReport): Promise<Report> {
+  assertCanWrite(actor);
   const reason = valid.line(input.reason, REASON);
   try {
     return await write(scope, async (em) => {

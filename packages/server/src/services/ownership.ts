@@ -17,13 +17,21 @@ export function isAuthor(actor: Actor | null, row: Authored): boolean {
   return isStaff(actor) ? row.authorStaff?.id === actor.staff.id : row.authorMember?.id === actor.member.id;
 }
 
-/** Whether the actor may still edit or delete the row (their own, within the window). */
+/** Whether the actor may still edit or delete the row (their own, within the window, not suspended). */
 export function canEdit(actor: Actor | null, row: Authored, now = Date.now()): boolean {
-  return isAuthor(actor, row) && !row.withdrawnAt && now - row.createdAt.getTime() <= EDIT_WINDOW_MS;
+  return (
+    isAuthor(actor, row) && !row.withdrawnAt && now - row.createdAt.getTime() <= EDIT_WINDOW_MS && !isSuspended(actor)
+  );
 }
+
+/** Suspended members read but do not write: not even an edit to what they wrote before. */
+const isSuspended = (actor: Actor | null) => Boolean(actor && !isStaff(actor) && actor.member.suspendedAt);
 
 export function assertCanEdit(actor: Actor, row: Authored): void {
   if (!isAuthor(actor, row)) throw forbidden('You can only change or delete what you wrote yourself.');
+  if (isSuspended(actor)) {
+    throw forbidden('Your account is suspended in this community, so you cannot change what you wrote.');
+  }
   if (row.withdrawnAt) throw forbidden('You withdrew this post, so it can no longer be changed.');
   if (!canEdit(actor, row)) {
     throw forbidden(`Posts can be changed or deleted for ${EDIT_WINDOW_MS / 60_000} minutes after posting.`);

@@ -96,12 +96,20 @@ async function lockReply(em: Em, actor: Actor, replyId: string): Promise<Reply> 
   return reply;
 }
 
+/** A locked thread's replies no longer change (customers'; staff moderate it). */
+async function assertThreadOpenFor(em: Em, actor: Actor, reply: Reply): Promise<void> {
+  if (isStaff(actor)) return;
+  const thread = await em.findOneOrFail(Thread, { id: reply.thread.id });
+  if (thread.lockedAt) throw forbidden('This thread is locked: its replies can no longer be changed.');
+}
+
 /** The author changes their reply, within the edit window. */
 export async function editReply(scope: Scope, actor: Actor, input: { replyId: string; body: string }): Promise<Reply> {
   const body = valid.text(input.body, valid.LIMITS.replyBody);
   return write(scope, async (em, emit) => {
     const reply = await lockReply(em, actor, input.replyId);
     assertCanEdit(actor, reply);
+    await assertThreadOpenFor(em, actor, reply);
     reply.body = body;
     reply.editedAt = new Date();
     const before = reply.sentiment;

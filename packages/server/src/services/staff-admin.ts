@@ -92,6 +92,9 @@ export async function setPasswordWithToken(em: Em, token: string, password: stri
   staff.passwordHash = await hashPassword(checked);
   staff.passwordTokenHash = null;
   staff.passwordTokenExpiresAt = null;
+  // Whoever held a session before the reset (a lost laptop, someone who guessed the old password)
+  // is signed out; the caller then signs the owner of the link in afresh.
+  await endSessions(em, staff.id);
   await em.flush();
   return staff;
 }
@@ -128,6 +131,8 @@ export async function updateStaff(
             max: 120,
           })
         : null;
+    // A new role is new rights: every session of theirs starts over (the manager's own stays).
+    if (role !== staff.role) await endSessions(em, staff.id, actor.session?.id);
     staff.role = role;
     staff.agencyName = agencyName;
     if (change.name != null) staff.name = valid.line(change.name, { field: 'name', label: 'Name', min: 1, max: 80 });
@@ -143,6 +148,19 @@ export async function updateStaff(
     });
     return staff;
   });
+}
+
+/**
+ * Ends every live session of a staff member, but `keep` (the one acting, if it is theirs). By the
+ * staff member's id, which is theirs alone: a password link names no community in the request.
+ */
+async function endSessions(em: Em, staffId: string, keep?: string): Promise<void> {
+  await em.nativeUpdate(
+    StaffSession,
+    { staff: staffId, revokedAt: null, ...(keep ? { id: { $ne: keep } } : {}) },
+    { revokedAt: new Date() },
+    { filters: { tenant: false } },
+  );
 }
 
 async function assertAnotherOwner(em: Em, leaving: StaffMember): Promise<void> {
@@ -214,7 +232,7 @@ async function deactivateIn(
   staff.active = false;
   staff.deactivatedAt = new Date();
   staff.passwordTokenHash = null;
-  await em.nativeUpdate(StaffSession, { staff: staff.id, revokedAt: null }, { revokedAt: new Date() });
+  await endSessions(em, staff.id);
   recordAudit(em, scope.communityId, actor, {
     action: 'staff.deactivate',
     targetType: 'StaffMember',

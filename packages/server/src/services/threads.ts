@@ -123,6 +123,7 @@ export async function editThread(scope: Scope, actor: Actor, input: ThreadEdit):
   return write(scope, async (em, emit) => {
     const thread = await lockThread(em, actor, input.threadId);
     assertCanEdit(actor, thread);
+    if (thread.lockedAt && !isStaff(actor)) throw forbidden('This thread is locked: it can no longer be changed.');
     if (title !== undefined) thread.title = title;
     if (body !== undefined) thread.body = body;
     thread.editedAt = new Date();
