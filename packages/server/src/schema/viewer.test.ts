@@ -184,7 +184,7 @@ describe('staff sign-in', () => {
     expect(data.staffSignIn.staff.badge).toBe('AGENCY');
   });
 
-  it('gives the same answer for a wrong password, an unknown email and a deactivated account', async () => {
+  it('gives the same answer for a wrong password, an unknown email and a deactivated account with a wrong password', async () => {
     const client = server.client();
     const wrong = await client.error(SIGN_IN, {
       variables: { c: brand.slug, e: brand.staff.email, p: 'not the password' },
@@ -200,11 +200,16 @@ describe('staff sign-in', () => {
     manager.active = false;
     await em.flush();
     const deactivated = await client.error(SIGN_IN, {
-      variables: { c: brand.slug, e: brand.manager.email, p: STAFF_PASSWORD },
+      variables: { c: brand.slug, e: brand.manager.email, p: 'not the password' },
     });
     for (const error of [wrong, unknown, malformed, deactivated]) {
       expect(error).toEqual({ code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.', field: undefined });
     }
+    // Only its owner, who knows the password, learns why they cannot sign in (#26 item 35).
+    const owner = await client.error(SIGN_IN, {
+      variables: { c: brand.slug, e: brand.manager.email, p: STAFF_PASSWORD },
+    });
+    expect(owner).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('deactivated') });
   });
 
   it("does not sign in to another community with this community's staff account", async () => {
