@@ -314,7 +314,9 @@ export function rapportServer() {
     name: 'rapport-server',
     async serverStart({ config }: { config: { hostname?: string; port?: number } }) {
       origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
-      server = await startTestServer();
+      // One trusted proxy: a test makes the browser's requests come from another address with
+      // X-Forwarded-For (a second person, for share visits).
+      server = await startTestServer({ trustProxy: 1 });
     },
     async serverStop() {
       await server?.close();

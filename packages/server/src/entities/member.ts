@@ -50,6 +50,8 @@ const MemberSchema = defineEntity({
     changelogReadAt: p.datetime().nullable(),
     /** Put in the links they share; visits through them count toward their reach. Made on first share. */
     referralCode: p.string().length(16).nullable(),
+    /** SHA-256 of the address they last asked for their share code from: their own visits never count. */
+    shareAddressHash: p.string().length(64).nullable().hidden(),
     /** The staff member responsible for this relationship. */
     owner: () => p.manyToOne(StaffMember).nullable(),
     ambassadorFlaggedAt: p.datetime().nullable(),

@@ -66,7 +66,8 @@ async function storedScores() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // One trusted proxy: visits from several addresses are sent with X-Forwarded-For.
+  server = await startTestServer({ trustProxy: 1 });
   brand = await createTestCommunity(server.em());
   api = server.client();
   manager = server.client();
@@ -120,10 +121,16 @@ beforeAll(async () => {
     ...as('Ada'),
     variables: { c: brand.slug },
   });
-  for (const visitor of ['visitor-one', 'visitor-one', 'visitor-two']) {
+  // Two people (two addresses: the test server trusts one proxy), one of them twice.
+  for (const [visitor, from] of [
+    ['visitor-one', '203.0.113.1'],
+    ['visitor-one', '203.0.113.1'],
+    ['visitor-two', '203.0.113.2'],
+  ]) {
     await api.data(
       'mutation ($c: String!, $k: String!, $v: String!, $t: ID) { recordShareVisit(community: $c, code: $k, visitor: $v, threadId: $t) }',
       {
+        headers: { 'x-forwarded-for': from as string },
         variables: { c: brand.slug, k: shareCode, v: visitor, t: dark },
       },
     );
@@ -236,22 +243,30 @@ describe('the ranking', () => {
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'settings.halfLifeDays' });
   });
 
-  it('counts share visits once per visitor a day, and never the sharer visiting their own link', async () => {
+  it('counts share visits once per visitor and address a day, and never the sharer visiting their own link', async () => {
     const { shareCode } = await api.data('mutation ($c: String!) { shareCode(community: $c) }', {
       ...as('Ada'),
+      headers: { 'x-forwarded-for': '203.0.113.50' },
       variables: { c: brand.slug },
     });
-    const visit = (visitor: string, name?: string) =>
+    const visit = (visitor: string, from: string, name?: string) =>
       api.data(
         'mutation ($c: String!, $k: String!, $v: String!) { recordShareVisit(community: $c, code: $k, visitor: $v) }',
         {
           ...(name ? as(name) : {}),
+          headers: { 'x-forwarded-for': from },
           variables: { c: brand.slug, k: shareCode, v: visitor },
         },
       );
-    expect((await visit('visitor-one')).recordShareVisit).toBe(false);
-    expect((await visit('visitor-three')).recordShareVisit).toBe(true);
-    expect((await visit('visitor-ada-self', 'Ada')).recordShareVisit).toBe(false);
+    expect((await visit('visitor-one', '203.0.113.9')).recordShareVisit).toBe(false);
+    expect((await visit('visitor-three', '203.0.113.3')).recordShareVisit).toBe(true);
+    expect((await visit('visitor-ada-self', '203.0.113.4', 'Ada')).recordShareVisit).toBe(false);
+    // Made-up visitor ids from one address count once a day: twelve tries, no more visits.
+    let counted = 0;
+    for (let i = 0; i < 12; i++) if ((await visit(`made-up-${i}-visitor`, '203.0.113.3')).recordShareVisit) counted++;
+    expect(counted).toBe(0);
+    // The sharer, signed out, from the address they shared from: not a visit either.
+    expect((await visit('ada-signed-out', '203.0.113.50')).recordShareVisit).toBe(false);
     expect(
       await api.error(
         'mutation ($c: String!) { recordShareVisit(community: $c, code: "no way!", visitor: "visitor-x") }',

@@ -11,12 +11,12 @@ builder.mutationFields((t) => ({
     args: { community: t.arg.string() },
     resolve: async (_root, args, ctx) => {
       await ctx.requireCommunity(args.community);
-      return referralCodeOf(ctx.scope(), ctx.member());
+      return referralCodeOf(ctx.scope(), ctx.member(), ctx.ip);
     },
   }),
   recordShareVisit: t.boolean({
     description:
-      'Someone opened a page through a share link. Counts once per visitor and day, never for the sharer; rate limited. True when it counted.',
+      'Someone opened a page through a share link. Counts once per visitor and per address a day, never for the sharer (signed in, or from the address they shared from); rate limited. True when it counted.',
     args: {
       community: t.arg.string(),
       code: t.arg.string(),
@@ -29,6 +29,7 @@ builder.mutationFields((t) => ({
       return recordShareVisit(ctx.scope(), ctx.viewer(), {
         code: args.code,
         visitor: args.visitor,
+        ip: ctx.ip,
         threadId: args.threadId?.id ?? null,
       });
     },

@@ -47,6 +47,8 @@ export interface TestServerOptions {
   inboundSmtpPort?: number;
   /** INBOUND_EMAIL_DOMAIN: emails about threads get a Reply-To there. */
   inboundEmailDomain?: string;
+  /** TRUST_PROXY: tests that need requests from several addresses send X-Forwarded-For. */
+  trustProxy?: number;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     webhookAllowPrivate: options.webhookAllowPrivate ?? true,
     inboundSmtpPort: options.inboundSmtpPort,
     inboundEmailDomain: options.inboundEmailDomain,
+    trustProxy: options.trustProxy ?? 0,
   };
   const app = await startApp({
     config,

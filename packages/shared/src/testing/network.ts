@@ -10,6 +10,19 @@ export function restoreFetch(): void {
 }
 
 /**
+ * Makes the page's requests come from another address, as another person's would: the test
+ * server trusts one proxy, so X-Forwarded-For names the client. Undone by restoreFetch.
+ */
+export function comeFrom(address: string): void {
+  const previous = window.fetch;
+  window.fetch = (input, init) =>
+    previous(input, {
+      ...init,
+      headers: { ...Object.fromEntries(new Headers(init?.headers)), 'x-forwarded-for': address },
+    });
+}
+
+/**
  * Holds the page's next `times` GraphQL requests whose body names `request` (an operation, e.g.
  * AdminThreadEvents, or a pattern that also looks at the variables) until `release()`: before they
  * are sent, or with their answer already in (an event between a read and the subscription taking

@@ -1,5 +1,15 @@
 import { expect } from 'chai';
-import { byText, cleanup, find, mount, newCommunity, openThread, server, waitFor } from '../testing/harness.ts';
+import {
+  byText,
+  cleanup,
+  comeFrom,
+  find,
+  mount,
+  newCommunity,
+  openThread,
+  server,
+  waitFor,
+} from '../testing/harness.ts';
 
 describe('<rapport-share> and arriving through a shared link', () => {
   const page = location.href;
@@ -44,8 +54,10 @@ describe('<rapport-share> and arriving through a shared link', () => {
     );
     const before = await server<{ reach: number }>('standing', { slug: c.slug, name: 'Alma' });
 
-    // Someone else opens the link: the thread opens at once, and the visit counts for Alma.
+    // Someone else opens the link (from their own address): the thread opens at once, and the
+    // visit counts for Alma. From Alma's own address it would not.
     cleanup();
+    comeFrom('203.0.113.77');
     history.replaceState(null, '', link.toString());
     const visitor = document.createElement('rapport-community');
     visitor.setAttribute('community', c.slug);

@@ -9,7 +9,7 @@ import { restoreFetch } from '@rapport/shared/testing/network.ts';
 import { LEGACY_THREAD_PARAM, WIDGET_PARAM } from '@rapport/shared/widget-address.ts';
 
 export { byText, deepText, find, findAll, type, waitFor } from '@rapport/shared/testing/dom.ts';
-export { holdRequests, watchAnswers } from '@rapport/shared/testing/network.ts';
+export { comeFrom, holdRequests, watchAnswers } from '@rapport/shared/testing/network.ts';
 
 import type { RapportCommunity } from '../components/rapport-community.ts';
 
