@@ -101,7 +101,6 @@ export async function startApp({
     const { server, drain } = createHttpServer({
       orm,
       graphql,
-      cors,
       demoCommunity: DEMO_SLUG,
       assets,
       live: () => events.live(),

@@ -17,6 +17,8 @@ export interface SsoClaims {
    * STAFF_CONTACT). Recorded in the consent ledger (source SSO) when it changes.
    */
   consents: Partial<Record<ConsentPurpose, boolean>> | undefined;
+  /** When the token expires (its `exp`), in ms since the epoch. */
+  expiresAt: number;
 }
 
 export class SsoTokenError extends Error {}
@@ -67,6 +69,7 @@ export async function verifySsoToken(token: string, secret: string): Promise<Sso
     email: claim('email'),
     avatar: claim('avatar'),
     consents: consentsClaim(payload.consents),
+    expiresAt: (payload.exp as number) * 1000,
   };
 }
 

@@ -1,35 +1,54 @@
 import type { Orm } from '../db/orm.ts';
-import { allEmbedOrigins } from '../services/communities.ts';
+import { embedOriginsBySlug } from '../services/communities.ts';
 
 export interface CorsOptions {
   orm: Orm;
   /** The server's own origin, always allowed (demo page, admin console). */
   publicUrl: string;
-  /** How long the list of embed origins is cached, in ms. */
+  /** How long the communities' embed origins are cached, in ms. */
   ttlMs?: number;
 }
 
+const NEW_COMMUNITY_MS = 1000;
+
+/** The query parameter naming the community a browser request is for (the widget adds it). */
+export const COMMUNITY_PARAM = 'community';
+
 /**
- * Which browser origins may call the API: the server's own, and every origin a community has
- * listed for embedding. Credentials (cookies) are never allowed cross-origin: customers send
- * bearer tokens, staff use the admin console on the server's own origin.
+ * Which browser origins may call the API: the server's own, and for a request that names its
+ * community (`/graphql?community=<slug>`, as the widget sends), the origins that community lists
+ * for embedding, and no other community's. A request that names none gets no grant. Credentials
+ * (cookies) are never allowed cross-origin: customers send bearer tokens, staff use the admin
+ * console on the server's own origin.
  */
 export function createCorsPolicy({ orm, publicUrl, ttlMs = 10_000 }: CorsOptions) {
   const own = new URL(publicUrl).origin;
-  let cached: { origins: Set<string>; at: number } | undefined;
+  let cached: { bySlug: Map<string, Set<string>>; at: number } | undefined;
 
-  async function origins(): Promise<Set<string>> {
-    if (!cached || Date.now() - cached.at > ttlMs) {
-      cached = { origins: await allEmbedOrigins(orm.em.fork()), at: Date.now() };
+  /**
+   * The lists by slug, read again after `ttlMs`, or sooner (at most once a second) for a community
+   * not in them yet: a community made a moment ago is embeddable at once, and made-up slugs cannot
+   * make every request read the table.
+   */
+  async function originsOf(slug: string): Promise<Set<string> | undefined> {
+    const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
+    if (age > ttlMs || (!cached?.bySlug.has(slug) && age > NEW_COMMUNITY_MS)) {
+      cached = { bySlug: await embedOriginsBySlug(orm.em.fork()), at: Date.now() };
     }
-    return cached.origins;
+    return cached?.bySlug.get(slug);
   }
 
   return {
-    async allows(origin: string): Promise<boolean> {
-      return origin === own || (await origins()).has(origin);
+    own,
+    async allows(origin: string, community: string | null): Promise<boolean> {
+      if (origin === own) return true;
+      if (!community) return false;
+      const origins = await originsOf(community);
+      // A community that does not exist has nothing to read (the request may reach no other):
+      // granted, so the page's author is told the name is wrong rather than "network error".
+      return origins ? origins.has(origin) : true;
     },
-    /** Forget the cached list (after a community's origins change in this process). */
+    /** Forget the cached lists (after a community's origins change in this process). */
     invalidate(): void {
       cached = undefined;
     },

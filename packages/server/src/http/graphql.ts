@@ -7,10 +7,12 @@ import type { Em, Orm } from '../db/orm.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
+import { sharedCommunityBySlug } from '../services/communities.ts';
+import { AppError } from '../services/errors.ts';
 import type { EventBus } from '../services/events.ts';
 import type { OutboundPolicy } from '../services/outbound/public-address.ts';
 import { clientIp } from './client-ip.ts';
-import type { CorsPolicy } from './cors.ts';
+import { COMMUNITY_PARAM, type CorsPolicy } from './cors.ts';
 import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
 import { maskError } from './error-mask.ts';
 import { useLeanSubscriptions } from './lean-subscriptions.ts';
@@ -85,7 +87,8 @@ export function createGraphQLHandler({
     ],
     cors: async (request) => {
       const origin = request.headers.get('origin');
-      if (!origin || !(await cors.allows(origin))) return false;
+      const community = new URL(request.url).searchParams.get(COMMUNITY_PARAM);
+      if (!origin || !(await cors.allows(origin, community))) return false;
       return { origin: [origin], credentials: false, methods: ['GET', 'POST'], maxAge: 600 };
     },
     context: async ({ request, req }) => {
@@ -93,8 +96,19 @@ export function createGraphQLHandler({
       const rootEm = orm.em as Em;
       const viewer = await viewerFromRequest(rootEm, events, request);
       const secure = production || new URL(request.url).protocol === 'https:';
+      const origin = request.headers.get('origin');
+      // A browser request from another site is for the community it named (and CORS granted):
+      // it reaches no other, a signed-in viewer's own included.
+      const addressed = origin && origin !== cors.own ? new URL(request.url).searchParams.get(COMMUNITY_PARAM) : null;
+      if (addressed && viewer) {
+        const community = await sharedCommunityBySlug(rootEm, events, addressed);
+        if (community?.id !== viewer.communityId) {
+          throw new AppError('FORBIDDEN', `This request was sent for the community "${addressed}", not yours.`);
+        }
+      }
       return new Context({
         request,
+        addressed,
         rootEm,
         events,
         viewer,

@@ -124,7 +124,8 @@ export function useCommunityResponseCache(): Plugin {
       const viewer = ctx.viewer();
       if (isStaff(viewer)) return;
       const slug = 'value' in found.slug ? found.slug.value : args.variableValues?.[found.slug.variable];
-      if (typeof slug !== 'string') return;
+      // A request for another community than it named is refused by the resolver, not answered here.
+      if (typeof slug !== 'string' || !ctx.mayAddress(slug)) return;
       const parts = acceptsParts(ctx.request);
       setExecuteFn(async (executeArgs) => {
         // Failing to find it (the database is down) is for the resolver to report, as always.

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCommunity } from '../testing/fixtures.ts';
+import { Community } from '../entities/index.ts';
+import { ALL_COMMUNITIES, createTestCommunity, guestToken } from '../testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';
 
 let server: TestServer;
@@ -34,15 +35,13 @@ describe('health', () => {
 });
 
 describe('static routes', () => {
-  it('serves widget.js as a cacheable, revalidated ES module to the origins communities allow', async () => {
+  it('serves widget.js as a cacheable, revalidated ES module any page may load (public code, no credentials)', async () => {
     await createTestCommunity(server.em());
     const response = await fetch(`${server.url}/widget.js`, { headers: { origin: 'http://brand.example' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/javascript');
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://brand.example');
-    expect(response.headers.get('vary')).toContain('Origin');
-    const stranger = await fetch(`${server.url}/widget.js`, { headers: { origin: 'https://not-a-customer.example' } });
-    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
     const etag = response.headers.get('etag');
     expect(etag).toMatch(/^".+"$/);
     const again = await fetch(`${server.url}/widget.js`, { headers: { 'if-none-match': etag ?? '' } });
@@ -85,7 +84,7 @@ describe('static routes', () => {
     expect(chunk.status).toBe(200);
     expect(await chunk.text()).toContain('panel');
     expect(chunk.headers.get('content-type')).toContain('text/javascript');
-    expect(chunk.headers.get('access-control-allow-origin')).toBe('http://brand.example');
+    expect(chunk.headers.get('access-control-allow-origin')).toBe('*');
     for (const path of ['/widget-missing.js', '/secret.js', '/widget-..%2Fsecret.js', '/widget-x/../secret.js']) {
       expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
     }
@@ -135,8 +134,8 @@ describe('static routes', () => {
 });
 
 describe('CORS', () => {
-  const preflight = (origin: string) =>
-    fetch(`${server.url}/graphql`, {
+  const preflight = (origin: string, community?: string) =>
+    fetch(`${server.url}/graphql${community ? `?community=${community}` : ''}`, {
       method: 'OPTIONS',
       headers: {
         origin,
@@ -144,13 +143,40 @@ describe('CORS', () => {
         'access-control-request-headers': 'content-type,authorization',
       },
     });
+  const post = (origin: string, community: string, query: string, token?: string) =>
+    fetch(`${server.url}/graphql?community=${community}`, {
+      method: 'POST',
+      headers: {
+        origin,
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query }),
+    });
 
-  it('allows origins a community lists, without credentials, and no others', async () => {
-    await createTestCommunity(server.em());
-    const allowed = await preflight('http://brand.example');
+  it("allows a community's listed origins for that community alone, without credentials", async () => {
+    const a = await createTestCommunity(server.em());
+    const b = await createTestCommunity(server.em());
+    await server
+      .em()
+      .nativeUpdate(Community, { id: b.community.id }, { allowedOrigins: ['https://b-shop.example'] }, ALL_COMMUNITIES);
+    const allowed = await preflight('http://brand.example', a.slug);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://brand.example');
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
-    const refused = await preflight('https://evil.example');
-    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight('https://evil.example', a.slug)).headers.get('access-control-allow-origin')).toBeNull();
+    // B's origin is granted on B's requests, and not on A's.
+    const own = await post('https://b-shop.example', b.slug, `{ community(slug: "${b.slug}") { name } }`);
+    expect(own.headers.get('access-control-allow-origin')).toBe('https://b-shop.example');
+    const crossed = await post('https://b-shop.example', a.slug, `{ community(slug: "${a.slug}") { name } }`);
+    expect(crossed.headers.get('access-control-allow-origin')).toBeNull();
+    // A request naming no community gets no grant at all.
+    expect((await preflight('http://brand.example')).headers.get('access-control-allow-origin')).toBeNull();
+    // And one that named its community reads no other, even where CORS was granted.
+    const other = await post('http://brand.example', a.slug, `{ community(slug: "${b.slug}") { name } }`);
+    expect(other.headers.get('access-control-allow-origin')).toBe('http://brand.example');
+    expect((await other.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    const token = await guestToken(server.client(), b.slug, 'Bea');
+    const signedIn = await post('http://brand.example', a.slug, '{ viewer { kind } }', token);
+    expect((await signedIn.json()).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });

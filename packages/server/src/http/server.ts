@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { repoRoot } from '../config.ts';
 import type { Orm } from '../db/orm.ts';
 import { fileAsset, folderAssets } from './assets.ts';
-import type { CorsPolicy } from './cors.ts';
 import { DEMO_CSS, demoPage } from './demo-page.ts';
 import type { GraphQLHandler } from './graphql.ts';
 import { PAGE_SECURITY_HEADERS } from './security-headers.ts';
@@ -23,8 +22,6 @@ export const defaultAssets: AssetPaths = {
 export interface HttpOptions {
   orm: Orm;
   graphql: GraphQLHandler;
-  /** Which origins may load widget.js (a module script from another origin needs CORS). */
-  cors: CorsPolicy;
   assets?: AssetPaths;
   /** The community the demo page at `/` embeds. */
   demoCommunity: string;
@@ -70,7 +67,6 @@ export interface HttpServer {
 export function createHttpServer({
   orm,
   graphql,
-  cors,
   demoCommunity,
   assets = defaultAssets,
   readyTimeoutMs = 2000,
@@ -108,10 +104,12 @@ export function createHttpServer({
       });
     }
     if (path.startsWith('/widget') && path.endsWith('.js') && read) {
-      // A module script from another origin needs CORS: granted to the origins communities list.
-      const origin = req.headers.origin;
-      const headers: Record<string, string> = { vary: 'Origin', 'cross-origin-resource-policy': 'cross-origin' };
-      if (origin && (await cors.allows(origin))) headers['access-control-allow-origin'] = origin;
+      // A module script from another origin needs CORS. The widget is public code, the same for
+      // everyone and fetched without credentials: any page may load it (the API is what CORS guards).
+      const headers: Record<string, string> = {
+        'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
+      };
       if (path === '/widget.js') return widgetJs(req, res, headers);
       // Its chunks, loaded by widget.js (the shared code) or when first needed (the account panel).
       if (await widgetChunk(path.slice(1), req, res, headers)) return;

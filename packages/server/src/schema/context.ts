@@ -6,6 +6,7 @@ import { type Actor, isMember, isStaff, type MemberActor, memberIdOf, type Staff
 import { findCommunityBySlug, sharedCommunityBySlug } from '../services/communities.ts';
 import { AppError } from '../services/errors.ts';
 import type { EventBus } from '../services/events.ts';
+import { stillSignedIn } from '../services/identity.ts';
 import { entryOf } from '../services/map-entry.ts';
 import type { OutboundPolicy } from '../services/outbound/public-address.ts';
 import { openScope, type Scope } from '../services/scope.ts';
@@ -17,6 +18,12 @@ export interface CookieOptions {
 /** What the HTTP layer provides to resolvers, per request. */
 export interface ContextInit {
   request: Request;
+  /**
+   * The community a cross-origin browser request named (`?community=`): CORS granted it for that
+   * community's origins, so it may address no other. Null for the server's own pages and for
+   * requests without an Origin (servers, the CLI).
+   */
+  addressed?: string | null;
   /** The ORM's own entity manager: the context forks it when the request first needs one. */
   rootEm: Em;
   events: EventBus;
@@ -50,6 +57,7 @@ export class Context {
   readonly limiter: Limiter;
   readonly outbound: OutboundPolicy;
   #viewer: Actor | null;
+  readonly #addressed: string | null;
   readonly #rootEm: Em;
   #em: Em | undefined;
   /** The community the request is bound to; its scope is opened when a resolver first asks. */
@@ -69,7 +77,18 @@ export class Context {
     this.outbound = init.outbound;
     this.#viewer = init.viewer;
     this.#communityId = init.viewer?.communityId;
+    this.#addressed = init.addressed ?? null;
   }
+
+  /** Whether the request may address the community `slug` (see ContextInit.addressed). */
+  readonly mayAddress = (slug: string): boolean => this.#addressed === null || this.#addressed === slug;
+
+  /** A cross-origin request reaches only the community it named (see ContextInit.addressed). */
+  readonly #assertAddressed = (slug: string): void => {
+    if (!this.mayAddress(slug)) {
+      throw new AppError('FORBIDDEN', `This request was sent for the community "${this.#addressed}", not "${slug}".`);
+    }
+  };
 
   /**
    * The request's entity manager, forked when first asked for: most requests never ask (an
@@ -83,6 +102,13 @@ export class Context {
 
   /** Who is making the request; null when anonymous. */
   readonly viewer = (): Actor | null => this.#viewer;
+
+  /**
+   * Whether the viewer's sign-in still holds (services/identity.ts `stillSignedIn`): a live stream
+   * asks before each event. An anonymous viewer has none to lose.
+   */
+  readonly stillSignedIn = (options?: { account?: boolean }): Promise<boolean> =>
+    this.#viewer ? stillSignedIn(this.#rootEm, this.#viewer, options) : Promise.resolve(true);
 
   /**
    * Counts an action against the rate limits (per member and per address) and refuses it with
@@ -142,6 +168,7 @@ export class Context {
    * community.
    */
   readonly community = async (slug: string): Promise<Community | null> => {
+    this.#assertAddressed(slug);
     const community = await this.sharedCommunity(slug);
     if (!community) return null;
     if (this.#communityId && this.#communityId !== community.id) {
@@ -164,6 +191,7 @@ export class Context {
    * own if they are already signed in (a token of one community never acts on another).
    */
   readonly enterCommunity = async (slug: string): Promise<Community> => {
+    this.#assertAddressed(slug);
     const community = await findCommunityBySlug(this.em(), slug);
     if (!community) throw new AppError('NOT_FOUND', `There is no community "${slug}".`);
     if (this.#viewer && this.#viewer.communityId !== community.id) {

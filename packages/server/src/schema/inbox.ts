@@ -3,6 +3,7 @@ import { Community } from '../entities/index.ts';
 import { listInbox } from '../services/inbox.ts';
 import { builder } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
+import { whileAllowed } from './live-checks.ts';
 import { ThreadConnectionRef, ThreadKindEnum, ThreadRef, ThreadStatusEnum } from './thread.ts';
 import { ThreadEventRef } from './thread-event.ts';
 
@@ -34,7 +35,10 @@ builder.subscriptionField('communityEvents', (t) =>
     args: { community: t.arg.string() },
     subscribe: async (_root, args, ctx) => {
       const community = await ctx.requireCommunity(args.community);
-      return ctx.events.communityEvents(community.id);
+      // Staff see customers' emails here: the stream ends once their session or account does.
+      return whileAllowed(await ctx.events.communityEvents(community.id), async () =>
+        (await ctx.stillSignedIn()) ? 'send' : 'end',
+      );
     },
     resolve: (event, _args, ctx) => {
       ctx.refreshScope();

@@ -5,7 +5,7 @@
  * withdrawal (in the widget, or through the link) stops the very next email.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsentRecord, Member, OutboxMessage } from '../entities/index.ts';
+import { ConsentRecord, Follow, Member, Notification, OutboxMessage, Vote } from '../entities/index.ts';
 import { matchingMembers } from '../services/cleanup.ts';
 import { deliverDue } from '../services/mail/outbox.ts';
 import { bindEm } from '../services/scope.ts';
@@ -258,6 +258,33 @@ describe('emails about followed threads', () => {
     expect((await api.data('{ viewer { emailDigest } }', as('Bob'))).viewer.emailDigest).toBe('NEVER');
     const member = await server.em().findOneOrFail(Member, { id: memberIds.Bob }, ALL_COMMUNITIES);
     expect(member.emailDigest).toBe('NEVER');
+  });
+});
+
+describe('notifications stay in their community', () => {
+  it("never reach a member of another community, even when the data ties them to this one's thread", async () => {
+    const thread = await postThread(api, tokens.Ada, { title: 'A brand-only thread' });
+    const other = await createTestCommunity(server.em());
+    const spyToken = await ssoToken(other, { sub: 'spy', name: 'Spy', email: 'spy@example.com' });
+    const spy = rawId((await api.data('{ viewer { member { id } } }', { token: spyToken })).viewer.member.id);
+    // Rows no API makes: the other community's member follows and votes on this community's
+    // thread (as a crafted import or a bug elsewhere could leave them), under either community.
+    const em = server.em();
+    for (const community of [other.community.id, brand.community.id]) {
+      em.create(Follow, { community, thread: rawId(thread), member: spy });
+      await em.flush();
+      await reply('Bob', thread, `A reply the spy must not read (${community}).`);
+      await em.nativeDelete(Follow, { member: spy }, ALL_COMMUNITIES);
+    }
+    em.create(Vote, { community: other.community.id, thread: rawId(thread), member: spy });
+    await em.flush();
+    await staff.data('mutation ($i: SetThreadStatusInput!) { setThreadStatus(input: $i) { id } }', {
+      variables: { i: { threadId: thread, status: 'PLANNED', note: 'Soon.' } },
+    });
+    await drained();
+    expect(await outbox(spy)).toEqual([]);
+    expect(await server.em().count(Notification, { member: spy }, ALL_COMMUNITIES)).toBe(0);
+    expect(to('Spy')).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { notFound } from '../services/errors.ts';
 import type { ThreadEvent } from '../services/events.ts';
 import { findThread } from '../services/threads.ts';
 import { builder } from './builder.ts';
+import { whileAllowed } from './live-checks.ts';
 
 type Of<T extends ThreadEvent['type']> = Extract<ThreadEvent, { type: T }>;
 
@@ -115,7 +116,15 @@ builder.subscriptionField('threadEvents', (t) =>
       // Events are delivered with scopes of their own: the one that found the thread is let go
       // now, not kept by every live subscriber (most share their first event's execution).
       ctx.refreshScope();
-      return ctx.events.threadEvents(thread.id);
+      return whileAllowed(await ctx.events.threadEvents(thread.id), async (event) => {
+        // A customer's account is not read again for every event of every subscriber: what this
+        // stream sends a deleted account is what anyone may read. Staff's session is.
+        if (!(await ctx.stillSignedIn({ account: false }))) return 'end';
+        // Hidden or deleted since it opened: the removal is the last event its viewer hears.
+        ctx.refreshScope(event);
+        if (await findThread(ctx.scope(), ctx.viewer(), event.threadId)) return 'send';
+        return event.type === 'THREAD_REMOVED' ? 'last' : 'end';
+      });
     },
     resolve: (event, _args, ctx) => {
       ctx.refreshScope(event);

@@ -1,10 +1,11 @@
 /** Live for a signed-in customer while the widget is open: their unread badges (viewerEvents). */
-import { isMember } from '../services/actor.ts';
+import { isMember, memberIdOf } from '../services/actor.ts';
 import { unreadEntryCount } from '../services/changelog/entries.ts';
 import { AppError } from '../services/errors.ts';
 import type { MemberEvent } from '../services/events.ts';
 import { unreadNotificationCount } from '../services/notifications/read.ts';
 import { builder } from './builder.ts';
+import { whileAllowed } from './live-checks.ts';
 
 const ViewerEventType = builder.enumType('ViewerEventType', {
   values: {
@@ -38,7 +39,9 @@ builder.subscriptionField('viewerEvents', (t) =>
       if (!isMember(viewer)) throw new AppError('UNAUTHENTICATED', 'Sign in to hear of your notifications.');
       const community = await ctx.requireCommunity(args.community);
       ctx.refreshScope();
-      return ctx.events.memberEvents(community.id, viewer.member.id);
+      return whileAllowed(await ctx.events.memberEvents(community.id, memberIdOf(viewer)), async () =>
+        (await ctx.stillSignedIn()) ? 'send' : 'end',
+      );
     },
     resolve: (event, _args, ctx) => {
       ctx.refreshScope();

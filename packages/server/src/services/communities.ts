@@ -181,10 +181,10 @@ export async function updateCommunity(
 /** Sites one community may be embedded on: a brand's own sites, not a list of the web. */
 export const MAX_ORIGINS = 50;
 
-/** Every origin any community allows to embed it (for CORS, before a request names its community). */
-export async function allEmbedOrigins(em: Em): Promise<Set<string>> {
-  const communities = await em.find(Community, {}, { fields: ['allowedOrigins'] });
-  return new Set(communities.flatMap((c) => c.allowedOrigins));
+/** The origins each community allows to embed it, by slug (for CORS, which knows only the URL). */
+export async function embedOriginsBySlug(em: Em): Promise<Map<string, Set<string>>> {
+  const communities = await em.find(Community, {}, { fields: ['slug', 'allowedOrigins'] });
+  return new Map(communities.map((c) => [c.slug, new Set(c.allowedOrigins)]));
 }
 
 /**

@@ -61,7 +61,39 @@ async function ssoActor(em: Em, events: EventBus, token: string): Promise<Member
   const scoped = bindEm(em, communityId);
   const actor = await upsertSsoMember(scoped, events, communityId, claims);
   await syncSsoConsents(scoped, communityId, memberIdOf(actor), claims.consents, events);
+  tokenExpiries.set(actor, claims.expiresAt);
   return actor;
+}
+
+/** When each signed-in customer's token expires (guest tokens do not). */
+const tokenExpiries = new WeakMap<Actor, number>();
+
+/**
+ * Whether a viewer's sign-in still holds, for a live stream opened with it: a staff session not
+ * signed out, reset or expired, of an account still active; a customer's token not expired and,
+ * with `account`, their account not deleted (read from the database, not the caches).
+ */
+export async function stillSignedIn(em: Em, actor: Actor, { account = true } = {}): Promise<boolean> {
+  if (actor.kind === 'STAFF') {
+    if (!actor.session) return actor.staff.active;
+    const session = await em
+      .fork()
+      .findOne(
+        StaffSession,
+        { id: actor.session.id, revokedAt: null, expiresAt: { $gt: new Date() } },
+        { populate: ['staff'], fields: ['id', 'staff.active'], filters: { tenant: false } },
+      );
+    return session?.staff.active === true;
+  }
+  if ((tokenExpiries.get(actor) ?? Number.POSITIVE_INFINITY) <= Date.now()) return false;
+  if (!account) return true;
+  const member = await em.fork().findOne(
+    Member,
+    // A guest's token ends when their activity moved into a signed-in account.
+    { id: memberIdOf(actor), erasedAt: null, ...(actor.kind === 'GUEST' ? { guestTokenHash: { $ne: null } } : {}) },
+    { fields: ['id'], filters: { tenant: false } },
+  );
+  return member !== null;
 }
 
 /**

@@ -37,7 +37,7 @@ export async function mergeThread(
     if (target.mergedInto)
       throw badInput('That thread was itself merged into another; merge into that one.', 'targetId');
     // Who asked about the duplicate, before its votes and follows move.
-    const askedAboutSource = await askedFor(em, [source.id]);
+    const askedAboutSource = await askedFor(em, scope.communityId, [source.id]);
 
     const votes = await em.find(Vote, { thread: source });
     const alreadyVoted = new Set(

@@ -9,9 +9,12 @@ import type { Session } from './session.ts';
  * dropped by `staleTokenExchange`. Queries, and mutations sent with an idempotency key, are tried
  * again after a network error or a brief outage (`retryTransientExchange`). No document cache: components keep their own state.
  */
-export function createClient(endpoint: string, session: Session): Client {
+export function createClient(endpoint: string, session: Session, community: string): Client {
+  // The community in the address: the server grants this page's origin CORS for it alone.
+  const url = new URL(endpoint, location.href);
+  url.searchParams.set('community', community);
   return new Client({
-    url: endpoint,
+    url: url.toString(),
     fetchSubscriptions: true,
     requestPolicy: 'network-only',
     // Always POST with a JSON body: the server refuses "simple" GET requests (CSRF protection),

@@ -2,8 +2,11 @@ import { expect } from 'chai';
 import { byText, cleanup, deepText, find, findAll, mount, newCommunity, server, waitFor } from '../testing/harness.ts';
 
 /** The signed-in member's own view of the API, with their token. */
-async function asMember(endpoint: string, token: string, query: string) {
-  const response = await fetch(endpoint, {
+async function asMember(c: { endpoint: string; slug: string }, token: string, query: string) {
+  // As the widget does: the community in the address, for CORS.
+  const url = new URL(c.endpoint);
+  url.searchParams.set('community', c.slug);
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
@@ -44,8 +47,7 @@ describe('the Account button and <rapport-account>', () => {
     // Shown, so read: the badge is gone, on the server too.
     await eventually(
       async () =>
-        (await asMember(c.endpoint, token, '{ viewer { unreadNotificationCount } }')).viewer.unreadNotificationCount ===
-        0,
+        (await asMember(c, token, '{ viewer { unreadNotificationCount } }')).viewer.unreadNotificationCount === 0,
       'read',
     );
     byText(panel, 'button', 'Bruno replied in “Solar charger”')?.click();
@@ -70,14 +72,13 @@ describe('the Account button and <rapport-account>', () => {
     expect(box.checked).to.equal(true);
     box.click();
     await waitFor(() => find(panel, '[role=status]')?.textContent === 'Saved.', 'saved');
-    const consents = (await asMember(c.endpoint, token, '{ viewer { consents { purpose granted source } } }')).viewer
-      .consents;
+    const consents = (await asMember(c, token, '{ viewer { consents { purpose granted source } } }')).viewer.consents;
     expect(consents[0]).to.deep.equal({ purpose: 'THREAD_NOTIFICATIONS', granted: false, source: 'WIDGET' });
     const digest = find(panel, '#digest') as HTMLSelectElement;
     digest.value = 'DAILY';
     digest.dispatchEvent(new Event('change'));
     await eventually(
-      async () => (await asMember(c.endpoint, token, '{ viewer { emailDigest } }')).viewer.emailDigest === 'DAILY',
+      async () => (await asMember(c, token, '{ viewer { emailDigest } }')).viewer.emailDigest === 'DAILY',
       'daily',
     );
     // Whether voting brings a thread's status updates: on, until they turn it off.
@@ -86,7 +87,7 @@ describe('the Account button and <rapport-account>', () => {
     expect(onVoteBox.checked).to.equal(true);
     onVoteBox.click();
     await eventually(
-      async () => (await asMember(c.endpoint, token, '{ viewer { followOnVote } }')).viewer.followOnVote === false,
+      async () => (await asMember(c, token, '{ viewer { followOnVote } }')).viewer.followOnVote === false,
       'voting no longer subscribes',
     );
 
@@ -109,10 +110,10 @@ describe('the Account button and <rapport-account>', () => {
     byText(panel, 'button', 'Delete my account')?.click();
     (await waitFor(() => byText(panel, 'button', 'Yes, delete my account'), 'the confirmation')).click();
     await waitFor(() => deepText(panel).includes('Your account will be erased on'), 'the date');
-    expect((await asMember(c.endpoint, token, '{ viewer { deletionDueAt } }')).viewer.deletionDueAt).to.be.a('string');
+    expect((await asMember(c, token, '{ viewer { deletionDueAt } }')).viewer.deletionDueAt).to.be.a('string');
     byText(panel, 'button', 'Keep my account')?.click();
     await waitFor(() => byText(panel, 'button', 'Delete my account'), 'kept');
-    expect((await asMember(c.endpoint, token, '{ viewer { deletionDueAt } }')).viewer.deletionDueAt).to.equal(null);
+    expect((await asMember(c, token, '{ viewer { deletionDueAt } }')).viewer.deletionDueAt).to.equal(null);
   });
 
   it('is not offered to a visitor who has not joined', async () => {

@@ -111,7 +111,7 @@ export class RapportCommunity extends LitElement {
     }
     const session = new Session(this.community);
     session.setSso(this.ssoToken);
-    const client = createClient(this.endpoint, session);
+    const client = createClient(this.endpoint, session, this.community);
     this.#app = {
       client,
       session,

@@ -114,7 +114,13 @@ export class RoadmapView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resize = new ResizeObserver(([entry]) => {
-      this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX;
+      const narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX;
+      // Next frame: switching layouts resizes the element, and a resize inside the observer's own
+      // callback is a "ResizeObserver loop" error on the brand's page.
+      if (narrow !== this.narrow)
+        requestAnimationFrame(() => {
+          this.narrow = narrow;
+        });
     });
     this.#resize.observe(this);
     void this.#load();

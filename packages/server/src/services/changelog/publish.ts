@@ -90,7 +90,7 @@ export async function tellOfEntry(em: Em, entry: ChangelogEntry, threadIds: stri
   };
   const subject = `What's new at ${community.name}: ${entry.title}`;
   const event = `changelog:${entry.id}`;
-  const asked = await askedFor(em, threadIds);
+  const asked = await askedFor(em, community.id, threadIds);
   const notified = await tell(em, {
     communityId: community.id,
     kind: 'CHANGELOG',

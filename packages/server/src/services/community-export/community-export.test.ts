@@ -38,6 +38,8 @@ let brand: TestCommunity;
 let target: TestDatabase;
 let targetOrm: Orm;
 let exported: string;
+/** A thread of another brand on the source host. */
+let foreignThread: string;
 const tokens: Record<string, string> = {};
 
 async function exportToText(orm: Orm, communityId: string): Promise<string> {
@@ -158,7 +160,9 @@ beforeAll(async () => {
   brand = await createTestCommunity(source.em());
   // Another brand on the same host: none of its rows may leave with this one.
   const other = await createTestCommunity(source.em());
-  await postThread(source.client(), await guestToken(source.client(), other.slug, 'Zed'), { title: 'Not theirs' });
+  foreignThread = await postThread(source.client(), await guestToken(source.client(), other.slug, 'Zed'), {
+    title: 'Not theirs',
+  });
   await fillCommunity();
   exported = await exportToText(source.app.orm, brand.community.id);
   target = await createTestDatabase();
@@ -224,6 +228,40 @@ describe('community import', () => {
   it('refuses a row that belongs to another community', async () => {
     const foreign = exported.replace(/("SsoKey",\{"id":"[^"]+","community":")[^"]+"/, '$1not-this-one"');
     expect((await importError(foreign)).message).toMatch(/belongs to another community/);
+  });
+
+  it("refuses a row pointing at another community's rows, naming the line", async () => {
+    // A follow of another community's thread: once imported, that community's replies would be
+    // mailed to the follower.
+    const lines = exported.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('["Follow",') && line.includes('"member":"'));
+    const crafted = [...lines];
+    crafted[at] = (lines[at] as string).replace(/"thread":"[^"]+"/, `"thread":"${rawId(foreignThread)}"`);
+    expect((await importError(crafted.join('\n'))).message).toBe(
+      `The file cannot be imported. Line ${at + 1}: Follow.thread points at Thread "${rawId(foreignThread)}", which is not in this file (before this line).`,
+    );
+    // A reference to the table's own rows is checked once every row is in (a merge points forward).
+    const merged = lines.findIndex((line) => line.startsWith('["Thread",') && /"mergedInto":"[^"]+"/.test(line));
+    const intoForeign = [...lines];
+    intoForeign[merged] = (lines[merged] as string).replace(
+      /"mergedInto":"[^"]+"/,
+      `"mergedInto":"${rawId(foreignThread)}"`,
+    );
+    expect((await importError(intoForeign.join('\n'))).message).toMatch(
+      new RegExp(
+        `Line ${merged + 1}: Thread.mergedInto points at Thread "${rawId(foreignThread)}", which is not in this file`,
+      ),
+    );
+    // A reference to a row of a table the export leaves out (or a made-up one) is no better.
+    const staffLine = lines.findIndex((line) => line.startsWith('["Reply",') && line.includes('"authorStaff":"'));
+    const ghost = [...lines];
+    ghost[staffLine] = (lines[staffLine] as string).replace(
+      /"authorStaff":"[^"]+"/,
+      '"authorStaff":"00000000-0000-4000-8000-000000000000"',
+    );
+    expect((await importError(ghost.join('\n'))).message).toMatch(
+      new RegExp(`Line ${staffLine + 1}: Reply.authorStaff points at StaffMember`),
+    );
   });
 
   it('imports into an empty database; exporting again gives the same bytes', async () => {

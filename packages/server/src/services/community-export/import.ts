@@ -7,7 +7,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { EntityClass, EntityMetadata, EntityProperty } from '@mikro-orm/core';
+import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.ts';
 import { Community } from '../../entities/index.ts';
 import { AppError, badInput, conflict } from '../errors.ts';
@@ -41,6 +41,8 @@ interface Table {
   meta: EntityMetadata;
   props: EntityProperty[];
   deferred: EntityProperty[];
+  /** Its references to other rows, each checked against what this file holds. */
+  references: EntityProperty[];
 }
 
 const invalid = (message: string) => badInput(`The file cannot be imported. ${message}`, 'file');
@@ -49,9 +51,12 @@ export async function importCommunity(em: Em, input: Readable, options: ImportOp
   const tables = new Map<string, Table>(
     EXPORTED.map((entity, index) => {
       const meta = metadataOf(em, entity);
-      return [meta.className, { index, entity, meta, props: exportedProps(meta), deferred: deferredProps(meta) }];
+      const props = exportedProps(meta);
+      const references = props.filter((prop) => prop.kind === ReferenceKind.MANY_TO_ONE);
+      return [meta.className, { index, entity, meta, props, deferred: deferredProps(meta), references }];
     }),
   );
+  const known = new KnownIds(tables);
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })[Symbol.asyncIterator]();
   let lineNumber = 0;
   const next = async () => {
@@ -70,7 +75,7 @@ export async function importCommunity(em: Em, input: Readable, options: ImportOp
 
       const total = Object.values(header.counts).reduce((sum, n) => sum + n, 0);
       const seen: Record<string, number> = Object.fromEntries([...tables.keys()].map((name) => [name, 0]));
-      const later: { table: Table; id: string; data: Record<string, unknown> }[] = [];
+      const later: { table: Table; id: string; data: Record<string, unknown>; line: number }[] = [];
       let batch: { table: Table; rows: Record<string, unknown>[] } | undefined;
       const flush = async () => {
         if (batch?.rows.length) await tx.insertMany(batch.table.entity, batch.rows as never[]);
@@ -84,6 +89,7 @@ export async function importCommunity(em: Em, input: Readable, options: ImportOp
           break;
         }
         const [table, data] = parseRow(tables, line, community.id as string);
+        known.check(table, data, community.id as string);
         if (batch && batch.table !== table) await flush();
         if (batch === undefined) {
           const last = [...tables.values()].find((t) => seen[t.meta.className] && t.index > table.index);
@@ -94,7 +100,7 @@ export async function importCommunity(em: Em, input: Readable, options: ImportOp
         // A reference to a row of the same table may point forward: set once every row is in.
         const pending = Object.fromEntries(table.deferred.map((prop) => [prop.name, data[prop.name]]));
         if (table.deferred.some((prop) => data[prop.name] != null)) {
-          later.push({ table, id: data.id as string, data: pending });
+          later.push({ table, id: data.id as string, data: pending, line: lineNumber });
           for (const prop of table.deferred) data[prop.name] = null;
         }
         batch.rows.push(data);
@@ -110,7 +116,9 @@ export async function importCommunity(em: Em, input: Readable, options: ImportOp
         if (line.trim()) throw new ImportFormatError('there is more after the end of the export.');
       }
       await flush();
-      for (const { table, id, data } of later) {
+      for (const { table, id, data, line } of later) {
+        lineNumber = line;
+        known.checkDeferred(table, data);
         await tx.nativeUpdate(table.entity, { id } as never, data as never, { filters: false });
       }
       for (const [name, count] of Object.entries(header.counts)) {
@@ -128,6 +136,46 @@ export async function importCommunity(em: Em, input: Readable, options: ImportOp
     throw invalid(`Line ${lineNumber}: the database refused the row: ${(error as Error).message}`);
   } finally {
     input.destroy();
+  }
+}
+
+/**
+ * The ids of the rows read so far, for the tables something points at. Every reference in a row
+ * must name a row of this file (or the imported community itself): a file cannot tie its rows to
+ * another community's threads, members or replies, which would then reach it (a crafted follow of
+ * another community's thread would mail that community's replies to the importer).
+ */
+class KnownIds {
+  readonly #ids = new Map<string, Set<string>>();
+  readonly #tables: Map<string, Table>;
+
+  constructor(tables: Map<string, Table>) {
+    this.#tables = tables;
+    for (const table of tables.values()) {
+      for (const prop of table.references) if (tables.has(prop.type)) this.#ids.set(prop.type, new Set());
+    }
+  }
+
+  check(table: Table, data: Record<string, unknown>, communityId: string): void {
+    this.#ids.get(table.meta.className)?.add(data.id as string);
+    for (const prop of table.references) {
+      const value = data[prop.name];
+      if (value == null || prop.type === table.meta.className) continue;
+      if (prop.type === 'Community' ? value === communityId : this.#ids.get(prop.type)?.has(value as string)) continue;
+      throw new ImportFormatError(
+        `${table.meta.className}.${prop.name} points at ${prop.type} ${JSON.stringify(value)}, which is not in this file${this.#tables.has(prop.type) ? ' (before this line)' : ''}.`,
+      );
+    }
+  }
+
+  /** A reference to a row of the same table, once every row is in. */
+  checkDeferred(table: Table, data: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(data)) {
+      if (value == null || this.#ids.get(table.meta.className)?.has(value as string)) continue;
+      throw new ImportFormatError(
+        `${table.meta.className}.${name} points at ${table.meta.className} ${JSON.stringify(value)}, which is not in this file.`,
+      );
+    }
   }
 }
 

@@ -3,12 +3,16 @@ import { ConsentRecord, Follow, Member, Vote } from '../../entities/index.ts';
 
 const noTenant = { filters: { tenant: false } } as const;
 
-/** Members following the threads (authors follow what they post). */
-export async function followersOf(em: Em, threadIds: readonly string[]): Promise<Set<string>> {
+/**
+ * Members of the community following its threads (authors follow what they post). Every query here
+ * names the community, of the row and of the member: a follow or vote that points across tenants
+ * (wrong data, a crafted import) never makes anyone hear of another community's threads.
+ */
+export async function followersOf(em: Em, communityId: string, threadIds: readonly string[]): Promise<Set<string>> {
   if (threadIds.length === 0) return new Set();
   const follows = await em.find(
     Follow,
-    { thread: { $in: [...threadIds] }, member: { $ne: null } },
+    { community: communityId, thread: { $in: [...threadIds] }, member: { community: communityId } },
     { ...noTenant, fields: ['member'] },
   );
   return new Set(follows.map((f) => f.member?.id).filter((id): id is string => !!id));
@@ -19,15 +23,19 @@ export async function followersOf(em: Em, threadIds: readonly string[]): Promise
  * and those who voted for it and kept "voting subscribes me" on. Merged duplicates' votes and
  * follows moved to the thread they merged into, so their people are here too.
  */
-export async function askedFor(em: Em, threadIds: readonly string[]): Promise<Set<string>> {
-  const people = await followersOf(em, threadIds);
+export async function askedFor(em: Em, communityId: string, threadIds: readonly string[]): Promise<Set<string>> {
+  const people = await followersOf(em, communityId, threadIds);
   if (threadIds.length === 0) return people;
-  const votes = await em.find(Vote, { thread: { $in: [...threadIds] } }, { ...noTenant, fields: ['member'] });
+  const votes = await em.find(
+    Vote,
+    { community: communityId, thread: { $in: [...threadIds] } },
+    { ...noTenant, fields: ['member'] },
+  );
   const voters = [...new Set(votes.map((v) => v.member.id))].filter((id) => !people.has(id));
   if (voters.length > 0) {
     const subscribed = await em.find(
       Member,
-      { id: { $in: voters }, followOnVote: true },
+      { id: { $in: voters }, community: communityId, followOnVote: true },
       { ...noTenant, fields: ['id'] },
     );
     for (const member of subscribed) people.add(member.id);
@@ -39,7 +47,7 @@ export async function askedFor(em: Em, threadIds: readonly string[]): Promise<Se
 export async function productUpdateSubscribers(em: Em, communityId: string): Promise<Set<string>> {
   const records = await em.find(
     ConsentRecord,
-    { community: communityId, purpose: 'PRODUCT_UPDATES' },
+    { community: communityId, member: { community: communityId }, purpose: 'PRODUCT_UPDATES' },
     { ...noTenant, fields: ['member', 'granted'], orderBy: { createdAt: 'desc', id: 'desc' } },
   );
   const latest = new Map<string, boolean>();

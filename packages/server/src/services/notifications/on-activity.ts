@@ -67,7 +67,7 @@ async function tellOfActivity(em: Em, activity: Activity): Promise<string[]> {
       communityId: community.id,
       kind: 'REPLY',
       event: `activity:${activity.id}`,
-      memberIds: await followersOf(em, [threadId]),
+      memberIds: await followersOf(em, community.id, [threadId]),
       refs: { ...refs, reply: reply.id },
       email: {
         purpose: 'THREAD_NOTIFICATIONS',
@@ -85,7 +85,7 @@ async function tellOfActivity(em: Em, activity: Activity): Promise<string[]> {
     communityId: community.id,
     kind: 'STATUS_CHANGED',
     event: `activity:${activity.id}`,
-    memberIds: await askedFor(em, [threadId]),
+    memberIds: await askedFor(em, community.id, [threadId]),
     refs: { ...refs, statusChange: statusChange?.id },
     email: {
       purpose: 'THREAD_NOTIFICATIONS',

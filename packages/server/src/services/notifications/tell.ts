@@ -106,7 +106,15 @@ export async function enqueueEmails(
   for (const part of chunks(memberIds)) {
     const members = await em.find(
       Member,
-      { id: { $in: part }, email: { $ne: null }, erasedAt: null, emailBouncedAt: null, emailDigest: { $ne: 'NEVER' } },
+      // The community again: an email never reaches a member of another one, whatever the caller passed.
+      {
+        id: { $in: part },
+        community: communityId,
+        email: { $ne: null },
+        erasedAt: null,
+        emailBouncedAt: null,
+        emailDigest: { $ne: 'NEVER' },
+      },
       { ...noTenant, fields: ['id', 'emailDigest'] },
     );
     // An event told again (an entry published a second time) does not email anyone twice.
