@@ -84,7 +84,9 @@ export async function startApp({
       : null;
     const warnings = config.production ? await demoWarnings(orm.em.fork()) : [];
     const logger = createServerLogger(logLevel);
-    const cors = createCorsPolicy({ orm, publicUrl: config.publicUrl });
+    // PUBLIC_URL, or (listening on a port chosen at start, as tests do) the address listened on.
+    let publicUrl = config.publicUrl;
+    const cors = createCorsPolicy({ orm, publicUrl: () => publicUrl });
     const liveStreams = createLiveStreams();
     const graphql = createGraphQLHandler({
       orm,
@@ -96,12 +98,14 @@ export async function startApp({
       production: config.production,
       liveStreams,
       outbound: { allowPrivate: config.webhookAllowPrivate },
+      publicUrl: () => publicUrl,
     });
     const inboundEmail = createInboundEmailEndpoint({ orm, events, limiter });
     const { server, drain } = createHttpServer({
       orm,
       graphql,
       demoCommunity: DEMO_SLUG,
+      publicUrl: () => publicUrl,
       assets,
       live: () => events.live(),
       inboundEmail: (req, res, community) => inboundEmail(req, res, community, clientIp(req, config.trustProxy)),
@@ -111,7 +115,8 @@ export async function startApp({
       server.listen(config.port, config.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    const url = config.port === 0 ? `http://127.0.0.1:${port}` : config.publicUrl;
+    if (config.port === 0) publicUrl = `http://127.0.0.1:${port}`;
+    const url = publicUrl;
     const smtpListener =
       config.inboundSmtpPort === undefined
         ? null
@@ -128,9 +133,7 @@ export async function startApp({
           });
 
     const jobs = config.backgroundJobs
-      ? startBackgroundJobs(config, orm, config.port === 0 ? url : config.publicUrl, events, (job, error) =>
-          logger.error(`${job} failed`, error),
-        )
+      ? startBackgroundJobs(config, orm, publicUrl, events, (job, error) => logger.error(`${job} failed`, error))
       : null;
 
     let closing: Promise<void> | undefined;

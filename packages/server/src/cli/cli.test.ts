@@ -21,8 +21,13 @@ interface Run {
 
 /** Runs `rapport <args>` as its own process on a database, as `pnpm rapport` does. */
 function rapportOn(databaseUrl: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
+  return rapportWith({ databaseUrl }, ...args);
+}
+
+/** Runs `rapport <args>` with `stdin` as its input (closed at once when none). */
+function rapportWith({ databaseUrl, stdin = '' }: { databaseUrl: string; stdin?: string }, ...args: string[]) {
+  return new Promise<Run>((resolve) => {
+    const child = execFile(
       process.execPath,
       [bin, ...args],
       { env: { ...process.env, DATABASE_URL: databaseUrl } },
@@ -35,6 +40,7 @@ function rapportOn(databaseUrl: string, ...args: string[]): Promise<Run> {
         resolve({ code, stdout, stderr, json });
       },
     );
+    child.stdin?.end(stdin);
   });
 }
 
@@ -67,7 +73,24 @@ describe('rapport CLI', () => {
     expect(Object.keys(community.json).sort()).toEqual(['id', 'slug', 'ssoKeyId', 'ssoSecret']);
     expect(community.json.slug).toBe('acme');
 
-    const staff = await rapport(
+    // The password comes on stdin, never on the command line (where process listings show it).
+    const withoutPassword = await rapport(
+      'staff',
+      'create',
+      '--community',
+      'acme',
+      '--email',
+      'ann@acme.example',
+      '--name',
+      'Ann Lee',
+      '--role',
+      'staff',
+    );
+    expect(withoutPassword.code).toBe(1);
+    expect(withoutPassword.json.error).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(withoutPassword.json.error.message).toContain('--password-stdin');
+    const staff = await rapportWith(
+      { databaseUrl: database.url, stdin: 'a long password\n' },
       'staff',
       'create',
       '--community',
@@ -82,8 +105,7 @@ describe('rapport CLI', () => {
       'Support',
       '--agency',
       'Northwind',
-      '--password',
-      'a long password',
+      '--password-stdin',
     );
     expect(staff.code).toBe(0);
     expect(Object.keys(staff.json)).toEqual(['id']);

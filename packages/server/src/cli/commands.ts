@@ -18,6 +18,7 @@ import { recomputeRanking } from '../services/ranking/recompute.ts';
 import { bindEm } from '../services/scope.ts';
 import { createStaff } from '../services/staff.ts';
 import { progressBar } from './progress.ts';
+import { readSecret } from './secret-input.ts';
 
 type Values = Record<string, string | string[] | boolean | undefined>;
 
@@ -163,7 +164,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   'staff create': {
     summary: 'Create a staff account in a community.',
-    usage: '--community S --email E --name N --role owner|manager|staff|agency [--title T] [--agency A] --password P',
+    usage:
+      '--community S --email E --name N --role owner|manager|staff|agency [--title T] [--agency A] [--password-stdin] (asks for the password in a terminal)',
     options: {
       community: { type: 'string' },
       email: { type: 'string' },
@@ -171,10 +173,15 @@ export const COMMANDS: Record<string, Command> = {
       role: { type: 'string' },
       title: { type: 'string' },
       agency: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      // Still taken, for old scripts: it shows in process listings, so it is not in the usage.
       password: { type: 'string' },
     },
-    required: ['community', 'email', 'name', 'role', 'password'],
+    required: ['community', 'email', 'name', 'role'],
     async run({ orm, values }) {
+      const password =
+        str(values, 'password') ??
+        (await readSecret('Password for the new account: ', values['password-stdin'] === true));
       const { community, scoped } = await byslug(orm, values);
       const staff = await createStaff(
         scoped,
@@ -185,7 +192,7 @@ export const COMMANDS: Record<string, Command> = {
           role: str(values, 'role') ?? '',
           title: str(values, 'title'),
           agencyName: str(values, 'agency'),
-          password: str(values, 'password'),
+          password,
         },
         null,
       );

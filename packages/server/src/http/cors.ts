@@ -3,8 +3,8 @@ import { embedOriginsBySlug } from '../services/communities.ts';
 
 export interface CorsOptions {
   orm: Orm;
-  /** The server's own origin, always allowed (demo page, admin console). */
-  publicUrl: string;
+  /** The server's own address (its origin is always allowed: demo page, admin console). */
+  publicUrl: () => string;
   /** How long the communities' embed origins are cached, in ms. */
   ttlMs?: number;
 }
@@ -22,7 +22,7 @@ export const COMMUNITY_PARAM = 'community';
  * console on the server's own origin.
  */
 export function createCorsPolicy({ orm, publicUrl, ttlMs = 10_000 }: CorsOptions) {
-  const own = new URL(publicUrl).origin;
+  const own = () => new URL(publicUrl()).origin;
   let cached: { bySlug: Map<string, Set<string>>; at: number } | undefined;
 
   /**
@@ -39,9 +39,10 @@ export function createCorsPolicy({ orm, publicUrl, ttlMs = 10_000 }: CorsOptions
   }
 
   return {
+    /** The server's own origin. */
     own,
     async allows(origin: string, community: string | null): Promise<boolean> {
-      if (origin === own) return true;
+      if (origin === own()) return true;
       if (!community) return false;
       const origins = await originsOf(community);
       // A community that does not exist has nothing to read (the request may reach no other):

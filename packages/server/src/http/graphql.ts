@@ -41,6 +41,8 @@ export interface GraphQLOptions {
   liveStreams: LiveStreams;
   /** Where webhooks may point (config WEBHOOK_ALLOW_PRIVATE). */
   outbound: OutboundPolicy;
+  /** The server's public address (config PUBLIC_URL), for links it hands out; never the Host header. */
+  publicUrl: () => string;
 }
 
 /** The GraphQL endpoint: yoga over the Pothos schema, one forked entity manager per request. */
@@ -54,6 +56,7 @@ export function createGraphQLHandler({
   production,
   liveStreams,
   outbound,
+  publicUrl,
 }: GraphQLOptions) {
   return createYoga<{ req: IncomingMessage; res?: ServerResponse }>({
     schema,
@@ -99,7 +102,7 @@ export function createGraphQLHandler({
       const origin = request.headers.get('origin');
       // A browser request from another site is for the community it named (and CORS granted):
       // it reaches no other, a signed-in viewer's own included.
-      const addressed = origin && origin !== cors.own ? new URL(request.url).searchParams.get(COMMUNITY_PARAM) : null;
+      const addressed = origin && origin !== cors.own() ? new URL(request.url).searchParams.get(COMMUNITY_PARAM) : null;
       if (addressed && viewer) {
         const community = await sharedCommunityBySlug(rootEm, events, addressed);
         if (community?.id !== viewer.communityId) {
@@ -115,6 +118,7 @@ export function createGraphQLHandler({
         ip: clientIp(req, trustProxy),
         limiter,
         outbound,
+        publicUrl: publicUrl(),
         setCookie: (name, value, options = {}) =>
           void request.cookieStore?.set({
             name,

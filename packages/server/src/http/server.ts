@@ -25,6 +25,8 @@ export interface HttpOptions {
   assets?: AssetPaths;
   /** The community the demo page at `/` embeds. */
   demoCommunity: string;
+  /** The server's public address (PUBLIC_URL): the demo page loads the widget from it, not from the Host header. */
+  publicUrl: () => string;
   /** How long /readyz waits for the database before answering 503. */
   readyTimeoutMs?: number;
   /** Whether live updates work; /readyz reports it, but a process without them still serves. */
@@ -68,6 +70,7 @@ export function createHttpServer({
   orm,
   graphql,
   demoCommunity,
+  publicUrl,
   assets = defaultAssets,
   readyTimeoutMs = 2000,
   live = () => true,
@@ -128,13 +131,12 @@ export function createHttpServer({
       return;
     }
     if (path === '/' && read) {
-      const origin = `http://${req.headers.host ?? 'localhost'}`;
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-cache',
         ...PAGE_SECURITY_HEADERS,
       });
-      res.end(demoPage(origin, demoCommunity));
+      res.end(demoPage(publicUrl(), demoCommunity));
       return;
     }
     json(res, 404, { error: 'Not found' });

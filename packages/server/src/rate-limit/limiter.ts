@@ -26,17 +26,35 @@ export function createLimiter(store: RateLimitStore, rules: RateLimitRules) {
       }
     },
 
-    /** Refuses sign-in to an account locked after repeated failures (known or not: no enumeration). */
-    async assertNotLocked(community: string, email: string): Promise<void> {
-      const { count, resetInMs } = await store.peek(failureKey(community, email));
-      if (count >= rules.signInFailures.limit) throw tooMany(resetInMs, 'Too many failed sign-ins for this account.');
+    /**
+     * Refuses sign-in to an account locked after repeated failures (known or not: no enumeration):
+     * from the address that failed, or from everywhere after very many failures.
+     */
+    async assertNotLocked(community: string, email: string, ip: string): Promise<void> {
+      const here = await store.peek(failureKey(community, email, ip));
+      if (here.count >= rules.signInFailures.limit) {
+        throw tooMany(here.resetInMs, 'Too many failed sign-ins for this account from your address.');
+      }
+      const everywhere = await store.peek(failureKey(community, email));
+      if (everywhere.count >= rules.signInAccountFailures.limit) {
+        throw tooMany(
+          everywhere.resetInMs,
+          'Too many failed sign-ins for this account. A manager can send a new password link, which unlocks it.',
+        );
+      }
     },
 
-    async signInFailed(community: string, email: string): Promise<void> {
-      await store.hit(failureKey(community, email), rules.signInFailures.windowMs);
+    async signInFailed(community: string, email: string, ip: string): Promise<void> {
+      await store.hit(failureKey(community, email, ip), rules.signInFailures.windowMs);
+      await store.hit(failureKey(community, email), rules.signInAccountFailures.windowMs);
     },
 
-    async signInSucceeded(community: string, email: string): Promise<void> {
+    async signInSucceeded(community: string, email: string, ip: string): Promise<void> {
+      await store.reset(failureKey(community, email, ip));
+    },
+
+    /** Lifts the lock on an account for everyone (its password was just set with a one-time link). */
+    async unlock(community: string, email: string): Promise<void> {
       await store.reset(failureKey(community, email));
     },
 
@@ -44,6 +62,7 @@ export function createLimiter(store: RateLimitStore, rules: RateLimitRules) {
   };
 }
 
-const failureKey = (community: string, email: string) => `signin-failures:${community}:${email.trim().toLowerCase()}`;
+const failureKey = (community: string, email: string, ip?: string) =>
+  `signin-failures:${community}:${email.trim().toLowerCase()}${ip ? `:${ip}` : ''}`;
 
 export type Limiter = ReturnType<typeof createLimiter>;

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestCommunity,
+  globalId,
   guestToken,
   postThread,
   STAFF_PASSWORD,
@@ -21,6 +22,7 @@ const TIGHT: RateLimitRules = {
   guest: [{ per: 'ip', limit: 6, windowMs: MINUTE }],
   signIn: [{ per: 'ip', limit: 50, windowMs: MINUTE }],
   signInFailures: { limit: 3, windowMs: MINUTE },
+  signInAccountFailures: { limit: 6, windowMs: MINUTE },
 };
 const POST = 'mutation ($i: PostThreadInput!) { postThread(input: $i) { id } }';
 let n = 0;
@@ -30,10 +32,22 @@ describe('on one server', () => {
   let server: TestServer;
   let brand: TestCommunity;
   beforeAll(async () => {
-    server = await startTestServer({ rateLimits: TIGHT });
+    server = await startTestServer({ rateLimits: TIGHT, trustProxy: 1 });
     brand = await createTestCommunity(server.em());
   });
   afterAll(() => server?.close());
+
+  const SIGN_IN =
+    'mutation ($c: String!, $e: String!, $p: String!) { staffSignIn(community: $c, email: $e, password: $p) { kind } }';
+  const attempt = (
+    email: string,
+    password: string,
+    options: { headers?: Record<string, string>; slug?: string } = {},
+  ) =>
+    server.client().request(SIGN_IN, {
+      headers: options.headers,
+      variables: { c: options.slug ?? brand.slug, e: email, p: password },
+    });
 
   it('limits posting per member, saying when to retry', async () => {
     const token = await guestToken(server.client(), brand.slug, 'Flooder');
@@ -62,20 +76,46 @@ describe('on one server', () => {
     expect(codes.slice(0, 2)).toEqual(['OK', 'OK']);
   });
 
-  it('locks an account after repeated failed sign-ins, for right passwords too, and says the same for unknown emails', async () => {
-    const signIn =
-      'mutation ($c: String!, $e: String!, $p: String!) { staffSignIn(community: $c, email: $e, password: $p) { kind } }';
-    const attempt = (email: string, password: string) =>
-      server.client().request(signIn, { variables: { c: brand.slug, e: email, p: password } });
+  it('locks an account after repeated failed sign-ins from one address, there only; the same for unknown emails', async () => {
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
     for (const email of [brand.manager.email, 'nobody@nowhere.example']) {
-      for (let i = 0; i < 3; i++)
-        expect((await attempt(email, 'wrong password!')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      const locked = await attempt(email, email === brand.manager.email ? STAFF_PASSWORD : 'wrong password!');
+      for (let i = 0; i < 3; i++) {
+        const failed = await attempt(email, 'wrong password!', from('203.0.113.7'));
+        expect(failed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      }
+      const right = email === brand.manager.email ? STAFF_PASSWORD : 'wrong password!';
+      const locked = await attempt(email, right, from('203.0.113.7'));
       expect(locked.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-      expect(locked.errors?.[0]?.message).toContain('Too many failed sign-ins for this account');
+      expect(locked.errors?.[0]?.message).toContain('Too many failed sign-ins for this account from your address');
     }
+    // Whoever failed elsewhere cannot lock the account's owner out: from their own address it works.
+    expect((await attempt(brand.manager.email, STAFF_PASSWORD, from('198.51.100.20'))).errors).toBeUndefined();
     // Other accounts are not affected.
-    expect((await attempt(brand.owner.email, STAFF_PASSWORD)).errors).toBeUndefined();
+    expect((await attempt(brand.owner.email, STAFF_PASSWORD, from('203.0.113.7'))).errors).toBeUndefined();
+  });
+
+  it('locks an account everywhere only after many failures from everywhere, until its password is set again', async () => {
+    const target = await createTestCommunity(server.em());
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    const as = (address: string, password: string) =>
+      attempt(target.staff.email, password, { ...from(address), slug: target.slug });
+    for (let i = 0; i < 6; i++) await as(`203.0.113.${10 + (i % 2)}`, 'wrong password!');
+    const everywhere = await as('198.51.100.30', STAFF_PASSWORD);
+    expect(everywhere.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(everywhere.errors?.[0]?.message).toContain('A manager can send a new password link');
+    // The unlock path: a manager sends a new link, the staff member sets a password with it.
+    const manager = server.client();
+    await signInStaff(manager, target.slug, target.manager);
+    const link = await manager.data('mutation ($id: ID!) { issuePasswordLink(staffId: $id) { url } }', {
+      variables: { id: globalId('StaffMember', target.staff.id) },
+    });
+    const token = (link.issuePasswordLink.url as string).split('#token=')[1];
+    await server
+      .client()
+      .data('mutation ($t: String!, $p: String!) { setStaffPassword(token: $t, password: $p) { kind } }', {
+        variables: { t: token, p: 'a brand new password' },
+      });
+    expect((await as('198.51.100.30', 'a brand new password')).errors).toBeUndefined();
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * How often people may do things. Customer actions are limited per member and per IP address (a
  * flood from one address with many guest names is still one address); staff answering for the
- * brand are not limited here. Sign-in is limited per address, and an account is locked for a
- * while after repeated failures, whoever is trying.
+ * brand are not limited here. Sign-in is limited per address. Failed sign-ins lock an account
+ * for the address they came from; only many failures from everywhere lock it for everyone (until
+ * the window passes or its password is set again), so no one can lock the owner out from afar.
  */
 export interface Limit {
   per: 'member' | 'ip';
@@ -13,8 +14,10 @@ export interface Limit {
 export type Action = 'post' | 'reply' | 'vote' | 'guest' | 'guestAfterSuspension' | 'signIn' | 'share';
 
 export type RateLimitRules = Record<Action, Limit[]> & {
-  /** Failed sign-ins allowed per account before it is locked for `windowMs`. */
+  /** Failed sign-ins allowed per account from one address before it is locked there for `windowMs`. */
   signInFailures: { limit: number; windowMs: number };
+  /** Failed sign-ins allowed per account from all addresses before it is locked everywhere. */
+  signInAccountFailures: { limit: number; windowMs: number };
 };
 
 const MINUTE = 60_000;
@@ -54,4 +57,5 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   // Visits through share links count toward a member's reach: one address cannot pump them.
   share: [{ per: 'ip', limit: 30, windowMs: 10 * MINUTE }],
   signInFailures: { limit: 5, windowMs: 15 * MINUTE },
+  signInAccountFailures: { limit: 100, windowMs: 15 * MINUTE },
 };

@@ -24,6 +24,8 @@ export interface ContextInit {
    * requests without an Origin (servers, the CLI).
    */
   addressed?: string | null;
+  /** The server's public address (PUBLIC_URL), for links it hands out: a Host header can lie. */
+  publicUrl: string;
   /** The ORM's own entity manager: the context forks it when the request first needs one. */
   rootEm: Em;
   events: EventBus;
@@ -56,6 +58,7 @@ export class Context {
   readonly ip: string;
   readonly limiter: Limiter;
   readonly outbound: OutboundPolicy;
+  readonly publicUrl: string;
   #viewer: Actor | null;
   readonly #addressed: string | null;
   readonly #rootEm: Em;
@@ -75,6 +78,7 @@ export class Context {
     this.ip = init.ip;
     this.limiter = init.limiter;
     this.outbound = init.outbound;
+    this.publicUrl = init.publicUrl;
     this.#viewer = init.viewer;
     this.#communityId = init.viewer?.communityId;
     this.#addressed = init.addressed ?? null;

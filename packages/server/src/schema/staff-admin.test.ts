@@ -34,6 +34,18 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('inviting staff', () => {
+  it("builds links from the server's public address, whatever Host the request claims", async () => {
+    const invited = await manager.data(INVITE, {
+      headers: { host: 'evil.example' },
+      variables: { i: { email: 'hosted@brand.example', name: 'Hal Host', role: 'STAFF' } },
+    });
+    expect(invited.inviteStaff.url.startsWith(`${server.url}/admin/set-password#token=rp_`)).toBe(true);
+    const page = await fetch(`${server.url}/`, { headers: { host: 'evil.example' } });
+    const html = await page.text();
+    expect(html).toContain(`src="${server.url}/widget.js"`);
+    expect(html).not.toContain('evil.example');
+  });
+
   it('creates the account with a one-time link; the invitee sets a password and is signed in', async () => {
     const invited = await manager.data(INVITE, {
       variables: { i: { email: 'nia@brand.example', name: 'Nia New', role: 'STAFF', title: 'Support' } },

@@ -85,10 +85,11 @@ const PasswordLinkRef = builder.objectRef<Invitation & { url: string }>('Passwor
   }),
 });
 
-const withUrl = (request: Request, invitation: Invitation) => ({
+const withUrl = (publicUrl: string, invitation: Invitation) => ({
   ...invitation,
   // The token travels in the fragment: browsers do not send it to servers or in Referer headers.
-  url: `${new URL(request.url).origin}/admin/set-password#token=${invitation.token}`,
+  // The address is the configured one: a request's Host header could send the link anywhere.
+  url: `${publicUrl}/admin/set-password#token=${invitation.token}`,
 });
 
 const InviteStaffInput = builder.inputType('InviteStaffInput', {
@@ -133,7 +134,8 @@ builder.mutationFields((t) => ({
     description: 'Managers: adds a staff member, who sets a password through the returned one-time link.',
     authScopes: { manager: true },
     args: { input: t.arg({ type: InviteStaffInput }) },
-    resolve: async (_root, { input }, ctx) => withUrl(ctx.request, await inviteStaff(ctx.scope(), ctx.staff(), input)),
+    resolve: async (_root, { input }, ctx) =>
+      withUrl(ctx.publicUrl, await inviteStaff(ctx.scope(), ctx.staff(), input)),
   }),
   issuePasswordLink: t.field({
     type: PasswordLinkRef,
@@ -141,7 +143,7 @@ builder.mutationFields((t) => ({
     authScopes: { manager: true },
     args: { staffId: t.arg.globalID({ for: StaffMember }) },
     resolve: async (_root, args, ctx) =>
-      withUrl(ctx.request, await issuePasswordLink(ctx.scope(), ctx.staff(), args.staffId.id)),
+      withUrl(ctx.publicUrl, await issuePasswordLink(ctx.scope(), ctx.staff(), args.staffId.id)),
   }),
   updateStaff: t.field({
     type: StaffMemberRef,

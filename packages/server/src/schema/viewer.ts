@@ -92,16 +92,16 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       await ctx.limit('signIn');
       const community = await ctx.enterCommunity(args.community);
-      await ctx.limiter.assertNotLocked(community.id, args.email);
+      await ctx.limiter.assertNotLocked(community.id, args.email, ctx.ip);
       let signedIn: Awaited<ReturnType<typeof signIn>>;
       try {
         signedIn = await signIn(bindEm(ctx.em(), community.id), community.id, args.email, args.password);
       } catch (error) {
         if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
-          await ctx.limiter.signInFailed(community.id, args.email);
+          await ctx.limiter.signInFailed(community.id, args.email, ctx.ip);
         throw error;
       }
-      await ctx.limiter.signInSucceeded(community.id, args.email);
+      await ctx.limiter.signInSucceeded(community.id, args.email, ctx.ip);
       const { token, actor } = signedIn;
       ctx.setCookie(SESSION_COOKIE, token, { maxAgeSeconds: SESSION_TTL_MS / 1000 });
       ctx.signedIn(actor);
@@ -118,6 +118,7 @@ builder.mutationFields((t) => ({
       if (ctx.viewer()) throw new AppError('FORBIDDEN', 'Sign out first, then open the link again.');
       const staff = await setPasswordWithToken(ctx.em(), args.token, args.password);
       const communityId = staff.community.id;
+      await ctx.limiter.unlock(communityId, staff.email);
       const { token, actor } = await startSession(bindEm(ctx.em(), communityId), communityId, staff);
       ctx.setCookie(SESSION_COOKIE, token, { maxAgeSeconds: SESSION_TTL_MS / 1000 });
       ctx.signedIn(actor);
