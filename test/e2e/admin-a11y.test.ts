@@ -39,6 +39,11 @@ beforeAll(async () => {
       variables: { id: postThread.id },
     },
   );
+  // A status note answers the customer; their question after it puts the thread back in the inbox.
+  await guest.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+    token,
+    variables: { i: { threadId: postThread.id, body: 'Any news on this?' } },
+  });
 });
 afterAll(() => stack?.close());
 

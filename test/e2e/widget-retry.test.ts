@@ -27,20 +27,23 @@ it('posts once and replies once when the first answer is lost on the way back', 
   const { page, problems } = await stack.open('/signed-in/rhea');
   const lost = { postThread: 0, reply: 0 };
   // The request reaches the server and is written; its answer is then cut off, as a timeout would.
-  await page.route('**/graphql', async (route) => {
-    const body = route.request().postData() ?? '';
-    const which = body.includes('mutation WidgetPostThread')
-      ? 'postThread'
-      : body.includes('mutation WidgetReply')
-        ? 'reply'
-        : null;
-    if (which && lost[which] === 0) {
-      lost[which]++;
-      await route.fetch();
-      return route.abort('timedout');
-    }
-    return route.continue();
-  });
+  await page.route(
+    (url) => url.pathname === '/graphql',
+    async (route) => {
+      const body = route.request().postData() ?? '';
+      const which = body.includes('mutation WidgetPostThread')
+        ? 'postThread'
+        : body.includes('mutation WidgetReply')
+          ? 'reply'
+          : null;
+      if (which && lost[which] === 0) {
+        lost[which]++;
+        await route.fetch();
+        return route.abort('timedout');
+      }
+      return route.continue();
+    },
+  );
   const title = 'Retried after a lost answer';
   await page.getByRole('button', { name: 'New post' }).click();
   await page.getByLabel('Title').fill(title);
