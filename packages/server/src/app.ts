@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Options } from '@mikro-orm/core';
 import { type BackgroundJobs, startBackgroundJobs } from './background-jobs.ts';
 import type { Config } from './config.ts';
-import { migrate, type Orm, openOrm } from './db/orm.ts';
+import { type Em, migrate, type Orm, openOrm } from './db/orm.ts';
 import { clientIp } from './http/client-ip.ts';
 import { createCorsPolicy } from './http/cors.ts';
 import { createGraphQLHandler } from './http/graphql.ts';
@@ -16,6 +16,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from './rate-l
 import { memoryStore, redisStore } from './rate-limit/store.ts';
 import { createEventBus, type RealtimeBus } from './realtime/event-bus.ts';
 import { DEMO_SLUG, type DemoSeed, demoWarnings, seedDemoIfEmpty } from './services/demo.ts';
+import { refuseWritesFrom } from './services/shutdown.ts';
 
 export interface AppOptions {
   config: Config;
@@ -49,6 +50,8 @@ export interface App {
 
 /** How long a stopping process keeps reading what clients had already sent it. */
 const DRAIN_MS = 250;
+/** A stopping process stops accepting once no connection has come for this long (see close). */
+const QUIET_MS = 100;
 
 /** Opens the database, applies migrations, seeds the demo if empty, and listens. */
 export async function startApp({
@@ -101,7 +104,7 @@ export async function startApp({
       publicUrl: () => publicUrl,
     });
     const inboundEmail = createInboundEmailEndpoint({ orm, events, limiter });
-    const { server, drain } = createHttpServer({
+    const { server, drain, closeIdle, settled } = createHttpServer({
       orm,
       graphql,
       demoCommunity: DEMO_SLUG,
@@ -142,11 +145,16 @@ export async function startApp({
         // Live subscriptions never finish on their own: end them now, and their clients reconnect
         // (to another process, or to this one once it is back).
         liveStreams.endAll();
+        // Writes still queued at half the grace period are refused rather than cut off at its end.
+        refuseWritesFrom(orm.em as Em, Date.now() + graceMs / 2);
         // Requests already sent on kept-alive connections may still sit unread in the socket:
         // closing those connections now would cut them off. Serve a moment longer, telling every
         // client to stop reusing its connection, then stop accepting.
         drain();
         if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+        // A busy process accepts and reads late: keep accepting until connections stop coming
+        // and each has been read (at most half the grace period), so none is cut off unread.
+        if (drainMs > 0) await settled(QUIET_MS, Date.now() + graceMs / 2);
         // Subscriptions that started during the drain.
         liveStreams.endAll();
         // A timer runs at the start of the loop's turn, before sockets are read: when the process
@@ -156,7 +164,7 @@ export async function startApp({
         await new Promise((resolve) => setImmediate(resolve));
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Requests in flight get `graceMs` to finish.
-        server.closeIdleConnections();
+        closeIdle();
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await closed;
         clearTimeout(timer);

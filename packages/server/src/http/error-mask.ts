@@ -50,6 +50,10 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
         code: original.code,
         ...details,
         ...(existing ? { existingId: encodeGlobalID(existing.type, existing.id) } : {}),
+        // Unavailable for a known while (the process is stopping): a 503 that says when to come back.
+        ...(original.code === 'SERVICE_UNAVAILABLE' && details.retryAfter
+          ? { http: { status: 503, headers: { 'retry-after': String(details.retryAfter) } } }
+          : {}),
       },
     });
   }

@@ -1,6 +1,7 @@
 import type { Em } from '../db/orm.ts';
 import type { EventBus, ThreadEvent } from './events.ts';
 import { Loaders } from './loaders.ts';
+import { assertWritesAccepted } from './shutdown.ts';
 
 /**
  * Everything a service needs to act inside one community: an entity manager whose tenant filter
@@ -35,7 +36,10 @@ export async function write<T>(
   work: (em: Em, emit: (event: ThreadEvent) => void) => Promise<T>,
 ): Promise<T> {
   const pending: ThreadEvent[] = [];
-  const result = await scope.em.transactional((em) => work(em, (event) => pending.push(event)));
+  const result = await scope.em.transactional((em) => {
+    assertWritesAccepted(em);
+    return work(em, (event) => pending.push(event));
+  });
   for (const event of pending) scope.events.publish(scope.communityId, event);
   return result;
 }
