@@ -52,7 +52,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let server: ServerProcess | undefined;
   let community: Stack['community'] = { slug: '', ssoSecret: '', ssoKeyId: '' };
   const signSso = (sub: string) =>
-    ssoToken(community, { sub, name: `Customer ${sub}`, email: `${sub}@customer.example` });
+    // A sub like "de_dora" is a customer the brand says reads German (the token's locale claim).
+    ssoToken(community, {
+      sub,
+      name: `Customer ${sub}`,
+      email: `${sub}@customer.example`,
+      locale: /^([a-z]{2})_/.exec(sub)?.[1],
+    });
   const host = await startHostPage({
     rapportUrl: () => server?.url ?? '',
     community: () => community.slug,

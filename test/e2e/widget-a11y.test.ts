@@ -83,7 +83,7 @@ describe('accessibility', () => {
     await heading.waitFor();
     // Focus moved to the thread's heading; Shift+Tab reaches the vote button.
     await expect.poll(() => focused(heading)).toBe(true);
-    const vote = page.getByRole('button', { name: /Vote for “How long is shipping\?”/ });
+    const vote = page.getByRole('button', { name: /Vote for “How long is shipping\?”/i });
     for (let i = 0; i < 5 && !(await focused(vote)); i++) await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Space');
     await expect.poll(() => vote.getAttribute('aria-pressed')).toBe('true');

@@ -68,7 +68,7 @@ describe('embedded on another origin with a strict CSP and hostile CSS', () => {
       .toContain('Posting as Customer cora');
     await page.getByRole('button', { name: 'Tell us about your setup', exact: true }).click();
     await page.getByRole('heading', { name: 'Tell us about your setup' }).waitFor();
-    const vote = page.getByRole('button', { name: /Vote for “Tell us about your setup”/ });
+    const vote = page.getByRole('button', { name: /Vote for “Tell us about your setup”/i });
     await vote.click();
     await expect.poll(() => vote.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => vote.textContent()).toContain('1');

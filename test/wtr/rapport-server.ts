@@ -118,8 +118,8 @@ export function rapportServer() {
         id: globalId('StaffMember', member.id),
       };
     },
-    async 'rapport:sso-token'({ slug, sub, name, expiresIn }) {
-      return ssoToken(fixture(slug).community, { sub, name, expiresIn });
+    async 'rapport:sso-token'({ slug, sub, name, expiresIn, locale }) {
+      return ssoToken(fixture(slug).community, { sub, name, expiresIn, locale });
     },
     async 'rapport:post'({ slug, as, kind = 'IDEA', title, body }) {
       const { client, token } = await actor(fixture(slug), as);

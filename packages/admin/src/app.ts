@@ -8,6 +8,8 @@ export interface StaffViewer {
   role: 'OWNER' | 'MANAGER' | 'STAFF' | 'AGENCY';
   badge: 'STAFF' | 'AGENCY';
   agencyName: string | null;
+  /** The console's language they chose (BCP 47; kept in their profile); none: their browser's. */
+  staffLocale?: string | null;
 }
 
 /** What the shell shares with every screen: the client, who is signed in, and where. */

@@ -34,6 +34,14 @@ export const HANDOVERS = gql`
           displayName
           email
           summary
+          facts {
+            threadCount
+            replyCount
+            voteCount
+            memberSince
+            lastAnsweredBy
+            lastAnsweredAt
+          }
           topics
           sentiment
           member {

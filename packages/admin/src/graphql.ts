@@ -36,6 +36,7 @@ export const VIEWER = gql`
         role
         badge
         agencyName
+        locale
       }
     }
   }
@@ -546,6 +547,7 @@ export const SETTINGS = gql`
     community(slug: $community) {
       id
       name
+      defaultLocale
       allowedOrigins
       ssoKeys {
         keyId
@@ -639,6 +641,7 @@ export const UPDATE_PROFILE = gql`
       name
       title
       avatarUrl
+      locale
     }
   }
 `;

@@ -6,6 +6,7 @@ import type { EventBus } from './services/events.ts';
 import { expireIdempotencyKeys } from './services/idempotency.ts';
 import { type Mailer, startMailer } from './services/mail/mailer.ts';
 import { type Poller, startPoller } from './services/poller.ts';
+import { rereadSentiment } from './services/ranking/reread.ts';
 import { openScope } from './services/scope.ts';
 import { createWebhookSender, dispatchWebhooks, type WebhookDeliveryResult } from './services/webhooks/deliver.ts';
 import { startQueuePoller } from './services/work-queue.ts';
@@ -26,6 +27,8 @@ export interface BackgroundJobs {
   statistics: Poller<void>;
   /** Forgets idempotency keys once no client retries with them any more (hourly). */
   idempotencyKeys: Poller<number>;
+  /** Reads texts stored before languages were told apart, and recomputes their rankings (at start, then hourly). */
+  sentiment: Poller<number>;
   stop(): Promise<void>;
 }
 
@@ -81,6 +84,13 @@ export function startBackgroundJobs(
     HOURLY_MS,
     (error) => onError('idempotency key expiry', error),
   );
+  const sentiment = startPoller(
+    () => rereadSentiment(orm.em.fork()),
+    HOURLY_MS,
+    (error) => onError('sentiment re-reading', error),
+  );
+  // After an upgrade, the old scores should not wait an hour.
+  sentiment.runOnce().catch((error: unknown) => onError('sentiment re-reading', error));
   return {
     mailer,
     webhooks,
@@ -88,6 +98,7 @@ export function startBackgroundJobs(
     changelog,
     statistics,
     idempotencyKeys,
+    sentiment,
     async stop() {
       await Promise.all([
         mailer?.stop(),
@@ -96,6 +107,7 @@ export function startBackgroundJobs(
         changelog.stop(),
         statistics.stop(),
         idempotencyKeys.stop(),
+        sentiment.stop(),
       ]);
     },
   };

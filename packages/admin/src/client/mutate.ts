@@ -1,6 +1,6 @@
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import type { AdminApp } from '../app.ts';
-import { strings } from '../strings.ts';
+import { networkError } from '../i18n/words.ts';
 import { type Problem, problemOf } from './errors.ts';
 
 export type Outcome<Data> = { data: Data; problem?: undefined } | { data?: undefined; problem: Problem };
@@ -13,7 +13,7 @@ export async function mutate<Data, Variables extends AnyVariables>(
 ): Promise<Outcome<Data>> {
   const result = await app.client.mutation(document, variables).toPromise();
   if (result.data && !result.error) return { data: result.data };
-  return { problem: problemOf(result.error) ?? { message: strings.networkError } };
+  return { problem: problemOf(result.error) ?? { message: networkError() } };
 }
 
 /** The problem's message when the server blamed this input (for aria-invalid and the hint). */

@@ -1,7 +1,8 @@
+import { msg } from '@lit/localize';
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AdminApp } from '../app.ts';
-import { strings } from '../strings.ts';
+import { loading, tryAgain } from '../i18n/words.ts';
 import { type Problem, problemOf } from './errors.ts';
 
 type Host = ReactiveControllerHost & { app: AdminApp };
@@ -111,7 +112,7 @@ export class QueryController<Data, Variables extends AnyVariables> implements Re
   /** The loaded view, or "Loading…", or the problem with a retry button. */
   render(loaded: (data: Data) => unknown): unknown {
     if (this.problem && !this.data) return failed(this.problem, () => this.run());
-    if (!this.data) return html`<p class="muted" aria-busy="true">${strings.loading}</p>`;
+    if (!this.data) return html`<p class="muted" aria-busy="true">${loading()}</p>`;
     return loaded(this.data);
   }
 }
@@ -120,7 +121,7 @@ export class QueryController<Data, Variables extends AnyVariables> implements Re
 export function failed(problem: Problem, retry: () => unknown): TemplateResult {
   return html`<div class="panel" role="alert">
     <p class="error">${problem.message}</p>
-    <button class="btn" @click=${retry}>${strings.retry}</button>
+    <button class="btn" @click=${retry}>${tryAgain()}</button>
   </div>`;
 }
 
@@ -207,7 +208,7 @@ export class ListController<
   }
 
   /** The nodes (`view`, as a list or a table), or `empty`, and "Load more" while there are more pages. */
-  renderList(view: (nodes: Node[]) => unknown, empty: unknown, moreLabel = strings.loadMore): unknown {
+  renderList(view: (nodes: Node[]) => unknown, empty: unknown, moreLabel = msg('Load more')): unknown {
     return this.render(() => {
       const nodes = this.nodes ?? [];
       return html`${nodes.length ? view(nodes) : empty}

@@ -1,10 +1,12 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { timeAgo } from '@rapport/shared/ui/time.ts';
+import { dateTime, timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
 import { AUDIT } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { currentLocale, t } from '../i18n/localize.ts';
+import { onwards } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 interface Entry {
@@ -27,6 +29,9 @@ interface AuditData {
   } | null;
 }
 
+const who = () => msg('Who', { desc: 'Who did something (audit log)' });
+const what = () => msg('What', { desc: 'What was done (audit log)' });
+
 /** The API's global id of a record (Relay: base64 of "Type:id"), to link to it. */
 const globalId = (type: string, id: string) => btoa(`${type}:${id}`);
 
@@ -44,9 +49,31 @@ function changes(entry: Entry) {
   const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
   return html`<ul class="plain">${keys.map(
     (key) =>
-      html`<li><span class="muted">${key}:</span> ${entry.before ? html`${show(entry.before[key], names)} → ` : nothing}${show(entry.after?.[key], names)}</li>`,
+      html`<li><span class="muted">${key}:</span> ${entry.before ? html`${show(entry.before[key], names)} ${onwards()} ` : nothing}${show(entry.after?.[key], names)}</li>`,
   )}</ul>`;
 }
+
+/** What the log can be filtered by: the kinds of record an action is about. */
+const actionGroups = (): Record<string, string> => ({
+  'thread.': msg('Threads'),
+  'reply.': msg('Replies'),
+  'member.': msg('Members'),
+  'staff.': msg('Staff', { id: 'audit-staff', desc: 'Kind of record in the audit log: staff accounts' }),
+  'community.': msg('Community settings'),
+  'sso.': msg('Sign-in keys'),
+});
+
+/** The kind of record an entry is about. */
+const targetTypes = (): Record<string, string> => ({
+  Thread: msg('Thread'),
+  Reply: msg('Reply'),
+  Member: msg('Member'),
+  StaffMember: msg('Staff', { id: 'audit-staff', desc: 'Kind of record in the audit log: staff accounts' }),
+  Community: msg('Community'),
+  Webhook: msg('Webhook'),
+  Cleanup: msg('Clean-up'),
+  ChangelogEntry: msg("What's new"),
+});
 
 /** Who did what, to what, when: every staff and system action, newest first, filterable. */
 export class AdminAudit extends LitElement {
@@ -77,10 +104,16 @@ export class AdminAudit extends LitElement {
     (data) => data.community?.auditLog,
   );
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   #target(entry: Entry) {
     const named = entry.references.find((r) => r.id === entry.targetId);
     const label = named ? `${named.name}` : `${entry.targetType} ${entry.targetId}`;
-    const kind = strings.auditTypes[entry.targetType] ?? entry.targetType;
+    const kind = targetTypes()[entry.targetType] ?? entry.targetType;
     const link = (path: string) =>
       html`<a href="/admin/${path}/${encodeURIComponent(globalId(entry.targetType, entry.targetId))}">${label}</a>`;
     const shown =
@@ -91,19 +124,19 @@ export class AdminAudit extends LitElement {
   /** Staff by name, a member acting on their own account by theirs, else the system. */
   #who(entry: Entry) {
     if (entry.actor) return entry.actor.name;
-    if (entry.actorMember) return strings.memberThemselves(entry.actorMember.displayName);
-    return strings.system;
+    if (entry.actorMember) return t(msg('{name} (the member)'), { name: entry.actorMember.displayName });
+    return msg('System');
   }
 
   #table(entries: Entry[]) {
-    const s = strings;
+    const locale = currentLocale();
     return html`<div class="table"><table>
-      <caption class="sr-only">${s.auditTitle}</caption>
-      <thead><tr><th scope="col">${s.when}</th><th scope="col">${s.who}</th><th scope="col">${s.what}</th>
-        <th scope="col">${s.target}</th><th scope="col">${s.change}</th></tr></thead>
+      <caption class="sr-only">${msg('Audit log')}</caption>
+      <thead><tr><th scope="col">${msg('When')}</th><th scope="col">${who()}</th><th scope="col">${what()}</th>
+        <th scope="col">${msg('To what')}</th><th scope="col">${msg('Change', { desc: 'Column: what an action changed' })}</th></tr></thead>
       <tbody>${entries.map(
         (e) => html`<tr>
-          <td><time datetime=${e.createdAt} title=${new Date(e.createdAt).toLocaleString()}>${timeAgo(e.createdAt)}</time></td>
+          <td><time datetime=${e.createdAt} title=${dateTime(e.createdAt, locale)}>${timeAgo(e.createdAt, Date.now(), locale)}</time></td>
           <td>${this.#who(e)}</td>
           <td><code>${e.action}</code></td>
           <td>${this.#target(e)}</td>
@@ -114,25 +147,24 @@ export class AdminAudit extends LitElement {
   }
 
   override render() {
-    const s = strings;
     const staff = this.#log.data?.community?.staffMembers ?? [];
-    return html`<h1>${s.auditTitle}</h1>
-      <div class="toolbar" role="group" aria-label="Filters">
-        <div class="field"><label for="action">${s.actionFilter}</label>
+    return html`<h1>${msg('Audit log')}</h1>
+      <div class="toolbar" role="group" aria-label=${msg('Filters')}>
+        <div class="field"><label for="action">${what()}</label>
           <select id="action" @change=${(e: Event) => {
             this.action = (e.target as HTMLSelectElement).value;
           }}>
-            <option value="">${s.allActions}</option>
-            ${Object.entries(s.actionGroups).map(([value, label]) => html`<option value=${value} ?selected=${value === this.action}>${label}</option>`)}
+            <option value="">${msg('Everything')}</option>
+            ${Object.entries(actionGroups()).map(([value, label]) => html`<option value=${value} ?selected=${value === this.action}>${label}</option>`)}
           </select></div>
-        <div class="field"><label for="actor">${s.who}</label>
+        <div class="field"><label for="actor">${who()}</label>
           <select id="actor" @change=${(e: Event) => {
             this.actorId = (e.target as HTMLSelectElement).value;
           }}>
-            <option value="">${s.everyone}</option>
+            <option value="">${msg('Everyone')}</option>
             ${staff.map((m) => html`<option value=${m.id} ?selected=${m.id === this.actorId}>${m.name}</option>`)}
           </select></div>
       </div>
-      ${this.#log.renderList((entries) => this.#table(entries), html`<p class="panel">${s.auditEmpty}</p>`)}`;
+      ${this.#log.renderList((entries) => this.#table(entries), html`<p class="panel">${msg('Nothing recorded yet.')}</p>`)}`;
   }
 }

@@ -1,7 +1,9 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { FormattedText } from '@rapport/shared/formatted-text.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { formattedText } from '@rapport/shared/ui/rich-text.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
+import { dateTime } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
@@ -16,24 +18,11 @@ import {
   UPDATE_ENTRY,
 } from '../documents/changelog.ts';
 import { SEARCH_THREADS } from '../graphql.ts';
+import { currentLocale } from '../i18n/localize.ts';
+import { networkError } from '../i18n/words.ts';
 import { navigate } from '../router.ts';
-import { strings } from '../strings.ts';
 import { adminStyles } from '../styles.ts';
-
-export interface ChangelogEntry {
-  id: string;
-  title: string;
-  body: string;
-  status: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED';
-  publishAt: string | null;
-  publishedAt: string | null;
-  editedAt: string | null;
-  createdAt: string;
-  author: { id: string; name: string; title: string | null };
-  threads: { id: string; title: string; status: string; voteCount: number }[];
-}
-
-type Linked = Pick<ChangelogEntry['threads'][number], 'id' | 'title'>;
+import { type ChangelogEntry, entryBy, entryState, entryTitle, type Linked, shipsSection } from './changelog-state.ts';
 
 const PREVIEW_DELAY_MS = 400;
 
@@ -113,6 +102,12 @@ export class AdminChangelogEntry extends LitElement {
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Not when the new address is of the entry just saved here: it is shown already.
     if (changed.has('entryId') && this.entry?.id !== this.entryId) void this.#load();
@@ -132,7 +127,7 @@ export class AdminChangelogEntry extends LitElement {
       .toPromise();
     const entry = result.data?.community?.changelogEntry as ChangelogEntry | null | undefined;
     if (!entry) {
-      this.problem = { message: result.error ? strings.networkError : strings.entryNotFound };
+      this.problem = { message: result.error ? networkError() : msg('This entry does not exist (any more).') };
       return;
     }
     this.#show(entry);
@@ -209,7 +204,7 @@ export class AdminChangelogEntry extends LitElement {
         this.entry
           ? mutate(this.app, UPDATE_ENTRY, { id: this.entry.id, input: this.#input() })
           : mutate(this.app, CREATE_ENTRY, { input: this.#input() }),
-      strings.saved,
+      msg('Saved.'),
     );
 
   /** Publishing (now or later) saves what is on the screen first. */
@@ -221,7 +216,7 @@ export class AdminChangelogEntry extends LitElement {
     const id = this.entry.id;
     await this.#act(
       () => mutate(this.app, PUBLISH_ENTRY, { id, at: at?.toISOString() ?? null }),
-      at ? strings.entryScheduledDone : strings.entryPublishedDone,
+      at ? msg('Scheduled.') : msg('Published: its threads are shipped and everyone who asked is being told.'),
     );
   }
 
@@ -239,89 +234,64 @@ export class AdminChangelogEntry extends LitElement {
     if (!outcome.problem) navigate({ name: 'whats-new' });
   }
 
-  #status() {
-    const e = this.entry;
-    const s = strings;
-    if (!e) return s.entryNew;
-    if (e.status === 'PUBLISHED')
-      return `${s.entryPublished(new Date(e.publishedAt ?? '').toLocaleString())}${e.editedAt ? ` · ${s.edited}` : ''}`;
-    if (e.status === 'SCHEDULED') return s.entryScheduled(new Date(e.publishAt ?? '').toLocaleString());
-    return s.entryDraft;
-  }
-
   override render() {
-    const s = strings;
     const e = this.entry;
-    return html`<p><a href="/admin/whats-new">← ${s.changelogTitle}</a></p>
-      <h1>${e ? e.title : s.newEntry}</h1>
-      <p class="muted" role="status">${this.#status()}${e ? html` · ${s.entryBy(e.author.name, e.author.title)}` : nothing}</p>
+    const state = e
+      ? `${entryState(e, (iso) => dateTime(iso, currentLocale()))} · ${entryBy(e.author)}`
+      : msg('New entry (not saved yet)');
+    return html`<p><a href="/admin/whats-new">${msg("← What's new")}</a></p>
+      <h1>${e ? e.title : msg('New entry')}</h1>
+      <p class="muted" role="status">${state}</p>
       <div class="columns">
-        <section class="panel" aria-label=${s.entryWriting}>
-          <div class="field"><label for="entry-title">${s.entryTitle}</label>
+        <section class="panel" aria-label=${msg('Writing the entry')}>
+          <div class="field"><label for="entry-title">${entryTitle()}</label>
             <input id="entry-title" type="text" maxlength=${LIMITS.changelogTitle.max} .value=${this.headline}
               aria-invalid=${problemFor(this.problem, 'title') ? 'true' : 'false'} aria-describedby="entry-problem"
               @input=${(ev: Event) => {
                 this.headline = (ev.target as HTMLInputElement).value;
               }} /></div>
-          <div class="field"><label for="entry-body">${s.entryBody}</label>
+          <div class="field"><label for="entry-body">${msg('Text', { desc: 'The text of a "What\'s new" entry' })}</label>
             <textarea id="entry-body" rows="10" .value=${this.body} aria-describedby="entry-body-hint entry-problem"
               aria-invalid=${problemFor(this.problem, 'body') ? 'true' : 'false'}
               @input=${(ev: Event) => this.#onBody((ev.target as HTMLTextAreaElement).value)}></textarea>
-            <span id="entry-body-hint" class="muted">${s.entryBodyHint}</span></div>
+            <span id="entry-body-hint" class="muted">${msg('Markdown: **bold**, *italic*, [links](https://…), lists with "- ", `code`.')}</span></div>
         </section>
         <section class="panel" aria-labelledby="preview-title">
-          <h2 id="preview-title">${s.entryPreview}</h2>
-          <div class="preview">${this.preview.length ? formattedText(this.preview) : html`<p class="muted">${s.entryPreviewEmpty}</p>`}</div>
+          <h2 id="preview-title">${msg('Preview', { desc: 'How the text will look to customers' })}</h2>
+          <div class="preview">${this.preview.length ? formattedText(this.preview) : html`<p class="muted">${msg('The text, as customers will see it.')}</p>`}</div>
         </section>
       </div>
-      <section class="panel" aria-labelledby="ships-title">
-        <h2 id="ships-title">${s.entryShips}</h2>
-        <p class="muted">${s.entryShipsHint}</p>
-        ${
-          this.threads.length
-            ? html`<ul class="plain">${this.threads.map(
-                (t) => html`<li class="row">${t.title}
-                  <button class="btn" aria-label=${s.removeThreadFrom(t.title)} @click=${() => {
-                    this.threads = this.threads.filter((l) => l.id !== t.id);
-                  }}>${s.remove}</button></li>`,
-              )}</ul>`
-            : html`<p class="muted">${s.entryNoThreads}</p>`
-        }
-        <div class="field"><label for="entry-search">${s.entryFindThread}</label>
-          <input id="entry-search" type="search" autocomplete="off" .value=${this.search}
-            aria-invalid=${problemFor(this.problem, 'threadIds') ? 'true' : 'false'}
-            @input=${(ev: Event) => this.#onSearch((ev.target as HTMLInputElement).value)} /></div>
-        ${
-          this.candidates
-            ? this.candidates.length
-              ? html`<ul class="plain">${this.candidates.map(
-                  (t) => html`<li class="row">${t.title}
-                    <button class="btn" aria-label=${s.addThreadTo(t.title)} @click=${() => {
-                      this.threads = [...this.threads, t];
-                      this.candidates = this.candidates?.filter((c) => c.id !== t.id);
-                    }}>${s.add}</button></li>`,
-                )}</ul>`
-              : html`<p class="muted">${s.noMatches}</p>`
-            : nothing
-        }
-      </section>
+      ${shipsSection({
+        threads: this.threads,
+        candidates: this.candidates,
+        search: this.search,
+        invalid: Boolean(problemFor(this.problem, 'threadIds')),
+        onSearch: (value) => this.#onSearch(value),
+        onRemove: (thread) => {
+          this.threads = this.threads.filter((l) => l.id !== thread.id);
+        },
+        onAdd: (thread) => {
+          this.threads = [...this.threads, thread];
+          this.candidates = this.candidates?.filter((c) => c.id !== thread.id);
+        },
+      })}
       <p class="error" id="entry-problem" role="alert">${this.problem?.message ?? ''}</p>
       <p class="ok" role="status">${this.done}</p>
       <div class="actions">
-        <button class="btn" ?disabled=${this.busy} @click=${this.#save}>${e?.status === 'PUBLISHED' ? s.saveChanges : s.saveDraft}</button>
+        <button class="btn" ?disabled=${this.busy} @click=${this.#save}>${e?.status === 'PUBLISHED' ? msg('Save changes') : msg('Save draft')}</button>
         ${
           e?.status === 'PUBLISHED'
-            ? html`<button class="btn" ?disabled=${this.busy} @click=${() => this.#act(() => mutate(this.app, UNPUBLISH_ENTRY, { id: e.id }), s.entryUnpublishedDone)}>${s.unpublish}</button>`
-            : html`<button class="btn primary" ?disabled=${this.busy} @click=${() => this.#publish(null)}>${s.publishNow}</button>
-              <label>${s.publishAtLabel}
+            ? html`<button class="btn" ?disabled=${this.busy} @click=${() => this.#act(() => mutate(this.app, UNPUBLISH_ENTRY, { id: e.id }), msg('Unpublished: it is a draft again.'))}>${msg('Unpublish')}</button>`
+            : html`<button class="btn primary" ?disabled=${this.busy} @click=${() => this.#publish(null)}>${msg('Publish now')}</button>
+              <label>${msg('Or publish at')}
                 <input type="datetime-local" .value=${this.scheduleAt} @input=${(ev: Event) => {
                   this.scheduleAt = (ev.target as HTMLInputElement).value;
                 }} /></label>
-              <button class="btn" ?disabled=${this.busy} @click=${() => this.#publish(new Date(this.scheduleAt))}>${s.schedule}</button>`
+              <button class="btn" ?disabled=${this.busy} @click=${() => this.#publish(new Date(this.scheduleAt))}>${msg('Schedule', { desc: 'Button: publish at the time chosen' })}</button>`
         }
         ${
           e && e.status !== 'PUBLISHED'
-            ? html`<button class="btn" ?disabled=${this.busy} @click=${this.#delete}>${s.deleteEntry}</button>`
+            ? html`<button class="btn" ?disabled=${this.busy} @click=${this.#delete}>${msg('Delete draft')}</button>`
             : nothing
         }
       </div>`;

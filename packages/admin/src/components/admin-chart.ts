@@ -1,6 +1,9 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
+import { dateOnly } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import uPlot from 'uplot';
+import { currentLocale, formatNumber } from '../i18n/localize.ts';
 
 export interface ChartSeries {
   label: string;
@@ -49,7 +52,7 @@ const uplotStyles = css`
     display: inline-block;
   }
   .u-legend.u-inline tr {
-    margin-right: 1em;
+    margin-inline-end: 1em;
   }
   .u-legend th {
     font-weight: 600;
@@ -61,7 +64,7 @@ const uplotStyles = css`
   .u-legend .u-marker {
     width: 1em;
     height: 1em;
-    margin-right: 4px;
+    margin-inline-end: 4px;
     background-clip: padding-box !important;
   }
   .u-inline.u-live th::after {
@@ -85,6 +88,7 @@ const uplotStyles = css`
     position: absolute;
     pointer-events: none;
   }
+  /* uPlot places these in the plot's own coordinates, left to right in every language. */
   .u-cursor-x,
   .u-cursor-y {
     position: absolute;
@@ -118,8 +122,11 @@ const uplotStyles = css`
 
 const PALETTE = ['#2457c5', '#c2571a', '#1d6b3a', '#8a3ab9'];
 
-const plainNumber = (value: number, decimals: number) =>
-  new Intl.NumberFormat(undefined, { maximumFractionDigits: decimals }).format(value);
+const plainNumber = (value: number, decimals: number) => formatNumber(value, { maximumFractionDigits: decimals });
+
+/** A bucket's day (buckets start at midnight UTC), at noon local time so no time zone moves it. */
+const dayOf = (seconds: number) =>
+  dateOnly(`${new Date(seconds * 1000).toISOString().slice(0, 10)}T12:00:00`, currentLocale());
 
 /**
  * A line chart over time (uPlot, drawn on a canvas). The numbers it shows are also in a table on
@@ -172,6 +179,12 @@ export class AdminChart extends LitElement {
   #plot: uPlot | undefined;
   #resize = new ResizeObserver(() => this.#fit());
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
@@ -201,7 +214,14 @@ export class AdminChart extends LitElement {
         height: 220,
         scales: { x: { time: true }, y: this.max === undefined ? {} : { range: [0, this.max] } },
         axes: [
-          axis,
+          {
+            ...axis,
+            // The month in words, in the console's language (uPlot's own ticks are English or all digits).
+            values: (_u: uPlot, splits: number[]) =>
+              splits.map((s) =>
+                new Intl.DateTimeFormat(currentLocale(), { month: 'short', day: 'numeric' }).format(new Date(s * 1000)),
+              ),
+          },
           {
             ...axis,
             values: (_u: uPlot, splits: number[]) => {
@@ -213,7 +233,10 @@ export class AdminChart extends LitElement {
           },
         ],
         series: [
-          {},
+          {
+            label: msg('Date', { desc: "The day a chart's values are for" }),
+            value: (_u: uPlot, v: number | null) => (v == null ? '—' : dayOf(v)),
+          },
           ...this.series.map((s, i) => ({
             label: s.label,
             stroke: s.color ?? PALETTE[i % PALETTE.length],

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
@@ -6,7 +7,8 @@ import { type Problem, problemOf } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
 import { CLEANUP_PREVIEW, CLEANUPS, RUN_CLEANUP, UNDO_CLEANUP } from '../graphql-relationships.ts';
-import { strings } from '../strings.ts';
+import { currentLocale, t } from '../i18n/localize.ts';
+import { networkError } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 interface Preview {
@@ -33,8 +35,30 @@ interface CleanupRow {
 /** "in 7 days" / "3 hours ago": the time relative to now, either way. */
 const relative = (iso: string) => {
   const days = Math.round((new Date(iso).getTime() - Date.now()) / 86_400_000);
-  return days > 0 ? `in ${days} ${days === 1 ? 'day' : 'days'}` : timeAgo(iso);
+  return days > 0
+    ? new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'always' }).format(days, 'day')
+    : timeAgo(iso, Date.now(), currentLocale());
 };
+
+const ruleNames = (): Record<string, string> => ({
+  INACTIVE_WITHOUT_CONSENT: msg('Inactive, and agreed to nothing'),
+  UNSUBSCRIBED: msg('Unsubscribed from emails'),
+  BOUNCED: msg('Email bounced'),
+});
+
+/** Why a rule proposes someone. */
+const reasonNames = (): Record<string, string> => ({
+  NOT_SEEN_WITHOUT_CONSENT: msg('Not seen, and agreed to no contact'),
+  EMAILS_TURNED_OFF: msg('Turned off emails, and inactive'),
+  ADDRESS_REFUSED: msg('Their mail server refuses their address'),
+  DELIVERY_FAILED: msg('An email failed after every retry'),
+});
+
+/** "Email bounced: 3 members, by Ann". */
+const cleanupLine = (rule: string, count: number, by: string | undefined) =>
+  by
+    ? t(msg('{rule}: {count, plural, one {# member} other {# members}}, by {by}'), { rule, count, by })
+    : t(msg('{rule}: {count, plural, one {# member} other {# members}}'), { rule, count });
 
 /**
  * Clean-up, for managers (on the members page): choose a rule, see exactly who it takes, confirm
@@ -79,6 +103,12 @@ export class AdminCleanup extends LitElement {
     () => ({ community: this.app.community }),
   );
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   #variables() {
     return { rule: this.rule, inactiveDays: this.inactiveDays };
   }
@@ -94,7 +124,7 @@ export class AdminCleanup extends LitElement {
       )
       .toPromise();
     const preview = result.data?.community?.cleanupPreview as Preview | undefined;
-    this.problem = preview ? undefined : (problemOf(result.error) ?? { message: strings.networkError });
+    this.problem = preview ? undefined : (problemOf(result.error) ?? { message: networkError() });
     this.preview = preview;
   }
 
@@ -106,7 +136,12 @@ export class AdminCleanup extends LitElement {
     }
     const { cleanup } = outcome.data.runCleanup;
     this.preview = undefined;
-    this.done = strings.cleanupScheduled(cleanup.memberCount, relative(cleanup.dueAt));
+    this.done = t(
+      msg(
+        '{count, plural, one {# member is erased {due} unless you undo it.} other {# members are erased {due} unless you undo it.}}',
+      ),
+      { count: cleanup.memberCount, due: relative(cleanup.dueAt) },
+    );
     this.#changed();
   }
 
@@ -122,41 +157,50 @@ export class AdminCleanup extends LitElement {
   }
 
   #previewList(p: Preview) {
-    const s = strings;
-    if (p.total === 0) return html`<p>${s.cleanupNobody}</p>`;
-    return html`<p>${s.cleanupCount(p.total)}</p>
+    if (p.total === 0) return html`<p>${msg('Nobody matches this rule.')}</p>`;
+    const reasons = reasonNames();
+    return html`<p>${t(msg('{count, plural, one {# member matches:} other {# members match:}}'), { count: p.total })}</p>
       <ul class="plain cleanup-preview">${p.candidates.map(
         ({
           member: m,
           reason,
           lastActiveAt,
         }) => html`<li>${m.displayName} ${m.email ? html`<span class="muted">${m.email}</span>` : nothing}
-          <span class="muted">· ${s.cleanupReasons[reason] ?? reason} · ${s.lastActive(timeAgo(lastActiveAt))}</span></li>`,
+          <span class="muted">· ${reasons[reason] ?? reason} ·
+            ${t(msg('last active {when}'), { when: timeAgo(lastActiveAt, Date.now(), currentLocale()) })}</span></li>`,
       )}</ul>
-      ${p.total > p.candidates.length ? html`<p class="muted">${s.cleanupMore(p.total - p.candidates.length)}</p>` : nothing}
-      <button class="btn primary" @click=${() => this.#run(p)}>${s.cleanupConfirm(p.total)}</button>`;
+      ${p.total > p.candidates.length ? html`<p class="muted">${t(msg('{count, plural, one {…and # more.} other {…and # more.}}'), { count: p.total - p.candidates.length })}</p>` : nothing}
+      <button class="btn primary" @click=${() => this.#run(p)}>${t(
+        msg(
+          '{count, plural, one {Erase this member after the grace period} other {Erase these # members after the grace period}}',
+        ),
+        { count: p.total },
+      )}</button>`;
   }
 
   override render() {
-    const s = strings;
+    const rules = ruleNames();
     return html`<section class="panel" aria-labelledby="cleanup-title">
-      <h2 id="cleanup-title">${s.cleanupTitle}</h2>
-      <p class="muted">${s.cleanupIntro}</p>
-      <form class="row" @submit=${this.#preview} novalidate aria-label=${s.cleanupTitle}>
-        <div class="field"><label for="cleanup-rule">${s.cleanupRule}</label>
+      <h2 id="cleanup-title">${msg('Clean-up')}</h2>
+      <p class="muted">${msg('Erase the people you may no longer keep: see exactly who a rule takes, confirm, and they are erased after the grace period (until then you can undo it).')}</p>
+      <form class="row" @submit=${this.#preview} novalidate aria-label=${msg('Clean-up')}>
+        <div class="field"><label for="cleanup-rule">${msg('Rule', { desc: 'Which members a clean-up takes' })}</label>
           <select id="cleanup-rule" @change=${(e: Event) => {
             this.rule = (e.target as HTMLSelectElement).value;
             this.preview = undefined;
-          }}>${Object.entries(s.cleanupRules).map(([value, label]) => html`<option value=${value} ?selected=${value === this.rule}>${label}</option>`)}</select></div>
-        <div class="field"><label for="cleanup-days">${s.inactiveDays}</label>
+          }}>${Object.entries(rules).map(([value, label]) => html`<option value=${value} ?selected=${value === this.rule}>${label}</option>`)}</select></div>
+        <div class="field"><label for="cleanup-days">${msg('Inactive for (days)')}</label>
           <input id="cleanup-days" type="number" min="30" max="3650"
             placeholder=${this.rule === 'INACTIVE_WITHOUT_CONSENT' ? '365' : '90'}
             .value=${this.inactiveDays === null ? '' : String(this.inactiveDays)} @input=${(e: Event) => {
               const value = (e.target as HTMLInputElement).value;
               this.inactiveDays = value === '' ? null : Number(value);
             }} aria-invalid=${problemFor(this.problem, 'inactiveDays') ? 'true' : 'false'} aria-describedby="cleanup-problem cleanup-days-hint" />
-          <span class="muted" id="cleanup-days-hint">${s.inactiveDaysHint}</span></div>
-        <button class="btn">${s.preview}</button>
+          <span class="muted" id="cleanup-days-hint">${msg('Nobody who took part or visited in this time is proposed.')}</span></div>
+        <button class="btn">${msg('Preview', {
+          id: 'cleanup-preview',
+          desc: 'Button: show who the rule takes, before anything happens',
+        })}</button>
       </form>
       <p class="error" id="cleanup-problem" role="alert">${this.problem?.message ?? ''}</p>
       ${this.preview ? this.#previewList(this.preview) : nothing}
@@ -164,10 +208,10 @@ export class AdminCleanup extends LitElement {
       ${this.#cleanups.render((data) => {
         const rows = data.community?.cleanups ?? [];
         return rows.length
-          ? html`<h3>${s.recentCleanups}</h3><ul class="plain">${rows.map(
-              (c) => html`<li>${s.cleanupLine(s.cleanupRules[c.rule] ?? c.rule, c.memberCount, c.by?.name ?? null)}
-                <span class="muted">· ${c.undoneAt ? s.undone : relative(c.dueAt)}</span>
-                ${c.canUndo ? html`<button class="btn" @click=${() => this.#undo(c.id)}>${s.undo}</button>` : nothing}</li>`,
+          ? html`<h3>${msg('Recent clean-ups')}</h3><ul class="plain">${rows.map(
+              (c) => html`<li>${cleanupLine(rules[c.rule] ?? c.rule, c.memberCount, c.by?.name)}
+                <span class="muted">· ${c.undoneAt ? msg('Undone') : relative(c.dueAt)}</span>
+                ${c.canUndo ? html`<button class="btn" @click=${() => this.#undo(c.id)}>${msg('Undo')}</button>` : nothing}</li>`,
             )}</ul>`
           : nothing;
       })}

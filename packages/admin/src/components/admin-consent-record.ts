@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
@@ -5,9 +6,12 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { RECORD_CONSENT } from '../graphql-relationships.ts';
-import { strings } from '../strings.ts';
+import { t } from '../i18n/localize.ts';
+import { consentPurposes } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
+
+const textLabel = () => msg('What they were told or agreed to');
 
 /**
  * Managers, on a member's page: consent the customer gave or withdrew somewhere else (on the
@@ -54,10 +58,15 @@ export class AdminConsentRecord extends LitElement {
   problem: Problem | undefined;
   done = '';
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    const s = strings;
-    const local = lengthProblem(this.text, LIMITS.consentText, s.consentTextLabel);
+    const local = lengthProblem(this.text, LIMITS.consentText, textLabel());
     if (local) {
       this.problem = { message: local, field: 'textShown' };
       return;
@@ -70,39 +79,41 @@ export class AdminConsentRecord extends LitElement {
     });
     this.problem = outcome.problem;
     if (outcome.problem) return;
-    this.done = s.consentRecorded(s.consentPurposes[this.purpose] ?? this.purpose, this.granted);
+    this.done = t(msg('Recorded: {purpose}, {granted, select, yes {agreed} other {said no}}.'), {
+      purpose: consentPurposes()[this.purpose] ?? this.purpose,
+      granted: this.granted ? 'yes' : 'no',
+    });
     this.text = '';
     this.dispatchEvent(new CustomEvent('rapport-changed', { bubbles: true, composed: true }));
   }
 
   override render() {
-    const s = strings;
     const fieldError = this.problem?.field === 'textShown' ? this.problem.message : undefined;
     return html`<form class="panel" @submit=${this.#submit} novalidate aria-labelledby="consent-title">
-      <h3 id="consent-title">${s.recordConsent}</h3>
-      <p class="muted">${s.recordConsentIntro}</p>
+      <h3 id="consent-title">${msg('Record consent given elsewhere')}</h3>
+      <p class="muted">${msg('When a customer agrees or says no somewhere else (on the phone, by letter, in a shop), note it here with the words they agreed to. It goes into their consent ledger with your name; every email checks it when it is sent.')}</p>
       <div class="field">
-        <label for="consent-purpose">${s.consentPurposeLabel}</label>
+        <label for="consent-purpose">${msg('What for')}</label>
         <select id="consent-purpose" @change=${(e: Event) => {
           this.purpose = (e.target as HTMLSelectElement).value;
         }}>
-          ${Object.entries(s.consentPurposes).map(
+          ${Object.entries(consentPurposes()).map(
             ([value, label]) => html`<option value=${value} ?selected=${value === this.purpose}>${label}</option>`,
           )}
         </select>
       </div>
       <fieldset>
-        <legend>${s.consentAnswer}</legend>
+        <legend>${msg('Their answer')}</legend>
         ${[true, false].map(
           (granted) => html`<label class="row"><input type="radio" name="granted" .checked=${this.granted === granted}
             @change=${() => {
               this.granted = granted;
-            }} /> ${granted ? s.consentGranted : s.consentWithdrawn}</label>`,
+            }} /> ${granted ? msg('They agreed') : msg('They said no (or withdrew)')}</label>`,
         )}
       </fieldset>
       ${textField({
         id: 'consent-text',
-        label: s.consentTextLabel,
+        label: textLabel(),
         value: this.text,
         rule: LIMITS.consentText,
         multiline: true,
@@ -113,7 +124,7 @@ export class AdminConsentRecord extends LitElement {
         },
       })}
       <p class="error" role="alert">${fieldError ? '' : (this.problem?.message ?? '')}</p>
-      <button class="btn primary">${s.recordConsentButton}</button>
+      <button class="btn primary">${msg('Record it')}</button>
       <p class="ok" role="status">${this.done}</p>
     </form>`;
   }

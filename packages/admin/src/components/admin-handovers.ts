@@ -1,20 +1,53 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { durationSince, timeAgo } from '@rapport/shared/ui/time.ts';
+import { dateOnly, timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
 import { HANDOVERS } from '../graphql-relationships.ts';
-import { strings } from '../strings.ts';
+import { currentLocale, formatNumber, listOf, t } from '../i18n/localize.ts';
+import { feeling, onwards, waitingSince } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 interface BriefEntry {
   displayName: string;
   email: string | null;
+  /** In English; `facts` say the same for the reader's language (older briefs have none). */
   summary: string;
+  facts: {
+    threadCount: number;
+    replyCount: number;
+    voteCount: number;
+    memberSince: string;
+    lastAnsweredBy: string | null;
+    lastAnsweredAt: string | null;
+  } | null;
   topics: string[];
   sentiment: number | null;
   member: { id: string } | null;
   openQuestions: { title: string; waitingSince: string; thread: { id: string } | null }[];
+}
+
+/** A customer's part and last contact, in the reader's language. */
+function summaryOf(f: NonNullable<BriefEntry['facts']>): string {
+  const locale = currentLocale();
+  const part = t(
+    msg(
+      '{threads, plural, one {# thread} other {# threads}}, {replies, plural, one {# reply} other {# replies}}, {votes, plural, one {# vote} other {# votes}}; member since {since}',
+    ),
+    { threads: f.threadCount, replies: f.replyCount, votes: f.voteCount, since: dateOnly(f.memberSince, locale) },
+  );
+  const contact =
+    f.lastAnsweredBy && f.lastAnsweredAt
+      ? t(msg('last answered by {name} on {date}'), {
+          name: f.lastAnsweredBy,
+          date: dateOnly(f.lastAnsweredAt, locale),
+        })
+      : msg('never answered by staff yet');
+  return t(msg('{part}; {contact}.', { desc: 'A handover brief line: participation; last contact.' }), {
+    part,
+    contact,
+  });
 }
 
 interface Handover {
@@ -71,53 +104,82 @@ export class AdminHandovers extends LitElement {
     () => ({ community: this.app.community }),
   );
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   #entry(e: BriefEntry) {
-    const s = strings;
     const name = e.member
       ? html`<a href="/admin/members/${encodeURIComponent(e.member.id)}">${e.displayName}</a>`
       : e.displayName;
     return html`<section class="entry" aria-label=${e.displayName}>
       <h4>${name} ${e.email ? html`<span class="muted">${e.email}</span>` : nothing}</h4>
-      <p>${e.summary}</p>
-      ${e.topics.length ? html`<p><span class="muted">${s.topics}:</span> ${e.topics.join(', ')}</p>` : nothing}
-      ${e.sentiment === null ? nothing : html`<p><span class="muted">${s.sentiment}:</span> ${s.feeling(e.sentiment)} (${e.sentiment.toFixed(2)})</p>`}
-      <p class="muted">${s.openQuestions}:</p>
+      <p>${e.facts ? summaryOf(e.facts) : e.summary}</p>
+      ${e.topics.length ? html`<p><span class="muted">${msg('Talks about')}:</span> ${listOf(e.topics, 'unit')}</p>` : nothing}
+      ${
+        e.sentiment === null
+          ? nothing
+          : html`<p><span class="muted">${msg('Sentiment')}:</span> ${feeling(e.sentiment)}
+              (${formatNumber(e.sentiment, { minimumFractionDigits: 2, maximumFractionDigits: 2 })})</p>`
+      }
+      <p class="muted">${msg('Still waiting for an answer')}:</p>
       ${
         e.openQuestions.length
           ? html`<ul>${e.openQuestions.map(
               (q) =>
                 html`<li>${q.thread ? html`<a href="/admin/threads/${encodeURIComponent(q.thread.id)}">${q.title}</a>` : q.title}
-                  <span class="muted">${s.waiting(durationSince(q.waitingSince))}</span></li>`,
+                  <span class="muted">${waitingSince(q.waitingSince)}</span></li>`,
             )}</ul>`
-          : html`<p>${s.noOpenQuestions}</p>`
+          : html`<p>${msg('Nothing open.')}</p>`
       }
     </section>`;
   }
 
   #handover(h: Handover) {
-    const s = strings;
+    const reasons: Record<string, string> = {
+      DEACTIVATION: msg('Deactivated'),
+      AGENCY_ENDED: msg('Agency’s work ended'),
+    };
+    const when = timeAgo(h.createdAt, Date.now(), currentLocale());
+    const moved = t(
+      msg(
+        '{threads, plural, one {# open thread} other {# open threads}}, {follows, plural, other {# followed}} · {briefed, plural, one {# customer} other {# customers}} in the brief, {owned, plural, other {# now looked after by {to}}}',
+      ),
+      {
+        threads: h.threads.length,
+        follows: h.followedThreadCount,
+        briefed: h.brief.length,
+        owned: h.members.length,
+        to: h.to.name,
+      },
+    );
     return html`<details class="panel" ?open=${h.id === this.openId} id="handover-${h.id}">
-      <summary><strong>${s.handoverHeading(h.from.name, h.to.name)}</strong>
-        <span class="muted">${s.handoverReason[h.reason] ?? h.reason}, ${s.handoverBy(h.by?.name ?? null, timeAgo(h.createdAt))} ·
-        ${s.handoverMoved(h.threads.length, h.followedThreadCount, h.brief.length, h.members.length, h.to.name)}</span></summary>
+      <summary><strong>${h.from.name} ${onwards()} ${h.to.name}</strong>
+        <span class="muted">${reasons[h.reason] ?? h.reason},
+        ${h.by ? t(msg('by {name}, {when}', { desc: 'Who handed the work over, and when' }), { name: h.by.name, when }) : when} ·
+        ${moved}</span></summary>
       ${
         h.threads.length
-          ? html`<h3>${s.movedThreads}</h3><ul>${h.threads.map(
+          ? html`<h3>${msg('Threads that moved')}</h3><ul>${h.threads.map(
               (t) => html`<li><a href="/admin/threads/${encodeURIComponent(t.id)}">${t.title}</a></li>`,
             )}</ul>`
           : nothing
       }
-      <h3>${s.briefTitle}</h3>
-      ${h.brief.length ? h.brief.map((e) => this.#entry(e)) : html`<p class="muted">${s.briefEmpty}</p>`}
+      <h3>${msg('Brief')}</h3>
+      ${h.brief.length ? h.brief.map((e) => this.#entry(e)) : html`<p class="muted">${msg('No customers to brief on.')}</p>`}
     </details>`;
   }
 
   override render() {
-    return html`<h1>${strings.handoversTitle}</h1>
-      <p class="muted">${strings.handoversIntro}</p>
+    return html`<h1>${msg('Handovers')}</h1>
+      <p class="muted">${msg('When someone leaves, their open threads, followed threads and customers go to a successor. What moved, and the brief they start from, stay here.')}</p>
       ${this.#handovers.render((data) => {
         const list = data.community?.handovers ?? [];
-        return list.length ? list.map((h) => this.#handover(h)) : html`<p class="panel">${strings.handoversEmpty}</p>`;
+        return list.length
+          ? list.map((h) => this.#handover(h))
+          : html`<p class="panel">${msg('Nobody has handed over their work yet.')}</p>`;
       })}`;
   }
 }

@@ -1,11 +1,12 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { keepSubscribed } from '@rapport/shared/client/live.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { durationSince } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
 import { COMMUNITY_EVENTS, INBOX } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { t } from '../i18n/localize.ts';
+import { kindName, kindNames, replyCount, statusName, statusNames, voteCount, waitingSince } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 interface InboxThread {
@@ -95,6 +96,12 @@ export class AdminInbox extends LitElement {
     (data) => data.community?.inbox,
   );
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#stopLive = keepSubscribed(
@@ -130,52 +137,55 @@ export class AdminInbox extends LitElement {
   }
 
   #filters() {
-    const s = strings;
     const select = (key: 'kind' | 'status') => (e: Event) => {
       this[key] = (e.target as HTMLSelectElement).value;
     };
     const check = (key: 'assignedToMe' | 'mentionsMe') => (e: Event) => {
       this[key] = (e.target as HTMLInputElement).checked;
     };
-    return html`<div class="toolbar" role="group" aria-label="Filters">
-      <div class="field"><label for="kind">${s.kindLabel}</label>
+    const live = {
+      connecting: msg('Connecting…'),
+      live: msg('Live: updates appear by themselves'),
+      reconnecting: msg('Reconnecting…'),
+    };
+    return html`<div class="toolbar" role="group" aria-label=${msg('Filters')}>
+      <div class="field"><label for="kind">${msg('Kind')}</label>
         <select id="kind" @change=${select('kind')}>
-          <option value="">${s.anyKind}</option>
-          ${Object.entries(s.kinds).map(([value, label]) => html`<option value=${value} ?selected=${this.kind === value}>${label}</option>`)}
+          <option value="">${msg('Any kind')}</option>
+          ${Object.entries(kindNames()).map(([value, label]) => html`<option value=${value} ?selected=${this.kind === value}>${label}</option>`)}
         </select></div>
-      <div class="field"><label for="status">${s.statusLabel}</label>
+      <div class="field"><label for="status">${msg('Status')}</label>
         <select id="status" @change=${select('status')}>
-          <option value="">${s.anyStatus}</option>
-          ${Object.entries(s.statuses).map(([value, label]) => html`<option value=${value} ?selected=${this.status === value}>${label}</option>`)}
+          <option value="">${msg('Any status')}</option>
+          ${Object.entries(statusNames()).map(([value, label]) => html`<option value=${value} ?selected=${this.status === value}>${label}</option>`)}
         </select></div>
-      <label class="row"><input type="checkbox" .checked=${this.assignedToMe} @change=${check('assignedToMe')} /> ${s.assignedToMe}</label>
-      <label class="row"><input type="checkbox" .checked=${this.mentionsMe} @change=${check('mentionsMe')} /> ${s.mentionsMe}</label>
-      <span class="live muted" role="status">${s.liveState[this.live]}</span>
+      <label class="row"><input type="checkbox" .checked=${this.assignedToMe} @change=${check('assignedToMe')} /> ${msg('Assigned to me')}</label>
+      <label class="row"><input type="checkbox" .checked=${this.mentionsMe} @change=${check('mentionsMe')} /> ${msg('Mentions me')}</label>
+      <span class="live muted" role="status">${live[this.live]}</span>
     </div>`;
   }
 
   #item(thread: InboxThread) {
-    const s = strings;
     return html`<li class="panel">
       <a class="title" href="/admin/threads/${encodeURIComponent(thread.id)}">${thread.title}</a>
       <span class="row">
-        <span class="badge">${s.kinds[thread.kind] ?? thread.kind}</span>
-        <span class="badge">${s.statuses[thread.status] ?? thread.status}</span>
-        ${thread.waitingSince ? html`<span class="waiting">${s.waiting(durationSince(thread.waitingSince))}</span>` : nothing}
+        <span class="badge">${kindName(thread.kind)}</span>
+        <span class="badge">${statusName(thread.status)}</span>
+        ${thread.waitingSince ? html`<span class="waiting">${waitingSince(thread.waitingSince)}</span>` : nothing}
         <span class="muted">${thread.author?.displayName ?? ''}</span>
-        <span class="muted">${s.replies(thread.replyCount)} · ${s.votes(thread.voteCount)}</span>
-        <span class="muted">${thread.assignee ? s.assignee(thread.assignee.name) : s.unassigned}</span>
+        <span class="muted">${replyCount(thread.replyCount)} · ${voteCount(thread.voteCount)}</span>
+        <span class="muted">${thread.assignee ? t(msg('Assigned to {name}'), { name: thread.assignee.name }) : msg('Unassigned')}</span>
       </span>
     </li>`;
   }
 
   override render() {
-    return html`<h1>${strings.inboxTitle}</h1>
-      <p class="muted">${strings.inboxIntro}</p>
+    return html`<h1>${msg('Inbox')}</h1>
+      <p class="muted">${msg('Customers waiting for an answer, the longest wait first.')}</p>
       ${this.#filters()}
       ${this.#inbox.renderList(
-        (threads) => html`<ol aria-label=${strings.inboxTitle}>${threads.map((t) => this.#item(t))}</ol>`,
-        html`<p class="panel">${strings.inboxEmpty}</p>`,
+        (threads) => html`<ol aria-label=${msg('Inbox')}>${threads.map((thread) => this.#item(thread))}</ol>`,
+        html`<p class="panel">${msg('Nobody is waiting. Well done!')}</p>`,
       )}`;
   }
 }

@@ -1,10 +1,11 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { type Problem, problemOf } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { MERGE, SEARCH_THREADS } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { voteCount } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 interface Candidate {
@@ -56,6 +57,12 @@ export class AdminMergeForm extends LitElement {
   busy = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   #onSearch(event: Event): void {
     this.search = (event.target as HTMLInputElement).value;
     clearTimeout(this.#timer);
@@ -78,7 +85,7 @@ export class AdminMergeForm extends LitElement {
   async #merge(event: Event): Promise<void> {
     event.preventDefault();
     if (!this.chosen) {
-      this.problem = { message: strings.chooseMergeTarget };
+      this.problem = { message: msg('Choose the thread to merge into.') };
       return;
     }
     this.busy = true;
@@ -93,17 +100,16 @@ export class AdminMergeForm extends LitElement {
   }
 
   override render() {
-    const s = strings;
     return html`<form class="panel" @submit=${this.#merge} aria-labelledby="merge-title" novalidate>
-      <h2 id="merge-title">${s.mergeInto}</h2>
+      <h2 id="merge-title">${msg('Merge this duplicate into…')}</h2>
       <div class="field">
-        <label for="merge-search">${s.mergeSearch}</label>
+        <label for="merge-search">${msg('Find the other thread by its words')}</label>
         <input id="merge-search" type="search" .value=${this.search} @input=${this.#onSearch} autocomplete="off" />
       </div>
       ${
         this.candidates
           ? this.candidates.length
-            ? html`<fieldset><legend class="sr-only">${s.mergeTarget}</legend><ul>
+            ? html`<fieldset><legend class="sr-only">${msg('The other thread')}</legend><ul>
                 ${this.candidates.map(
                   (
                     c,
@@ -111,14 +117,14 @@ export class AdminMergeForm extends LitElement {
                     @change=${() => {
                       this.chosen = c.id;
                       this.problem = undefined;
-                    }} /> <span>${c.title}</span> <span class="muted">${s.votes(c.voteCount)}</span></label></li>`,
+                    }} /> <span>${c.title}</span> <span class="muted">${voteCount(c.voteCount)}</span></label></li>`,
                 )}
               </ul></fieldset>`
-            : html`<p class="muted">${s.noMatches}</p>`
+            : html`<p class="muted">${msg('No thread matches these words.')}</p>`
           : nothing
       }
       <p class="error" role="alert">${this.problem?.message ?? nothing}</p>
-      <button class="btn" ?disabled=${this.busy || !this.candidates?.length}>${s.merge}</button>
+      <button class="btn" ?disabled=${this.busy || !this.candidates?.length}>${msg('Merge')}</button>
     </form>`;
   }
 }

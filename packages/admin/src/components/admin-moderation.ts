@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { richText } from '@rapport/shared/ui/rich-text.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { timeAgo } from '@rapport/shared/ui/time.ts';
@@ -7,7 +8,7 @@ import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { ListController } from '../client/query.ts';
 import { REPORTS, RESOLVE_REPORT } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { currentLocale, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 
 interface Report {
@@ -66,41 +67,49 @@ export class AdminModeration extends LitElement {
     (data) => data.community?.reports,
   );
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #resolve(report: Report, resolution: 'HIDDEN' | 'DISMISSED'): Promise<void> {
     const outcome = await mutate(this.app, RESOLVE_REPORT, { id: report.id, resolution });
     if (outcome.problem) {
       this.problems = { ...this.problems, [report.id]: outcome.problem };
       return;
     }
-    this.resolved = resolution === 'HIDDEN' ? strings.reportHidden : strings.reportDismissed;
+    this.resolved =
+      resolution === 'HIDDEN' ? msg('Hidden; the report is resolved.') : msg('Report dismissed; the content stays.');
     void this.#reports.refresh();
   }
 
   #report(report: Report) {
-    const s = strings;
+    const title = report.thread.title;
     const what = report.reply
-      ? s.reportedReply(report.reply.author?.displayName ?? '', report.thread.title)
-      : s.reportedThread(report.thread.title);
+      ? t(msg('A reply by {author} in “{title}”'), { author: report.reply.author?.displayName ?? '', title })
+      : t(msg('The thread “{title}”'), { title });
+    const when = timeAgo(report.createdAt, Date.now(), currentLocale());
     return html`<article class="panel" aria-label=${what}>
       <p><a href="/admin/threads/${encodeURIComponent(report.thread.id)}">${what}</a></p>
       <blockquote>${richText(report.reply?.body ?? report.thread.body)}</blockquote>
-      <p><strong>${s.reason}:</strong> ${report.reason}</p>
-      <p class="muted">${s.reportedBy(report.reporter.displayName, timeAgo(report.createdAt))}</p>
+      <p><strong>${msg('Reason')}:</strong> ${report.reason}</p>
+      <p class="muted">${t(msg('Reported by {name} {when}', { desc: 'e.g. "Reported by Ann 3 days ago"' }), { name: report.reporter.displayName, when })}</p>
       <div class="row">
-        <button class="btn primary" @click=${() => this.#resolve(report, 'HIDDEN')}>${s.hideIt}</button>
-        <button class="btn" @click=${() => this.#resolve(report, 'DISMISSED')}>${s.dismiss}</button>
+        <button class="btn primary" @click=${() => this.#resolve(report, 'HIDDEN')}>${msg('Hide it')}</button>
+        <button class="btn" @click=${() => this.#resolve(report, 'DISMISSED')}>${msg('Dismiss')}</button>
       </div>
       <p class="error" role="alert">${this.problems[report.id]?.message ?? ''}</p>
     </article>`;
   }
 
   override render() {
-    return html`<h1>${strings.moderationTitle}</h1>
+    return html`<h1>${msg('Reported content')}</h1>
       <p class="ok" role="status">${this.resolved}</p>
       ${this.#reports.renderList(
         (reports) =>
-          html`<ol class="reports" aria-label=${strings.moderationTitle}>${reports.map((r) => html`<li>${this.#report(r)}</li>`)}</ol>`,
-        html`<p class="panel">${strings.moderationEmpty}</p>`,
+          html`<ol class="reports" aria-label=${msg('Reported content')}>${reports.map((r) => html`<li>${this.#report(r)}</li>`)}</ol>`,
+        html`<p class="panel">${msg('No open reports.')}</p>`,
       )}`;
   }
 }

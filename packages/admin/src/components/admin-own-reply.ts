@@ -1,10 +1,10 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { mutate } from '../client/mutate.ts';
 import { DELETE_REPLY, EDIT_REPLY } from '../graphql.ts';
-import { strings } from '../strings.ts';
 import { adminStyles } from '../styles.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 
@@ -33,6 +33,12 @@ export class AdminOwnReply extends LitElement {
   problem = '';
   busy = false;
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   #changed(): void {
     this.mode = 'view';
     this.dispatchEvent(new CustomEvent('rapport-changed', { bubbles: true, composed: true }));
@@ -40,7 +46,7 @@ export class AdminOwnReply extends LitElement {
 
   async #save(event: Event): Promise<void> {
     event.preventDefault();
-    this.problem = lengthProblem(this.draft, LIMITS.replyBody, strings.replyLabel) ?? '';
+    this.problem = lengthProblem(this.draft, LIMITS.replyBody, msg('Your reply')) ?? '';
     if (this.problem) return;
     this.busy = true;
     const outcome = await mutate(this.app, EDIT_REPLY, { input: { replyId: this.replyId, body: this.draft } });
@@ -60,12 +66,11 @@ export class AdminOwnReply extends LitElement {
   }
 
   override render() {
-    const s = strings;
     if (this.mode === 'edit') {
-      return html`<form @submit=${this.#save} novalidate aria-label=${s.editReply}>
+      return html`<form @submit=${this.#save} novalidate aria-label=${msg('Edit')}>
         ${textField({
           id: 'own-reply',
-          label: s.replyLabel,
+          label: msg('Your reply'),
           value: this.draft,
           rule: LIMITS.replyBody,
           multiline: true,
@@ -76,29 +81,29 @@ export class AdminOwnReply extends LitElement {
           },
         })}
         <span class="row">
-          <button class="btn primary" ?disabled=${this.busy}>${s.save}</button>
+          <button class="btn primary" ?disabled=${this.busy}>${msg('Save')}</button>
           <button class="btn" type="button" @click=${() => {
             this.mode = 'view';
-          }}>${s.cancel}</button>
+          }}>${msg('Cancel')}</button>
         </span>
       </form>`;
     }
     if (this.mode === 'confirm') {
-      return html`<span class="row" role="group"><span>${s.confirmDeleteReply}</span>
-        <button class="btn" ?disabled=${this.busy} @click=${this.#delete}>${s.deleteReply}</button>
+      return html`<span class="row" role="group"><span>${msg('Delete your reply for everyone?')}</span>
+        <button class="btn" ?disabled=${this.busy} @click=${this.#delete}>${msg('Delete')}</button>
         <button class="btn" @click=${() => {
           this.mode = 'view';
-        }}>${s.cancel}</button></span>`;
+        }}>${msg('Cancel')}</button></span>`;
     }
     return html`<span class="row">
       <button class="btn" @click=${() => {
         this.draft = this.body;
         this.problem = '';
         this.mode = 'edit';
-      }}>${s.editReply}</button>
+      }}>${msg('Edit')}</button>
       <button class="btn" @click=${() => {
         this.mode = 'confirm';
-      }}>${s.deleteReply}</button>
+      }}>${msg('Delete')}</button>
       ${this.problem ? html`<span class="error" role="alert">${this.problem}</span>` : nothing}
     </span>`;
   }

@@ -1,3 +1,4 @@
+import { firstLocale } from '@rapport/shared/i18n/locales.ts';
 import { expect } from 'chai';
 import {
   byText,
@@ -42,5 +43,31 @@ describe('<admin-profile>', () => {
     );
     expect(error).to.match(/http/i);
     expect(find(admin, 'admin-profile >> #avatarUrl')?.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('lets staff choose the language of the console; Arabic and Hebrew lay it out right to left', async () => {
+    const community = await newCommunity();
+    await signIn(community);
+    const admin = await mountAdmin('/admin/profile');
+    const select = (await waitFor(() => find(admin, 'admin-profile >> #language'), 'the choice')) as HTMLSelectElement;
+    const browser = firstLocale(navigator.languages) ?? 'en';
+    expect(admin.getAttribute('lang')).to.equal(browser);
+    // Each language by its own name, as its speakers look for it.
+    expect([...select.options].find((o) => o.value === 'ar')?.textContent).to.equal('العربية');
+    const choose = (value: string) => {
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+    };
+    try {
+      choose('ar');
+      await waitFor(() => admin.getAttribute('dir') === 'rtl', 'right to left');
+      expect(admin.getAttribute('lang')).to.equal('ar');
+      choose('de');
+      await waitFor(() => admin.getAttribute('lang') === 'de', 'German');
+      expect(admin.getAttribute('dir')).to.equal('ltr');
+    } finally {
+      choose('');
+      await waitFor(() => admin.getAttribute('lang') === browser, 'the browser’s language again');
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { LOCALES } from '@rapport/shared/i18n/locales.ts';
 import { authorStyles } from '@rapport/shared/ui/author.ts';
 import { richText } from '@rapport/shared/ui/rich-text.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
@@ -6,7 +8,7 @@ import type { AdminApp, StaffViewer } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { UPDATE_PROFILE } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { autonym } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 import { adminAuthorLine, viewerAsAuthor } from './author.ts';
 
@@ -49,6 +51,12 @@ export class AdminProfile extends LitElement {
   done = '';
   busy = false;
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   get #values(): Editable {
     return (
       this.draft ?? { name: this.app.viewer.name, title: this.app.viewer.title, avatarUrl: this.app.viewer.avatarUrl }
@@ -68,7 +76,7 @@ export class AdminProfile extends LitElement {
     const saved = outcome.data.updateMyProfile as Editable;
     Object.assign(this.app.viewer, saved);
     this.draft = undefined;
-    this.done = strings.saved;
+    this.done = msg('Saved.');
     this.dispatchEvent(new CustomEvent('rapport-profile-changed', { bubbles: true, composed: true }));
   }
 
@@ -86,8 +94,29 @@ export class AdminProfile extends LitElement {
     </div>`;
   }
 
+  /** The console's language, at once (the shell switches, rapport-admin.ts), and kept in the profile. */
+  async #chooseLanguage(event: Event): Promise<void> {
+    const locale = (event.target as HTMLSelectElement).value || null;
+    this.app.viewer.staffLocale = locale;
+    this.dispatchEvent(new CustomEvent('rapport-profile-changed', { bubbles: true, composed: true }));
+    const outcome = await mutate(this.app, UPDATE_PROFILE, { input: { locale: locale ?? '' } });
+    this.problem = outcome.problem;
+    this.done = outcome.problem ? '' : msg('Saved.');
+  }
+
+  #language() {
+    const chosen = this.app.viewer.staffLocale ?? '';
+    return html`<section class="panel" aria-labelledby="language-title">
+      <h2 id="language-title">${msg('Language')}</h2>
+      <div class="field"><label for="language">${msg('Language of the console')}</label>
+        <select id="language" @change=${this.#chooseLanguage}>
+          <option value="" ?selected=${!chosen}>${msg('The language of my browser')}</option>
+          ${LOCALES.map((locale) => html`<option value=${locale} lang=${locale} ?selected=${locale === chosen}>${autonym(locale)}</option>`)}
+        </select></div>
+    </section>`;
+  }
+
   override render() {
-    const s = strings;
     const values = this.#values;
     const preview = {
       ...viewerAsAuthor(this.app.viewer),
@@ -96,17 +125,20 @@ export class AdminProfile extends LitElement {
       avatarUrl: values.avatarUrl || null,
     };
     const general = this.problem && !problemFor(this.problem, 'name', 'title', 'avatarUrl');
-    return html`<h1>${s.profileTitle}</h1>
+    return html`<h1>${msg('My profile')}</h1>
       <form class="panel" @submit=${this.#save} novalidate>
-        ${this.#input('name', s.name)} ${this.#input('title', s.title)} ${this.#input('avatarUrl', s.avatarUrl, 'url')}
+        ${this.#input('name', msg('Name'))}
+        ${this.#input('title', msg('Title', { desc: "A staff member's job title, shown to customers" }))}
+        ${this.#input('avatarUrl', msg('Picture (URL)'), 'url')}
         <p class="error" role="alert">${general ? this.problem?.message : ''}</p>
-        <button class="btn primary" ?disabled=${this.busy}>${s.save}</button>
+        <button class="btn primary" ?disabled=${this.busy}>${msg('Save')}</button>
         <span class="ok" role="status">${this.done}</span>
       </form>
       <section class="panel preview" aria-labelledby="preview-title">
-        <h2 id="preview-title">${s.profileHint}</h2>
+        <h2 id="preview-title">${msg('Customers see this next to your replies:')}</h2>
         ${adminAuthorLine(preview, this.app.brand, new Date().toISOString())}
-        ${richText(s.sampleReply)}
-      </section>`;
+        ${richText(msg('Thanks for the idea! We are looking into it.'))}
+      </section>
+      ${this.#language()}`;
   }
 }

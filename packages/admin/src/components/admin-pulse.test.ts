@@ -14,8 +14,9 @@ import {
 
 const today = () => new Date().toISOString().slice(0, 10);
 const rows = (admin: Element) => findAll(admin, 'admin-pulse >> .table tbody tr');
+// The period is written out in the console's language; its <time> carries the day.
 const rowOf = (admin: Element, day: string) =>
-  rows(admin).find((tr) => tr.querySelector('th')?.textContent?.trim() === day);
+  rows(admin).find((tr) => tr.querySelector('th time')?.getAttribute('datetime') === day);
 
 describe('<admin-pulse>: the community over time', () => {
   afterEach(cleanup);

@@ -1,7 +1,7 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Problem } from '../client/errors.ts';
-import { strings } from '../strings.ts';
 import { adminStyles } from '../styles.ts';
 
 /**
@@ -51,6 +51,12 @@ export class AdminReasonAction extends LitElement {
   problem: Problem | undefined;
   busy = false;
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     this.busy = true;
@@ -73,7 +79,7 @@ export class AdminReasonAction extends LitElement {
   override render() {
     if (!this.open) return html`<button class="btn" @click=${() => this.#toggle(true)}>${this.label}</button>`;
     return html`<form class="panel" @submit=${this.#submit} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#toggle(false)}>
-      <label for="reason">${strings.reason}</label>
+      <label for="reason">${msg('Reason')}</label>
       <input id="reason" required minlength="3" maxlength="500" .value=${this.reason}
         @input=${(e: Event) => {
           this.reason = (e.target as HTMLInputElement).value;
@@ -90,7 +96,7 @@ export class AdminReasonAction extends LitElement {
       <p class="error" id="problem" role="alert">${this.problem?.message ?? nothing}</p>
       <span class="row">
         <button class="btn primary" ?disabled=${this.busy}>${this.confirmLabel || this.label}</button>
-        <button class="btn" type="button" @click=${() => this.#toggle(false)}>${strings.cancel}</button>
+        <button class="btn" type="button" @click=${() => this.#toggle(false)}>${msg('Cancel')}</button>
       </span>
     </form>`;
   }

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { authorStyles } from '@rapport/shared/ui/author.ts';
@@ -7,7 +8,6 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { mutate } from '../client/mutate.ts';
 import { REPLY } from '../graphql.ts';
-import { strings } from '../strings.ts';
 import { adminStyles } from '../styles.ts';
 import { adminAuthorLine, viewerAsAuthor } from './author.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
@@ -47,9 +47,15 @@ export class AdminReplyForm extends LitElement {
   busy = false;
   readonly #key = new IdempotencyKey();
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    const local = lengthProblem(this.body, LIMITS.replyBody, strings.replyLabel);
+    const local = lengthProblem(this.body, LIMITS.replyBody, msg('Your reply'));
     if (local) {
       this.problem = local;
       return;
@@ -70,11 +76,11 @@ export class AdminReplyForm extends LitElement {
 
   override render() {
     const { viewer, brand } = this.app;
-    return html`<form @submit=${this.#submit} novalidate aria-label=${strings.replyAsYou}>
-      <h2>${strings.replyAsYou}</h2>
+    return html`<form @submit=${this.#submit} novalidate aria-label=${msg('Reply as yourself')}>
+      <h2>${msg('Reply as yourself')}</h2>
       ${textField({
         id: 'reply',
-        label: strings.replyLabel,
+        label: msg('Your reply'),
         value: this.body,
         rule: LIMITS.replyBody,
         multiline: true,
@@ -86,14 +92,14 @@ export class AdminReplyForm extends LitElement {
       })}
       ${
         this.body.trim()
-          ? html`<section class="panel preview" aria-label=${strings.replyPreview}>
-              <span class="muted">${strings.replyPreview}</span>
+          ? html`<section class="panel preview" aria-label=${msg('How customers will see it')}>
+              <span class="muted">${msg('How customers will see it')}</span>
               ${adminAuthorLine(viewerAsAuthor(viewer), brand, new Date().toISOString())}
               ${richText(this.body)}
             </section>`
           : nothing
       }
-      <button class="btn primary" ?disabled=${this.busy}>${strings.sendReply}</button>
+      <button class="btn primary" ?disabled=${this.busy}>${msg('Send reply')}</button>
     </form>`;
   }
 }

@@ -1,3 +1,5 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { LOCALES } from '@rapport/shared/i18n/locales.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
@@ -6,11 +8,13 @@ import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
 import { RETIRE_KEY, ROTATE_KEY, SET_ORIGINS, SETTINGS, UPDATE_COMMUNITY } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { currentLocale, t } from '../i18n/localize.ts';
+import { autonym } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 interface Settings {
   name: string;
+  defaultLocale: string;
   allowedOrigins: string[];
   ssoKeys: { keyId: string; createdAt: string }[];
   theme: { property: string; value: string }[];
@@ -30,6 +34,7 @@ export class AdminSettings extends LitElement {
   static override properties = {
     app: { attribute: false },
     name: { state: true },
+    locale: { state: true },
     origins: { state: true },
     secret: { state: true },
     problems: { state: true },
@@ -54,6 +59,7 @@ export class AdminSettings extends LitElement {
   declare app: AdminApp;
   /** Edited values; undefined until the person changes them (the saved value shows till then). */
   name: string | undefined;
+  locale: string | undefined;
   origins: string | undefined;
   secret: { keyId: string; secret: string } | undefined;
   problems: Record<string, Problem | undefined> = {};
@@ -68,6 +74,12 @@ export class AdminSettings extends LitElement {
     }),
   );
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #save(section: string, work: () => Promise<{ problem?: Problem }>, done: string): Promise<void> {
     const { problem } = await work();
     this.problems = { ...this.problems, [section]: problem };
@@ -76,44 +88,52 @@ export class AdminSettings extends LitElement {
   }
 
   #nameForm(settings: Settings) {
-    const s = strings;
     const problem = this.problems.name;
     return html`<form class="panel" novalidate aria-labelledby="name-title" @submit=${(e: Event) => {
       e.preventDefault();
       void this.#save(
         'name',
-        () => mutate(this.app, UPDATE_COMMUNITY, { input: { name: (this.name ?? settings.name).trim() } }),
-        s.saved,
+        () =>
+          mutate(this.app, UPDATE_COMMUNITY, {
+            input: { name: (this.name ?? settings.name).trim(), defaultLocale: this.locale ?? settings.defaultLocale },
+          }),
+        msg('Saved.'),
       );
     }}>
-      <h2 id="name-title">${s.communityName}</h2>
-      <div class="field"><label for="community-name">${s.communityName}</label>
+      <h2 id="name-title">${msg('Community name and language')}</h2>
+      <div class="field"><label for="community-name">${msg('Community name')}</label>
         <input id="community-name" .value=${this.name ?? settings.name} maxlength="120" @input=${(e: Event) => {
           this.name = (e.target as HTMLInputElement).value;
         }} aria-invalid=${problem ? 'true' : 'false'} aria-describedby="name-problem" /></div>
       <p class="error" id="name-problem" role="alert">${problem?.message ?? ''}</p>
-      <button class="btn primary">${s.save}</button> <span class="ok" role="status">${this.done.name ?? ''}</span>
+      <div class="field"><label for="community-locale">${msg('Default language')}</label>
+        <select id="community-locale" aria-describedby="locale-hint" @change=${(e: Event) => {
+          this.locale = (e.target as HTMLSelectElement).value;
+        }}>
+          ${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === (this.locale ?? settings.defaultLocale)}>${autonym(l)}</option>`)}
+        </select>
+        <p class="muted" id="locale-hint">${msg('The widget speaks it when the page, the sign-in token and the browser ask for no language Rapport has; emails to customers who never chose one are written in it.')}</p></div>
+      <button class="btn primary">${msg('Save')}</button> <span class="ok" role="status">${this.done.name ?? ''}</span>
     </form>`;
   }
 
   #originsForm(settings: Settings) {
-    const s = strings;
     const problem = this.problems.origins;
     const value = this.origins ?? settings.allowedOrigins.join('\n');
     return html`<form class="panel" novalidate aria-labelledby="origins-title" @submit=${(e: Event) => {
       e.preventDefault();
       const lines = (this.origins ?? settings.allowedOrigins.join('\n')).split('\n');
       const origins = lines.map((line) => line.trim()).filter(Boolean);
-      void this.#save('origins', () => mutate(this.app, SET_ORIGINS, { origins }), s.saved);
+      void this.#save('origins', () => mutate(this.app, SET_ORIGINS, { origins }), msg('Saved.'));
     }}>
-      <h2 id="origins-title">${s.origins}</h2>
-      <div class="field"><label for="origins">${s.origins}</label>
+      <h2 id="origins-title">${msg('Sites allowed to embed the widget')}</h2>
+      <div class="field"><label for="origins">${msg('Sites allowed to embed the widget')}</label>
         <textarea id="origins" rows="4" .value=${value} @input=${(e: Event) => {
           this.origins = (e.target as HTMLTextAreaElement).value;
         }} aria-invalid=${problem ? 'true' : 'false'} aria-describedby="origins-hint origins-problem"></textarea>
-        <span class="muted" id="origins-hint">${s.originsHint}</span></div>
+        <span class="muted" id="origins-hint">${msg('One origin per line, e.g. https://www.example.com')}</span></div>
       <p class="error" id="origins-problem" role="alert">${problem?.message ?? ''}</p>
-      <button class="btn primary">${s.save}</button> <span class="ok" role="status">${this.done.origins ?? ''}</span>
+      <button class="btn primary">${msg('Save')}</button> <span class="ok" role="status">${this.done.origins ?? ''}</span>
     </form>`;
   }
 
@@ -127,24 +147,25 @@ export class AdminSettings extends LitElement {
   }
 
   #keys(settings: Settings) {
-    const s = strings;
     return html`<section class="panel" aria-labelledby="keys-title">
-      <h2 id="keys-title">${s.ssoKeys}</h2>
-      <p class="muted">${s.ssoHint}</p>
+      <h2 id="keys-title">${msg('Sign-in keys (SSO)')}</h2>
+      <p class="muted">${msg('Your website signs customer tokens with a key. Rotate to get a new one; retire the old one when your site uses the new one.')}</p>
       <ul class="plain">${settings.ssoKeys.map(
-        (key) => html`<li class="row"><code>${key.keyId}</code> <span class="muted">${timeAgo(key.createdAt)}</span>
-          <button class="btn" aria-label=${s.retireKey(key.keyId)} @click=${() =>
+        (key) => html`<li class="row"><code>${key.keyId}</code>
+          <span class="muted">${timeAgo(key.createdAt, Date.now(), currentLocale())}</span>
+          <button class="btn" aria-label=${t(msg('Retire key {keyId}'), { keyId: key.keyId })} @click=${() =>
             this.#save(
               'keys',
               () => mutate(this.app, RETIRE_KEY, { keyId: key.keyId }),
-              s.keyRetired(key.keyId),
-            )}>${s.retire}</button></li>`,
+              t(msg('Key {keyId} is retired: tokens signed with it no longer work.'), { keyId: key.keyId }),
+            )}>${msg('Retire')}</button></li>`,
       )}</ul>
-      <p><button class="btn" @click=${this.#rotate}>${s.rotate}</button></p>
+      <p><button class="btn" @click=${this.#rotate}>${msg('Create a new key')}</button></p>
       ${
         this.secret
-          ? html`<div role="status"><p>${s.newSecret}</p>
-              <p>${s.keyId}: <code>${this.secret.keyId}</code></p><p>${s.secret}: <code class="secret">${this.secret.secret}</code></p></div>`
+          ? html`<div role="status"><p>${msg('The new secret, shown only this once:')}</p>
+              <p>${msg('Key id')}: <code>${this.secret.keyId}</code></p>
+              <p>${msg('Secret')}: <code class="secret">${this.secret.secret}</code></p></div>`
           : nothing
       }
       <p class="error" role="alert">${this.problems.keys?.message ?? ''}</p>
@@ -153,21 +174,20 @@ export class AdminSettings extends LitElement {
   }
 
   #embed() {
-    const s = strings;
     const snippet = embedSnippet(location.origin, this.app.community);
     return html`<section class="panel" aria-labelledby="embed-title">
-      <h2 id="embed-title">${s.embed}</h2>
-      <p class="muted">${s.embedHint}</p>
+      <h2 id="embed-title">${msg('Embed code')}</h2>
+      <p class="muted">${msg('Put these two lines on any page of your site:')}</p>
       <pre><code class="snippet">${snippet}</code></pre>
       <button class="btn" @click=${async () => {
         await navigator.clipboard?.writeText(snippet).catch(() => undefined);
         this.copied = true;
-      }}>${this.copied ? s.copied : s.copy}</button>
+      }}>${this.copied ? msg('Copied') : msg('Copy')}</button>
     </section>`;
   }
 
   override render() {
-    return html`<h1>${strings.settingsTitle}</h1>
+    return html`<h1>${msg('Settings')}</h1>
       ${this.#settings.render((data) => {
         const settings = data.community;
         if (!settings) return nothing;

@@ -1,10 +1,12 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { DEACTIVATE, PASSWORD_LINK, UPDATE_STAFF } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { listOf, t } from '../i18n/localize.ts';
+import { roleNames } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 export interface StaffRow {
@@ -19,6 +21,14 @@ export interface StaffRow {
   hasPassword: boolean | null;
   deactivatedAt: string | null;
 }
+
+const deactivateLabel = (name: string) => t(msg('Deactivate {name}'), { name });
+
+/** Refused without a successor: someone must take over. */
+export const chooseSuccessor = () => msg('Choose who takes over their work: at least one person.');
+
+/** A link to the brief of one handover, named by its successor. */
+export const readBriefOf = (name: string) => t(msg('Read {name}’s handover brief'), { name });
 
 /**
  * One staff member, for managers: their role (and agency), a fresh set-password link, and
@@ -83,6 +93,12 @@ export class AdminStaffMember extends LitElement {
   /** The handovers the last deactivation made (one per successor), to read their briefs. */
   handovers: { id: string; to: string }[] = [];
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   #changed(done: string): void {
     this.done = done;
     this.problem = undefined;
@@ -95,7 +111,7 @@ export class AdminStaffMember extends LitElement {
     const agencyName = role === 'AGENCY' ? (this.agencyName || this.member.agencyName || '').trim() : null;
     const outcome = await mutate(this.app, UPDATE_STAFF, { input: { staffId: this.member.id, role, agencyName } });
     if (outcome.problem) this.problem = { action: 'role', problem: outcome.problem };
-    else this.#changed(strings.roleChanged(this.member.name, strings.roles[role] ?? role));
+    else this.#changed(t(msg('{name} is now {role}.'), { name: this.member.name, role: roleNames()[role] ?? role }));
   }
 
   async #newLink(): Promise<void> {
@@ -110,7 +126,7 @@ export class AdminStaffMember extends LitElement {
   async #deactivate(event: Event): Promise<void> {
     event.preventDefault();
     if (this.successors.length === 0) {
-      this.problem = { action: 'deactivate', problem: { message: strings.chooseSuccessor, field: 'successorIds' } };
+      this.problem = { action: 'deactivate', problem: { message: chooseSuccessor(), field: 'successorIds' } };
       return;
     }
     const outcome = await mutate(this.app, DEACTIVATE, { id: this.member.id, successors: this.successors });
@@ -124,12 +140,13 @@ export class AdminStaffMember extends LitElement {
     // Show the result at once; the list's own reload (on rapport-changed) follows.
     this.member = { ...this.member, isFormer: staff.isFormer, deactivatedAt: staff.deactivatedAt };
     const customers = handovers.reduce((sum: number, h: { members: unknown[] }) => sum + h.members.length, 0);
+    const names: string[] = successors.map((x: { name: string }) => x.name);
     this.#changed(
-      strings.deactivated(
-        staff.name,
-        movedThreads,
-        successors.map((x: { name: string }) => x.name),
-        customers,
+      t(
+        msg(
+          '{name} is deactivated: {moved, plural, one {# open thread} other {# open threads}} and {customers, plural, one {# customer relationship} other {# customer relationships}} {successorCount, plural, one {go to} other {are shared among}} {successors}.',
+        ),
+        { name: staff.name, moved: movedThreads, customers, successorCount: names.length, successors: listOf(names) },
       ),
     );
   }
@@ -143,13 +160,12 @@ export class AdminStaffMember extends LitElement {
   }
 
   #deactivateForm() {
-    const s = strings;
     const problem = this.#problem('deactivate');
-    return html`<form class="panel" @submit=${this.#deactivate} novalidate aria-label=${s.deactivateLabel(this.member.name)}>
+    return html`<form class="panel" @submit=${this.#deactivate} novalidate aria-label=${deactivateLabel(this.member.name)}>
       <fieldset class="field" id="successors" aria-invalid=${problemFor(problem, 'successorIds') ? 'true' : 'false'}
         aria-describedby="deactivate-problem">
-        <legend>${s.successor}</legend>
-        <p class="muted">${s.successorHint}</p>
+        <legend>${msg('Who takes over their work?')}</legend>
+        <p class="muted">${msg('Tick one or more. With several, their customers are shared out in turn, each with all of their threads.')}</p>
         ${this.colleagues.map(
           (c) => html`<label class="row"><input type="checkbox" .checked=${this.successors.includes(c.id)}
             @change=${(e: Event) => this.#toggleSuccessor(c.id, (e.target as HTMLInputElement).checked)} /> ${c.name}</label>`,
@@ -157,35 +173,39 @@ export class AdminStaffMember extends LitElement {
       </fieldset>
       <p class="error" id="deactivate-problem" role="alert">${problem?.message ?? ''}</p>
       <span class="row">
-        <button class="btn primary">${s.deactivateConfirm}</button>
+        <button class="btn primary">${msg('Deactivate and hand over')}</button>
         <button class="btn" type="button" @click=${() => {
           this.deactivating = false;
-        }}>${s.cancel}</button>
+        }}>${msg('Cancel')}</button>
       </span>
     </form>`;
   }
 
   override render() {
-    const s = strings;
     const m = this.member;
     const role = this.newRole || m.role;
-    const status = m.isFormer ? s.former : m.hasPassword === false ? s.invited : '';
+    const roles = roleNames();
+    const status = m.isFormer
+      ? msg('Former staff')
+      : m.hasPassword === false
+        ? msg('Invited — has not set a password yet')
+        : '';
     return html`<article class="panel" aria-labelledby="name-${m.id}">
-      <h2 id="name-${m.id}">${m.name} ${m.id === this.app.viewer.id ? html`<span class="muted">${s.you}</span>` : nothing}</h2>
-      <p class="muted">${[m.title, m.email, s.roles[m.role], m.agencyName].filter(Boolean).join(' · ')}</p>
+      <h2 id="name-${m.id}">${m.name} ${m.id === this.app.viewer.id ? html`<span class="muted">${msg('(you)')}</span>` : nothing}</h2>
+      <p class="muted">${[m.title, m.email, roles[m.role], m.agencyName].filter(Boolean).join(' · ')}</p>
       ${status ? html`<p><span class="badge">${status}</span></p>` : nothing}
       ${
         m.isFormer
           ? nothing
           : html`<div class="actions">
-            <form class="actions" @submit=${this.#saveRole} novalidate aria-label=${s.roleFor(m.name)}>
-              <div class="field"><label for="role-${m.id}">${s.role}</label>
+            <form class="actions" @submit=${this.#saveRole} novalidate aria-label=${t(msg('Role of {name}'), { name: m.name })}>
+              <div class="field"><label for="role-${m.id}">${msg('Role')}</label>
                 <select id="role-${m.id}" @change=${(e: Event) => {
                   this.newRole = (e.target as HTMLSelectElement).value;
-                }}>${Object.entries(s.roles).map(([value, label]) => html`<option value=${value} ?selected=${value === role}>${label}</option>`)}</select></div>
+                }}>${Object.entries(roles).map(([value, label]) => html`<option value=${value} ?selected=${value === role}>${label}</option>`)}</select></div>
               ${
                 role === 'AGENCY'
-                  ? html`<div class="field"><label for="agency-${m.id}">${s.agencyName}</label>
+                  ? html`<div class="field"><label for="agency-${m.id}">${msg('Agency name')}</label>
                       <input id="agency-${m.id}" .value=${this.agencyName || m.agencyName || ''} @input=${(
                         e: Event,
                       ) => {
@@ -193,27 +213,28 @@ export class AdminStaffMember extends LitElement {
                       }} aria-invalid=${problemFor(this.#problem('role'), 'agencyName') ? 'true' : 'false'} /></div>`
                   : nothing
               }
-              <button class="btn">${s.save}</button>
+              <button class="btn">${msg('Save')}</button>
             </form>
-            <button class="btn" aria-label=${s.newLinkFor(m.name)} @click=${this.#newLink}>${s.newLink}</button>
+            <button class="btn" aria-label=${t(msg('New link for {name}'), { name: m.name })}
+              @click=${this.#newLink}>${msg('New link')}</button>
             ${
               m.id === this.app.viewer.id
                 ? nothing
-                : html`<button class="btn" aria-label=${s.deactivateLabel(m.name)}
+                : html`<button class="btn" aria-label=${deactivateLabel(m.name)}
                     aria-expanded=${this.deactivating ? 'true' : 'false'} @click=${() => {
                       this.deactivating = !this.deactivating;
-                    }}>${s.deactivate}</button>`
+                    }}>${msg('Deactivate')}</button>`
             }
           </div>`
       }
       <p class="error" role="alert">${(this.#problem('role') ?? this.#problem('link'))?.message ?? ''}</p>
-      ${this.link ? html`<p>${s.inviteLink}</p><p><code>${this.link}</code></p>` : nothing}
+      ${this.link ? html`<p>${msg('Send this one-time link to the new staff member (it works once, for 7 days):')}</p><p><code>${this.link}</code></p>` : nothing}
       ${this.deactivating ? this.#deactivateForm() : nothing}
       <p class="ok" role="status">${this.done}</p>
       ${this.handovers.map(
         (h) =>
           html`<p><a href="/admin/handovers/${encodeURIComponent(h.id)}">${
-            this.handovers.length === 1 ? s.readBrief : s.readBriefOf(h.to)
+            this.handovers.length === 1 ? msg('Read the handover brief') : readBriefOf(h.to)
           }</a></p>`,
       )}
     </article>`;

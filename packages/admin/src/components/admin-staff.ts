@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -6,7 +7,7 @@ import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
 import { INVITE, STAFF } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { roleNames } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 import type { StaffRow } from './admin-staff-member.ts';
 
@@ -61,6 +62,12 @@ export class AdminStaff extends LitElement {
     () => ({ community: this.app.community }),
   );
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #invite(event: Event): Promise<void> {
     event.preventDefault();
     this.busy = true;
@@ -95,25 +102,25 @@ export class AdminStaff extends LitElement {
   }
 
   #inviteForm() {
-    const s = strings;
     return html`<form class="panel" @submit=${this.#invite} novalidate aria-labelledby="invite-heading">
-      <h2 id="invite-heading">${s.invite}</h2>
+      <h2 id="invite-heading">${msg('Invite a staff member')}</h2>
       <div class="grid">
-        ${this.#input('name', s.name)} ${this.#input('email', s.email, 'email')} ${this.#input('title', s.title)}
-        <div class="field"><label for="invite-role">${s.role}</label>
+        ${this.#input('name', msg('Name'))} ${this.#input('email', msg('E-mail'), 'email')}
+        ${this.#input('title', msg('Title', { desc: "A staff member's job title, shown to customers" }))}
+        <div class="field"><label for="invite-role">${msg('Role')}</label>
           <select id="invite-role" @change=${(e: Event) => {
             this.invitation = { ...this.invitation, role: (e.target as HTMLSelectElement).value };
-          }}>${Object.entries(s.roles).map(([value, label]) => html`<option value=${value} ?selected=${value === this.invitation.role}>${label}</option>`)}</select></div>
-        ${this.invitation.role === 'AGENCY' ? this.#input('agencyName', s.agencyName) : nothing}
+          }}>${Object.entries(roleNames()).map(([value, label]) => html`<option value=${value} ?selected=${value === this.invitation.role}>${label}</option>`)}</select></div>
+        ${this.invitation.role === 'AGENCY' ? this.#input('agencyName', msg('Agency name')) : nothing}
       </div>
       <p class="error" id="invite-problem" role="alert">${this.problem?.message ?? ''}</p>
-      <button class="btn primary" ?disabled=${this.busy}>${s.inviteSend}</button>
-      ${this.link ? html`<div role="status"><p>${s.inviteLink}</p><p><code class="invite-link">${this.link}</code></p></div>` : nothing}
+      <button class="btn primary" ?disabled=${this.busy}>${msg('Create account')}</button>
+      ${this.link ? html`<div role="status"><p>${msg('Send this one-time link to the new staff member (it works once, for 7 days):')}</p><p><code class="invite-link">${this.link}</code></p></div>` : nothing}
     </form>`;
   }
 
   override render() {
-    return html`<h1>${strings.staffTitle}</h1>
+    return html`<h1>${msg('Staff', { desc: "The screen of the brand's team: its staff accounts" })}</h1>
       ${this.#inviteForm()}
       ${this.#staff.render((data) => {
         const staff = data.community?.staffMembers ?? [];
@@ -128,7 +135,7 @@ export class AdminStaff extends LitElement {
         )}
           ${
             agencies.length
-              ? html`<h2>${strings.agencies}</h2>${repeat(
+              ? html`<h2>${msg('Agencies')}</h2>${repeat(
                   agencies,
                   (agency) => agency,
                   (agency) => html`<admin-agency-end .app=${this.app} .agency=${agency}

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import {
   COLOUR_ROLES,
   type ColourRole,
@@ -16,7 +17,7 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { UPDATE_COMMUNITY } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 
 /** Loads the widget from this server once, for the preview (unless this page has it already). */
@@ -30,6 +31,29 @@ function loadWidget(): void {
 }
 
 const OTHER_PROPERTIES = ['--rapport-font', '--rapport-radius', '--rapport-space'] as const;
+
+/** What each colour role and value of the theme is for. */
+const themeLabels = (): Record<string, string> => ({
+  accent: msg('Accent (buttons, links)'),
+  'accent-text': msg('Text on the accent'),
+  bg: msg('Background'),
+  surface: msg('Surfaces (cards)'),
+  text: msg('Text', { id: 'colour-text', desc: 'The colour of text in the widget' }),
+  muted: msg('Secondary text'),
+  border: msg('Borders'),
+  danger: msg('Errors'),
+  success: msg('Success'),
+  '--rapport-font': msg('Font'),
+  '--rapport-radius': msg('Corner radius'),
+  '--rapport-space': msg('Spacing'),
+});
+
+const schemeNames = (): Record<string, string> => ({
+  light: msg('Light', { desc: 'The light colour scheme' }),
+  dark: msg('Dark', { desc: 'The dark colour scheme' }),
+});
+
+const themeDefault = () => msg('default', { desc: 'An empty theme value: the widget uses its own' });
 
 /**
  * The widget's theme: each colour for the light and the dark scheme, the font and spacing, and
@@ -68,7 +92,8 @@ export class AdminThemeEditor extends LitElement {
       th {
         text-align: start;
         font-weight: 600;
-        padding: 0.3em 0.4em 0.3em 0;
+        padding-block: 0.3em;
+        padding-inline: 0 0.4em;
         vertical-align: top;
       }
       td {
@@ -112,6 +137,12 @@ export class AdminThemeEditor extends LitElement {
   problem: Problem | undefined;
   done = '';
   busy = false;
+
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -159,7 +190,7 @@ export class AdminThemeEditor extends LitElement {
     const outcome = await mutate(this.app, UPDATE_COMMUNITY, { input: { theme: themeValues } });
     this.busy = false;
     this.problem = outcome.problem;
-    this.done = outcome.problem ? '' : strings.themeSaved;
+    this.done = outcome.problem ? '' : msg('Theme saved: customers see it the next time the widget loads.');
   }
 
   #input(property: string, label: string, placeholder: string, live: Record<string, string>) {
@@ -181,15 +212,17 @@ export class AdminThemeEditor extends LitElement {
   }
 
   #colourRow(role: ColourRole, live: Record<string, string>) {
-    const s = strings;
     const derived = withDerivedColours(this.#usable());
+    const label = themeLabels()[role] ?? role;
     return html`<tr>
-      <th scope="row">${s.themeLabels[role]}</th>
+      <th scope="row">${label}</th>
       ${SCHEMES.map((scheme) => {
         const property = colourProperty(role, scheme);
-        const fallback = derived[property] ? s.derivedAccent(derived[property] as string) : s.themeDefault;
+        const value = derived[property];
+        const fallback = value ? t(msg('derived: {value}'), { value }) : themeDefault();
+        const name = t(msg('{label}, {scheme, select, light {light scheme} other {dark scheme}}'), { label, scheme });
         return html`<td>
-          ${this.#input(property, s.colourIn(s.themeLabels[role] ?? role, s.schemes[scheme] ?? scheme), fallback, live)}
+          ${this.#input(property, name, fallback, live)}
           <code class="muted">${property}</code>
         </td>`;
       })}
@@ -197,7 +230,8 @@ export class AdminThemeEditor extends LitElement {
   }
 
   override render() {
-    const s = strings;
+    const labels = themeLabels();
+    const schemes = schemeNames();
     const general =
       this.problem && !problemFor(this.problem, ...THEME_PROPERTIES.map((p) => `theme.${p}`))
         ? this.problem.message
@@ -206,30 +240,30 @@ export class AdminThemeEditor extends LitElement {
     const live: Record<string, string> = {};
     for (const p of contrastProblems(this.#usable())) live[p.property] ??= p.message;
     return html`<section class="panel" aria-labelledby="theme-title">
-      <h2 id="theme-title">${s.theme}</h2>
-      <p class="muted" id="theme-hint">${s.themeHint}</p>
+      <h2 id="theme-title">${msg('Widget theme')}</h2>
+      <p class="muted" id="theme-hint">${msg('CSS values, e.g. #0a6e46 or 4px. Empty for the default. Each colour has a light and a dark value: the widget follows the reader’s light or dark setting. Text must stay readable (WCAG AA, 4.5:1) in both.')}</p>
       <div class="layout">
         <form @submit=${this.#save} novalidate>
           <table>
-            <caption class="sr-only">${s.colours}</caption>
-            <thead><tr><td></td>${SCHEMES.map((scheme) => html`<th scope="col">${s.schemes[scheme]}</th>`)}</tr></thead>
+            <caption class="sr-only">${msg('Colours')}</caption>
+            <thead><tr><td></td>${SCHEMES.map((scheme) => html`<th scope="col">${schemes[scheme]}</th>`)}</tr></thead>
             <tbody>${COLOUR_ROLES.map((role) => this.#colourRow(role, live))}</tbody>
           </table>
-          <h3>${s.otherThemeValues}</h3>
+          <h3>${msg('Type and spacing')}</h3>
           ${OTHER_PROPERTIES.map(
             (property) => html`<div class="field">
-              <label for="theme${property}">${s.themeLabels[property]} <code>${property}</code></label>
-              ${this.#input(property, s.themeLabels[property] ?? property, s.themeDefault, live)}
+              <label for="theme${property}">${labels[property]} <code>${property}</code></label>
+              ${this.#input(property, labels[property] ?? property, themeDefault(), live)}
             </div>`,
           )}
           <p class="error" role="alert">${general}</p>
-          <button class="btn primary" ?disabled=${this.busy}>${s.saveTheme}</button>
+          <button class="btn primary" ?disabled=${this.busy}>${msg('Save theme')}</button>
           <p class="ok" role="status">${this.done}</p>
         </form>
         <div class="previews">
           ${SCHEMES.map(
             (scheme) => html`<div>
-              <h3>${s.preview}: ${s.previewIn(s.schemes[scheme] ?? scheme)}</h3>
+              <h3>${t(msg('Preview: {scheme, select, light {Light scheme} other {Dark scheme}}'), { scheme })}</h3>
               <rapport-community class="preview" data-scheme=${scheme} community=${this.app.community}
                 endpoint="${location.origin}/graphql" ${styleProps(this.#previewStyle(scheme))}></rapport-community>
             </div>`,

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
@@ -5,7 +6,8 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { ASSIGN, MODERATE_THREAD, SET_STATUS } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { t } from '../i18n/localize.ts';
+import { statusName, statusNames } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 import { fieldStyles, textField } from './field.ts';
 
@@ -57,6 +59,12 @@ export class AdminThreadActions extends LitElement {
   busy = false;
   done = '';
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #run(action: string, work: () => Promise<{ problem?: Problem }>, done: string): Promise<boolean> {
     this.busy = true;
     this.done = '';
@@ -80,7 +88,7 @@ export class AdminThreadActions extends LitElement {
       'status',
       () =>
         mutate(this.app, SET_STATUS, { input: { threadId: this.thread.id, status, note: this.note.trim() || null } }),
-      strings.statusUpdated(strings.statuses[status] ?? status),
+      t(msg('Status is now “{status}”; followers will see it.'), { status: statusName(status) }),
     );
     if (ok) {
       this.note = '';
@@ -94,7 +102,7 @@ export class AdminThreadActions extends LitElement {
     return this.#run(
       'assign',
       () => mutate(this.app, ASSIGN, { threadId: this.thread.id, staffId }),
-      name ? strings.assignee(name) : strings.unassigned,
+      name ? t(msg('Assigned to {name}'), { name }) : msg('Unassigned'),
     );
   }
 
@@ -103,7 +111,11 @@ export class AdminThreadActions extends LitElement {
     return this.#run(
       'moderate',
       () => mutate(this.app, MODERATE_THREAD, { id: this.thread.id, reason: '', ...flags }),
-      strings.moderated[change],
+      {
+        restore: msg('Visible to customers again.'),
+        lock: msg('Locked: customers can no longer reply.'),
+        unlock: msg('Unlocked: customers can reply again.'),
+      }[change],
     );
   }
 
@@ -117,30 +129,29 @@ export class AdminThreadActions extends LitElement {
       unlock: false,
     });
     if (!outcome.problem) {
-      this.done = strings.moderated.hide;
+      this.done = msg('Hidden from customers.');
       this.dispatchEvent(new CustomEvent('rapport-changed', { bubbles: true, composed: true }));
     }
     return outcome.problem;
   };
 
   override render() {
-    const t = this.thread;
-    const s = strings;
-    const status = this.status || t.status;
+    const thread = this.thread;
+    const status = this.status || thread.status;
     return html`
       <form class="panel" @submit=${this.#setStatus} aria-labelledby="status-title" novalidate>
-        <h2 id="status-title">${s.changeStatus}</h2>
+        <h2 id="status-title">${msg('Change status')}</h2>
         <div class="field">
-          <label for="status">${s.statusLabel}</label>
+          <label for="status">${msg('Status')}</label>
           <select id="status" @change=${(e: Event) => {
             this.status = (e.target as HTMLSelectElement).value;
           }}>
-            ${Object.entries(s.statuses).map(([value, label]) => html`<option value=${value} ?selected=${value === status}>${label}</option>`)}
+            ${Object.entries(statusNames()).map(([value, label]) => html`<option value=${value} ?selected=${value === status}>${label}</option>`)}
           </select>
         </div>
         ${textField({
           id: 'note',
-          label: s.statusNote,
+          label: msg('Note for followers (optional)'),
           value: this.note,
           rule: LIMITS.statusNote,
           multiline: true,
@@ -149,15 +160,15 @@ export class AdminThreadActions extends LitElement {
             this.note = value;
           },
         })}
-        <button class="btn primary" ?disabled=${this.busy}>${s.updateStatus}</button>
+        <button class="btn primary" ?disabled=${this.busy}>${msg('Update status')}</button>
       </form>
       <div class="panel">
         <div class="field">
-          <label for="assignee">${s.assignTo}</label>
+          <label for="assignee">${msg('Looked after by')}</label>
           <select id="assignee" @change=${this.#assign} ?disabled=${this.busy}
             aria-invalid=${this.#problemOf('assign') ? 'true' : 'false'} aria-describedby="assign-problem">
-            <option value="" ?selected=${!t.assignee}>${s.unassigned}</option>
-            ${this.staffMembers.map((m) => html`<option value=${m.id} ?selected=${t.assignee?.id === m.id}>${m.name}</option>`)}
+            <option value="" ?selected=${!thread.assignee}>${msg('Unassigned')}</option>
+            ${this.staffMembers.map((m) => html`<option value=${m.id} ?selected=${thread.assignee?.id === m.id}>${m.name}</option>`)}
           </select>
           <p class="error" id="assign-problem" role="alert">${this.#problemOf('assign')}</p>
         </div>
@@ -165,15 +176,15 @@ export class AdminThreadActions extends LitElement {
       ${
         this.app.isManager
           ? html`<div class="panel" role="group" aria-labelledby="moderation-title">
-              <h2 id="moderation-title">${s.moderation}</h2>
+              <h2 id="moderation-title">${msg('Moderation')}</h2>
               <div class="row">
                 ${
-                  t.isHidden
-                    ? html`<button class="btn" ?disabled=${this.busy} @click=${() => this.#moderate('restore')}>${s.restore}</button>`
-                    : html`<admin-reason-action label=${s.hide} .action=${this.#hide}></admin-reason-action>`
+                  thread.isHidden
+                    ? html`<button class="btn" ?disabled=${this.busy} @click=${() => this.#moderate('restore')}>${msg('Restore')}</button>`
+                    : html`<admin-reason-action label=${msg('Hide')} .action=${this.#hide}></admin-reason-action>`
                 }
-                <button class="btn" ?disabled=${this.busy} @click=${() => this.#moderate(t.isLocked ? 'unlock' : 'lock')}>
-                  ${t.isLocked ? s.unlock : s.lock}</button>
+                <button class="btn" ?disabled=${this.busy} @click=${() => this.#moderate(thread.isLocked ? 'unlock' : 'lock')}>
+                  ${thread.isLocked ? msg('Unlock') : msg('Lock')}</button>
               </div>
               <p class="error" role="alert">${this.#problemOf('moderate')}</p>
             </div>`

@@ -82,7 +82,8 @@ describe('<admin-thread>', () => {
       .and.contain('My eyes hurt at night.')
       .and.match(/waiting \d+ minutes?/);
     const brief = await waitFor(() => find(admin, 'admin-customer-panel >> section'), 'the relationship brief');
-    await waitFor(() => deepText(brief).includes('1 threads'), 'the activity counts');
+    // One thread, in the singular (an ICU plural).
+    await waitFor(() => deepText(brief).includes('1 thread ·'), 'the activity counts');
     expect(deepText(brief))
       .to.contain('Nina')
       .and.contain('Guest')

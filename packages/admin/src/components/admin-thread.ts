@@ -1,10 +1,10 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { keepSubscribed } from '@rapport/shared/client/live.ts';
 import type { FormattedText } from '@rapport/shared/formatted-text.ts';
 import type { AuthorView } from '@rapport/shared/ui/author.ts';
 import { authorStyles } from '@rapport/shared/ui/author.ts';
 import { formattedText, richText } from '@rapport/shared/ui/rich-text.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { durationSince } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AdminApp } from '../app.ts';
@@ -12,7 +12,8 @@ import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { ListController, QueryController } from '../client/query.ts';
 import { MARK_HELPFUL, MODERATE_REPLY, THREAD, THREAD_EVENTS, THREAD_REPLIES } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { t } from '../i18n/localize.ts';
+import { kindName, replyCount, statusName, voteCount, waitingSince } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 import type { ActionableThread } from './admin-thread-actions.ts';
 import { adminAuthorLine } from './author.ts';
@@ -59,6 +60,9 @@ interface RepliesData {
 interface ThreadData {
   community: { thread: Thread | null; staffMembers: { id: string; name: string }[] } | null;
 }
+
+/** "Hidden from customers: spam", the moderator's reason. */
+const hiddenBecause = (reason: string | null) => t(msg('Hidden from customers: {reason}'), { reason: reason ?? '' });
 
 /**
  * One thread as staff see it: the conversation (hidden replies included, marked), a reply form
@@ -136,6 +140,12 @@ export class AdminThread extends LitElement {
     void this.#replies.refresh();
   };
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override updated(): void {
     // Lit still updates a removed element when an answer it waited for comes in: subscribing then
     // would leave a stream open that nothing stops (and, six of them, block the browser's
@@ -171,7 +181,7 @@ export class AdminThread extends LitElement {
     return html`<button class="btn" aria-pressed=${reply.isHelpful ? 'true' : 'false'} @click=${async () => {
       const outcome = await mutate(this.app, MARK_HELPFUL, { id: reply.id, helpful: !reply.isHelpful });
       if (!outcome.problem) this.#refresh();
-    }}>${reply.isHelpful ? strings.unmarkHelpful : strings.markHelpful}</button>`;
+    }}>${reply.isHelpful ? msg('Helpful ✓ (undo)') : msg('Mark helpful')}</button>`;
   }
 
   #moderateReply(reply: Reply) {
@@ -180,20 +190,20 @@ export class AdminThread extends LitElement {
       return html`<button class="btn" @click=${async () => {
         const outcome = await mutate(this.app, MODERATE_REPLY, { id: reply.id, reason: '', hide: false });
         if (!outcome.problem) this.#refresh();
-      }}>${strings.restore}</button>`;
+      }}>${msg('Restore')}</button>`;
     }
     const hide = async (reason: string): Promise<Problem | undefined> => {
       const outcome = await mutate(this.app, MODERATE_REPLY, { id: reply.id, reason, hide: true });
       if (!outcome.problem) this.#refresh();
       return outcome.problem;
     };
-    return html`<admin-reason-action label=${strings.hide} .action=${hide}></admin-reason-action>`;
+    return html`<admin-reason-action label=${msg('Hide')} .action=${hide}></admin-reason-action>`;
   }
 
   #reply(reply: Reply) {
     return html`<li class="panel ${reply.isHidden ? 'hidden' : ''}" id="reply-${reply.id}">
       ${adminAuthorLine(reply.author, this.app.brand, reply.createdAt)}
-      ${reply.isHidden ? html`<p class="notice error">${strings.hidden(reply.hiddenReason ?? '')}</p>` : nothing}
+      ${reply.isHidden ? html`<p class="notice error">${hiddenBecause(reply.hiddenReason)}</p>` : nothing}
       ${reply.bodyFormatted ? formattedText(reply.bodyFormatted) : richText(reply.body)}
       <div class="row">${this.#helpful(reply)} ${this.#moderateReply(reply)}
         ${
@@ -205,69 +215,71 @@ export class AdminThread extends LitElement {
     </li>`;
   }
 
-  #conversation(t: Thread, staffMembers: { id: string; name: string }[]) {
-    const s = strings;
+  #conversation(thread: Thread, staffMembers: { id: string; name: string }[]) {
+    const merged = thread.mergedInto;
+    const mergedLink = merged && `/admin/threads/${encodeURIComponent(merged.id)}`;
+    const note = thread.lastStatusChange?.note;
     return html`<div class="layout">
       <div>
-        <article class="panel ${t.isHidden ? 'hidden' : ''}" aria-labelledby="title">
+        <article class="panel ${thread.isHidden ? 'hidden' : ''}" aria-labelledby="title">
           <span class="row">
-            <span class="badge">${s.kinds[t.kind] ?? t.kind}</span>
-            <span class="badge">${s.statuses[t.status] ?? t.status}</span>
-            ${t.waitingSince && !t.mergedInto ? html`<span class="waiting">${s.waiting(durationSince(t.waitingSince))}</span>` : nothing}
+            <span class="badge">${kindName(thread.kind)}</span>
+            <span class="badge">${statusName(thread.status)}</span>
+            ${thread.waitingSince && !merged ? html`<span class="waiting">${waitingSince(thread.waitingSince)}</span>` : nothing}
           </span>
-          <h1 id="title">${t.title}</h1>
-          ${adminAuthorLine(t.author, this.app.brand, t.createdAt)}
-          ${t.isHidden ? html`<p class="notice error">${s.hidden(t.hiddenReason ?? '')}</p>` : nothing}
-          ${t.isLocked ? html`<p class="notice">${s.locked}</p>` : nothing}
-          ${t.withdrawnAt ? html`<p class="notice">${s.withdrawn}</p>` : nothing}
+          <h1 id="title">${thread.title}</h1>
+          ${adminAuthorLine(thread.author, this.app.brand, thread.createdAt)}
+          ${thread.isHidden ? html`<p class="notice error">${hiddenBecause(thread.hiddenReason)}</p>` : nothing}
+          ${thread.isLocked ? html`<p class="notice">${msg('Locked: customers cannot reply.')}</p>` : nothing}
+          ${thread.withdrawnAt ? html`<p class="notice">${msg('Its author withdrew it: customers see the conversation without this text.')}</p>` : nothing}
           ${
-            t.mergedInto
-              ? html`<p class="notice"><a href="/admin/threads/${encodeURIComponent(t.mergedInto.id)}">${s.mergedInto(t.mergedInto.title)}</a></p>`
+            merged
+              ? html`<p class="notice"><a href=${mergedLink}>${t(msg('Merged into “{title}”'), { title: merged.title })}</a></p>`
               : nothing
           }
-          ${t.bodyFormatted ? formattedText(t.bodyFormatted) : richText(t.body)}
-          <span class="muted">${s.votes(t.voteCount)} · ${s.followers(t.followerCount)} · ${s.replies(t.replyCount)}</span>
+          ${thread.bodyFormatted ? formattedText(thread.bodyFormatted) : richText(thread.body)}
+          <span class="muted">${voteCount(thread.voteCount)} · ${t(msg('{count, plural, one {# follower} other {# followers}}'), { count: thread.followerCount })} · ${replyCount(thread.replyCount)}</span>
           ${
-            t.lastStatusChange?.note
-              ? html`<p class="muted">${s.statusNoteBy(t.lastStatusChange.staff.name, t.lastStatusChange.note)}</p>`
+            note && thread.lastStatusChange
+              ? html`<p class="muted">${t(msg('{name}: “{note}”', { desc: 'A staff member and the note they left when changing the status' }), { name: thread.lastStatusChange.staff.name, note })}</p>`
               : nothing
           }
         </article>
-        <h2>${s.conversation}</h2>
+        <h2>${msg('Conversation')}</h2>
         ${this.#replies.renderList(
           (replies) =>
-            html`<ol class="replies" aria-label=${s.conversation}>${repeat(
+            html`<ol class="replies" aria-label=${msg('Conversation')}>${repeat(
               replies,
               (r) => r.id,
               (r) => this.#reply(r),
             )}</ol>`,
           // A merged duplicate waits for nobody: the conversation goes on where it was merged.
-          html`<p class="muted">${t.mergedInto ? s.noRepliesMerged : s.noReplies}</p>`,
-          s.moreReplies,
+          html`<p class="muted">${merged ? msg('No replies here: this thread was merged into another.') : msg('No replies yet. The customer is waiting for you.')}</p>`,
+          msg('Show more replies'),
         )}
         ${
-          t.mergedInto
-            ? html`<p class="panel">${s.replyWhereMerged} <a href="/admin/threads/${encodeURIComponent(t.mergedInto.id)}">${t.mergedInto.title}</a></p>`
-            : html`<admin-reply-form class="panel" .app=${this.app} .threadId=${t.id} @rapport-replied=${this.#refresh}></admin-reply-form>`
+          merged
+            ? html`<p class="panel">${msg('Replies go to the thread it was merged into:')} <a href=${mergedLink}>${merged.title}</a></p>`
+            : html`<admin-reply-form class="panel" .app=${this.app} .threadId=${thread.id} @rapport-replied=${this.#refresh}></admin-reply-form>`
         }
       </div>
-      <aside aria-label=${s.aboutThread} @rapport-changed=${this.#refresh}>
+      <aside aria-label=${msg('About this thread')} @rapport-changed=${this.#refresh}>
         ${
-          t.author?.__typename === 'Member' && t.author.id
-            ? html`<admin-customer-panel .app=${this.app} .memberId=${t.author.id}></admin-customer-panel>`
+          thread.author?.__typename === 'Member' && thread.author.id
+            ? html`<admin-customer-panel .app=${this.app} .memberId=${thread.author.id}></admin-customer-panel>`
             : nothing
         }
-        <admin-thread-actions .app=${this.app} .thread=${t} .staffMembers=${staffMembers}></admin-thread-actions>
-        ${t.mergedInto ? nothing : html`<admin-merge-form .app=${this.app} .threadId=${t.id}></admin-merge-form>`}
+        <admin-thread-actions .app=${this.app} .thread=${thread} .staffMembers=${staffMembers}></admin-thread-actions>
+        ${merged ? nothing : html`<admin-merge-form .app=${this.app} .threadId=${thread.id}></admin-merge-form>`}
       </aside>
     </div>`;
   }
 
   override render() {
-    return html`<p><a href="/admin">${strings.backToInbox}</a></p>
+    return html`<p><a href="/admin">${msg('← Inbox')}</a></p>
       ${this.#thread.render((data) => {
         const thread = data.community?.thread;
-        if (!thread) return html`<p class="panel" role="alert">${strings.threadMissing}</p>`;
+        if (!thread) return html`<p class="panel" role="alert">${msg('This thread does not exist (any more).')}</p>`;
         return this.#conversation(thread, data.community?.staffMembers ?? []);
       })}`;
   }

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
@@ -6,7 +7,7 @@ import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
 import { CREATE_WEBHOOK, DELETE_WEBHOOK, REDELIVER, UPDATE_WEBHOOK, WEBHOOKS } from '../graphql-relationships.ts';
-import { strings } from '../strings.ts';
+import { currentLocale, listOf, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 
 interface Delivery {
@@ -25,6 +26,29 @@ interface Webhook {
   events: string[];
   active: boolean;
   deliveries: { edges: { node: Delivery }[] };
+}
+
+/** The events a webhook can be sent, by name. */
+const eventNames = (): Record<string, string> => ({
+  THREAD_CREATED: msg('New thread'),
+  REPLY_CREATED: msg('New reply'),
+  STATUS_CHANGED: msg('Status changed'),
+  MEMBER_FLAGGED: msg('Ambassador flagged'),
+  CONSENT_CHANGED: msg('Consent changed'),
+  MEMBER_ERASED: msg('Member erased'),
+});
+
+/** "failed, 3 attempts, answered 500": how a delivery went. */
+function deliveryLine(d: Delivery): string {
+  const statuses: Record<string, string> = {
+    DELIVERED: msg('delivered', { desc: 'A webhook delivery' }),
+    FAILED: msg('failed', { desc: 'A webhook delivery' }),
+    PENDING: msg('pending', { desc: 'A webhook delivery' }),
+  };
+  const values = { status: statuses[d.status] ?? d.status, attempts: d.attempts, code: String(d.lastStatusCode) };
+  return d.lastStatusCode
+    ? t(msg('{status}, {attempts, plural, one {# attempt} other {# attempts}}, answered {code}'), values)
+    : t(msg('{status}, {attempts, plural, one {# attempt} other {# attempts}}'), values);
 }
 
 /**
@@ -81,6 +105,12 @@ export class AdminWebhooks extends LitElement {
     () => ({ community: this.app.community }),
   );
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #add(event: Event): Promise<void> {
     event.preventDefault();
     const outcome = await mutate(this.app, CREATE_WEBHOOK, { url: this.url.trim(), events: this.events });
@@ -102,60 +132,63 @@ export class AdminWebhooks extends LitElement {
   }
 
   #hook(h: Webhook) {
-    const s = strings;
+    const events = eventNames();
     const deliveries = h.deliveries.edges.map((e) => e.node);
     return html`<section class="hook" aria-label=${h.url}>
-      <p><code>${h.url}</code> ${h.active ? nothing : html`<span class="badge">${s.webhookOff}</span>`}</p>
-      <p class="muted">${h.events.map((e) => s.webhookEventLabels[e] ?? e).join(', ')}</p>
+      <p><code>${h.url}</code> ${h.active ? nothing : html`<span class="badge">${msg('Turned off')}</span>`}</p>
+      <p class="muted">${listOf(
+        h.events.map((e) => events[e] ?? e),
+        'unit',
+      )}</p>
       <span class="row">
         <button class="btn" @click=${() => this.#act(mutate(this.app, UPDATE_WEBHOOK, { id: h.id, active: !h.active }))}>
-          ${h.active ? s.turnOff : s.turnOn}</button>
-        <button class="btn" @click=${() => this.#act(mutate(this.app, DELETE_WEBHOOK, { id: h.id }))}>${s.remove}</button>
+          ${h.active ? msg('Turn off') : msg('Turn on')}</button>
+        <button class="btn" @click=${() => this.#act(mutate(this.app, DELETE_WEBHOOK, { id: h.id }))}>${msg('Remove')}</button>
       </span>
-      <h3>${s.deliveries}</h3>
+      <h3>${msg('Recent deliveries')}</h3>
       ${
         deliveries.length
           ? html`<ul class="plain">${deliveries.map(
-              (
-                d,
-              ) => html`<li>${s.webhookEventLabels[d.event] ?? d.event}: ${s.deliveryLine(d.status, d.attempts, d.lastStatusCode)}
-                <span class="muted">${timeAgo(d.createdAt)}</span>
+              (d) => html`<li>${events[d.event] ?? d.event}: ${deliveryLine(d)}
+                <span class="muted">${timeAgo(d.createdAt, Date.now(), currentLocale())}</span>
                 ${d.lastError && d.status !== 'DELIVERED' ? html`<span class="muted">(${d.lastError})</span>` : nothing}
                 ${
                   d.status === 'FAILED'
-                    ? html`<button class="btn" @click=${() => this.#act(mutate(this.app, REDELIVER, { id: d.id }))}>${s.sendAgain}</button>`
+                    ? html`<button class="btn" @click=${() => this.#act(mutate(this.app, REDELIVER, { id: d.id }))}>${msg('Send again')}</button>`
                     : nothing
                 }</li>`,
             )}</ul>`
-          : html`<p class="muted">${s.noDeliveries}</p>`
+          : html`<p class="muted">${msg('Nothing sent yet.')}</p>`
       }
     </section>`;
   }
 
   override render() {
-    const s = strings;
+    const intro = msg(
+      'Your systems hear of what happens here: each event is POSTed as JSON, signed ({header}: sha256=HMAC of "{signed}" with the secret), and retried until it is answered with 2xx.',
+    );
     return html`<section class="panel" aria-labelledby="webhooks-title">
-      <h2 id="webhooks-title">${s.webhooks}</h2>
-      <p class="muted">${s.webhooksIntro}</p>
-      <form @submit=${this.#add} novalidate aria-label=${s.addWebhook}>
-        <div class="field"><label for="webhook-url">${s.webhookUrl}</label>
+      <h2 id="webhooks-title">${msg('Webhooks')}</h2>
+      <p class="muted">${t(intro, { header: 'X-Rapport-Signature', signed: '<X-Rapport-Timestamp>.<body>' })}</p>
+      <form @submit=${this.#add} novalidate aria-label=${msg('Add webhook')}>
+        <div class="field"><label for="webhook-url">${msg('Endpoint URL')}</label>
           <input id="webhook-url" type="url" .value=${this.url} placeholder="https://" @input=${(e: Event) => {
             this.url = (e.target as HTMLInputElement).value;
           }} aria-invalid=${problemFor(this.problem, 'url') ? 'true' : 'false'} aria-describedby="webhook-problem" /></div>
         <fieldset aria-invalid=${problemFor(this.problem, 'events') ? 'true' : 'false'}>
-          <legend class="muted">${s.webhookEvents}</legend>
-          ${Object.entries(s.webhookEventLabels).map(
+          <legend class="muted">${msg('Events')}</legend>
+          ${Object.entries(eventNames()).map(
             ([kind, label]) => html`<label class="row"><input type="checkbox" .checked=${this.events.includes(kind)}
               @change=${(e: Event) => this.#toggle(kind, (e.target as HTMLInputElement).checked)} /> ${label}</label>`,
           )}
         </fieldset>
         <p class="error" id="webhook-problem" role="alert">${this.problem?.message ?? ''}</p>
-        <button class="btn primary">${s.addWebhook}</button>
+        <button class="btn primary">${msg('Add webhook')}</button>
       </form>
-      ${this.secret ? html`<p>${s.webhookSecret}</p><p><code class="webhook-secret">${this.secret}</code></p>` : nothing}
+      ${this.secret ? html`<p>${msg('The signing secret, shown this once. Keep it with the receiving system:')}</p><p><code class="webhook-secret">${this.secret}</code></p>` : nothing}
       ${this.#hooks.render((data) => {
         const hooks = data.community?.webhooks ?? [];
-        return hooks.length ? hooks.map((h) => this.#hook(h)) : html`<p class="muted">${s.webhooksEmpty}</p>`;
+        return hooks.length ? hooks.map((h) => this.#hook(h)) : html`<p class="muted">${msg('No webhooks yet.')}</p>`;
       })}
     </section>`;
   }

@@ -1,10 +1,10 @@
 import { type AuthorView, authorLine } from '@rapport/shared/ui/author.ts';
 import type { StaffViewer } from '../app.ts';
-import { strings } from '../strings.ts';
+import { authorLabels } from '../i18n/words.ts';
 
 /** The author line the widget shows customers, in the console's words. */
 export const adminAuthorLine = (author: AuthorView | null, brand: string, at: string) =>
-  authorLine(author, brand, at, strings);
+  authorLine(author, brand, at, authorLabels());
 
 /** The signed-in staff member as customers see them next to their replies. */
 export const viewerAsAuthor = (viewer: StaffViewer): AuthorView => ({

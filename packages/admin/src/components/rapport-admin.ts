@@ -1,15 +1,23 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { directionOf } from '@rapport/shared/i18n/locales.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import type { Client } from '@urql/core';
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import type { AdminApp, StaffViewer } from '../app.ts';
 import { createClient } from '../client/client.ts';
 import { problemOf } from '../client/errors.ts';
 import { SIGN_OUT, VIEWER } from '../graphql.ts';
+import { chooseLocale, currentLocale, setLocale } from '../i18n/localize.ts';
+import { loading, networkError, tryAgain } from '../i18n/words.ts';
 import { linkHandler, navigate, type Route, routeOf } from '../router.ts';
-import { strings } from '../strings.ts';
 import { adminStyles } from '../styles.ts';
+import { shellStyles } from './rapport-admin.styles.ts';
 
-const managersOnly = html`<p class="panel" role="alert">${strings.managersOnly}</p>`;
+const managersOnly = () =>
+  html`<p class="panel" role="alert">${msg('This part of the console is for community managers. Ask one if you need something here.')}</p>`;
+
+/** The product's name, never translated. */
+const PRODUCT = 'Rapport';
 
 /**
  * The admin console's shell: who is signed in, the navigation, and the current screen. Staff see
@@ -25,113 +33,7 @@ export class RapportAdmin extends LitElement {
     menuOpen: { state: true },
   };
 
-  static override styles = [
-    theme,
-    adminStyles,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-        background: var(--_surface);
-      }
-      .skip {
-        position: absolute;
-        left: -9999px;
-      }
-      .skip:focus {
-        left: 1em;
-        top: 1em;
-        z-index: 10;
-        background: var(--_bg);
-        padding: 0.5em;
-      }
-      /* A top bar (the brand, the person signed in) over one row of links. */
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3em 1em;
-        align-items: center;
-        padding: 0.5em 1em 0.3em;
-        background: var(--_bg);
-        border-bottom: 1px solid var(--_border);
-      }
-      /* It gives way (cut short with …) rather than push the rest onto another row. */
-      .brand {
-        flex: 1 1 0;
-        font-weight: 700;
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      nav {
-        order: 3;
-        flex-basis: 100%;
-      }
-      /* The links never wrap onto a second line; past the edge they scroll rather than break. */
-      nav ul {
-        display: flex;
-        flex-wrap: nowrap;
-        overflow-x: auto;
-        gap: 0.1em;
-        list-style: none;
-        margin: 0;
-        padding: 0.1em;
-      }
-      nav a {
-        display: inline-block;
-        padding: 0.35em 0.6em;
-        border-radius: var(--_radius);
-        text-decoration: none;
-        color: var(--_text);
-        white-space: nowrap;
-      }
-      nav a[aria-current='page'] {
-        background: var(--_surface);
-        font-weight: 600;
-        outline: 1px solid var(--_border);
-      }
-      .menu {
-        display: none;
-      }
-      /* Narrower than the links: a Menu button opens them as a list. */
-      @media (max-width: 60em) {
-        .menu {
-          display: inline-flex;
-        }
-        nav {
-          display: none;
-        }
-        nav.open {
-          display: block;
-        }
-        nav.open ul {
-          flex-direction: column;
-        }
-        nav.open a {
-          display: block;
-        }
-        .who {
-          display: none;
-        }
-      }
-      .me {
-        margin-inline-start: auto;
-        display: flex;
-        gap: 0.6em;
-        align-items: center;
-      }
-      main {
-        max-width: 72em;
-        margin: 0 auto;
-        padding: 1.2em;
-      }
-      /* Focused by script after navigation (a container, not a control): no focus ring. */
-      main:focus {
-        outline: none;
-      }
-    `,
-  ];
+  static override styles = [theme, adminStyles, shellStyles];
 
   route: Route = routeOf(location.pathname);
   app: AdminApp | undefined;
@@ -148,8 +50,15 @@ export class RapportAdmin extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   };
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#speak();
     window.addEventListener('popstate', this.#onRoute);
     window.addEventListener('rapport-route', this.#onRoute);
     void this.#loadViewer();
@@ -166,7 +75,7 @@ export class RapportAdmin extends LitElement {
     this.checked = true;
     const viewer = result.data?.viewer;
     if (result.error && !result.data) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       return;
     }
     this.problem = '';
@@ -174,7 +83,7 @@ export class RapportAdmin extends LitElement {
       this.app = undefined;
       return;
     }
-    const staff = viewer.staff as StaffViewer;
+    const staff = { ...viewer.staff, staffLocale: viewer.staff.locale } as StaffViewer;
     this.app = {
       client: this.#client,
       viewer: staff,
@@ -182,7 +91,20 @@ export class RapportAdmin extends LitElement {
       brand: viewer.community.name,
       isManager: staff.role === 'MANAGER' || staff.role === 'OWNER',
     };
+    this.#speak();
     if (this.route.name === 'set-password') navigate({ name: 'inbox' });
+  }
+
+  /** Switches to the staff member's language (see chooseLocale); the screens follow when it is loaded. */
+  #speak(): void {
+    const locale = chooseLocale(this.app?.viewer.staffLocale);
+    if (locale !== currentLocale()) setLocale(locale).catch((error) => console.error('rapport-admin:', error));
+  }
+
+  protected override willUpdate(): void {
+    // On the console's root: Arabic and Hebrew lay out right to left, and each text has its language.
+    this.lang = currentLocale();
+    this.dir = directionOf(currentLocale());
   }
 
   #signedOut(): void {
@@ -217,13 +139,13 @@ export class RapportAdmin extends LitElement {
           ? html`<admin-changelog-entry .app=${app} .entryId=${r.id}></admin-changelog-entry>`
           : html`<admin-changelog .app=${app}></admin-changelog>`;
       case 'moderation':
-        return app.isManager ? html`<admin-moderation .app=${app}></admin-moderation>` : managersOnly;
+        return app.isManager ? html`<admin-moderation .app=${app}></admin-moderation>` : managersOnly();
       case 'staff':
-        return app.isManager ? html`<admin-staff .app=${app}></admin-staff>` : managersOnly;
+        return app.isManager ? html`<admin-staff .app=${app}></admin-staff>` : managersOnly();
       case 'settings':
-        return app.isManager ? html`<admin-settings .app=${app}></admin-settings>` : managersOnly;
+        return app.isManager ? html`<admin-settings .app=${app}></admin-settings>` : managersOnly();
       case 'audit':
-        return app.isManager ? html`<admin-audit .app=${app}></admin-audit>` : managersOnly;
+        return app.isManager ? html`<admin-audit .app=${app}></admin-audit>` : managersOnly();
       case 'profile':
         return html`<admin-profile .app=${app}></admin-profile>`;
       default:
@@ -232,10 +154,10 @@ export class RapportAdmin extends LitElement {
   }
 
   override render() {
-    if (!this.checked) return html`<main><p class="muted">${strings.loading}</p></main>`;
+    if (!this.checked) return html`<main><p class="muted">${loading()}</p></main>`;
     if (this.problem) {
       return html`<main><p class="error" role="alert">${this.problem}</p>
-        <button class="btn" @click=${() => this.#loadViewer()}>${strings.retry}</button></main>`;
+        <button class="btn" @click=${() => this.#loadViewer()}>${tryAgain()}</button></main>`;
     }
     const app = this.app;
     if (!app) {
@@ -244,28 +166,28 @@ export class RapportAdmin extends LitElement {
         : html`<admin-sign-in .client=${this.#client} @rapport-signed-in=${() => this.#loadViewer()}></admin-sign-in>`;
     }
     const links: [Route['name'], string, boolean][] = [
-      ['inbox', strings.nav.inbox, true],
-      ['members', strings.nav.members, true],
-      ['ambassadors', strings.nav.ambassadors, true],
-      ['pulse', strings.nav.pulse, true],
-      ['handovers', strings.nav.handovers, true],
-      ['whats-new', strings.nav.whatsNew, true],
-      ['moderation', strings.nav.moderation, app.isManager],
-      ['staff', strings.nav.staff, app.isManager],
-      ['settings', strings.nav.settings, app.isManager],
-      ['audit', strings.nav.audit, app.isManager],
-      ['profile', strings.nav.profile, true],
+      ['inbox', msg('Inbox'), true],
+      ['members', msg('Members'), true],
+      ['ambassadors', msg('Ambassadors'), true],
+      ['pulse', msg('Pulse'), true],
+      ['handovers', msg('Handovers'), true],
+      ['whats-new', msg("What's new"), true],
+      ['moderation', msg('Moderation'), app.isManager],
+      ['staff', msg('Staff', { desc: "The screen of the brand's team: its staff accounts" }), app.isManager],
+      ['settings', msg('Settings'), app.isManager],
+      ['audit', msg('Audit log'), app.isManager],
+      ['profile', msg('My profile'), true],
     ];
     const current = this.route.name === 'thread' ? 'inbox' : this.route.name === 'member' ? 'members' : this.route.name;
-    return html`<a class="skip" href="#main">Skip to content</a>
+    return html`<a class="skip" href="#main">${msg('Skip to content')}</a>
       <header @click=${linkHandler}>
-        <span class="brand">${strings.product} · ${app.brand}</span>
+        <span class="brand">${PRODUCT} · ${app.brand}</span>
         <button class="btn menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="main-nav"
           @click=${(e: Event) => {
             e.stopPropagation();
             this.menuOpen = !this.menuOpen;
-          }}>${strings.menu}</button>
-        <nav id="main-nav" class=${this.menuOpen ? 'open' : ''} aria-label=${strings.mainNav}>
+          }}>${msg('Menu')}</button>
+        <nav id="main-nav" class=${this.menuOpen ? 'open' : ''} aria-label=${msg('Main', { desc: 'Name of the main navigation' })}>
           <ul>
             ${links
               .filter(([, , shown]) => shown)
@@ -276,8 +198,11 @@ export class RapportAdmin extends LitElement {
           </ul>
         </nav>
         <span class="me"><span class="who">${app.viewer.name}</span>
-          <button class="btn" @click=${this.#signOut}>${strings.signOut}</button></span>
+          <button class="btn" @click=${this.#signOut}>${msg('Sign out')}</button></span>
       </header>
-      <main id="main" tabindex="-1" @click=${linkHandler} @rapport-profile-changed=${() => this.requestUpdate()}>${this.#screen(app)}</main>`;
+      <main id="main" tabindex="-1" @click=${linkHandler} @rapport-profile-changed=${() => {
+        this.requestUpdate();
+        this.#speak();
+      }}>${this.#screen(app)}</main>`;
   }
 }

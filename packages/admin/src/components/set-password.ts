@@ -1,9 +1,10 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import type { Client } from '@urql/core';
 import { css, html, LitElement } from 'lit';
 import { problemOf } from '../client/errors.ts';
 import { SET_PASSWORD } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { networkError } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 /** An invited staff member chooses a password with their one-time link (/admin/set-password#token=…). */
@@ -39,6 +40,12 @@ export class AdminSetPassword extends LitElement {
   busy = false;
   readonly #token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     this.busy = true;
@@ -47,7 +54,7 @@ export class AdminSetPassword extends LitElement {
       .toPromise();
     this.busy = false;
     if (!result.data?.setStaffPassword) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       return;
     }
     // The token is spent: take it out of the address bar and history.
@@ -56,19 +63,20 @@ export class AdminSetPassword extends LitElement {
   }
 
   override render() {
-    if (!this.#token) return html`<main><p class="error" role="alert">${strings.missingToken}</p></main>`;
+    if (!this.#token)
+      return html`<main><p class="error" role="alert">${msg('This link is incomplete. Ask a manager for a new one.')}</p></main>`;
     return html`<main><form @submit=${this.#submit} aria-labelledby="title">
-      <h1 id="title">${strings.setPasswordTitle}</h1>
+      <h1 id="title">${msg('Choose your password')}</h1>
       <div class="field">
-        <label for="password">${strings.password}</label>
+        <label for="password">${msg('Password')}</label>
         <input id="password" type="password" autocomplete="new-password" minlength="10" required .value=${this.password}
           @input=${(e: Event) => {
             this.password = (e.target as HTMLInputElement).value;
           }} aria-describedby="hint problem" aria-invalid=${this.problem ? 'true' : 'false'} />
-        <span class="muted" id="hint">${strings.setPasswordHint}</span>
+        <span class="muted" id="hint">${msg('At least 10 characters. You will be signed in right away.')}</span>
       </div>
       <p class="error" id="problem" role="alert">${this.problem}</p>
-      <button class="btn primary" ?disabled=${this.busy}>${strings.setPassword}</button>
+      <button class="btn primary" ?disabled=${this.busy}>${msg('Set password and sign in')}</button>
     </form></main>`;
   }
 }

@@ -1,9 +1,10 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import type { Client } from '@urql/core';
 import { css, html, LitElement } from 'lit';
 import { problemOf } from '../client/errors.ts';
 import { SIGN_IN } from '../graphql.ts';
-import { strings } from '../strings.ts';
+import { networkError } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 const LAST_COMMUNITY = 'rapport:admin:community';
@@ -44,6 +45,12 @@ export class AdminSignIn extends LitElement {
   problem = '';
   busy = false;
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     this.busy = true;
@@ -52,7 +59,7 @@ export class AdminSignIn extends LitElement {
       .toPromise();
     this.busy = false;
     if (!result.data?.staffSignIn) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       return;
     }
     localStorage.setItem(LAST_COMMUNITY, this.community.trim());
@@ -60,29 +67,28 @@ export class AdminSignIn extends LitElement {
   }
 
   override render() {
-    const s = strings;
     const set = (key: 'community' | 'email' | 'password') => (e: Event) => {
       this[key] = (e.target as HTMLInputElement).value;
     };
     return html`<main><form @submit=${this.#submit} aria-labelledby="title">
-      <h1 id="title">${s.signInTitle}</h1>
+      <h1 id="title">${msg('Sign in to your community')}</h1>
       <div class="field">
-        <label for="community">${s.community}</label>
+        <label for="community">${msg('Community')}</label>
         <input id="community" autocomplete="organization" required .value=${this.community} @input=${set('community')}
           aria-describedby="community-hint" />
-        <span class="muted" id="community-hint">${s.communityHint}</span>
+        <span class="muted" id="community-hint">${msg('The short name in your community’s address, e.g. “demo”.')}</span>
       </div>
       <div class="field">
-        <label for="email">${s.email}</label>
+        <label for="email">${msg('E-mail')}</label>
         <input id="email" type="email" autocomplete="username" required .value=${this.email} @input=${set('email')} />
       </div>
       <div class="field">
-        <label for="password">${s.password}</label>
+        <label for="password">${msg('Password')}</label>
         <input id="password" type="password" autocomplete="current-password" required .value=${this.password} @input=${set('password')}
           aria-invalid=${this.problem ? 'true' : 'false'} aria-describedby="problem" />
       </div>
       <p class="error" id="problem" role="alert">${this.problem}</p>
-      <button class="btn primary" ?disabled=${this.busy}>${s.signIn}</button>
+      <button class="btn primary" ?disabled=${this.busy}>${msg('Sign in')}</button>
     </form></main>`;
   }
 }

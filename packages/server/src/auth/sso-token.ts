@@ -17,6 +17,8 @@ export interface SsoClaims {
    * STAFF_CONTACT). Recorded in the consent ledger (source SSO) when it changes.
    */
   consents: Partial<Record<ConsentPurpose, boolean>> | undefined;
+  /** The language the brand says the customer reads (a BCP 47 tag, e.g. "de"), if it says. */
+  locale: string | undefined;
   /** When the token expires (its `exp`), in ms since the epoch. */
   expiresAt: number;
 }
@@ -68,6 +70,7 @@ export async function verifySsoToken(token: string, secret: string): Promise<Sso
     name: claim('name'),
     email: claim('email'),
     avatar: claim('avatar'),
+    locale: claim('locale'),
     consents: consentsClaim(payload.consents),
     expiresAt: (payload.exp as number) * 1000,
   };

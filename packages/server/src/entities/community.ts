@@ -3,6 +3,8 @@ import { createdAtProperty, idProperty, updatedAtProperty } from './common.ts';
 
 /** Per-community settings kept as one JSON document; later features add optional keys. */
 export interface CommunitySettings {
+  /** The language of the widget when nothing else chooses one, and of emails to members without one (default en). */
+  defaultLocale?: string;
   /** CSS custom properties applied to the widget, e.g. `{ "--rapport-accent": "#0a7" }`. */
   theme?: Record<string, string>;
   /** Ranking weights and thresholds over the defaults (services/ranking/settings.ts). */

@@ -8,11 +8,22 @@ export interface HandoverBriefEntry {
   memberId: string;
   displayName: string;
   email: string | null;
-  /** One line: how much they have taken part, since when, and the brand's last contact. */
+  /** One line in English: how much they have taken part, since when, and the brand's last contact. */
   summary: string;
+  /**
+   * The same facts, for the console to write in the reader's language (briefs from before they
+   * were kept have only `summary`).
+   */
+  facts?: {
+    threadCount: number;
+    replyCount: number;
+    voteCount: number;
+    memberSince: string;
+    lastAnswered: { by: string; at: string } | null;
+  };
   /** The words their threads and replies are most about. */
   topics: string[];
-  /** Their average sentiment, −1 to 1 (recent texts weigh more); null without texts. */
+  /** Their average sentiment, −1 to 1 (recent texts weigh more); null without measured texts. */
   sentiment: number | null;
   /** Their threads still waiting for the brand's answer. */
   openQuestions: { threadId: string; title: string; waitingSince: string }[];

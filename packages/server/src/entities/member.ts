@@ -37,6 +37,8 @@ const MemberSchema = defineEntity({
     email: p.string().length(254).nullable(),
     avatarUrl: p.string().length(500).nullable(),
     emailDigest: p.enum(EMAIL_DIGESTS).default('IMMEDIATE'),
+    /** The language they read (a shipped locale, e.g. "de"): their emails are written in it; null: the community's. */
+    locale: p.string().length(10).nullable(),
     /**
      * Their mail server refused `email` for good (an SMTP 5xx answer): nothing more is sent to it
      * until the address changes, and the BOUNCED clean-up rule finds them.

@@ -16,7 +16,9 @@ const ReplySchema = defineEntity({
     authorMember: () => p.manyToOne(Member).nullable(),
     authorStaff: () => p.manyToOne(StaffMember).nullable(),
     body: p.text(),
+    /** Lexicon sentiment, -1..1; null when not measured. Read as a thread's (see Thread). */
     sentiment: p.double().nullable(),
+    sentimentLanguage: p.string().length(8).nullable(),
     hiddenAt: p.datetime().nullable(),
     hiddenReason: p.string().length(500).nullable(),
     /** A staff member marked it helpful (shown to customers; counts toward the author's ranking). */

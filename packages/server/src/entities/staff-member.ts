@@ -16,6 +16,8 @@ const StaffMemberSchema = defineEntity({
     name: p.string().length(80),
     title: p.string().length(80).nullable(),
     avatarUrl: p.string().length(500).nullable(),
+    /** The console's language they chose (a shipped locale); null: their browser's. */
+    locale: p.string().length(10).nullable(),
     role: p.enum(STAFF_ROLES),
     /** Set for role AGENCY: customers see "Agency for <brand>" with this name, never the brand alone. */
     agencyName: p.string().length(120).nullable(),

@@ -50,8 +50,14 @@ const ThreadSchema = defineEntity({
     /** The staff member looking after this thread (assigned, or the first to answer it). */
     assignee: () => p.manyToOne(StaffMember).nullable(),
     lastActivityAt: p.datetime().onCreate(() => new Date()),
-    /** Lexicon sentiment of title + body, -1..1; null until computed. */
+    /** Lexicon sentiment of title + body, -1..1; null when not measured (see sentimentLanguage). */
     sentiment: p.double().nullable(),
+    /**
+     * The language the sentiment was read in (ISO 639-1; "und" when it could not be told). Null:
+     * not read yet in its own language (written before languages were told apart): the ranking's
+     * recompute reads it again.
+     */
+    sentimentLanguage: p.string().length(8).nullable(),
     hiddenAt: p.datetime().nullable(),
     /** Why a moderator hid it (also in the audit log). */
     hiddenReason: p.string().length(500).nullable(),

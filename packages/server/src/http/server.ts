@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../config.ts';
 import type { Orm } from '../db/orm.ts';
@@ -63,6 +64,18 @@ export interface HttpServer {
   server: Server;
   /** From now on every response closes its connection, so clients stop reusing them (shutdown). */
   drain(): void;
+  /**
+   * Closes the kept-alive connections that wait for a next request after answering one. Not
+   * Node's closeIdleConnections: that also closes a connection accepted a moment ago whose first
+   * request is still unread (a busy process reads late), cutting that request off.
+   */
+  closeIdle(): void;
+  /**
+   * Resolves once no connection has come for `quietMs` and every connection has sent its first
+   * request (or at `deadline`): closing the listener resets connections still queued in the
+   * kernel, and Node's server.close() closes those accepted whose request is still unread.
+   */
+  settled(quietMs: number, deadline: number): Promise<void>;
 }
 
 /** The HTTP server: GraphQL, the widget bundle, the admin console, the demo page and health. */
@@ -85,6 +98,8 @@ export function createHttpServer({
   );
   const adminIndex = fileAsset(join(assets.adminDir, 'index.html'), 'pnpm --filter @rapport/admin build');
   const adminJs = fileAsset(join(assets.adminDir, 'admin.js'), 'pnpm --filter @rapport/admin build');
+  // The console's chunks: each language's messages, fetched when a staff member picks it.
+  const adminChunk = folderAssets(assets.adminDir, /^admin-[\w-]+\.js$/, 'pnpm --filter @rapport/admin build');
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -118,6 +133,7 @@ export function createHttpServer({
       if (await widgetChunk(path.slice(1), req, res, headers)) return;
     }
     if (path === '/admin/admin.js' && read) return adminJs(req, res);
+    if (path.startsWith('/admin/admin-') && read && (await adminChunk(path.slice('/admin/'.length), req, res))) return;
     if ((path === '/admin' || path.startsWith('/admin/')) && read) return adminIndex(req, res, PAGE_SECURITY_HEADERS);
     if (path === '/favicon.ico' && read) {
       // Browsers ask for it on every page; there is none, and a 404 would be noise in their console.
@@ -142,7 +158,17 @@ export function createHttpServer({
     json(res, 404, { error: 'Not found' });
   }
 
+  /** Connections that answered a request and wait for the next (kept alive). */
+  const waiting = new Set<Socket>();
+  /** Connections accepted whose first request is not read yet, and when the last one came. */
+  const unread = new Set<Socket>();
+  let lastConnection = 0;
   const server = createServer((req, res) => {
+    unread.delete(req.socket);
+    waiting.delete(req.socket);
+    res.once('finish', () => {
+      if (!req.socket.destroyed) waiting.add(req.socket);
+    });
     if (draining) res.setHeader('connection', 'close');
     route(req, res).catch((error: unknown) => {
       console.error('request failed', error);
@@ -169,10 +195,27 @@ export function createHttpServer({
       `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
+  server.on('connection', (socket: Socket) => {
+    lastConnection = Date.now();
+    unread.add(socket);
+    socket.once('close', () => {
+      unread.delete(socket);
+      waiting.delete(socket);
+    });
+  });
   return {
     server,
+    async settled(quietMs, deadline) {
+      while ((Date.now() - lastConnection < quietMs || unread.size > 0) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     drain() {
       draining = true;
+    },
+    closeIdle() {
+      for (const socket of waiting) socket.destroy();
+      waiting.clear();
     },
   };
 }

@@ -1,14 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { directionOf, type Locale } from '@rapport/shared/i18n/locales.ts';
 import type { Orm } from '../db/orm.ts';
-import { Community } from '../entities/index.ts';
-import { CONSENT_TEXTS, consentsOf, recordConsent } from '../services/consent.ts';
+import { Community, Member } from '../entities/index.ts';
+import { localeOr, say } from '../i18n/say.ts';
+import { defaultLocaleOf } from '../services/communities.ts';
+import { consentsOf, consentText, recordConsent } from '../services/consent.ts';
 import { bindEm } from '../services/scope.ts';
 import { readUnsubscribeToken } from '../services/signed-links.ts';
 import { PAGE_SECURITY_HEADERS } from './security-headers.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(res: ServerResponse, status: number, title: string, body: string): void {
+function page(res: ServerResponse, status: number, title: string, body: string, locale: Locale): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
@@ -16,7 +19,7 @@ function page(res: ServerResponse, status: number, title: string, body: string):
     ...PAGE_SECURITY_HEADERS,
   });
   res.end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title><link rel="stylesheet" href="/demo.css"></head>
 <body><main><h1>${esc(title)}</h1>${body}</main></body></html>`);
 }
@@ -30,17 +33,22 @@ export async function unsubscribe(orm: Orm, req: IncomingMessage, res: ServerRes
   const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
   const link = token ? await readUnsubscribeToken(orm.em.fork(), token) : null;
   if (!link) {
+    // No member to ask: the language the browser asks for.
+    const locale = localeOr(...acceptedLanguages(req.headers['accept-language']));
     return page(
       res,
       400,
-      'This link does not work',
-      '<p>The unsubscribe link is incomplete or was changed. Use the link from the email as it is.</p>',
+      say(locale, 'unsubscribe.broken.title'),
+      `<p>${esc(say(locale, 'unsubscribe.broken.text'))}</p>`,
+      locale,
     );
   }
   const em = bindEm(orm.em, link.communityId);
   const community = await em.findOne(Community, { id: link.communityId });
-  const brand = esc(community?.name ?? 'this community');
-  const what = esc(CONSENT_TEXTS[link.purpose]);
+  const member = await em.findOne(Member, { id: link.memberId }, { fields: ['locale'] });
+  const locale = localeOr(member?.locale, community ? defaultLocaleOf(community) : null);
+  const brand = community?.name ?? say(locale, 'unsubscribe.thisCommunity');
+  const what = esc(consentText(link.purpose, locale));
   if (req.method === 'POST') {
     await em.transactional(async (tx) => {
       const current = (await consentsOf(tx, link.memberId)).find((c) => c.purpose === link.purpose);
@@ -51,20 +59,42 @@ export async function unsubscribe(orm: Orm, req: IncomingMessage, res: ServerRes
         purpose: link.purpose,
         granted: false,
         source: 'UNSUBSCRIBE_LINK',
-        textShown: `Unsubscribe page: stop "${CONSENT_TEXTS[link.purpose]}"`,
+        textShown: `Unsubscribe page: stop "${consentText(link.purpose, locale)}"`,
       });
     });
     return page(
       res,
       200,
-      'You are unsubscribed',
-      `<p>${brand} will not send you these emails any more: <q>${what}</q></p><p>You can turn them on again in the community, under your notification settings.</p>`,
+      say(locale, 'unsubscribe.done.title'),
+      `<p>${esc(say(locale, 'unsubscribe.done.text', { brand }))} <q>${what}</q></p><p>${esc(say(locale, 'unsubscribe.done.again'))}</p>`,
+      locale,
     );
   }
   page(
     res,
     200,
-    'Stop these emails?',
-    `<p>From ${brand}: <q>${what}</q></p><form method="post"><button type="submit">Unsubscribe</button></form>`,
+    say(locale, 'unsubscribe.ask.title'),
+    `<p>${esc(say(locale, 'unsubscribe.ask.from', { brand }))} <q>${what}</q></p><form method="post"><button type="submit">${esc(say(locale, 'unsubscribe.button'))}</button></form>`,
+    locale,
   );
+}
+
+/** The languages an Accept-Language header asks for, most wanted first. */
+function acceptedLanguages(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { tag: tag?.trim() ?? '', q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((l) => l.tag && l.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .slice(0, 10)
+    .map((l) => l.tag);
 }

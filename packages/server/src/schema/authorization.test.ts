@@ -495,6 +495,7 @@ const RECIPES: Record<string, Recipe> = {
   'Query.formattedPreview': (who) => call(who, '{ formattedPreview(text: "**bold**") }'),
   'Mutation.markChangelogRead': (who) => call(who, 'mutation { markChangelogRead }'),
   'Mutation.setFollowOnVote': (who) => call(who, 'mutation { setFollowOnVote(followOnVote: true) }'),
+  'Mutation.setMyLocale': (who) => call(who, 'mutation { setMyLocale(locale: "de") }'),
   'Mutation.updateOutreachSettings': (who) =>
     call(who, 'mutation { updateOutreachSettings(input: { roadmapEnabled: true }) { id } }'),
   'Mutation.rotateInboundEmailSecret': (who) => call(who, 'mutation { rotateInboundEmailSecret }'),

@@ -159,6 +159,7 @@ export const AUTHORIZATION: Record<string, Permission> = {
   'Query.formattedPreview': { allowed: ALL_STAFF, note: 'How a text will look, while writing it.' },
   'Mutation.markChangelogRead': { allowed: CUSTOMERS, note: "Their own What's new dot." },
   'Mutation.setFollowOnVote': { allowed: CUSTOMERS, note: 'Whether their votes bring status updates.' },
+  'Mutation.setMyLocale': { allowed: CUSTOMERS, note: 'The language of their own emails.' },
   'Mutation.updateOutreachSettings': {
     allowed: MANAGERS,
     note: 'Roadmap, community page (an allowed origin), From address. Audited.',

@@ -74,6 +74,11 @@ const UpdateCommunityInput = builder.inputType('UpdateCommunityInput', {
   fields: (t) => ({
     name: t.string({ required: false }),
     theme: t.field({ type: [ThemeValueInput], required: false, description: 'Replaces the whole theme.' }),
+    defaultLocale: t.string({
+      required: false,
+      description:
+        "The widget's language when the page, the token and the browser ask for none we ship; also emails' for members without one.",
+    }),
   }),
 });
 
@@ -88,7 +93,7 @@ const NewSsoKeyRef = builder.objectRef<SsoKey>('NewSsoKey').implement({
 builder.mutationFields((t) => ({
   updateCommunity: t.field({
     type: CommunityRef,
-    description: "Managers: the community's name and the widget's theme. Audited.",
+    description: "Managers: the community's name, default language and the widget's theme. Audited.",
     authScopes: { manager: true },
     args: { input: t.arg({ type: UpdateCommunityInput }) },
     resolve: (_root, { input }, ctx) =>
@@ -98,6 +103,7 @@ builder.mutationFields((t) => ({
         {
           name: input.name,
           theme: input.theme ? Object.fromEntries(input.theme.map((v) => [v.property, v.value])) : undefined,
+          defaultLocale: input.defaultLocale,
         },
         ctx.staff(),
       ),

@@ -1,4 +1,5 @@
 import { Community } from '../entities/index.ts';
+import { defaultLocaleOf } from '../services/communities.ts';
 import { listThreads, type THREAD_ORDERS } from '../services/thread-list.ts';
 import { findThread } from '../services/threads.ts';
 import { builder } from './builder.ts';
@@ -21,6 +22,10 @@ export const CommunityRef = builder.node(Community, {
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
+    defaultLocale: t.string({
+      description: 'The language the widget falls back to (a BCP 47 code of a shipped locale, e.g. "de").',
+      resolve: (community) => defaultLocaleOf(community),
+    }),
     threads: t.connection(
       {
         type: ThreadRef,

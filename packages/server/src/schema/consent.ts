@@ -6,10 +6,10 @@
 import { CONSENT_SOURCES, type ConsentRecord, Member, StaffMember } from '../entities/index.ts';
 import { isStaff } from '../services/actor.ts';
 import {
-  CONSENT_TEXTS,
   type ConsentState,
   consentHistory,
   consentsOf,
+  consentText,
   recordConsentForMember,
 } from '../services/consent.ts';
 import {
@@ -17,6 +17,7 @@ import {
   setOwnConsent,
   setOwnEmailDigest,
   setOwnFollowOnVote,
+  setOwnLocale,
 } from '../services/notification-settings.ts';
 import { builder, staffOnly } from './builder.ts';
 import { ViewerRef } from './viewer.ts';
@@ -62,7 +63,10 @@ const ConsentRef = builder.objectRef<ConsentState>('Consent').implement({
       description: 'True when they never chose (the default applies).',
       resolve: (c) => !c.record,
     }),
-    text: t.string({ description: 'What to show next to the choice.', resolve: (c) => CONSENT_TEXTS[c.purpose] }),
+    text: t.string({
+      description: "What to show next to the choice, in the viewer's language (their own, else the community's).",
+      resolve: async (c, _args, ctx) => consentText(c.purpose, await ctx.viewerLocale()),
+    }),
     since: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.record?.createdAt ?? null }),
     source: t.field({ type: ConsentSourceEnum, nullable: true, resolve: (c) => c.record?.source ?? null }),
   }),
@@ -85,6 +89,11 @@ builder.objectFields(ViewerRef, (t) => ({
     nullable: true,
     description: 'Whether voting for a thread also brings a customer its status updates (null for staff).',
     resolve: (viewer) => (isStaff(viewer) ? null : viewer.member.followOnVote),
+  }),
+  locale: t.string({
+    nullable: true,
+    description: "The language of a customer's emails (null: the community's; for staff, their console language).",
+    resolve: (viewer) => (isStaff(viewer) ? viewer.staff.locale : viewer.member.locale),
   }),
 }));
 
@@ -140,6 +149,13 @@ builder.mutationFields((t) => ({
     args: { followOnVote: t.arg.boolean() },
     resolve: async (_root, args, ctx) =>
       (await setOwnFollowOnVote(ctx.scope(), ctx.member(), args.followOnVote)).followOnVote,
+  }),
+  setMyLocale: t.string({
+    description:
+      'Customers: the language their emails are written in (a shipped locale, e.g. "de"); the widget sets the one it shows. Returns it.',
+    authScopes: { member: true },
+    args: { locale: t.arg.string() },
+    resolve: async (_root, args, ctx) => (await setOwnLocale(ctx.scope(), ctx.member(), args.locale)).locale ?? '',
   }),
   setEmailDigest: t.field({
     type: EmailDigestEnum,

@@ -1,9 +1,10 @@
+import { type Locale, matchLocale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
 import type { Em } from '../db/orm.ts';
 import type { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import type { Action } from '../rate-limit/rules.ts';
 import { type Actor, isMember, isStaff, type MemberActor, memberIdOf, type StaffActor } from '../services/actor.ts';
-import { findCommunityBySlug, sharedCommunityBySlug } from '../services/communities.ts';
+import { communityLocale, findCommunityBySlug, sharedCommunityBySlug } from '../services/communities.ts';
 import { AppError } from '../services/errors.ts';
 import type { EventBus } from '../services/events.ts';
 import { stillSignedIn } from '../services/identity.ts';
@@ -106,6 +107,15 @@ export class Context {
 
   /** Who is making the request; null when anonymous. */
   readonly viewer = (): Actor | null => this.#viewer;
+
+  /** The language to write to the viewer in: their own choice, else their community's. */
+  readonly viewerLocale = async (): Promise<Locale> => {
+    const viewer = this.#viewer;
+    const own = isStaff(viewer) ? viewer.staff.locale : isMember(viewer) ? viewer.member.locale : null;
+    const locale = matchLocale(own);
+    if (locale) return locale;
+    return this.#communityId ? communityLocale(this.em(), this.#communityId) : SOURCE_LOCALE;
+  };
 
   /**
    * Whether the viewer's sign-in still holds (services/identity.ts `stillSignedIn`): a live stream

@@ -90,7 +90,7 @@ describe('relationship ownership and handover', () => {
       `mutation ($a: ID!, $b: [ID!]!) { deactivateStaff(staffId: $a, successorIds: $b) {
         movedThreads
         handovers { id reason from { name } to { name } by { name } threads { title } followedThreadCount members { displayName }
-          brief { displayName summary topics sentiment openQuestions { title thread { id } } } } } }`,
+          brief { displayName summary facts { threadCount replyCount lastAnsweredBy lastAnsweredAt } topics sentiment openQuestions { title thread { id } } } } } }`,
       { variables: { a: globalId('StaffMember', brand.staff.id), b: [globalId('StaffMember', brand.owner.id)] } },
     );
     expect(result.deactivateStaff.handovers).toHaveLength(1);
@@ -117,6 +117,9 @@ describe('relationship ownership and handover', () => {
     expect(ada.openQuestions).toEqual([{ title: 'Dark mode', thread: { id: threads.dark } }]); // nobody answered it yet
     expect(bob.summary).toContain('never answered by staff yet');
     expect(bob.summary).toMatch(/^1 thread, 0 replies, \d+ votes?;/);
+    // The same facts, for the console to write in its reader's language.
+    expect(ada.facts.lastAnsweredBy).toBe('Mia');
+    expect(bob.facts).toMatchObject({ threadCount: 1, replyCount: 0, lastAnsweredBy: null, lastAnsweredAt: null });
     expect(bob.openQuestions).toEqual([{ title: 'Export to CSV please', thread: { id: threads.csv } }]);
 
     expect((await memberQuery(members.Ada as string)).community.member.owner).toEqual({ name: 'Olive' });

@@ -26,6 +26,22 @@ const OpenQuestionRef = builder.objectRef<OpenQuestion>('HandoverOpenQuestion').
   }),
 });
 
+const BriefFactsRef = builder.objectRef<NonNullable<HandoverBriefEntry['facts']>>('HandoverBriefFacts').implement({
+  description: "A customer's part in the community at the handover, for a brief in the reader's language.",
+  fields: (t) => ({
+    threadCount: t.exposeInt('threadCount'),
+    replyCount: t.exposeInt('replyCount'),
+    voteCount: t.exposeInt('voteCount'),
+    memberSince: t.field({ type: 'DateTime', resolve: (f) => new Date(f.memberSince) }),
+    lastAnsweredBy: t.string({ nullable: true, resolve: (f) => f.lastAnswered?.by ?? null }),
+    lastAnsweredAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (f) => (f.lastAnswered ? new Date(f.lastAnswered.at) : null),
+    }),
+  }),
+});
+
 const BriefEntryRef = builder.objectRef<HandoverBriefEntry>('HandoverBriefEntry').implement({
   description: 'What the successor needs to know about one customer, as it was at the handover.',
   fields: (t) => ({
@@ -36,9 +52,21 @@ const BriefEntryRef = builder.objectRef<HandoverBriefEntry>('HandoverBriefEntry'
     }),
     displayName: t.exposeString('displayName'),
     email: t.exposeString('email', { nullable: true }),
-    summary: t.exposeString('summary'),
+    summary: t.exposeString('summary', {
+      description: 'The facts below as one line in English (the console writes them in its own language).',
+    }),
+    facts: t.field({
+      type: BriefFactsRef,
+      nullable: true,
+      description: 'How much they took part and the last contact; null in briefs written before these were kept.',
+      resolve: (e) => e.facts ?? null,
+    }),
     topics: t.exposeStringList('topics'),
-    sentiment: t.exposeFloat('sentiment', { nullable: true }),
+    sentiment: t.exposeFloat('sentiment', {
+      nullable: true,
+      description:
+        'Their average sentiment, -1..1; null means not measured (language not supported), or no texts at all.',
+    }),
     openQuestions: t.field({ type: [OpenQuestionRef], resolve: (e) => e.openQuestions }),
   }),
 });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsentRecord, Follow, Member, Notification, OutboxMessage, Vote } from '../entities/index.ts';
+import { say } from '../i18n/say.ts';
 import { matchingMembers } from '../services/cleanup.ts';
 import { deliverDue } from '../services/mail/outbox.ts';
 import { bindEm } from '../services/scope.ts';
@@ -102,6 +103,31 @@ describe('emails about followed threads', () => {
     // The SMTP server has the message before the mailer marks the row sent: wait for that.
     await drained();
     expect((await outbox(memberIds.Bob as string)).map((m) => m.status)).toEqual(['SENT']);
+  });
+
+  it('writes to each member in their language: subject, words, footer and unsubscribe page', async () => {
+    const thread = await postThread(api, tokens.Ada, { title: 'Dunkelmodus' });
+    const token = await ssoToken(brand, { sub: 'Dora', name: 'Dora', email: 'dora@example.com', locale: 'de' });
+    await follow('Ada', thread);
+    await api.data('mutation ($id: ID!) { follow(threadId: $id) { id } }', { token, variables: { id: thread } });
+    const before = smtp.received.length;
+    await reply('Cy', thread, 'Bitte!');
+    await smtp.waitFor(before + 2);
+    const mail = to('Dora').at(-1)?.parsed;
+    expect(mail?.subject).toBe(say('de', 'email.reply.title', { title: 'Dunkelmodus' }));
+    expect(mail?.subject).not.toBe('New reply in “Dunkelmodus”');
+    expect(mail?.text).toContain(say('de', 'email.wrote', { name: 'Cy' }));
+    expect(mail?.text).toContain(say('de', 'email.stop'));
+    expect(mail?.html).toContain('lang="de"');
+    // Ada reads English: the same event, in her language.
+    expect(to('Ada').at(-1)?.parsed.subject).toBe('New reply in “Dunkelmodus”');
+    const link = /List-Unsubscribe:\s+<(\S+)>/.exec(
+      mail?.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '',
+    )?.[1];
+    const page = await (await fetch(link ?? '')).text();
+    expect(page).toContain('<html lang="de"');
+    expect(page).toContain(say('de', 'unsubscribe.ask.title'));
+    await drained();
   });
 
   it('names staff as themselves, and agency staff as agency for the brand', async () => {

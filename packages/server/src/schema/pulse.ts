@@ -26,7 +26,8 @@ const PulseBucketRef = builder.objectRef<PulseBucket>('PulseBucket').implement({
     newMembers: t.exposeInt('newMembers'),
     sentiment: t.exposeFloat('sentiment', {
       nullable: true,
-      description: "Average sentiment of customers' threads and replies, -1..1; null without any.",
+      description:
+        "Average sentiment of customers' threads and replies measured, -1..1; null means not measured (language not supported), or no texts at all.",
     }),
     answeredShare: t.exposeFloat('answeredShare', {
       nullable: true,

@@ -46,8 +46,10 @@ const ContributionRef = builder.objectRef<ScoreContribution>('ScoreContribution'
     }),
     component: t.field({ type: ComponentEnum, resolve: (c) => c.component }),
     value: t.exposeFloat('value', {
+      nullable: true,
       description:
-        "LOVE and REACH: today's value (older activity counts less). SENTIMENT: the text's sentiment, -1..1.",
+        "LOVE and REACH: today's value (older activity counts less). SENTIMENT: the text's sentiment, -1..1; " +
+        'null means not measured (language not supported): the text is left out of the sentiment.',
     }),
     at: t.expose('at', { type: 'DateTime' }),
     thread: t.field({ type: ThreadRef, nullable: true, resolve: (c) => c.thread }),
@@ -110,20 +112,31 @@ const SettingsInput = builder.inputType('RankingSettingsInput', {
   }),
 });
 
+const SENTIMENT_DESCRIPTION =
+  'How their posts and replies feel, -1..1 (recent ones weigh more); null means not measured (language not supported): none of their texts could be measured.';
+const TEXT_COUNT_DESCRIPTION = 'Posts and replies measured, and so counted in the sentiment.';
+
 const BreakdownRef = builder.objectRef<Standing>('ScoreBreakdown').implement({
   description: 'Why a member ranks where they do: the parts of the score and the activities that count most.',
   fields: (t) => ({
     love: t.exposeFloat('love'),
     reach: t.exposeFloat('reach'),
-    sentiment: t.exposeFloat('sentiment'),
+    sentiment: t.exposeFloat('sentiment', { nullable: true, description: SENTIMENT_DESCRIPTION }),
     score: t.exposeFloat('score'),
+    textCount: t.exposeInt('textCount', { description: TEXT_COUNT_DESCRIPTION }),
+    unmeasuredTextCount: t.int({
+      description:
+        'Posts and replies not measured (language not supported): left out of the sentiment, never counted as neutral.',
+      resolve: async (standing, _args, ctx) => (await explain(ctx, standing)).unmeasuredTexts,
+    }),
     settings: t.field({
       type: SettingsRef,
       resolve: async (standing, _a, ctx) => (await explain(ctx, standing)).settings,
     }),
     contributions: t.field({
       type: [ContributionRef],
-      description: 'The activities adding most today (love and reach), then their most strongly felt texts.',
+      description:
+        'The activities adding most today (love and reach), then their most strongly felt texts, then their latest texts not measured (value null).',
       resolve: async (standing, _args, ctx) => (await explain(ctx, standing)).contributions,
     }),
   }),
@@ -154,10 +167,8 @@ export const StandingRef = builder.objectRef<Standing>('RankingEntry').implement
     score: t.exposeFloat('score'),
     love: t.exposeFloat('love', { description: 'How much they take part.' }),
     reach: t.exposeFloat('reach', { description: 'How much others respond to them.' }),
-    sentiment: t.exposeFloat('sentiment', {
-      description: 'How their posts and replies feel, -1..1 (recent ones weigh more).',
-    }),
-    textCount: t.exposeInt('textCount', { description: 'Posts and replies counted in the sentiment.' }),
+    sentiment: t.exposeFloat('sentiment', { nullable: true, description: SENTIMENT_DESCRIPTION }),
+    textCount: t.exposeInt('textCount', { description: TEXT_COUNT_DESCRIPTION }),
     isAmbassador: t.boolean({ resolve: (s) => s.member.ambassadorFlaggedAt != null }),
     isSuggested: t.exposeBoolean('isSuggested', { description: 'Suggested as an ambassador (see RankingSegment).' }),
     isCritic: t.exposeBoolean('isCritic', { description: 'A critic to reach out to (see RankingSegment).' }),

@@ -51,6 +51,11 @@ export const StaffMemberRef = builder.node(StaffMember, {
       description: 'Visible to staff only.',
       authScopes: { staff: true },
     }),
+    locale: t.exposeString('locale', {
+      nullable: true,
+      description: "Visible to staff only. The console's language they chose (null: their browser's).",
+      authScopes: { staff: true },
+    }),
   }),
 });
 
@@ -125,6 +130,10 @@ const ProfileInput = builder.inputType('ProfileInput', {
     name: t.string({ required: false }),
     title: t.string({ required: false }),
     avatarUrl: t.string({ required: false, description: 'An http(s) URL of a square picture; empty to remove it.' }),
+    locale: t.string({
+      required: false,
+      description: 'The console\'s language (a shipped locale, e.g. "de"); empty to follow the browser.',
+    }),
   }),
 });
 
@@ -171,7 +180,7 @@ builder.mutationFields((t) => ({
   }),
   updateMyProfile: t.field({
     type: StaffMemberRef,
-    description: 'Staff: the name, title and picture customers see next to your replies.',
+    description: 'Staff: the name, title and picture customers see next to your replies, and your console language.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: ProfileInput }) },
     resolve: (_root, { input }, ctx) => updateOwnProfile(ctx.scope(), ctx.staff(), input),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { isLocale, type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
 import { contrastProblems, isColour } from '@rapport/shared/theme-palette.ts';
 import { isColourProperty, isPlainCssValue, isThemeProperty, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
 import type { Em } from '../db/orm.ts';
@@ -149,7 +150,19 @@ export function checkTheme(theme: Record<string, string>): Record<string, string
 export interface CommunityChange {
   name?: string | null;
   theme?: Record<string, string> | null;
+  /** One of the shipped locales (shared/i18n/locales.ts). */
+  defaultLocale?: string | null;
 }
+
+/** A community's language, by id (see defaultLocaleOf). */
+export async function communityLocale(em: Em, communityId: string): Promise<Locale> {
+  const community = await em.findOne(Community, { id: communityId }, { filters: false });
+  return community ? defaultLocaleOf(community) : SOURCE_LOCALE;
+}
+
+/** The community's language: the widget's last resort, and emails' for members without one. */
+export const defaultLocaleOf = (community: Pick<Community, 'settings'>): Locale =>
+  isLocale(community.settings.defaultLocale) ? community.settings.defaultLocale : SOURCE_LOCALE;
 
 /** The community's name and widget theme. Audited. */
 export async function updateCommunity(
@@ -161,18 +174,25 @@ export async function updateCommunity(
   const name =
     change.name == null ? undefined : valid.line(change.name, { field: 'name', label: 'Name', min: 1, max: 120 });
   const theme = change.theme == null ? undefined : checkTheme(change.theme);
+  const defaultLocale =
+    change.defaultLocale == null ? undefined : valid.shippedLocale(change.defaultLocale, 'defaultLocale');
   return em.transactional(async (tx) => {
     const community = await tx.findOne(Community, { id: communityId });
     if (!community) throw notFound('The community');
-    const before = { name: community.name, theme: community.settings.theme ?? {} };
+    const before = {
+      name: community.name,
+      theme: community.settings.theme ?? {},
+      defaultLocale: defaultLocaleOf(community),
+    };
     if (name !== undefined) community.name = name;
     if (theme !== undefined) community.settings = { ...community.settings, theme };
+    if (defaultLocale !== undefined) community.settings = { ...community.settings, defaultLocale };
     recordAudit(tx, communityId, by, {
       action: 'community.update',
       targetType: 'Community',
       targetId: communityId,
       before,
-      after: { name: community.name, theme: community.settings.theme ?? {} },
+      after: { name: community.name, theme: community.settings.theme ?? {}, defaultLocale: defaultLocaleOf(community) },
     });
     return community;
   });

@@ -1,3 +1,4 @@
+import { type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
 import type { Em } from '../db/orm.ts';
 import {
   CONSENT_PURPOSES,
@@ -7,6 +8,7 @@ import {
   Member,
   type StaffMember,
 } from '../entities/index.ts';
+import { say } from '../i18n/say.ts';
 import type { StaffActor } from './actor.ts';
 import { notFound } from './errors.ts';
 import type { EventBus } from './events.ts';
@@ -26,12 +28,9 @@ export const CONSENT_DEFAULTS: Record<ConsentPurpose, boolean> = {
 };
 
 /** The words shown with each choice in the widget, recorded with the member's answer. */
-export const CONSENT_TEXTS: Record<ConsentPurpose, string> = {
-  THREAD_NOTIFICATIONS:
-    'Email me about the threads I posted, voted for or follow: replies, status changes and what shipped.',
-  PRODUCT_UPDATES: 'Email me news and updates about the product.',
-  STAFF_CONTACT: 'The team may contact me directly about my feedback.',
-};
+/** What a customer is asked to agree to, in their language (and so recorded as shown). */
+export const consentText = (purpose: ConsentPurpose, locale: Locale = SOURCE_LOCALE): string =>
+  say(locale, `consent.${purpose}`);
 
 export interface ConsentState {
   purpose: ConsentPurpose;
@@ -81,7 +80,7 @@ export interface ConsentChange {
  * once: every message is checked against the ledger when it is about to go out.
  */
 export function recordConsent(em: Em, change: ConsentChange): ConsentRecord {
-  const textShown = valid.text(change.textShown ?? CONSENT_TEXTS[change.purpose], valid.LIMITS.consentText);
+  const textShown = valid.text(change.textShown ?? consentText(change.purpose), valid.LIMITS.consentText);
   return em.create(ConsentRecord, {
     community: change.communityId,
     member: change.memberId,
@@ -121,7 +120,7 @@ export async function syncSsoConsents(
         purpose: c.purpose,
         granted: claimed[c.purpose] as boolean,
         source: 'SSO',
-        textShown: `Given on the brand's site (sign-in token): "${CONSENT_TEXTS[c.purpose]}"`,
+        textShown: `Given on the brand's site (sign-in token): "${consentText(c.purpose)}"`,
       });
     }
   });

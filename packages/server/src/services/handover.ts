@@ -175,10 +175,17 @@ export async function handoverBrief(scope: Scope, em: Em, memberIds: string[]): 
       displayName: member.displayName,
       email: member.email ?? null,
       summary: `${parts.join('; ')}.`,
+      facts: {
+        threadCount: member.threadCount,
+        replyCount: member.replyCount,
+        voteCount: member.voteCount,
+        memberSince: member.firstSeenAt.toISOString(),
+        lastAnswered: last ? { by: last.staff.name, at: last.lastAt.toISOString() } : null,
+      },
       topics: topTopics([...threads.map((t) => `${t.title} ${t.body}`), ...replies.map((r) => r.body)]).map(
         (t) => t.word,
       ),
-      sentiment: score && score.textCount > 0 ? sentimentOfTotals(score) : null,
+      sentiment: score ? sentimentOfTotals(score) : null,
       openQuestions: threads
         .filter((t) => t.waitingSince && !CLOSED_STATUSES.includes(t.status))
         .map((t) => ({ threadId: t.id, title: t.title, waitingSince: (t.waitingSince as Date).toISOString() })),

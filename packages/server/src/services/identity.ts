@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { matchLocale } from '@rapport/shared/i18n/locales.ts';
 import { type SsoClaims, SsoTokenError, ssoKeyId, verifySsoToken } from '../auth/sso-token.ts';
 import { GUEST_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
 import type { Em } from '../db/orm.ts';
@@ -112,7 +113,8 @@ async function upsertSsoMember(em: Em, events: EventBus, communityId: string, cl
     const changed =
       shared.displayName !== profile.displayName ||
       shared.email !== profile.email ||
-      shared.avatarUrl !== profile.avatarUrl;
+      shared.avatarUrl !== profile.avatarUrl ||
+      (profile.locale !== undefined && shared.locale !== profile.locale);
     if (!changed) {
       await touch(em, known);
       return lazyMemberActor('CUSTOMER', communityId, shared.id, () => memberOf(em, known));
@@ -120,14 +122,20 @@ async function upsertSsoMember(em: Em, events: EventBus, communityId: string, cl
     const member = memberOf(em, known);
     // A new address gets its chance: the bounce was the old one's.
     if (member.email !== profile.email) member.emailBouncedAt = null;
-    em.assign(member, profile);
+    em.assign(member, { ...profile, locale: profile.locale === undefined ? member.locale : profile.locale });
     member.lastSeenAt = new Date();
     await em.flush();
     return { kind: 'CUSTOMER', communityId, member };
   }
   try {
     const member = await em.transactional(async (tx) => {
-      const created = tx.create(Member, { community: communityId, kind: 'SSO', externalId: claims.sub, ...profile });
+      const created = tx.create(Member, {
+        community: communityId,
+        kind: 'SSO',
+        externalId: claims.sub,
+        ...profile,
+        locale: profile.locale ?? null,
+      });
       recordActivity(tx, communityId, { kind: 'CUSTOMER', communityId, member: created }, { type: 'MEMBER_JOINED' });
       return created;
     });
@@ -140,8 +148,13 @@ async function upsertSsoMember(em: Em, events: EventBus, communityId: string, cl
   }
 }
 
-/** Claims are the brand's data, but still bounded: overlong or odd values are trimmed, not trusted. */
-function ssoProfile(claims: SsoClaims): Pick<Member, 'displayName' | 'email' | 'avatarUrl'> {
+/**
+ * Claims are the brand's data, but still bounded: overlong or odd values are trimmed, not trusted.
+ * A `locale` we do not ship is left out (undefined: the member's stays as it was).
+ */
+function ssoProfile(
+  claims: SsoClaims,
+): Pick<Member, 'displayName' | 'email' | 'avatarUrl'> & { locale: string | undefined } {
   const name = [...(claims.name ?? '').replace(/\s+/g, ' ').trim()].slice(0, 50).join('');
   const email = claims.email && claims.email.length <= 254 ? claims.email.trim().toLowerCase() : null;
   let avatarUrl: string | null = null;
@@ -150,7 +163,12 @@ function ssoProfile(claims: SsoClaims): Pick<Member, 'displayName' | 'email' | '
       avatarUrl = valid.httpUrl(claims.avatar, 'avatar');
     } catch {}
   }
-  return { displayName: name || email?.split('@')[0] || 'Customer', email, avatarUrl };
+  return {
+    displayName: name || email?.split('@')[0] || 'Customer',
+    email,
+    avatarUrl,
+    locale: matchLocale(claims.locale) ?? undefined,
+  };
 }
 
 export interface GuestSession {

@@ -2,6 +2,7 @@ import { type ConsentPurpose, type EmailDigest, Member } from '../entities/index
 import type { MemberActor } from './actor.ts';
 import { type ConsentState, consentsOf, recordConsent } from './consent.ts';
 import { type Scope, write } from './scope.ts';
+import * as valid from './validation.ts';
 
 /**
  * A member's own choices from the widget: each purpose's consent (into the ledger, source WIDGET,
@@ -41,6 +42,16 @@ export async function setOwnFollowOnVote(scope: Scope, actor: MemberActor, follo
   return write(scope, async (em) => {
     const member = await em.findOneOrFail(Member, { id: actor.member.id });
     member.followOnVote = followOnVote;
+    return member;
+  });
+}
+
+/** The language their emails are written in (the widget sets it to the one it shows). */
+export async function setOwnLocale(scope: Scope, actor: MemberActor, locale: string): Promise<Member> {
+  const checked = valid.shippedLocale(locale, 'locale');
+  return write(scope, async (em) => {
+    const member = await em.findOneOrFail(Member, { id: actor.member.id });
+    member.locale = checked;
     return member;
   });
 }

@@ -11,7 +11,7 @@ import { assertCanEdit } from './ownership.ts';
 import { findPage, type Page, type PageArgs } from './pagination.ts';
 import { applySentimentChange } from './ranking/incremental.ts';
 import { type Scope, write } from './scope.ts';
-import { sentimentOf } from './sentiment.ts';
+import { communityLanguage, readSentiment } from './sentiment.ts';
 import { assertCanWrite, followerFields, lockThread } from './threads.ts';
 import * as valid from './validation.ts';
 
@@ -49,13 +49,15 @@ export async function postReply(scope: Scope, actor: Actor, input: NewReply): Pr
     const thread = await lockThread(em, actor, input.threadId);
     if (thread.lockedAt && !isStaff(actor)) throw forbidden('This thread is locked: it takes no new replies.');
     await assertNotDuplicateReply(em, actor, thread.id, body);
+    const feeling = readSentiment(body, await communityLanguage(em, scope.communityId));
     const now = new Date();
     const reply = em.create(Reply, {
       community: scope.communityId,
       thread,
       ...authorFields(actor),
       body,
-      sentiment: sentimentOf(body),
+      sentiment: feeling.score,
+      sentimentLanguage: feeling.language,
       createdAt: now,
     });
     thread.replyCount += 1;
@@ -113,7 +115,9 @@ export async function editReply(scope: Scope, actor: Actor, input: { replyId: st
     reply.body = body;
     reply.editedAt = new Date();
     const before = reply.sentiment;
-    reply.sentiment = sentimentOf(body);
+    const feeling = readSentiment(body, await communityLanguage(em, scope.communityId));
+    reply.sentiment = feeling.score;
+    reply.sentimentLanguage = feeling.language;
     await applySentimentChange(
       em,
       scope.communityId,

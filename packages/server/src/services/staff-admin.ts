@@ -272,6 +272,8 @@ export interface ProfileChange {
   name?: string | null;
   title?: string | null;
   avatarUrl?: string | null;
+  /** A shipped locale; empty or null: follow the browser. */
+  locale?: string | null;
 }
 
 /** Staff keep their own name, title and picture: what customers see next to their replies. */
@@ -284,6 +286,7 @@ export async function updateOwnProfile(scope: Scope, actor: StaffActor, change: 
     }
     if (change.avatarUrl !== undefined)
       staff.avatarUrl = change.avatarUrl ? valid.httpUrl(change.avatarUrl, 'avatarUrl') : null;
+    if (change.locale !== undefined) staff.locale = change.locale ? valid.shippedLocale(change.locale, 'locale') : null;
     return staff;
   });
 }

@@ -22,7 +22,7 @@ import { findPage, type Page, type PageArgs } from './pagination.ts';
 import { othersTookPart } from './participation.ts';
 import { applySentimentChange } from './ranking/incremental.ts';
 import { type Scope, write } from './scope.ts';
-import { threadSentiment } from './sentiment.ts';
+import { communityLanguage, readThreadSentiment } from './sentiment.ts';
 import { trendingScore } from './trending.ts';
 import * as valid from './validation.ts';
 
@@ -85,13 +85,15 @@ export async function postThread(scope: Scope, actor: Actor, input: NewThread): 
   };
   return writeOnce(scope, actor, once, async (em, emit) => {
     await assertNotDuplicateThread(em, actor, title);
+    const feeling = readThreadSentiment(title, body, await communityLanguage(em, scope.communityId));
     const now = new Date();
     const thread = em.create(Thread, {
       community: scope.communityId,
       kind: input.kind,
       title,
       body,
-      sentiment: threadSentiment(title, body),
+      sentiment: feeling.score,
+      sentimentLanguage: feeling.language,
       ...authorFields(actor),
       followerCount: 1,
       trendingScore: trendingScore(0, now),
@@ -128,7 +130,9 @@ export async function editThread(scope: Scope, actor: Actor, input: ThreadEdit):
     if (body !== undefined) thread.body = body;
     thread.editedAt = new Date();
     const before = thread.sentiment;
-    thread.sentiment = threadSentiment(thread.title, thread.body);
+    const feeling = readThreadSentiment(thread.title, thread.body, await communityLanguage(em, scope.communityId));
+    thread.sentiment = feeling.score;
+    thread.sentimentLanguage = feeling.language;
     await applySentimentChange(
       em,
       scope.communityId,

@@ -1,3 +1,4 @@
+import { LOCALES, type Locale, matchLocale } from '@rapport/shared/i18n/locales.ts';
 import { characters, type TextRule } from '@rapport/shared/limits.ts';
 import { badInput } from './errors.ts';
 
@@ -64,6 +65,13 @@ export function origin(value: string): string {
     throw badInput(`"${value}" is not a valid origin (expected e.g. https://www.example.com).`, 'origin');
   }
   return url.origin;
+}
+
+/** One of the locales Rapport ships (shared/i18n/locales.ts), as asked (de-AT is de), or refused. */
+export function shippedLocale(value: string, field: string): Locale {
+  const locale = matchLocale(value);
+  if (!locale) throw badInput(`The language must be one of ${LOCALES.join(', ')}.`, field);
+  return locale;
 }
 
 export function httpUrl(value: string, field: string): string {

@@ -53,6 +53,8 @@ export interface SsoClaimsInput {
   name?: string;
   email?: string;
   avatar?: string;
+  /** The language the brand says the customer reads (a BCP 47 tag). */
+  locale?: string;
   /** What the customer agreed to on the brand's site, e.g. { PRODUCT_UPDATES: true }. */
   consents?: unknown;
   /** Seconds from now; negative for an expired token. */

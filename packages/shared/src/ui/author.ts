@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { timeAgo } from './time.ts';
+import { dateTime, timeAgo } from './time.ts';
 
 /** What the author line needs of an author (the GraphQL `Author` with its staff and member fields). */
 export interface AuthorView {
@@ -18,6 +18,8 @@ export interface AuthorLabels {
   agencyFor(brand: string): string;
   formerStaff: string;
   ambassador: string;
+  /** The language dates are written in (BCP 47); the browser's when absent. */
+  locale?: string;
 }
 
 // A picture that does not load leaves the initial under it in view, not a broken-image icon.
@@ -58,7 +60,7 @@ export function authorLine(author: AuthorView | null, brand: string, at: string,
       ${badge ? html`<span class="badge ${staff ? 'staff' : 'amb'}" part=${staff ? 'staff-badge' : 'badge'}>${badge}</span>` : nothing}
       ${staff && author.isFormer ? html`<span class="badge">${strings.formerStaff}</span>` : nothing}
       ${staff && author.title ? html`<span class="muted">${author.title}</span>` : nothing}
-      <time class="muted" datetime=${at} title=${new Date(at).toLocaleString()}>${timeAgo(at)}</time>
+      <time class="muted" datetime=${at} title=${dateTime(at, strings.locale)}>${timeAgo(at, Date.now(), strings.locale)}</time>
     </span>
   </div>`;
 }

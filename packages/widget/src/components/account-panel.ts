@@ -1,6 +1,7 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { linkButtonStyles } from '@rapport/shared/ui/link-button.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { timeAgo } from '@rapport/shared/ui/time.ts';
+import { dateOnly, timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
@@ -14,8 +15,8 @@ import {
   SET_DIGEST,
   SET_FOLLOW_ON_VOTE,
 } from '../graphql/account.ts';
-import { strings } from '../strings.ts';
-import { accountStrings as s } from './account-strings.ts';
+import { currentLocale, t } from '../i18n/localize.ts';
+import { loadFailed, loading, networkError, statusName } from '../i18n/words.ts';
 
 interface Notification {
   id: string;
@@ -111,7 +112,7 @@ export class AccountPanel extends LitElement {
     const result = await this.app.client.query(ACCOUNT, {}).toPromise();
     const viewer = result.data?.viewer as Account | undefined;
     if (!viewer) {
-      this.problem = problemOf(result.error)?.message ?? strings.loadFailed;
+      this.problem = problemOf(result.error)?.message ?? loadFailed();
       return;
     }
     this.account = viewer;
@@ -123,8 +124,8 @@ export class AccountPanel extends LitElement {
 
   async #mutate(document: Parameters<App['client']['mutation']>[0], variables: Record<string, unknown>) {
     const result = await this.app.client.mutation(document, variables).toPromise();
-    this.problem = result.error ? (problemOf(result.error)?.message ?? strings.networkError) : '';
-    this.done = result.error ? '' : s.saved;
+    this.problem = result.error ? (problemOf(result.error)?.message ?? networkError()) : '';
+    this.done = result.error ? '' : msg('Saved.');
     return result;
   }
 
@@ -132,7 +133,7 @@ export class AccountPanel extends LitElement {
     const result = await this.app.client.query(EXPORT, {}).toPromise();
     const data = result.data?.viewer?.dataExport;
     if (!data) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       return;
     }
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
@@ -141,7 +142,7 @@ export class AccountPanel extends LitElement {
     a.download = `${this.app.community}-my-data.json`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.done = s.downloaded;
+    this.done = msg('Downloaded.');
   }
 
   async #delete(): Promise<void> {
@@ -158,24 +159,28 @@ export class AccountPanel extends LitElement {
 
   /** What a notification says, and where opening it leads. */
   #describe(n: Notification): { text: string; to: NavigateEvent['route'] | null } {
-    const title = n.thread?.title ?? s.gone;
+    const gone = msg('a post that is no longer available');
+    const title = n.thread?.title ?? gone;
     const thread = n.thread ? ({ name: 'thread', id: n.thread.id } as const) : null;
     switch (n.kind) {
       case 'REPLY':
-        return { text: s.replied(n.actor?.displayName ?? s.someone, title), to: thread };
+        return {
+          text: t(msg('{name} replied in “{title}”'), { name: n.actor?.displayName ?? msg('Someone'), title }),
+          to: thread,
+        };
       case 'MERGED':
         return {
-          text: s.merged(title, n.mergedInto?.title ?? s.gone),
+          text: t(msg('“{title}” continues in “{into}”'), { title, into: n.mergedInto?.title ?? gone }),
           to: n.mergedInto ? { name: 'thread', id: n.mergedInto.id } : thread,
         };
       case 'CHANGELOG':
         return {
-          text: s.shipped(n.changelogEntry?.title ?? s.gone),
+          text: t(msg('Shipped: {entry}'), { entry: n.changelogEntry?.title ?? gone }),
           to: n.changelogEntry ? { name: 'whats-new', entry: n.changelogEntry.id } : null,
         };
       default:
         return {
-          text: s.statusChanged(title, (strings.statuses as Record<string, string>)[n.status ?? ''] ?? n.status ?? ''),
+          text: t(msg('“{title}” is now {status}'), { title, status: statusName(n.status ?? '') }),
           to: thread,
         };
     }
@@ -185,13 +190,13 @@ export class AccountPanel extends LitElement {
     const { text, to } = this.#describe(n);
     const open = () => to && this.dispatchEvent(new NavigateEvent(to));
     return html`<li class=${n.unread ? 'new' : ''}>
-      ${n.unread ? html`<span class="badge">${s.unread}</span> ` : nothing}
+      ${n.unread ? html`<span class="badge">${msg('New', { id: 'notification-new', desc: 'Badge of an unread notification' })}</span> ` : nothing}
       ${to ? html`<button class="link" @click=${open}>${text}</button>` : text}
-      <span class="muted">· ${timeAgo(n.createdAt)}</span></li>`;
+      <span class="muted">· ${timeAgo(n.createdAt, Date.now(), currentLocale())}</span></li>`;
   }
 
   #email(a: Account) {
-    return html`<h3>${s.email}</h3>
+    return html`<h3>${msg('Emails')}</h3>
       ${(a.consents ?? []).map(
         (c) => html`<label><input type="checkbox" .checked=${c.granted} @change=${(e: Event) =>
           this.#mutate(SET_CONSENT, {
@@ -203,46 +208,52 @@ export class AccountPanel extends LitElement {
       )}
       <label><input type="checkbox" .checked=${a.followOnVote ?? true} @change=${(e: Event) =>
         this.#mutate(SET_FOLLOW_ON_VOTE, { followOnVote: (e.target as HTMLInputElement).checked })} />
-        ${s.followOnVote}</label>
-      <label for="digest">${s.digest}
+        ${msg('Voting for an idea also sends me its updates (when it is planned, shipped or merged)')}</label>
+      <label for="digest">${msg('How often')}
         <select id="digest" @change=${(e: Event) => this.#mutate(SET_DIGEST, { digest: (e.target as HTMLSelectElement).value })}>
-          ${Object.entries(s.digests).map(([value, label]) => html`<option value=${value} ?selected=${value === a.emailDigest}>${label}</option>`)}
+          ${Object.entries({ IMMEDIATE: msg('Right away'), DAILY: msg('Once a day'), NEVER: msg('Never') }).map(([value, label]) => html`<option value=${value} ?selected=${value === a.emailDigest}>${label}</option>`)}
         </select></label>`;
   }
 
   #deletion(a: Account) {
     if (a.deletionDueAt) {
-      return html`<p>${s.dueOn(new Date(a.deletionDueAt).toLocaleDateString())}</p>
-        <button class="btn" @click=${this.#keep}>${s.keep}</button>`;
+      return html`<p>${t(msg('Your account will be erased on {date}.'), { date: dateOnly(a.deletionDueAt, currentLocale()) })}</p>
+        <button class="btn" @click=${this.#keep}>${msg('Keep my account')}</button>`;
     }
     if (this.confirming) {
-      return html`<p>${s.deleteText}</p>
-        <button class="btn primary" @click=${this.#delete}>${s.confirmDelete}</button>
+      return html`<p>${msg('After a grace period (a week, unless this community chose otherwise) your name, email and sign-in are erased; what you wrote stays as “Deleted member” or is removed, as this community decided. You can change your mind until then.')}</p>
+        <button class="btn primary" @click=${this.#delete}>${msg('Yes, delete my account')}</button>
         <button class="btn" @click=${() => {
           this.confirming = false;
-        }}>${strings.cancel}</button>`;
+        }}>${msg('Cancel')}</button>`;
     }
     return html`<button class="btn" @click=${() => {
       this.confirming = true;
-    }}>${s.deleteButton}</button>`;
+    }}>${msg('Delete my account')}</button>`;
+  }
+
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
   }
 
   override render() {
     const a = this.account;
     const notifications = a?.notifications?.edges.map((e) => e.node) ?? [];
     return html`<section aria-labelledby="account-title">
-      <button class="link" @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'list' }))}>${s.close}</button>
-      <h2 id="account-title">${s.title}</h2>
+      <button class="link" @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'list' }))}>${msg('Back to the posts')}</button>
+      <h2 id="account-title">${msg('Your account')}</h2>
       <p class="error" role="alert">${this.problem}</p>
       ${
         a
-          ? html`<h3>${s.notifications}</h3>
-            ${notifications.length ? html`<ul>${notifications.map((n) => this.#notification(n))}</ul>` : html`<p class="muted">${s.noNotifications}</p>`}
+          ? html`<h3>${msg('Notifications')}</h3>
+            ${notifications.length ? html`<ul>${notifications.map((n) => this.#notification(n))}</ul>` : html`<p class="muted">${msg('Nothing new in the threads you follow.')}</p>`}
             ${this.#email(a)}
-            <h3>${s.data}</h3><p class="muted">${s.dataText}</p>
-            <button class="btn" @click=${this.#download}>${s.download}</button>
-            <h3>${s.deleteTitle}</h3>${this.#deletion(a)}`
-          : html`<p class="muted" aria-busy="true">${strings.loading}</p>`
+            <h3>${msg('Your data')}</h3><p class="muted">${msg('Download everything this community holds about you, as a JSON file.')}</p>
+            <button class="btn" @click=${this.#download}>${msg('Download my data')}</button>
+            <h3>${msg('Delete your account')}</h3>${this.#deletion(a)}`
+          : html`<p class="muted" aria-busy="true">${loading()}</p>`
       }
       <p class="muted" role="status">${this.done}</p>
     </section>`;

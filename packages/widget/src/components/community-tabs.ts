@@ -1,6 +1,6 @@
+import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { Route } from '../app.ts';
-import { strings } from '../strings.ts';
 
 type Tab = 'list' | 'roadmap' | 'whats-new';
 
@@ -12,13 +12,15 @@ export function communityTabs(
   const tab = (name: Tab, label: string, extra: unknown = nothing) =>
     html`<button part="tab" aria-current=${route.name === name ? 'page' : 'false'}
       @click=${() => options.go({ name })}>${label}${extra}</button>`;
-  return html`<nav part="tabs" aria-label=${strings.viewsLabel}>
-    ${tab('list', strings.postsTab)}
-    ${options.roadmapEnabled ? tab('roadmap', strings.roadmapTab) : nothing}
+  return html`<nav part="tabs" aria-label=${msg('Community views')}>
+    ${tab('list', msg('Posts'))}
+    ${options.roadmapEnabled ? tab('roadmap', msg('Roadmap')) : nothing}
     ${tab(
       'whats-new',
-      strings.whatsNewTab,
-      options.newsUnread ? html`<span class="dot" role="img" aria-label=${strings.newEntries}></span>` : nothing,
+      msg("What's new"),
+      options.newsUnread
+        ? html`<span class="dot" role="img" aria-label=${msg('new', { desc: "The dot on the What's new tab: there are entries the visitor has not seen." })}></span>`
+        : nothing,
     )}
   </nav>`;
 }

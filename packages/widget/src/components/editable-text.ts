@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { FormattedText } from '@rapport/shared/formatted-text.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { formattedText, richText } from '@rapport/shared/ui/rich-text.ts';
@@ -6,7 +7,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { DELETE_REPLY, DELETE_THREAD, EDIT_REPLY, EDIT_THREAD, WITHDRAW_THREAD } from '../graphql/thread.ts';
-import { strings } from '../strings.ts';
+import { postBodyLabel, postTitleLabel, replyLabel } from '../i18n/labels.ts';
+import { networkError } from '../i18n/words.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 
 export interface EditableItem {
@@ -72,11 +74,11 @@ export class EditableText extends LitElement {
     event.preventDefault();
     const thread = this.kind === 'thread';
     this.problem =
-      (thread ? lengthProblem(this.draft.title, LIMITS.threadTitle, strings.postTitle) : undefined) ??
+      (thread ? lengthProblem(this.draft.title, LIMITS.threadTitle, postTitleLabel()) : undefined) ??
       lengthProblem(
         this.draft.body,
         thread ? LIMITS.threadBody : LIMITS.replyBody,
-        thread ? strings.postBody : strings.replyLabel,
+        thread ? postBodyLabel() : replyLabel(),
       ) ??
       '';
     if (this.problem) return;
@@ -87,7 +89,7 @@ export class EditableText extends LitElement {
           .toPromise();
     const saved = result.data?.[thread ? 'editThread' : 'editReply'];
     if (!saved) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       return;
     }
     this.mode = 'view';
@@ -105,7 +107,7 @@ export class EditableText extends LitElement {
     this.mode = 'view';
     const saved = result.data?.withdrawThread;
     if (!saved) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       return;
     }
     this.#emit('rapport-edited', saved);
@@ -118,15 +120,20 @@ export class EditableText extends LitElement {
       .mutation(thread ? DELETE_THREAD : DELETE_REPLY, { id: this.item.id })
       .toPromise();
     if (!result.data) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       this.mode = 'view';
       return;
     }
     this.#emit('rapport-removed', this.item.id);
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    const s = strings;
     const item = this.item;
     if (this.mode === 'edit') {
       return html`<form @submit=${this.#save} novalidate>
@@ -134,7 +141,7 @@ export class EditableText extends LitElement {
           this.kind === 'thread'
             ? textField({
                 id: 'edit-title',
-                label: s.postTitle,
+                label: postTitleLabel(),
                 value: this.draft.title,
                 rule: LIMITS.threadTitle,
                 onInput: (v) => {
@@ -145,7 +152,7 @@ export class EditableText extends LitElement {
         }
         ${textField({
           id: 'edit-body',
-          label: this.kind === 'thread' ? s.postBody : s.replyLabel,
+          label: this.kind === 'thread' ? postBodyLabel() : replyLabel(),
           value: this.draft.body,
           rule: this.kind === 'thread' ? LIMITS.threadBody : LIMITS.replyBody,
           multiline: true,
@@ -156,32 +163,32 @@ export class EditableText extends LitElement {
           },
         })}
         <div class="actions">
-          <button class="btn primary">${s.save}</button>
+          <button class="btn primary">${msg('Save')}</button>
           <button type="button" class="btn" @click=${() => {
             this.mode = 'view';
-          }}>${s.cancel}</button>
+          }}>${msg('Cancel')}</button>
         </div>
       </form>`;
     }
     const removal = this.#removal;
     const withdraw = removal === 'WITHDRAW';
     const body = item.withdrawnAt
-      ? html`<p class="muted" part="withdrawn">${s.withdrawn}</p>`
+      ? html`<p class="muted" part="withdrawn">${msg('Withdrawn by its author.')}</p>`
       : item.bodyFormatted
         ? formattedText(item.bodyFormatted)
         : item.body
           ? richText(item.body)
           : nothing;
     return html`${body}
-      ${item.editedAt ? html`<span class="muted">(${s.edited})</span>` : nothing}
+      ${item.editedAt ? html`<span class="muted">(${msg('edited')})</span>` : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${
         this.mode === 'confirm'
-          ? html`<div class="actions" role="group"><span>${withdraw ? s.confirmWithdraw : s.confirmRemove}</span>
-              <button class="btn" @click=${this.#remove}>${withdraw ? s.withdraw : s.remove}</button>
+          ? html`<div class="actions" role="group"><span>${withdraw ? msg('Others have taken part, so the conversation stays. Withdraw your post? Its text will no longer be shown.') : msg('Delete it for good?')}</span>
+              <button class="btn" @click=${this.#remove}>${withdraw ? msg('Withdraw') : msg('Delete')}</button>
               <button class="btn" @click=${() => {
                 this.mode = 'view';
-              }}>${s.cancel}</button></div>`
+              }}>${msg('Cancel')}</button></div>`
           : item.viewerCanEdit || removal
             ? html`<div class="actions">
               ${
@@ -189,14 +196,14 @@ export class EditableText extends LitElement {
                   ? html`<button class="btn" @click=${() => {
                       this.draft = { title: item.title ?? '', body: item.body };
                       this.mode = 'edit';
-                    }}>${s.edit}</button>`
+                    }}>${msg('Edit')}</button>`
                   : nothing
               }
               ${
                 removal
                   ? html`<button class="btn" @click=${() => {
                       this.mode = 'confirm';
-                    }}>${withdraw ? s.withdraw : s.remove}</button>`
+                    }}>${withdraw ? msg('Withdraw') : msg('Delete')}</button>`
                   : nothing
               }</div>`
             : nothing

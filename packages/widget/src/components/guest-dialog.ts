@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
@@ -5,7 +6,7 @@ import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { storedVisitorId } from '../client/visitor.ts';
 import { START_GUEST } from '../graphql/guest.ts';
-import { strings } from '../strings.ts';
+import { networkError } from '../i18n/words.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 
 /**
@@ -68,7 +69,7 @@ export class GuestDialog extends LitElement {
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    this.problem = lengthProblem(this.name, LIMITS.displayName, strings.displayName) ?? '';
+    this.problem = lengthProblem(this.name, LIMITS.displayName, msg('Your name')) ?? '';
     if (this.problem || this.busy) return;
     this.busy = true;
     const result = await this.app.client
@@ -77,21 +78,27 @@ export class GuestDialog extends LitElement {
     this.busy = false;
     const token = result.data?.startGuestSession?.token;
     if (!token) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       return;
     }
     this.app.session.setGuest(token);
     this.#finish(true);
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     return html`<dialog aria-labelledby="join-title" @close=${() => this.#finish(false)}>
       <form @submit=${this.#submit} novalidate>
-        <h2 id="join-title">${strings.joinTitle}</h2>
-        <p class="muted">${strings.joinText}</p>
+        <h2 id="join-title">${msg('Join the conversation')}</h2>
+        <p class="muted">${msg('Choose the name others will see next to your posts. No account or password needed.')}</p>
         ${textField({
           id: 'name',
-          label: strings.displayName,
+          label: msg('Your name'),
           value: this.name,
           rule: LIMITS.displayName,
           error: this.problem,
@@ -101,8 +108,8 @@ export class GuestDialog extends LitElement {
           },
         })}
         <div class="actions">
-          <button type="button" class="btn" @click=${() => this.#finish(false)}>${strings.cancel}</button>
-          <button class="btn primary" ?disabled=${this.busy}>${strings.join}</button>
+          <button type="button" class="btn" @click=${() => this.#finish(false)}>${msg('Cancel')}</button>
+          <button class="btn primary" ?disabled=${this.busy}>${msg('Continue')}</button>
         </div>
       </form>
     </dialog>`;

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
@@ -6,7 +7,8 @@ import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { POST_THREAD } from '../graphql/post.ts';
 import type { ThreadKind } from '../graphql/types.ts';
-import { strings } from '../strings.ts';
+import { postBodyLabel, postTitleLabel } from '../i18n/labels.ts';
+import { kindNames, networkError } from '../i18n/words.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 
 /** Post an idea, question, praise or problem; on success the new thread opens. */
@@ -65,8 +67,8 @@ export class PostForm extends LitElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    const title = lengthProblem(this.titleText, LIMITS.threadTitle, strings.postTitle);
-    const body = lengthProblem(this.body, LIMITS.threadBody, strings.postBody);
+    const title = lengthProblem(this.titleText, LIMITS.threadTitle, postTitleLabel());
+    const body = lengthProblem(this.body, LIMITS.threadBody, postBodyLabel());
     if (title) errors.title = title;
     if (body) errors.body = body;
     this.errors = errors;
@@ -80,7 +82,7 @@ export class PostForm extends LitElement {
     const id = result.data?.postThread?.id;
     if (!id) {
       const problem = problemOf(result.error);
-      this.errors = { [problem?.field ?? 'form']: problem?.message ?? strings.networkError };
+      this.errors = { [problem?.field ?? 'form']: problem?.message ?? networkError() };
       this.existing = problem?.existingId ?? '';
       return;
     }
@@ -91,23 +93,29 @@ export class PostForm extends LitElement {
     this.dispatchEvent(new NavigateEvent({ name: 'thread', id }));
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    const s = strings;
+    const kinds = kindNames();
     return html`<form part="form" @submit=${this.#submit} novalidate>
       <fieldset>
-        <legend>${s.postKind}</legend>
-        ${(Object.keys(s.kinds) as ThreadKind[]).map(
+        <legend>${msg('What is it?')}</legend>
+        ${(Object.keys(kinds) as ThreadKind[]).map(
           (
             kind,
           ) => html`<label class="kind"><input type="radio" name="kind" value=${kind} .checked=${this.kind === kind}
             @change=${() => {
               this.kind = kind;
-            }} />${s.kinds[kind]}</label>`,
+            }} />${kinds[kind]}</label>`,
         )}
       </fieldset>
       ${textField({
         id: 'title',
-        label: s.postTitle,
+        label: postTitleLabel(),
         value: this.titleText,
         rule: LIMITS.threadTitle,
         error: this.errors.title,
@@ -120,12 +128,12 @@ export class PostForm extends LitElement {
       ${
         this.existing
           ? html`<p><button type="button" class="btn" part="button"
-              @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: this.existing }))}>${s.openExisting}</button></p>`
+              @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: this.existing }))}>${msg('Open your earlier post')}</button></p>`
           : ''
       }
       ${textField({
         id: 'body',
-        label: s.postBody,
+        label: postBodyLabel(),
         value: this.body,
         rule: LIMITS.threadBody,
         multiline: true,
@@ -137,8 +145,8 @@ export class PostForm extends LitElement {
       })}
       ${this.errors.form || this.errors.kind ? html`<p class="error" role="alert">${this.errors.form || this.errors.kind}</p>` : ''}
       <div class="actions">
-        <button class="btn primary" part="button" ?disabled=${this.busy}>${s.postSubmit}</button>
-        <button type="button" class="btn" part="button" @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'list' }))}>${s.cancel}</button>
+        <button class="btn primary" part="button" ?disabled=${this.busy}>${msg('Post', { desc: 'Button: publish the new post' })}</button>
+        <button type="button" class="btn" part="button" @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'list' }))}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }

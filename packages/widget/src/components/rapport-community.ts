@@ -1,3 +1,5 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { directionOf } from '@rapport/shared/i18n/locales.ts';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { type App, NavigateEvent, type Route } from '../app.ts';
@@ -7,8 +9,10 @@ import { createClient } from '../client/client.ts';
 import { problemOf } from '../client/errors.ts';
 import { Session, type SessionChange } from '../client/session.ts';
 import { recordArrival } from '../client/share.ts';
-import { COMMUNITY } from '../graphql/community.ts';
-import { strings } from '../strings.ts';
+import { COMMUNITY, SET_MY_LOCALE } from '../graphql/community.ts';
+import { chooseLocale } from '../i18n/choose-locale.ts';
+import { currentLocale, setLocale, t } from '../i18n/localize.ts';
+import { loadFailed, loading } from '../i18n/words.ts';
 import { communityTabs } from './community-tabs.ts';
 import type { GuestDialog } from './guest-dialog.ts';
 import { communityStyles } from './rapport-community.styles.ts';
@@ -35,6 +39,7 @@ export class RapportCommunity extends LitElement {
     community: { type: String },
     endpoint: { type: String },
     ssoToken: { type: String, attribute: 'sso-token' },
+    lang: { type: String },
     route: { state: true },
     brand: { state: true },
     viewerName: { state: true },
@@ -51,6 +56,10 @@ export class RapportCommunity extends LitElement {
   community = '';
   endpoint = '';
   ssoToken: string | null = null;
+  /** The language asked for by the page (`lang="de"`); see i18n/choose-locale.ts for the rest. */
+  override lang = '';
+  /** The community's default language, once it is loaded. */
+  #communityLocale: string | null = null;
   // A link (shared, from an email) opens where it points; a reload keeps the view.
   route: Route = routeOfAddress();
   brand = '';
@@ -100,12 +109,19 @@ export class RapportCommunity extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('ssoToken') && this.#app) this.#app.session.setSso(this.ssoToken);
+    if (changed.has('lang') || changed.has('ssoToken')) void this.#speak();
+  }
+
+  /** Switches to the language the page, the token, the browser or the community asks for. */
+  #speak(): Promise<void> {
+    const locale = chooseLocale({ lang: this.lang, ssoToken: this.ssoToken, communityLocale: this.#communityLocale });
+    return locale === currentLocale() ? Promise.resolve() : setLocale(locale);
   }
 
   #start(): void {
     if (this.started) return;
     if (!this.community || !this.endpoint) {
-      this.problem = 'rapport-community needs the community and endpoint attributes.';
+      this.problem = msg('rapport-community needs the community and endpoint attributes.');
       console.error(`<rapport-community>: ${this.problem}`);
       return;
     }
@@ -165,17 +181,23 @@ export class RapportCommunity extends LitElement {
     const community = result.data?.community;
     if (!community) {
       this.problem = result.data
-        ? `There is no community "${this.community}".`
-        : (problemOf(result.error)?.message ?? strings.loadFailed);
+        ? t(msg('There is no community "{community}".'), { community: this.community })
+        : (problemOf(result.error)?.message ?? loadFailed());
       return;
     }
     this.problem = '';
+    this.#communityLocale = community.defaultLocale ?? null;
     this.#themeSheet = applyBrandTheme(this.shadowRoot, community.theme ?? [], this.#themeSheet);
     this.brand = community.name;
     app.brand = community.name;
     this.roadmapEnabled = community.roadmapEnabled;
     const viewer = result.data?.viewer;
     this.viewerName = viewer?.member?.displayName ?? '';
+    // Their emails come in the language they read here.
+    await this.#speak();
+    if (viewer?.member && viewer.locale !== currentLocale()) {
+      void app.client.mutation(SET_MY_LOCALE, { locale: currentLocale() }).toPromise();
+    }
     this.unread = viewer?.unreadNotificationCount ?? 0;
     const latest: string = community.changelog?.edges[0]?.node.publishedAt ?? '';
     this.newsUnread = viewer?.member ? viewer.unreadChangelogCount > 0 : latest > newsSeenAt(this.community);
@@ -248,17 +270,26 @@ export class RapportCommunity extends LitElement {
     }
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     const app = this.#app;
     if (this.problem) {
-      return html`<div class="frame" part="container"><p class="error" role="alert">${this.problem}</p>
-        ${app ? html`<button class="btn" @click=${() => this.#loadCommunity()}>${strings.retry}</button>` : nothing}</div>`;
+      return html`<div class="frame" part="container" dir=${directionOf(currentLocale())} lang=${currentLocale()}>
+        <p class="error" role="alert">${this.problem}</p>
+        ${app ? html`<button class="btn" @click=${() => this.#loadCommunity()}>${msg('Try again')}</button>` : nothing}</div>`;
     }
     if (!app || !this.brand) {
-      return html`<div class="frame" part="container" aria-busy="true"><p class="muted">${strings.loading}</p></div>`;
+      return html`<div class="frame" part="container" aria-busy="true" dir=${directionOf(currentLocale())}
+        lang=${currentLocale()}><p class="muted">${loading()}</p></div>`;
     }
     const route = this.route;
-    return html`<section class="frame" part="container" aria-label=${strings.communityLabel(this.brand)}
+    return html`<section class="frame" part="container" aria-label=${t(msg('{brand} community'), { brand: this.brand })}
+        dir=${directionOf(currentLocale())} lang=${currentLocale()}
         @rapport-navigate=${this.#navigate}
         @rapport-posted=${() => this.renderRoot.querySelector<ThreadList>('rapport-thread-list')?.refresh()}
         @rapport-voted=${this.#voted}
@@ -269,18 +300,18 @@ export class RapportCommunity extends LitElement {
       <header part="header">
         <h2>${this.brand}</h2>
         <div class="who">
-          ${this.viewerName ? html`<span class="muted">${strings.signedInAs(this.viewerName)}</span>` : nothing}
+          ${this.viewerName ? html`<span class="muted">${t(msg('Posting as {name}'), { name: this.viewerName })}</span>` : nothing}
           ${
             this.viewerName && route.name !== 'account'
-              ? html`<button class="btn" part="button" aria-label=${strings.accountLabel(this.unread)}
-                  @click=${() => this.#navigate(new NavigateEvent({ name: 'account' }))}>${strings.account}${
+              ? html`<button class="btn" part="button" aria-label=${t(msg('{unread, plural, =0 {Your account} one {Your account: # new notification} other {Your account: # new notifications}}'), { unread: this.unread })}
+                  @click=${() => this.#navigate(new NavigateEvent({ name: 'account' }))}>${msg('Account')}${
                     this.unread ? html` <span class="badge">${this.unread}</span>` : nothing
                   }</button>`
               : nothing
           }
           ${
             route.name === 'list'
-              ? html`<button class="btn primary" part="button" @click=${() => this.#go({ name: 'new' }, false)}>${strings.newPost}</button>`
+              ? html`<button class="btn primary" part="button" @click=${() => this.#go({ name: 'new' }, false)}>${msg('New post')}</button>`
               : nothing
           }
         </div>

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
@@ -5,7 +6,8 @@ import { css, html, LitElement } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { REPLY_TO } from '../graphql/thread.ts';
-import { strings } from '../strings.ts';
+import { replyLabel } from '../i18n/labels.ts';
+import { networkError } from '../i18n/words.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 
 /** Write a reply; the thread view appends what the server saved (`rapport-replied`). */
@@ -29,7 +31,7 @@ export class ReplyForm extends LitElement {
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    const local = lengthProblem(this.body, LIMITS.replyBody, strings.replyLabel);
+    const local = lengthProblem(this.body, LIMITS.replyBody, replyLabel());
     if (local) {
       this.problem = local;
       return;
@@ -42,7 +44,7 @@ export class ReplyForm extends LitElement {
       .toPromise();
     this.busy = false;
     if (!result.data?.reply) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       return;
     }
     this.#key.sent();
@@ -57,11 +59,17 @@ export class ReplyForm extends LitElement {
     );
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     return html`<form part="form" @submit=${this.#submit} novalidate>
       ${textField({
         id: 'reply',
-        label: strings.replyLabel,
+        label: replyLabel(),
         value: this.body,
         rule: LIMITS.replyBody,
         multiline: true,
@@ -71,7 +79,7 @@ export class ReplyForm extends LitElement {
           this.problem = '';
         },
       })}
-      <button class="btn primary" part="button" ?disabled=${this.busy}>${strings.replySubmit}</button>
+      <button class="btn primary" part="button" ?disabled=${this.busy}>${msg('Reply', { desc: 'Button: send the reply' })}</button>
     </form>`;
   }
 }

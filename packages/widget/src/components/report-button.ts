@@ -1,10 +1,11 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { REPORT } from '../graphql/thread.ts';
-import { strings } from '../strings.ts';
+import { networkError } from '../i18n/words.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 
 /**
@@ -68,7 +69,7 @@ export class ReportButton extends LitElement {
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    const local = lengthProblem(this.reason, LIMITS.reason, strings.reportReason);
+    const local = lengthProblem(this.reason, LIMITS.reason, msg('What is wrong with it?'));
     if (local) {
       this.problem = local;
       return;
@@ -79,25 +80,31 @@ export class ReportButton extends LitElement {
     const result = await this.app.client.mutation(REPORT, { input }).toPromise();
     this.busy = false;
     if (!result.data?.reportContent) {
-      this.problem = problemOf(result.error)?.message ?? strings.networkError;
+      this.problem = problemOf(result.error)?.message ?? networkError();
       return;
     }
     this.open = false;
     this.done = true;
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    const s = strings;
-    const what = this.replyId ? s.reportReply : s.reportThread;
-    if (this.done) return html`<span class="muted" role="status">${s.reported}</span>`;
+    const what = this.replyId ? msg('Report this reply to the moderators') : msg('Report this post to the moderators');
+    if (this.done)
+      return html`<span class="muted" role="status">${msg('Thanks: the moderators will look at it.')}</span>`;
     if (!this.open) {
-      return html`<button class="link" part="report" aria-label=${what} @click=${() => this.#toggle(true)}>${s.report}</button>`;
+      return html`<button class="link" part="report" aria-label=${what} @click=${() => this.#toggle(true)}>${msg('Report')}</button>`;
     }
     return html`<form part="form" novalidate aria-label=${what} @submit=${this.#submit}
         @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#toggle(false)}>
       ${textField({
         id: 'reason',
-        label: s.reportReason,
+        label: msg('What is wrong with it?'),
         value: this.reason,
         rule: LIMITS.reason,
         error: this.problem,
@@ -107,8 +114,8 @@ export class ReportButton extends LitElement {
         },
       })}
       <div class="actions">
-        <button class="btn primary" part="button" ?disabled=${this.busy}>${s.reportSubmit}</button>
-        <button class="btn" part="button" type="button" @click=${() => this.#toggle(false)}>${s.cancel}</button>
+        <button class="btn primary" part="button" ?disabled=${this.busy}>${msg('Send report')}</button>
+        <button class="btn" part="button" type="button" @click=${() => this.#toggle(false)}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }

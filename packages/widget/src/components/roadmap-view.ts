@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
@@ -6,10 +7,24 @@ import { queryInParts } from '../client/query.ts';
 import { define } from '../define.ts';
 import { ROADMAP } from '../graphql/roadmap.ts';
 import type { Roadmap, ThreadSummary } from '../graphql/types.ts';
-import { strings } from '../strings.ts';
+import { t as fmt } from '../i18n/localize.ts';
+import { loadFailed, loading, replyCount } from '../i18n/words.ts';
 
 type Column = keyof Roadmap;
 const COLUMNS: Column[] = ['planned', 'inProgress', 'shipped'];
+
+const columnNames = (): Record<Column, string> => ({
+  planned: msg('Planned'),
+  inProgress: msg('In progress'),
+  shipped: msg('Shipped'),
+});
+
+const emptyColumn = (): Record<Column, string> => ({
+  planned: msg('Nothing planned yet.'),
+  inProgress: msg('Nothing in progress right now.'),
+  shipped: msg('Nothing shipped recently.'),
+});
+
 /** Below this width the columns become tabs (one column at a time). */
 const NARROW_PX = 560;
 
@@ -148,8 +163,8 @@ export class RoadmapView extends LitElement {
     );
     if (!this.roadmap)
       this.problem = result.data?.community
-        ? strings.roadmapOff
-        : (problemOf(result.error)?.message ?? strings.loadFailed);
+        ? msg('This community has no public roadmap.')
+        : (problemOf(result.error)?.message ?? loadFailed());
   }
 
   #voted(column: Column, id: string, detail: { count: number; voted: boolean }): void {
@@ -169,7 +184,7 @@ export class RoadmapView extends LitElement {
       <div>
         <button class="title" part="thread-title"
           @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: t.id }))}>${t.title}</button>
-        <div class="muted">${strings.replies(t.replyCount)}</div>
+        <div class="muted">${replyCount(t.replyCount)}</div>
       </div>
     </li>`;
   }
@@ -178,28 +193,42 @@ export class RoadmapView extends LitElement {
     const threads = this.roadmap?.[column] ?? [];
     return threads.length
       ? html`<ul aria-labelledby=${labelledBy}>${threads.map((t) => this.#card(column, t))}</ul>`
-      : html`<p class="muted">${strings.roadmapEmpty[column]}</p>`;
+      : html`<p class="muted">${emptyColumn()[column]}</p>`;
   }
 
   /** Arrow keys, Home and End move between the tabs (WAI-ARIA tabs pattern). */
   #tabKey(event: KeyboardEvent): void {
     const index = COLUMNS.indexOf(this.column);
-    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: COLUMNS.length - 1 }[event.key];
+    // Right-to-left, the next tab is on the left.
+    const forward = getComputedStyle(this).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const back = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
+    const next = { [forward]: index + 1, [back]: index - 1, Home: 0, End: COLUMNS.length - 1 }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     this.column = COLUMNS[(next + COLUMNS.length) % COLUMNS.length] as Column;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]')?.focus());
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     if (!this.roadmap) {
       return this.problem
         ? html`<p class="error" role="alert">${this.problem}</p>`
-        : html`<p class="muted" aria-busy="true">${strings.loading}</p>`;
+        : html`<p class="muted" aria-busy="true">${loading()}</p>`;
     }
-    const title = (column: Column) => `${strings.roadmapColumns[column]} (${this.roadmap?.[column].length ?? 0})`;
+    const names = columnNames();
+    const title = (column: Column) =>
+      fmt(msg('{column} ({count, number})', { desc: 'A roadmap column and how many posts it holds' }), {
+        column: names[column],
+        count: this.roadmap?.[column].length ?? 0,
+      });
     if (this.narrow) {
-      return html`<div role="tablist" aria-label=${strings.roadmapTab} @keydown=${this.#tabKey}>
+      return html`<div role="tablist" aria-label=${msg('Roadmap')} @keydown=${this.#tabKey}>
           ${COLUMNS.map(
             (
               c,

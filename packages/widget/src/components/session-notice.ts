@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { App } from '../app.ts';
@@ -5,6 +6,7 @@ import { problemOf } from '../client/errors.ts';
 import type { SessionChange } from '../client/session.ts';
 import { define } from '../define.ts';
 import { BRING_GUEST_ACTIVITY, GUEST_ACTIVITY } from '../graphql/session.ts';
+import { currentLocale, t } from '../i18n/localize.ts';
 
 interface GuestActivity {
   displayName: string;
@@ -14,29 +16,17 @@ interface GuestActivity {
   followCount: number;
 }
 
-const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
-
-/** The notice's strings (loaded with it): a translation replaces this object. */
-export const noticeStrings = {
-  ended: 'Your sign-in has ended. Sign in again on this page to go on; what you were writing is kept.',
-  offer: (name: string, what: string) =>
-    `Before you signed in, you took part here as the guest “${name}”: ${what}. Bring it into your account?`,
-  bring: 'Bring it into my account',
-  keepApart: 'Keep it separate',
-  brought: (what: string) => `Done: ${what} moved into your account.`,
-  keptApart: (name: string) => `Your guest posts stay under the name “${name}”.`,
-  activity: (a: GuestActivity) =>
-    [
-      a.threadCount && plural(a.threadCount, 'post', 'posts'),
-      a.replyCount && plural(a.replyCount, 'reply', 'replies'),
-      a.voteCount && plural(a.voteCount, 'vote', 'votes'),
-      a.followCount && plural(a.followCount, 'follow', 'follows'),
-    ]
-      .filter(Boolean)
-      .join(', ')
-      .replace(/, ([^,]*)$/, ' and $1') || 'nothing new',
-};
-const s = noticeStrings;
+/** "2 posts, 1 reply and 3 votes", in the widget's language. */
+function activityOf(a: GuestActivity): string {
+  const parts = [
+    a.threadCount && t(msg('{count, plural, one {# post} other {# posts}}'), { count: a.threadCount }),
+    a.replyCount && t(msg('{count, plural, one {# reply} other {# replies}}'), { count: a.replyCount }),
+    a.voteCount && t(msg('{count, plural, one {# vote} other {# votes}}'), { count: a.voteCount }),
+    a.followCount && t(msg('{count, plural, one {# follow} other {# follows}}'), { count: a.followCount }),
+  ].filter((part): part is string => Boolean(part));
+  if (parts.length === 0) return msg('nothing new');
+  return new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(parts);
+}
 
 /** The guest's activity was brought into the account: views show it as theirs now. */
 export class GuestBroughtEvent extends Event {
@@ -137,27 +127,35 @@ export class SessionNotice extends LitElement {
       this.app.session.forgetGuest();
       this.offer = null;
     }
-    this.said = brought ? s.brought(s.activity(brought)) : (problem?.message ?? '');
+    this.said = brought
+      ? t(msg('Done: {what} moved into your account.'), { what: activityOf(brought) })
+      : (problem?.message ?? '');
     if (brought) this.dispatchEvent(new GuestBroughtEvent());
   }
 
   #keepApart(): void {
     if (!this.offer) return;
-    this.said = s.keptApart(this.offer.displayName);
+    this.said = t(msg('Your guest posts stay under the name “{name}”.'), { name: this.offer.displayName });
     this.app.session.forgetGuest();
     this.offer = null;
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     return html`
-      ${this.ended ? html`<div class="notice" part="notice" role="alert"><p>${s.ended}</p></div>` : nothing}
+      ${this.ended ? html`<div class="notice" part="notice" role="alert"><p>${msg('Your sign-in has ended. Sign in again on this page to go on; what you were writing is kept.')}</p></div>` : nothing}
       ${
         this.offer
-          ? html`<div class="notice" part="notice" role="region" aria-label=${s.bring}>
-              <p>${s.offer(this.offer.displayName, s.activity(this.offer))}</p>
+          ? html`<div class="notice" part="notice" role="region" aria-label=${msg('Bring it into my account')}>
+              <p>${t(msg('Before you signed in, you took part here as the guest “{name}”: {what}. Bring it into your account?'), { name: this.offer.displayName, what: activityOf(this.offer) })}</p>
               <div class="actions">
-                <button class="btn primary" part="button" ?disabled=${this.busy} @click=${this.#bring}>${s.bring}</button>
-                <button class="btn" part="button" ?disabled=${this.busy} @click=${this.#keepApart}>${s.keepApart}</button>
+                <button class="btn primary" part="button" ?disabled=${this.busy} @click=${this.#bring}>${msg('Bring it into my account')}</button>
+                <button class="btn" part="button" ?disabled=${this.busy} @click=${this.#keepApart}>${msg('Keep it separate')}</button>
               </div>
             </div>`
           : nothing

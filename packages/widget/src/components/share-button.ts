@@ -1,8 +1,8 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
 import type { App } from '../app.ts';
 import { shareUrl } from '../client/share.ts';
-import { strings } from '../strings.ts';
 
 /**
  * "Share": a link to the thread on this page, carrying the sharer's referral code. Uses the
@@ -37,19 +37,25 @@ export class ShareButton extends LitElement {
     try {
       if (navigator.share) {
         await navigator.share({ title: this.threadTitle, url });
-        this.done = strings.shared;
+        this.done = msg('Shared.');
         return;
       }
       await navigator.clipboard.writeText(url);
-      this.done = strings.linkCopied;
+      this.done = msg('Link copied.');
     } catch {
       // No share sheet and no clipboard (or the person cancelled): show the link to copy by hand.
       this.done = url;
     }
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    return html`<button class="btn" part="button" @click=${this.#share}>${strings.share}</button>
+    return html`<button class="btn" part="button" @click=${this.#share}>${msg('Share')}</button>
       <span class="muted" role="status">${this.done}</span>`;
   }
 }

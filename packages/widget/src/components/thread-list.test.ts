@@ -29,7 +29,7 @@ describe('<rapport-thread-list>', () => {
     expect(rows[0]?.textContent).to.contain('Answered by staff');
     expect(rows[0]?.textContent).to.contain('1 reply');
     expect(find(rows[0] as Element, 'rapport-vote >> button')?.textContent).to.contain(
-      '3 votes, Vote for “Loved idea”',
+      '3 votes, vote for “Loved idea”',
     );
     expect(rows[1]?.textContent).not.to.contain('Answered by staff');
 

@@ -1,3 +1,5 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { fieldStyles } from '@rapport/shared/ui/field.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
@@ -6,8 +8,8 @@ import { problemOf } from '../client/errors.ts';
 import { queryInParts } from '../client/query.ts';
 import { THREAD_LIST } from '../graphql/documents.ts';
 import type { PageInfo, ThreadKind, ThreadOrder, ThreadStatus, ThreadSummary } from '../graphql/types.ts';
-import { strings } from '../strings.ts';
-import { fieldStyles } from './field.ts';
+import { currentLocale } from '../i18n/localize.ts';
+import { kindNames, loadFailed, loading, replyCount, sortNames, statusNames } from '../i18n/words.ts';
 
 const PAGE = 20;
 const SEARCH_DELAY_MS = 300;
@@ -156,7 +158,7 @@ export class ThreadList extends LitElement {
     });
     if (request !== this.#request) return;
     this.loading = false;
-    if (!result.data?.community?.threads) this.problem = problemOf(result.error)?.message ?? strings.loadFailed;
+    if (!result.data?.community?.threads) this.problem = problemOf(result.error)?.message ?? loadFailed();
   }
 
   #set(change: Partial<Pick<ThreadList, 'orderBy' | 'kind' | 'status'>>): void {
@@ -184,34 +186,42 @@ export class ThreadList extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    const s = strings;
+    const kinds = kindNames();
+    const statuses = statusNames();
+    const sorts = sortNames();
     return html`
       <div class="toolbar" part="toolbar">
         <div class="search field">
-          <label for="search">${s.search}</label>
-          <input id="search" type="search" part="input" placeholder=${s.searchPlaceholder} maxlength="100"
+          <label for="search">${msg('Search')}</label>
+          <input id="search" type="search" part="input" placeholder=${msg('Search ideas and questions')} maxlength="100"
             .value=${this.search} @input=${(e: Event) => this.#onSearch((e.target as HTMLInputElement).value)} />
         </div>
-        <div class="sorts" role="group" aria-label=${s.sortLabel}>
-          ${(Object.keys(s.sorts) as ThreadOrder[]).map(
+        <div class="sorts" role="group" aria-label=${msg('Sort')}>
+          ${(Object.keys(sorts) as ThreadOrder[]).map(
             (order) => html`<button class="btn" aria-pressed=${this.orderBy === order ? 'true' : 'false'}
-              @click=${() => this.#set({ orderBy: order })}>${s.sorts[order]}</button>`,
+              @click=${() => this.#set({ orderBy: order })}>${sorts[order]}</button>`,
           )}
         </div>
         <div class="filters">
           <div class="field">
-            <label for="kind">${s.kindLabel}</label>
+            <label for="kind">${msg('Kind')}</label>
             <select id="kind" .value=${this.kind} @change=${(e: Event) => this.#set({ kind: (e.target as HTMLSelectElement).value as ThreadKind })}>
-              <option value="">${s.allKinds}</option>
-              ${Object.entries(s.kinds).map(([value, label]) => html`<option value=${value}>${label}</option>`)}
+              <option value="">${msg('All kinds')}</option>
+              ${Object.entries(kinds).map(([value, label]) => html`<option value=${value}>${label}</option>`)}
             </select>
           </div>
           <div class="field">
-            <label for="status">${s.statusLabel}</label>
+            <label for="status">${msg('Status')}</label>
             <select id="status" .value=${this.status} @change=${(e: Event) => this.#set({ status: (e.target as HTMLSelectElement).value as ThreadStatus })}>
-              <option value="">${s.allStatuses}</option>
-              ${Object.entries(s.statuses).map(([value, label]) => html`<option value=${value}>${label}</option>`)}
+              <option value="">${msg('Any status')}</option>
+              ${Object.entries(statuses).map(([value, label]) => html`<option value=${value}>${label}</option>`)}
             </select>
           </div>
         </div>
@@ -219,7 +229,7 @@ export class ThreadList extends LitElement {
       ${
         this.problem
           ? html`<p class="error" role="alert">${this.problem}
-            <button class="btn" @click=${() => this.load(false)}>${s.retry}</button></p>`
+            <button class="btn" @click=${() => this.load(false)}>${msg('Try again')}</button></p>`
           : nothing
       }
       <ul aria-busy=${this.loading ? 'true' : 'false'}>
@@ -230,12 +240,12 @@ export class ThreadList extends LitElement {
             <div>
               <button class="title" part="thread-title" data-id=${t.id} @click=${() => this.#open(t)}>${t.title}</button>
               <div class="meta muted">
-                <span class="badge">${s.kinds[t.kind]}</span>
-                ${t.status !== 'OPEN' ? html`<span class="badge" part="status">${s.statuses[t.status]}</span>` : nothing}
-                ${t.answeredByStaff ? html`<span class="badge answered" part="answered">✓ ${s.answered}</span>` : nothing}
-                ${t.withdrawnAt ? html`<span class="badge">${s.withdrawnBadge}</span>` : nothing}
-                <span>${s.replies(t.replyCount)}</span>
-                <span>${t.author?.displayName} · <time datetime=${t.createdAt}>${timeAgo(t.createdAt)}</time></span>
+                <span class="badge">${kinds[t.kind]}</span>
+                ${t.status !== 'OPEN' ? html`<span class="badge" part="status">${statuses[t.status]}</span>` : nothing}
+                ${t.answeredByStaff ? html`<span class="badge answered" part="answered">✓ ${msg('Answered by staff')}</span>` : nothing}
+                ${t.withdrawnAt ? html`<span class="badge">${msg('Withdrawn')}</span>` : nothing}
+                <span>${replyCount(t.replyCount)}</span>
+                <span>${t.author?.displayName} · <time datetime=${t.createdAt}>${timeAgo(t.createdAt, Date.now(), currentLocale())}</time></span>
               </div>
             </div>
           </li>`,
@@ -243,13 +253,13 @@ export class ThreadList extends LitElement {
       </ul>
       ${
         !this.loading && !this.problem && this.threads.length === 0
-          ? html`<p class="muted">${this.search ? s.noResults : this.kind || this.status ? s.noneFiltered : s.empty}</p>`
+          ? html`<p class="muted">${this.search ? msg('No posts match your search.') : this.kind || this.status ? msg('No posts with this status or kind yet.') : msg('Nothing here yet. Be the first to post!')}</p>`
           : nothing
       }
-      ${this.loading && this.threads.length === 0 ? html`<p class="muted">${s.loading}</p>` : nothing}
+      ${this.loading && this.threads.length === 0 ? html`<p class="muted">${loading()}</p>` : nothing}
       ${
         this.pageInfo.hasNextPage
-          ? html`<div class="more"><button class="btn" ?disabled=${this.loading} @click=${() => this.load(true)}>${s.loadMore}</button></div>`
+          ? html`<div class="more"><button class="btn" ?disabled=${this.loading} @click=${() => this.load(true)}>${msg('Load more')}</button></div>`
           : nothing
       }
     `;

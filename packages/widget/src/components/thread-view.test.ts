@@ -92,7 +92,7 @@ describe('<rapport-thread-view>', () => {
     byText(form, 'button', 'Reply')?.click();
     await waitFor(() => find(form, '[role=alert]')?.textContent?.includes('at least 1'), 'the empty-reply message');
     type(find(form, 'textarea'), 'x'.repeat(10_001));
-    await waitFor(() => find(form, '.count')?.textContent === '10001 / 10000', 'the character count');
+    await waitFor(() => find(form, '.count')?.textContent === '10,001 / 10,000', 'the character count');
     expect(find(form, '.count')?.classList.contains('over')).to.equal(true);
     type(find(form, 'textarea'), 'Count me in');
     byText(form, 'button', 'Reply')?.click();

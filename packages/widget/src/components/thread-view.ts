@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { keepSubscribed } from '@rapport/shared/client/live.ts';
 import { authorLine, authorStyles } from '@rapport/shared/ui/author.ts';
 import { linkButtonStyles } from '@rapport/shared/ui/link-button.ts';
@@ -10,7 +11,9 @@ import { problemOf } from '../client/errors.ts';
 import { queryInParts } from '../client/query.ts';
 import { FOLLOW, MORE_REPLIES, THREAD_EVENTS, THREAD_VIEW, UNFOLLOW } from '../graphql/thread.ts';
 import type { Reply, Thread, ThreadEvent } from '../graphql/types.ts';
-import { strings } from '../strings.ts';
+import { authorLabels } from '../i18n/labels.ts';
+import { t as fmt } from '../i18n/localize.ts';
+import { kindNames, loadFailed, loading, networkError, replyCount, statusName, statusNames } from '../i18n/words.ts';
 
 /**
  * One thread: the post, its status and the staff note, the replies, and the reply form. It stays
@@ -165,7 +168,7 @@ export class ThreadView extends LitElement {
     );
     if (!this.thread) {
       if (result.data?.community && !result.data.community.thread) this.missing = true;
-      else this.problem = problemOf(result.error)?.message ?? strings.loadFailed;
+      else this.problem = problemOf(result.error)?.message ?? loadFailed();
       return;
     }
     if (!focus) return;
@@ -206,13 +209,13 @@ export class ThreadView extends LitElement {
         this.#merge([event.reply]);
         if (isNew) {
           this.thread = { ...this.thread, replyCount: this.thread.replyCount + 1 };
-          this.announcement = strings.newReply(event.reply.author?.displayName ?? '');
+          this.announcement = fmt(msg('New reply from {name}'), { name: event.reply.author?.displayName ?? '' });
         }
         break;
       }
       case 'StatusChangedEvent':
         this.thread = { ...this.thread, status: event.statusChange.to, lastStatusChange: event.statusChange };
-        this.announcement = strings.statusChanged(strings.statuses[event.statusChange.to]);
+        this.announcement = fmt(msg('Status changed to {status}'), { status: statusName(event.statusChange.to) });
         break;
       case 'VoteCountChangedEvent':
         this.thread = { ...this.thread, voteCount: event.voteCount };
@@ -272,20 +275,26 @@ export class ThreadView extends LitElement {
     const result = await this.app.client.mutation(following ? FOLLOW : UNFOLLOW, { id: thread.id }).toPromise();
     const saved = result.data?.[following ? 'follow' : 'unfollow'];
     if (this.thread) this.thread = { ...this.thread, viewerIsFollowing: saved ? saved.viewerIsFollowing : !following };
-    if (!saved) this.problem = problemOf(result.error)?.message ?? strings.networkError;
+    if (!saved) this.problem = problemOf(result.error)?.message ?? networkError();
   }
 
   #back(): void {
     this.dispatchEvent(new NavigateEvent({ name: 'list' }));
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    const s = strings;
     const t = this.thread;
-    const back = html`<button class="btn back" part="button" @click=${this.#back}>← ${s.back}</button>`;
-    if (this.missing) return html`${back}<p>${s.notFound}</p>`;
+    const labels = authorLabels();
+    const back = html`<button class="btn back" part="button" @click=${this.#back}>← ${msg('Back to all posts')}</button>`;
+    if (this.missing) return html`${back}<p>${msg('This post is not available any more.')}</p>`;
     if (!t) {
-      return html`${back}${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : html`<p class="muted">${s.loading}</p>`}`;
+      return html`${back}${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : html`<p class="muted">${loading()}</p>`}`;
     }
     const note = t.lastStatusChange;
     return html`
@@ -300,53 +309,53 @@ export class ThreadView extends LitElement {
           <div>
             <h2 tabindex="-1" part="thread-title">${t.title}</h2>
             <div class="meta">
-              <span class="badge">${s.kinds[t.kind]}</span>
-              <span class="badge" part="status">${s.statuses[t.status]}</span>
-              ${t.answeredByStaff ? html`<span class="badge">✓ ${s.answered}</span>` : nothing}
-              <button class="btn" part="button" aria-pressed=${t.viewerIsFollowing ? 'true' : 'false'} title=${s.followHint}
-                @click=${this.#toggleFollow}>${t.viewerIsFollowing ? s.following : s.follow}</button>
+              <span class="badge">${kindNames()[t.kind]}</span>
+              <span class="badge" part="status">${statusNames()[t.status]}</span>
+              ${t.answeredByStaff ? html`<span class="badge">✓ ${msg('Answered by staff')}</span>` : nothing}
+              <button class="btn" part="button" aria-pressed=${t.viewerIsFollowing ? 'true' : 'false'} title=${msg('Get updates when someone replies or the status changes')}
+                @click=${this.#toggleFollow}>${t.viewerIsFollowing ? msg('Following') : msg('Follow')}</button>
               <rapport-share .app=${this.app} .threadId=${t.id} .threadTitle=${t.title}></rapport-share>
               ${t.viewerIsAuthor ? nothing : html`<rapport-report .app=${this.app} .threadId=${t.id}></rapport-report>`}
-              <span class="live muted" aria-hidden="true">${this.live === 'live' ? `● ${s.live}` : this.live === 'reconnecting' ? s.reconnecting : ''}</span>
+              <span class="live muted" aria-hidden="true">${this.live === 'live' ? `● ${msg('Live')}` : this.live === 'reconnecting' ? msg('Reconnecting…') : ''}</span>
             </div>
           </div>
         </div>
-        ${authorLine(t.author, this.app.brand, t.createdAt, strings)}
+        ${authorLine(t.author, this.app.brand, t.createdAt, labels)}
         <rapport-editable-text .app=${this.app} kind="thread" .item=${t}
           @rapport-edited=${(e: CustomEvent<Partial<Thread>>) => this.#patchThread(e.detail)}
           @rapport-removed=${this.#threadRemoved}></rapport-editable-text>
         ${
           t.mergedInto
-            ? html`<p class="merged" part="merged" role="note">${s.merged} <button class="btn" part="button"
+            ? html`<p class="merged" part="merged" role="note">${msg('This post was merged into')} <button class="btn" part="button"
                 @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: t.mergedInto?.id ?? '' }))}>${t.mergedInto.title}</button></p>`
             : nothing
         }
         ${
           note
             ? html`<aside class="status-note" part="status-note">
-              <strong>${s.statusNote(s.statuses[note.to], note.staff.displayName)}</strong>
+              <strong>${fmt(msg('{status} — update from {name}'), { status: statusName(note.to), name: note.staff.displayName })}</strong>
               ${formattedText(note.noteFormatted)}
               ${
                 note.changelogEntry
                   ? html`<p><button class="link" @click=${() =>
                       this.dispatchEvent(
                         new NavigateEvent({ name: 'whats-new', entry: note.changelogEntry?.id ?? '' }),
-                      )}>${s.shippedIn(note.changelogEntry.title)}</button></p>`
+                      )}>${fmt(msg('Shipped in “{title}”'), { title: note.changelogEntry.title })}</button></p>`
                   : nothing
               }
-              ${authorLine(note.staff, this.app.brand, note.createdAt, strings)}
+              ${authorLine(note.staff, this.app.brand, note.createdAt, labels)}
             </aside>`
             : nothing
         }
         ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-        <h3 class="sr-only">${s.replies(t.replyCount)}</h3>
+        <h3 class="sr-only">${replyCount(t.replyCount)}</h3>
         <ol part="replies">
           ${repeat(
             this.replies,
             (r) => r.id,
             (r) => html`<li class=${r.author?.__typename === 'StaffMember' ? 'staff' : ''} part="reply">
-              ${authorLine(r.author, this.app.brand, r.createdAt, strings)}
-              ${r.isHelpful ? html`<span class="badge helpful" part="helpful">✓ ${s.helpful}</span>` : nothing}
+              ${authorLine(r.author, this.app.brand, r.createdAt, labels)}
+              ${r.isHelpful ? html`<span class="badge helpful" part="helpful">✓ ${msg('Helpful')}</span>` : nothing}
               <rapport-editable-text .app=${this.app} kind="reply" .item=${r}
                 @rapport-edited=${(e: CustomEvent<Reply>) => this.#replaceReply(e.detail)}
                 @rapport-removed=${(e: CustomEvent<string>) => this.#dropReply(e.detail)}></rapport-editable-text>
@@ -354,10 +363,10 @@ export class ThreadView extends LitElement {
             </li>`,
           )}
         </ol>
-        ${this.moreReplies ? html`<button class="btn" part="button" @click=${() => this.#catchUp()}>${s.moreReplies}</button>` : nothing}
+        ${this.moreReplies ? html`<button class="btn" part="button" @click=${() => this.#catchUp()}>${msg('Show more replies')}</button>` : nothing}
         ${
           t.isLocked
-            ? html`<p class="muted">${s.locked}</p>`
+            ? html`<p class="muted">${msg('This thread is closed to new replies.')}</p>`
             : html`<rapport-reply-form .app=${this.app} .threadId=${t.id} @rapport-replied=${this.#replied}></rapport-reply-form>`
         }
       </article>

@@ -1,10 +1,11 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { UNVOTE, VOTE } from '../graphql/documents.ts';
-import { strings } from '../strings.ts';
+import { t } from '../i18n/localize.ts';
 
 /**
  * The vote toggle. It changes at once (optimistic) and puts the count back, with a message, if the
@@ -93,7 +94,7 @@ export class VoteButton extends LitElement {
     } else {
       this.count = before.count;
       this.voted = before.voted;
-      this.problem = problemOf(result.error)?.message ?? strings.voteFailed;
+      this.problem = problemOf(result.error)?.message ?? msg('Your vote could not be saved. Please try again.');
     }
     this.dispatchEvent(
       new CustomEvent('rapport-voted', {
@@ -104,12 +105,18 @@ export class VoteButton extends LitElement {
     );
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     // The accessible name begins with the visible count ("3 votes, vote for …"), as speech
     // recognition users say what they see.
     return html`<button part="vote-button" aria-pressed=${this.voted ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.toggle}>
         <span class="arrow" aria-hidden="true">▲</span><span class="count">${this.count}</span
-        ><span class="sr-only"> ${strings.votes(this.count).replace(/^\d+ /, '')}, ${strings.vote(this.label)}</span>
+        ><span class="sr-only"> ${t(msg('{count, plural, one {vote} other {votes}}, vote for “{title}”', { desc: 'Read after the number of votes, which is shown on its own' }), { count: this.count, title: this.label })}</span>
       </button>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : ''}`;
   }

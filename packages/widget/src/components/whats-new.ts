@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { authorLine, authorStyles } from '@rapport/shared/ui/author.ts';
 import { formattedText } from '@rapport/shared/ui/rich-text.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
@@ -7,7 +8,8 @@ import { problemOf } from '../client/errors.ts';
 import { define } from '../define.ts';
 import type { ChangelogEntry, PageInfo } from '../graphql/types.ts';
 import { MARK_NEWS_READ, WHATS_NEW } from '../graphql/whats-new.ts';
-import { strings } from '../strings.ts';
+import { authorLabels } from '../i18n/labels.ts';
+import { loadFailed, loading } from '../i18n/words.ts';
 
 /** Tells the root element What's new was seen (its dot goes). */
 export class NewsSeenEvent extends Event {
@@ -100,7 +102,7 @@ export class WhatsNew extends LitElement {
     this.loading = false;
     const page = result.data?.community?.changelog;
     if (!page) {
-      this.problem = problemOf(result.error)?.message ?? strings.loadFailed;
+      this.problem = problemOf(result.error)?.message ?? loadFailed();
       return;
     }
     this.problem = '';
@@ -116,15 +118,14 @@ export class WhatsNew extends LitElement {
   }
 
   #entry(e: ChangelogEntry) {
-    const s = strings;
     return html`<article part="changelog-entry" data-entry=${e.id}>
       <h3 tabindex="-1">${e.title}</h3>
-      ${authorLine(e.author, this.app.brand, e.publishedAt, strings)}
-      ${e.editedAt ? html`<span class="muted">(${s.edited})</span>` : nothing}
+      ${authorLine(e.author, this.app.brand, e.publishedAt, authorLabels())}
+      ${e.editedAt ? html`<span class="muted">(${msg('edited')})</span>` : nothing}
       ${formattedText(e.bodyFormatted)}
       ${
         e.threads.length
-          ? html`<div class="delivers"><strong>${s.delivers}</strong><ul>${e.threads.map(
+          ? html`<div class="delivers"><strong>${msg('Shipped with this:')}</strong><ul>${e.threads.map(
               (t) =>
                 html`<li><button class="thread" @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: t.id }))}>${t.title}</button></li>`,
             )}</ul></div>`
@@ -133,18 +134,24 @@ export class WhatsNew extends LitElement {
     </article>`;
   }
 
+  constructor() {
+    super();
+    // Every message is drawn again when the language changes.
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     if (this.problem && !this.entries.length) return html`<p class="error" role="alert">${this.problem}</p>`;
     if (!this.entries.length) {
       return this.loading
-        ? html`<p class="muted" aria-busy="true">${strings.loading}</p>`
-        : html`<p class="muted">${strings.noNews}</p>`;
+        ? html`<p class="muted" aria-busy="true">${loading()}</p>`
+        : html`<p class="muted">${msg('No news yet.')}</p>`;
     }
     return html`${this.entries.map((e) => this.#entry(e))}
       ${
         this.pageInfo.hasNextPage
           ? html`<div class="more"><button class="btn" part="button" ?disabled=${this.loading}
-              @click=${() => this.#load(this.pageInfo.endCursor)}>${strings.loadMore}</button></div>`
+              @click=${() => this.#load(this.pageInfo.endCursor)}>${msg('Load more')}</button></div>`
           : nothing
       }`;
   }

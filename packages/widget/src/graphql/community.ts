@@ -7,6 +7,7 @@ export const COMMUNITY = gql`
       id
       name
       roadmapEnabled
+      defaultLocale
       theme(derived: true) {
         property
         value
@@ -22,11 +23,19 @@ export const COMMUNITY = gql`
     }
     viewer {
       kind
+      locale
       unreadNotificationCount
       unreadChangelogCount
       member {
         displayName
       }
     }
+  }
+`;
+
+/** The language a member's emails are written in: the one the widget shows them. */
+export const SET_MY_LOCALE = gql`
+  mutation WidgetSetMyLocale($locale: String!) {
+    setMyLocale(locale: $locale)
   }
 `;

@@ -17,6 +17,8 @@ import { Migration20261204202839_thread_withdrawn as sqlite_Migration20261204202
 import { Migration20261204205349_member_guest_origin as sqlite_Migration20261204205349_member_guest_origin } from './sqlite/Migration20261204205349_member_guest_origin.ts';
 import { Migration20261204210636_audit_actor_member as sqlite_Migration20261204210636_audit_actor_member } from './sqlite/Migration20261204210636_audit_actor_member.ts';
 import { Migration20261204212932_member_share_address as sqlite_Migration20261204212932_member_share_address } from './sqlite/Migration20261204212932_member_share_address.ts';
+import { Migration20261204221715_sentiment_language as sqlite_Migration20261204221715_sentiment_language } from './sqlite/Migration20261204221715_sentiment_language.ts';
+import { Migration20261204221904_locale as sqlite_Migration20261204221904_locale } from './sqlite/Migration20261204221904_locale.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -36,6 +38,8 @@ import { Migration20261204202840_thread_withdrawn as postgresql_Migration2026120
 import { Migration20261204205350_member_guest_origin as postgresql_Migration20261204205350_member_guest_origin } from './postgresql/Migration20261204205350_member_guest_origin.ts';
 import { Migration20261204210637_audit_actor_member as postgresql_Migration20261204210637_audit_actor_member } from './postgresql/Migration20261204210637_audit_actor_member.ts';
 import { Migration20261204212932_member_share_address as postgresql_Migration20261204212932_member_share_address } from './postgresql/Migration20261204212932_member_share_address.ts';
+import { Migration20261204221715_sentiment_language as postgresql_Migration20261204221715_sentiment_language } from './postgresql/Migration20261204221715_sentiment_language.ts';
+import { Migration20261204221905_locale as postgresql_Migration20261204221905_locale } from './postgresql/Migration20261204221905_locale.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -58,6 +62,8 @@ export const migrations = {
     sqlite_Migration20261204205349_member_guest_origin,
     sqlite_Migration20261204210636_audit_actor_member,
     sqlite_Migration20261204212932_member_share_address,
+    sqlite_Migration20261204221715_sentiment_language,
+    sqlite_Migration20261204221904_locale,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -79,5 +85,7 @@ export const migrations = {
     postgresql_Migration20261204205350_member_guest_origin,
     postgresql_Migration20261204210637_audit_actor_member,
     postgresql_Migration20261204212932_member_share_address,
+    postgresql_Migration20261204221715_sentiment_language,
+    postgresql_Migration20261204221905_locale,
   ],
 };

@@ -1,5 +1,6 @@
 import type { Em } from '../../db/orm.ts';
 import { Community, Member, OutboxMessage } from '../../entities/index.ts';
+import { say } from '../../i18n/say.ts';
 import { consenting } from '../consent.ts';
 import { backoffMs } from '../poller.ts';
 import { bindEm } from '../scope.ts';
@@ -8,6 +9,7 @@ import { type Claim, claimable, claimRows, holding, Lanes, settle } from '../wor
 import { emailContextOf, senderOf } from './email-context.ts';
 import { REPLY_PREFIX, replyCodeFor } from './reply-address.ts';
 import { composeEmail } from './templates/compose.ts';
+import { subjectOf } from './templates/sections.ts';
 
 /** What sends one email (nodemailer's transport in the app; tests use the same over real SMTP). */
 export interface MailTransport {
@@ -202,7 +204,11 @@ async function deliver(
     purpose: first.purpose,
   });
   const unsubscribe = `${options.publicUrl}/unsubscribe?token=${token}`;
-  const subject = batch.length === 1 ? first.subject : `${batch.length} updates from ${community.name}`;
+  const context = emailContextOf(community, member.locale);
+  const subject =
+    batch.length === 1
+      ? subjectOf(first.template ?? null, first.data ?? null, first.subject, context)
+      : say(context.locale, 'email.digest.subject', { count: batch.length, brand: community.name });
   // One thread's email can be answered by email; a digest of several cannot say which.
   const threadId = batch.length === 1 && !answer ? replyThreadOf(first) : null;
   const replyTo =
@@ -211,13 +217,13 @@ async function deliver(
       : undefined;
   const reason =
     first.purpose === 'PRODUCT_UPDATES'
-      ? `You get this because you asked for news from ${community.name}.`
+      ? say(context.locale, 'email.reason.productUpdates', { brand: community.name })
       : answer
-        ? `You get this because you replied by email.`
-        : `You get this because you posted, voted for or follow a conversation in the ${community.name} community.`;
+        ? say(context.locale, 'email.reason.answer')
+        : say(context.locale, 'email.reason.threads', { brand: community.name });
   const { html, text } = await composeEmail(
     batch.map((m) => ({ template: m.template ?? null, data: m.data ?? null, body: m.body })),
-    emailContextOf(community),
+    context,
     { reason, unsubscribeUrl: unsubscribe, replyable: !!replyTo },
   );
   try {

@@ -181,7 +181,8 @@ export async function applyActivities(em: Em, activities: Activity[]): Promise<v
 
 /**
  * A visible text was edited: its sentiment changes, so its author's does (weighted as when it
- * was written). Call in the transaction of the edit.
+ * was written). A text measured before and not now (or the other way) leaves (or joins) the
+ * measured texts altogether. Call in the transaction of the edit.
  */
 export async function applySentimentChange(
   em: Em,
@@ -189,14 +190,18 @@ export async function applySentimentChange(
   author: string | null,
   writtenAt: Date,
   before: number | string | null | undefined,
-  after: number,
+  after: number | null,
 ): Promise<void> {
-  const old = before == null ? 0 : Number(before);
+  const old = before == null ? null : Number(before);
   if (!author || old === after) return;
   const community = await em.findOneOrFail(Community, { id: communityId }, { flushMode: 'commit' });
   const settings = rankingSettings(community);
+  const g = growth(writtenAt.getTime(), settings.halfLifeDays);
   const totals = emptyTotals();
-  totals.sentimentSum = (after - old) * growth(writtenAt.getTime(), settings.halfLifeDays);
+  totals.sentimentSum = ((after ?? 0) - (old ?? 0)) * g;
+  const texts = (after == null ? 0 : 1) - (old == null ? 0 : 1);
+  totals.sentimentWeight = texts * g;
+  totals.textCount = texts;
   await lockRanking(em, communityId, 'shared');
   await addToScores(em, communityId, new Map([[author, totals]]), settings);
 }

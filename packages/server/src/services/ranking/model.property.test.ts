@@ -86,7 +86,8 @@ describe('the ranking maths', () => {
         const replay = replayed(s, facts, 'add');
         const removals = facts.some((f) => /DELETED|HIDDEN/.test(f.type));
         for (const totals of replay.totals.values()) {
-          const sentiment = sentimentOfTotals(totals);
+          // Null when none of the member's texts was measured.
+          const sentiment = sentimentOfTotals(totals) ?? 0;
           expect(sentiment).toBeGreaterThanOrEqual(-1);
           expect(sentiment).toBeLessThanOrEqual(1);
           expect(Number.isFinite(scoreOf(totals, s))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ActivityFact, DAY_MS, decayed, EPOCH_MS, growth, scoreOf } from './model.ts';
+import { type ActivityFact, DAY_MS, decayed, EPOCH_MS, growth, scoreOf, sentimentOfTotals } from './model.ts';
 import { Replay } from './replay.ts';
 import { DEFAULT_RANKING, mergeRanking } from './settings.ts';
 
@@ -75,6 +75,27 @@ describe('the ranking model', () => {
     replay.apply(fact('THREAD_RESTORED', { subject: 'ann', at: T0 + 2 * DAY_MS }));
     expect(today(replay, 'ann', 'love')).toBeCloseTo(4, 9);
     expect(replay.totals.get('ann')?.sentimentSum).toBeLessThan(0);
+  });
+
+  it('leaves a text not measured (no lexicon for its language) out of the sentiment: never neutral, never counted', () => {
+    const replay = new Replay(S);
+    replay.apply(fact('THREAD_POSTED', { actor: 'ann', contentSentiment: -0.8 }));
+    replay.apply(fact('REPLY_POSTED', { actor: 'ann', reply: 'r1', contentSentiment: null }));
+    replay.apply(fact('REPLY_POSTED', { actor: 'ann', reply: 'r2', contentSentiment: null }));
+    const ann = replay.totals.get('ann');
+    expect(ann?.textCount).toBe(1);
+    // The one measured text alone: -0.8, not an average with two zeros.
+    expect(ann && sentimentOfTotals(ann)).toBeCloseTo(-0.8, 9);
+    // Still love for writing them: thread 3 + two replies 4 + the day 1.
+    expect(today(replay, 'ann', 'love')).toBeCloseTo(8, 9);
+    replay.apply(fact('REPLY_HIDDEN', { subject: 'ann', reply: 'r1', at: T0 + DAY_MS, contentSentiment: null }));
+    expect(replay.totals.get('ann')?.textCount).toBe(1);
+    // Nobody measured: no sentiment at all (not 0), and the score is neither lifted nor lowered.
+    const bob = new Replay(S);
+    bob.apply(fact('THREAD_POSTED', { actor: 'bob', contentSentiment: null }));
+    const totals = bob.totals.get('bob');
+    expect(totals && sentimentOfTotals(totals)).toBeNull();
+    expect(totals && scoreOf(totals, S)).toBeCloseTo(totals?.love ?? 0, 9);
   });
 
   it('scores love and reach, lifted or lowered by sentiment, with the weights in settings', () => {

@@ -30,7 +30,7 @@ export interface ActivityFact {
   subject: string | null;
   thread: string | null;
   reply: string | null;
-  /** When the thread or reply the activity is about was written, and how it feels. */
+  /** When the thread or reply the activity is about was written, and how it feels (null: not measured). */
   contentAt: number | null;
   contentSentiment: number | null;
   /** STATUS_CHANGED: the new status. */
@@ -224,7 +224,10 @@ function add(
   if (member && weight !== 0) out(member, component, weight * growth(at, h), 0, 0);
 }
 
-/** A text written (sign 1) or taken away (sign -1): its love and its sentiment, at the time it was written. */
+/**
+ * A text written (sign 1) or taken away (sign -1): its love and its sentiment, at the time it was
+ * written. A text not measured (no lexicon for its language) has no part in the sentiment at all.
+ */
 function text(
   out: ContributionSink,
   fact: ActivityFact,
@@ -235,8 +238,15 @@ function text(
 ) {
   if (!member || fact.contentAt == null) return;
   add(out, member, 'LOVE', sign * weight, fact.contentAt, h);
+  if (fact.contentSentiment == null) return;
   const g = growth(fact.contentAt, h);
-  out(member, 'SENTIMENT', sign * (fact.contentSentiment ?? 0) * g, sign * g, sign);
+  out(member, 'SENTIMENT', sign * fact.contentSentiment * g, sign * g, sign);
+}
+
+/** Whose text a text event writes or takes away (as `visitContributions` credits it); null for others. */
+export function textOwner(fact: ActivityFact): string | null {
+  if (!isTextEvent(fact.type)) return null;
+  return fact.type === 'THREAD_POSTED' || fact.type === 'REPLY_POSTED' ? fact.actor : (fact.subject ?? fact.actor);
 }
 
 /** A member's totals (stored values). */
@@ -277,13 +287,13 @@ export function addContributions(byMember: Map<string, Totals>, found: Contribut
   }
 }
 
-/** Average sentiment of the member's texts, recent ones weighing more; 0 without texts. */
-export function sentimentOfTotals(t: Pick<Totals, 'sentimentSum' | 'sentimentWeight' | 'textCount'>): number {
-  if (t.textCount <= 0 || t.sentimentWeight <= 0) return 0;
+/** Average sentiment of the member's measured texts, recent ones weighing more; null when none was measured. */
+export function sentimentOfTotals(t: Pick<Totals, 'sentimentSum' | 'sentimentWeight' | 'textCount'>): number | null {
+  if (t.textCount <= 0 || t.sentimentWeight <= 0) return null;
   return Math.max(-1, Math.min(1, t.sentimentSum / t.sentimentWeight));
 }
 
-/** The score (stored value) from the totals. */
+/** The score (stored value) from the totals; unmeasured sentiment neither lifts nor lowers it. */
 export function scoreOf(t: Totals, s: RankingSettings): number {
-  return (s.score.love * t.love + s.score.reach * t.reach) * (1 + s.score.sentiment * sentimentOfTotals(t));
+  return (s.score.love * t.love + s.score.reach * t.reach) * (1 + s.score.sentiment * (sentimentOfTotals(t) ?? 0));
 }

@@ -1,6 +1,6 @@
 import { dialectOfEm, type Em } from '../../db/orm.ts';
 import { Activity, Community, MemberScore, Reply, Thread } from '../../entities/index.ts';
-import { sentimentOf, threadSentiment } from '../sentiment.ts';
+import { communityLanguage, readSentiment, readThreadSentiment } from '../sentiment.ts';
 import { scanFacts } from './facts.ts';
 import { lockRanking } from './lock.ts';
 import { scoreOf } from './model.ts';
@@ -25,7 +25,8 @@ const tenantOff = { filters: { tenant: false } } as const;
 /**
  * Recomputes a community's ranking from its whole activity log: every member's love, reach,
  * sentiment and score, replacing what the incremental updates kept. The same model as they use,
- * so the numbers agree (tested). Texts written before sentiment was stored get it first.
+ * so the numbers agree (tested). Texts not read yet in their own language (written before
+ * languages were told apart, or imported from such a host) are read first.
  */
 export async function recomputeRanking(
   em: Em,
@@ -98,13 +99,21 @@ async function insertScores(em: Em, communityId: string, rows: [string, ...numbe
   }
 }
 
-/** Threads and replies written before sentiment was kept with the text get it now. */
+/** Threads and replies not read yet in their own language are read now, a thousand at a time. */
 async function fillMissingSentiment(em: Em, communityId: string): Promise<void> {
+  const language = await communityLanguage(em, communityId);
+  const unread = { community: communityId, sentimentLanguage: null };
   for (;;) {
-    const threads = await em.find(Thread, { community: communityId, sentiment: null }, { ...tenantOff, limit: BATCH });
-    for (const thread of threads) thread.sentiment = threadSentiment(thread.title, thread.body);
-    const replies = await em.find(Reply, { community: communityId, sentiment: null }, { ...tenantOff, limit: BATCH });
-    for (const reply of replies) reply.sentiment = sentimentOf(reply.body);
+    const threads = await em.find(Thread, unread, { ...tenantOff, limit: BATCH });
+    for (const thread of threads) {
+      const feeling = readThreadSentiment(thread.title, thread.body, language);
+      [thread.sentiment, thread.sentimentLanguage] = [feeling.score, feeling.language];
+    }
+    const replies = await em.find(Reply, unread, { ...tenantOff, limit: BATCH });
+    for (const reply of replies) {
+      const feeling = readSentiment(reply.body, language);
+      [reply.sentiment, reply.sentimentLanguage] = [feeling.score, feeling.language];
+    }
     await em.flush();
     em.clear();
     if (threads.length < BATCH && replies.length < BATCH) return;

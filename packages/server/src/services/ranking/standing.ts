@@ -17,7 +17,9 @@ export interface Standing {
   score: number;
   love: number;
   reach: number;
-  sentiment: number;
+  /** Null: none of their texts measured (see sentimentOfTotals). */
+  sentiment: number | null;
+  /** Their measured texts. */
   textCount: number;
   isSuggested: boolean;
   isCritic: boolean;
@@ -86,14 +88,21 @@ const isSuggestedRow = (row: MemberScore, member: Member, t: Thresholds) =>
   !member.suspendedAt &&
   row.score > 0 &&
   row.score >= cutOff(t.score) &&
-  sentimentOfTotals(row) >= 0 &&
+  // Unmeasured sentiment does not stand in the way (as for a member who only votes).
+  (sentimentOfTotals(row) ?? 0) >= 0 &&
   t.recentlyActive.has(member.id);
 
-const isCriticRow = (row: MemberScore, t: Thresholds) =>
-  row.reach > 0 &&
-  row.reach >= cutOff(t.reach) &&
-  row.textCount >= t.settings.critics.minTexts &&
-  sentimentOfTotals(row) <= t.settings.critics.maxSentiment;
+/** A critic's negativity is measured: texts not measured never make (or unmake) one. */
+const isCriticRow = (row: MemberScore, t: Thresholds) => {
+  const sentiment = sentimentOfTotals(row);
+  return (
+    row.reach > 0 &&
+    row.reach >= cutOff(t.reach) &&
+    row.textCount >= t.settings.critics.minTexts &&
+    sentiment != null &&
+    sentiment <= t.settings.critics.maxSentiment
+  );
+};
 
 /** The filter of each segment, in SQL where it can be (suggestions are narrowed further in memory). */
 /**
@@ -120,7 +129,8 @@ function segmentRows(segment: Segment, t: Thresholds): FilterQuery<MemberScore> 
     case 'CRITICS':
       return {
         reach: { $gt: 0, $gte: cutOff(t.reach) },
-        textCount: { $gte: t.settings.critics.minTexts },
+        textCount: { $gte: t.settings.critics.minTexts, $gt: 0 },
+        sentimentWeight: { $gt: 0 },
         [raw('sentiment_sum - ? * sentiment_weight', [t.settings.critics.maxSentiment])]: { $lte: 0 },
       } as FilterQuery<MemberScore>;
     default:

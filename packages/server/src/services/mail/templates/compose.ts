@@ -1,3 +1,5 @@
+import { directionOf } from '@rapport/shared/i18n/locales.ts';
+import { say } from '../../../i18n/say.ts';
 import { escapeHtml } from './html.ts';
 import { type EmailContext, type Section, sectionOf } from './sections.ts';
 
@@ -29,8 +31,9 @@ export interface ComposedEmail {
 export async function composeEmail(items: EmailItem[], ctx: EmailContext, footer: EmailFooter): Promise<ComposedEmail> {
   const sections: Section[] = items.map((item) => sectionOf(item.template, item.data, item.body, ctx));
   const divider = '<mj-divider border-width="1px" border-color="#d5d9e0" padding="8px 0 16px" />';
-  const replyLine = footer.replyable ? 'Reply to this email to answer in the conversation. ' : '';
-  const markup = `<mjml>
+  const replyLine = footer.replyable ? `${say(ctx.locale, 'email.replyHint')} ` : '';
+  const stop = say(ctx.locale, 'email.stop');
+  const markup = `<mjml lang="${ctx.locale}" dir="${directionOf(ctx.locale)}">
   <mj-head>
     <mj-title>${escapeHtml(ctx.brand)}</mj-title>
     <mj-attributes><mj-all font-family="-apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif" color="#1c1e21" /></mj-attributes>
@@ -44,7 +47,7 @@ export async function composeEmail(items: EmailItem[], ctx: EmailContext, footer
     </mj-section>
     <mj-section padding="12px 24px">
       <mj-column>
-        <mj-text font-size="12px" color="#5b6270" padding="0">${escapeHtml(replyLine + footer.reason)} <a href="${escapeHtml(footer.unsubscribeUrl)}" style="color:#5b6270">Stop these emails</a>.</mj-text>
+        <mj-text font-size="12px" color="#5b6270" padding="0">${escapeHtml(replyLine + footer.reason)} <a href="${escapeHtml(footer.unsubscribeUrl)}" style="color:#5b6270">${escapeHtml(stop)}</a></mj-text>
       </mj-column>
     </mj-section>
   </mj-body>
@@ -53,6 +56,6 @@ export async function composeEmail(items: EmailItem[], ctx: EmailContext, footer
   const { default: mjml2html } = await import('mjml');
   const { html, errors } = await mjml2html(markup, { validationLevel: 'soft' });
   if (errors.length) throw new Error(`email template: ${errors.map((e) => e.formattedMessage).join('; ')}`);
-  const text = `${sections.map((s) => s.text).join('\n\n———\n\n')}\n\n—\n${replyLine}${footer.reason} Stop these emails: ${footer.unsubscribeUrl}`;
+  const text = `${sections.map((s) => s.text).join('\n\n———\n\n')}\n\n—\n${replyLine}${footer.reason} ${say(ctx.locale, 'email.stopAt', { url: footer.unsubscribeUrl })}`;
   return { html, text };
 }

@@ -1,4 +1,6 @@
 import { plainText } from '@rapport/shared/formatted-text.ts';
+import type { Locale } from '@rapport/shared/i18n/locales.ts';
+import { type MessageId, say } from '../../../i18n/say.ts';
 import { parseMarkdown } from '../../markdown.ts';
 import type { PersonInEmail } from '../../notifications/on-activity.ts';
 import { escapeHtml, formattedHtml, safeHref } from './html.ts';
@@ -6,6 +8,8 @@ import { escapeHtml, formattedHtml, safeHref } from './html.ts';
 /** What an email is drawn with: the brand, its colours, and where its links lead. */
 export interface EmailContext {
   brand: string;
+  /** The language the email is written in: the member's, else the community's. */
+  locale: Locale;
   colours: { accent: string; accentText: string };
   /** A thread on the brand's own page (the widget opens it); null when the brand set no page. */
   threadUrl(threadId: string): string | null;
@@ -21,14 +25,11 @@ export interface Section {
 
 type Data = Record<string, unknown>;
 
-const STATUS_WORDS: Record<string, string> = {
-  OPEN: 'open',
-  UNDER_REVIEW: 'under review',
-  PLANNED: 'planned',
-  IN_PROGRESS: 'in progress',
-  SHIPPED: 'shipped',
-  DECLINED: 'declined',
-};
+const STATUSES = ['OPEN', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'SHIPPED', 'DECLINED'];
+
+/** A status as a word in a sentence ("is now planned"), in the email's language. */
+export const statusWord = (status: string, locale: Locale): string =>
+  STATUSES.includes(status) ? say(locale, `status.${status}` as MessageId) : status.toLowerCase();
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -37,9 +38,11 @@ function byline(person: PersonInEmail | null, ctx: EmailContext): Section {
   if (!person) return { mjml: '', text: '' };
   const badge =
     person.badge === 'AGENCY'
-      ? `Agency for ${ctx.brand}${person.agencyName ? ` (${person.agencyName})` : ''}`
+      ? person.agencyName
+        ? say(ctx.locale, 'email.byline.agencyNamed', { brand: ctx.brand, agency: person.agencyName })
+        : say(ctx.locale, 'email.byline.agency', { brand: ctx.brand })
       : person.badge === 'STAFF'
-        ? `${ctx.brand} team`
+        ? say(ctx.locale, 'email.byline.team', { brand: ctx.brand })
         : '';
   const avatar = person.avatarUrl ? safeHref(person.avatarUrl) : null;
   const details = [person.title, badge].filter(Boolean).join(' · ');
@@ -71,26 +74,29 @@ const bodyText = (markdown: string) => plainText(parseMarkdown(markdown));
 /** A reply in a thread the member follows, with who wrote it. */
 function reply(data: Data, ctx: EmailContext): Section {
   const by = byline((data.by as PersonInEmail) ?? null, ctx);
-  const link = button(ctx.threadUrl(str(data.threadId)), 'View the conversation', ctx);
-  const title = `New reply in “${str(data.threadTitle)}”`;
+  const link = button(ctx.threadUrl(str(data.threadId)), say(ctx.locale, 'email.viewConversation'), ctx);
+  const title = say(ctx.locale, 'email.reply.title', { title: str(data.threadTitle) });
+  const wrote = by.text ? say(ctx.locale, 'email.wrote', { name: by.text }) : '';
   return {
     mjml: heading(title) + by.mjml + body(str(data.body), ctx) + link.mjml,
-    text: [title, by.text ? `${by.text} wrote:` : '', bodyText(str(data.body)), link.text].filter(Boolean).join('\n\n'),
+    text: [title, wrote, bodyText(str(data.body)), link.text].filter(Boolean).join('\n\n'),
   };
 }
 
 /** A thread the member asked about changed status, with the staff member's note. */
 function status(data: Data, ctx: EmailContext): Section {
-  const word = STATUS_WORDS[str(data.status)] ?? str(data.status).toLowerCase();
-  const title = `“${str(data.threadTitle)}” is now ${word}`;
+  const title = say(ctx.locale, 'email.status.title', {
+    title: str(data.threadTitle),
+    status: statusWord(str(data.status), ctx.locale),
+  });
   const by = byline((data.by as PersonInEmail) ?? null, ctx);
   const note = str(data.note);
-  const link = button(ctx.threadUrl(str(data.threadId)), 'View the conversation', ctx);
+  const link = button(ctx.threadUrl(str(data.threadId)), say(ctx.locale, 'email.viewConversation'), ctx);
   return {
     mjml: heading(title) + by.mjml + (note ? body(note, ctx) : '') + link.mjml,
     text: [
       title,
-      by.text ? `${by.text}${note ? ' wrote:' : ' changed it.'}` : '',
+      by.text ? say(ctx.locale, note ? 'email.wrote' : 'email.changedIt', { name: by.text }) : '',
       note ? bodyText(note) : '',
       link.text,
     ]
@@ -101,14 +107,18 @@ function status(data: Data, ctx: EmailContext): Section {
 
 /** A thread the member asked about was merged: where the conversation continues. */
 function merged(data: Data, ctx: EmailContext): Section {
-  const title = `“${str(data.threadTitle)}” continues in “${str(data.targetTitle)}”`;
+  const title = say(ctx.locale, 'email.merged.title', {
+    title: str(data.threadTitle),
+    target: str(data.targetTitle),
+  });
   const by = byline((data.by as PersonInEmail) ?? null, ctx);
-  const explanation =
-    'It was the same idea as another thread, so the two were merged: your vote and follow moved there, and the conversation goes on in one place.';
-  const link = button(ctx.threadUrl(str(data.targetId)), 'Go to the conversation', ctx);
+  const explanation = say(ctx.locale, 'email.merged.explanation');
+  const link = button(ctx.threadUrl(str(data.targetId)), say(ctx.locale, 'email.goToConversation'), ctx);
   return {
     mjml: `${heading(title)}${by.mjml}<mj-text padding="0 0 8px" font-size="15px">${escapeHtml(explanation)}</mj-text>${link.mjml}`,
-    text: [title, by.text ? `Merged by ${by.text}.` : '', explanation, link.text].filter(Boolean).join('\n\n'),
+    text: [title, by.text ? say(ctx.locale, 'email.merged.by', { name: by.text }) : '', explanation, link.text]
+      .filter(Boolean)
+      .join('\n\n'),
   };
 }
 
@@ -125,17 +135,18 @@ function changelog(data: Data, ctx: EmailContext): Section {
       text: `- ${t.title}${href ? ` (${href})` : ''}`,
     };
   });
+  const shipped = say(ctx.locale, 'email.changelog.delivered');
   const delivered = threadLines.length
-    ? `<mj-text padding="0 0 8px" font-size="15px">Shipped, as you asked:<ul style="margin:4px 0 0">${threadLines.map((l) => l.html).join('')}</ul></mj-text>`
+    ? `<mj-text padding="0 0 8px" font-size="15px">${escapeHtml(shipped)}<ul style="margin:4px 0 0">${threadLines.map((l) => l.html).join('')}</ul></mj-text>`
     : '';
-  const link = button(ctx.entryUrl(str(data.entryId)), "Read what's new", ctx);
+  const link = button(ctx.entryUrl(str(data.entryId)), say(ctx.locale, 'email.changelog.read'), ctx);
   return {
     mjml: heading(str(data.title)) + by.mjml + body(str(data.body), ctx) + delivered + link.mjml,
     text: [
       str(data.title),
       by.text,
       bodyText(str(data.body)),
-      threadLines.length ? `Shipped, as you asked:\n${threadLines.map((l) => l.text).join('\n')}` : '',
+      threadLines.length ? `${shipped}\n${threadLines.map((l) => l.text).join('\n')}` : '',
       link.text,
     ]
       .filter(Boolean)
@@ -144,8 +155,8 @@ function changelog(data: Data, ctx: EmailContext): Section {
 }
 
 /** A reply by email that could not be posted, and why. */
-function bounce(data: Data, _ctx: EmailContext): Section {
-  const title = `Your reply to “${str(data.threadTitle)}” was not posted`;
+function bounce(data: Data, ctx: EmailContext): Section {
+  const title = say(ctx.locale, 'email.bounce.title', { title: str(data.threadTitle) });
   const reason = str(data.reason);
   return {
     mjml: `${heading(title)}<mj-text padding="0 0 8px" font-size="15px">${escapeHtml(reason)}</mj-text>`,
@@ -160,6 +171,29 @@ const SECTIONS: Record<string, (data: Data, ctx: EmailContext) => Section> = {
   changelog,
   bounce,
 };
+
+/**
+ * An email's subject in its language, from its template (`stored`, written when the message was
+ * queued, for messages from before templates and as the last resort).
+ */
+export function subjectOf(template: string | null, data: Data | null, stored: string, ctx: EmailContext): string {
+  if (!template || !data) return stored;
+  const title = str(data.threadTitle);
+  switch (template) {
+    case 'reply':
+      return say(ctx.locale, 'email.reply.title', { title });
+    case 'status':
+      return say(ctx.locale, 'email.status.title', { title, status: statusWord(str(data.status), ctx.locale) });
+    case 'merged':
+      return say(ctx.locale, 'email.merged.title', { title, target: str(data.targetTitle) });
+    case 'changelog':
+      return say(ctx.locale, 'email.changelog.subject', { brand: ctx.brand, title: str(data.title) });
+    case 'bounce':
+      return say(ctx.locale, 'email.bounce.title', { title });
+    default:
+      return stored;
+  }
+}
 
 /** A message's section: drawn from its template, or (messages from before templates) its text. */
 export function sectionOf(

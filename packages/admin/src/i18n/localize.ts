@@ -1,0 +1,59 @@
+/**
+ * The console's language (@lit/localize, runtime mode), as in the widget: English is built in,
+ * every other locale is a module loaded when chosen. Messages are ICU, written with `msg()`
+ * beside their templates and formatted by `t()`.
+ */
+import { configureLocalization, type LocaleModule } from '@lit/localize';
+import { firstLocale, LOCALES, type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
+import { formatMessage, type MessageValues } from '@rapport/shared/i18n/message-format.ts';
+
+const config = {
+  sourceLocale: SOURCE_LOCALE,
+  targetLocales: LOCALES.filter((locale) => locale !== SOURCE_LOCALE),
+  loadLocale: (locale: string) => import(`../generated/locales/${locale}.ts`) as Promise<LocaleModule>,
+};
+
+/**
+ * lit-localize can be configured once per copy. admin.js and widget.js each bundle their own, but
+ * the component tests load the widget's sources beside the console's (the theme preview), sharing
+ * one: there the console stays in English.
+ */
+function configure(): { getLocale: () => string; setLocale: (locale: string) => Promise<void> } {
+  try {
+    return configureLocalization(config);
+  } catch {
+    return { getLocale: () => SOURCE_LOCALE, setLocale: () => Promise.resolve() };
+  }
+}
+
+const { getLocale, setLocale } = configure();
+
+export { setLocale };
+
+/** The locale the console shows now. */
+export const currentLocale = (): Locale => getLocale() as Locale;
+
+/** A message (from `msg()`) with its arguments put in, in the current locale. */
+export const t = (message: string, values: MessageValues = {}): string =>
+  formatMessage(message, values, currentLocale());
+
+/** The language a staff member works in: their own choice, else their browser's, else English. */
+export const chooseLocale = (staffLocale: string | null | undefined): Locale =>
+  firstLocale([staffLocale, ...navigator.languages]) ?? SOURCE_LOCALE;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the current locale (its digits, separators and, with options, its style). */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  const key = `${currentLocale()} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(currentLocale(), options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** "Ann, Ben and Cat" (or, as `unit`, "Ann, Ben, Cat"), in the current locale. */
+export const listOf = (items: string[], type: 'conjunction' | 'unit' = 'conjunction'): string =>
+  new Intl.ListFormat(currentLocale(), { style: type === 'unit' ? 'short' : 'long', type }).format(items);
