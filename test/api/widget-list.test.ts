@@ -5,8 +5,10 @@
  * they come later while they still wait on the database is up to timing, and is tested with a
  * schema of its own in packages/server/src/http/ready-parts-inline.test.ts).
  */
+
 import { createTestCommunity, guestToken, postThread } from '@rapport/server/testing/fixtures.ts';
 import { readAnswer } from '@rapport/server/testing/multipart.ts';
+import { spyOnServerResolvers } from '@rapport/server/testing/resolver-spy.ts';
 import { startTestServer, type TestServer } from '@rapport/server/testing/server.ts';
 import { print } from 'graphql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import { THREAD_LIST } from '../../packages/widget/src/graphql/documents.ts';
 const URQL_ACCEPT =
   'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed';
 
+const spy = await spyOnServerResolvers();
 let server: TestServer;
 let slug: string;
 let token: string;
@@ -64,4 +67,24 @@ it('shows an unvote on the next request, in one response', async () => {
   const repeat = await widgetList();
   expect(repeat.type).toContain('application/graphql-response+json');
   expect(repeat.votes).toEqual({ 'Voted for': false, 'Not voted for': false });
+});
+
+it('keeps the whole answer to its list: a repeat for a visitor not signed in executes no field', async () => {
+  const anonymous = async () => {
+    spy.reset();
+    const response = await server
+      .client()
+      .raw(
+        print(THREAD_LIST),
+        { variables: { community: slug, first: 20, orderBy: 'NEW', signedIn: false } },
+        URQL_ACCEPT,
+      );
+    const { result } = await readAnswer(response);
+    expect((result.data as any).community.threads.edges).toHaveLength(2);
+    return [...spy.calls.values()].reduce((a, b) => a + b, 0);
+  };
+  expect(await anonymous()).toBeGreaterThan(0);
+  // Every field the widget's list asks for is one the response cache may keep (a new field left
+  // out of its list made every visit execute in full).
+  expect(await anonymous()).toBe(0);
 });

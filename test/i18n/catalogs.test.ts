@@ -70,7 +70,8 @@ function checkTranslation(
 ): string[] {
   if (!translation?.trim()) return [`${where}: no translation`];
   // ICU would read it as quoting (shared/i18n/message-format.ts leaves quoting out): use ’.
-  if (/'[{}#|]/.test(translation)) return [`${where}: an apostrophe before a brace, # or |; write ’ instead`];
+  if (/''|'[{}#|]/.test(translation))
+    return [`${where}: an ICU quoting apostrophe ('' or ' before a brace, # or |); write ’ instead`];
   const expected = shape(source);
   let actual: ReturnType<typeof shape>;
   try {

@@ -93,6 +93,7 @@ export async function generate(
       trendingScore: 0,
       lastActivityAt: new Date(at),
       sentiment: sentiment(),
+      sentimentLanguage: 'en',
       createdAt: new Date(at),
       updatedAt: new Date(at),
     });
@@ -114,6 +115,7 @@ export async function generate(
       authorMember: author,
       body: 'A generated reply.',
       sentiment: sentiment(),
+      sentimentLanguage: 'en',
       createdAt: new Date(at),
       updatedAt: new Date(at),
     });

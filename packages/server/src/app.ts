@@ -104,7 +104,7 @@ export async function startApp({
       publicUrl: () => publicUrl,
     });
     const inboundEmail = createInboundEmailEndpoint({ orm, events, limiter });
-    const { server, drain, closeIdle, settled } = createHttpServer({
+    const { server, drain, settled } = createHttpServer({
       orm,
       graphql,
       demoCommunity: DEMO_SLUG,
@@ -142,11 +142,13 @@ export async function startApp({
     let closing: Promise<void> | undefined;
     const close = (graceMs = 10_000, drainMs = DRAIN_MS) =>
       (closing ??= (async () => {
+        const stoppedAt = Date.now();
         // Live subscriptions never finish on their own: end them now, and their clients reconnect
         // (to another process, or to this one once it is back).
         liveStreams.endAll();
-        // Writes still queued at half the grace period are refused rather than cut off at its end.
-        refuseWritesFrom(orm.em as Em, Date.now() + graceMs / 2);
+        // Writes still queued at half the grace period are refused (503, nothing written) rather
+        // than cut off at its end; a request read late may be refused so too, but answered.
+        refuseWritesFrom(orm.em as Em, stoppedAt + graceMs / 2);
         // Requests already sent on kept-alive connections may still sit unread in the socket:
         // closing those connections now would cut them off. Serve a moment longer, telling every
         // client to stop reusing its connection, then stop accepting.
@@ -162,10 +164,11 @@ export async function startApp({
         // connection look idle and be reset. Read the sockets once more (setImmediate runs after
         // the turn's poll) before cutting idle connections.
         await new Promise((resolve) => setImmediate(resolve));
+        // Node's close() also closes the kept-alive connections waiting for a next request; every
+        // accepted one has been read by now (settled), so none is cut off unread.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        // Requests in flight get `graceMs` to finish.
-        closeIdle();
-        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        // Requests in flight have what is left of the grace period to finish.
+        const timer = setTimeout(() => server.closeAllConnections(), Math.max(0, stoppedAt + graceMs - Date.now()));
         await closed;
         clearTimeout(timer);
         await smtpListener?.close();

@@ -55,6 +55,7 @@ export async function generateWidgetData(
       authorMember: members[author],
       body: `A reply to this idea, number ${i}.`,
       sentiment: 0,
+      sentimentLanguage: 'en',
       createdAt: new Date(at),
       updatedAt: new Date(at),
     });
@@ -115,6 +116,7 @@ export async function generateWidgetData(
       trendingScore: t.votes / (1 + (now - t.at) / DAY),
       lastActivityAt: new Date(Math.max(t.at, t.last)),
       sentiment: 0,
+      sentimentLanguage: 'en',
       createdAt: new Date(t.at),
       updatedAt: new Date(t.at),
     })),

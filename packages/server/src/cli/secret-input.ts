@@ -25,15 +25,25 @@ async function firstLine(): Promise<string> {
 }
 
 function typedSecret(prompt: string): Promise<string> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     process.stderr.write(prompt);
     // Readline echoes what is typed to its output: here, one that writes nothing.
     const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
     const lines = createInterface({ input: process.stdin, output: muted, terminal: true });
+    let answered = false;
     lines.question('', (answer) => {
+      answered = true;
       lines.close();
       process.stderr.write('\n');
       resolve(answer);
+    });
+    // The terminal is raw: Ctrl-C and Ctrl-D reach readline, not the process. Give up on either.
+    lines.on('SIGINT', () => {
+      process.stderr.write('\n');
+      process.exit(130);
+    });
+    lines.on('close', () => {
+      if (!answered) reject(badInput('No password was typed.', 'password'));
     });
   });
 }

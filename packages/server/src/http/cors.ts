@@ -30,12 +30,14 @@ export function createCorsPolicy({ orm, publicUrl, ttlMs = 10_000 }: CorsOptions
    * not in them yet: a community made a moment ago is embeddable at once, and made-up slugs cannot
    * make every request read the table.
    */
-  async function originsOf(slug: string): Promise<Set<string> | undefined> {
+  async function originsOf(slug: string): Promise<Set<string> | 'unknown' | 'not yet'> {
     const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
     if (age > ttlMs || (!cached?.bySlug.has(slug) && age > NEW_COMMUNITY_MS)) {
       cached = { bySlug: await embedOriginsBySlug(orm.em.fork()), at: Date.now() };
+      return cached.bySlug.get(slug) ?? 'unknown';
     }
-    return cached?.bySlug.get(slug);
+    // Not there, read less than a second ago: it may have been made since. No grant until read again.
+    return cached?.bySlug.get(slug) ?? 'not yet';
   }
 
   return {
@@ -45,9 +47,11 @@ export function createCorsPolicy({ orm, publicUrl, ttlMs = 10_000 }: CorsOptions
       if (origin === own()) return true;
       if (!community) return false;
       const origins = await originsOf(community);
-      // A community that does not exist has nothing to read (the request may reach no other):
-      // granted, so the page's author is told the name is wrong rather than "network error".
-      return origins ? origins.has(origin) : true;
+      // A community that does not exist (just read again) has nothing to read, and the request
+      // may reach no other: granted, so the page's author is told the name is wrong rather than
+      // "network error".
+      if (origins === 'unknown') return true;
+      return origins !== 'not yet' && origins.has(origin);
     },
     /** Forget the cached lists (after a community's origins change in this process). */
     invalidate(): void {

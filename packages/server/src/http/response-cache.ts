@@ -42,6 +42,7 @@ const CACHEABLE_FIELDS = new Set([
   'Thread.replyCount',
   'Thread.answeredByStaff',
   'Thread.createdAt',
+  'Thread.withdrawnAt',
   'Thread.author',
   'Thread.viewerHasVoted',
   'Author.displayName',

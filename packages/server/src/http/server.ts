@@ -65,12 +65,6 @@ export interface HttpServer {
   /** From now on every response closes its connection, so clients stop reusing them (shutdown). */
   drain(): void;
   /**
-   * Closes the kept-alive connections that wait for a next request after answering one. Not
-   * Node's closeIdleConnections: that also closes a connection accepted a moment ago whose first
-   * request is still unread (a busy process reads late), cutting that request off.
-   */
-  closeIdle(): void;
-  /**
    * Resolves once no connection has come for `quietMs` and every connection has sent its first
    * request (or at `deadline`): closing the listener resets connections still queued in the
    * kernel, and Node's server.close() closes those accepted whose request is still unread.
@@ -158,17 +152,11 @@ export function createHttpServer({
     json(res, 404, { error: 'Not found' });
   }
 
-  /** Connections that answered a request and wait for the next (kept alive). */
-  const waiting = new Set<Socket>();
   /** Connections accepted whose first request is not read yet, and when the last one came. */
   const unread = new Set<Socket>();
   let lastConnection = 0;
   const server = createServer((req, res) => {
     unread.delete(req.socket);
-    waiting.delete(req.socket);
-    res.once('finish', () => {
-      if (!req.socket.destroyed) waiting.add(req.socket);
-    });
     if (draining) res.setHeader('connection', 'close');
     route(req, res).catch((error: unknown) => {
       console.error('request failed', error);
@@ -198,10 +186,7 @@ export function createHttpServer({
   server.on('connection', (socket: Socket) => {
     lastConnection = Date.now();
     unread.add(socket);
-    socket.once('close', () => {
-      unread.delete(socket);
-      waiting.delete(socket);
-    });
+    socket.once('close', () => unread.delete(socket));
   });
   return {
     server,
@@ -212,10 +197,6 @@ export function createHttpServer({
     },
     drain() {
       draining = true;
-    },
-    closeIdle() {
-      for (const socket of waiting) socket.destroy();
-      waiting.clear();
     },
   };
 }

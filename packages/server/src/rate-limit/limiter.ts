@@ -63,6 +63,19 @@ export function createLimiter(store: RateLimitStore, rules: RateLimitRules) {
 }
 
 const failureKey = (community: string, email: string, ip?: string) =>
-  `signin-failures:${community}:${email.trim().toLowerCase()}${ip ? `:${ip}` : ''}`;
+  `signin-failures:${community}:${email.trim().toLowerCase()}${ip ? `:${sourceOf(ip)}` : ''}`;
+
+/** Where failures come from: an IPv4 address, or an IPv6 /64 (one network hands out the rest). */
+function sourceOf(ip: string): string {
+  if (!ip.includes(':') || ip.startsWith('::ffff:')) return ip;
+  const [head, tail = ''] = ip.split('::');
+  const left = (head ?? '').split(':').filter(Boolean);
+  const right = tail.split(':').filter(Boolean);
+  const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
 
 export type Limiter = ReturnType<typeof createLimiter>;

@@ -94,6 +94,16 @@ describe('on one server', () => {
     expect((await attempt(brand.owner.email, STAFF_PASSWORD, from('203.0.113.7'))).errors).toBeUndefined();
   });
 
+  it('counts an IPv6 /64 as one address', async () => {
+    const target = await createTestCommunity(server.em());
+    const as = (address: string, password: string) =>
+      attempt(target.owner.email, password, { headers: { 'x-forwarded-for': address }, slug: target.slug });
+    for (const host of ['1', '2', '3']) await as(`2001:db8:aa:bb::${host}`, 'wrong password!');
+    const sameNetwork = await as('2001:db8:aa:bb:ffff::9', STAFF_PASSWORD);
+    expect(sameNetwork.errors?.[0]?.message).toContain('from your address');
+    expect((await as('2001:db8:aa:cc::1', STAFF_PASSWORD)).errors).toBeUndefined();
+  });
+
   it('locks an account everywhere only after many failures from everywhere, until its password is set again', async () => {
     const target = await createTestCommunity(server.em());
     const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });

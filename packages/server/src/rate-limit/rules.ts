@@ -2,8 +2,9 @@
  * How often people may do things. Customer actions are limited per member and per IP address (a
  * flood from one address with many guest names is still one address); staff answering for the
  * brand are not limited here. Sign-in is limited per address. Failed sign-ins lock an account
- * for the address they came from; only many failures from everywhere lock it for everyone (until
- * the window passes or its password is set again), so no one can lock the owner out from afar.
+ * for the address they came from (an IPv6 /64 counts as one); only many failures from everywhere
+ * lock it for everyone, until the window passes or its password is set again with a manager's
+ * link: locking someone out from afar takes many addresses, and is undone at once.
  */
 export interface Limit {
   per: 'member' | 'ip';

@@ -140,7 +140,15 @@ builder.mutationFields((t) => ({
         description: 'The words shown with the choice (default: Consent.text).',
       }),
     },
-    resolve: (_root, args, ctx) => setOwnConsent(ctx.scope(), ctx.member(), args.purpose, args.granted, args.textShown),
+    resolve: async (_root, args, ctx) =>
+      setOwnConsent(
+        ctx.scope(),
+        ctx.member(),
+        args.purpose,
+        args.granted,
+        // Recorded as shown: the words the customer read, in their language.
+        args.textShown ?? consentText(args.purpose, await ctx.viewerLocale()),
+      ),
   }),
   setFollowOnVote: t.boolean({
     description:

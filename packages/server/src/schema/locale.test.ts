@@ -43,6 +43,19 @@ describe("a member's language", () => {
     }
   });
 
+  it('records the consent text the customer read, in their language', async () => {
+    const token = await ssoToken(brand, { sub: 'dieter', name: 'Dieter', locale: 'de' });
+    await api.data('mutation { setConsent(purpose: PRODUCT_UPDATES, granted: true) { granted } }', { token });
+    const { id } = (await api.data('{ viewer { member { id } } }', { token })).viewer.member;
+    const history = await manager.data(
+      `query ($s: String!, $id: ID!) { community(slug: $s) { member(id: $id) { consentHistory { textShown } } } }`,
+      { variables: { s: brand.slug, id } },
+    );
+    expect(history.community.member.consentHistory.map((c: { textShown: string }) => c.textShown)).toContain(
+      german['consent.PRODUCT_UPDATES'],
+    );
+  });
+
   it('is set by the widget, and a language not shipped is refused with the list', async () => {
     const token = await ssoToken(brand, { sub: 'ben', name: 'Ben' });
     expect((await api.data(VIEWER, { token })).viewer.locale).toBeNull();

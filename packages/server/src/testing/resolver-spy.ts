@@ -39,3 +39,7 @@ export function spyOnResolvers(schema: GraphQLSchema): ResolverSpy {
     },
   };
 }
+
+/** A spy on the server's own schema, for tests outside this package (they cannot import it). */
+export const spyOnServerResolvers = async (): Promise<ResolverSpy> =>
+  spyOnResolvers((await import('../schema/index.ts')).schema);

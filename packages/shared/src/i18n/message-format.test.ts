@@ -61,6 +61,13 @@ describe('formatMessage', () => {
     ]);
   });
 
+  it('takes values and keys that look like Object properties as they are', () => {
+    const message = '{kind, select, toString {a word} other {something}}';
+    expect(formatMessage(message, { kind: 'constructor' }, 'en')).toBe('something');
+    expect(formatMessage(message, { kind: '__proto__' }, 'en')).toBe('something');
+    expect(formatMessage(message, { kind: 'toString' }, 'en')).toBe('a word');
+  });
+
   it('refuses a missing value and a broken message, saying where', () => {
     expect(() => formatMessage('Hello {name}', {}, 'en')).toThrow('needs a value for "name"');
     expect(() => parseMessage('{n, plural, one {#}')).toThrow(SyntaxError);

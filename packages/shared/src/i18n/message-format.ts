@@ -38,6 +38,10 @@ export function formatMessage(message: string, values: MessageValues, locale: Lo
   return render(parts, values, locale);
 }
 
+/** The option `key`, else `other` (own keys only: a value like "constructor" is just a value). */
+const option = (options: Record<string, Part[]>, key: string): Part[] =>
+  (Object.hasOwn(options, key) ? options[key] : options.other) ?? [];
+
 function render(parts: Part[], values: MessageValues, locale: string, count?: number): string {
   const [numbers, plurals] = intlOf(locale);
   let out = '';
@@ -50,10 +54,11 @@ function render(parts: Part[], values: MessageValues, locale: string, count?: nu
       if (value === undefined) throw new Error(`The message needs a value for "${name}".`);
       if (!type) out += value ?? '';
       else if (type === 'number') out += numbers.format(Number(value));
-      else if (type === 'select') out += render(options[String(value)] ?? options.other ?? [], values, locale, count);
+      else if (type === 'select') out += render(option(options, String(value)), values, locale, count);
       else {
         const n = Number(value);
-        out += render(options[`=${n}`] ?? options[plurals.select(n)] ?? options.other ?? [], values, locale, n);
+        const exact = Object.hasOwn(options, `=${n}`) ? `=${n}` : plurals.select(n);
+        out += render(option(options, exact), values, locale, n);
       }
     }
   }
@@ -103,7 +108,7 @@ export function parseMessage(message: string): Part[] {
     }
     if (type !== 'plural' && type !== 'select') fail(`Unknown argument type "${type}"`);
     if (message[at++] !== ',') fail('Expected ","');
-    const options: Record<string, Part[]> = {};
+    const options: Record<string, Part[]> = Object.create(null);
     for (let key = word(); key; key = word()) {
       if (key in options) fail(`"${key}" twice`);
       if (message[at++] !== '{') fail(`Expected "{" after "${key}"`);
@@ -111,7 +116,7 @@ export function parseMessage(message: string): Part[] {
       if (message[at++] !== '}') fail(`Unclosed option "${key}"`);
     }
     if (message[at++] !== '}') fail('Unclosed argument');
-    if (!options.other) fail('Every plural and select needs "other"');
+    if (!Object.hasOwn(options, 'other')) fail('Every plural and select needs "other"');
     return [name, type, options];
   };
   const result = parts(false);

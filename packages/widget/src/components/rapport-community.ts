@@ -10,7 +10,7 @@ import { problemOf } from '../client/errors.ts';
 import { Session, type SessionChange } from '../client/session.ts';
 import { recordArrival } from '../client/share.ts';
 import { COMMUNITY, SET_MY_LOCALE } from '../graphql/community.ts';
-import { chooseLocale } from '../i18n/choose-locale.ts';
+import { chooseLocale, hasLocaleClaim } from '../i18n/choose-locale.ts';
 import { currentLocale, setLocale, t } from '../i18n/localize.ts';
 import { loadFailed, loading } from '../i18n/words.ts';
 import { communityTabs } from './community-tabs.ts';
@@ -60,6 +60,8 @@ export class RapportCommunity extends LitElement {
   override lang = '';
   /** The community's default language, once it is loaded. */
   #communityLocale: string | null = null;
+  /** The language last given to the server as the member's (setMyLocale). */
+  #localeSent = '';
   // A link (shared, from an email) opens where it points; a reload keeps the view.
   route: Route = routeOfAddress();
   brand = '';
@@ -115,7 +117,8 @@ export class RapportCommunity extends LitElement {
   /** Switches to the language the page, the token, the browser or the community asks for. */
   #speak(): Promise<void> {
     const locale = chooseLocale({ lang: this.lang, ssoToken: this.ssoToken, communityLocale: this.#communityLocale });
-    return locale === currentLocale() ? Promise.resolve() : setLocale(locale);
+    // A language that cannot be fetched leaves the widget in English, working.
+    return setLocale(locale).catch((error: unknown) => console.warn('<rapport-community>: language not loaded', error));
   }
 
   #start(): void {
@@ -193,10 +196,13 @@ export class RapportCommunity extends LitElement {
     this.roadmapEnabled = community.roadmapEnabled;
     const viewer = result.data?.viewer;
     this.viewerName = viewer?.member?.displayName ?? '';
-    // Their emails come in the language they read here.
+    // Their emails come in the language they read here, unless the brand's token says which
+    // (the brand's word wins, as for their name); told once per language.
     await this.#speak();
-    if (viewer?.member && viewer.locale !== currentLocale()) {
-      void app.client.mutation(SET_MY_LOCALE, { locale: currentLocale() }).toPromise();
+    const locale = currentLocale();
+    if (viewer?.member && viewer.locale !== locale && !hasLocaleClaim(this.ssoToken) && this.#localeSent !== locale) {
+      this.#localeSent = locale;
+      void app.client.mutation(SET_MY_LOCALE, { locale }).toPromise();
     }
     this.unread = viewer?.unreadNotificationCount ?? 0;
     const latest: string = community.changelog?.edges[0]?.node.publishedAt ?? '';

@@ -20,6 +20,9 @@ export function chooseLocale(sources: {
   );
 }
 
+/** Whether the brand's SSO token says which language the customer reads. */
+export const hasLocaleClaim = (token: string | null | undefined): boolean => localeClaim(token) !== null;
+
 /** The `locale` claim of an SSO token (a JWT), read without verifying it: it only picks a language. */
 function localeClaim(token: string | null | undefined): string | null {
   const payload = token?.split('.')[1];

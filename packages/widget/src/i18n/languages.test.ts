@@ -62,6 +62,16 @@ describe('the widget in every language', () => {
     await waitFor(() => newPostButton(widget)?.textContent?.trim() === 'New post', 'English again');
   });
 
+  it('shows the last language asked for, though an earlier one was still loading', async () => {
+    const c = await newCommunity();
+    const widget = await mount(c);
+    widget.setAttribute('lang', 'ko');
+    widget.setAttribute('lang', 'en');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(frameOf(widget).getAttribute('lang')).to.equal('en');
+    expect(newPostButton(widget).textContent?.trim()).to.equal('New post');
+  });
+
   it("follows the sign-in token's locale claim when the page sets no lang", async () => {
     const c = await newCommunity();
     const token = await server<string>('sso-token', { slug: c.slug, sub: 'jp', name: 'Jun', locale: 'ja' });

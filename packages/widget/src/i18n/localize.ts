@@ -10,10 +10,14 @@ import { formatMessage, type MessageValues } from '@rapport/shared/i18n/message-
 
 let runtime: Promise<typeof import('./runtime.ts')> | undefined;
 let activeLocale: () => string = () => SOURCE_LOCALE;
+/** The locale last asked for (it may still be loading): the last ask wins. */
+let requested: Locale = SOURCE_LOCALE;
 
 /** Shows `locale` (fetching its messages first); every localized component draws itself again. */
 export async function setLocale(locale: Locale): Promise<void> {
-  if (locale === currentLocale()) return;
+  if (locale === requested) return;
+  requested = locale;
+  if (!runtime && locale === SOURCE_LOCALE) return;
   runtime ??= import('./runtime.ts');
   const { localization } = await runtime;
   activeLocale = localization.getLocale;
