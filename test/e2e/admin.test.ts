@@ -193,6 +193,8 @@ it("the console's own pages keep to its CSP: Settings shows saved colours, with 
     )
     .toBe('rgb(10, 110, 70)');
   const preview = page.locator('rapport-community[data-scheme="light"]');
+  // The widget starts as it comes near the screen, as on a brand's page: scroll down to it.
+  await preview.scrollIntoViewIfNeeded();
   await preview.getByRole('button', { name: 'New post' }).waitFor();
   expect(
     await preview.getByRole('button', { name: 'New post' }).evaluate((b) => getComputedStyle(b).backgroundColor),
