@@ -1,10 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { directionOf, type Locale } from '@rapport/shared/i18n/locales.ts';
 import type { Orm } from '../db/orm.ts';
-import { Community, Member } from '../entities/index.ts';
 import { localeOr, say } from '../i18n/say.ts';
-import { defaultLocaleOf } from '../services/communities.ts';
-import { consentsOf, consentText, recordConsent } from '../services/consent.ts';
+import { consentsOf, consentText, recordConsent, unsubscribeReader } from '../services/consent.ts';
 import { bindEm } from '../services/scope.ts';
 import { readUnsubscribeToken } from '../services/signed-links.ts';
 import { PAGE_SECURITY_HEADERS } from './security-headers.ts';
@@ -44,10 +42,9 @@ export async function unsubscribe(orm: Orm, req: IncomingMessage, res: ServerRes
     );
   }
   const em = bindEm(orm.em, link.communityId);
-  const community = await em.findOne(Community, { id: link.communityId });
-  const member = await em.findOne(Member, { id: link.memberId }, { fields: ['locale'] });
-  const locale = localeOr(member?.locale, community ? defaultLocaleOf(community) : null);
-  const brand = community?.name ?? say(locale, 'unsubscribe.thisCommunity');
+  const reader = await unsubscribeReader(em, link);
+  const { locale } = reader;
+  const brand = reader.brand ?? say(locale, 'unsubscribe.thisCommunity');
   const what = esc(consentText(link.purpose, locale));
   if (req.method === 'POST') {
     await em.transactional(async (tx) => {

@@ -5,6 +5,7 @@ import { contrastProblems, isColour } from '@rapport/shared/theme-palette.ts';
 import { isColourProperty, isPlainCssValue, isThemeProperty, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
 import type { Em } from '../db/orm.ts';
 import { Community, SsoKey } from '../entities/index.ts';
+import { localeOr } from '../i18n/say.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { badInput, conflict, notFound } from './errors.ts';
@@ -153,6 +154,10 @@ export interface CommunityChange {
   /** One of the shipped locales (shared/i18n/locales.ts). */
   defaultLocale?: string | null;
 }
+
+/** The language to write to a member in: their own, else their community's. */
+export const memberLocale = (own: string | null | undefined, community: Pick<Community, 'settings'> | null): Locale =>
+  localeOr(own, community ? defaultLocaleOf(community) : null);
 
 /** A community's language, by id (see defaultLocaleOf). */
 export async function communityLocale(em: Em, communityId: string): Promise<Locale> {

@@ -2,6 +2,7 @@ import { type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
 import type { Em } from '../db/orm.ts';
 import {
   CONSENT_PURPOSES,
+  Community,
   type ConsentPurpose,
   ConsentRecord,
   type ConsentSource,
@@ -10,6 +11,7 @@ import {
 } from '../entities/index.ts';
 import { say } from '../i18n/say.ts';
 import type { StaffActor } from './actor.ts';
+import { memberLocale } from './communities.ts';
 import { notFound } from './errors.ts';
 import type { EventBus } from './events.ts';
 import { type Scope, write } from './scope.ts';
@@ -28,6 +30,16 @@ export const CONSENT_DEFAULTS: Record<ConsentPurpose, boolean> = {
 };
 
 /** The words shown with each choice in the widget, recorded with the member's answer. */
+/** Who an unsubscribe link speaks to: the community's name (null: gone), in the member's language. */
+export async function unsubscribeReader(
+  em: Em,
+  link: { communityId: string; memberId: string },
+): Promise<{ brand: string | null; locale: Locale }> {
+  const community = await em.findOne(Community, { id: link.communityId });
+  const member = await em.findOne(Member, { id: link.memberId }, { fields: ['locale'] });
+  return { brand: community?.name ?? null, locale: memberLocale(member?.locale, community) };
+}
+
 /** What a customer is asked to agree to, in their language (and so recorded as shown). */
 export const consentText = (purpose: ConsentPurpose, locale: Locale = SOURCE_LOCALE): string =>
   say(locale, `consent.${purpose}`);

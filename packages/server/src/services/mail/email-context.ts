@@ -1,7 +1,6 @@
 import { withPlace } from '@rapport/shared/widget-address.ts';
 import type { Community } from '../../entities/index.ts';
-import { localeOr } from '../../i18n/say.ts';
-import { defaultLocaleOf } from '../communities.ts';
+import { memberLocale } from '../communities.ts';
 import { outreachSettings } from '../outreach-settings.ts';
 import type { EmailContext } from './templates/sections.ts';
 
@@ -14,12 +13,12 @@ function colour(value: string | undefined, fallback: string): string {
 }
 
 /** How a community's emails look (its theme's light colours) and where their links lead. */
-export function emailContextOf(community: Community, memberLocale: string | null | undefined): EmailContext {
+export function emailContextOf(community: Community, ownLocale: string | null | undefined): EmailContext {
   const theme = community.settings.theme ?? {};
   const page = outreachSettings(community).communityPageUrl;
   return {
     brand: community.name,
-    locale: localeOr(memberLocale, defaultLocaleOf(community)),
+    locale: memberLocale(ownLocale, community),
     colours: {
       accent: colour(theme['--rapport-accent'], '#2457c5'),
       accentText: colour(theme['--rapport-accent-text'], '#ffffff'),

