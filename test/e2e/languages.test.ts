@@ -1,7 +1,7 @@
 /**
  * A customer in her own language, end to end: the brand's server signs her in with `locale: "de"`;
  * the widget speaks German; staff answer her in the (English) console; the email she gets, and the
- * page its unsubscribe link opens, are German. Expected words come from the shipped translations.
+ * page its unsubscribe link opens, are German; so is the server's refusal of a duplicate post. Expected words come from the shipped translations.
  */
 import { readFileSync } from 'node:fs';
 import { startTestSmtpServer, type TestSmtpServer } from '@rapport/server/testing/smtp.ts';
@@ -47,6 +47,13 @@ it('speaks German to a customer whose token says de: the widget, the email and t
   await page.getByLabel(widgetGerman('Title')).fill('Dunkelmodus für die App');
   await page.getByRole('button', { name: widgetGerman('Post'), exact: true }).click();
   await page.getByRole('heading', { name: 'Dunkelmodus für die App' }).waitFor();
+
+  // The server's refusals come in her language too: the same idea twice in one day.
+  await page.goto(`${stack.host.url}/app/community?tab=ideas`);
+  await newPost.click();
+  await page.getByLabel(widgetGerman('Title')).fill('Dunkelmodus für die App');
+  await page.getByRole('button', { name: widgetGerman('Post'), exact: true }).click();
+  await page.getByText(serverGerman['error.duplicateThread'] as string).waitFor();
 
   const { page: console } = await stack.signInToConsole(STAFF);
   await console.getByRole('link', { name: 'Dunkelmodus für die App' }).click();

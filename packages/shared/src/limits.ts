@@ -14,6 +14,11 @@ export const LIMITS = {
   consentText: { field: 'textShown', label: 'The text shown', min: 1, max: 1_000 },
   changelogTitle: { field: 'title', label: 'Title', min: 3, max: 140 },
   changelogBody: { field: 'body', label: 'Text', min: 0, max: 20_000 },
+  staffName: { field: 'name', label: 'Name', min: 1, max: 80 },
+  staffTitle: { field: 'title', label: 'Title', min: 1, max: 80 },
+  agencyName: { field: 'agencyName', label: 'Agency name', min: 1, max: 120 },
+  communityName: { field: 'name', label: 'Name', min: 1, max: 120 },
+  auditAction: { field: 'action', label: 'Action', min: 1, max: 64 },
 } as const;
 
 /** Threads one "What's new" entry may deliver. */

@@ -89,22 +89,25 @@ export function paletteOf(values: Record<string, string>, scheme: Scheme): Recor
   return palette;
 }
 
-/** What is read on what: each pair must reach MIN_TEXT_CONTRAST. */
-const READ_ON: [ColourRole, ColourRole, string][] = [
-  ['text', 'bg', 'Text on the background'],
-  ['text', 'surface', 'Text on panels'],
-  ['muted', 'bg', 'Secondary text'],
-  ['accent-text', 'accent', 'Text on buttons, your vote and the Staff badge'],
-  ['accent', 'bg', 'Links'],
-  ['danger', 'bg', 'Error messages'],
-];
+/** What is read on what, named for what a reader sees: each pair must reach MIN_TEXT_CONTRAST. */
+export const READ_ON = {
+  textOnBackground: ['text', 'bg'],
+  textOnPanels: ['text', 'surface'],
+  secondaryText: ['muted', 'bg'],
+  textOnButtons: ['accent-text', 'accent'],
+  links: ['accent', 'bg'],
+  errorMessages: ['danger', 'bg'],
+} as const satisfies Record<string, readonly [ColourRole, ColourRole]>;
+export type ReadPair = keyof typeof READ_ON;
 
+/** A pair too faint to read. The console and the server say it in the reader's language. */
 export interface ContrastProblem {
   scheme: Scheme;
+  pair: ReadPair;
   /** The brand's property to change (the text colour if they set it, else the background). */
   property: string;
+  /** Rounded down to two decimals: a ratio just under the line never reads as passing. */
   ratio: number;
-  message: string;
 }
 
 /**
@@ -117,7 +120,7 @@ export function contrastProblems(values: Record<string, string>): ContrastProble
   const problems: ContrastProblem[] = [];
   for (const scheme of SCHEMES) {
     const palette = paletteOf(values, scheme);
-    for (const [fore, back, what] of READ_ON) {
+    for (const [pair, [fore, back]] of Object.entries(READ_ON) as [ReadPair, (typeof READ_ON)[ReadPair]][]) {
       const foreProperty = colourProperty(fore, scheme);
       const backProperty = colourProperty(back, scheme);
       const changed = [foreProperty, backProperty].filter((p) => derived[p]);
@@ -129,12 +132,7 @@ export function contrastProblems(values: Record<string, string>): ContrastProble
       if (ratio >= MIN_TEXT_CONTRAST) continue;
       // The derived dark accent is not the brand's to change: they change the light one it came from.
       const own = changed.find((p) => values[p]) ?? colourProperty('accent', 'light');
-      problems.push({
-        scheme,
-        property: own,
-        ratio: floor2(ratio),
-        message: `${what} in ${scheme} mode reaches ${floor2(ratio).toFixed(2)}:1; at least ${MIN_TEXT_CONTRAST}:1 is needed to be readable (WCAG AA).`,
-      });
+      problems.push({ scheme, pair, property: own, ratio: floor2(ratio) });
     }
   }
   return problems;

@@ -1,6 +1,7 @@
 import { retryTransientExchange } from '@rapport/shared/client/retry.ts';
 import { Client, type Exchange, fetchExchange } from '@urql/core';
 import { pipe, tap } from 'wonka';
+import { currentLocale } from '../i18n/localize.ts';
 
 /** Tells the shell when the server no longer accepts the session (expired, signed out elsewhere). */
 const signedOutExchange =
@@ -31,5 +32,7 @@ export function createClient(onSignedOut: () => void): Client {
     fetchSubscriptions: true,
     requestPolicy: 'network-only',
     exchanges: [signedOutExchange(onSignedOut), retryTransientExchange(), fetchExchange],
+    // The language the console shows, so the server's messages (errors) come in it too.
+    fetchOptions: () => ({ headers: { 'accept-language': currentLocale() } }),
   });
 }

@@ -2,9 +2,12 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import {
   COLOUR_ROLES,
   type ColourRole,
+  type ContrastProblem,
   colourProperty,
   contrastProblems,
+  MIN_TEXT_CONTRAST,
   paletteOf,
+  type ReadPair,
   SCHEMES,
   type Scheme,
   withDerivedColours,
@@ -52,6 +55,31 @@ const schemeNames = (): Record<string, string> => ({
   light: msg('Light', { desc: 'The light colour scheme' }),
   dark: msg('Dark', { desc: 'The dark colour scheme' }),
 });
+
+/** What a reader sees for each pair of colours the contrast check judges. */
+const readPairs = (): Record<ReadPair, string> => ({
+  textOnBackground: msg('Text on the background'),
+  textOnPanels: msg('Text on panels'),
+  secondaryText: msg('Secondary text', { id: 'read-secondary-text', desc: 'Text read on the background' }),
+  textOnButtons: msg('Text on buttons, your vote and the Staff badge'),
+  links: msg('Links'),
+  errorMessages: msg('Error messages'),
+});
+
+/** The same words as the server's refusal (error.theme.contrast), as the brand types. */
+const contrastMessage = (problem: ContrastProblem): string =>
+  t(
+    msg(
+      '{what} in {scheme, select, dark {dark} other {light}} mode reaches {ratio, number}:1; at least {min, number}:1 is needed to be readable (WCAG AA).',
+      { id: 'theme-contrast' },
+    ),
+    {
+      what: readPairs()[problem.pair],
+      scheme: problem.scheme,
+      ratio: problem.ratio,
+      min: MIN_TEXT_CONTRAST,
+    },
+  );
 
 const themeDefault = () => msg('default', { desc: 'An empty theme value: the widget uses its own' });
 
@@ -238,7 +266,7 @@ export class AdminThemeEditor extends LitElement {
         : '';
     // Checked as typed: the first problem for each field (the server refuses the same).
     const live: Record<string, string> = {};
-    for (const p of contrastProblems(this.#usable())) live[p.property] ??= p.message;
+    for (const p of contrastProblems(this.#usable())) live[p.property] ??= contrastMessage(p);
     return html`<section class="panel" aria-labelledby="theme-title">
       <h2 id="theme-title">${msg('Widget theme')}</h2>
       <p class="muted" id="theme-hint">${msg('CSS values, e.g. #0a6e46 or 4px. Empty for the default. Each colour has a light and a dark value: the widget follows the reader’s light or dark setting. Text must stay readable (WCAG AA, 4.5:1) in both.')}</p>

@@ -1,5 +1,7 @@
 import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../entities/consent-record.ts';
+import type { MessageId } from '../i18n/say.ts';
+import type { ErrorText } from '../services/errors.ts';
 
 /** Tokens longer than this are refused before any parsing. */
 export const MAX_SSO_TOKEN_LENGTH = 4096;
@@ -23,7 +25,19 @@ export interface SsoClaims {
   expiresAt: number;
 }
 
-export class SsoTokenError extends Error {}
+/** A token refused. What it says is for the brand's developers, except where `id` says it for people. */
+export class SsoTokenError extends Error {
+  readonly id: MessageId | undefined;
+
+  constructor(message: string, id?: MessageId) {
+    super(message);
+    this.id = id;
+  }
+
+  get text(): ErrorText {
+    return this.id ?? { forDevelopers: this.message };
+  }
+}
 
 /** Reads the key id from a token's header without trusting anything else in it. */
 export function ssoKeyId(token: string): string {
@@ -51,7 +65,8 @@ export async function verifySsoToken(token: string, secret: string): Promise<Sso
       clockTolerance: CLOCK_SKEW_SECONDS,
     }));
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new SsoTokenError('The sign-in token has expired.');
+    if (error instanceof errors.JWTExpired)
+      throw new SsoTokenError('The sign-in token has expired.', 'error.sso.expired');
     if (error instanceof errors.JWTClaimValidationFailed) {
       throw new SsoTokenError(`The sign-in token is missing or has an invalid "${error.claim}" claim.`);
     }

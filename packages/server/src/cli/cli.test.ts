@@ -129,7 +129,7 @@ describe('rapport CLI', () => {
     [['community', 'create', '--slug', 'x'], 2, 'USAGE', 'Missing required option --name'],
     [['community', 'create', '--slug', 'x', '--name', 'X', '--colour', 'red'], 2, 'USAGE', "Unknown option '--colour'"],
     [['frobnicate'], 2, 'USAGE', 'Unknown command'],
-    [['community', 'create', '--slug', 'Not A Slug', '--name', 'X'], 1, 'BAD_USER_INPUT', 'Slug must be'],
+    [['community', 'create', '--slug', 'Not A Slug', '--name', 'X'], 1, 'BAD_USER_INPUT', 'slug must be'],
     [['community', 'create', '--slug', 'acme', '--name', 'Again'], 1, 'CONFLICT', 'already exists'],
     [
       ['community', 'create', '--slug', 'y', '--name', 'Y', '--origin', 'not a url'],

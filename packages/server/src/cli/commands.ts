@@ -40,7 +40,7 @@ const em = (orm: Orm) => orm.em.fork() as Em;
 async function byslug(orm: Orm, values: Values) {
   const slug = str(values, 'slug') ?? str(values, 'community') ?? '';
   const community = await findCommunityBySlug(em(orm), slug);
-  if (!community) throw notFound(`The community "${slug}"`);
+  if (!community) throw notFound(['error.noCommunity', { slug }]);
   return { community, scoped: bindEm(em(orm), community.id) };
 }
 
@@ -118,7 +118,11 @@ export const COMMANDS: Record<string, Command> = {
       await new Promise<void>((resolve, reject) => {
         out.once('open', () => resolve());
         out.once('error', (error: NodeJS.ErrnoException) =>
-          reject(error.code === 'EEXIST' ? badInput(`${file} exists already; choose a new file.`, 'out') : error),
+          reject(
+            error.code === 'EEXIST'
+              ? badInput({ forDevelopers: `${file} exists already; choose a new file.` }, 'out')
+              : error,
+          ),
         );
       });
       try {
@@ -143,7 +147,7 @@ export const COMMANDS: Record<string, Command> = {
     required: ['file'],
     async run({ orm, values }) {
       const file = str(values, 'file') ?? '';
-      if (!existsSync(file)) throw badInput(`${file} does not exist.`, 'file');
+      if (!existsSync(file)) throw badInput({ forDevelopers: `${file} does not exist.` }, 'file');
       const result = await importCommunity(em(orm), createReadStream(file), {
         onProgress: progressBar('Importing'),
       });

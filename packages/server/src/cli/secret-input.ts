@@ -10,7 +10,10 @@ import { badInput } from '../services/errors.ts';
 export async function readSecret(prompt: string, fromStdin: boolean): Promise<string> {
   if (fromStdin) return firstLine();
   if (!process.stdin.isTTY) {
-    throw badInput('Give the password with --password-stdin (or type it at the prompt in a terminal).', 'password');
+    throw badInput(
+      { forDevelopers: 'Give the password with --password-stdin (or type it at the prompt in a terminal).' },
+      'password',
+    );
   }
   return typedSecret(prompt);
 }
@@ -21,7 +24,7 @@ async function firstLine(): Promise<string> {
     lines.close();
     return line;
   }
-  throw badInput('--password-stdin was given, but stdin was empty.', 'password');
+  throw badInput({ forDevelopers: '--password-stdin was given, but stdin was empty.' }, 'password');
 }
 
 function typedSecret(prompt: string): Promise<string> {
@@ -43,7 +46,7 @@ function typedSecret(prompt: string): Promise<string> {
       process.exit(130);
     });
     lines.on('close', () => {
-      if (!answered) reject(badInput('No password was typed.', 'password'));
+      if (!answered) reject(badInput({ forDevelopers: 'No password was typed.' }, 'password'));
     });
   });
 }

@@ -12,6 +12,11 @@ export function originalError(error: unknown): unknown {
   return current;
 }
 
+const maskedFrom = new WeakMap<GraphQLError, AppError>();
+
+/** The AppError a masked error was made from, for saying it in the reader's language. */
+export const appErrorOf = (error: GraphQLError): AppError | undefined => maskedFrom.get(error);
+
 /** Whether an error is one a person caused and can act on, as opposed to a bug or an outage. */
 export function isExpectedError(error: unknown): boolean {
   const original = originalError(error);
@@ -43,7 +48,7 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   const original = originalError(error);
   if (original instanceof AppError) {
     const { existing, ...details } = original.details;
-    return new GraphQLError(original.message, {
+    const masked = new GraphQLError(original.message, {
       ...locationOf(error),
       // A duplicate names the original by the id clients know it by (a global id).
       extensions: {
@@ -56,6 +61,9 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
           : {}),
       },
     });
+    // Not as its originalError: yoga answers an error with a non-GraphQL original as a 500.
+    maskedFrom.set(masked, original);
+    return masked;
   }
   if (original instanceof PothosValidationError) {
     return new GraphQLError(original.message, { ...locationOf(error), extensions: { code: 'BAD_USER_INPUT' } });

@@ -14,6 +14,7 @@ import type { OutboundPolicy } from '../services/outbound/public-address.ts';
 import { clientIp } from './client-ip.ts';
 import { COMMUNITY_PARAM, type CorsPolicy } from './cors.ts';
 import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
+import { useErrorLanguage } from './error-language.ts';
 import { maskError } from './error-mask.ts';
 import { useLeanSubscriptions } from './lean-subscriptions.ts';
 import type { LiveStreams } from './live-streams.ts';
@@ -86,6 +87,7 @@ export function createGraphQLHandler({
       useSharedLiveStreams(),
       useLeanSubscriptions(),
       useVariableErrorCodes(),
+      useErrorLanguage(),
       ...(production ? [useHiddenSuggestions()] : []),
     ],
     cors: async (request) => {
@@ -106,7 +108,9 @@ export function createGraphQLHandler({
       if (addressed && viewer) {
         const community = await sharedCommunityBySlug(rootEm, events, addressed);
         if (community?.id !== viewer.communityId) {
-          throw new AppError('FORBIDDEN', `This request was sent for the community "${addressed}", not yours.`);
+          throw new AppError('FORBIDDEN', {
+            forDevelopers: `This request was sent for the community "${addressed}", not yours.`,
+          });
         }
       }
       return new Context({

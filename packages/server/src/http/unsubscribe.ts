@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { directionOf, type Locale } from '@rapport/shared/i18n/locales.ts';
 import type { Orm } from '../db/orm.ts';
+import { acceptedLanguages } from '../i18n/accepted-languages.ts';
 import { localeOr, say } from '../i18n/say.ts';
 import { consentsOf, consentText, recordConsent, unsubscribeReader } from '../services/consent.ts';
 import { bindEm } from '../services/scope.ts';
@@ -74,24 +75,4 @@ export async function unsubscribe(orm: Orm, req: IncomingMessage, res: ServerRes
     `<p>${esc(say(locale, 'unsubscribe.ask.from', { brand }))} <q>${what}</q></p><form method="post"><button type="submit">${esc(say(locale, 'unsubscribe.button'))}</button></form>`,
     locale,
   );
-}
-
-/** The languages an Accept-Language header asks for, most wanted first. */
-function acceptedLanguages(header: string | undefined): string[] {
-  return (header ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = Number(
-        params
-          .find((p) => p.trim().startsWith('q='))
-          ?.trim()
-          .slice(2) ?? 1,
-      );
-      return { tag: tag?.trim() ?? '', q: Number.isFinite(q) ? q : 0 };
-    })
-    .filter((l) => l.tag && l.q > 0)
-    .sort((a, b) => b.q - a.q)
-    .slice(0, 10)
-    .map((l) => l.tag);
 }

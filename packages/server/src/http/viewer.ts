@@ -14,7 +14,8 @@ export async function viewerFromRequest(em: Em, events: EventBus, request: Reque
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+    if (!match?.[1])
+      throw new AppError('UNAUTHENTICATED', { forDevelopers: 'The Authorization header must be "Bearer <token>".' });
     return actorFromBearer(em, events, match[1]);
   }
   const session = await request.cookieStore?.get(SESSION_COOKIE);

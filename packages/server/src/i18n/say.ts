@@ -22,6 +22,12 @@ import zhCN from './messages/zh-CN.json' with { type: 'json' };
 
 export type MessageId = keyof typeof en;
 
+/** A value put into a message: text, a number, or another message said in the same language. */
+export type MessageValue = string | number | { readonly id: MessageId; readonly values?: MessageValues };
+export interface MessageValues {
+  readonly [name: string]: MessageValue;
+}
+
 const CATALOGS: Record<Locale, Partial<Record<MessageId, string>>> = {
   en,
   de,
@@ -42,14 +48,22 @@ const CATALOGS: Record<Locale, Partial<Record<MessageId, string>>> = {
 const formats = new Map<string, IntlMessageFormat>();
 
 /** The message `id` in `locale` (English where a catalog lacks it), with `values` put in. */
-export function say(locale: Locale, id: MessageId, values: Record<string, string | number> = {}): string {
+export function say(locale: Locale, id: MessageId, values: MessageValues = {}): string {
   const key = `${locale}\n${id}`;
   let format = formats.get(key);
   if (!format) {
     format = new IntlMessageFormat(CATALOGS[locale][id] ?? en[id], locale);
     formats.set(key, format);
   }
-  return String(format.format(values));
+  return String(format.format(said(locale, values)));
+}
+
+function said(locale: Locale, values: MessageValues): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values)) {
+    out[name] = typeof value === 'object' ? say(locale, value.id, value.values) : value;
+  }
+  return out;
 }
 
 /** A shipped locale from a stored or claimed code; the source locale for anything else. */

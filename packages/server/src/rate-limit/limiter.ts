@@ -1,3 +1,4 @@
+import type { MessageId } from '../i18n/say.ts';
 import { AppError } from '../services/errors.ts';
 import type { Action, RateLimitRules } from './rules.ts';
 import type { RateLimitStore } from './store.ts';
@@ -8,10 +9,13 @@ export interface Who {
   ip: string;
 }
 
-function tooMany(resetInMs: number, message: string): AppError {
+function tooMany(resetInMs: number, why: MessageId): AppError {
   const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));
-  const wait = retryAfter < 90 ? `${retryAfter} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
-  return new AppError('RATE_LIMITED', `${message} Please try again in ${wait}.`, { retryAfter });
+  const wait =
+    retryAfter < 90
+      ? { id: 'error.wait.seconds' as const, values: { count: retryAfter } }
+      : { id: 'error.wait.minutes' as const, values: { count: Math.ceil(retryAfter / 60) } };
+  return new AppError('RATE_LIMITED', ['error.rateLimited', { why: { id: why }, wait }], { retryAfter });
 }
 
 /** Applies the rules: `check` counts an action and refuses it with RATE_LIMITED past a limit. */
@@ -22,7 +26,7 @@ export function createLimiter(store: RateLimitStore, rules: RateLimitRules) {
         const subject = rule.per === 'member' ? who.memberId : who.ip;
         if (!subject) continue;
         const { count, resetInMs } = await store.hit(`${action}:${i}:${rule.per}:${subject}`, rule.windowMs);
-        if (count > rule.limit) throw tooMany(resetInMs, 'You are doing that too often.');
+        if (count > rule.limit) throw tooMany(resetInMs, 'error.rate.tooOften');
       }
     },
 
@@ -33,14 +37,11 @@ export function createLimiter(store: RateLimitStore, rules: RateLimitRules) {
     async assertNotLocked(community: string, email: string, ip: string): Promise<void> {
       const here = await store.peek(failureKey(community, email, ip));
       if (here.count >= rules.signInFailures.limit) {
-        throw tooMany(here.resetInMs, 'Too many failed sign-ins for this account from your address.');
+        throw tooMany(here.resetInMs, 'error.rate.signInHere');
       }
       const everywhere = await store.peek(failureKey(community, email));
       if (everywhere.count >= rules.signInAccountFailures.limit) {
-        throw tooMany(
-          everywhere.resetInMs,
-          'Too many failed sign-ins for this account. A manager can send a new password link, which unlocks it.',
-        );
+        throw tooMany(everywhere.resetInMs, 'error.rate.signInEverywhere');
       }
     },
 

@@ -19,8 +19,7 @@ export interface Transport {
 }
 
 /** Live updates cannot be had right now (Redis is unreachable); clients try again later. */
-export const liveUnavailable = () =>
-  new AppError('SERVICE_UNAVAILABLE', 'Live updates are briefly unavailable. They will resume by themselves.');
+export const liveUnavailable = () => new AppError('SERVICE_UNAVAILABLE', 'error.liveUnavailable');
 
 /** How long a new subscription waits for a Redis connection being (re)made before it is refused. */
 const CONNECT_WAIT_MS = 2000;

@@ -51,10 +51,9 @@ export const builder = new SchemaBuilder<{
     limit: { complexity: 20_000, depth: 14, breadth: 300 },
     complexityError: (kind, result) => {
       const key = kind.toLowerCase() as 'complexity' | 'depth' | 'breadth';
-      return new AppError(
-        'QUERY_TOO_COMPLEX',
-        `The query is too ${TOO[kind]} (${result[key]}; at most ${result[`max${kind}`]}).`,
-      );
+      return new AppError('QUERY_TOO_COMPLEX', {
+        forDevelopers: `The query is too ${TOO[kind]} (${result[key]}; at most ${result[`max${kind}`]}).`,
+      });
     },
   },
   defaultFieldNullability: false,
@@ -73,8 +72,8 @@ export const builder = new SchemaBuilder<{
     },
     unauthorizedError: (_parent, ctx) =>
       ctx.viewer()
-        ? new AppError('FORBIDDEN', 'You do not have permission to do this.')
-        : new AppError('UNAUTHENTICATED', 'Sign in (or start a guest session) to do this.'),
+        ? new AppError('FORBIDDEN', 'error.notPermitted')
+        : new AppError('UNAUTHENTICATED', 'error.signInFirst'),
   },
   relay: {
     clientMutationId: 'omit',
@@ -92,7 +91,8 @@ export const builder = new SchemaBuilder<{
           return undefined;
         }
       })();
-      if (!decoded || !isUuid(decoded.id)) throw new AppError('BAD_USER_INPUT', `"${globalID}" is not a valid id.`);
+      if (!decoded || !isUuid(decoded.id))
+        throw new AppError('BAD_USER_INPUT', { forDevelopers: `"${globalID}" is not a valid id.` });
       return decoded;
     },
   },

@@ -14,7 +14,7 @@ export function forwardArgs(args: ConnectionArgs): {
   after: string | null | undefined;
 } {
   if (args.last != null || args.before != null) {
-    throw new AppError('BAD_USER_INPUT', 'Lists page forward only: use "first" and "after".');
+    throw new AppError('BAD_USER_INPUT', { forDevelopers: 'Lists page forward only: use "first" and "after".' });
   }
   return { first: args.first, after: args.after };
 }

@@ -91,7 +91,9 @@ export class Context {
   /** A cross-origin request reaches only the community it named (see ContextInit.addressed). */
   readonly #assertAddressed = (slug: string): void => {
     if (!this.mayAddress(slug)) {
-      throw new AppError('FORBIDDEN', `This request was sent for the community "${this.#addressed}", not "${slug}".`);
+      throw new AppError('FORBIDDEN', {
+        forDevelopers: `This request was sent for the community "${this.#addressed}", not "${slug}".`,
+      });
     }
   };
 
@@ -136,21 +138,21 @@ export class Context {
 
   /** The viewer, for fields whose authScopes already require one. */
   readonly actor = (): Actor => {
-    if (!this.#viewer) throw new AppError('UNAUTHENTICATED', 'Sign in (or start a guest session) to do this.');
+    if (!this.#viewer) throw new AppError('UNAUTHENTICATED', 'error.signInFirst');
     return this.#viewer;
   };
 
   /** The staff viewer, for fields whose authScopes already require staff. */
   readonly staff = (): StaffActor => {
     const viewer = this.actor();
-    if (!isStaff(viewer)) throw new AppError('FORBIDDEN', 'Only staff can do this.');
+    if (!isStaff(viewer)) throw new AppError('FORBIDDEN', 'error.staffOnly');
     return viewer;
   };
 
   /** The customer viewer, for fields whose authScopes already require a member. */
   readonly member = (): MemberActor => {
     const viewer = this.actor();
-    if (!isMember(viewer)) throw new AppError('FORBIDDEN', 'Only customers can do this.');
+    if (!isMember(viewer)) throw new AppError('FORBIDDEN', 'error.customersOnly');
     return viewer;
   };
 
@@ -187,7 +189,7 @@ export class Context {
     if (!community) return null;
     if (this.#communityId && this.#communityId !== community.id) {
       if (this.#viewer) return null;
-      throw new AppError('BAD_USER_INPUT', 'A request can read only one community.');
+      throw new AppError('BAD_USER_INPUT', { forDevelopers: 'A request can read only one community.' });
     }
     this.#communityId = community.id;
     return community;
@@ -196,7 +198,7 @@ export class Context {
   /** Like `community`, but a missing community is an error (for mutations and subscriptions). */
   readonly requireCommunity = async (slug: string): Promise<Community> => {
     const community = await this.community(slug);
-    if (!community) throw new AppError('NOT_FOUND', `There is no community "${slug}".`);
+    if (!community) throw new AppError('NOT_FOUND', ['error.noCommunity', { slug }]);
     return community;
   };
 
@@ -207,9 +209,9 @@ export class Context {
   readonly enterCommunity = async (slug: string): Promise<Community> => {
     this.#assertAddressed(slug);
     const community = await findCommunityBySlug(this.em(), slug);
-    if (!community) throw new AppError('NOT_FOUND', `There is no community "${slug}".`);
+    if (!community) throw new AppError('NOT_FOUND', ['error.noCommunity', { slug }]);
     if (this.#viewer && this.#viewer.communityId !== community.id) {
-      throw new AppError('FORBIDDEN', 'You are signed in to another community. Sign out first.');
+      throw new AppError('FORBIDDEN', 'error.otherCommunity');
     }
     return community;
   };

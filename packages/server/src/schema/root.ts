@@ -9,7 +9,7 @@ builder.scalarType('JSON', {
   description: 'A JSON value (audit records: the state before and after).',
   serialize: (value) => value,
   parseValue: () => {
-    throw new AppError('BAD_USER_INPUT', 'JSON is an output type only.');
+    throw new AppError('BAD_USER_INPUT', { forDevelopers: 'JSON is an output type only.' });
   },
 });
 
@@ -18,7 +18,7 @@ builder.scalarType('FormattedText', {
     'Text as written, read as a safe Markdown subset and sent as a tree (paragraphs, emphasis, links, lists, code, quotes) that clients draw as elements, never as HTML: see packages/shared/src/formatted-text.ts.',
   serialize: (value) => value,
   parseValue: () => {
-    throw new AppError('BAD_USER_INPUT', 'FormattedText is an output type only.');
+    throw new AppError('BAD_USER_INPUT', { forDevelopers: 'FormattedText is an output type only.' });
   },
 });
 
@@ -27,7 +27,8 @@ builder.scalarType('DateTime', {
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
     const date = typeof value === 'string' ? new Date(value) : undefined;
-    if (!date || Number.isNaN(date.getTime())) throw new AppError('BAD_USER_INPUT', 'Expected an ISO 8601 date-time.');
+    if (!date || Number.isNaN(date.getTime()))
+      throw new AppError('BAD_USER_INPUT', { forDevelopers: 'Expected an ISO 8601 date-time.' });
     return date;
   },
 });

@@ -9,7 +9,7 @@ type Of<T extends ThreadEvent['type']> = Extract<ThreadEvent, { type: T }>;
 
 async function load<T extends { id: string }>(loader: { load(id: string): Promise<T | null> }, id: string): Promise<T> {
   const row = await loader.load(id);
-  if (!row) throw notFound('The changed item');
+  if (!row) throw notFound('error.notFound.changedItem');
   return row;
 }
 
@@ -112,7 +112,7 @@ builder.subscriptionField('threadEvents', (t) =>
     subscribe: async (_root, args, ctx) => {
       await ctx.requireCommunity(args.community);
       const thread = await findThread(ctx.scope(), ctx.viewer(), args.threadId.id);
-      if (!thread) throw notFound('The thread');
+      if (!thread) throw notFound('error.notFound.thread');
       // Events are delivered with scopes of their own: the one that found the thread is let go
       // now, not kept by every live subscriber (most share their first event's execution).
       ctx.refreshScope();

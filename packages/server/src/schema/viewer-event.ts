@@ -36,7 +36,7 @@ builder.subscriptionField('viewerEvents', (t) =>
     args: { community: t.arg.string() },
     subscribe: async (_root, args, ctx) => {
       const viewer = ctx.viewer();
-      if (!isMember(viewer)) throw new AppError('UNAUTHENTICATED', 'Sign in to hear of your notifications.');
+      if (!isMember(viewer)) throw new AppError('UNAUTHENTICATED', 'error.signInForNotifications');
       const community = await ctx.requireCommunity(args.community);
       ctx.refreshScope();
       return whileAllowed(await ctx.events.memberEvents(community.id, memberIdOf(viewer)), async () =>

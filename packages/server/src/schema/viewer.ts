@@ -30,7 +30,7 @@ export const ViewerRef = builder.objectRef<Actor>('Viewer').implement({
       type: CommunityRef,
       resolve: async (viewer, _args, ctx) => {
         const community = await ctx.em().findOne(Community, { id: viewer.communityId });
-        if (!community) throw notFound('The community');
+        if (!community) throw notFound('error.notFound.community');
         return community;
       },
     }),
@@ -115,7 +115,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       await ctx.limit('signIn');
       // Someone already signed in is not accepting an invitation: the link is for its addressee.
-      if (ctx.viewer()) throw new AppError('FORBIDDEN', 'Sign out first, then open the link again.');
+      if (ctx.viewer()) throw new AppError('FORBIDDEN', 'error.signOutForLink');
       const staff = await setPasswordWithToken(ctx.em(), args.token, args.password);
       const communityId = staff.community.id;
       await ctx.limiter.unlock(communityId, staff.email);

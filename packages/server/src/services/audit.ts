@@ -26,11 +26,11 @@ export function listAudit(scope: Scope, filters: AuditFilters): Promise<Page<Aud
   if (filters.action) {
     // Actions are short names ("thread.status"): a long pattern is a mistake, refused (SQLite fails
     // on a LIKE pattern of 100,000 characters).
-    const action = valid.line(filters.action, { field: 'action', label: 'Action', min: 1, max: 64 });
+    const action = valid.line(filters.action, valid.LIMITS.auditAction);
     where.action = { $like: `${action.replace(/[%_\\]/g, '')}%` };
   }
   if (filters.actorStaffId && !valid.isUuid(filters.actorStaffId))
-    throw badInput('No such staff member.', 'actorStaffId');
+    throw badInput('error.audit.noStaff', 'actorStaffId');
   if (filters.actorStaffId) where.actorStaff = filters.actorStaffId;
   return findPage(scope.em, AuditLog, where, { createdAt: 'desc', id: 'desc' }, filters);
 }

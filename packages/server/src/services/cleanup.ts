@@ -34,7 +34,7 @@ const CHUNK = 500;
 export function inactiveDaysOf(criteria: CleanupCriteria): number {
   const days = criteria.inactiveDays ?? (criteria.rule === 'INACTIVE_WITHOUT_CONSENT' ? 365 : 90);
   if (!Number.isInteger(days) || days < 30 || days > 3650) {
-    throw badInput('Inactive for: a whole number of days from 30 to 3,650.', 'inactiveDays');
+    throw badInput('error.cleanup.inactiveDays', 'inactiveDays');
   }
   return days;
 }
@@ -133,12 +133,11 @@ export async function runCleanup(
   criteria: CleanupCriteria,
   confirmed: string[],
 ): Promise<CleanupRun> {
-  if (confirmed.length === 0) throw badInput('Choose at least one member (from the preview).', 'memberIds');
+  if (confirmed.length === 0) throw badInput('error.cleanup.noMembers', 'memberIds');
   return write(scope, async (em) => {
     const matching = new Map((await matchingMembers(em, criteria)).map((c) => [c.member.id, c.member]));
     const chosen = [...new Set(confirmed)].filter((id) => matching.has(id));
-    if (chosen.length === 0)
-      throw badInput('None of these members matches the rule any more: preview again.', 'memberIds');
+    if (chosen.length === 0) throw badInput('error.cleanup.stale', 'memberIds');
     const community = await em.findOneOrFail(Community, { id: scope.communityId });
     const now = new Date();
     const dueAt = new Date(now.getTime() + privacySettings(community).deletionGraceDays * DAY_MS);
@@ -165,9 +164,9 @@ export async function runCleanup(
 export async function undoCleanup(scope: Scope, actor: StaffActor, id: string): Promise<Cleanup> {
   return write(scope, async (em) => {
     const cleanup = valid.isUuid(id) ? await em.findOne(Cleanup, { id }) : null;
-    if (!cleanup) throw notFound('The clean-up');
-    if (cleanup.undoneAt) throw badInput('This clean-up was undone already.');
-    if (cleanup.dueAt <= new Date()) throw badInput('Too late: the grace period has ended and the members are erased.');
+    if (!cleanup) throw notFound('error.notFound.cleanup');
+    if (cleanup.undoneAt) throw badInput('error.cleanup.undone');
+    if (cleanup.dueAt <= new Date()) throw badInput('error.cleanup.tooLate');
     await em.nativeUpdate(
       Member,
       { id: { $in: cleanup.memberIds }, erasedAt: null, deletionDueAt: cleanup.dueAt },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { isLocale, type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
-import { contrastProblems, isColour } from '@rapport/shared/theme-palette.ts';
+import { contrastProblems, isColour, MIN_TEXT_CONTRAST } from '@rapport/shared/theme-palette.ts';
 import { isColourProperty, isPlainCssValue, isThemeProperty, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
 import type { Em } from '../db/orm.ts';
 import { Community, SsoKey } from '../entities/index.ts';
@@ -29,7 +29,7 @@ export interface CreatedCommunity {
 /** Creates a community with its first SSO signing key. */
 export async function createCommunity(em: Em, input: NewCommunity): Promise<CreatedCommunity> {
   const slug = valid.slug(input.slug);
-  const name = valid.line(input.name, { field: 'name', label: 'Name', min: 1, max: 120 });
+  const name = valid.line(input.name, valid.LIMITS.communityName);
   const allowedOrigins = [...new Set((input.origins ?? []).map(valid.origin))];
   try {
     return await em.transactional(async (tx) => {
@@ -39,7 +39,7 @@ export async function createCommunity(em: Em, input: NewCommunity): Promise<Crea
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      throw conflict(`A community with the slug "${slug}" already exists.`);
+      throw conflict(['error.community.slugTaken', { slug }]);
     }
     throw error;
   }
@@ -72,9 +72,8 @@ export async function retireSsoKey(em: Em, communityId: string, kid: string, by:
   await em.transactional(async (tx) => {
     const active = await tx.find(SsoKey, { revokedAt: null });
     const key = active.find((k) => k.kid === kid);
-    if (!key) throw notFound(`An active key "${kid}"`);
-    if (active.length === 1)
-      throw conflict("This is the community's only active key: rotate first, then retire the old one.");
+    if (!key) throw notFound(['error.notFound.key', { kid }]);
+    if (active.length === 1) throw conflict('error.community.lastKey');
     key.revokedAt = new Date();
     recordAudit(tx, communityId, by, { action: 'sso.retire', targetType: 'SsoKey', targetId: kid });
   });
@@ -130,21 +129,38 @@ export function checkTheme(theme: Record<string, string>): Record<string, string
   const checked: Record<string, string> = {};
   for (const [property, raw] of Object.entries(theme)) {
     if (!isThemeProperty(property)) {
-      throw badInput(`"${property}" is not a theme property (${THEME_PROPERTIES.join(', ')}).`, 'theme');
+      throw badInput(
+        { forDevelopers: `"${property}" is not a theme property (${THEME_PROPERTIES.join(', ')}).` },
+        'theme',
+      );
     }
     const value = raw.trim();
     if (!value) continue;
     if (!isPlainCssValue(value)) {
-      throw badInput(`The value for ${property} is not a plain CSS value.`, `theme.${property}`);
+      throw badInput('error.theme.notPlain', `theme.${property}`);
     }
     if (isColourProperty(property) && !isColour(value)) {
-      throw badInput(`${property} needs a colour, such as #0a6e46 or rgb(10 110 70).`, `theme.${property}`);
+      throw badInput('error.theme.needsColour', `theme.${property}`);
     }
     checked[property] = value;
   }
   // Readable in both schemes, or refused: the first problem, on the field to change.
   const [problem] = contrastProblems(checked);
-  if (problem) throw badInput(problem.message, `theme.${problem.property}`);
+  if (problem) {
+    const { pair, scheme, ratio } = problem;
+    throw badInput(
+      [
+        'error.theme.contrast',
+        {
+          what: { id: `theme.pair.${pair}` },
+          scheme,
+          ratio,
+          min: MIN_TEXT_CONTRAST,
+        },
+      ],
+      `theme.${problem.property}`,
+    );
+  }
   return checked;
 }
 
@@ -176,14 +192,13 @@ export async function updateCommunity(
   change: CommunityChange,
   by: StaffActor | null,
 ): Promise<Community> {
-  const name =
-    change.name == null ? undefined : valid.line(change.name, { field: 'name', label: 'Name', min: 1, max: 120 });
+  const name = change.name == null ? undefined : valid.line(change.name, valid.LIMITS.communityName);
   const theme = change.theme == null ? undefined : checkTheme(change.theme);
   const defaultLocale =
     change.defaultLocale == null ? undefined : valid.shippedLocale(change.defaultLocale, 'defaultLocale');
   return em.transactional(async (tx) => {
     const community = await tx.findOne(Community, { id: communityId });
-    if (!community) throw notFound('The community');
+    if (!community) throw notFound('error.notFound.community');
     const before = {
       name: community.name,
       theme: community.settings.theme ?? {},
@@ -223,12 +238,12 @@ export async function setAllowedOrigins(
   by: StaffActor | null,
 ): Promise<Community> {
   if (origins.length > MAX_ORIGINS) {
-    throw badInput(`A community can allow at most ${MAX_ORIGINS} origins (${origins.length} given).`, 'origin');
+    throw badInput(['error.community.tooManyOrigins', { max: MAX_ORIGINS, count: origins.length }], 'origin');
   }
   const allowed = [...new Set(origins.map(valid.origin))];
   return em.transactional(async (tx) => {
     const community = await tx.findOne(Community, { id: communityId });
-    if (!community) throw notFound('The community');
+    if (!community) throw notFound('error.notFound.community');
     const before = community.allowedOrigins;
     community.allowedOrigins = allowed;
     recordAudit(tx, communityId, by, {

@@ -149,7 +149,7 @@ export async function recordConsentForMember(
     const member = valid.isUuid(input.memberId)
       ? await em.findOne(Member, { id: input.memberId, erasedAt: null })
       : null;
-    if (!member) throw notFound('The member');
+    if (!member) throw notFound('error.notFound.member');
     const record = recordConsent(em, {
       communityId: scope.communityId,
       memberId: member.id,

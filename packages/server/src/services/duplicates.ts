@@ -36,7 +36,7 @@ export async function assertNotDuplicateThread(em: Em, actor: Actor, title: stri
   const key = sameText(title);
   const same = recent.find((t) => sameText(t.title) === key);
   if (same) {
-    throw new AppError('CONFLICT', 'You already posted this in the last day.', {
+    throw new AppError('CONFLICT', 'error.duplicateThread', {
       field: 'title',
       existing: { type: 'Thread', id: same.id },
     });
@@ -58,7 +58,7 @@ export async function assertNotDuplicateReply(em: Em, actor: Actor, threadId: st
   const key = sameText(body);
   const same = recent.find((r) => sameText(r.body) === key);
   if (same) {
-    throw new AppError('CONFLICT', 'You just posted this reply.', {
+    throw new AppError('CONFLICT', 'error.duplicateReply', {
       field: 'body',
       existing: { type: 'Reply', id: same.id },
     });

@@ -52,7 +52,7 @@ export async function requestDeletion(scope: Scope, actor: MemberActor): Promise
 export async function cancelDeletion(scope: Scope, actor: MemberActor): Promise<Member> {
   return write(scope, async (em) => {
     const member = await em.findOneOrFail(Member, { id: actor.member.id });
-    if (!member.deletionDueAt) throw badInput('There is no deletion to cancel.');
+    if (!member.deletionDueAt) throw badInput('error.erasure.nothingToCancel');
     member.deletionRequestedAt = null;
     member.deletionDueAt = null;
     recordAudit(em, scope.communityId, actor, {
@@ -220,7 +220,7 @@ export async function updatePrivacySettings(
     change.deletionGraceDays != null &&
     (!Number.isInteger(change.deletionGraceDays) || change.deletionGraceDays < 1 || change.deletionGraceDays > 90)
   ) {
-    throw badInput('The grace period must be a whole number of days, from 1 to 90.', 'deletionGraceDays');
+    throw badInput('error.erasure.graceDays', 'deletionGraceDays');
   }
   return write(scope, async (em) => {
     const community = await em.findOneOrFail(Community, { id: scope.communityId });

@@ -29,7 +29,7 @@ export interface GuestActivity {
   follows: number;
 }
 
-const ENDED = 'That guest session has ended, or was already brought into an account.';
+const ENDED = 'error.guest.ended';
 
 /**
  * What the guest behind `guestToken` has done in this community (a browser that took part as a
@@ -60,7 +60,7 @@ export async function guestActivity(scope: Scope, guestToken: string): Promise<G
  */
 export async function bringGuestActivity(scope: Scope, actor: Actor, guestToken: string): Promise<GuestActivity> {
   if (actor.kind !== 'CUSTOMER') {
-    throw forbidden('Sign in with your account first: guest activity can only be brought into a signed-in account.');
+    throw forbidden('error.guest.signInFirst');
   }
   assertCanWrite(actor);
   const memberId = actor.member.id;
@@ -74,7 +74,7 @@ export async function bringGuestActivity(scope: Scope, actor: Actor, guestToken:
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
     if (!guest) throw new AppError('NOT_FOUND', ENDED);
-    if (guest.suspendedAt) throw forbidden('That guest session was suspended, so what it wrote cannot be moved.');
+    if (guest.suspendedAt) throw forbidden('error.guest.suspended');
     const moved: GuestActivity = {
       displayName: guest.displayName,
       threads: await em.nativeUpdate(Thread, { authorMember: guest.id }, { authorMember: memberId }),
@@ -124,7 +124,7 @@ export async function bringGuestActivity(scope: Scope, actor: Actor, guestToken:
 
 async function findGuest(em: Em, guestToken: string): Promise<Member | null> {
   if (!guestToken.startsWith(GUEST_TOKEN_PREFIX) || guestToken.length > 200) {
-    throw badInput('That is not a guest session token.', 'guestToken');
+    throw badInput('error.guest.notToken', 'guestToken');
   }
   return em.findOne(Member, { guestTokenHash: hashToken(guestToken), kind: 'GUEST', erasedAt: null });
 }

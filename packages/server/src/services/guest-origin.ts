@@ -18,7 +18,7 @@ export const SUSPENDED_ORIGIN_DAYS = 30;
 /** Hashed per community: the rows say nothing about an address or browser by themselves. */
 export function originHashes(communityId: string, origin: GuestOrigin) {
   if (origin.browser != null && !BROWSER_ID.test(origin.browser)) {
-    throw badInput('The browser id must be 8–64 letters, digits, - or _.', 'browser');
+    throw badInput({ forDevelopers: 'The browser id must be 8–64 letters, digits, - or _.' }, 'browser');
   }
   return {
     joinedFromHash: hashToken(`${communityId}\nip\n${origin.ip}`),

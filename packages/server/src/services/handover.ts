@@ -206,14 +206,14 @@ export async function setMemberOwner(
 ): Promise<Member> {
   return write(scope, async (em) => {
     const member = valid.isUuid(memberId) ? await em.findOne(Member, { id: memberId }) : null;
-    if (!member || member.erasedAt) throw notFound('The member');
+    if (!member || member.erasedAt) throw notFound('error.notFound.member');
     const owner =
       ownerId === null
         ? null
         : valid.isUuid(ownerId)
           ? await em.findOne(StaffMember, { id: ownerId, active: true })
           : null;
-    if (ownerId !== null && !owner) throw badInput('Choose an active staff member of this community.', 'ownerId');
+    if (ownerId !== null && !owner) throw badInput('error.chooseActiveStaff', 'ownerId');
     const before = member.owner?.id ?? null;
     member.owner = owner;
     recordAudit(em, scope.communityId, actor, {

@@ -20,12 +20,12 @@ export async function setReplyHelpful(
     const reply = valid.isUuid(replyId)
       ? await em.findOne(Reply, { id: replyId, deletedAt: null, hiddenAt: null })
       : null;
-    if (!reply) throw notFound('The reply');
+    if (!reply) throw notFound('error.notFound.reply');
     const thread = await lockThread(em, actor, reply.thread.id);
     if (Boolean(reply.helpfulAt) === helpful) {
-      throw badInput(`The reply is ${helpful ? 'marked helpful' : 'not marked helpful'} already.`, 'replyId');
+      throw badInput(helpful ? 'error.helpful.already' : 'error.helpful.notAlready', 'replyId');
     }
-    if (helpful && !reply.authorMember) throw badInput('Only customers’ replies can be marked helpful.', 'replyId');
+    if (helpful && !reply.authorMember) throw badInput('error.helpful.customersOnly', 'replyId');
     reply.helpfulAt = helpful ? new Date() : null;
     reply.helpfulBy = helpful ? actor.staff : null;
     if (helpful) {

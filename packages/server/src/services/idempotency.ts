@@ -48,7 +48,10 @@ export async function writeOnce<T extends { id: string }>(
     if (seen.operation !== once.operation || seen.fingerprint !== fingerprint) {
       throw new AppError(
         'CONFLICT',
-        'This idempotency key was already used for a different request. Use a new key for each new request.',
+        {
+          forDevelopers:
+            'This idempotency key was already used for a different request. Use a new key for each new request.',
+        },
         { field: 'idempotencyKey' },
       );
     }

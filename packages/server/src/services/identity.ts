@@ -42,7 +42,7 @@ async function guestActor(em: Em, events: EventBus, token: string): Promise<Memb
     () => loadKnownMember(em.fork(), { guestTokenHash: hash, erasedAt: null }),
     (member) => member.communityId,
   );
-  if (!known) throw unauthenticated('This guest session is no longer valid. Start a new one.');
+  if (!known) throw unauthenticated('error.guest.invalid');
   await touch(em, known);
   return lazyMemberActor('GUEST', known.communityId, known.shared.id, () => memberOf(em.fork(), known));
 }
@@ -52,11 +52,12 @@ async function ssoActor(em: Em, events: EventBus, token: string): Promise<Member
   let communityId: string;
   try {
     const key = await sharedActiveSsoKey(em, events, ssoKeyId(token));
-    if (!key) throw new SsoTokenError('The sign-in token was signed with an unknown or retired key.');
+    if (!key)
+      throw new SsoTokenError('The sign-in token was signed with an unknown or retired key.', 'error.sso.unknownKey');
     claims = await verifySsoToken(token, key.secret);
     communityId = key.community.id;
   } catch (error) {
-    if (error instanceof SsoTokenError) throw unauthenticated(error.message);
+    if (error instanceof SsoTokenError) throw unauthenticated(error.text);
     throw error;
   }
   const scoped = bindEm(em, communityId);
@@ -107,7 +108,7 @@ async function upsertSsoMember(em: Em, events: EventBus, communityId: string, cl
   const known = await sharedCache(events, 'viewers').get(communityId, `sso\n${claims.sub}`, () =>
     loadKnownMember(em, { community: communityId, externalId: claims.sub }),
   );
-  if (known?.shared.erasedAt) throw unauthenticated('This account has been deleted.');
+  if (known?.shared.erasedAt) throw unauthenticated('error.accountDeleted');
   if (known) {
     const { shared } = known;
     const changed =

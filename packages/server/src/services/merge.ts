@@ -24,7 +24,7 @@ export async function mergeThread(
   sourceId: string,
   targetId: string,
 ): Promise<Thread> {
-  if (sourceId === targetId) throw badInput('A thread cannot be merged into itself.', 'targetId');
+  if (sourceId === targetId) throw badInput('error.merge.self', 'targetId');
   const { target, told } = await write(scope, async (em, emit) => {
     // Locked in a fixed order, so two merges of the same pair cannot deadlock.
     const [first, second] = [sourceId, targetId].sort();
@@ -34,8 +34,7 @@ export async function mergeThread(
     ]);
     const source = locked.get(sourceId) as Thread;
     const target = locked.get(targetId) as Thread;
-    if (target.mergedInto)
-      throw badInput('That thread was itself merged into another; merge into that one.', 'targetId');
+    if (target.mergedInto) throw badInput('error.merge.mergedTarget', 'targetId');
     // Who asked about the duplicate, before its votes and follows move.
     const askedAboutSource = await askedFor(em, scope.communityId, [source.id]);
 
@@ -117,7 +116,7 @@ export async function assignThread(
     const before = { assignee: thread.assignee?.id ?? null };
     if (staffId) {
       const staff = valid.isUuid(staffId) ? await em.findOne(StaffMember, { id: staffId, active: true }) : null;
-      if (!staff) throw badInput('Choose an active staff member of this community.', 'staffId');
+      if (!staff) throw badInput('error.chooseActiveStaff', 'staffId');
       thread.assignee = staff;
     } else thread.assignee = null;
     recordAudit(em, scope.communityId, actor, {

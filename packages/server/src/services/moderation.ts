@@ -23,7 +23,7 @@ export async function hideThread(
   const reason = valid.line(reasonText, REASON);
   return write(scope, async (em, emit) => {
     const thread = await lockThread(em, actor, threadId);
-    if (thread.hiddenAt) throw badInput('The thread is hidden already.', 'threadId');
+    if (thread.hiddenAt) throw badInput('error.moderation.threadHidden', 'threadId');
     thread.hiddenAt = new Date();
     thread.hiddenReason = reason;
     thread.waitingSince = null;
@@ -43,7 +43,7 @@ export async function hideThread(
 export async function restoreThread(scope: Scope, actor: StaffActor, threadId: string): Promise<Thread> {
   return write(scope, async (em, emit) => {
     const thread = await lockThread(em, actor, threadId);
-    if (!thread.hiddenAt) throw badInput('The thread is not hidden.', 'threadId');
+    if (!thread.hiddenAt) throw badInput('error.moderation.threadNotHidden', 'threadId');
     const before = { reason: thread.hiddenReason };
     thread.hiddenAt = null;
     thread.hiddenReason = null;
@@ -68,7 +68,7 @@ export async function setThreadLocked(
   return write(scope, async (em, emit) => {
     const thread = await lockThread(em, actor, threadId);
     if (Boolean(thread.lockedAt) === locked)
-      throw badInput(`The thread is ${locked ? 'locked' : 'not locked'} already.`, 'threadId');
+      throw badInput(locked ? 'error.moderation.lockedAlready' : 'error.moderation.notLockedAlready', 'threadId');
     thread.lockedAt = locked ? new Date() : null;
     recordAudit(em, scope.communityId, actor, {
       action: locked ? 'thread.lock' : 'thread.unlock',
@@ -86,7 +86,7 @@ async function lockReplyForStaff(
   replyId: string,
 ): Promise<{ reply: Reply; thread: Thread }> {
   const reply = valid.isUuid(replyId) ? await em.findOne(Reply, { id: replyId, deletedAt: null }) : null;
-  if (!reply) throw notFound('The reply');
+  if (!reply) throw notFound('error.notFound.reply');
   const thread = await lockThread(em, actor, reply.thread.id);
   return { reply, thread };
 }
@@ -95,7 +95,7 @@ export async function hideReply(scope: Scope, actor: StaffActor, replyId: string
   const reason = valid.line(reasonText, REASON);
   return write(scope, async (em, emit) => {
     const { reply, thread } = await lockReplyForStaff(em, actor, replyId);
-    if (reply.hiddenAt) throw badInput('The reply is hidden already.', 'replyId');
+    if (reply.hiddenAt) throw badInput('error.moderation.replyHidden', 'replyId');
     reply.hiddenAt = new Date();
     reply.hiddenReason = reason;
     thread.replyCount -= 1;
@@ -121,7 +121,7 @@ export async function hideReply(scope: Scope, actor: StaffActor, replyId: string
 export async function restoreReply(scope: Scope, actor: StaffActor, replyId: string): Promise<Reply> {
   return write(scope, async (em, emit) => {
     const { reply, thread } = await lockReplyForStaff(em, actor, replyId);
-    if (!reply.hiddenAt) throw badInput('The reply is not hidden.', 'replyId');
+    if (!reply.hiddenAt) throw badInput('error.moderation.replyNotHidden', 'replyId');
     const before = { reason: reply.hiddenReason };
     reply.hiddenAt = null;
     reply.hiddenReason = null;
@@ -158,22 +158,21 @@ export async function reportContent(scope: Scope, actor: MemberActor, input: New
       const thread = valid.isUuid(input.threadId)
         ? await em.findOne(Thread, { id: input.threadId, deletedAt: null, hiddenAt: null })
         : null;
-      if (!thread) throw notFound('The thread');
+      if (!thread) throw notFound('error.notFound.thread');
       let reply: Reply | null = null;
       if (input.replyId) {
         reply = valid.isUuid(input.replyId)
           ? await em.findOne(Reply, { id: input.replyId, thread, deletedAt: null, hiddenAt: null })
           : null;
-        if (!reply) throw notFound('The reply');
+        if (!reply) throw notFound('error.notFound.reply');
       }
       if (isAuthor(actor, reply ?? thread)) {
-        throw badInput('This is your own post: edit or delete it instead of reporting it.', 'threadId');
+        throw badInput('error.report.own', 'threadId');
       }
       return em.create(Report, { community: scope.communityId, thread, reply, reporter: actor.member, reason });
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException)
-      throw conflict('You have reported this already; the moderators will look at it.');
+    if (error instanceof UniqueConstraintViolationException) throw conflict('error.report.already');
     throw error;
   }
 }
@@ -192,8 +191,8 @@ export async function resolveReport(
   reason?: string | null,
 ): Promise<Report> {
   const report = valid.isUuid(reportId) ? await scope.em.findOne(Report, { id: reportId }, { refresh: true }) : null;
-  if (!report) throw notFound('The report');
-  if (report.resolvedAt) throw badInput('The report is resolved already.', 'reportId');
+  if (!report) throw notFound('error.notFound.report');
+  if (report.resolvedAt) throw badInput('error.report.resolved', 'reportId');
   const target = report.reply
     ? await scope.em.findOneOrFail(Reply, { id: report.reply.id }, { refresh: true })
     : await scope.em.findOneOrFail(Thread, { id: report.thread.id }, { refresh: true });

@@ -41,22 +41,24 @@ export async function updateOutreachSettings(
   if (change.roadmapShippedDays != null) {
     const days = change.roadmapShippedDays;
     if (!Number.isInteger(days) || days < 1 || days > 365) {
-      throw badInput('Shipped threads stay on the roadmap for 1 to 365 days.', 'roadmapShippedDays');
+      throw badInput('error.outreach.shippedDays', 'roadmapShippedDays');
     }
   }
   const fromAddress =
     change.fromAddress == null ? undefined : change.fromAddress.trim() ? valid.email(change.fromAddress) : null;
   return em.transactional(async (tx) => {
     const community = await tx.findOne(Community, { id: communityId });
-    if (!community) throw notFound('The community');
+    if (!community) throw notFound('error.notFound.community');
     let communityPageUrl: string | null | undefined;
     if (change.communityPageUrl != null) {
       const raw = change.communityPageUrl.trim();
-      if (raw.length > 2000) throw badInput('The URL is too long (at most 2,000 characters).', 'communityPageUrl');
+      if (raw.length > 2000) throw badInput('error.urlTooLong', 'communityPageUrl');
       communityPageUrl = raw ? valid.httpUrl(raw, 'communityPageUrl') : null;
       if (communityPageUrl && !community.allowedOrigins.includes(new URL(communityPageUrl).origin)) {
         throw badInput(
-          `The page must be on an origin allowed to embed the widget (${community.allowedOrigins.join(', ') || 'none yet: add one first'}).`,
+          community.allowedOrigins.length
+            ? ['error.outreach.pageOrigin', { origins: community.allowedOrigins.join(', ') }]
+            : 'error.outreach.pageNoOrigin',
           'communityPageUrl',
         );
       }
@@ -94,7 +96,7 @@ export async function rotateInboundSecret(em: Em, communityId: string, by: Staff
   const secret = newToken('rin_');
   await em.transactional(async (tx) => {
     const community = await tx.findOne(Community, { id: communityId });
-    if (!community) throw notFound('The community');
+    if (!community) throw notFound('error.notFound.community');
     community.inboundSecretHash = hashToken(secret);
     recordAudit(tx, communityId, by, {
       action: 'community.inbound-secret',

@@ -28,12 +28,12 @@ export function canEdit(actor: Actor | null, row: Authored, now = Date.now()): b
 const isSuspended = (actor: Actor | null) => Boolean(actor && !isStaff(actor) && actor.member.suspendedAt);
 
 export function assertCanEdit(actor: Actor, row: Authored): void {
-  if (!isAuthor(actor, row)) throw forbidden('You can only change or delete what you wrote yourself.');
+  if (!isAuthor(actor, row)) throw forbidden('error.own.notYours');
   if (isSuspended(actor)) {
-    throw forbidden('Your account is suspended in this community, so you cannot change what you wrote.');
+    throw forbidden('error.suspended.edit');
   }
-  if (row.withdrawnAt) throw forbidden('You withdrew this post, so it can no longer be changed.');
+  if (row.withdrawnAt) throw forbidden('error.own.withdrawn');
   if (!canEdit(actor, row)) {
-    throw forbidden(`Posts can be changed or deleted for ${EDIT_WINDOW_MS / 60_000} minutes after posting.`);
+    throw forbidden(['error.own.editWindow', { minutes: EDIT_WINDOW_MS / 60_000 }]);
   }
 }

@@ -81,7 +81,7 @@ function checkedCursor<T extends object>(em: Em, entity: EntityClass<T>, value: 
     decoded.length !== keys.length ||
     !decoded.every((v, i) => fits(v, keys[i] as string))
   ) {
-    throw badInput('The "after" cursor is not valid for this list; start again from the first page.', 'after');
+    throw badInput('error.staleCursor', 'after');
   }
   return value;
 }

@@ -48,11 +48,11 @@ export async function pulse(scope: Scope, range: { from: Date; to: Date; bucket:
   const { bucket } = range;
   const from = bucketStart(range.from.getTime(), bucket);
   const to = range.to.getTime();
-  if (!(to > from)) throw badInput('"to" must be after "from".', 'to');
+  if (!(to > from)) throw badInput('error.pulse.order', 'to');
   const size = bucket === 'DAY' ? DAY_MS : 7 * DAY_MS;
   const count = Math.ceil((to - from) / size);
   if (count > MAX_BUCKETS) {
-    throw badInput(`That is ${count} ${bucket === 'DAY' ? 'days' : 'weeks'}; ask for at most ${MAX_BUCKETS}.`, 'from');
+    throw badInput([bucket === 'DAY' ? 'error.pulse.days' : 'error.pulse.weeks', { count, max: MAX_BUCKETS }], 'from');
   }
   const buckets: PulseBucket[] = Array.from({ length: count }, (_, i) => ({
     start: new Date(from + i * size),

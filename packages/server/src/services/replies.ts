@@ -47,7 +47,7 @@ export async function postReply(scope: Scope, actor: Actor, input: NewReply): Pr
   };
   return writeOnce(scope, actor, once, async (em, emit) => {
     const thread = await lockThread(em, actor, input.threadId);
-    if (thread.lockedAt && !isStaff(actor)) throw forbidden('This thread is locked: it takes no new replies.');
+    if (thread.lockedAt && !isStaff(actor)) throw forbidden('error.thread.lockedReply');
     await assertNotDuplicateReply(em, actor, thread.id, body);
     const feeling = readSentiment(body, await communityLanguage(em, scope.communityId));
     const now = new Date();
@@ -93,7 +93,7 @@ export async function postReply(scope: Scope, actor: Actor, input: NewReply): Pr
 /** A reply inside a write transaction, with its thread locked (counters change with it). */
 async function lockReply(em: Em, actor: Actor, replyId: string): Promise<Reply> {
   const reply = valid.isUuid(replyId) ? await em.findOne(Reply, { id: replyId, deletedAt: null }) : null;
-  if (!reply || (reply.hiddenAt && !isStaff(actor))) throw notFound('The reply');
+  if (!reply || (reply.hiddenAt && !isStaff(actor))) throw notFound('error.notFound.reply');
   await lockThread(em, actor, reply.thread.id);
   return reply;
 }
@@ -102,7 +102,7 @@ async function lockReply(em: Em, actor: Actor, replyId: string): Promise<Reply> 
 async function assertThreadOpenFor(em: Em, actor: Actor, reply: Reply): Promise<void> {
   if (isStaff(actor)) return;
   const thread = await em.findOneOrFail(Thread, { id: reply.thread.id });
-  if (thread.lockedAt) throw forbidden('This thread is locked: its replies can no longer be changed.');
+  if (thread.lockedAt) throw forbidden('error.thread.lockedReplies');
 }
 
 /** The author changes their reply, within the edit window. */

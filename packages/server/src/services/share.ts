@@ -58,8 +58,9 @@ export interface ShareVisit {
  * from the address they shared from). True when it counted.
  */
 export async function recordShareVisit(scope: Scope, viewer: Actor | null, visit: ShareVisit): Promise<boolean> {
-  if (!CODE.test(visit.code)) throw badInput('That share code is not valid.', 'code');
-  if (!VISITOR.test(visit.visitor)) throw badInput('The visitor id must be 8–64 letters, digits, - or _.', 'visitor');
+  if (!CODE.test(visit.code)) throw badInput('error.share.code', 'code');
+  if (!VISITOR.test(visit.visitor))
+    throw badInput({ forDevelopers: 'The visitor id must be 8–64 letters, digits, - or _.' }, 'visitor');
   return write(scope, async (em) => {
     const referrer = await em.findOne(Member, { referralCode: visit.code });
     if (!referrer || (isMember(viewer) && viewer.member.id === referrer.id)) return false;

@@ -18,7 +18,7 @@ export function refuseWritesFrom(em: Em, at: number): void {
 /** Throws SERVICE_UNAVAILABLE once `em`'s app is past the moment it stops starting writes. */
 export function assertWritesAccepted(em: Em): void {
   if (Date.now() >= (refusedFrom.get(em.config) ?? Number.POSITIVE_INFINITY)) {
-    throw new AppError('SERVICE_UNAVAILABLE', 'This server is restarting. Please try again in a moment.', {
+    throw new AppError('SERVICE_UNAVAILABLE', 'error.restarting', {
       retryAfter: 1,
     });
   }

@@ -18,16 +18,12 @@ export const PASSWORD_TOKEN_PREFIX = 'rp_';
 function assertMayManage(actor: StaffActor, role: StaffRole): void {
   if (actor.staff.role === 'OWNER') return;
   if (actor.staff.role === 'MANAGER' && (role === 'STAFF' || role === 'AGENCY')) return;
-  throw forbidden(
-    actor.staff.role === 'MANAGER'
-      ? 'Managers can add and change staff and agency staff; only an owner can manage managers and owners.'
-      : 'Only managers and owners manage staff.',
-  );
+  throw forbidden(actor.staff.role === 'MANAGER' ? 'error.staff.managerLimit' : 'error.staff.managersOnly');
 }
 
 async function findStaff(em: Em, id: string): Promise<StaffMember> {
   const staff = valid.isUuid(id) ? await em.findOne(StaffMember, { id }) : null;
-  if (!staff) throw notFound('The staff member');
+  if (!staff) throw notFound('error.notFound.staffMember');
   return staff;
 }
 
@@ -66,7 +62,7 @@ export async function issuePasswordLink(scope: Scope, actor: StaffActor, staffId
   return write(scope, async (em) => {
     const staff = await findStaff(em, staffId);
     assertMayManage(actor, staff.role);
-    if (!staff.active) throw badInput('This account is deactivated.', 'staffId');
+    if (!staff.active) throw badInput('error.staff.deactivated', 'staffId');
     const token = issueToken(staff);
     recordAudit(em, scope.communityId, actor, {
       action: 'staff.password-link',
@@ -88,7 +84,7 @@ export async function setPasswordWithToken(em: Em, token: string, password: stri
     { passwordTokenHash: hashToken(token), passwordTokenExpiresAt: { $gt: new Date() }, active: true },
     { filters: { tenant: false } },
   );
-  if (!staff) throw unauthenticated('This link has expired or was already used. Ask a manager for a new one.');
+  if (!staff) throw unauthenticated('error.staff.linkUsed');
   staff.passwordHash = await hashPassword(checked);
   staff.passwordTokenHash = null;
   staff.passwordTokenExpiresAt = null;
@@ -121,23 +117,16 @@ export async function updateStaff(
     assertMayManage(actor, role);
     if (staff.role === 'OWNER' && role !== 'OWNER') await assertAnotherOwner(em, staff);
     // An agency name for someone who is not agency staff would be dropped without a word: say so.
-    if (role !== 'AGENCY' && change.agencyName) throw badInput('Only agency staff have an agency name.', 'agencyName');
+    if (role !== 'AGENCY' && change.agencyName) throw badInput('error.staff.agencyNameOnly', 'agencyName');
     const agencyName =
-      role === 'AGENCY'
-        ? valid.line(change.agencyName ?? staff.agencyName ?? '', {
-            field: 'agencyName',
-            label: 'Agency name',
-            min: 1,
-            max: 120,
-          })
-        : null;
+      role === 'AGENCY' ? valid.line(change.agencyName ?? staff.agencyName ?? '', valid.LIMITS.agencyName) : null;
     // A new role is new rights: every session of theirs starts over (the manager's own stays).
     if (role !== staff.role) await endSessions(em, staff.id, actor.session?.id);
     staff.role = role;
     staff.agencyName = agencyName;
-    if (change.name != null) staff.name = valid.line(change.name, { field: 'name', label: 'Name', min: 1, max: 80 });
+    if (change.name != null) staff.name = valid.line(change.name, valid.LIMITS.staffName);
     if (change.title !== undefined) {
-      staff.title = change.title ? valid.line(change.title, { field: 'title', label: 'Title', min: 1, max: 80 }) : null;
+      staff.title = change.title ? valid.line(change.title, valid.LIMITS.staffTitle) : null;
     }
     recordAudit(em, scope.communityId, actor, {
       action: 'staff.update',
@@ -165,7 +154,7 @@ async function endSessions(em: Em, staffId: string, keep?: string): Promise<void
 
 async function assertAnotherOwner(em: Em, leaving: StaffMember): Promise<void> {
   const owners = await em.count(StaffMember, { role: 'OWNER', active: true, id: { $ne: leaving.id } });
-  if (!owners) throw badInput('A community needs an owner: make someone else owner first.', 'role');
+  if (!owners) throw badInput('error.staff.lastOwner', 'role');
 }
 
 export interface Deactivation {
@@ -184,14 +173,14 @@ const MAX_SUCCESSORS = 10;
 async function findSuccessors(em: Em, successorIds: readonly string[], leaving: Set<string>): Promise<StaffMember[]> {
   const ids = [...new Set(successorIds)];
   if (ids.length === 0 || ids.length > MAX_SUCCESSORS || !ids.every(valid.isUuid)) {
-    throw badInput(`Choose who takes over: one to ${MAX_SUCCESSORS} active staff members.`, 'successorIds');
+    throw badInput(['error.staff.successorCount', { max: MAX_SUCCESSORS }], 'successorIds');
   }
   if (ids.some((id) => leaving.has(id))) {
-    throw badInput('Choose successors who stay: not someone who is leaving.', 'successorIds');
+    throw badInput('error.staff.successorLeaving', 'successorIds');
   }
   const found = new Map((await em.find(StaffMember, { id: { $in: ids }, active: true })).map((s) => [s.id, s]));
   if (found.size !== ids.length) {
-    throw badInput('Choose who takes over: active staff members of this community.', 'successorIds');
+    throw badInput('error.staff.successorActive', 'successorIds');
   }
   return ids.map((id) => found.get(id) as StaffMember);
 }
@@ -223,9 +212,9 @@ async function deactivateIn(
   successors: StaffMember[],
   reason: HandoverReason,
 ): Promise<Deactivation> {
-  if (staff.id === actor.staff.id) throw badInput('You cannot deactivate yourself.', 'staffId');
+  if (staff.id === actor.staff.id) throw badInput('error.staff.deactivateSelf', 'staffId');
   assertMayManage(actor, staff.role);
-  if (!staff.active) throw badInput('This account is deactivated already.', 'staffId');
+  if (!staff.active) throw badInput('error.staff.deactivatedAlready', 'staffId');
   if (staff.role === 'OWNER') await assertAnotherOwner(em, staff);
   const handovers = await handOver(scope, em, actor, staff, successors, reason);
   const movedThreads = handovers.reduce((sum, h) => sum + h.threadIds.length, 0);
@@ -253,14 +242,14 @@ export async function endAgency(
   agencyName: string,
   successorIds: readonly string[],
 ): Promise<Deactivation[]> {
-  const name = valid.line(agencyName, { field: 'agencyName', label: 'Agency name', min: 1, max: 120 });
+  const name = valid.line(agencyName, valid.LIMITS.agencyName);
   return write(scope, async (em) => {
     const staff = await em.find(
       StaffMember,
       { role: 'AGENCY', agencyName: name, active: true },
       { orderBy: { name: 'asc' } },
     );
-    if (staff.length === 0) throw badInput(`No active staff of the agency "${name}".`, 'agencyName');
+    if (staff.length === 0) throw badInput(['error.staff.noAgencyStaff', { name }], 'agencyName');
     const successors = await findSuccessors(em, successorIds, new Set(staff.map((s) => s.id)));
     const done: Deactivation[] = [];
     for (const s of staff) done.push(await deactivateIn(scope, em, actor, s, successors, 'AGENCY_ENDED'));
@@ -280,9 +269,9 @@ export interface ProfileChange {
 export async function updateOwnProfile(scope: Scope, actor: StaffActor, change: ProfileChange): Promise<StaffMember> {
   return write(scope, async (em) => {
     const staff = await findStaff(em, actor.staff.id);
-    if (change.name != null) staff.name = valid.line(change.name, { field: 'name', label: 'Name', min: 1, max: 80 });
+    if (change.name != null) staff.name = valid.line(change.name, valid.LIMITS.staffName);
     if (change.title !== undefined) {
-      staff.title = change.title ? valid.line(change.title, { field: 'title', label: 'Title', min: 1, max: 80 }) : null;
+      staff.title = change.title ? valid.line(change.title, valid.LIMITS.staffTitle) : null;
     }
     if (change.avatarUrl !== undefined)
       staff.avatarUrl = change.avatarUrl ? valid.httpUrl(change.avatarUrl, 'avatarUrl') : null;

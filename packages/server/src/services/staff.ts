@@ -31,15 +31,13 @@ export async function createStaff(
 ): Promise<StaffMember> {
   const role = staffRole(input.role);
   const email = valid.email(input.email);
-  const name = valid.line(input.name, { field: 'name', label: 'Name', min: 1, max: 80 });
-  const title = input.title ? valid.line(input.title, { field: 'title', label: 'Title', min: 1, max: 80 }) : null;
-  const agencyName = input.agencyName
-    ? valid.line(input.agencyName, { field: 'agencyName', label: 'Agency name', min: 1, max: 120 })
-    : null;
+  const name = valid.line(input.name, valid.LIMITS.staffName);
+  const title = input.title ? valid.line(input.title, valid.LIMITS.staffTitle) : null;
+  const agencyName = input.agencyName ? valid.line(input.agencyName, valid.LIMITS.agencyName) : null;
   if (role === 'AGENCY' && !agencyName) {
-    throw badInput('Agency staff need the agency name: customers see "Agency for <brand>" with it.', 'agencyName');
+    throw badInput('error.staff.agencyNameNeeded', 'agencyName');
   }
-  if (role !== 'AGENCY' && agencyName) throw badInput('Only agency staff have an agency name.', 'agencyName');
+  if (role !== 'AGENCY' && agencyName) throw badInput('error.staff.agencyNameOnly', 'agencyName');
   const avatarUrl = input.avatarUrl ? valid.httpUrl(input.avatarUrl, 'avatarUrl') : null;
   const passwordHash = input.password == null ? null : await hashPassword(checkPassword(input.password));
   try {
@@ -64,7 +62,7 @@ export async function createStaff(
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      throw conflict(`A staff member with the email ${email} already exists in this community.`);
+      throw conflict(['error.staff.emailTaken', { email }]);
     }
     throw error;
   }
@@ -73,16 +71,16 @@ export async function createStaff(
 export function staffRole(value: string): StaffRole {
   const role = value.toUpperCase();
   if (!(STAFF_ROLES as readonly string[]).includes(role)) {
-    throw badInput(`Role must be one of ${STAFF_ROLES.map((r) => r.toLowerCase()).join(', ')}.`, 'role');
+    throw badInput(['error.staff.role', { roles: STAFF_ROLES.map((r) => r.toLowerCase()).join(', ') }], 'role');
   }
   return role as StaffRole;
 }
 
 export function checkPassword(password: string): string {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+    throw badInput(['error.password.short', { min: MIN_PASSWORD_LENGTH }], 'password');
   }
-  if (password.length > 1024) throw badInput('Password must be at most 1024 characters.', 'password');
+  if (password.length > 1024) throw badInput('error.password.long', 'password');
   return password;
 }
 
@@ -92,8 +90,8 @@ export interface SignedIn {
   actor: StaffActor;
 }
 
-const WRONG_CREDENTIALS = 'Email or password is incorrect.';
-const DEACTIVATED = 'Your account here has been deactivated. A manager of this community can tell you more.';
+const WRONG_CREDENTIALS = 'error.signIn.wrong';
+const DEACTIVATED = 'error.signIn.deactivated';
 
 /**
  * Email + password sign-in. The same message and (through a decoy hash) about the same time for

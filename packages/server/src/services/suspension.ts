@@ -33,9 +33,9 @@ export async function setMemberSuspended(
   const reason = suspended ? valid.line(change.reason ?? '', valid.LIMITS.reason) : null;
   return write(scope, async (em, emit) => {
     const member = valid.isUuid(memberId) ? await em.findOne(Member, { id: memberId }) : null;
-    if (!member) throw notFound('The member');
+    if (!member) throw notFound('error.notFound.member');
     if (Boolean(member.suspendedAt) === suspended)
-      throw badInput(`The member is ${suspended ? 'suspended' : 'not suspended'} already.`, 'memberId');
+      throw badInput(suspended ? 'error.suspension.already' : 'error.suspension.notAlready', 'memberId');
     const before = { suspended: !suspended, reason: member.suspendedReason };
     const stamp = suspended ? new Date() : (member.suspendedAt as Date);
     const threads = await em.find(Thread, {

@@ -10,6 +10,7 @@ import {
   type ThreadKind,
   type ThreadStatus,
 } from '../entities/index.ts';
+import type { MessageId } from '../i18n/say.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf, type StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -60,7 +61,7 @@ export async function lockThread(em: Em, viewer: Actor, id: string): Promise<Thr
   const thread = valid.isUuid(id)
     ? await em.findOne(Thread, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
     : null;
-  if (!thread || thread.mergedInto || !canSee(viewer, thread)) throw notFound('The thread');
+  if (!thread || thread.mergedInto || !canSee(viewer, thread)) throw notFound('error.notFound.thread');
   return thread;
 }
 
@@ -74,7 +75,8 @@ export interface NewThread {
 
 export async function postThread(scope: Scope, actor: Actor, input: NewThread): Promise<Thread> {
   assertCanWrite(actor);
-  if (!THREAD_KINDS.includes(input.kind)) throw badInput(`Kind must be one of ${THREAD_KINDS.join(', ')}.`, 'kind');
+  if (!THREAD_KINDS.includes(input.kind))
+    throw badInput(['error.thread.kind', { kinds: THREAD_KINDS.join(', ') }], 'kind');
   const title = valid.line(input.title, valid.LIMITS.threadTitle);
   const body = valid.text(input.body ?? '', valid.LIMITS.threadBody);
   const once = {
@@ -121,11 +123,11 @@ export interface ThreadEdit {
 export async function editThread(scope: Scope, actor: Actor, input: ThreadEdit): Promise<Thread> {
   const title = input.title == null ? undefined : valid.line(input.title, valid.LIMITS.threadTitle);
   const body = input.body == null ? undefined : valid.text(input.body, valid.LIMITS.threadBody);
-  if (title === undefined && body === undefined) throw badInput('Give a new title or text.', 'title');
+  if (title === undefined && body === undefined) throw badInput('error.thread.nothingToChange', 'title');
   return write(scope, async (em, emit) => {
     const thread = await lockThread(em, actor, input.threadId);
     assertCanEdit(actor, thread);
-    if (thread.lockedAt && !isStaff(actor)) throw forbidden('This thread is locked: it can no longer be changed.');
+    if (thread.lockedAt && !isStaff(actor)) throw forbidden('error.thread.lockedEdit');
     if (title !== undefined) thread.title = title;
     if (body !== undefined) thread.body = body;
     thread.editedAt = new Date();
@@ -155,9 +157,7 @@ export async function deleteThread(scope: Scope, actor: Actor, threadId: string)
     const thread = await lockThread(em, actor, threadId);
     assertCanEdit(actor, thread);
     if (await othersTookPart(em, thread)) {
-      throw conflict(
-        'Others have taken part in this thread, so it stays for them. You can withdraw it instead: your text is no longer shown, and the conversation stays.',
-      );
+      throw conflict('error.thread.othersTookPart');
     }
     thread.deletedAt = new Date();
     thread.waitingSince = null;
@@ -175,7 +175,7 @@ export function followerFields(actor: Actor) {
 /** Suspended members read but do not write. */
 export function assertCanWrite(actor: Actor): void {
   if (!isStaff(actor) && actor.member.suspendedAt) {
-    throw forbidden('Your account is suspended in this community, so you cannot post, reply or vote.');
+    throw forbidden('error.suspended.write');
   }
 }
 
@@ -192,13 +192,14 @@ export async function setThreadStatus(
   input: StatusInput,
 ): Promise<{ thread: Thread; statusChange: StatusChange }> {
   if (!THREAD_STATUSES.includes(input.status)) {
-    throw badInput(`Status must be one of ${THREAD_STATUSES.join(', ')}.`, 'status');
+    throw badInput(['error.thread.statusOneOf', { statuses: THREAD_STATUSES.join(', ') }], 'status');
   }
   const note = input.note ? valid.text(input.note, valid.LIMITS.statusNote) : null;
   return write(scope, async (em, emit) => {
     const thread = await lockThread(em, actor, input.threadId);
     const from = thread.status;
-    if (from === input.status) throw badInput(`The thread is already ${label(from)}.`, 'status');
+    if (from === input.status)
+      throw badInput(['error.thread.statusAlready', { status: { id: `status.${from}` as MessageId } }], 'status');
     thread.status = input.status;
     thread.lastActivityAt = new Date();
     // A note is the brand answering (followers read it): the customer no longer waits.
@@ -239,8 +240,6 @@ export async function setThreadStatus(
     return { thread, statusChange };
   });
 }
-
-const label = (status: ThreadStatus) => status.toLowerCase().replace('_', ' ');
 
 /** The latest status change of each thread, batched. */
 export function lastStatusChange(scope: Scope, threadId: string): Promise<StatusChange | null> {

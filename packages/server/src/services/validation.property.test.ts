@@ -30,7 +30,7 @@ const anyText = fc.oneof(
 describe('text and line', () => {
   const rules = fc.record({
     field: fc.constant('f'),
-    label: fc.constant('Field'),
+    label: fc.constant('Reason'),
     min: fc.integer({ min: 0, max: 10 }),
     max: fc.integer({ min: 10, max: 120 }),
   });
@@ -46,7 +46,7 @@ describe('text and line', () => {
           expect(valid.CONTROL.test(result.value)).toBe(false);
         } else {
           expect(result.refused.details.field).toBe('f');
-          expect(result.refused.message.startsWith('Field')).toBe(true);
+          expect(result.refused.message.startsWith('Reason')).toBe(true);
         }
       }),
       { numRuns: 2000 },

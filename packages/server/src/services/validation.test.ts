@@ -1,3 +1,4 @@
+import { LOCALES } from '@rapport/shared/i18n/locales.ts';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.ts';
 import * as valid from './validation.ts';
@@ -32,6 +33,14 @@ describe('text', () => {
     expect(failure(() => valid.text('a\u0000bc', rule)).message).toContain('not allowed');
     expect(valid.text('a\tb\nc', { ...rule, max: 10 })).toBe('a\tb\nc');
     expect(failure(() => valid.line('a\nbc', rule)).message).toContain('single line');
+  });
+  it('names every field of every limit in each shipped language', () => {
+    for (const limit of Object.values(valid.LIMITS)) {
+      const error = failure(() => valid.text('x'.repeat(limit.max + 1), limit));
+      expect(error.message).toContain(limit.label);
+      for (const locale of LOCALES) expect(error.in(locale), `${limit.label} in ${locale}`).toMatch(/\S/);
+      expect(error.in('de')).not.toBe(error.message);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { LOCALES, type Locale, matchLocale } from '@rapport/shared/i18n/locales.ts';
 import { characters, type TextRule } from '@rapport/shared/limits.ts';
+import type { MessageId } from '../i18n/say.ts';
 import { badInput } from './errors.ts';
 
 export { LIMITS, type TextRule } from '@rapport/shared/limits.ts';
@@ -8,22 +9,27 @@ export { LIMITS, type TextRule } from '@rapport/shared/limits.ts';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
+/** What a person calls the field, in their language (`label.<rule's English label>`). */
+const labelOf = (rule: TextRule) => ({ id: `label.${rule.label}` as MessageId });
+
 /**
  * Trims and checks a piece of user text. Lengths are counted in characters (code points), as a
  * person counts them. The text is otherwise stored exactly as given: it is rendered as text.
  */
 export function text(value: string, rule: TextRule): string {
   const trimmed = value.trim();
-  if (CONTROL.test(trimmed)) throw badInput(`${rule.label} contains characters that are not allowed.`, rule.field);
+  if (CONTROL.test(trimmed)) throw badInput(['error.text.control', { label: labelOf(rule) }], rule.field);
   const length = characters(trimmed);
   if (length < rule.min) {
     throw badInput(
-      rule.min === 1 ? `${rule.label} cannot be empty.` : `${rule.label} must be at least ${rule.min} characters.`,
+      rule.min === 1
+        ? ['error.text.empty', { label: labelOf(rule) }]
+        : ['error.text.short', { label: labelOf(rule), min: rule.min }],
       rule.field,
     );
   }
   if (length > rule.max) {
-    throw badInput(`${rule.label} must be at most ${rule.max} characters (it has ${length}).`, rule.field);
+    throw badInput(['error.text.long', { label: labelOf(rule), max: rule.max, length }], rule.field);
   }
   return trimmed;
 }
@@ -31,17 +37,14 @@ export function text(value: string, rule: TextRule): string {
 /** A single-line text: no line breaks either (names, titles). */
 export function line(value: string, rule: TextRule): string {
   const result = text(value, rule);
-  if (/[\r\n]/.test(result)) throw badInput(`${rule.label} must be a single line.`, rule.field);
+  if (/[\r\n]/.test(result)) throw badInput(['error.text.singleLine', { label: labelOf(rule) }], rule.field);
   return result;
 }
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export function slug(value: string): string {
   if (!SLUG.test(value)) {
-    throw badInput(
-      'Slug must be 1–64 lowercase letters, digits or dashes, not starting or ending with a dash.',
-      'slug',
-    );
+    throw badInput('error.slug', 'slug');
   }
   return value;
 }
@@ -49,7 +52,7 @@ export function slug(value: string): string {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function email(value: string): string {
   const normalized = value.trim().toLowerCase();
-  if (normalized.length > 254 || !EMAIL.test(normalized)) throw badInput('Email address is not valid.', 'email');
+  if (normalized.length > 254 || !EMAIL.test(normalized)) throw badInput('error.email', 'email');
   return normalized;
 }
 
@@ -59,10 +62,10 @@ export function origin(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw badInput(`"${value}" is not a valid origin (expected e.g. https://www.example.com).`, 'origin');
+    throw badInput(['error.origin', { value }], 'origin');
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
-    throw badInput(`"${value}" is not a valid origin (expected e.g. https://www.example.com).`, 'origin');
+    throw badInput(['error.origin', { value }], 'origin');
   }
   return url.origin;
 }
@@ -70,7 +73,7 @@ export function origin(value: string): string {
 /** One of the locales Rapport ships (shared/i18n/locales.ts), as asked (de-AT is de), or refused. */
 export function shippedLocale(value: string, field: string): Locale {
   const locale = matchLocale(value);
-  if (!locale) throw badInput(`The language must be one of ${LOCALES.join(', ')}.`, field);
+  if (!locale) throw badInput(['error.locale', { locales: LOCALES.join(', ') }], field);
   return locale;
 }
 
@@ -79,14 +82,14 @@ export function httpUrl(value: string, field: string): string {
     const url = new URL(value);
     if (url.protocol === 'https:' || url.protocol === 'http:') return url.toString();
   } catch {}
-  throw badInput('Must be an http(s) URL.', field);
+  throw badInput('error.httpUrl', field);
 }
 
 /** `first` of a connection: 1..max, default when absent. */
 export function pageSize(first: number | null | undefined, max = 50, fallback = 20): number {
   if (first == null) return fallback;
   if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw badInput(`"first" must be between 1 and ${max}.`, 'first');
+    throw badInput({ forDevelopers: `"first" must be between 1 and ${max}.` }, 'first');
   }
   return first;
 }
@@ -101,7 +104,10 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 export function idempotencyKey(value: string): string {
   if (!IDEMPOTENCY_KEY.test(value)) {
     throw badInput(
-      'The idempotency key must be 8 to 100 letters, digits or the characters _ . : - (a UUID, for example).',
+      {
+        forDevelopers:
+          'The idempotency key must be 8 to 100 letters, digits or the characters _ . : - (a UUID, for example).',
+      },
       'idempotencyKey',
     );
   }

@@ -10,7 +10,7 @@ import { assertCanWrite, lockThread } from './threads.ts';
 import { trendingScore } from './trending.ts';
 
 function voter(actor: Actor): MemberActor {
-  if (isStaff(actor)) throw forbidden('Staff do not vote on ideas; customers do.');
+  if (isStaff(actor)) throw forbidden('error.vote.staff');
   assertCanWrite(actor);
   return actor;
 }

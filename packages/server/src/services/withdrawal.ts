@@ -13,7 +13,7 @@ import { lockThread } from './threads.ts';
 export async function withdrawThread(scope: Scope, actor: Actor, threadId: string): Promise<Thread> {
   return write(scope, async (em, emit) => {
     const thread = await lockThread(em, actor, threadId);
-    if (!isAuthor(actor, thread)) throw forbidden('You can only withdraw what you wrote yourself.');
+    if (!isAuthor(actor, thread)) throw forbidden('error.withdraw.notYours');
     if (thread.withdrawnAt) return thread;
     thread.withdrawnAt = new Date();
     emit({ type: 'THREAD_EDITED', threadId: thread.id, at: thread.withdrawnAt.toISOString() });

@@ -1,5 +1,6 @@
 import { retryTransientExchange } from '@rapport/shared/client/retry.ts';
 import { Client, fetchExchange } from '@urql/core';
+import { currentLocale } from '../i18n/localize.ts';
 import { staleTokenExchange } from './exchanges.ts';
 import type { Session } from './session.ts';
 
@@ -21,9 +22,12 @@ export function createClient(endpoint: string, session: Session, community: stri
     // and answers are per viewer, so there is nothing for an HTTP cache to share anyway.
     preferGetMethod: false,
     exchanges: [staleTokenExchange(session), retryTransientExchange(), fetchExchange],
+    // The language the widget shows, so the server's messages (errors) come in it too.
     fetchOptions: () => {
       const token = session.token;
-      return token ? { headers: { authorization: `Bearer ${token}` } } : {};
+      const headers: Record<string, string> = { 'accept-language': currentLocale() };
+      if (token) headers.authorization = `Bearer ${token}`;
+      return { headers };
     },
   });
 }

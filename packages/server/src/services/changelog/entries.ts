@@ -30,14 +30,14 @@ const nothingTold: Publication = { notified: [] };
 async function checkedThreads(scope: Scope, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length > MAX_CHANGELOG_THREADS) {
-    throw badInput(`An entry can deliver at most ${MAX_CHANGELOG_THREADS} threads.`, 'threadIds');
+    throw badInput(['error.changelog.tooManyThreads', { max: MAX_CHANGELOG_THREADS }], 'threadIds');
   }
-  if (unique.some((id) => !valid.isUuid(id))) throw badInput('One of the threads does not exist.', 'threadIds');
+  if (unique.some((id) => !valid.isUuid(id))) throw badInput('error.changelog.missingThread', 'threadIds');
   const found = unique.length
     ? await scope.em.find(Thread, { id: { $in: unique }, deletedAt: null, mergedInto: null }, { fields: ['id'] })
     : [];
   if (found.length !== unique.length) {
-    throw badInput('One of the threads does not exist, was deleted or was merged into another.', 'threadIds');
+    throw badInput('error.changelog.goneThread', 'threadIds');
   }
   return unique;
 }
@@ -46,7 +46,7 @@ async function lockEntry(em: Scope['em'], id: string): Promise<ChangelogEntry> {
   const entry = valid.isUuid(id)
     ? await em.findOne(ChangelogEntry, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
     : null;
-  if (!entry) throw notFound('The entry');
+  if (!entry) throw notFound('error.notFound.entry');
   return entry;
 }
 
@@ -131,12 +131,12 @@ export async function publishEntry(
   id: string,
   at?: Date | null,
 ): Promise<ChangelogEntry> {
-  if (at && Number.isNaN(at.getTime())) throw badInput('The publication time is not a valid date.', 'at');
+  if (at && Number.isNaN(at.getTime())) throw badInput('error.changelog.badDate', 'at');
   if (at && at.getTime() > Date.now() + 5_000) {
-    if (at.getTime() > Date.now() + 366 * 86_400_000) throw badInput('Schedule it within a year.', 'at');
+    if (at.getTime() > Date.now() + 366 * 86_400_000) throw badInput('error.changelog.tooFar', 'at');
     return write(scope, async (em) => {
       const entry = await lockEntry(em, id);
-      if (entry.status === 'PUBLISHED') throw badInput('The entry is already published.', 'at');
+      if (entry.status === 'PUBLISHED') throw badInput('error.changelog.published', 'at');
       entry.status = 'SCHEDULED';
       entry.publishAt = at;
       recordAudit(em, scope.communityId, actor, {
@@ -163,8 +163,8 @@ async function publishLocked(
   return write(scope, async (em, emit) => {
     const entry = await lockEntry(em, id);
     if (!from.includes(entry.status)) {
-      if (entry.status === 'PUBLISHED') throw badInput('The entry is already published.', 'id');
-      throw badInput('The entry is no longer scheduled.', 'id');
+      if (entry.status === 'PUBLISHED') throw badInput('error.changelog.published', 'id');
+      throw badInput('error.changelog.notScheduled', 'id');
     }
     entry.status = 'PUBLISHED';
     entry.publishedAt = new Date();
@@ -199,7 +199,7 @@ function announce(scope: Scope, publication: Publication, published: boolean): v
 export async function unpublishEntry(scope: Scope, actor: StaffActor, id: string): Promise<ChangelogEntry> {
   return write(scope, async (em) => {
     const entry = await lockEntry(em, id);
-    if (entry.status === 'DRAFT') throw badInput('The entry is not published.', 'id');
+    if (entry.status === 'DRAFT') throw badInput('error.changelog.notPublished', 'id');
     const before = { status: entry.status };
     entry.status = 'DRAFT';
     entry.publishedAt = null;
@@ -218,7 +218,7 @@ export async function unpublishEntry(scope: Scope, actor: StaffActor, id: string
 export async function deleteEntry(scope: Scope, actor: StaffActor, id: string): Promise<boolean> {
   return write(scope, async (em) => {
     const entry = await lockEntry(em, id);
-    if (entry.status === 'PUBLISHED') throw badInput('Unpublish the entry before deleting it.', 'id');
+    if (entry.status === 'PUBLISHED') throw badInput('error.changelog.unpublishFirst', 'id');
     await em.nativeDelete(ChangelogThread, { entry: entry.id });
     em.remove(entry);
     recordAudit(em, scope.communityId, actor, {

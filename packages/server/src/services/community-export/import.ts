@@ -45,7 +45,7 @@ interface Table {
   references: EntityProperty[];
 }
 
-const invalid = (message: string) => badInput(`The file cannot be imported. ${message}`, 'file');
+const invalid = (message: string) => badInput({ forDevelopers: `The file cannot be imported. ${message}` }, 'file');
 
 export async function importCommunity(em: Em, input: Readable, options: ImportOptions = {}): Promise<ImportResult> {
   const tables = new Map<string, Table>(
@@ -232,8 +232,8 @@ async function refuseClash(em: Em, community: Record<string, unknown>): Promise<
     $or: [{ id: community.id as string }, { slug: community.slug as string }],
   });
   if (existing) {
-    throw conflict(
-      `This database already has the community "${existing.slug}". Import into a database without it (or delete it first).`,
-    );
+    throw conflict({
+      forDevelopers: `This database already has the community "${existing.slug}". Import into a database without it (or delete it first).`,
+    });
   }
 }

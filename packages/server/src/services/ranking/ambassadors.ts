@@ -19,10 +19,10 @@ export async function setAmbassador(
   const reason = valid.line(reasonText, valid.LIMITS.reason);
   return write(scope, async (em) => {
     const member = valid.isUuid(memberId) ? await em.findOne(Member, { id: memberId, erasedAt: null }) : null;
-    if (!member) throw notFound('The member');
+    if (!member) throw notFound('error.notFound.member');
     if (Boolean(member.ambassadorFlaggedAt) === flagged) {
       throw badInput(
-        `${member.displayName} is ${flagged ? 'an ambassador' : 'not an ambassador'} already.`,
+        [flagged ? 'error.ambassador.already' : 'error.ambassador.notAlready', { name: member.displayName }],
         'memberId',
       );
     }

@@ -30,21 +30,25 @@ export const WEIGHT_RANGE: [number, number] = [0, 100];
  */
 export function checkRankingChange(current: RankingOverrides, change: unknown): RankingOverrides {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) {
-    throw badInput('Give the settings to change as an object, e.g. { "halfLifeDays": 120 }.', 'settings');
+    throw badInput(
+      { forDevelopers: 'Give the settings to change as an object, e.g. { "halfLifeDays": 120 }.' },
+      'settings',
+    );
   }
   const next = structuredClone(current) as Record<string, unknown>;
   for (const [key, value] of Object.entries(change)) {
     const base = (DEFAULT_RANKING as unknown as Record<string, unknown>)[key];
-    if (base === undefined) throw badInput(`"${key}" is not a ranking setting.`, `settings.${key}`);
+    if (base === undefined) throw badInput({ forDevelopers: `"${key}" is not a ranking setting.` }, `settings.${key}`);
     if (typeof base === 'number') {
       next[key] = checkNumber(key, value);
       continue;
     }
-    if (typeof value !== 'object' || value === null) throw badInput(`"${key}" takes an object.`, `settings.${key}`);
+    if (typeof value !== 'object' || value === null)
+      throw badInput({ forDevelopers: `"${key}" takes an object.` }, `settings.${key}`);
     const group = { ...((next[key] as object | undefined) ?? {}) } as Record<string, number>;
     for (const [inner, number] of Object.entries(value)) {
       if (!(inner in (base as object)))
-        throw badInput(`"${key}.${inner}" is not a ranking setting.`, `settings.${key}.${inner}`);
+        throw badInput({ forDevelopers: `"${key}.${inner}" is not a ranking setting.` }, `settings.${key}.${inner}`);
       group[inner] = checkNumber(`${key}.${inner}`, number);
     }
     next[key] = group;
@@ -55,7 +59,7 @@ export function checkRankingChange(current: RankingOverrides, change: unknown): 
 function checkNumber(path: string, value: unknown): number {
   const [min, max] = RANKING_RANGES[path] ?? WEIGHT_RANGE;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw badInput(`"${path}" must be a number from ${min} to ${max}.`, `settings.${path}`);
+    throw badInput(['error.ranking.settingRange', { min, max }], `settings.${path}`);
   }
   return value;
 }

@@ -173,8 +173,7 @@ export const rankingCursor = cursorOf;
 function offsetOf(after: string | null | undefined): number {
   if (!after) return 0;
   const match = /^rank:(\d{1,9})$/.exec(Buffer.from(after, 'base64').toString());
-  if (!match)
-    throw badInput('The "after" cursor is not valid for this list; start again from the first page.', 'after');
+  if (!match) throw badInput('error.staleCursor', 'after');
   return Number(match[1]);
 }
 

@@ -13,9 +13,9 @@ const MAX_WEBHOOKS = 20;
 
 function checkedEvents(events: readonly string[]): WebhookEvent[] {
   const unique = [...new Set(events)];
-  if (unique.length === 0) throw badInput('Choose at least one event.', 'events');
+  if (unique.length === 0) throw badInput('error.webhook.noEvents', 'events');
   const unknown = unique.filter((e) => !WEBHOOK_EVENTS.includes(e as WebhookEvent));
-  if (unknown.length) throw badInput(`Unknown events: ${unknown.join(', ')}.`, 'events');
+  if (unknown.length) throw badInput(['error.webhook.unknownEvents', { events: unknown.join(', ') }], 'events');
   return unique as WebhookEvent[];
 }
 
@@ -24,18 +24,15 @@ function checkedEvents(events: readonly string[]): WebhookEvent[] {
  * private ones (checked again each time it is sent to: DNS may change its answer).
  */
 async function checkedUrl(url: string, policy: OutboundPolicy): Promise<string> {
-  if (url.length > 2000) throw badInput('The URL is too long (at most 2,000 characters).', 'url');
+  if (url.length > 2000) throw badInput('error.urlTooLong', 'url');
   const checked = valid.httpUrl(url.trim(), 'url');
   try {
     await assertPublicDestination(new URL(checked), policy);
   } catch (error) {
     if (error instanceof NotPublicError) {
-      throw badInput(
-        'The URL must lead to a public internet address: not this server, a private network, a link-local or a reserved address.',
-        'url',
-      );
+      throw badInput('error.webhook.notPublic', 'url');
     }
-    throw badInput(`The host ${new URL(checked).hostname} could not be found. Check the URL.`, 'url');
+    throw badInput(['error.webhook.unknownHost', { host: new URL(checked).hostname }], 'url');
   }
   return checked;
 }
@@ -56,7 +53,7 @@ export async function createWebhook(
   const events = checkedEvents(input.events);
   return write(scope, async (em) => {
     if ((await em.count(Webhook, {})) >= MAX_WEBHOOKS) {
-      throw badInput(`A community can have at most ${MAX_WEBHOOKS} webhooks.`, 'url');
+      throw badInput(['error.webhook.tooMany', { max: MAX_WEBHOOKS }], 'url');
     }
     const secret = `whsec_${randomBytes(24).toString('hex')}`;
     const webhook = em.create(Webhook, { community: scope.communityId, url, events, secret, createdBy: actor.staff });
@@ -81,7 +78,7 @@ export async function updateWebhook(
   const url = change.url != null ? await checkedUrl(change.url, policy) : null;
   return write(scope, async (em) => {
     const webhook = valid.isUuid(id) ? await em.findOne(Webhook, { id }) : null;
-    if (!webhook) throw notFound('The webhook');
+    if (!webhook) throw notFound('error.notFound.webhook');
     const before = { url: webhook.url, events: webhook.events, active: webhook.active };
     if (url != null) webhook.url = url;
     if (change.events != null) webhook.events = checkedEvents(change.events);
@@ -101,7 +98,7 @@ export async function updateWebhook(
 export async function deleteWebhook(scope: Scope, actor: StaffActor, id: string): Promise<boolean> {
   return write(scope, async (em) => {
     const webhook = valid.isUuid(id) ? await em.findOne(Webhook, { id }) : null;
-    if (!webhook) throw notFound('The webhook');
+    if (!webhook) throw notFound('error.notFound.webhook');
     await em.nativeDelete(WebhookDelivery, { webhook: webhook.id });
     await em.nativeDelete(Webhook, { id: webhook.id });
     recordAudit(em, scope.communityId, actor, {
@@ -118,7 +115,7 @@ export async function deleteWebhook(scope: Scope, actor: StaffActor, id: string)
 export async function redeliver(scope: Scope, id: string): Promise<WebhookDelivery> {
   return write(scope, async (em) => {
     const delivery = valid.isUuid(id) ? await em.findOne(WebhookDelivery, { id }) : null;
-    if (!delivery) throw notFound('The delivery');
+    if (!delivery) throw notFound('error.notFound.delivery');
     delivery.status = 'PENDING';
     delivery.dueAt = new Date();
     delivery.claimedUntil = null;
