@@ -40,7 +40,14 @@ interface KoaContext {
   set(name: string, value: string | string[]): void;
 }
 
-const FORWARDED_HEADERS = ['content-type', 'accept', 'cookie', 'authorization', 'x-graphql-yoga-csrf'];
+const FORWARDED_HEADERS = [
+  'content-type',
+  'accept',
+  'accept-language',
+  'cookie',
+  'authorization',
+  'x-graphql-yoga-csrf',
+];
 
 /** Passes a request through to Rapport and its answer (streamed: SSE and @defer) back. */
 async function proxy(ctx: KoaContext, endpoint: string): Promise<void> {
@@ -201,6 +208,16 @@ export function rapportServer() {
     },
   };
 
+  /** A thread's votes as the holder of `token` sees them. */
+  commands['rapport:thread-votes'] = async ({ slug, threadId, token }) => {
+    const data = await server
+      .client()
+      .data('query ($c: String!, $id: ID!) { community(slug: $c) { thread(id: $id) { voteCount viewerHasVoted } } }', {
+        token,
+        variables: { c: slug, id: threadId },
+      });
+    return data.community.thread;
+  };
   /** The guest token of the guest with this display name (the one `as` uses), for a widget to sign in with. */
   commands['rapport:guest-token'] = async ({ slug, name }) => (await actor(fixture(slug), name)).token;
   /** Staff mark a reply as helpful. */

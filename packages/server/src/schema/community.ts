@@ -35,7 +35,11 @@ export const CommunityRef = builder.node(Community, {
           orderBy: t.arg({ type: ThreadOrderEnum, defaultValue: 'TOP' }),
           status: t.arg({ type: [ThreadStatusEnum], required: false }),
           kind: t.arg({ type: [ThreadKindEnum], required: false }),
-          search: t.arg.string({ required: false, description: 'Words that must all appear in the title or text.' }),
+          search: t.arg.string({
+            required: false,
+            description:
+              'Words that must all appear in the title, the text or a reply (full text: "leaking" finds "leak"; the last word may be unfinished). At most the 100 most relevant threads, in the order asked for.',
+          }),
         },
         resolve: async (_community, args, ctx) =>
           toConnection(

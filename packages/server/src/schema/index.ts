@@ -4,6 +4,7 @@ import './member.ts';
 import './staff-member.ts';
 import './viewer.ts';
 import './community.ts';
+import './search.ts';
 import './thread.ts';
 import './reply.ts';
 import './status-change.ts';

@@ -27,6 +27,16 @@ it.each([
     'search',
   ],
   [
+    'the full-text search',
+    'query ($s: String!, $v: String!) { community(slug: $s) { search(first: 5, query: $v) { edges { cursor } } } }',
+    'search',
+  ],
+  [
+    'the similar threads finder',
+    'query ($s: String!, $v: String!) { community(slug: $s) { similarThreads(title: $v) { id } } }',
+    'title',
+  ],
+  [
     'the members search',
     'query ($s: String!, $v: String!) { community(slug: $s) { members(first: 5, search: $v) { edges { cursor } } } }',
     'search',

@@ -1,12 +1,12 @@
-import { type EntityClass, type FilterQuery, type QueryOrderMap, sql } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { Member, StaffMember, Thread, type ThreadKind, type ThreadStatus } from '../entities/index.ts';
 import { type Actor, isStaff } from './actor.ts';
 import { Loaders } from './loaders.ts';
 import { findPage, type Page, type PageArgs } from './pagination.ts';
 import { bindEm, type Scope } from './scope.ts';
+import { threadsMatching } from './search/find.ts';
 import { sharedCache } from './shared-cache.ts';
 import { visibleTo } from './threads.ts';
-import * as valid from './validation.ts';
 
 export const THREAD_ORDERS = ['TOP', 'NEW', 'TRENDING', 'UNANSWERED'] as const;
 export type ThreadOrder = (typeof THREAD_ORDERS)[number];
@@ -68,7 +68,10 @@ async function loadListing(scope: Scope, viewer: Actor | null, args: ThreadListA
   if (order === 'UNANSWERED') where.push({ firstStaffReplyAt: null });
   if (args.status?.length) where.push({ status: { $in: args.status } });
   if (args.kind?.length) where.push({ kind: { $in: args.kind } });
-  where.push(...searchTerms(args.search));
+  if (args.search) {
+    const found = await threadsMatching({ ...scope, em }, args.search);
+    if (found) where.push({ id: { $in: found } });
+  }
   const page = await findPage(em, Thread, { $and: where }, ORDER_BY[order], args);
 
   // Each kind of author in one batch (none when the page has none of that kind); a failure fails the load.
@@ -92,24 +95,4 @@ async function loadListing(scope: Scope, viewer: Actor | null, args: ThreadListA
     page: { ...page, cursorOf: (thread) => cursors.get(thread) ?? page.cursorOf(thread) },
     authors: { members, staff },
   };
-}
-
-/**
- * Every word must appear in the title or the body, case-insensitively. LIKE's own wildcards are
- * dropped from the words, so a search can never turn into a pattern.
- */
-function searchTerms(search: string | null | undefined): FilterQuery<Thread>[] {
-  if (!search) return [];
-  const words = valid
-    .text(search, valid.LIMITS.search)
-    .toLowerCase()
-    .replace(/[%_\\]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 8);
-  const title = sql.lower((alias) => `${alias}.title`);
-  const body = sql.lower((alias) => `${alias}.body`);
-  return words.map((word) => ({
-    $or: [{ [title]: { $like: `%${word}%` } }, { [body]: { $like: `%${word}%` } }],
-  })) as FilterQuery<Thread>[];
 }

@@ -11,7 +11,10 @@ import { postBodyLabel, postTitleLabel } from '../i18n/labels.ts';
 import { kindNames, networkError } from '../i18n/words.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 
-/** Post an idea, question, praise or problem; on success the new thread opens. */
+/**
+ * Post an idea, question, praise or problem; on success the new thread opens. As it is written,
+ * threads that may already be it are offered (rapport-similar-threads, in the same chunk).
+ */
 export class PostForm extends LitElement {
   static override properties = {
     app: { attribute: false },
@@ -131,6 +134,7 @@ export class PostForm extends LitElement {
               @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: this.existing }))}>${msg('Open your earlier post')}</button></p>`
           : ''
       }
+      <rapport-similar-threads .app=${this.app} .titleText=${this.titleText} .body=${this.body}></rapport-similar-threads>
       ${textField({
         id: 'body',
         label: postBodyLabel(),

@@ -19,6 +19,7 @@ import { Migration20261204210636_audit_actor_member as sqlite_Migration202612042
 import { Migration20261204212932_member_share_address as sqlite_Migration20261204212932_member_share_address } from './sqlite/Migration20261204212932_member_share_address.ts';
 import { Migration20261204221715_sentiment_language as sqlite_Migration20261204221715_sentiment_language } from './sqlite/Migration20261204221715_sentiment_language.ts';
 import { Migration20261204221904_locale as sqlite_Migration20261204221904_locale } from './sqlite/Migration20261204221904_locale.ts';
+import { Migration20261205040000_full_text_search as sqlite_Migration20261205040000_full_text_search } from './sqlite/Migration20261205040000_full_text_search.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -40,6 +41,7 @@ import { Migration20261204210637_audit_actor_member as postgresql_Migration20261
 import { Migration20261204212932_member_share_address as postgresql_Migration20261204212932_member_share_address } from './postgresql/Migration20261204212932_member_share_address.ts';
 import { Migration20261204221715_sentiment_language as postgresql_Migration20261204221715_sentiment_language } from './postgresql/Migration20261204221715_sentiment_language.ts';
 import { Migration20261204221905_locale as postgresql_Migration20261204221905_locale } from './postgresql/Migration20261204221905_locale.ts';
+import { Migration20261205040000_full_text_search as postgresql_Migration20261205040000_full_text_search } from './postgresql/Migration20261205040000_full_text_search.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -64,6 +66,7 @@ export const migrations = {
     sqlite_Migration20261204212932_member_share_address,
     sqlite_Migration20261204221715_sentiment_language,
     sqlite_Migration20261204221904_locale,
+    sqlite_Migration20261205040000_full_text_search,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -87,5 +90,6 @@ export const migrations = {
     postgresql_Migration20261204212932_member_share_address,
     postgresql_Migration20261204221715_sentiment_language,
     postgresql_Migration20261204221905_locale,
+    postgresql_Migration20261205040000_full_text_search,
   ],
 };

@@ -1,0 +1,226 @@
+/**
+ * Full-text search over the database's own engine (FTS5 / tsvector): titles, texts and replies,
+ * staff answers included, ranked by relevance; excerpts as text parts; and an index kept exact by
+ * every write, so hidden, deleted, withdrawn and erased text is never found.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eraseMember } from '../services/erasure.ts';
+import { bindEm } from '../services/scope.ts';
+import {
+  createTestCommunity,
+  postThread,
+  rawId,
+  signInStaff,
+  ssoToken,
+  type TestCommunity,
+} from '../testing/fixtures.ts';
+import type { GraphQLClient } from '../testing/graphql-client.ts';
+import { startTestServer, type TestServer } from '../testing/server.ts';
+
+let server: TestServer;
+let brand: TestCommunity;
+let other: TestCommunity;
+let api: GraphQLClient;
+let staff: GraphQLClient;
+let ada: string;
+let bo: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  brand = await createTestCommunity(server.em());
+  other = await createTestCommunity(server.em());
+  api = server.client();
+  staff = server.client();
+  await signInStaff(staff, brand.slug, brand.manager);
+  ada = await ssoToken(brand, { sub: 'ada', name: 'Ada' });
+  bo = await ssoToken(brand, { sub: 'bo', name: 'Bo' });
+});
+afterAll(() => server?.close());
+
+const SEARCH = `query ($c: String!, $q: String!, $first: Int, $after: String) {
+  community(slug: $c) { search(query: $q, first: $first, after: $after) {
+    edges { cursor node { matchedIn thread { id title } excerpt { text match } } }
+    pageInfo { hasNextPage endCursor }
+  } }
+}`;
+
+interface Hit {
+  matchedIn: string;
+  thread: { id: string; title: string };
+  excerpt: { text: string; match: boolean }[];
+}
+
+async function search(q: string, slug = brand.slug): Promise<Hit[]> {
+  const data = await api.data(SEARCH, { variables: { c: slug, q } });
+  return data.community.search.edges.map((e: { node: Hit }) => e.node);
+}
+const titles = async (q: string) => (await search(q)).map((h) => h.thread.title);
+
+async function reply(token: string | undefined, threadId: string, body: string, client = api): Promise<string> {
+  const data = await client.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+    token,
+    variables: { i: { threadId, body } },
+  });
+  return data.reply.id;
+}
+
+describe('what it finds', () => {
+  let boots: string;
+  beforeAll(async () => {
+    boots = await postThread(api, ada, {
+      title: 'Boots leak after 3 months',
+      body: 'The seam at the heel lets water in.',
+    });
+    await postThread(api, bo, { title: 'Laces fray quickly', body: 'My boots are fine but the laces wear out.' });
+    await postThread(api, bo, { title: 'Gift cards', body: 'Please sell gift cards for the shop.' });
+  });
+
+  it('finds other forms of the words, the best match first', async () => {
+    expect(await titles('leaking boots')).toEqual(['Boots leak after 3 months']);
+    // Both mention boots; the one with it in the title ranks first.
+    expect(await titles('boots')).toEqual(['Boots leak after 3 months', 'Laces fray quickly']);
+    // The last word as typed so far.
+    expect(await titles('gift car')).toEqual(['Gift cards']);
+    expect(await titles('umbrella')).toEqual([]);
+  });
+
+  it('searches replies, a customer’s and a staff member’s, and marks the words found, as text', async () => {
+    await reply(bo, boots, 'Same here: <b>mine</b> soaked through in the rain.');
+    await reply(undefined, boots, 'Our workshop can reseal the heel for free.', staff);
+    const [soaked] = await search('soaked rain');
+    expect(soaked?.thread.id).toBe(boots);
+    expect(soaked?.matchedIn).toBe('REPLY');
+    expect(soaked?.excerpt.map((p) => p.text).join('')).toContain('<b>mine</b>');
+    expect(soaked?.excerpt.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(['soaked', 'rain']);
+    const [reseal] = await search('workshop reseal');
+    expect(reseal).toMatchObject({ matchedIn: 'REPLY', thread: { id: boots } });
+    const [own] = await search('seam heel');
+    expect(own?.matchedIn).toBe('THREAD');
+    expect(own?.excerpt.some((p) => p.match && /seam/i.test(p.text))).toBe(true);
+  });
+
+  it('finds nothing of another community, and the list’s search uses the same index', async () => {
+    expect(await search('boots', other.slug)).toEqual([]);
+    const data = await api.data(
+      'query ($c: String!) { community(slug: $c) { threads(search: "leaking boot") { edges { node { title } } } } }',
+      { variables: { c: brand.slug } },
+    );
+    expect(data.community.threads.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual([
+      'Boots leak after 3 months',
+    ]);
+  });
+
+  it('takes any text as words, never as the engine’s syntax, and pages through the results', async () => {
+    for (const q of [
+      '"boots',
+      'boots OR NOT laces',
+      'boots* NEAR(x)',
+      "boots' & !laces | :*",
+      '%_\\',
+      'x'.repeat(100),
+    ]) {
+      await search(q);
+    }
+    const first = await api.data(SEARCH, { variables: { c: brand.slug, q: 'boots', first: 1 } });
+    expect(first.community.search.pageInfo.hasNextPage).toBe(true);
+    const next = await api.data(SEARCH, {
+      variables: { c: brand.slug, q: 'boots', first: 1, after: first.community.search.pageInfo.endCursor },
+    });
+    expect(next.community.search.edges[0].node.thread.title).toBe('Laces fray quickly');
+    const bad = await api.error(SEARCH, { variables: { c: brand.slug, q: 'boots', after: 'nope' } });
+    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('suggests threads that may be the same as one being written', async () => {
+    const data = await api.data(
+      'query ($c: String!, $t: String!, $b: String) { community(slug: $c) { similarThreads(title: $t, body: $b) { title status voteCount } } }',
+      { variables: { c: brand.slug, t: 'My boots are leaking', b: 'water comes in at the heel' } },
+    );
+    expect(data.community.similarThreads[0]).toEqual({
+      title: 'Boots leak after 3 months',
+      status: 'OPEN',
+      voteCount: 0,
+    });
+    const without = await api.data(
+      'query ($c: String!, $t: String!, $x: ID) { community(slug: $c) { similarThreads(title: $t, excludeId: $x) { id } } }',
+      { variables: { c: brand.slug, t: 'Boots leak', x: boots } },
+    );
+    expect(without.community.similarThreads.map((t: { id: string }) => t.id)).not.toContain(boots);
+  });
+});
+
+describe('an index kept exact by every write', () => {
+  it('finds a post at once, and an edit by its new words only', async () => {
+    const id = await postThread(api, ada, { title: 'Quokka colour please', body: 'In teal.' });
+    expect(await titles('quokka')).toEqual(['Quokka colour please']);
+    await api.data('mutation ($i: EditThreadInput!) { editThread(input: $i) { id } }', {
+      token: ada,
+      variables: { i: { threadId: id, title: 'Wombat colour please', body: 'In ochre.' } },
+    });
+    expect(await titles('quokka')).toEqual([]);
+    expect(await titles('teal')).toEqual([]);
+    expect(await titles('wombat ochre')).toEqual(['Wombat colour please']);
+  });
+
+  it('never finds a deleted or withdrawn thread; a withdrawn one’s replies still lead to it', async () => {
+    const gone = await postThread(api, ada, { title: 'Platypus mode', body: '' });
+    await api.data('mutation ($t: ID!) { deleteThread(threadId: $t) }', { token: ada, variables: { t: gone } });
+    expect(await titles('platypus')).toEqual([]);
+    const withdrawn = await postThread(api, ada, { title: 'Echidna strap', body: 'A longer strap.' });
+    await reply(bo, withdrawn, 'An echidna buckle would be nice too.');
+    await api.data('mutation ($t: ID!) { withdrawThread(threadId: $t) { id } }', {
+      token: ada,
+      variables: { t: withdrawn },
+    });
+    const hits = await search('echidna');
+    expect(hits.map((h) => [h.thread.id, h.matchedIn])).toEqual([[withdrawn, 'REPLY']]);
+    expect(await search('strap')).toEqual([]);
+  });
+
+  it('drops hidden text until it is restored, for everyone; and a deleted or hidden reply', async () => {
+    const id = await postThread(api, ada, { title: 'Narwhal print', body: '' });
+    const answer = await reply(bo, id, 'A dugong print as well.');
+    await staff.data('mutation ($t: ID!) { hideThread(threadId: $t, reason: "Spam test") { id } }', {
+      variables: { t: id },
+    });
+    expect(await titles('narwhal')).toEqual([]);
+    expect(await titles('dugong')).toEqual([]);
+    expect((await staff.data(SEARCH, { variables: { c: brand.slug, q: 'narwhal' } })).community.search.edges).toEqual(
+      [],
+    );
+    await staff.data('mutation ($t: ID!) { restoreThread(threadId: $t) { id } }', { variables: { t: id } });
+    expect(await titles('narwhal dugong')).toEqual([]); // both words, but in different texts
+    expect(await titles('dugong')).toEqual(['Narwhal print']);
+    await staff.data('mutation ($r: ID!) { hideReply(replyId: $r, reason: "Off topic") { id } }', {
+      variables: { r: answer },
+    });
+    expect(await titles('dugong')).toEqual([]);
+    await staff.data('mutation ($r: ID!) { restoreReply(replyId: $r) { id } }', { variables: { r: answer } });
+    expect(await titles('dugong')).toEqual(['Narwhal print']);
+    await api.data('mutation ($r: ID!) { deleteReply(replyId: $r) }', { token: bo, variables: { r: answer } });
+    expect(await titles('dugong')).toEqual([]);
+  });
+
+  it('leads a merged thread’s words to the thread it was merged into', async () => {
+    const source = await postThread(api, bo, { title: 'Axolotl theme', body: 'Pink everywhere.' });
+    const target = await postThread(api, ada, { title: 'More colour themes', body: '' });
+    await staff.data('mutation ($s: ID!, $t: ID!) { mergeThread(threadId: $s, intoThreadId: $t) { id } }', {
+      variables: { s: source, t: target },
+    });
+    expect((await search('axolotl')).map((h) => h.thread.id)).toEqual([target]);
+  });
+
+  it('removes an erased member’s text where the community removes it', async () => {
+    await staff.data('mutation { updatePrivacySettings(erasedContent: REMOVE) { erasedContent } }');
+    const leaving = await ssoToken(brand, { sub: 'leaving', name: 'Leaving' });
+    const id = await postThread(api, leaving, { title: 'Capybara bag', body: '' });
+    const other_ = await postThread(api, ada, { title: 'Bags in general', body: '' });
+    await reply(leaving, other_, 'A capybara pocket.');
+    expect((await search('capybara')).map((h) => h.thread.id).sort()).toEqual([id, other_].sort());
+    const { member } = (await api.data('{ viewer { member { id } } }', { token: leaving })).viewer;
+    await bindEm(server.em(), brand.community.id).transactional((tx) =>
+      eraseMember(tx, brand.community.id, rawId(member.id), 'Asked by the test'),
+    );
+    expect(await search('capybara')).toEqual([]);
+  });
+});

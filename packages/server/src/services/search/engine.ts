@@ -1,0 +1,117 @@
+import { dialectOfEm, type Em } from '../../db/orm.ts';
+import { MARK_END, MARK_START } from './words.ts';
+
+/** A searchable text that matched: a thread's own (title and body) or a reply's. */
+export interface Match {
+  threadId: string;
+  sourceId: string;
+  isReply: boolean;
+  /** The engine's relevance, higher is better; comparable within one query only. */
+  relevance: number;
+}
+
+export interface MatchQuery {
+  communityId: string;
+  words: string[];
+  /** ALL: every word (the last one as a prefix, for typing); ANY: any of them, best first. */
+  mode: 'ALL' | 'ANY';
+  /** Threads' own texts only (similar threads), not replies. */
+  threadsOnly: boolean;
+  limit: number;
+}
+
+/**
+ * The database's own full-text engine, behind one shape: SQLite's FTS5 (bm25, the title counting
+ * four times the text) or PostgreSQL's tsvector (ts_rank_cd, title weight A, text B), both over
+ * `search_text`, which triggers keep exact (see the full_text_search migration).
+ */
+export async function findMatches(em: Em, query: MatchQuery): Promise<Match[]> {
+  if (!query.words.length) return [];
+  const rows =
+    dialectOfEm(em) === 'postgresql'
+      ? await em.execute<RawMatch[]>(
+          `select s.thread_id, s.source_id, s.is_reply, ts_rank_cd(s.document, q) as relevance
+           from search_text s, to_tsquery(rapport_search_config(?), unaccent(?)) q
+           where s.community_id = ? and s.document @@ q ${query.threadsOnly ? 'and not s.is_reply' : ''}
+           order by relevance desc limit ?`,
+          [query.communityId, tsQuery(query), query.communityId, query.limit],
+        )
+      : await em.execute<RawMatch[]>(
+          `select s.thread_id, s.source_id, s.is_reply, -bm25(search_fts, 4.0, 1.0) as relevance
+           from search_fts join search_text s on s.id = search_fts.rowid
+           where search_fts match ? and s.community_id = ? ${query.threadsOnly ? 'and s.is_reply = 0' : ''}
+           order by bm25(search_fts, 4.0, 1.0) limit ?`,
+          [ftsQuery(query), query.communityId, query.limit],
+        );
+  return rows.map((r) => ({
+    threadId: r.thread_id,
+    sourceId: r.source_id,
+    isReply: Boolean(r.is_reply),
+    relevance: Number(r.relevance),
+  }));
+}
+
+interface RawMatch {
+  thread_id: string;
+  source_id: string;
+  is_reply: number | boolean;
+  relevance: number | string;
+}
+
+/**
+ * The text of each source around its matching words, marked with MARK_START/MARK_END: a reply's
+ * text, a thread's body (its title where the body has no match).
+ */
+export async function markedExcerpts(em: Em, query: MatchQuery, sourceIds: string[]): Promise<Map<string, string>> {
+  if (!sourceIds.length || !query.words.length) return new Map();
+  const marks = sourceIds.map(() => '?').join(', ');
+  const rows =
+    dialectOfEm(em) === 'postgresql'
+      ? await em
+          .execute<Excerpts[]>(
+            `select s.source_id, ts_headline(c.config, replace(s.body, '<', ?), q, '${HEADLINE}') as body,
+             ts_headline(c.config, replace(s.title, '<', ?), q, '${HEADLINE}') as title
+           from (select rapport_search_config(?) as config) c
+           cross join lateral to_tsquery(c.config, unaccent(?)) q
+           join search_text s on s.community_id = ? and s.source_id in (${marks})`,
+            [TAG_SHIELD, TAG_SHIELD, query.communityId, tsQuery(query), query.communityId, ...sourceIds],
+          )
+          .then((rows) => rows.map((r) => ({ ...r, body: unshield(r.body), title: unshield(r.title) })))
+      : await em.execute<Excerpts[]>(
+          `select s.source_id, snippet(search_fts, 1, ?, ?, '…', 16) as body, snippet(search_fts, 0, ?, ?, '…', 16) as title
+           from search_fts join search_text s on s.id = search_fts.rowid
+           where search_fts match ? and s.community_id = ? and s.source_id in (${marks})`,
+          [MARK_START, MARK_END, MARK_START, MARK_END, ftsQuery(query), query.communityId, ...sourceIds],
+        );
+  return new Map(
+    rows.map((r) => [r.source_id, r.body.includes(MARK_START) || !r.title || !r.body ? r.body || r.title : r.title]),
+  );
+}
+
+interface Excerpts {
+  source_id: string;
+  body: string;
+  title: string;
+}
+
+/**
+ * ts_headline drops what its parser takes for HTML tags, but people's text is text: "<" is
+ * shielded as a control character (which stored text never holds) and given back after.
+ */
+const TAG_SHIELD = '\u0001';
+const unshield = (text: string) => text.replaceAll(TAG_SHIELD, '<');
+
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=12, ShortWord=2`;
+
+/** FTS5: each word quoted (so it is never syntax); ALL ends in a prefix, ANY joins with OR. */
+function ftsQuery({ words, mode }: MatchQuery): string {
+  const quoted = words.map((w) => `"${w}"`);
+  if (mode === 'ANY') return quoted.join(' OR ');
+  return `${quoted.join(' ')}*`;
+}
+
+/** tsquery: the words hold letters and digits only, so they are never operators. */
+function tsQuery({ words, mode }: MatchQuery): string {
+  if (mode === 'ANY') return words.join(' | ');
+  return `${words.join(' & ')}:*`;
+}

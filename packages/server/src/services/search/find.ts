@@ -1,0 +1,163 @@
+import { Thread } from '../../entities/index.ts';
+import { badInput } from '../errors.ts';
+import type { Scope } from '../scope.ts';
+import * as valid from '../validation.ts';
+import { findMatches, type Match, type MatchQuery, markedExcerpts } from './engine.ts';
+import { snippetParts, type TextPart, tellingWords, wordsOf } from './words.ts';
+
+/** Threads a search can page through: enough for anyone, bounded for the database. */
+const MAX_RESULTS = 100;
+/** Texts read from the engine to make those threads (several may belong to one thread). */
+const MAX_MATCHES = 400;
+
+export interface SearchHit {
+  thread: Thread;
+  /** Where the words were found: the thread's own title or text, or a reply (customer's or staff's). */
+  matchedIn: 'THREAD' | 'REPLY';
+  /** The text around the words, with the words marked: text parts, never HTML. */
+  excerpt: TextPart[];
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** Offset of the next page, or null at the end. */
+  next: number | null;
+  offset: number;
+}
+
+/**
+ * Threads whose title, text or replies hold every word (the last one as typed so far), most
+ * relevant first, relevance blended with votes and recency. Hidden, deleted and withdrawn texts
+ * are not in the index; a match in a thread merged into another leads to that one.
+ */
+export async function searchThreads(
+  scope: Scope,
+  text: string,
+  args: { first?: number | null; after?: string | null },
+): Promise<SearchPage> {
+  const first = valid.pageSize(args.first, 50, 20);
+  const offset = offsetOf(args.after);
+  const query: MatchQuery = {
+    communityId: scope.communityId,
+    words: wordsOf(valid.text(text, valid.LIMITS.search)),
+    mode: 'ALL',
+    threadsOnly: false,
+    limit: MAX_MATCHES,
+  };
+  const ranked = await rankThreads(scope, await findMatches(scope.em, query));
+  const page = ranked.slice(offset, offset + first);
+  const excerpts = await markedExcerpts(
+    scope.em,
+    query,
+    page.map((r) => r.best.sourceId),
+  );
+  return {
+    hits: page.map((r) => ({
+      thread: r.thread,
+      matchedIn: r.best.isReply ? 'REPLY' : 'THREAD',
+      excerpt: snippetParts(excerpts.get(r.best.sourceId) ?? ''),
+    })),
+    next: offset + first < ranked.length ? offset + first : null,
+    offset,
+  };
+}
+
+/**
+ * The ids of the threads a list's search words find (at most MAX_RESULTS, most relevant first),
+ * or null when the text holds no words to search for.
+ */
+export async function threadsMatching(scope: Scope, text: string): Promise<string[] | null> {
+  const words = wordsOf(valid.text(text, valid.LIMITS.search));
+  if (!words.length) return null;
+  const query: MatchQuery = {
+    communityId: scope.communityId,
+    words,
+    mode: 'ALL',
+    threadsOnly: false,
+    limit: MAX_MATCHES,
+  };
+  return (await rankThreads(scope, await findMatches(scope.em, query))).map((r) => r.thread.id);
+}
+
+/**
+ * Threads that may be the same as a new one being written (its title, then its text): those
+ * sharing the most telling words, by the same blend. For the post form, the merge form and the
+ * duplicates shown beside a new thread.
+ */
+export async function similarThreads(
+  scope: Scope,
+  input: { title: string; body?: string | null; excludeId?: string | null; first?: number | null },
+): Promise<Thread[]> {
+  const first = valid.pageSize(input.first, 10, 5);
+  const title = valid.text(input.title, { ...valid.LIMITS.threadTitle, min: 0 });
+  const body = input.body ? valid.text(input.body, valid.LIMITS.threadBody) : '';
+  const words = [...new Set([...tellingWords(title), ...tellingWords(body)])].slice(0, 24);
+  const matches = await findMatches(scope.em, {
+    communityId: scope.communityId,
+    words,
+    mode: 'ANY',
+    threadsOnly: true,
+    limit: 50,
+  });
+  const ranked = await rankThreads(scope, matches);
+  return ranked
+    .map((r) => r.thread)
+    .filter((t) => t.id !== input.excludeId)
+    .slice(0, first);
+}
+
+interface Ranked {
+  thread: Thread;
+  best: Match;
+  score: number;
+}
+
+/**
+ * Hidden threads are never found, by anyone (staff find them in moderation). Groups matches by the thread they lead to and orders the threads by relevance (the best text's,
+ * a little more for each further matching text), weighed up by votes and, gently, by recency.
+ */
+async function rankThreads(scope: Scope, matches: Match[]): Promise<Ranked[]> {
+  if (!matches.length) return [];
+  const own = await loadThreads(scope, [...new Set(matches.map((m) => m.threadId))]);
+  const targets = await loadThreads(
+    scope,
+    [...own.values()].flatMap((t) => (t.mergedInto ? [t.mergedInto.id] : [])),
+  );
+  const top = Math.max(...matches.map((m) => m.relevance), Number.MIN_VALUE);
+  const byThread = new Map<string, { thread: Thread; best: Match; relevance: number; texts: number }>();
+  for (const match of matches) {
+    const found = own.get(match.threadId);
+    const thread = found?.mergedInto ? targets.get(found.mergedInto.id) : found;
+    if (!found || !thread || !visible(found) || !visible(thread) || thread.mergedInto) continue;
+    const seen = byThread.get(thread.id);
+    if (!seen) byThread.set(thread.id, { thread, best: match, relevance: match.relevance / top, texts: 1 });
+    else seen.texts += 1;
+  }
+  const now = Date.now();
+  return [...byThread.values()]
+    .map(({ thread, best, relevance, texts }) => {
+      const ageDays = (now - thread.createdAt.getTime()) / 86_400_000;
+      const score =
+        relevance *
+        (1 + 0.1 * Math.min(texts - 1, 5)) *
+        (1 + 0.15 * Math.log1p(thread.voteCount)) *
+        (0.8 + 0.2 * Math.exp(-ageDays / 365));
+      return { thread, best, score };
+    })
+    .sort((a, b) => b.score - a.score || (a.thread.id < b.thread.id ? -1 : 1))
+    .slice(0, MAX_RESULTS);
+}
+
+const visible = (thread: Thread) => thread.hiddenAt == null && thread.deletedAt == null;
+
+async function loadThreads(scope: Scope, ids: string[]): Promise<Map<string, Thread>> {
+  const rows = await Promise.all(ids.map((id) => scope.loaders.byId(Thread).load(id)));
+  return new Map(rows.flatMap((t) => (t ? [[t.id, t] as const] : [])));
+}
+
+function offsetOf(after: string | null | undefined): number {
+  if (after == null) return 0;
+  const offset = Number(after);
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_RESULTS) throw badInput('error.staleCursor', 'after');
+  return offset;
+}

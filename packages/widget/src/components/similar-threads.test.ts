@@ -1,0 +1,59 @@
+import { expect } from 'chai';
+import { byText, cleanup, find, mount, newCommunity, server, type, waitFor } from '../testing/harness.ts';
+
+describe('<rapport-similar-threads> in the post form', () => {
+  afterEach(cleanup);
+
+  it('offers threads that may already be it as one types, and votes for and follows one instead', async () => {
+    const c = await newCommunity();
+    const boots = await server<string>('post', {
+      slug: c.slug,
+      as: 'Bea',
+      title: 'Boots leak after 3 months',
+      body: '',
+    });
+    await server('post', { slug: c.slug, as: 'Bea', title: 'Gift cards', body: '' });
+    const token = await server<string>('sso-token', { slug: c.slug, sub: 'sim-1', name: 'Sim Customer' });
+    const widget = await mount(c, { 'sso-token': token });
+    byText(widget, 'button', 'New post')?.click();
+    const form = await waitFor(() => find(widget, 'rapport-post-form'), 'the form');
+    type(find(form, 'input#title'), 'My boots are leaking');
+    const similar = await waitFor(
+      () => (find(form, 'rapport-similar-threads >> li') ? find(form, 'rapport-similar-threads') : undefined),
+      'the suggestions',
+    );
+    expect(find(similar, 'h3')?.textContent).to.equal('Is it one of these?');
+    const items = [...(similar.shadowRoot?.querySelectorAll('li') ?? [])].map((li) =>
+      li.textContent?.replace(/\s+/g, ' '),
+    );
+    expect(items).to.have.length(1);
+    expect(items[0]).to.contain('Boots leak after 3 months').and.contain('Open').and.contain('0 votes');
+
+    byText(similar, 'button', 'That’s it: vote')?.click();
+    await waitFor(
+      () => find(widget, 'rapport-thread-view >> h2')?.textContent === 'Boots leak after 3 months',
+      'the thread it is',
+    );
+    await waitFor(
+      () => find(widget, 'rapport-thread-view >> button[aria-pressed="true"][title^="Get updates"]'),
+      'following it',
+    );
+    const votes = await server<{ voteCount: number; viewerHasVoted: boolean }>('thread-votes', {
+      slug: c.slug,
+      threadId: boots,
+      token,
+    });
+    expect(votes).to.deep.equal({ voteCount: 1, viewerHasVoted: true });
+  });
+
+  it('offers nothing for a title too short, or with nothing like it', async () => {
+    const c = await newCommunity();
+    await server('post', { slug: c.slug, as: 'Bea', title: 'Boots leak after 3 months', body: '' });
+    const widget = await mount(c);
+    byText(widget, 'button', 'New post')?.click();
+    const form = await waitFor(() => find(widget, 'rapport-post-form'), 'the form');
+    type(find(form, 'input#title'), 'Umbrella stand please');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(find(form, 'rapport-similar-threads >> li')).to.equal(undefined);
+  });
+});
