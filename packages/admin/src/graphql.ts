@@ -256,14 +256,32 @@ export const SEARCH_THREADS = gql`
   query AdminSearchThreads($community: String!, $search: String!) {
     community(slug: $community) {
       id
-      threads(first: 8, search: $search, orderBy: TOP) {
+      search(query: $search, first: 8) {
         edges {
           node {
-            id
-            title
-            voteCount
+            thread {
+              id
+              title
+              status
+              voteCount
+            }
           }
         }
+      }
+    }
+  }
+`;
+
+/** Threads that may be the same as this one: the merge form's first suggestions. */
+export const SIMILAR_THREADS = gql`
+  query AdminSimilarThreads($community: String!, $title: String!, $body: String, $id: ID!) {
+    community(slug: $community) {
+      id
+      similarThreads(title: $title, body: $body, excludeId: $id) {
+        id
+        title
+        status
+        voteCount
       }
     }
   }

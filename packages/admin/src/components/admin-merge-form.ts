@@ -4,27 +4,33 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { type Problem, problemOf } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
-import { MERGE, SEARCH_THREADS } from '../graphql.ts';
-import { voteCount } from '../i18n/words.ts';
+import { MERGE, SEARCH_THREADS, SIMILAR_THREADS } from '../graphql.ts';
+import { statusName, voteCount } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
 interface Candidate {
   id: string;
   title: string;
+  status: string;
   voteCount: number;
 }
 
 const SEARCH_DELAY_MS = 250;
 
 /**
- * Merges a duplicate into another thread: search for the original by its words, choose it, merge.
- * Votes and followers move there and this thread points to it. Sends `rapport-changed`.
+ * Merges a duplicate into another thread: the threads most like this one are offered at once
+ * (possible duplicates, by the same finder as the widget's post form); or search for the original
+ * by its words. Choose it, merge: votes and followers move there and this thread points to it.
+ * Sends `rapport-changed`.
  */
 export class AdminMergeForm extends LitElement {
   static override properties = {
     app: { attribute: false },
     threadId: { attribute: false },
+    threadTitle: { attribute: false },
+    threadBody: { attribute: false },
     search: { state: true },
+    similar: { state: true },
     candidates: { state: true },
     chosen: { state: true },
     problem: { state: true },
@@ -50,7 +56,11 @@ export class AdminMergeForm extends LitElement {
 
   declare app: AdminApp;
   declare threadId: string;
+  threadTitle = '';
+  threadBody = '';
   search = '';
+  /** Possible duplicates of this thread, shown until words are typed. */
+  similar: Candidate[] = [];
   candidates: Candidate[] | undefined;
   chosen = '';
   problem: Problem | undefined;
@@ -61,6 +71,19 @@ export class AdminMergeForm extends LitElement {
     super();
     // Every message is drawn again when the language changes.
     updateWhenLocaleChanges(this);
+  }
+
+  override async firstUpdated(): Promise<void> {
+    if (!this.threadTitle) return;
+    const result = await this.app.client
+      .query(SIMILAR_THREADS, {
+        community: this.app.community,
+        title: this.threadTitle,
+        body: this.threadBody || null,
+        id: this.threadId,
+      })
+      .toPromise();
+    this.similar = result.data?.community?.similarThreads ?? [];
   }
 
   #onSearch(event: Event): void {
@@ -77,8 +100,8 @@ export class AdminMergeForm extends LitElement {
     }
     const result = await this.app.client.query(SEARCH_THREADS, { community: this.app.community, search }).toPromise();
     if (search !== this.search.trim()) return;
-    const edges: { node: Candidate }[] = result.data?.community?.threads.edges ?? [];
-    this.candidates = edges.map((e) => e.node).filter((t) => t.id !== this.threadId);
+    const edges: { node: { thread: Candidate } }[] = result.data?.community?.search.edges ?? [];
+    this.candidates = edges.map((e) => e.node.thread).filter((t) => t.id !== this.threadId);
     this.problem = problemOf(result.error);
   }
 
@@ -99,9 +122,29 @@ export class AdminMergeForm extends LitElement {
     this.dispatchEvent(new CustomEvent('rapport-changed', { bubbles: true, composed: true }));
   }
 
+  #choices(candidates: Candidate[]) {
+    return html`<fieldset><legend class="sr-only">${msg('The other thread')}</legend><ul>
+      ${candidates.map(
+        (
+          c,
+        ) => html`<li><label class="row"><input type="radio" name="target" .value=${c.id} .checked=${this.chosen === c.id}
+          @change=${() => {
+            this.chosen = c.id;
+            this.problem = undefined;
+          }} /> <span>${c.title}</span> <span class="muted">${statusName(c.status)} · ${voteCount(c.voteCount)}</span></label></li>`,
+      )}
+    </ul></fieldset>`;
+  }
+
   override render() {
+    const shown = this.candidates ?? this.similar;
     return html`<form class="panel" @submit=${this.#merge} aria-labelledby="merge-title" novalidate>
       <h2 id="merge-title">${msg('Merge this duplicate into…')}</h2>
+      ${
+        !this.candidates && this.similar.length
+          ? html`<h3 id="similar-title">${msg('Possible duplicates')}</h3>${this.#choices(this.similar)}`
+          : nothing
+      }
       <div class="field">
         <label for="merge-search">${msg('Find the other thread by its words')}</label>
         <input id="merge-search" type="search" .value=${this.search} @input=${this.#onSearch} autocomplete="off" />
@@ -109,22 +152,12 @@ export class AdminMergeForm extends LitElement {
       ${
         this.candidates
           ? this.candidates.length
-            ? html`<fieldset><legend class="sr-only">${msg('The other thread')}</legend><ul>
-                ${this.candidates.map(
-                  (
-                    c,
-                  ) => html`<li><label class="row"><input type="radio" name="target" .value=${c.id} .checked=${this.chosen === c.id}
-                    @change=${() => {
-                      this.chosen = c.id;
-                      this.problem = undefined;
-                    }} /> <span>${c.title}</span> <span class="muted">${voteCount(c.voteCount)}</span></label></li>`,
-                )}
-              </ul></fieldset>`
+            ? this.#choices(this.candidates)
             : html`<p class="muted">${msg('No thread matches these words.')}</p>`
           : nothing
       }
       <p class="error" role="alert">${this.problem?.message ?? nothing}</p>
-      <button class="btn" ?disabled=${this.busy || !this.candidates?.length}>${msg('Merge')}</button>
+      <button class="btn" ?disabled=${this.busy || !shown.length}>${msg('Merge')}</button>
     </form>`;
   }
 }

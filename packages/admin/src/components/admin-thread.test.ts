@@ -191,6 +191,20 @@ describe('<admin-thread>', () => {
     );
   });
 
+  it('offers the threads most like this one as possible duplicates, before any words are typed', async () => {
+    const community = await newCommunity();
+    await server('post', { slug: community.slug, title: 'Dark theme for night reading', as: 'Olga' });
+    await server('post', { slug: community.slug, title: 'Gift cards', as: 'Olga' });
+    const id = await server<string>('post', { slug: community.slug, title: 'Dark mode please', as: 'Nina' });
+    await signIn(community, 'staff');
+    const admin = await mountAdmin(`/admin/threads/${encodeURIComponent(id)}`);
+    const heading = await waitFor(() => find(admin, 'admin-merge-form >> #similar-title'), 'the possible duplicates');
+    expect(heading.textContent).to.equal('Possible duplicates');
+    const offered = findAll(admin, 'admin-merge-form >> label.row').map((l) => l.textContent?.replace(/\s+/g, ' ').trim());
+    expect(offered).to.have.length(1);
+    expect(offered[0]).to.contain('Dark theme for night reading').and.contain('Open');
+  });
+
   it('lets managers hide a reply with a reason, and restore it', async () => {
     const { admin, community, id } = await openThread('manager');
     await server('reply', { slug: community.slug, threadId: id, as: 'Spammer', body: 'Buy cheap watches' });

@@ -270,7 +270,12 @@ export class AdminThread extends LitElement {
             : nothing
         }
         <admin-thread-actions .app=${this.app} .thread=${thread} .staffMembers=${staffMembers}></admin-thread-actions>
-        ${merged ? nothing : html`<admin-merge-form .app=${this.app} .threadId=${thread.id}></admin-merge-form>`}
+        ${
+          merged
+            ? nothing
+            : html`<admin-merge-form .app=${this.app} .threadId=${thread.id} .threadTitle=${thread.title}
+              .threadBody=${thread.body}></admin-merge-form>`
+        }
       </aside>
     </div>`;
   }

@@ -84,6 +84,7 @@
 's2825bc2593f7bc74': `Noch niemand (das nächste Teammitglied, das antwortet)`,
 's28f55c1525b7587b': `{rule}: {count, plural, one {# Mitglied} other {# Mitglieder}}, von {by}`,
 's28f92442c350ffc2': `Letzte Zustellungen`,
+'s294089b963c28734': `Mögliche Duplikate`,
 's29ffc566fc9651b4': `„{title}“ aus diesem Eintrag entfernen`,
 's2af7a9160bf054dd': `Gerade keine Kritiker.`,
 's2bd16f12896a150a': `Audit-Log`,

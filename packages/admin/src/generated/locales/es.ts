@@ -84,6 +84,7 @@
 's2825bc2593f7bc74': `Nadie todavía (el próximo miembro del equipo que le responda)`,
 's28f55c1525b7587b': `{rule}: {count, plural, one {# miembro} many {# miembros} other {# miembros}}, por {by}`,
 's28f92442c350ffc2': `Entregas recientes`,
+'s294089b963c28734': `Posibles duplicados`,
 's29ffc566fc9651b4': `Quitar «{title}» de esta entrada`,
 's2af7a9160bf054dd': `No hay críticos por ahora.`,
 's2bd16f12896a150a': `Registro de auditoría`,

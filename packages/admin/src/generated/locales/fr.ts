@@ -84,6 +84,7 @@
 's2825bc2593f7bc74': `Personne pour l’instant (le prochain membre de l’équipe qui lui répondra)`,
 's28f55c1525b7587b': `{rule} : {count, plural, one {# membre} many {# membres} other {# membres}}, par {by}`,
 's28f92442c350ffc2': `Envois récents`,
+'s294089b963c28734': `Doublons possibles`,
 's29ffc566fc9651b4': `Retirer « {title} » de cet article`,
 's2af7a9160bf054dd': `Aucun détracteur pour le moment.`,
 's2bd16f12896a150a': `Journal d’audit`,

@@ -84,6 +84,7 @@
 's2825bc2593f7bc74': `Ancora nessuno (il prossimo membro dello staff che gli risponde)`,
 's28f55c1525b7587b': `{rule}: {count, plural, one {# membro} many {# membri} other {# membri}}, da {by}`,
 's28f92442c350ffc2': `Consegne recenti`,
+'s294089b963c28734': `Possibili duplicati`,
 's29ffc566fc9651b4': `Togli «{title}» da questa voce`,
 's2af7a9160bf054dd': `Nessun critico al momento.`,
 's2bd16f12896a150a': `Registro attività`,

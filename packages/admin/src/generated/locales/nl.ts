@@ -84,6 +84,7 @@
 's2825bc2593f7bc74': `Nog niemand (het eerstvolgende teamlid dat reageert)`,
 's28f55c1525b7587b': `{rule}: {count, plural, one {# lid} other {# leden}}, door {by}`,
 's28f92442c350ffc2': `Recente afleveringen`,
+'s294089b963c28734': `Mogelijke duplicaten`,
 's29ffc566fc9651b4': `“{title}” uit dit item halen`,
 's2af7a9160bf054dd': `Op dit moment geen critici.`,
 's2bd16f12896a150a': `Auditlog`,

@@ -84,6 +84,7 @@
 's2825bc2593f7bc74': `Jeszcze nikt (następna osoba z zespołu, która odpowie)`,
 's28f55c1525b7587b': `{rule}: {count, plural, one {# osoba} few {# osoby} many {# osób} other {# osoby}}, zlecenie: {by}`,
 's28f92442c350ffc2': `Ostatnie wysyłki`,
+'s294089b963c28734': `Możliwe duplikaty`,
 's29ffc566fc9651b4': `Usuń „{title}” z tej aktualizacji`,
 's2af7a9160bf054dd': `Obecnie brak krytyków.`,
 's2bd16f12896a150a': `Dziennik audytu`,

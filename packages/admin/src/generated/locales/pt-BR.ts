@@ -84,6 +84,7 @@
 's2825bc2593f7bc74': `Ninguém ainda (o próximo membro da equipe que responder)`,
 's28f55c1525b7587b': `{rule}: {count, plural, one {# membro} many {# membros} other {# membros}}, por {by}`,
 's28f92442c350ffc2': `Entregas recentes`,
+'s294089b963c28734': `Possíveis duplicatas`,
 's29ffc566fc9651b4': `Tirar “{title}” desta entrada`,
 's2af7a9160bf054dd': `Nenhum crítico no momento.`,
 's2bd16f12896a150a': `Registro de auditoria`,

@@ -84,6 +84,7 @@
 's2825bc2593f7bc74': `Henüz kimse (ona ilk yanıt veren ekip üyesi)`,
 's28f55c1525b7587b': `{rule}: {count, plural, one {# üye} other {# üye}}, başlatan: {by}`,
 's28f92442c350ffc2': `Son gönderimler`,
+'s294089b963c28734': `Olası kopyalar`,
 's29ffc566fc9651b4': `“{title}” konusunu bu duyurudan çıkar`,
 's2af7a9160bf054dd': `Şu anda eleştirmen yok.`,
 's2bd16f12896a150a': `Denetim kaydı`,
