@@ -2,7 +2,7 @@
  * `pnpm bench`: the speed goals, measured on this machine and written to BENCHMARKS.md with the
  * machine and the date. Goals are checked here, not in timed unit tests (shared CI machines flake).
  * BENCH_SCALE=0.1 runs a tenth of the data (for trying things out; the file says so);
- * BENCH_ONLY=ranking, http or soak runs one suite (its section of the file is rewritten);
+ * BENCH_ONLY=ranking, http, search or soak runs one suite (its section of the file is rewritten);
  * SOAK_SECONDS sets the soak's length (default 300).
  */
 import { benchHttp, type HttpResult } from './http/index.ts';
@@ -10,6 +10,9 @@ import { httpMarkdown, httpMet, scaledWidgetSizes } from './http/report.ts';
 import { benchRanking, type RankingResult } from './ranking.ts';
 import { rankingMarkdown, rankingMet } from './ranking-report.ts';
 import { writeSection } from './report.ts';
+import { benchSearch, type SearchBenchResult } from './search.ts';
+import { evaluateSearch, type SearchQuality } from './search-evaluation/evaluate.ts';
+import { searchMarkdown, searchMet } from './search-report.ts';
 import { type SoakResult, soak } from './soak.ts';
 import { soakMarkdown, soakMet } from './soak-report.ts';
 
@@ -52,6 +55,30 @@ if (!only || only === 'http') {
   }
   writeSection('http', httpMarkdown(results, scale));
   met &&= httpMet(results);
+}
+
+if (!only || only === 'search') {
+  const sizes = { threads: Math.round(100_000 * scale), replies: Math.round(1_000_000 * scale) };
+  const results: SearchBenchResult[] = [];
+  const quality: SearchQuality[] = [];
+  for (const dialect of dialects) {
+    log(`search on ${dialect}: ${JSON.stringify(sizes)}`);
+    quality.push(await evaluateSearch(dialect));
+    results.push(
+      await benchSearch(
+        dialect,
+        sizes,
+        {
+          seconds: Number(process.env.BENCH_SECONDS ?? 10),
+          connections: 50,
+          redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+        },
+        log,
+      ),
+    );
+  }
+  writeSection('search', searchMarkdown(results, quality, scale));
+  met &&= searchMet(results, quality);
 }
 
 if (!only || only === 'soak') {

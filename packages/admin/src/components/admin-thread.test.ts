@@ -200,7 +200,9 @@ describe('<admin-thread>', () => {
     const admin = await mountAdmin(`/admin/threads/${encodeURIComponent(id)}`);
     const heading = await waitFor(() => find(admin, 'admin-merge-form >> #similar-title'), 'the possible duplicates');
     expect(heading.textContent).to.equal('Possible duplicates');
-    const offered = findAll(admin, 'admin-merge-form >> label.row').map((l) => l.textContent?.replace(/\s+/g, ' ').trim());
+    const offered = findAll(admin, 'admin-merge-form >> label.row').map((l) =>
+      l.textContent?.replace(/\s+/g, ' ').trim(),
+    );
     expect(offered).to.have.length(1);
     expect(offered[0]).to.contain('Dark theme for night reading').and.contain('Open');
   });

@@ -147,6 +147,17 @@ describe('what it finds', () => {
     );
     expect(without.community.similarThreads.map((t: { id: string }) => t.id)).not.toContain(boots);
   });
+
+  it.runIf(process.env.DATABASE_URL?.startsWith('postgres'))(
+    'forgives typos in a title on PostgreSQL (pg_trgm)',
+    async () => {
+      const data = await api.data(
+        'query ($c: String!, $t: String!) { community(slug: $c) { similarThreads(title: $t) { title } } }',
+        { variables: { c: brand.slug, t: 'Bots leek aftr 3 mounths' } },
+      );
+      expect(data.community.similarThreads[0]?.title).toBe('Boots leak after 3 months');
+    },
+  );
 });
 
 describe('an index kept exact by every write', () => {

@@ -1,6 +1,15 @@
 import { dialectOfEm, type Em } from '../../db/orm.ts';
 import { MARK_END, MARK_START } from './words.ts';
 
+/** What ranking needs of a thread, read with its matches (no entity is loaded for ranking). */
+export interface ThreadFacts {
+  id: string;
+  mergedInto: string | null;
+  visible: boolean;
+  voteCount: number;
+  createdAt: Date;
+}
+
 /** A searchable text that matched: a thread's own (title and body) or a reply's. */
 export interface Match {
   threadId: string;
@@ -8,6 +17,7 @@ export interface Match {
   isReply: boolean;
   /** The engine's relevance, higher is better; comparable within one query only. */
   relevance: number;
+  thread: ThreadFacts;
 }
 
 export interface MatchQuery {
@@ -17,6 +27,11 @@ export interface MatchQuery {
   mode: 'ALL' | 'ANY';
   /** Threads' own texts only (similar threads), not replies. */
   threadsOnly: boolean;
+  /**
+   * A title as typed, for similar threads: on PostgreSQL, titles alike letter by letter (pg_trgm)
+   * count too, which forgives typos ("bots leeking") the words alone would miss.
+   */
+  typedTitle?: string;
   limit: number;
 }
 
@@ -27,35 +42,78 @@ export interface MatchQuery {
  */
 export async function findMatches(em: Em, query: MatchQuery): Promise<Match[]> {
   if (!query.words.length) return [];
+  const withFacts = (sql: string) => `select m.*, ${FACTS} from (${sql}) m join thread t on t.id = m.thread_id`;
   const rows =
-    dialectOfEm(em) === 'postgresql'
+    dialectOfEm(em) === 'postgresql' && query.typedTitle
       ? await em.execute<RawMatch[]>(
-          `select s.thread_id, s.source_id, s.is_reply, ts_rank_cd(s.document, q) as relevance
+          withFacts(`select s.thread_id, s.source_id, s.is_reply,
+             ts_rank_cd(s.document, q) + 0.2 * similarity(s.title, ?) as relevance
+           from search_text s, to_tsquery(rapport_search_config(?), unaccent(?)) q
+           where s.community_id = ? and not s.is_reply and (s.document @@ q or s.title % ?)
+           order by relevance desc limit ?`),
+          [query.typedTitle, query.communityId, tsQuery(query), query.communityId, query.typedTitle, query.limit],
+        )
+      : dialectOfEm(em) === 'postgresql'
+        ? await em.execute<RawMatch[]>(
+            withFacts(`select s.thread_id, s.source_id, s.is_reply, ts_rank_cd(s.document, q) as relevance
            from search_text s, to_tsquery(rapport_search_config(?), unaccent(?)) q
            where s.community_id = ? and s.document @@ q ${query.threadsOnly ? 'and not s.is_reply' : ''}
-           order by relevance desc limit ?`,
-          [query.communityId, tsQuery(query), query.communityId, query.limit],
-        )
-      : await em.execute<RawMatch[]>(
-          `select s.thread_id, s.source_id, s.is_reply, -bm25(search_fts, 4.0, 1.0) as relevance
+           order by relevance desc limit ?`),
+            [query.communityId, tsQuery(query), query.communityId, query.limit],
+          )
+        : await em.execute<RawMatch[]>(
+            withFacts(`select s.thread_id, s.source_id, s.is_reply, -bm25(search_fts, 4.0, 1.0) as relevance
            from search_fts join search_text s on s.id = search_fts.rowid
            where search_fts match ? and s.community_id = ? ${query.threadsOnly ? 'and s.is_reply = 0' : ''}
-           order by bm25(search_fts, 4.0, 1.0) limit ?`,
-          [ftsQuery(query), query.communityId, query.limit],
-        );
+           order by bm25(search_fts, 4.0, 1.0) limit ?`),
+            [ftsQuery(query), query.communityId, query.limit],
+          );
   return rows.map((r) => ({
     threadId: r.thread_id,
     sourceId: r.source_id,
     isReply: Boolean(r.is_reply),
     relevance: Number(r.relevance),
+    thread: factsOf(r),
   }));
 }
 
-interface RawMatch {
+/** The ranking facts of threads by id (the threads merged-into threads lead to). */
+export async function threadFacts(em: Em, communityId: string, ids: string[]): Promise<ThreadFacts[]> {
+  if (!ids.length) return [];
+  const rows = await em.execute<RawFacts[]>(
+    `select t.id as thread_id, ${FACTS} from thread t where t.community_id = ? and t.id in (${ids.map(() => '?').join(', ')})`,
+    [communityId, ...ids],
+  );
+  return rows.map(factsOf);
+}
+
+const FACTS =
+  't.merged_into_id, t.vote_count, t.created_at, case when t.hidden_at is null and t.deleted_at is null then 1 else 0 end as visible';
+
+interface RawFacts {
   thread_id: string;
+  merged_into_id: string | null;
+  vote_count: number | string;
+  created_at: number | string | Date;
+  visible: number | string | boolean;
+}
+
+interface RawMatch extends RawFacts {
   source_id: string;
   is_reply: number | boolean;
   relevance: number | string;
+}
+
+function factsOf(r: RawFacts): ThreadFacts {
+  const at = r.created_at;
+  return {
+    id: r.thread_id,
+    mergedInto: r.merged_into_id,
+    visible: Number(r.visible) === 1 || r.visible === true,
+    voteCount: Number(r.vote_count),
+    // SQLite keeps a time as milliseconds, PostgreSQL as a timestamp.
+    createdAt: at instanceof Date ? at : new Date(Number.isNaN(Number(at)) ? String(at) : Number(at)),
+  };
 }
 
 /**

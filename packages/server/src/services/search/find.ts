@@ -2,7 +2,7 @@ import { Thread } from '../../entities/index.ts';
 import { badInput } from '../errors.ts';
 import type { Scope } from '../scope.ts';
 import * as valid from '../validation.ts';
-import { findMatches, type Match, type MatchQuery, markedExcerpts } from './engine.ts';
+import { findMatches, type Match, type MatchQuery, markedExcerpts, type ThreadFacts, threadFacts } from './engine.ts';
 import { snippetParts, type TextPart, tellingWords, wordsOf } from './words.ts';
 
 /** Threads a search can page through: enough for anyone, bounded for the database. */
@@ -46,17 +46,30 @@ export async function searchThreads(
   };
   const ranked = await rankThreads(scope, await findMatches(scope.em, query));
   const page = ranked.slice(offset, offset + first);
-  const excerpts = await markedExcerpts(
-    scope.em,
-    query,
-    page.map((r) => r.best.sourceId),
-  );
+  const [excerpts, threads] = await Promise.all([
+    markedExcerpts(
+      scope.em,
+      query,
+      page.map((r) => r.best.sourceId),
+    ),
+    loadThreads(
+      scope,
+      page.map((r) => r.threadId),
+    ),
+  ]);
+  const byId = new Map(threads.map((t) => [t.id, t]));
   return {
-    hits: page.map((r) => ({
-      thread: r.thread,
-      matchedIn: r.best.isReply ? 'REPLY' : 'THREAD',
-      excerpt: snippetParts(excerpts.get(r.best.sourceId) ?? ''),
-    })),
+    hits: page.flatMap((r) => {
+      const thread = byId.get(r.threadId);
+      if (!thread) return [];
+      return [
+        {
+          thread,
+          matchedIn: r.best.isReply ? ('REPLY' as const) : ('THREAD' as const),
+          excerpt: snippetParts(excerpts.get(r.best.sourceId) ?? ''),
+        },
+      ];
+    }),
     next: offset + first < ranked.length ? offset + first : null,
     offset,
   };
@@ -76,7 +89,7 @@ export async function threadsMatching(scope: Scope, text: string): Promise<strin
     threadsOnly: false,
     limit: MAX_MATCHES,
   };
-  return (await rankThreads(scope, await findMatches(scope.em, query))).map((r) => r.thread.id);
+  return (await rankThreads(scope, await findMatches(scope.em, query))).map((r) => r.threadId);
 }
 
 /**
@@ -97,38 +110,41 @@ export async function similarThreads(
     words,
     mode: 'ANY',
     threadsOnly: true,
+    typedTitle: title,
     limit: 50,
   });
   const ranked = await rankThreads(scope, matches);
-  return ranked
-    .map((r) => r.thread)
-    .filter((t) => t.id !== input.excludeId)
-    .slice(0, first);
+  return loadThreads(
+    scope,
+    ranked
+      .map((r) => r.threadId)
+      .filter((id) => id !== input.excludeId)
+      .slice(0, first),
+  );
 }
 
 interface Ranked {
-  thread: Thread;
+  threadId: string;
   best: Match;
   score: number;
 }
 
 /**
- * Hidden threads are never found, by anyone (staff find them in moderation). Groups matches by the thread they lead to and orders the threads by relevance (the best text's,
- * a little more for each further matching text), weighed up by votes and, gently, by recency.
+ * Hidden threads are never found, by anyone (staff find them in moderation). Groups matches by
+ * the thread they lead to and orders the threads by relevance (the best text's, a little more for
+ * each further matching text), weighed up by votes and, gently, by recency. Reads only the facts
+ * that came with the matches: entities are loaded for the threads shown, not for those ranked.
  */
 async function rankThreads(scope: Scope, matches: Match[]): Promise<Ranked[]> {
   if (!matches.length) return [];
-  const own = await loadThreads(scope, [...new Set(matches.map((m) => m.threadId))]);
-  const targets = await loadThreads(
-    scope,
-    [...own.values()].flatMap((t) => (t.mergedInto ? [t.mergedInto.id] : [])),
-  );
+  const merged = [...new Set(matches.flatMap((m) => (m.thread.mergedInto ? [m.thread.mergedInto] : [])))];
+  const targets = new Map((await threadFacts(scope.em, scope.communityId, merged)).map((t) => [t.id, t]));
   const top = Math.max(...matches.map((m) => m.relevance), Number.MIN_VALUE);
-  const byThread = new Map<string, { thread: Thread; best: Match; relevance: number; texts: number }>();
+  const byThread = new Map<string, { thread: ThreadFacts; best: Match; relevance: number; texts: number }>();
   for (const match of matches) {
-    const found = own.get(match.threadId);
-    const thread = found?.mergedInto ? targets.get(found.mergedInto.id) : found;
-    if (!found || !thread || !visible(found) || !visible(thread) || thread.mergedInto) continue;
+    const own = match.thread;
+    const thread = own.mergedInto ? targets.get(own.mergedInto) : own;
+    if (!thread || !own.visible || !thread.visible || thread.mergedInto) continue;
     const seen = byThread.get(thread.id);
     if (!seen) byThread.set(thread.id, { thread, best: match, relevance: match.relevance / top, texts: 1 });
     else seen.texts += 1;
@@ -142,17 +158,16 @@ async function rankThreads(scope: Scope, matches: Match[]): Promise<Ranked[]> {
         (1 + 0.1 * Math.min(texts - 1, 5)) *
         (1 + 0.15 * Math.log1p(thread.voteCount)) *
         (0.8 + 0.2 * Math.exp(-ageDays / 365));
-      return { thread, best, score };
+      return { threadId: thread.id, best, score };
     })
-    .sort((a, b) => b.score - a.score || (a.thread.id < b.thread.id ? -1 : 1))
+    .sort((a, b) => b.score - a.score || (a.threadId < b.threadId ? -1 : 1))
     .slice(0, MAX_RESULTS);
 }
 
-const visible = (thread: Thread) => thread.hiddenAt == null && thread.deletedAt == null;
-
-async function loadThreads(scope: Scope, ids: string[]): Promise<Map<string, Thread>> {
+/** The threads of `ids`, in that order (those gone since they were ranked left out). */
+async function loadThreads(scope: Scope, ids: string[]): Promise<Thread[]> {
   const rows = await Promise.all(ids.map((id) => scope.loaders.byId(Thread).load(id)));
-  return new Map(rows.flatMap((t) => (t ? [[t.id, t] as const] : [])));
+  return rows.filter((t): t is Thread => t != null);
 }
 
 function offsetOf(after: string | null | undefined): number {

@@ -1,0 +1,50 @@
+import { measuredOn, pass } from './report.ts';
+import type { SearchBenchResult } from './search.ts';
+import type { SearchQuality } from './search-evaluation/evaluate.ts';
+
+const GOALS = { searchRatio: 0.5, searchP99: 50, suggestionsP99: 30, replyCost: 0.1, recall: 0.8 };
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+export function searchMet(results: SearchBenchResult[], quality: SearchQuality[]): boolean {
+  return (
+    results.every(
+      (r) =>
+        ratio(r.search.requestsPerSecond, r.trivial.requestsPerSecond) >= GOALS.searchRatio &&
+        r.search.p99Ms <= GOALS.searchP99 &&
+        r.suggestions.p99Ms <= GOALS.suggestionsP99 &&
+        1 - ratio(r.replyIndexed.requestsPerSecond, r.replyUnindexed.requestsPerSecond) <= GOALS.replyCost,
+    ) && quality.every((q) => q.recallAt5 >= GOALS.recall)
+  );
+}
+
+export function searchMarkdown(results: SearchBenchResult[], quality: SearchQuality[], scale: number): string {
+  const rows = results.map((r) => {
+    const searchRatio = ratio(r.search.requestsPerSecond, r.trivial.requestsPerSecond);
+    const cost = 1 - ratio(r.replyIndexed.requestsPerSecond, r.replyUnindexed.requestsPerSecond);
+    return [
+      `| ${r.dialect} | ${Math.round(r.trivial.requestsPerSecond)} | ${Math.round(r.search.requestsPerSecond)} (${pct(searchRatio)}, ${pass(searchRatio >= GOALS.searchRatio)}) | ${r.search.p99Ms} ms (${pass(r.search.p99Ms <= GOALS.searchP99)}) | ${Math.round(r.suggestions.requestsPerSecond)} | ${r.suggestions.p99Ms} ms (${pass(r.suggestions.p99Ms <= GOALS.suggestionsP99)}) | ${Math.round(r.replyIndexed.requestsPerSecond)} / ${Math.round(r.replyUnindexed.requestsPerSecond)} (cost ${pct(Math.max(0, cost))}, ${pass(cost <= GOALS.replyCost)}) | ${r.search.errors + r.suggestions.errors + r.replyIndexed.errors} |`,
+    ].join('');
+  });
+  const sizes = results[0]?.sizes;
+  return `## Search
+
+${measuredOn()}
+- Data: ${sizes?.threads} threads and ${sizes?.replies} replies of generated prose (a 20,000-word vocabulary used by a power law)${scale === 1 ? '' : ` (BENCH_SCALE=${scale})`}; generated and indexed in ${results.map((r) => `${r.generateSeconds.toFixed(0)} s (${r.dialect})`).join(', ')}.
+- Load: 50 connections over HTTP to the server's own process; a new word on every search; suggestions for a new 4-word title each time; replies as 50 different guests, then again with the index's reply triggers dropped (the cost of keeping the index).
+- Goals: search ≥ ${pct(GOALS.searchRatio)} of \`{ __typename }\` with p99 ≤ ${GOALS.searchP99} ms; suggestions p99 ≤ ${GOALS.suggestionsP99} ms; the index costs ≤ ${pct(GOALS.replyCost)} of reply throughput.
+
+| database | trivial req/s | search req/s (of trivial) | search p99 | suggestions req/s | suggestions p99 | replies/s indexed / not | errors |
+|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+### Similar threads: quality
+
+The evaluation set (bench/search-evaluation/pairs.ts): pairs of an existing thread and a differently worded post of the same need, written for this test across six kinds of brand, among distractor threads on other needs that share their words. Goal: recall@5 ≥ ${GOALS.recall}.
+
+| database | pairs | distractors | recall@5 | precision@1 | suggestions on a post with no duplicate |
+|---|---|---|---|---|---|
+${quality.map((q) => `| ${q.dialect} | ${q.pairs} | ${q.distractors} | ${q.recallAt5.toFixed(3)} (${pass(q.recallAt5 >= GOALS.recall)}) | ${q.precisionAt1.toFixed(3)} | ${q.novelSuggestions.toFixed(2)} |`).join('\n')}
+`;
+}

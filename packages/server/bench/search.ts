@@ -1,0 +1,203 @@
+/**
+ * Search at a large brand's scale (100,000 threads, 1,000,000 replies of generated prose), over
+ * real HTTP on the server's own process: a new word on every search, suggestions as a post is
+ * typed, and what keeping the index costs a reply (the same posting with the index's reply
+ * triggers dropped). Ratios are against the same server's `{ __typename }` in the same run.
+ */
+import { performance } from 'node:perf_hooks';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { type Dialect, type Em, migrate, openOrm } from '../src/db/orm.ts';
+import { newId } from '../src/entities/id.ts';
+import { Member, Reply, Thread } from '../src/entities/index.ts';
+import { createCommunity } from '../src/services/communities.ts';
+import { bindEm } from '../src/services/scope.ts';
+import { GraphQLClient } from '../src/testing/graphql-client.ts';
+import { startServerProcess } from '../src/testing/process.ts';
+import { benchDatabase } from './database.ts';
+import { insertAll, random } from './generate.ts';
+import { REPLY } from './http/index.ts';
+import { type LoadResult, load } from './http/load.ts';
+
+export interface SearchSizes {
+  threads: number;
+  replies: number;
+}
+
+export interface SearchBenchResult {
+  dialect: Dialect;
+  sizes: SearchSizes;
+  generateSeconds: number;
+  trivial: LoadResult;
+  search: LoadResult;
+  suggestions: LoadResult;
+  replyIndexed: LoadResult;
+  replyUnindexed: LoadResult;
+}
+
+const SYLLABLES = 'ka lo mi ne ru sa te vo pi da fe gu ho ji ku le ma no pe qui ra si tu va we xo ya zu'.split(' ');
+
+/** A vocabulary of pseudo-words used with a power law, as words are: few common, most rare. */
+function vocabulary(size: number, rand: () => number): string[] {
+  const words = new Set<string>();
+  while (words.size < size) {
+    const n = 2 + Math.floor(rand() * 3);
+    words.add(Array.from({ length: n }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join(''));
+  }
+  return [...words];
+}
+
+export async function benchSearch(
+  dialect: Dialect,
+  sizes: SearchSizes,
+  options: { seconds: number; connections: number; redisUrl: string },
+  log: (line: string) => void,
+): Promise<SearchBenchResult> {
+  const rand = random(11);
+  const words = vocabulary(20_000, rand);
+  const word = () => words[Math.floor(words.length * rand() ** 2.5)] as string;
+  const prose = (n: number) => Array.from({ length: n }, word).join(' ');
+  const database = await benchDatabase(dialect);
+  try {
+    const orm = await openOrm({ databaseUrl: database.url, overrides: { subscribers: [] } });
+    let threadIds: string[];
+    const started = performance.now();
+    try {
+      await migrate(orm);
+      const { community } = await createCommunity(orm.em.fork(), { slug: 'bench', name: 'Bench', origins: [] });
+      const em = bindEm(orm.em.fork(), community.id);
+      const member = newId();
+      const at = new Date('2026-06-01T00:00:00Z');
+      await insertAll(em, Member, [
+        {
+          id: member,
+          community: community.id,
+          kind: 'GUEST',
+          displayName: 'Writer',
+          firstSeenAt: at,
+          lastSeenAt: at,
+          createdAt: at,
+          updatedAt: at,
+        },
+      ]);
+      threadIds = Array.from({ length: sizes.threads }, () => newId());
+      await insertInParts(em, Thread, sizes.threads, (i) => ({
+        id: threadIds[i],
+        community: community.id,
+        kind: 'IDEA',
+        title: prose(6),
+        body: prose(30),
+        status: 'OPEN',
+        authorMember: member,
+        trendingScore: 0,
+        lastActivityAt: at,
+        createdAt: at,
+        updatedAt: at,
+      }));
+      log(`  ${dialect}: ${sizes.threads} threads`);
+      await insertInParts(em, Reply, sizes.replies, () => ({
+        id: newId(),
+        community: community.id,
+        thread: threadIds[Math.floor(rand() * threadIds.length)],
+        authorMember: member,
+        body: prose(20),
+        createdAt: at,
+        updatedAt: at,
+      }));
+      log(`  ${dialect}: ${sizes.replies} replies`);
+    } finally {
+      await orm.close();
+    }
+    const generateSeconds = (performance.now() - started) / 1000;
+
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: options.redisUrl,
+      SEED_DEMO: 'false',
+      NODE_ENV: 'production',
+      RATE_LIMIT_MULTIPLIER: '1000000',
+      BACKGROUND_JOBS: 'false',
+    };
+    const server = await startServerProcess(env);
+    try {
+      for (;;) {
+        if ((await fetch(`${server.url}/readyz`).catch(() => undefined))?.ok) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const run = (name: string, body: unknown, headers = {}) =>
+        load({ url: server.url, connections: options.connections, seconds: options.seconds, body, headers }).then(
+          (r) => {
+            log(
+              `  ${dialect}: ${name} ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors`,
+            );
+            return r;
+          },
+        );
+      const trivial = await run('trivial', { query: '{ __typename }' });
+      const search = await run('search', () => ({
+        body: {
+          query:
+            'query ($q: String!) { community(slug: "bench") { search(query: $q, first: 10) { edges { node { matchedIn thread { id title voteCount } excerpt { text match } } } } } }',
+          variables: { q: word() },
+        },
+      }));
+      const suggestions = await run('suggestions', () => ({
+        body: {
+          query:
+            'query ($t: String!) { community(slug: "bench") { similarThreads(title: $t) { id title status voteCount } } }',
+          variables: { t: prose(4) },
+        },
+      }));
+      const guest = new GraphQLClient(`${server.url}/graphql`);
+      const repliers: Record<string, string>[] = [];
+      for (let i = 0; i < options.connections; i++) {
+        const { startGuestSession } = await guest.data(
+          'mutation ($n: String!) { startGuestSession(community: "bench", displayName: $n) { token } }',
+          { variables: { n: `Replier ${i + 1}` } },
+        );
+        repliers.push({ authorization: `Bearer ${startGuestSession.token}` });
+      }
+      let n = 0;
+      const replies = () => ({
+        body: {
+          query: REPLY,
+          variables: {
+            i: { threadId: encodeGlobalID('Thread', threadIds[n % 1000] as string), body: prose(20) },
+          },
+        },
+        headers: repliers[n++ % repliers.length],
+      });
+      const replyIndexed = await run('reply (index kept)', replies);
+      await dropReplyIndexing(dialect, database.url);
+      const replyUnindexed = await run('reply (no index)', replies);
+      return { dialect, sizes, generateSeconds, trivial, search, suggestions, replyIndexed, replyUnindexed };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+/** Inserts `count` rows made by `row(i)` in parts, never holding them all at once. */
+async function insertInParts(em: Em, entity: unknown, count: number, row: (i: number) => Record<string, unknown>) {
+  const PART = 20_000;
+  for (let from = 0; from < count; from += PART) {
+    const rows = Array.from({ length: Math.min(PART, count - from) }, (_, k) => row(from + k));
+    await insertAll(em, entity, rows);
+    em.clear();
+  }
+}
+
+/** The comparison's baseline: replies written without the triggers that index them. */
+async function dropReplyIndexing(dialect: Dialect, databaseUrl: string): Promise<void> {
+  const orm = await openOrm({ databaseUrl, overrides: { subscribers: [] } });
+  try {
+    const statements =
+      dialect === 'postgresql'
+        ? ['drop trigger "reply_search" on "reply"']
+        : ['drop trigger `reply_search_ai`', 'drop trigger `reply_search_au`', 'drop trigger `reply_search_ad`'];
+    for (const sql of statements) await orm.em.getConnection().execute(sql);
+  } finally {
+    await orm.close();
+  }
+}
