@@ -172,7 +172,9 @@ export class AdminChangelogEntry extends LitElement {
     }
     const result = await this.app.client.query(SEARCH_THREADS, { community: this.app.community, search }).toPromise();
     if (search !== this.search.trim()) return;
-    const found: Linked[] = (result.data?.community?.threads.edges ?? []).map((e: { node: Linked }) => e.node);
+    const found: Linked[] = (result.data?.community?.search.edges ?? []).map(
+      (e: { node: { thread: Linked } }) => e.node.thread,
+    );
     this.candidates = found.filter((t) => !this.threads.some((l) => l.id === t.id));
   }
 

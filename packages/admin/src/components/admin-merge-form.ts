@@ -1,6 +1,6 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { type Problem, problemOf } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
@@ -73,17 +73,23 @@ export class AdminMergeForm extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  override async firstUpdated(): Promise<void> {
+  override updated(changed: PropertyValues<this>): void {
+    // Asked again when the form is reused for another thread, or the thread was edited.
+    if (changed.has('threadId') || changed.has('threadTitle') || changed.has('threadBody')) void this.#suggest();
+  }
+
+  async #suggest(): Promise<void> {
+    const asked = this.threadId;
     if (!this.threadTitle) return;
     const result = await this.app.client
       .query(SIMILAR_THREADS, {
         community: this.app.community,
-        title: this.threadTitle,
+        title: this.threadTitle.slice(0, 140),
         body: this.threadBody || null,
         id: this.threadId,
       })
       .toPromise();
-    this.similar = result.data?.community?.similarThreads ?? [];
+    if (asked === this.threadId) this.similar = result.data?.community?.similarThreads ?? [];
   }
 
   #onSearch(event: Event): void {

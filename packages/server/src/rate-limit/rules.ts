@@ -12,7 +12,7 @@ export interface Limit {
   windowMs: number;
 }
 
-export type Action = 'post' | 'reply' | 'vote' | 'guest' | 'guestAfterSuspension' | 'signIn' | 'share';
+export type Action = 'post' | 'reply' | 'vote' | 'guest' | 'guestAfterSuspension' | 'signIn' | 'share' | 'search';
 
 export type RateLimitRules = Record<Action, Limit[]> & {
   /** Failed sign-ins allowed per account from one address before it is locked there for `windowMs`. */
@@ -57,6 +57,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   signIn: [{ per: 'ip', limit: 30, windowMs: 15 * MINUTE }],
   // Visits through share links count toward a member's reach: one address cannot pump them.
   share: [{ per: 'ip', limit: 30, windowMs: 10 * MINUTE }],
+  // Full-text searches and similar-thread suggestions (typed, so frequent) cost the database most.
+  search: [{ per: 'ip', limit: 600, windowMs: MINUTE }],
   signInFailures: { limit: 5, windowMs: 15 * MINUTE },
   signInAccountFailures: { limit: 100, windowMs: 15 * MINUTE },
 };

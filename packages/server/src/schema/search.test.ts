@@ -221,6 +221,36 @@ describe('an index kept exact by every write', () => {
     expect((await search('axolotl')).map((h) => h.thread.id)).toEqual([target]);
   });
 
+  it('follows a chain of merges to the thread it ends in', async () => {
+    const first = await postThread(api, bo, { title: 'Pangolin pattern', body: '' });
+    const second = await postThread(api, ada, { title: 'Animal patterns', body: '' });
+    const last = await postThread(api, ada, { title: 'More patterns', body: '' });
+    const merge = (s: string, t: string) =>
+      staff.data('mutation ($s: ID!, $t: ID!) { mergeThread(threadId: $s, intoThreadId: $t) { id } }', {
+        variables: { s, t },
+      });
+    await merge(first, second);
+    await merge(second, last);
+    expect((await search('pangolin')).map((h) => h.thread.id)).toEqual([last]);
+  });
+
+  it.runIf(process.env.DATABASE_URL?.startsWith('postgres'))(
+    'reads the texts again in the community’s new language when it changes (PostgreSQL stems by language)',
+    async () => {
+      const german = await createTestCommunity(server.em());
+      const manager = server.client();
+      await signInStaff(manager, german.slug, german.manager);
+      const token = await ssoToken(german, { sub: 'wanda', name: 'Wanda' });
+      await postThread(api, token, { title: 'Geführte Wanderungen anbieten', body: '' });
+      const find = async (q: string) =>
+        (await api.data(SEARCH, { variables: { c: german.slug, q } })).community.search.edges.length;
+      // Not the last word, which counts as a prefix: English stemming keeps "wanderungen" whole.
+      expect(await find('Wanderung geführt')).toBe(0);
+      await manager.data('mutation { updateCommunity(input: { defaultLocale: "de" }) { id } }');
+      expect(await find('Wanderung geführt')).toBe(1); // German: both are "wander"
+    },
+  );
+
   it('removes an erased member’s text where the community removes it', async () => {
     await staff.data('mutation { updatePrivacySettings(erasedContent: REMOVE) { erasedContent } }');
     const leaving = await ssoToken(brand, { sub: 'leaving', name: 'Leaving' });

@@ -31,6 +31,9 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   }),
 });
 
+/** What one search or suggestion counts toward a request's complexity limit (20,000). */
+const SEARCH_COST = 500;
+
 const SearchHitConnectionRef = builder.connectionObject({ type: SearchHitRef, name: 'SearchHitConnection' });
 
 builder.objectFields(CommunityRef, (t) => ({
@@ -40,10 +43,12 @@ builder.objectFields(CommunityRef, (t) => ({
       description:
         'Full-text search of titles, texts and replies (staff answers included): every word, the last as a prefix. ' +
         'Most relevant first, blended with votes and recency; at most 100 threads.',
-      complexity: connectionComplexity,
+      // A search costs the database as much as many fields: few fit in one request.
+      complexity: (args) => ({ ...connectionComplexity(args), field: SEARCH_COST }),
       args: { query: t.arg.string() },
       resolve: async (_community, args, ctx) => {
         const { first, after } = forwardArgs(args);
+        await ctx.limit('search');
         const page = await searchThreads(ctx.scope(), args.query, { first, after });
         const cursors = new Map(page.hits.map((hit, i) => [hit, String(page.offset + i + 1)]));
         return toConnection({
@@ -68,12 +73,15 @@ builder.objectFields(CommunityRef, (t) => ({
       excludeId: t.arg.globalID({ for: ThreadRef, required: false }),
       first: t.arg.int({ required: false, description: 'At most 10; 5 by default.' }),
     },
-    resolve: (_community, args, ctx) =>
-      similarThreads(ctx.scope(), {
+    complexity: SEARCH_COST,
+    resolve: async (_community, args, ctx) => {
+      await ctx.limit('search');
+      return similarThreads(ctx.scope(), {
         title: args.title,
         body: args.body,
         excludeId: args.excludeId?.id,
         first: args.first,
-      }),
+      });
+    },
   }),
 }));

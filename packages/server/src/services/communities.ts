@@ -10,6 +10,7 @@ import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { badInput, conflict, notFound } from './errors.ts';
 import type { EventBus } from './events.ts';
+import { reindexInCommunityLanguage } from './search/language.ts';
 import { sharedCache } from './shared-cache.ts';
 import * as valid from './validation.ts';
 
@@ -214,6 +215,7 @@ export async function updateCommunity(
       before,
       after: { name: community.name, theme: community.settings.theme ?? {}, defaultLocale: defaultLocaleOf(community) },
     });
+    if (defaultLocaleOf(community) !== before.defaultLocale) await reindexInCommunityLanguage(tx, communityId);
     return community;
   });
 }

@@ -42,32 +42,30 @@ export interface MatchQuery {
  */
 export async function findMatches(em: Em, query: MatchQuery): Promise<Match[]> {
   if (!query.words.length) return [];
-  const withFacts = (sql: string) => `select m.*, ${FACTS} from (${sql}) m join thread t on t.id = m.thread_id`;
-  const rows =
-    dialectOfEm(em) === 'postgresql' && query.typedTitle
-      ? await em.execute<RawMatch[]>(
-          withFacts(`select s.thread_id, s.source_id, s.is_reply,
-             ts_rank_cd(s.document, q) + 0.2 * similarity(s.title, ?) as relevance
-           from search_text s, to_tsquery(rapport_search_config(?), unaccent(?)) q
-           where s.community_id = ? and not s.is_reply and (s.document @@ q or s.title % ?)
-           order by relevance desc limit ?`),
-          [query.typedTitle, query.communityId, tsQuery(query), query.communityId, query.typedTitle, query.limit],
-        )
-      : dialectOfEm(em) === 'postgresql'
-        ? await em.execute<RawMatch[]>(
-            withFacts(`select s.thread_id, s.source_id, s.is_reply, ts_rank_cd(s.document, q) as relevance
-           from search_text s, to_tsquery(rapport_search_config(?), unaccent(?)) q
-           where s.community_id = ? and s.document @@ q ${query.threadsOnly ? 'and not s.is_reply' : ''}
-           order by relevance desc limit ?`),
-            [query.communityId, tsQuery(query), query.communityId, query.limit],
-          )
-        : await em.execute<RawMatch[]>(
-            withFacts(`select s.thread_id, s.source_id, s.is_reply, -bm25(search_fts, 4.0, 1.0) as relevance
-           from search_fts join search_text s on s.id = search_fts.rowid
-           where search_fts match ? and s.community_id = ? ${query.threadsOnly ? 'and s.is_reply = 0' : ''}
-           order by bm25(search_fts, 4.0, 1.0) limit ?`),
-            [ftsQuery(query), query.communityId, query.limit],
-          );
+  const postgres = dialectOfEm(em) === 'postgresql';
+  const typed = postgres && query.typedTitle ? query.typedTitle : null;
+  // Each text with its thread's facts, the texts of hidden and deleted threads left out before
+  // any limit; at most three texts a thread, so that one long conversation cannot fill the limit.
+  const matched = postgres
+    ? `select s.thread_id, s.source_id, s.is_reply, ${FACTS},
+         ts_rank_cd(s.document, tq.query) ${typed ? '+ 0.2 * similarity(s.title, ?)' : ''} as relevance
+       from search_text s cross join ${TS_QUERY} tq
+       join thread t on t.id = s.thread_id and t.hidden_at is null and t.deleted_at is null
+       where s.community_id = ? ${query.threadsOnly ? 'and not s.is_reply' : ''}
+         and (s.document @@ tq.query ${typed ? 'or s.title % ?' : ''})`
+    : `select s.thread_id, s.source_id, s.is_reply, ${FACTS}, -bm25(search_fts, 4.0, 1.0) as relevance
+       from search_fts join search_text s on s.id = search_fts.rowid
+       join thread t on t.id = s.thread_id and t.hidden_at is null and t.deleted_at is null
+       where search_fts match ? and s.community_id = ? ${query.threadsOnly ? 'and s.is_reply = 0' : ''}`;
+  const params = postgres
+    ? [...(typed ? [typed] : []), ...tsQueryParams(query), query.communityId, ...(typed ? [typed] : []), query.limit]
+    : [ftsQuery(query), query.communityId, query.limit];
+  const rows = await em.execute<RawMatch[]>(
+    `select * from (
+       select m.*, row_number() over (partition by m.thread_id order by m.relevance desc) as nth from (${matched}) m
+     ) ranked where nth <= 3 order by relevance desc limit ?`,
+    params,
+  );
   return rows.map((r) => ({
     threadId: r.thread_id,
     sourceId: r.source_id,
@@ -127,12 +125,12 @@ export async function markedExcerpts(em: Em, query: MatchQuery, sourceIds: strin
     dialectOfEm(em) === 'postgresql'
       ? await em
           .execute<Excerpts[]>(
-            `select s.source_id, ts_headline(c.config, replace(s.body, '<', ?), q, '${HEADLINE}') as body,
-             ts_headline(c.config, replace(s.title, '<', ?), q, '${HEADLINE}') as title
+            `select s.source_id, ts_headline(c.config, replace(s.body, '<', ?), tq.query, '${HEADLINE}') as body,
+             ts_headline(c.config, replace(s.title, '<', ?), tq.query, '${HEADLINE}') as title
            from (select rapport_search_config(?) as config) c
-           cross join lateral to_tsquery(c.config, unaccent(?)) q
+           cross join ${TS_QUERY} tq
            join search_text s on s.community_id = ? and s.source_id in (${marks})`,
-            [TAG_SHIELD, TAG_SHIELD, query.communityId, tsQuery(query), query.communityId, ...sourceIds],
+            [TAG_SHIELD, TAG_SHIELD, query.communityId, ...tsQueryParams(query), query.communityId, ...sourceIds],
           )
           .then((rows) => rows.map((r) => ({ ...r, body: unshield(r.body), title: unshield(r.title) })))
       : await em.execute<Excerpts[]>(
@@ -161,15 +159,28 @@ const unshield = (text: string) => text.replaceAll(TAG_SHIELD, '<');
 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=12, ShortWord=2`;
 
-/** FTS5: each word quoted (so it is never syntax); ALL ends in a prefix, ANY joins with OR. */
+/**
+ * FTS5: each word quoted (so it is never syntax); ANY joins them with OR; ALL needs every one, the
+ * last (of three letters or more) as a prefix.
+ */
 function ftsQuery({ words, mode }: MatchQuery): string {
   const quoted = words.map((w) => `"${w}"`);
   if (mode === 'ANY') return quoted.join(' OR ');
-  return `${quoted.join(' ')}*`;
+  return (words.at(-1)?.length ?? 0) >= 3 ? `${quoted.join(' ')}*` : quoted.join(' ');
 }
 
-/** tsquery: the words hold letters and digits only, so they are never operators. */
-function tsQuery({ words, mode }: MatchQuery): string {
-  if (mode === 'ANY') return words.join(' | ');
-  return `${words.join(' & ')}:*`;
+/**
+ * tsquery, made in SQL word by word: unaccent can turn a letter into syntax (ŉ into 'n, ⑴ into
+ * (1)), so each word is folded, then stripped of punctuation and spaces again, then joined.
+ * ALL: every word, the last (of three letters or more) as a prefix; ANY: any of them.
+ */
+const TS_QUERY = `(select to_tsquery(rapport_search_config(?), coalesce(string_agg(
+    x.word || case when x.n = x.last then ? else '' end, ? order by x.n), '')) as query
+  from (select regexp_replace(unaccent(w.word), '[[:punct:][:space:][:cntrl:]]', '', 'g') as word, w.n, count(*) over () as last
+        from regexp_split_to_table(?, ' ') with ordinality as w(word, n)) x
+  where x.word <> '')`;
+
+function tsQueryParams({ communityId, words, mode }: MatchQuery): (string | number)[] {
+  const prefix = mode === 'ALL' && (words.at(-1)?.length ?? 0) >= 3 ? ':*' : '';
+  return [communityId, prefix, mode === 'ALL' ? ' & ' : ' | ', words.join(' ')];
 }

@@ -137,13 +137,24 @@ interface Ranked {
  */
 async function rankThreads(scope: Scope, matches: Match[]): Promise<Ranked[]> {
   if (!matches.length) return [];
-  const merged = [...new Set(matches.flatMap((m) => (m.thread.mergedInto ? [m.thread.mergedInto] : [])))];
-  const targets = new Map((await threadFacts(scope.em, scope.communityId, merged)).map((t) => [t.id, t]));
+  // Where merged threads lead: along a chain (A into B, then B into C), to its end.
+  const targets = new Map<string, ThreadFacts>();
+  let pending = [...new Set(matches.flatMap((m) => (m.thread.mergedInto ? [m.thread.mergedInto] : [])))];
+  for (let hop = 0; pending.length && hop < 5; hop++) {
+    const found = await threadFacts(scope.em, scope.communityId, pending);
+    for (const t of found) targets.set(t.id, t);
+    pending = found.flatMap((t) => (t.mergedInto && !targets.has(t.mergedInto) ? [t.mergedInto] : []));
+  }
+  const end = (facts: ThreadFacts | undefined): ThreadFacts | undefined => {
+    let at = facts;
+    for (let hop = 0; at?.mergedInto && hop < 6; hop++) at = targets.get(at.mergedInto);
+    return at;
+  };
   const top = Math.max(...matches.map((m) => m.relevance), Number.MIN_VALUE);
   const byThread = new Map<string, { thread: ThreadFacts; best: Match; relevance: number; texts: number }>();
   for (const match of matches) {
     const own = match.thread;
-    const thread = own.mergedInto ? targets.get(own.mergedInto) : own;
+    const thread = end(own);
     if (!thread || !own.visible || !thread.visible || thread.mergedInto) continue;
     const seen = byThread.get(thread.id);
     if (!seen) byThread.set(thread.id, { thread, best: match, relevance: match.relevance / top, texts: 1 });

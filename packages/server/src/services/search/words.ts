@@ -1,6 +1,6 @@
 /**
- * What a person typed, as words a full-text engine can take safely: letters and digits only (so
- * nothing in it is ever read as the engine's query syntax), lower-cased, at most MAX_WORDS.
+ * What a person typed, as words a full-text engine can take safely: letters, marks and digits only
+ * (so nothing in it is ever read as the engine's query syntax), lower-cased, at most MAX_WORDS.
  */
 export const MAX_WORDS = 12;
 
@@ -13,14 +13,26 @@ const COMMON = new Set(
   ).split(' '),
 );
 
+/** Letters (with their combining marks, as in Hindi or Thai) and digits, as NFKC writes them. */
+const allWords = (text: string) =>
+  [
+    ...new Set(
+      text
+        .normalize('NFKC')
+        .toLowerCase()
+        .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [],
+    ),
+  ].map((w) => w.slice(0, 100));
+
 export function wordsOf(text: string): string[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words.map((w) => w.slice(0, 40)))].slice(0, MAX_WORDS);
+  return allWords(text).slice(0, MAX_WORDS);
 }
 
-/** The words that tell a thread apart: no common words, no single letters. */
+/** The words that tell a thread apart: no common words, no single letters (dropped before the cut). */
 export function tellingWords(text: string): string[] {
-  return wordsOf(text).filter((w) => w.length > 1 && !COMMON.has(w));
+  return allWords(text)
+    .filter((w) => w.length > 1 && !COMMON.has(w))
+    .slice(0, MAX_WORDS);
 }
 
 /** A snippet as the engine marks it (MARK_START/MARK_END around matches), as parts for clients. */
