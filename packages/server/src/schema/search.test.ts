@@ -92,6 +92,10 @@ describe('what it finds', () => {
     expect(soaked?.matchedIn).toBe('REPLY');
     expect(soaked?.excerpt.map((p) => p.text).join('')).toContain('<b>mine</b>');
     expect(soaked?.excerpt.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(['soaked', 'rain']);
+    // What looks like markup is words like any others (PostgreSQL's parser would skip a "tag").
+    expect((await search('mine soaked')).map((h) => h.thread.id)).toEqual([boots]);
+    const tagged = await postThread(api, bo, { title: 'Payload <script>okapi()</script>', body: '' });
+    expect((await search('script okapi')).map((h) => h.thread.id)).toEqual([tagged]);
     const [reseal] = await search('workshop reseal');
     expect(reseal).toMatchObject({ matchedIn: 'REPLY', thread: { id: boots } });
     const [own] = await search('seam heel');

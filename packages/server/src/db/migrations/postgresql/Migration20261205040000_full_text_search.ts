@@ -22,9 +22,11 @@ export class Migration20261205040000_full_text_search extends Migration {
           when 'es' then 'spanish' when 'pt' then 'portuguese' when 'it' then 'italian'
           when 'nl' then 'dutch' when 'tr' then 'turkish' else 'simple' end)::regconfig
       $$;`);
+    // People's text is text: PostgreSQL's parser would skip what looks like an HTML tag ("<script>").
     this.addSql(`create or replace function rapport_search_document(config regconfig, title text, body text)
       returns tsvector language sql stable as $$
-        select setweight(to_tsvector(config, unaccent(title)), 'A') || setweight(to_tsvector(config, unaccent(body)), 'B')
+        select setweight(to_tsvector(config, unaccent(replace(title, '<', ' '))), 'A')
+          || setweight(to_tsvector(config, unaccent(replace(body, '<', ' '))), 'B')
       $$;`);
     this.addSql(`create table "search_text" (
       "id" bigint generated always as identity primary key,
