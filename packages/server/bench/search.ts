@@ -12,10 +12,9 @@ import { Member, Reply, Thread } from '../src/entities/index.ts';
 import { createCommunity } from '../src/services/communities.ts';
 import { bindEm } from '../src/services/scope.ts';
 import { GraphQLClient } from '../src/testing/graphql-client.ts';
-import { startServerProcess } from '../src/testing/process.ts';
 import { benchDatabase } from './database.ts';
 import { insertAll, random } from './generate.ts';
-import { REPLY } from './http/index.ts';
+import { benchServerEnv, REPLY, readyAfter } from './http/index.ts';
 import { type LoadResult, load } from './http/load.ts';
 
 export interface SearchSizes {
@@ -109,20 +108,8 @@ export async function benchSearch(
     }
     const generateSeconds = (performance.now() - started) / 1000;
 
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: options.redisUrl,
-      SEED_DEMO: 'false',
-      NODE_ENV: 'production',
-      RATE_LIMIT_MULTIPLIER: '1000000',
-      BACKGROUND_JOBS: 'false',
-    };
-    const server = await startServerProcess(env);
+    const { server } = await readyAfter(benchServerEnv(database.url, options.redisUrl));
     try {
-      for (;;) {
-        if ((await fetch(`${server.url}/readyz`).catch(() => undefined))?.ok) break;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
       const run = (name: string, body: unknown, headers = {}) =>
         load({ url: server.url, connections: options.connections, seconds: options.seconds, body, headers }).then(
           (r) => {

@@ -70,7 +70,19 @@ export interface HttpOptions {
 /** Posting a reply, as the benchmarks send it (the soak too). */
 export const REPLY = 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }';
 
-async function readyAfter(env: Record<string, string>): Promise<{ server: ServerProcess; seconds: number }> {
+/** How the benchmarks start the server: production, on the bench's data, unlimited from one address. */
+export const benchServerEnv = (databaseUrl: string, redisUrl: string): Record<string, string> => ({
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  SEED_DEMO: 'false',
+  NODE_ENV: 'production',
+  // Limits are per member and per address; the load comes from one address.
+  RATE_LIMIT_MULTIPLIER: '1000000',
+  BACKGROUND_JOBS: 'false',
+});
+
+/** A server process on `env`, once it says it is ready, and how long that took. */
+export async function readyAfter(env: Record<string, string>): Promise<{ server: ServerProcess; seconds: number }> {
   const started = performance.now();
   const server = await startServerProcess(env);
   for (;;) {
@@ -107,15 +119,7 @@ export async function benchHttp(
       await orm.close();
     }
 
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: options.redisUrl,
-      SEED_DEMO: 'false',
-      NODE_ENV: 'production',
-      // Limits are per member and per address; the load comes from one address.
-      RATE_LIMIT_MULTIPLIER: '1000000',
-      BACKGROUND_JOBS: 'false',
-    };
+    const env = benchServerEnv(database.url, options.redisUrl);
     const { server: a, seconds: readySeconds } = await readyAfter(env);
     servers.push(a);
     const pid = a.child.pid as number;
