@@ -25,6 +25,15 @@ export interface SearchPage {
   offset: number;
 }
 
+/** A search's words, every one to be found in a thread's texts (a list's search box, Community.search). */
+const everyWord = (scope: Scope, text: string): MatchQuery => ({
+  communityId: scope.communityId,
+  words: wordsOf(valid.text(text, valid.LIMITS.search)),
+  mode: 'ALL',
+  threadsOnly: false,
+  limit: MAX_MATCHES,
+});
+
 /**
  * Threads whose title, text or replies hold every word (the last one as typed so far), most
  * relevant first, relevance blended with votes and recency. Hidden, deleted and withdrawn texts
@@ -37,13 +46,7 @@ export async function searchThreads(
 ): Promise<SearchPage> {
   const first = valid.pageSize(args.first, 50, 20);
   const offset = offsetOf(args.after);
-  const query: MatchQuery = {
-    communityId: scope.communityId,
-    words: wordsOf(valid.text(text, valid.LIMITS.search)),
-    mode: 'ALL',
-    threadsOnly: false,
-    limit: MAX_MATCHES,
-  };
+  const query = everyWord(scope, text);
   const ranked = await rankThreads(scope, await findMatches(scope.em, query));
   const page = ranked.slice(offset, offset + first);
   const [excerpts, threads] = await Promise.all([
@@ -80,15 +83,8 @@ export async function searchThreads(
  * or null when the text holds no words to search for.
  */
 export async function threadsMatching(scope: Scope, text: string): Promise<string[] | null> {
-  const words = wordsOf(valid.text(text, valid.LIMITS.search));
-  if (!words.length) return null;
-  const query: MatchQuery = {
-    communityId: scope.communityId,
-    words,
-    mode: 'ALL',
-    threadsOnly: false,
-    limit: MAX_MATCHES,
-  };
+  const query = everyWord(scope, text);
+  if (!query.words.length) return null;
   return (await rankThreads(scope, await findMatches(scope.em, query))).map((r) => r.threadId);
 }
 
