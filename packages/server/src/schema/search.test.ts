@@ -4,8 +4,11 @@
  * every write, so hidden, deleted, withdrawn and erased text is never found.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../entities/id.ts';
+import { Reply } from '../entities/index.ts';
 import { eraseMember } from '../services/erasure.ts';
 import { bindEm } from '../services/scope.ts';
+import { CANDIDATES } from '../services/search/engine.ts';
 import {
   createTestCommunity,
   postThread,
@@ -270,5 +273,45 @@ describe('an index kept exact by every write', () => {
       eraseMember(tx, brand.community.id, rawId(member.id), 'Asked by the test'),
     );
     expect(await search('capybara')).toEqual([]);
+  });
+});
+
+describe('a word in more texts than are ranked', () => {
+  /** Replies by the thread's author, written straight to the database (the triggers index them). */
+  async function flood(threadId: string, communityId: string, count: number, body: string) {
+    const em = server.em();
+    const [thread] = await em
+      .getConnection()
+      .execute<{ author_member_id: string }[]>('select author_member_id from thread where id = ?', [threadId]);
+    const at = new Date();
+    await em.insertMany(
+      Reply,
+      Array.from({ length: count }, () => ({
+        id: newId(),
+        community: communityId,
+        thread: threadId,
+        authorMember: thread?.author_member_id,
+        body,
+        createdAt: at,
+        updatedAt: at,
+      })),
+    );
+  }
+
+  it('still finds a community’s older texts past newer ones of another community and replies', async () => {
+    const gaiters = await postThread(api, ada, { title: 'Gaiters for muddy trail runs', body: 'Keep grit out.' });
+    const otherToken = await ssoToken(other, { sub: 'cy', name: 'Cy' });
+    const elsewhere = await postThread(api, otherToken, { title: 'Muddy shoes', body: 'Elsewhere.' });
+    const here = await postThread(api, bo, { title: 'Car park', body: 'Parking at the start.' });
+    // Newer texts holding the word than one page of candidates: replies here, then another community's.
+    await flood(rawId(here), brand.community.id, CANDIDATES + 200, 'Muddy car park today.');
+    await flood(rawId(elsewhere), other.community.id, CANDIDATES + 200, 'Muddy again, and muddy still.');
+
+    expect(await titles('muddy')).toEqual(expect.arrayContaining(['Car park', 'Gaiters for muddy trail runs']));
+    const data = await api.data(
+      'query ($c: String!, $t: String!) { community(slug: $c) { similarThreads(title: $t) { id } } }',
+      { variables: { c: brand.slug, t: 'Muddy gaiters' } },
+    );
+    expect(data.community.similarThreads.map((t: { id: string }) => t.id)).toContain(gaiters);
   });
 });

@@ -14,6 +14,8 @@ export interface ThreadFacts {
 export interface Match {
   threadId: string;
   sourceId: string;
+  /** The text's row in the index. */
+  textId: number;
   isReply: boolean;
   /** The engine's relevance, higher is better; comparable within one query only. */
   relevance: number;
@@ -36,43 +38,94 @@ export interface MatchQuery {
 }
 
 /**
+ * Texts ranked per query at most (on PostgreSQL, of threads' own texts and of replies each). A
+ * word found in more texts than this (one in a few hundred, in a big community) is judged on the
+ * newest on SQLite and on the first found on PostgreSQL: such a word tells little apart, and
+ * ranking every text that holds it would make a search's cost grow with the community.
+ */
+export const CANDIDATES = 1_000;
+
+/**
  * The database's own full-text engine, behind one shape: SQLite's FTS5 (bm25, the title counting
  * four times the text) or PostgreSQL's tsvector (ts_rank_cd, title weight A, text B), both over
- * `search_text`, which triggers keep exact (see the full_text_search migration).
+ * `search_text`, which triggers keep exact (see the full_text_search migration). Hidden and
+ * deleted threads' texts are left out; at most three texts a thread are kept, so that one long
+ * conversation cannot fill the limit.
  */
 export async function findMatches(em: Em, query: MatchQuery): Promise<Match[]> {
   if (!query.words.length) return [];
-  const postgres = dialectOfEm(em) === 'postgresql';
-  const typed = postgres && query.typedTitle ? query.typedTitle : null;
-  // Each text with its thread's facts, the texts of hidden and deleted threads left out before
-  // any limit; at most three texts a thread, so that one long conversation cannot fill the limit.
-  const matched = postgres
-    ? `select s.thread_id, s.source_id, s.is_reply, ${FACTS},
-         ts_rank_cd(s.document, tq.query) ${typed ? '+ 0.2 * similarity(s.title, ?)' : ''} as relevance
+  const rows = dialectOfEm(em) === 'postgresql' ? await postgresMatches(em, query) : await sqliteMatches(em, query);
+  const perThread = new Map<string, number>();
+  return rows
+    .sort((a, b) => Number(b.relevance) - Number(a.relevance))
+    .filter((r) => {
+      const seen = perThread.get(r.thread_id) ?? 0;
+      perThread.set(r.thread_id, seen + 1);
+      return seen < 3;
+    })
+    .slice(0, query.limit)
+    .map((r) => ({
+      threadId: r.thread_id,
+      sourceId: r.source_id,
+      textId: Number(r.text_id),
+      isReply: Boolean(r.is_reply),
+      relevance: Number(r.relevance),
+      thread: factsOf(r),
+    }));
+}
+
+/**
+ * FTS5 reads matches newest first and stops at CANDIDATES: bm25 is computed for those only. The
+ * index is shared by the communities of one database, so texts of other communities (and replies,
+ * for threads' own texts) are passed over a page at a time, never more than PAGES pages.
+ */
+async function sqliteMatches(em: Em, query: MatchQuery): Promise<RawMatch[]> {
+  const PAGES = 8;
+  const found: RawMatch[] = [];
+  let below = Number.MAX_SAFE_INTEGER;
+  for (let page = 0; page < PAGES && found.length < CANDIDATES; page++) {
+    const rows = await em.execute<(RawMatch & { wanted: number })[]>(
+      `select c.text_id, c.relevance, s.thread_id, s.source_id, s.is_reply, ${FACTS},
+         s.community_id = ? ${query.threadsOnly ? 'and s.is_reply = 0' : ''}
+           and t.hidden_at is null and t.deleted_at is null as wanted
+       from (select rowid as text_id, -bm25(search_fts, 4.0, 1.0) as relevance from search_fts
+             where search_fts match ? and rowid < ? order by rowid desc limit ?) c
+       join search_text s on s.id = c.text_id
+       join thread t on t.id = s.thread_id`,
+      [query.communityId, ftsQuery(query), below, CANDIDATES],
+    );
+    for (const row of rows) {
+      below = Math.min(below, Number(row.text_id));
+      if (row.wanted) found.push(row);
+    }
+    if (rows.length < CANDIDATES) break;
+  }
+  return found;
+}
+
+/**
+ * The GIN index finds the community's matching texts; the first CANDIDATES threads' own texts
+ * found are ranked, and as many replies (ts_rank_cd reads each one's document, which is what
+ * costs). Threads' own texts go apart so that replies, ten times as many, never crowd them out.
+ */
+async function postgresMatches(em: Em, query: MatchQuery): Promise<RawMatch[]> {
+  const typed = query.typedTitle ? query.typedTitle : null;
+  const part = (replies: boolean) => ({
+    sql: `(select s.id as text_id, s.thread_id, s.source_id, s.is_reply, s.document, s.title, tq.query, ${FACTS}
        from search_text s cross join ${TS_QUERY} tq
        join thread t on t.id = s.thread_id and t.hidden_at is null and t.deleted_at is null
-       where s.community_id = ? ${query.threadsOnly ? 'and not s.is_reply' : ''}
-         and (s.document @@ tq.query ${typed ? 'or s.title % ?' : ''})`
-    : `select s.thread_id, s.source_id, s.is_reply, ${FACTS}, -bm25(search_fts, 4.0, 1.0) as relevance
-       from search_fts join search_text s on s.id = search_fts.rowid
-       join thread t on t.id = s.thread_id and t.hidden_at is null and t.deleted_at is null
-       where search_fts match ? and s.community_id = ? ${query.threadsOnly ? 'and s.is_reply = 0' : ''}`;
-  const params = postgres
-    ? [...(typed ? [typed] : []), ...tsQueryParams(query), query.communityId, ...(typed ? [typed] : []), query.limit]
-    : [ftsQuery(query), query.communityId, query.limit];
-  const rows = await em.execute<RawMatch[]>(
-    `select * from (
-       select m.*, row_number() over (partition by m.thread_id order by m.relevance desc) as nth from (${matched}) m
-     ) ranked where nth <= 3 order by relevance desc limit ?`,
-    params,
+       where s.community_id = ? and ${replies ? 's.is_reply' : 'not s.is_reply'}
+         and (s.document @@ tq.query ${typed ? 'or s.title % ?' : ''})
+       limit ?)`,
+    params: [...tsQueryParams(query), query.communityId, ...(typed ? [typed] : []), CANDIDATES],
+  });
+  const parts = query.threadsOnly ? [part(false)] : [part(false), part(true)];
+  return em.execute<RawMatch[]>(
+    `select c.text_id, c.thread_id, c.source_id, c.is_reply, c.merged_into_id, c.vote_count, c.created_at, c.visible,
+       ts_rank_cd(c.document, c.query) ${typed ? '+ 0.2 * similarity(c.title, ?)' : ''} as relevance
+     from (${parts.map((p) => p.sql).join(' union all ')}) c`,
+    [...(typed ? [typed] : []), ...parts.flatMap((p) => p.params)],
   );
-  return rows.map((r) => ({
-    threadId: r.thread_id,
-    sourceId: r.source_id,
-    isReply: Boolean(r.is_reply),
-    relevance: Number(r.relevance),
-    thread: factsOf(r),
-  }));
 }
 
 /** The ranking facts of threads by id (the threads merged-into threads lead to). */
@@ -97,6 +150,7 @@ interface RawFacts {
 }
 
 interface RawMatch extends RawFacts {
+  text_id: number | string;
   source_id: string;
   is_reply: number | boolean;
   relevance: number | string;
@@ -118,34 +172,38 @@ function factsOf(r: RawFacts): ThreadFacts {
  * The text of each source around its matching words, marked with MARK_START/MARK_END: a reply's
  * text, a thread's body (its title where the body has no match).
  */
-export async function markedExcerpts(em: Em, query: MatchQuery, sourceIds: string[]): Promise<Map<string, string>> {
-  if (!sourceIds.length || !query.words.length) return new Map();
-  const marks = sourceIds.map(() => '?').join(', ');
+export async function markedExcerpts(em: Em, query: MatchQuery, textIds: number[]): Promise<Map<number, string>> {
+  if (!textIds.length || !query.words.length) return new Map();
+  const marks = textIds.map(() => '?').join(', ');
   const rows =
     dialectOfEm(em) === 'postgresql'
       ? await em
           .execute<Excerpts[]>(
-            `select s.source_id, ts_headline(c.config, replace(s.body, '<', ?), tq.query, '${HEADLINE}') as body,
+            `select s.id as text_id, ts_headline(c.config, replace(s.body, '<', ?), tq.query, '${HEADLINE}') as body,
              ts_headline(c.config, replace(s.title, '<', ?), tq.query, '${HEADLINE}') as title
            from (select rapport_search_config(?) as config) c
            cross join ${TS_QUERY} tq
-           join search_text s on s.community_id = ? and s.source_id in (${marks})`,
-            [TAG_SHIELD, TAG_SHIELD, query.communityId, ...tsQueryParams(query), query.communityId, ...sourceIds],
+           join search_text s on s.community_id = ? and s.id in (${marks})`,
+            [TAG_SHIELD, TAG_SHIELD, query.communityId, ...tsQueryParams(query), query.communityId, ...textIds],
           )
           .then((rows) => rows.map((r) => ({ ...r, body: unshield(r.body), title: unshield(r.title) })))
       : await em.execute<Excerpts[]>(
-          `select s.source_id, snippet(search_fts, 1, ?, ?, '…', 16) as body, snippet(search_fts, 0, ?, ?, '…', 16) as title
+          `select search_fts.rowid as text_id, snippet(search_fts, 1, ?, ?, '…', 16) as body,
+             snippet(search_fts, 0, ?, ?, '…', 16) as title
            from search_fts join search_text s on s.id = search_fts.rowid
-           where search_fts match ? and s.community_id = ? and s.source_id in (${marks})`,
-          [MARK_START, MARK_END, MARK_START, MARK_END, ftsQuery(query), query.communityId, ...sourceIds],
+           where search_fts match ? and search_fts.rowid in (${marks}) and s.community_id = ?`,
+          [MARK_START, MARK_END, MARK_START, MARK_END, ftsQuery(query), ...textIds, query.communityId],
         );
   return new Map(
-    rows.map((r) => [r.source_id, r.body.includes(MARK_START) || !r.title || !r.body ? r.body || r.title : r.title]),
+    rows.map((r) => [
+      Number(r.text_id),
+      r.body.includes(MARK_START) || !r.title || !r.body ? r.body || r.title : r.title,
+    ]),
   );
 }
 
 interface Excerpts {
-  source_id: string;
+  text_id: number | string;
   body: string;
   title: string;
 }

@@ -53,7 +53,7 @@ export async function searchThreads(
     markedExcerpts(
       scope.em,
       query,
-      page.map((r) => r.best.sourceId),
+      page.map((r) => r.best.textId),
     ),
     loadThreads(
       scope,
@@ -69,7 +69,7 @@ export async function searchThreads(
         {
           thread,
           matchedIn: r.best.isReply ? ('REPLY' as const) : ('THREAD' as const),
-          excerpt: snippetParts(excerpts.get(r.best.sourceId) ?? ''),
+          excerpt: snippetParts(excerpts.get(r.best.textId) ?? ''),
         },
       ];
     }),
