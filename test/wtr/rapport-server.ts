@@ -125,8 +125,8 @@ export function rapportServer() {
         id: globalId('StaffMember', member.id),
       };
     },
-    async 'rapport:sso-token'({ slug, sub, name, expiresIn, locale }) {
-      return ssoToken(fixture(slug).community, { sub, name, expiresIn, locale });
+    async 'rapport:sso-token'({ slug, sub, name, expiresIn, locale, attributes }) {
+      return ssoToken(fixture(slug).community, { sub, name, expiresIn, locale, attributes });
     },
     async 'rapport:post'({ slug, as, kind = 'IDEA', title, body }) {
       const { client, token } = await actor(fixture(slug), as);

@@ -331,6 +331,7 @@ export const MEMBER = gql`
         emailBouncedAt
         kind
         externalId
+        attributes
         isAmbassador
         firstSeenAt
         lastSeenAt

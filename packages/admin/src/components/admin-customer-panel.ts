@@ -11,6 +11,7 @@ import { SET_OWNER } from '../graphql-relationships.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { consentPurposes, feeling, statusName } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
+import { attributeList } from './member-attributes.ts';
 
 interface Member {
   id: string;
@@ -20,6 +21,7 @@ interface Member {
   emailBouncedAt: string | null;
   kind: 'GUEST' | 'SSO' | null;
   externalId: string | null;
+  attributes: Record<string, string | number | boolean> | null;
   isAmbassador: boolean;
   firstSeenAt: string | null;
   lastSeenAt: string | null;
@@ -223,6 +225,7 @@ export class AdminCustomerPanel extends LitElement {
               }</dd>`
             : nothing
         }
+        ${m.attributes && Object.keys(m.attributes).length ? html`<dt>${msg('What the brand says')}</dt><dd>${attributeList(m.attributes)}</dd>` : nothing}
         <dt>${msg('First seen')}</dt><dd>${when(m.firstSeenAt)}</dd>
         <dt>${msg('Last seen')}</dt><dd>${when(m.lastSeenAt)}</dd>
         <dt>${msg('Activity')}</dt><dd>${t(

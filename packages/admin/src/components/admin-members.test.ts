@@ -76,6 +76,35 @@ describe('<admin-members> and the relationship brief', () => {
     expect(byText(admin, 'admin-customer-panel >> button', 'Suspend')).to.equal(undefined);
   });
 
+  it('shows what the brand says about a customer, as text', async () => {
+    const c = await community();
+    const attributes = { plan: 'enterprise', mrr: 12500, beta: true, company: '<img src=x onerror="window.hacked=1">' };
+    const token = await server<string>('sso-token', { slug: c.slug, sub: 'dana', name: 'Dana', attributes });
+    await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ viewer { member { id } } }' }),
+    });
+    await signIn(c);
+    const admin = await mountAdmin('/admin/members');
+    (await waitFor(() => byText(admin, 'admin-members >> tbody a', 'Dana'), 'Dana')).click();
+    const says = await waitFor(
+      () => findAll(admin, 'admin-customer-panel >> dt').find((dt) => dt.textContent === 'What the brand says'),
+      'the attributes',
+    );
+    const items = findAll(says.nextElementSibling as Element, 'li').map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).to.deep.equal([
+      'beta: yes',
+      'company: <img src=x onerror="window.hacked=1">',
+      'mrr: 12,500',
+      'plan: enterprise',
+    ]);
+    expect(find(admin, 'admin-customer-panel >> dd img')).to.equal(undefined);
+    expect((window as { hacked?: number }).hacked).to.equal(undefined);
+  });
+
   it('lets managers choose who looks after a customer', async () => {
     const c = await community();
     const manager = await signIn(c, 'manager');

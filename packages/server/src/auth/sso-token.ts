@@ -1,7 +1,9 @@
 import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../entities/consent-record.ts';
+import type { MemberAttributes } from '../entities/index.ts';
 import type { MessageId } from '../i18n/say.ts';
 import type { ErrorText } from '../services/errors.ts';
+import { AttributesError, checkAttributes } from '../services/member-attributes.ts';
 
 /** Tokens longer than this are refused before any parsing. */
 export const MAX_SSO_TOKEN_LENGTH = 4096;
@@ -19,6 +21,11 @@ export interface SsoClaims {
    * STAFF_CONTACT). Recorded in the consent ledger (source SSO) when it changes.
    */
   consents: Partial<Record<ConsentPurpose, boolean>> | undefined;
+  /**
+   * What the brand says about the customer ({ "plan": "pro", "mrr": 990 }), if it says: replaces
+   * what was kept at the last sign-in (services/member-attributes.ts has the limits).
+   */
+  attributes: MemberAttributes | undefined;
   /** The language the brand says the customer reads (a BCP 47 tag, e.g. "de"), if it says. */
   locale: string | undefined;
   /** When the token expires (its `exp`), in ms since the epoch. */
@@ -87,8 +94,20 @@ export async function verifySsoToken(token: string, secret: string): Promise<Sso
     avatar: claim('avatar'),
     locale: claim('locale'),
     consents: consentsClaim(payload.consents),
+    attributes: attributesClaim(payload.attributes),
     expiresAt: (payload.exp as number) * 1000,
   };
+}
+
+function attributesClaim(value: unknown): MemberAttributes | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    return checkAttributes(value);
+  } catch (error) {
+    if (error instanceof AttributesError)
+      throw new SsoTokenError(`The sign-in token's "attributes" claim ${error.message}.`);
+    throw error;
+  }
 }
 
 function consentsClaim(value: unknown): SsoClaims['consents'] {

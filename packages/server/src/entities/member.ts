@@ -11,6 +11,9 @@ export const MEMBER_KINDS = ['GUEST', 'SSO'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
 
 /** A customer of one community: identified by the brand's SSO (`externalId`) or as a guest. */
+/** A customer's attributes, as the brand gives them (validated in services/member-attributes.ts). */
+export type MemberAttributes = Record<string, string | number | boolean>;
+
 const MemberSchema = defineEntity({
   name: 'Member',
   uniques: [{ properties: ['community', 'externalId'] }, { properties: ['community', 'referralCode'] }],
@@ -39,6 +42,11 @@ const MemberSchema = defineEntity({
     emailDigest: p.enum(EMAIL_DIGESTS).default('IMMEDIATE'),
     /** The language they read (a shipped locale, e.g. "de"): their emails are written in it; null: the community's. */
     locale: p.string().length(10).nullable(),
+    /**
+     * What the brand says about this customer (plan, company, monthly revenue…), from the SSO
+     * token or the brand's API: at most 20 keys, each a string, number or boolean. Staff only.
+     */
+    attributes: p.json<MemberAttributes>().nullable(),
     /**
      * Their mail server refused `email` for good (an SMTP 5xx answer): nothing more is sent to it
      * until the address changes, and the BOUNCED clean-up rule finds them.

@@ -50,6 +50,13 @@ export const MemberRef = builder.node(Member, {
       description: "The brand's own id for this customer (SSO).",
       resolve: (member) => member.externalId,
     }),
+    attributes: t.field({
+      ...staffOnly,
+      type: 'JSON',
+      description:
+        'Staff only: what the brand says about this customer (plan, company, monthly revenue…), from its sign-in token or API. Null when it said nothing.',
+      resolve: (member) => (member.erasedAt ? null : (member.attributes ?? null)),
+    }),
     firstSeenAt: t.field({ ...staffOnly, type: 'DateTime', resolve: (member) => member.firstSeenAt }),
     lastSeenAt: t.field({ ...staffOnly, type: 'DateTime', resolve: (member) => member.lastSeenAt }),
     threadCount: t.int({ ...staffOnly, resolve: (member) => member.threadCount }),

@@ -12,6 +12,7 @@ import { unauthenticated } from './errors.ts';
 import type { EventBus } from './events.ts';
 import { type GuestOrigin, originHashes } from './guest-origin.ts';
 import { type KnownMember, loadKnownMember, memberOf } from './known-members.ts';
+import { sameAttributes } from './member-attributes.ts';
 import { bindEm } from './scope.ts';
 import { sharedCache } from './shared-cache.ts';
 import * as valid from './validation.ts';
@@ -99,7 +100,8 @@ export async function stillSignedIn(em: Em, actor: Actor, { account = true } = {
 }
 
 /**
- * The brand is the source of truth for its customers' names: each token refreshes them. Two first
+ * The brand is the source of truth for its customers' names and attributes: each token refreshes
+ * them (a token without attributes leaves them as they were). Two first
  * requests racing to create the same member meet the unique (community, externalId) and the loser
  * reads the winner's row.
  */
@@ -115,7 +117,8 @@ async function upsertSsoMember(em: Em, events: EventBus, communityId: string, cl
       shared.displayName !== profile.displayName ||
       shared.email !== profile.email ||
       shared.avatarUrl !== profile.avatarUrl ||
-      (profile.locale !== undefined && shared.locale !== profile.locale);
+      (profile.locale !== undefined && shared.locale !== profile.locale) ||
+      (claims.attributes !== undefined && !sameAttributes(shared.attributes, claims.attributes));
     if (!changed) {
       await touch(em, known);
       return lazyMemberActor('CUSTOMER', communityId, shared.id, () => memberOf(em, known));
@@ -123,7 +126,11 @@ async function upsertSsoMember(em: Em, events: EventBus, communityId: string, cl
     const member = memberOf(em, known);
     // A new address gets its chance: the bounce was the old one's.
     if (member.email !== profile.email) member.emailBouncedAt = null;
-    em.assign(member, { ...profile, locale: profile.locale === undefined ? member.locale : profile.locale });
+    em.assign(member, {
+      ...profile,
+      locale: profile.locale === undefined ? member.locale : profile.locale,
+      attributes: claims.attributes === undefined ? member.attributes : claims.attributes,
+    });
     member.lastSeenAt = new Date();
     await em.flush();
     return { kind: 'CUSTOMER', communityId, member };
@@ -136,6 +143,7 @@ async function upsertSsoMember(em: Em, events: EventBus, communityId: string, cl
         externalId: claims.sub,
         ...profile,
         locale: profile.locale ?? null,
+        attributes: claims.attributes ?? null,
       });
       recordActivity(tx, communityId, { kind: 'CUSTOMER', communityId, member: created }, { type: 'MEMBER_JOINED' });
       return created;

@@ -57,6 +57,8 @@ export interface SsoClaimsInput {
   locale?: string;
   /** What the customer agreed to on the brand's site, e.g. { PRODUCT_UPDATES: true }. */
   consents?: unknown;
+  /** What the brand says about the customer, e.g. { plan: "enterprise", mrr: 990 }. */
+  attributes?: unknown;
   /** Seconds from now; negative for an expired token. */
   expiresIn?: number;
 }

@@ -22,6 +22,7 @@ import {
   rawId,
   STAFF_PASSWORD,
   signInStaff,
+  ssoToken,
   type TestCommunity,
 } from '../../testing/fixtures.ts';
 import type { GraphQLClient } from '../../testing/graphql-client.ts';
@@ -71,6 +72,9 @@ async function fillCommunity(): Promise<void> {
   }
   const as = (name: string) => staff[name] as GraphQLClient;
   for (const name of ['Ada', 'Bob', 'Cy']) tokens[name] = await guestToken(api, brand.slug, name);
+  // A customer signed in by the brand, with what the brand says about her.
+  tokens.Dee = await ssoToken(brand, { sub: 'dee', name: 'Dee', attributes: { plan: 'enterprise', mrr: 990 } });
+  await api.data('{ viewer { member { id } } }', { token: tokens.Dee });
   const older = await postThread(api, tokens.Ada, { title: 'Sync breaks on Android', body: 'Sync never ends.' });
   const ideas = await postThread(api, tokens.Bob, { title: 'Export to CSV', body: 'Please add CSV export.' });
   const newer = await postThread(api, tokens.Cy, { title: 'Android sync fails', body: 'Same as others, sync fails.' });
@@ -196,6 +200,10 @@ describe('community export', () => {
     expect(exported).toContain(brand.ssoSecret);
     expect(exported).not.toContain('"StaffSession"');
     expect(exported).not.toContain('Not theirs');
+    const dee = document.rows.find(
+      ([table, row]: [string, { externalId?: string }]) => table === 'Member' && row.externalId === 'dee',
+    );
+    expect(dee?.[1].attributes).toEqual({ mrr: 990, plan: 'enterprise' });
   });
 });
 
