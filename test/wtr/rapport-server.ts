@@ -314,6 +314,9 @@ export function rapportServer() {
     return true;
   };
   /** A signed-in customer's token with an e-mail address (they get emails, and can vote). */
+  /** A call from the brand's own server with a community API key (no browser, so no Origin). */
+  commands['rapport:api-call'] = async ({ key }) => server.client().request('{ viewer { kind } }', { token: key });
+
   commands['rapport:customer-token'] = async ({ slug, sub, name }) =>
     ssoToken(fixture(slug).community, { sub, name, email: `${sub}@example.com` });
 

@@ -1,5 +1,6 @@
 import { AdminAgencyEnd } from './components/admin-agency-end.ts';
 import { AdminAmbassadors } from './components/admin-ambassadors.ts';
+import { AdminApiKeys } from './components/admin-api-keys.ts';
 import { AdminAudit } from './components/admin-audit.ts';
 import { AdminChangelog } from './components/admin-changelog.ts';
 import { AdminChangelogEntry } from './components/admin-changelog-entry.ts';
@@ -50,6 +51,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'admin-agency-end': AdminAgencyEnd,
   'admin-handovers': AdminHandovers,
   'admin-webhooks': AdminWebhooks,
+  'admin-api-keys': AdminApiKeys,
   'admin-cleanup': AdminCleanup,
   'admin-consent-record': AdminConsentRecord,
   'admin-settings': AdminSettings,

@@ -182,3 +182,35 @@ describe('<admin-webhooks>', () => {
     expect(findAll(admin, 'admin-webhooks >> section.hook')).to.have.length(0);
   });
 });
+
+describe('<admin-api-keys>', () => {
+  afterEach(cleanup);
+
+  it('makes a key for the brand’s servers (shown once), shows its use, and revokes it', async () => {
+    const { admin } = await openSettings();
+    const keys = () => deepText(find(admin, 'admin-api-keys')!);
+    await waitFor(() => keys().includes('No API keys yet.'), 'the empty list');
+    byText(admin, 'admin-api-keys >> form button', 'Make an API key')?.click();
+    await waitFor(() => find(admin, 'admin-api-keys >> #api-key-problem')?.textContent?.trim(), 'the problem');
+    expect(find(admin, 'admin-api-keys >> #api-key-name')?.getAttribute('aria-invalid')).to.equal('true');
+
+    type(find(admin, 'admin-api-keys >> #api-key-name'), 'CRM sync');
+    byText(admin, 'admin-api-keys >> form label', 'Write members and their attributes')
+      ?.querySelector('input')
+      ?.click();
+    byText(admin, 'admin-api-keys >> form button', 'Make an API key')?.click();
+    const key = await waitFor(() => find(admin, 'admin-api-keys >> code.api-key')?.textContent, 'the key');
+    expect(key).to.match(/^rk_/);
+    await waitFor(() => keys().includes('CRM sync'), 'the key listed');
+    expect(keys()).to.contain('Read members and the ranking, Write members and their attributes');
+    expect(keys()).to.contain('never used');
+
+    // The brand's server uses it: the console says when.
+    await server('api-call', { key });
+    const button = await waitFor(() => byText(admin, 'admin-api-keys >> button', 'Revoke'), 'the revoke button');
+    button.click();
+    await waitFor(() => keys().includes('Revoked'), 'revoked');
+    expect(keys()).to.match(/last used/);
+    expect(byText(admin, 'admin-api-keys >> button', 'Revoke')).to.equal(undefined);
+  });
+});

@@ -27,8 +27,8 @@ export const embedSnippet = (origin: string, community: string) =>
 /**
  * The community's settings, for managers: its name, the sites allowed to embed the widget, the
  * SSO signing keys (a new secret is shown once), the widget's theme with a live preview, and the
- * embed code to copy, and the webhooks (admin-webhooks.ts). Each section saves on its own and
- * shows its own result.
+ * embed code to copy, the webhooks (admin-webhooks.ts) and API keys (admin-api-keys.ts). Each
+ * section saves on its own and shows its own result.
  */
 export class AdminSettings extends LitElement {
   static override properties = {
@@ -195,7 +195,8 @@ export class AdminSettings extends LitElement {
           <admin-theme-editor .app=${this.app} .saved=${settings.theme}></admin-theme-editor>
           ${this.#embed()}
           <admin-outreach .app=${this.app}></admin-outreach>
-          <admin-webhooks .app=${this.app}></admin-webhooks>`;
+          <admin-webhooks .app=${this.app}></admin-webhooks>
+          <admin-api-keys .app=${this.app}></admin-api-keys>`;
       })}`;
   }
 }

@@ -12,3 +12,4 @@ export function hashToken(token: string): string {
 
 export const GUEST_TOKEN_PREFIX = 'rg_';
 export const SESSION_TOKEN_PREFIX = 'rs_';
+export const API_KEY_PREFIX = 'rk_';

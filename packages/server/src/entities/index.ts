@@ -1,4 +1,5 @@
 import { Activity } from './activity.ts';
+import { ApiKey } from './api-key.ts';
 import { AuditLog } from './audit-log.ts';
 import { ChangelogEntry, ChangelogThread } from './changelog.ts';
 import { Cleanup } from './cleanup.ts';
@@ -25,6 +26,7 @@ import { Vote } from './vote.ts';
 import { Webhook, WebhookDelivery } from './webhook.ts';
 
 export * from './activity.ts';
+export * from './api-key.ts';
 export * from './audit-log.ts';
 export * from './changelog.ts';
 export * from './cleanup.ts';
@@ -54,6 +56,7 @@ export * from './webhook.ts';
 export const entities = [
   Community,
   SsoKey,
+  ApiKey,
   StaffMember,
   StaffSession,
   Member,

@@ -26,7 +26,7 @@ import { useRequestBodyLimit } from './request-body-limit.ts';
 import { useRequestShapeErrors } from './request-shape-errors.ts';
 import { useCommunityResponseCache } from './response-cache.ts';
 import { useSharedLiveStreams } from './shared-live-streams.ts';
-import { viewerFromRequest } from './viewer.ts';
+import { callerFromRequest } from './viewer.ts';
 
 export interface GraphQLOptions {
   orm: Orm;
@@ -99,7 +99,9 @@ export function createGraphQLHandler({
     context: async ({ request, req }) => {
       // The ORM's own manager, which the context and the viewer lookup fork only when they must.
       const rootEm = orm.em as Em;
-      const viewer = await viewerFromRequest(rootEm, events, request);
+      const { viewer, apiKey } = await callerFromRequest(rootEm, events, request);
+      const ip = clientIp(req, trustProxy);
+      if (apiKey) await limiter.check('apiCall', { apiKeyId: apiKey.id, ip });
       const secure = production || new URL(request.url).protocol === 'https:';
       const origin = request.headers.get('origin');
       // A browser request from another site is for the community it named (and CORS granted):
@@ -119,7 +121,8 @@ export function createGraphQLHandler({
         rootEm,
         events,
         viewer,
-        ip: clientIp(req, trustProxy),
+        apiKey,
+        ip,
         limiter,
         outbound,
         publicUrl: publicUrl(),

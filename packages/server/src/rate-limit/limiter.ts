@@ -6,6 +6,8 @@ import type { RateLimitStore } from './store.ts';
 export interface Who {
   /** The member acting, for per-member limits (absent for anonymous actions). */
   memberId?: string | undefined;
+  /** The community API key calling, for per-key limits. */
+  apiKeyId?: string | undefined;
   ip: string;
 }
 
@@ -23,7 +25,7 @@ export function createLimiter(store: RateLimitStore, rules: RateLimitRules) {
   return {
     async check(action: Action, who: Who): Promise<void> {
       for (const [i, rule] of rules[action].entries()) {
-        const subject = rule.per === 'member' ? who.memberId : who.ip;
+        const subject = rule.per === 'member' ? who.memberId : rule.per === 'apiKey' ? who.apiKeyId : who.ip;
         if (!subject) continue;
         const { count, resetInMs } = await store.hit(`${action}:${i}:${rule.per}:${subject}`, rule.windowMs);
         if (count > rule.limit) throw tooMany(resetInMs, 'error.rate.tooOften');

@@ -7,12 +7,21 @@
  * link: locking someone out from afar takes many addresses, and is undone at once.
  */
 export interface Limit {
-  per: 'member' | 'ip';
+  per: 'member' | 'ip' | 'apiKey';
   limit: number;
   windowMs: number;
 }
 
-export type Action = 'post' | 'reply' | 'vote' | 'guest' | 'guestAfterSuspension' | 'signIn' | 'share' | 'search';
+export type Action =
+  | 'post'
+  | 'reply'
+  | 'vote'
+  | 'guest'
+  | 'guestAfterSuspension'
+  | 'signIn'
+  | 'share'
+  | 'search'
+  | 'apiCall';
 
 export type RateLimitRules = Record<Action, Limit[]> & {
   /** Failed sign-ins allowed per account from one address before it is locked there for `windowMs`. */
@@ -59,6 +68,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   share: [{ per: 'ip', limit: 30, windowMs: 10 * MINUTE }],
   // Full-text searches and similar-thread suggestions (typed, so frequent) cost the database most.
   search: [{ per: 'ip', limit: 600, windowMs: MINUTE }],
+  // Every request made with a community API key, per key (the brand's servers syncing members).
+  apiCall: [{ per: 'apiKey', limit: 600, windowMs: MINUTE }],
   signInFailures: { limit: 5, windowMs: 15 * MINUTE },
   signInAccountFailures: { limit: 100, windowMs: 15 * MINUTE },
 };

@@ -40,6 +40,9 @@ async function as(role: Role): Promise<{ client: GraphQLClient; token?: string }
       return { client, token: await guestToken(client, brand.slug, `Guest ${++counter}`) };
     case 'CUSTOMER':
       return { client, token: await ssoToken(brand, { sub: `customer-${++counter}`, name: 'Cas' }) };
+    case 'API_READ':
+    case 'API_WRITE':
+      return { client, token: await apiKey(role === 'API_READ' ? 'READ_MEMBERS' : 'WRITE_MEMBERS') };
     default: {
       const staff = { AGENCY: brand.agency, STAFF: brand.staff, MANAGER: brand.manager, OWNER: brand.owner }[role];
       await signInStaff(client, brand.slug, staff);
@@ -49,6 +52,19 @@ async function as(role: Role): Promise<{ client: GraphQLClient; token?: string }
 }
 
 type Who = Awaited<ReturnType<typeof as>>;
+
+/** A community API key of the one scope, made by a manager (one per scope, reused). */
+const apiKeys = new Map<string, string>();
+async function apiKey(scope: string): Promise<string> {
+  const made = apiKeys.get(scope);
+  if (made) return made;
+  const data = await (await signedStaff()).data(
+    'mutation ($s: [ApiKeyScope!]!) { createApiKey(name: "Brand server", scopes: $s) { key } }',
+    { variables: { s: [scope] } },
+  );
+  apiKeys.set(scope, data.createApiKey.key);
+  return data.createApiKey.key;
+}
 
 /** Runs the operation as `who`; "own" data (a thread to edit) is created by `who` beforehand. */
 type Recipe = (who: Who) => Promise<GraphQLResponse>;
@@ -119,9 +135,10 @@ async function quietMember(): Promise<string> {
 const communityField = (who: Who, selection: string) =>
   call(who, `query ($s: String!) { community(slug: $s) { ${selection} } }`, { s: brand.slug });
 
-/** A thread and a reply by `who`, if `who` may post at all; else by staff. */
+/** A thread and a reply by `who`, if `who` may post at all (a person signed in); else by staff. */
 async function own(who: Who): Promise<{ threadId: string; replyId: string }> {
-  const author = who.token || who.client.cookie ? who : { client: await signedStaff() };
+  const person = who.client.cookie || (who.token && !who.token.startsWith('rk_'));
+  const author = person ? who : { client: await signedStaff() };
   const threadId = await postThread(author.client, author.token, { title: `Own thread ${++counter}` });
   const data = await author.client.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
     token: author.token,
@@ -463,6 +480,22 @@ const RECIPES: Record<string, Recipe> = {
     call(who, 'query ($s: String!, $id: ID!) { community(slug: $s) { member(id: $id) { id } } }', {
       s: brand.slug,
       id: await someMember(),
+    }),
+  'Community.memberByExternalId': (who) => communityField(who, 'memberByExternalId(externalId: "crm-1") { id }'),
+  'Community.apiKeys': (who) => communityField(who, 'apiKeys { id name }'),
+  'Mutation.createApiKey': (who) =>
+    call(who, 'mutation { createApiKey(name: "Another server", scopes: [READ_MEMBERS]) { key } }'),
+  'Mutation.revokeApiKey': async (who) => {
+    const made = await (await signedStaff()).data(
+      'mutation { createApiKey(name: "To revoke", scopes: [READ_MEMBERS]) { apiKey { id } } }',
+    );
+    return call(who, 'mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', {
+      id: made.createApiKey.apiKey.id,
+    });
+  },
+  'Mutation.upsertMembers': (who) =>
+    call(who, 'mutation ($m: [MemberUpsertInput!]!) { upsertMembers(members: $m) { id } }', {
+      m: [{ externalId: `crm-${++counter}`, name: 'From the CRM', attributes: { plan: 'pro' } }],
     }),
   'Community.webhooks': (who) => communityField(who, 'webhooks { id }'),
   'Community.privacySettings': (who) => communityField(who, 'privacySettings { deletionGraceDays }'),

@@ -8,11 +8,25 @@
  * call at all, the services for rules about the data (only the author edits, staff do not vote),
  * and the tenant filter for which community's rows exist at all.
  */
-export const ROLES = ['ANONYMOUS', 'GUEST', 'CUSTOMER', 'AGENCY', 'STAFF', 'MANAGER', 'OWNER'] as const;
+/** People, then the brand's servers: API_READ holds a READ_MEMBERS key, API_WRITE a WRITE_MEMBERS one. */
+export const ROLES = [
+  'ANONYMOUS',
+  'GUEST',
+  'CUSTOMER',
+  'AGENCY',
+  'STAFF',
+  'MANAGER',
+  'OWNER',
+  'API_READ',
+  'API_WRITE',
+] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Anyone, API keys included: a key reads what anonymous visitors read, and what its scopes add. */
 const EVERYONE: readonly Role[] = ROLES;
-const SIGNED_IN: readonly Role[] = ROLES.filter((r) => r !== 'ANONYMOUS');
+const SIGNED_IN: readonly Role[] = ['GUEST', 'CUSTOMER', 'AGENCY', 'STAFF', 'MANAGER', 'OWNER'];
+/** Sign-in and joining are for people: a key is refused. */
+const PEOPLE: readonly Role[] = ['ANONYMOUS', ...SIGNED_IN];
 const CUSTOMERS: readonly Role[] = ['GUEST', 'CUSTOMER'];
 const ALL_STAFF: readonly Role[] = ['AGENCY', 'STAFF', 'MANAGER', 'OWNER'];
 const MANAGERS: readonly Role[] = ['MANAGER', 'OWNER'];
@@ -30,11 +44,11 @@ export const AUTHORIZATION: Record<string, Permission> = {
   },
   'Query.viewer': { allowed: EVERYONE, note: 'Null for anonymous requests.' },
   'Mutation.startGuestSession': {
-    allowed: EVERYONE,
+    allowed: PEOPLE,
     note: 'Rate limited per address. A viewer signed in to another community is refused.',
   },
   'Mutation.staffSignIn': {
-    allowed: EVERYONE,
+    allowed: PEOPLE,
     note: 'Succeeds only with a staff account of that community; rate limited, locked after repeated failures.',
   },
   'Mutation.staffSignOut': { allowed: EVERYONE, note: 'Ends the current staff session, if any.' },
@@ -133,12 +147,20 @@ export const AUTHORIZATION: Record<string, Permission> = {
   'Community.cleanups': { allowed: MANAGERS, note: '' },
   'Community.handovers': { allowed: ALL_STAFF, note: 'What moved at each handover, with the brief.' },
   'Community.handover': { allowed: ALL_STAFF, note: '' },
-  'Community.ranking': { allowed: ALL_STAFF, note: 'Scores, segments and breakdowns.' },
+  'Community.ranking': { allowed: [...ALL_STAFF, 'API_READ'], note: 'Scores, segments and breakdowns.' },
   'Community.rankingSettings': { allowed: MANAGERS, note: '' },
   'Community.pulse': { allowed: ALL_STAFF, note: '' },
   'Community.inbox': { allowed: ALL_STAFF, note: '' },
-  'Community.members': { allowed: ALL_STAFF, note: 'With e-mail addresses and activity.' },
-  'Community.member': { allowed: ALL_STAFF, note: 'The relationship brief.' },
+  'Community.members': { allowed: [...ALL_STAFF, 'API_READ'], note: 'With e-mail addresses and activity.' },
+  'Community.member': { allowed: [...ALL_STAFF, 'API_READ'], note: 'The relationship brief.' },
+  'Community.memberByExternalId': { allowed: [...ALL_STAFF, 'API_READ'], note: "By the brand's own id." },
+  'Community.apiKeys': { allowed: MANAGERS, note: 'Names, scopes and use; keys are never shown again.' },
+  'Mutation.createApiKey': { allowed: MANAGERS, note: 'The key is shown once. Audited.' },
+  'Mutation.revokeApiKey': { allowed: MANAGERS, note: 'Stops it at once. Audited.' },
+  'Mutation.upsertMembers': {
+    allowed: ['API_WRITE'],
+    note: 'Up to 100 customers by external id, all or none; rate limited per key. Audited.',
+  },
   'Community.staffMembers': { allowed: ALL_STAFF, note: '' },
   'Community.reports': { allowed: MANAGERS, note: 'The moderation queue.' },
   'Community.auditLog': { allowed: MANAGERS, note: '' },

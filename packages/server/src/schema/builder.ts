@@ -3,6 +3,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { FormattedText } from '@rapport/shared/formatted-text.ts';
+import type { ApiKeyScope } from '../entities/index.ts';
 import { isMember, isStaff } from '../services/actor.ts';
 import { AppError } from '../services/errors.ts';
 import { isUuid } from '../services/validation.ts';
@@ -19,17 +20,22 @@ export interface AuthScopes {
   /** Community managers and owners. */
   manager: boolean;
   owner: boolean;
+  /** The brand's server, with a community API key holding this scope. */
+  apiKey: ApiKeyScope;
 }
 
 /** The complexity plugin's error kinds, in words. */
 const TOO = { Complexity: 'costly', Depth: 'deep', Breadth: 'broad' } as const;
 
-/** Field options for what only staff may read: null for anyone else, refused to them if asked alone. */
 /** The same words on every mutation that takes a client's retry key. */
 export const IDEMPOTENCY_KEY_DESCRIPTION =
   'A key the client makes up for this request (a UUID): sending the same request again with it returns the first result instead of writing twice. Kept for a day.';
 
+/** Field options for what only staff may read: null for anyone else, refused to them if asked alone. */
 export const staffOnly = { authScopes: { staff: true }, nullable: true } as const;
+
+/** What staff, and the brand's servers with a READ_MEMBERS key, may read of a customer. */
+export const staffOrMemberReader = { authScopes: { staff: true, apiKey: 'READ_MEMBERS' }, nullable: true } as const;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -39,6 +45,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: never; Output: unknown };
+    JSONObject: { Input: unknown; Output: never };
     FormattedText: { Input: never; Output: FormattedText };
   };
 }>({
@@ -68,10 +75,11 @@ export const builder = new SchemaBuilder<{
         staff: isStaff(viewer),
         manager: role === 'MANAGER' || role === 'OWNER',
         owner: role === 'OWNER',
+        apiKey: (scope: ApiKeyScope) => ctx.apiKey?.scopes.includes(scope) ?? false,
       };
     },
     unauthorizedError: (_parent, ctx) =>
-      ctx.viewer()
+      ctx.viewer() || ctx.apiKey
         ? new AppError('FORBIDDEN', 'error.notPermitted')
         : new AppError('UNAUTHENTICATED', 'error.signInFirst'),
   },

@@ -4,6 +4,7 @@ import type { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import type { Action } from '../rate-limit/rules.ts';
 import { type Actor, isMember, isStaff, type MemberActor, memberIdOf, type StaffActor } from '../services/actor.ts';
+import type { ApiKeyCaller } from '../services/api-keys.ts';
 import { communityLocale, findCommunityBySlug, sharedCommunityBySlug } from '../services/communities.ts';
 import { AppError } from '../services/errors.ts';
 import type { EventBus } from '../services/events.ts';
@@ -31,6 +32,8 @@ export interface ContextInit {
   rootEm: Em;
   events: EventBus;
   viewer: Actor | null;
+  /** The brand's server calling with a community API key (the viewer is then null). */
+  apiKey?: ApiKeyCaller | null;
   /** The client's address (see http/client-ip.ts). */
   ip: string;
   limiter: Limiter;
@@ -60,6 +63,8 @@ export class Context {
   readonly limiter: Limiter;
   readonly outbound: OutboundPolicy;
   readonly publicUrl: string;
+  /** The brand's server calling with an API key: allowed only its scopes (schema/builder.ts). */
+  readonly apiKey: ApiKeyCaller | null;
   #viewer: Actor | null;
   readonly #addressed: string | null;
   readonly #rootEm: Em;
@@ -81,7 +86,8 @@ export class Context {
     this.outbound = init.outbound;
     this.publicUrl = init.publicUrl;
     this.#viewer = init.viewer;
-    this.#communityId = init.viewer?.communityId;
+    this.apiKey = init.apiKey ?? null;
+    this.#communityId = init.viewer?.communityId ?? this.apiKey?.communityId;
     this.#addressed = init.addressed ?? null;
   }
 
@@ -188,7 +194,7 @@ export class Context {
     const community = await this.sharedCommunity(slug);
     if (!community) return null;
     if (this.#communityId && this.#communityId !== community.id) {
-      if (this.#viewer) return null;
+      if (this.#viewer || this.apiKey) return null;
       throw new AppError('BAD_USER_INPUT', { forDevelopers: 'A request can read only one community.' });
     }
     this.#communityId = community.id;
@@ -208,6 +214,7 @@ export class Context {
    */
   readonly enterCommunity = async (slug: string): Promise<Community> => {
     this.#assertAddressed(slug);
+    if (this.apiKey) throw new AppError('FORBIDDEN', 'error.apiKey.signIn');
     const community = await findCommunityBySlug(this.em(), slug);
     if (!community) throw new AppError('NOT_FOUND', ['error.noCommunity', { slug }]);
     if (this.#viewer && this.#viewer.communityId !== community.id) {

@@ -27,6 +27,7 @@ import './roadmap.ts';
 import './notification.ts';
 import './handover.ts';
 import './webhook.ts';
+import './api-key.ts';
 import './privacy.ts';
 import './cleanup.ts';
 import { builder } from './builder.ts';

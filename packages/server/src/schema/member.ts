@@ -2,6 +2,7 @@ import { Community, Member, StaffMember } from '../entities/index.ts';
 import {
   contactHistory,
   findMember,
+  findMemberByExternalId,
   listMembers,
   MEMBER_ORDERS,
   memberThreads,
@@ -11,7 +12,7 @@ import {
 import { setMemberSuspended } from '../services/suspension.ts';
 import { pageSize } from '../services/validation.ts';
 import { AuthorRef } from './author.ts';
-import { builder, staffOnly } from './builder.ts';
+import { builder, staffOnly, staffOrMemberReader } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ReplyRef } from './reply.ts';
 import { ThreadConnectionRef, ThreadRef } from './thread.ts';
@@ -37,32 +38,32 @@ export const MemberRef = builder.node(Member, {
       resolve: (member) => member.ambassadorFlaggedAt != null,
     }),
     isGuest: t.boolean({ resolve: (member) => member.kind === 'GUEST' }),
-    kind: t.field({ ...staffOnly, type: MemberKindEnum, resolve: (member) => member.kind }),
-    email: t.string({ ...staffOnly, resolve: (member) => (member.erasedAt ? null : member.email) }),
+    kind: t.field({ ...staffOrMemberReader, type: MemberKindEnum, resolve: (member) => member.kind }),
+    email: t.string({ ...staffOrMemberReader, resolve: (member) => (member.erasedAt ? null : member.email) }),
     emailBouncedAt: t.field({
       type: 'DateTime',
-      ...staffOnly,
+      ...staffOrMemberReader,
       description: 'Staff only: when their mail server refused their address (nothing is sent to it until it changes).',
       resolve: (member) => member.emailBouncedAt ?? null,
     }),
     externalId: t.string({
-      ...staffOnly,
+      ...staffOrMemberReader,
       description: "The brand's own id for this customer (SSO).",
       resolve: (member) => member.externalId,
     }),
     attributes: t.field({
-      ...staffOnly,
+      ...staffOrMemberReader,
       type: 'JSON',
       description:
-        'Staff only: what the brand says about this customer (plan, company, monthly revenue…), from its sign-in token or API. Null when it said nothing.',
+        'Staff, and READ_MEMBERS keys: what the brand says about this customer (plan, company, monthly revenue…), from its sign-in token or API. Null when it said nothing.',
       resolve: (member) => (member.erasedAt ? null : (member.attributes ?? null)),
     }),
-    firstSeenAt: t.field({ ...staffOnly, type: 'DateTime', resolve: (member) => member.firstSeenAt }),
-    lastSeenAt: t.field({ ...staffOnly, type: 'DateTime', resolve: (member) => member.lastSeenAt }),
-    threadCount: t.int({ ...staffOnly, resolve: (member) => member.threadCount }),
-    replyCount: t.int({ ...staffOnly, resolve: (member) => member.replyCount }),
-    voteCount: t.int({ ...staffOnly, resolve: (member) => member.voteCount }),
-    isSuspended: t.boolean({ ...staffOnly, resolve: (member) => member.suspendedAt != null }),
+    firstSeenAt: t.field({ ...staffOrMemberReader, type: 'DateTime', resolve: (member) => member.firstSeenAt }),
+    lastSeenAt: t.field({ ...staffOrMemberReader, type: 'DateTime', resolve: (member) => member.lastSeenAt }),
+    threadCount: t.int({ ...staffOrMemberReader, resolve: (member) => member.threadCount }),
+    replyCount: t.int({ ...staffOrMemberReader, resolve: (member) => member.replyCount }),
+    voteCount: t.int({ ...staffOrMemberReader, resolve: (member) => member.voteCount }),
+    isSuspended: t.boolean({ ...staffOrMemberReader, resolve: (member) => member.suspendedAt != null }),
     suspendedReason: t.string({ ...staffOnly, resolve: (member) => member.suspendedReason }),
     threads: t.connection(
       {
@@ -111,8 +112,8 @@ builder.objectFields(Community, (t) => ({
   members: t.connection(
     {
       type: MemberRef,
-      description: "Staff only: the community's customers, searchable by name or e-mail.",
-      authScopes: { staff: true },
+      description: "Staff, and API keys with READ_MEMBERS: the community's customers, searchable by name or e-mail.",
+      authScopes: { staff: true, apiKey: 'READ_MEMBERS' },
       complexity: connectionComplexity,
       args: {
         search: t.arg.string({ required: false }),
@@ -128,10 +129,19 @@ builder.objectFields(Community, (t) => ({
   member: t.field({
     type: MemberRef,
     nullable: true,
-    description: 'Staff only: one customer, for the relationship brief.',
-    authScopes: { staff: true },
+    description: 'Staff, and API keys with READ_MEMBERS: one customer, for the relationship brief.',
+    authScopes: { staff: true, apiKey: 'READ_MEMBERS' },
     args: { id: t.arg.globalID({ for: MemberRef }) },
     resolve: (_community, args, ctx) => findMember(ctx.scope(), args.id.id),
+  }),
+  memberByExternalId: t.field({
+    type: MemberRef,
+    nullable: true,
+    description:
+      "Staff, and API keys with READ_MEMBERS: the customer the brand knows by this id (their SSO token's `sub`); null when none.",
+    authScopes: { staff: true, apiKey: 'READ_MEMBERS' },
+    args: { externalId: t.arg.string() },
+    resolve: (_community, args, ctx) => findMemberByExternalId(ctx.scope(), args.externalId),
   }),
 }));
 

@@ -222,8 +222,9 @@ const RankingConnectionRef = builder
 builder.objectFields(CommunityRef, (t) => ({
   ranking: t.field({
     type: RankingConnectionRef,
-    description: 'Staff: members by score within a segment. Ask for `breakdown` under @defer: it replays activity.',
-    authScopes: { staff: true },
+    description:
+      'Staff, and API keys with READ_MEMBERS: members by score within a segment. Ask for `breakdown` under @defer: it replays activity.',
+    authScopes: { staff: true, apiKey: 'READ_MEMBERS' },
     args: {
       first: t.arg.int({ required: false }),
       after: t.arg.string({ required: false }),
@@ -248,15 +249,15 @@ builder.objectFields(MemberRef, (t) => ({
   standing: t.field({
     type: StandingRef,
     nullable: true,
-    description: 'Staff only: their place in the ranking; null until something they did counts.',
-    authScopes: { staff: true },
+    description: 'Staff (and READ_MEMBERS keys): their place in the ranking; null until something they did counts.',
+    authScopes: { staff: true, apiKey: 'READ_MEMBERS' },
     resolve: (member, _args, ctx) => standingOfMember(ctx.scope(), member.id),
   }),
   score: t.float({
     nullable: true,
     description:
-      "Staff only: today's ranking score (`standing` has its parts and the why); null until something counts.",
-    authScopes: { staff: true },
+      "Staff (and READ_MEMBERS keys): today's ranking score (`standing` has its parts and the why); null until something counts.",
+    authScopes: { staff: true, apiKey: 'READ_MEMBERS' },
     resolve: (member, _args, ctx) => scoreOfMember(ctx.scope(), member.id),
   }),
 }));

@@ -13,6 +13,14 @@ builder.scalarType('JSON', {
   },
 });
 
+builder.scalarType('JSONObject', {
+  description: 'A JSON object given as input (member attributes); what it may hold is checked where it is used.',
+  serialize: () => {
+    throw new Error('JSONObject is an input type only.');
+  },
+  parseValue: (value) => value,
+});
+
 builder.scalarType('FormattedText', {
   description:
     'Text as written, read as a safe Markdown subset and sent as a tree (paragraphs, emphasis, links, lists, code, quotes) that clients draw as elements, never as HTML: see packages/shared/src/formatted-text.ts.',

@@ -63,7 +63,7 @@ async function snapshotOfB(): Promise<string> {
   return JSON.stringify(parts);
 }
 
-type Mode = 'token of A' | 'staff of A' | 'anonymous via A';
+type Mode = 'token of A' | 'staff of A' | 'anonymous via A' | 'API key of A';
 
 let signingIn = false;
 
@@ -94,6 +94,8 @@ function argValue(name: string, type: GraphQLInputType, mode: Mode): unknown {
       return true;
     case 'DateTime':
       return new Date().toISOString();
+    case 'JSONObject':
+      return { probe: `value for ${name}` };
     default:
       throw new Error(`no value for ${type.name}`);
   }
@@ -156,7 +158,9 @@ const ROOTS = [
 const OPERATIONS = ROOTS.flatMap(([kind, type]) =>
   type ? Object.values(type.getFields()).map((field) => ({ kind, field })) : [],
 );
-const MODES: Mode[] = ['token of A', 'staff of A', 'anonymous via A'];
+const MODES: Mode[] = ['token of A', 'staff of A', 'anonymous via A', 'API key of A'];
+/** A's key for its own servers, with every scope. */
+let aKey = '';
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -177,6 +181,12 @@ beforeAll(async () => {
   await bStaff.data('mutation ($i: SetThreadStatusInput!) { setThreadStatus(input: $i) { id } }', {
     variables: { i: { threadId: bIds.thread, status: 'UNDER_REVIEW', note: `Note ${SECRET}` } },
   });
+  const aManager = server.client();
+  await signInStaff(aManager, a.slug, a.manager);
+  const made = await aManager.data(
+    'mutation { createApiKey(name: "A servers", scopes: [READ_MEMBERS, WRITE_MEMBERS]) { key } }',
+  );
+  aKey = made.createApiKey.key;
 });
 afterAll(() => server?.close());
 
@@ -185,6 +195,7 @@ async function attacker(mode: Mode): Promise<{ client: GraphQLClient; token?: st
   if (mode === 'token of A')
     return { client, token: await ssoToken(a, { sub: `attacker-${Math.random()}`, name: 'Mallory' }) };
   if (mode === 'staff of A') await signInStaff(client, a.slug, a.manager);
+  if (mode === 'API key of A') return { client, token: aKey };
   return { client };
 }
 

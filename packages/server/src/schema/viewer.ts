@@ -115,7 +115,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       await ctx.limit('signIn');
       // Someone already signed in is not accepting an invitation: the link is for its addressee.
-      if (ctx.viewer()) throw new AppError('FORBIDDEN', 'error.signOutForLink');
+      if (ctx.viewer() || ctx.apiKey) throw new AppError('FORBIDDEN', 'error.signOutForLink');
       const staff = await setPasswordWithToken(ctx.em(), args.token, args.password);
       const communityId = staff.community.id;
       await ctx.limiter.unlock(communityId, staff.email);

@@ -44,6 +44,12 @@ export function findMember(scope: Scope, id: string): Promise<Member | null> {
   return valid.isUuid(id) ? scope.loaders.byId(Member).load(id) : Promise.resolve(null);
 }
 
+/** The customer the brand knows by `externalId` (not an erased one, whose id is gone). */
+export function findMemberByExternalId(scope: Scope, externalId: string): Promise<Member | null> {
+  if (externalId.length > valid.LIMITS.externalId.max) return Promise.resolve(null);
+  return scope.em.findOne(Member, { externalId, erasedAt: null });
+}
+
 export interface StaffContact {
   staff: StaffMember;
   /** Replies this staff member wrote in the member's conversations. */

@@ -20,7 +20,7 @@ import { Migration20261204212932_member_share_address as sqlite_Migration2026120
 import { Migration20261204221715_sentiment_language as sqlite_Migration20261204221715_sentiment_language } from './sqlite/Migration20261204221715_sentiment_language.ts';
 import { Migration20261204221904_locale as sqlite_Migration20261204221904_locale } from './sqlite/Migration20261204221904_locale.ts';
 import { Migration20261205040000_full_text_search as sqlite_Migration20261205040000_full_text_search } from './sqlite/Migration20261205040000_full_text_search.ts';
-import { Migration20261205220000_member_attributes as sqlite_Migration20261205220000_member_attributes } from './sqlite/Migration20261205220000_member_attributes.ts';
+import { Migration20261205212219_member_attributes_api_keys as sqlite_Migration20261205212219_member_attributes_api_keys } from './sqlite/Migration20261205212219_member_attributes_api_keys.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -43,7 +43,7 @@ import { Migration20261204212932_member_share_address as postgresql_Migration202
 import { Migration20261204221715_sentiment_language as postgresql_Migration20261204221715_sentiment_language } from './postgresql/Migration20261204221715_sentiment_language.ts';
 import { Migration20261204221905_locale as postgresql_Migration20261204221905_locale } from './postgresql/Migration20261204221905_locale.ts';
 import { Migration20261205040000_full_text_search as postgresql_Migration20261205040000_full_text_search } from './postgresql/Migration20261205040000_full_text_search.ts';
-import { Migration20261205220000_member_attributes as postgresql_Migration20261205220000_member_attributes } from './postgresql/Migration20261205220000_member_attributes.ts';
+import { Migration20261205212220_member_attributes_api_keys as postgresql_Migration20261205212220_member_attributes_api_keys } from './postgresql/Migration20261205212220_member_attributes_api_keys.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -69,7 +69,7 @@ export const migrations = {
     sqlite_Migration20261204221715_sentiment_language,
     sqlite_Migration20261204221904_locale,
     sqlite_Migration20261205040000_full_text_search,
-    sqlite_Migration20261205220000_member_attributes,
+    sqlite_Migration20261205212219_member_attributes_api_keys,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -94,6 +94,6 @@ export const migrations = {
     postgresql_Migration20261204221715_sentiment_language,
     postgresql_Migration20261204221905_locale,
     postgresql_Migration20261205040000_full_text_search,
-    postgresql_Migration20261205220000_member_attributes,
+    postgresql_Migration20261205212220_member_attributes_api_keys,
   ],
 };

@@ -2,6 +2,7 @@ import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKi
 import type { Em } from '../../db/orm.ts';
 import {
   Activity,
+  ApiKey,
   AuditLog,
   ChangelogEntry,
   ChangelogThread,
@@ -46,6 +47,8 @@ export const EXPORT_VERSION = 1;
 export const EXPORTED: EntityClass<object>[] = [
   SsoKey,
   StaffMember,
+  // Hashed: the brand's servers keep calling the new host with the keys they hold.
+  ApiKey,
   Member,
   Thread,
   Reply,
