@@ -20,6 +20,8 @@ import { AdminPulse } from './components/admin-pulse.ts';
 import { AdminReasonAction } from './components/admin-reason-action.ts';
 import { AdminReplyForm } from './components/admin-reply-form.ts';
 import { AdminScoreBreakdown } from './components/admin-score-breakdown.ts';
+import { AdminSegmentForm } from './components/admin-segment-form.ts';
+import { AdminSegments } from './components/admin-segments.ts';
 import { AdminSettings } from './components/admin-settings.ts';
 import { AdminStaff } from './components/admin-staff.ts';
 import { AdminStaffMember } from './components/admin-staff-member.ts';
@@ -52,6 +54,8 @@ const elements: Record<string, CustomElementConstructor> = {
   'admin-handovers': AdminHandovers,
   'admin-webhooks': AdminWebhooks,
   'admin-api-keys': AdminApiKeys,
+  'admin-segments': AdminSegments,
+  'admin-segment-form': AdminSegmentForm,
   'admin-cleanup': AdminCleanup,
   'admin-consent-record': AdminConsentRecord,
   'admin-settings': AdminSettings,

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'members' }
   | { name: 'member'; id: string }
   | { name: 'ambassadors' }
+  | { name: 'segments' }
   | { name: 'pulse' }
   | { name: 'handovers'; id?: string }
   | { name: 'moderation' }
@@ -35,6 +36,7 @@ export function routeOf(pathname: string): Route {
     case 'whats-new':
       return id ? { name: 'whats-new', id } : { name: 'whats-new' };
     case 'ambassadors':
+    case 'segments':
     case 'pulse':
     case 'moderation':
     case 'staff':

@@ -130,6 +130,8 @@ export class RapportAdmin extends LitElement {
         return html`<admin-customer-panel .app=${app} .memberId=${r.id} full></admin-customer-panel>`;
       case 'ambassadors':
         return html`<admin-ambassadors .app=${app}></admin-ambassadors>`;
+      case 'segments':
+        return html`<admin-segments .app=${app}></admin-segments>`;
       case 'pulse':
         return html`<admin-pulse .app=${app}></admin-pulse>`;
       case 'handovers':
@@ -169,6 +171,7 @@ export class RapportAdmin extends LitElement {
       ['inbox', msg('Inbox'), true],
       ['members', msg('Members'), true],
       ['ambassadors', msg('Ambassadors'), true],
+      ['segments', msg('Segments'), true],
       ['pulse', msg('Pulse'), true],
       ['handovers', msg('Handovers'), true],
       ['whats-new', msg("What's new"), true],

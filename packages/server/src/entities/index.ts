@@ -17,6 +17,7 @@ import { OutboxMessage } from './outbox-message.ts';
 import { Reply } from './reply.ts';
 import { ReplyAddress } from './reply-address.ts';
 import { Report } from './report.ts';
+import { Segment } from './segment.ts';
 import { SsoKey } from './sso-key.ts';
 import { StaffMember } from './staff-member.ts';
 import { StaffSession } from './staff-session.ts';
@@ -44,6 +45,7 @@ export * from './outbox-message.ts';
 export * from './reply.ts';
 export * from './reply-address.ts';
 export * from './report.ts';
+export * from './segment.ts';
 export * from './sso-key.ts';
 export * from './staff-member.ts';
 export * from './staff-session.ts';
@@ -82,6 +84,7 @@ export const entities = [
   Notification,
   InboundEmail,
   ReplyAddress,
+  Segment,
 ];
 
 /**

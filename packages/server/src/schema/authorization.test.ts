@@ -483,6 +483,16 @@ const RECIPES: Record<string, Recipe> = {
     }),
   'Community.memberByExternalId': (who) => communityField(who, 'memberByExternalId(externalId: "crm-1") { id }'),
   'Community.apiKeys': (who) => communityField(who, 'apiKeys { id name }'),
+  'Community.segments': (who) => communityField(who, 'segments { id memberCount }'),
+  'Community.segment': (who) => communityField(who, 'segment(id: "00000000-0000-4000-8000-000000000000") { id }'),
+  'Community.segmentPreview': (who) =>
+    communityField(who, 'segmentPreview(rules: { standing: AMBASSADORS }) { memberCount }'),
+  'Mutation.saveSegment': (who) =>
+    call(who, 'mutation { saveSegment(name: "Ambassadors", rules: { standing: AMBASSADORS }) { id } }'),
+  'Mutation.deleteSegment': async (who) => {
+    const made = await (await signedStaff()).data('mutation { saveSegment(name: "To remove", rules: {}) { id } }');
+    return call(who, 'mutation ($id: ID!) { deleteSegment(id: $id) }', { id: made.saveSegment.id });
+  },
   'Mutation.createApiKey': (who) =>
     call(who, 'mutation { createApiKey(name: "Another server", scopes: [READ_MEMBERS]) { key } }'),
   'Mutation.revokeApiKey': async (who) => {

@@ -46,6 +46,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: never; Output: unknown };
     JSONObject: { Input: unknown; Output: never };
+    AttributeValue: { Input: string | number | boolean; Output: string | number | boolean };
     FormattedText: { Input: never; Output: FormattedText };
   };
 }>({

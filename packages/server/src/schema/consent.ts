@@ -22,7 +22,7 @@ import {
 import { builder, staffOnly } from './builder.ts';
 import { ViewerRef } from './viewer.ts';
 
-const ConsentPurposeEnum = builder.enumType('ConsentPurpose', {
+export const ConsentPurposeEnum = builder.enumType('ConsentPurpose', {
   values: {
     THREAD_NOTIFICATIONS: { description: 'Emails about threads they follow (on unless they turn it off).' },
     PRODUCT_UPDATES: { description: 'News about the product (off until they agree).' },

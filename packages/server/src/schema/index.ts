@@ -28,6 +28,7 @@ import './notification.ts';
 import './handover.ts';
 import './webhook.ts';
 import './api-key.ts';
+import './segment.ts';
 import './privacy.ts';
 import './cleanup.ts';
 import { builder } from './builder.ts';

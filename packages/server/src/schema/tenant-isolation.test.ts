@@ -96,6 +96,8 @@ function argValue(name: string, type: GraphQLInputType, mode: Mode): unknown {
       return new Date().toISOString();
     case 'JSONObject':
       return { probe: `value for ${name}` };
+    case 'AttributeValue':
+      return `probe for ${name}`;
     default:
       throw new Error(`no value for ${type.name}`);
   }

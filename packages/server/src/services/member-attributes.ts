@@ -4,7 +4,7 @@ import type { MemberAttributes } from '../entities/index.ts';
 export const ATTRIBUTE_LIMITS = { keys: 20, keyLength: 40, stringLength: 200 } as const;
 
 /** A key reads as a name in the console and in a segment's rules: "plan", "monthly_revenue", "crm.tier". */
-const KEY = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+export const ATTRIBUTE_KEY = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /**
  * The attributes the brand gave, checked: an object of at most 20 keys, each 1–40 letters, digits,
@@ -22,7 +22,7 @@ export function checkAttributes(value: unknown): MemberAttributes {
   }
   const checked: MemberAttributes = {};
   for (const [key, v] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (key.length > ATTRIBUTE_LIMITS.keyLength || !KEY.test(key)) {
+    if (key.length > ATTRIBUTE_LIMITS.keyLength || !ATTRIBUTE_KEY.test(key)) {
       throw new AttributesError(
         `key "${key.slice(0, 60)}" must be 1–${ATTRIBUTE_LIMITS.keyLength} letters, digits, "_", "." or "-", starting with a letter`,
       );

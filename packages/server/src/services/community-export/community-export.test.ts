@@ -76,6 +76,9 @@ async function fillCommunity(): Promise<void> {
   tokens.Dee = await ssoToken(brand, { sub: 'dee', name: 'Dee', attributes: { plan: 'enterprise', mrr: 990 } });
   await api.data('{ viewer { member { id } } }', { token: tokens.Dee });
   await as('manager').data('mutation { createApiKey(name: "CRM sync", scopes: [WRITE_MEMBERS]) { key } }');
+  await as('manager').data(
+    'mutation { saveSegment(name: "Enterprise", rules: { attributes: [{ key: "plan", equals: "enterprise" }] }) { id } }',
+  );
   const older = await postThread(api, tokens.Ada, { title: 'Sync breaks on Android', body: 'Sync never ends.' });
   const ideas = await postThread(api, tokens.Bob, { title: 'Export to CSV', body: 'Please add CSV export.' });
   const newer = await postThread(api, tokens.Cy, { title: 'Android sync fails', body: 'Same as others, sync fails.' });

@@ -21,6 +21,7 @@ import {
   Reply,
   ReplyAddress,
   Report,
+  Segment,
   SsoKey,
   StaffMember,
   StaffSession,
@@ -49,6 +50,7 @@ export const EXPORTED: EntityClass<object>[] = [
   StaffMember,
   // Hashed: the brand's servers keep calling the new host with the keys they hold.
   ApiKey,
+  Segment,
   Member,
   Thread,
   Reply,

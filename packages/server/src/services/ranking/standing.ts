@@ -55,6 +55,11 @@ async function percentileOf(scope: Scope, column: 'score' | 'reach', percentile:
   return row ? Number(row[column]) : Number.POSITIVE_INFINITY;
 }
 
+/** The stored score at or above which a member is in the top (100 − percentile) %. */
+export async function scoreAtPercentile(scope: Scope, percentile: number): Promise<number> {
+  return cutOff(await percentileOf(scope, 'score', percentile));
+}
+
 export async function thresholds(scope: Scope, now = Date.now()): Promise<Thresholds> {
   const community = await scope.em.findOneOrFail(Community, { id: scope.communityId });
   const settings = rankingSettings(community);
@@ -81,7 +86,7 @@ export async function thresholds(scope: Scope, now = Date.now()): Promise<Thresh
  * the one just below the cut-off was left out. Equal within a billionth counts as equal.
  */
 const TIE = 1e-9;
-const cutOff = (threshold: number) => (threshold > 0 ? threshold * (1 - TIE) : threshold);
+export const cutOff = (threshold: number) => (threshold > 0 ? threshold * (1 - TIE) : threshold);
 
 const isSuggestedRow = (row: MemberScore, member: Member, t: Thresholds) =>
   !member.ambassadorFlaggedAt &&

@@ -1,0 +1,134 @@
+/**
+ * Who is in a segment, in SQL: each rule a condition on the member's row, their ranking row, their
+ * activity, votes and consent ledger, so that counting 50,000 members reads no entity. Attribute
+ * keys and values are bound as parameters, never written into the statement.
+ */
+import { dialectOfEm } from '../../db/orm.ts';
+import { type ActivityType, Member, type SegmentRules } from '../../entities/index.ts';
+import { CONSENT_DEFAULTS } from '../consent.ts';
+import { DAY_MS } from '../ranking/model.ts';
+import { cutOff, scoreAtPercentile, thresholds } from '../ranking/standing.ts';
+import type { Scope } from '../scope.ts';
+
+/** What counts as taking part (signing in, or being voted for, does not). */
+const TAKING_PART: readonly ActivityType[] = ['THREAD_POSTED', 'REPLY_POSTED', 'VOTE_ADDED', 'FOLLOWED'];
+
+interface Condition {
+  sql: string;
+  params: unknown[];
+}
+
+/** The conditions of `rules` on the member row `m`, for this database. */
+async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Condition[]> {
+  const postgres = dialectOfEm(scope.em) === 'postgresql';
+  // SQLite keeps times as milliseconds and booleans as 0/1.
+  const time = (at: Date) => (postgres ? at : at.getTime());
+  const bool = (value: boolean) => (postgres ? value : value ? 1 : 0);
+  const conditions: Condition[] = [{ sql: 'm.community_id = ? and m.erased_at is null', params: [scope.communityId] }];
+
+  for (const rule of rules.attributes ?? []) {
+    // The value as JSON text ("pro", 990, true), and as a number where it is one.
+    const path = postgres ? rule.key : `$."${rule.key}"`;
+    const json = postgres ? '(m.attributes -> (?::text))::text' : 'm.attributes -> ?';
+    const number = postgres
+      ? "case when jsonb_typeof(m.attributes -> (?::text)) = 'number' then (m.attributes ->> (?::text))::numeric end"
+      : "case when json_type(m.attributes, ?) in ('integer', 'real') then json_extract(m.attributes, ?) end";
+    if (rule.equals !== undefined) conditions.push({ sql: `${json} = ?`, params: [path, JSON.stringify(rule.equals)] });
+    if (rule.in) {
+      conditions.push({
+        sql: `${json} in (${rule.in.map(() => '?').join(', ')})`,
+        params: [path, ...rule.in.map((v) => JSON.stringify(v))],
+      });
+    }
+    if (rule.min !== undefined) conditions.push({ sql: `${number} >= ?`, params: [path, path, rule.min] });
+    if (rule.max !== undefined) conditions.push({ sql: `${number} <= ?`, params: [path, path, rule.max] });
+  }
+
+  if (rules.standing) {
+    const t = await thresholds(scope);
+    conditions.push({ sql: 'm.suspended_at is null', params: [] });
+    if (rules.standing === 'AMBASSADORS') conditions.push({ sql: 'm.ambassador_flagged_at is not null', params: [] });
+    if (rules.standing === 'SUGGESTED') {
+      const since = new Date(t.now - t.settings.ambassadors.recentDays * DAY_MS);
+      conditions.push({
+        sql: `m.ambassador_flagged_at is null
+          and exists (select 1 from member_score s where s.member_id = m.id and s.score > 0 and s.score >= ? and s.sentiment_sum >= 0)
+          and (select count(*) from activity a where a.actor_member_id = m.id and a.created_at >= ?) >= ?`,
+        params: [cutOff(t.score), time(since), t.settings.ambassadors.minRecentActivities],
+      });
+    }
+    if (rules.standing === 'CRITICS') {
+      conditions.push({
+        sql: `exists (select 1 from member_score s where s.member_id = m.id and s.reach > 0 and s.reach >= ?
+          and s.text_count >= ? and s.text_count > 0 and s.sentiment_weight > 0 and s.sentiment_sum - ? * s.sentiment_weight <= 0)`,
+        params: [cutOff(t.reach), t.settings.critics.minTexts, t.settings.critics.maxSentiment],
+      });
+    }
+  }
+  if (rules.minScorePercentile !== undefined) {
+    conditions.push({
+      sql: 'exists (select 1 from member_score s where s.member_id = m.id and s.score > 0 and s.score >= ?)',
+      params: [await scoreAtPercentile(scope, rules.minScorePercentile)],
+    });
+  }
+  if (rules.activeWithinDays !== undefined) {
+    conditions.push({
+      sql: `exists (select 1 from activity a where a.actor_member_id = m.id and a.created_at >= ?
+        and a.type in (${TAKING_PART.map(() => '?').join(', ')}))`,
+      params: [time(new Date(Date.now() - rules.activeWithinDays * DAY_MS)), ...TAKING_PART],
+    });
+  }
+  if (rules.thread) {
+    const { id, how } = rules.thread;
+    const posted = `(exists (select 1 from thread t where t.id = ? and t.author_member_id = m.id)
+      or exists (select 1 from reply r where r.thread_id = ? and r.author_member_id = m.id and r.deleted_at is null))`;
+    const voted = 'exists (select 1 from vote v where v.thread_id = ? and v.member_id = m.id)';
+    if (how === 'POSTED') conditions.push({ sql: posted, params: [id, id] });
+    else if (how === 'VOTED') conditions.push({ sql: voted, params: [id] });
+    else conditions.push({ sql: `(${posted} or ${voted})`, params: [id, id, id] });
+  }
+  if (rules.consent) {
+    const { purpose, granted } = rules.consent;
+    conditions.push({
+      sql: `coalesce((select c.granted from consent_record c where c.member_id = m.id and c.purpose = ?
+        order by c.created_at desc, c.id desc limit 1), ?) = ?`,
+      params: [purpose, bool(CONSENT_DEFAULTS[purpose]), bool(granted)],
+    });
+  }
+  if (rules.locales?.length) {
+    conditions.push({ sql: `m.locale in (${rules.locales.map(() => '?').join(', ')})`, params: rules.locales });
+  }
+  return conditions;
+}
+
+async function where(scope: Scope, rules: SegmentRules): Promise<Condition> {
+  const conditions = await conditionsOf(scope, rules);
+  return { sql: conditions.map((c) => `(${c.sql})`).join(' and '), params: conditions.flatMap((c) => c.params) };
+}
+
+export async function countSegment(scope: Scope, rules: SegmentRules): Promise<number> {
+  const w = await where(scope, rules);
+  const [row] = await scope.em.execute<{ n: number | string }[]>(
+    `select count(*) as n from member m where ${w.sql}`,
+    w.params,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** The segment's members most recently seen first, `limit` of them (a preview). */
+export async function segmentMembers(scope: Scope, rules: SegmentRules, limit: number): Promise<Member[]> {
+  const w = await where(scope, rules);
+  const rows = await scope.em.execute<{ id: string }[]>(
+    `select m.id from member m where ${w.sql} order by m.last_seen_at desc, m.id desc limit ?`,
+    [...w.params, limit],
+  );
+  const members = await Promise.all(rows.map((r) => scope.loaders.byId(Member).load(r.id)));
+  return members.filter((m): m is Member => m != null);
+}
+
+/** Every member id of the segment (for asking it a question: services/asks). */
+export async function segmentMemberIds(scope: Scope, rules: SegmentRules): Promise<string[]> {
+  const w = await where(scope, rules);
+  const rows = await scope.em.execute<{ id: string }[]>(`select m.id from member m where ${w.sql}`, w.params);
+  return rows.map((r) => r.id);
+}
