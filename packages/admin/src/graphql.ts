@@ -256,7 +256,7 @@ export const SEARCH_THREADS = gql`
   query AdminSearchThreads($community: String!, $search: String!) {
     community(slug: $community) {
       id
-      search(query: $search, first: 8) {
+      search(query: $search, first: 8, asTyped: true) {
         edges {
           node {
             thread {

@@ -106,7 +106,11 @@ export function ormConfig({ databaseUrl, overrides, onCommit, onTold, queryTimeo
     migrations: appliedMigrations(dialect),
     // The search index is kept by triggers, not entities (see the full_text_search migration):
     // the schema diff leaves its table, triggers and functions alone.
-    schemaGenerator: { skipTables: ['search_text', /^search_fts/], ignoreTriggers: true, ignoreRoutines: true },
+    schemaGenerator: {
+      skipTables: ['search_text', /^search_fts/, /^search_thread_fts/],
+      ignoreTriggers: true,
+      ignoreRoutines: true,
+    },
   };
   if (dialect === 'postgresql') {
     return {

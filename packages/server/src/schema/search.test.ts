@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../entities/id.ts';
-import { Reply } from '../entities/index.ts';
+import { Reply, Thread } from '../entities/index.ts';
 import { eraseMember } from '../services/erasure.ts';
 import { bindEm } from '../services/scope.ts';
-import { CANDIDATES } from '../services/search/engine.ts';
+import { CANDIDATES, COMMON_IN } from '../services/search/engine.ts';
 import {
   createTestCommunity,
   postThread,
@@ -46,8 +46,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const SEARCH = `query ($c: String!, $q: String!, $first: Int, $after: String) {
-  community(slug: $c) { search(query: $q, first: $first, after: $after) {
+const SEARCH = `query ($c: String!, $q: String!, $first: Int, $after: String, $asTyped: Boolean) {
+  community(slug: $c) { search(query: $q, first: $first, after: $after, asTyped: $asTyped) {
     edges { cursor node { matchedIn thread { id title } excerpt { text match } } }
     pageInfo { hasNextPage endCursor }
   } }
@@ -59,8 +59,8 @@ interface Hit {
   excerpt: { text: string; match: boolean }[];
 }
 
-async function search(q: string, slug = brand.slug): Promise<Hit[]> {
-  const data = await api.data(SEARCH, { variables: { c: slug, q } });
+async function search(q: string, slug = brand.slug, asTyped = false): Promise<Hit[]> {
+  const data = await api.data(SEARCH, { variables: { c: slug, q, asTyped } });
   return data.community.search.edges.map((e: { node: Hit }) => e.node);
 }
 const titles = async (q: string) => (await search(q)).map((h) => h.thread.title);
@@ -88,8 +88,9 @@ describe('what it finds', () => {
     expect(await titles('leaking boots')).toEqual(['Boots leak after 3 months']);
     // Both mention boots; the one with it in the title ranks first.
     expect(await titles('boots')).toEqual(['Boots leak after 3 months', 'Laces fray quickly']);
-    // The last word as typed so far.
-    expect(await titles('gift car')).toEqual(['Gift cards']);
+    // The last word as typed so far, when the box searches while typing; whole words otherwise.
+    expect((await search('gift car', brand.slug, true)).map((h) => h.thread.title)).toEqual(['Gift cards']);
+    expect(await titles('gift car')).toEqual([]);
     expect(await titles('umbrella')).toEqual([]);
   });
 
@@ -313,5 +314,41 @@ describe('a word in more texts than are ranked', () => {
       { variables: { c: brand.slug, t: 'Muddy gaiters' } },
     );
     expect(data.community.similarThreads.map((t: { id: string }) => t.id)).toContain(gaiters);
+  });
+
+  it('leaves a word of many threads out of similar threads, unless every word is one', async () => {
+    const [author] = await server
+      .em()
+      .getConnection()
+      .execute<{ id: string }[]>('select id from member where community_id = ? limit 1', [brand.community.id]);
+    const at = new Date();
+    await server.em().insertMany(
+      Thread,
+      Array.from({ length: COMMON_IN }, (_, i) => ({
+        id: newId(),
+        community: brand.community.id,
+        kind: 'IDEA',
+        title: `Gadget number ${i}`,
+        body: 'A gadget.',
+        status: 'OPEN',
+        authorMember: author?.id,
+        trendingScore: 0,
+        lastActivityAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })),
+    );
+    const hinge = await postThread(api, ada, { title: 'Hinge squeaks', body: 'The gadget hinge squeaks.' });
+    const similar = async (title: string) =>
+      (
+        await api.data(
+          'query ($c: String!, $t: String!) { community(slug: $c) { similarThreads(title: $t) { id title } } }',
+          {
+            variables: { c: brand.slug, t: title },
+          },
+        )
+      ).community.similarThreads as { id: string; title: string }[];
+    expect(await similar('Gadget hinge broken')).toEqual([{ id: hinge, title: 'Hinge squeaks' }]);
+    expect(await similar('Gadget')).toHaveLength(5);
   });
 });

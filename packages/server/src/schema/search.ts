@@ -41,15 +41,22 @@ builder.objectFields(CommunityRef, (t) => ({
     {
       type: SearchHitRef,
       description:
-        'Full-text search of titles, texts and replies (staff answers included): every word, the last as a prefix. ' +
+        'Full-text search of titles, texts and replies (staff answers included): every word (other forms of it too). ' +
         'Most relevant first, blended with votes and recency; at most 100 threads.',
       // A search costs the database as much as many fields: few fit in one request.
       complexity: (args) => ({ ...connectionComplexity(args), field: SEARCH_COST }),
-      args: { query: t.arg.string() },
+      args: {
+        query: t.arg.string(),
+        asTyped: t.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description: 'The last word may be unfinished (a box searched while typing): it matches as a prefix.',
+        }),
+      },
       resolve: async (_community, args, ctx) => {
         const { first, after } = forwardArgs(args);
         await ctx.limit('search');
-        const page = await searchThreads(ctx.scope(), args.query, { first, after });
+        const page = await searchThreads(ctx.scope(), args.query, { first, after, asTyped: args.asTyped });
         const cursors = new Map(page.hits.map((hit, i) => [hit, String(page.offset + i + 1)]));
         return toConnection({
           items: page.hits,

@@ -22,6 +22,7 @@ import { Migration20261204221904_locale as sqlite_Migration20261204221904_locale
 import { Migration20261205040000_full_text_search as sqlite_Migration20261205040000_full_text_search } from './sqlite/Migration20261205040000_full_text_search.ts';
 import { Migration20261205212219_member_attributes_api_keys as sqlite_Migration20261205212219_member_attributes_api_keys } from './sqlite/Migration20261205212219_member_attributes_api_keys.ts';
 import { Migration20261205213852_segments as sqlite_Migration20261205213852_segments } from './sqlite/Migration20261205213852_segments.ts';
+import { Migration20261205220000_search_thread_index as sqlite_Migration20261205220000_search_thread_index } from './sqlite/Migration20261205220000_search_thread_index.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -46,6 +47,7 @@ import { Migration20261204221905_locale as postgresql_Migration20261204221905_lo
 import { Migration20261205040000_full_text_search as postgresql_Migration20261205040000_full_text_search } from './postgresql/Migration20261205040000_full_text_search.ts';
 import { Migration20261205212220_member_attributes_api_keys as postgresql_Migration20261205212220_member_attributes_api_keys } from './postgresql/Migration20261205212220_member_attributes_api_keys.ts';
 import { Migration20261205213853_segments as postgresql_Migration20261205213853_segments } from './postgresql/Migration20261205213853_segments.ts';
+import { Migration20261205220000_search_thread_index as postgresql_Migration20261205220000_search_thread_index } from './postgresql/Migration20261205220000_search_thread_index.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -73,6 +75,7 @@ export const migrations = {
     sqlite_Migration20261205040000_full_text_search,
     sqlite_Migration20261205212219_member_attributes_api_keys,
     sqlite_Migration20261205213852_segments,
+    sqlite_Migration20261205220000_search_thread_index,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -99,5 +102,6 @@ export const migrations = {
     postgresql_Migration20261205040000_full_text_search,
     postgresql_Migration20261205212220_member_attributes_api_keys,
     postgresql_Migration20261205213853_segments,
+    postgresql_Migration20261205220000_search_thread_index,
   ],
 };

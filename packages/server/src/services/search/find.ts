@@ -25,11 +25,15 @@ export interface SearchPage {
   offset: number;
 }
 
-/** A search's words, every one to be found in a thread's texts (a list's search box, Community.search). */
-const everyWord = (scope: Scope, text: string): MatchQuery => ({
+/**
+ * A search's words, every one to be found in a thread's texts (a list's search box, Community.search);
+ * `asTyped`: the last word may be unfinished, as in a box searched while typing.
+ */
+const everyWord = (scope: Scope, text: string, asTyped: boolean): MatchQuery => ({
   communityId: scope.communityId,
   words: wordsOf(valid.text(text, valid.LIMITS.search)),
   mode: 'ALL',
+  prefix: asTyped,
   threadsOnly: false,
   limit: MAX_MATCHES,
 });
@@ -42,11 +46,11 @@ const everyWord = (scope: Scope, text: string): MatchQuery => ({
 export async function searchThreads(
   scope: Scope,
   text: string,
-  args: { first?: number | null; after?: string | null },
+  args: { first?: number | null; after?: string | null; asTyped?: boolean | null },
 ): Promise<SearchPage> {
   const first = valid.pageSize(args.first, 50, 20);
   const offset = offsetOf(args.after);
-  const query = everyWord(scope, text);
+  const query = everyWord(scope, text, args.asTyped === true);
   const ranked = await rankThreads(scope, await findMatches(scope.em, query));
   const page = ranked.slice(offset, offset + first);
   const [excerpts, threads] = await Promise.all([
@@ -83,7 +87,8 @@ export async function searchThreads(
  * or null when the text holds no words to search for.
  */
 export async function threadsMatching(scope: Scope, text: string): Promise<string[] | null> {
-  const query = everyWord(scope, text);
+  // The list's box searches as the words are typed.
+  const query = everyWord(scope, text, true);
   if (!query.words.length) return null;
   return (await rankThreads(scope, await findMatches(scope.em, query))).map((r) => r.threadId);
 }
@@ -105,6 +110,7 @@ export async function similarThreads(
     communityId: scope.communityId,
     words,
     mode: 'ANY',
+    prefix: false,
     threadsOnly: true,
     typedTitle: title,
     limit: 50,

@@ -1,0 +1,91 @@
+/**
+ * PostgreSQL's part of search: `search_text.document`, a weighted tsvector in the community's
+ * language, with a GIN index over all texts and one over threads' own texts (similar threads),
+ * and pg_trgm on titles for typos.
+ */
+import type { Em } from '../../db/orm.ts';
+import { CANDIDATES, COMMON_IN, type Excerpts, FACTS, type MatchQuery, type RawMatch } from './query.ts';
+import { MARK_END, MARK_START } from './words.ts';
+
+/**
+ * The GIN index finds the community's matching texts; the first CANDIDATES threads' own texts
+ * found are ranked, and as many replies (ts_rank_cd reads each one's document, which is what
+ * costs). Threads' own texts go apart so that replies, ten times as many, never crowd them out.
+ */
+export function postgresMatches(em: Em, query: MatchQuery): Promise<RawMatch[]> {
+  const typed = query.typedTitle ? query.typedTitle : null;
+  const part = (replies: boolean) => ({
+    sql: `(select s.id as text_id, s.thread_id, s.source_id, s.is_reply, s.document, s.title, tq.query, ${FACTS}
+       from search_text s cross join ${TS_QUERY} tq
+       join thread t on t.id = s.thread_id and t.hidden_at is null and t.deleted_at is null
+       where s.community_id = ? and ${replies ? 's.is_reply' : 'not s.is_reply'}
+         and (s.document @@ tq.query ${typed ? 'or s.title % ?' : ''})
+       limit ?)`,
+    params: [...tsQueryParams(query), query.communityId, ...(typed ? [typed] : []), CANDIDATES],
+  });
+  const parts = query.threadsOnly ? [part(false)] : [part(false), part(true)];
+  return em.execute<RawMatch[]>(
+    `select c.text_id, c.thread_id, c.source_id, c.is_reply, c.merged_into_id, c.vote_count, c.created_at, c.visible,
+       ts_rank_cd(c.document, c.query) ${typed ? '+ 0.2 * similarity(c.title, ?)' : ''} as relevance
+     from (${parts.map((p) => p.sql).join(' union all ')}) c`,
+    [...(typed ? [typed] : []), ...parts.flatMap((p) => p.params)],
+  );
+}
+
+/**
+ * The words of `query` found in fewer than COMMON_IN of the community's threads' own texts
+ * (counted no further than that), in their order: an empty list when every word is common.
+ */
+export async function postgresRareWords(em: Em, query: MatchQuery): Promise<string[]> {
+  const one = (word: string) => ({ ...query, words: [word], mode: 'ANY' as const, prefix: false });
+  const rows = await em.execute<{ i: number; n: number | string }[]>(
+    query.words
+      .map(
+        (_, i) => `select ${i} as i, count(*) as n from (select 1 from search_text s cross join ${TS_QUERY} tq
+          where s.community_id = ? and not s.is_reply and s.document @@ tq.query limit ?) x${i}`,
+      )
+      .join(' union all '),
+    query.words.flatMap((w) => [...tsQueryParams(one(w)), query.communityId, COMMON_IN]),
+  );
+  const rare = new Set(rows.filter((r) => Number(r.n) < COMMON_IN).map((r) => Number(r.i)));
+  return query.words.filter((_, i) => rare.has(i));
+}
+
+/**
+ * ts_headline drops what its parser takes for HTML tags, but people's text is text: "<" is
+ * shielded as a control character (which stored text never holds) and given back after.
+ */
+const TAG_SHIELD = '\u0001';
+const unshield = (text: string) => text.replaceAll(TAG_SHIELD, '<');
+
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=12, ShortWord=2`;
+
+/** The matching texts around their words, by index row. */
+export async function postgresExcerpts(em: Em, query: MatchQuery, textIds: number[]): Promise<Excerpts[]> {
+  const rows = await em.execute<Excerpts[]>(
+    `select s.id as text_id, ts_headline(c.config, replace(s.body, '<', ?), tq.query, '${HEADLINE}') as body,
+       ts_headline(c.config, replace(s.title, '<', ?), tq.query, '${HEADLINE}') as title
+     from (select rapport_search_config(?) as config) c
+     cross join ${TS_QUERY} tq
+     join search_text s on s.community_id = ? and s.id in (${textIds.map(() => '?').join(', ')})`,
+    [TAG_SHIELD, TAG_SHIELD, query.communityId, ...tsQueryParams(query), query.communityId, ...textIds],
+  );
+  return rows.map((r) => ({ ...r, body: unshield(r.body), title: unshield(r.title) }));
+}
+
+/**
+ * tsquery, made in SQL word by word: unaccent can turn a letter into syntax (ŉ into 'n, ⑴ into
+ * (1)), so each word is folded, then stripped of punctuation and spaces again, then joined.
+ * ALL: every word; ANY: any of them. With `prefix`, the last (of three letters or more) may be
+ * unfinished.
+ */
+const TS_QUERY = `(select to_tsquery(rapport_search_config(?), coalesce(string_agg(
+    x.word || case when x.n = x.last then ? else '' end, ? order by x.n), '')) as query
+  from (select regexp_replace(unaccent(w.word), '[[:punct:][:space:][:cntrl:]]', '', 'g') as word, w.n, count(*) over () as last
+        from regexp_split_to_table(?, ' ') with ordinality as w(word, n)) x
+  where x.word <> '')`;
+
+function tsQueryParams({ communityId, words, mode, prefix }: MatchQuery): (string | number)[] {
+  const unfinished = prefix && mode === 'ALL' && (words.at(-1)?.length ?? 0) >= 3 ? ':*' : '';
+  return [communityId, unfinished, mode === 'ALL' ? ' & ' : ' | ', words.join(' ')];
+}

@@ -1,0 +1,80 @@
+/**
+ * SQLite's part of search: FTS5 over `search_text` (all texts, `search_fts`) and over threads' own
+ * texts only (`search_thread_fts`, for similar threads: ten times fewer rows than with replies).
+ * The indexes are shared by the communities of one database.
+ */
+import type { Em } from '../../db/orm.ts';
+import { CANDIDATES, COMMON_IN, type Excerpts, FACTS, type MatchQuery, type RawMatch } from './query.ts';
+import { MARK_END, MARK_START } from './words.ts';
+
+/** At most this many pages of candidates are read past other communities' texts. */
+const PAGES = 8;
+
+const indexOf = (query: MatchQuery) => (query.threadsOnly ? 'search_thread_fts' : 'search_fts');
+
+/**
+ * FTS5 reads matches newest first and stops at CANDIDATES of the community's: bm25 is computed
+ * for those only. Texts of other communities (and replies, where they share the index) are passed
+ * over a page at a time, never more than PAGES pages.
+ */
+export async function sqliteMatches(em: Em, query: MatchQuery): Promise<RawMatch[]> {
+  const index = indexOf(query);
+  const found: RawMatch[] = [];
+  let below = Number.MAX_SAFE_INTEGER;
+  for (let page = 0; page < PAGES && found.length < CANDIDATES; page++) {
+    const rows = await em.execute<(RawMatch & { wanted: number })[]>(
+      `select c.text_id, c.relevance, s.thread_id, s.source_id, s.is_reply, ${FACTS},
+         s.community_id = ? and t.hidden_at is null and t.deleted_at is null as wanted
+       from (select rowid as text_id, -bm25(${index}, 4.0, 1.0) as relevance from ${index}
+             where ${index} match ? and rowid < ? order by rowid desc limit ?) c
+       join search_text s on s.id = c.text_id
+       join thread t on t.id = s.thread_id`,
+      [query.communityId, ftsQuery(query), below, CANDIDATES],
+    );
+    for (const row of rows) {
+      below = Math.min(below, Number(row.text_id));
+      if (row.wanted) found.push(row);
+    }
+    if (rows.length < CANDIDATES) break;
+  }
+  return found;
+}
+
+/**
+ * The words of `query` found in fewer than COMMON_IN threads' own texts (counted no further than
+ * that), in their order: an empty list when every word is common.
+ */
+export async function sqliteRareWords(em: Em, query: MatchQuery): Promise<string[]> {
+  const rows = await em.execute<{ i: number; n: number }[]>(
+    query.words
+      .map(
+        (_, i) =>
+          `select ${i} as i, count(*) as n from (select 1 from search_thread_fts where search_thread_fts match ? limit ?)`,
+      )
+      .join(' union all '),
+    query.words.flatMap((w) => [`"${w}"`, COMMON_IN]),
+  );
+  const rare = new Set(rows.filter((r) => Number(r.n) < COMMON_IN).map((r) => Number(r.i)));
+  return query.words.filter((_, i) => rare.has(i));
+}
+
+/** The matching texts around their words, by index row. */
+export function sqliteExcerpts(em: Em, query: MatchQuery, textIds: number[]): Promise<Excerpts[]> {
+  return em.execute<Excerpts[]>(
+    `select search_fts.rowid as text_id, snippet(search_fts, 1, ?, ?, '…', 16) as body,
+       snippet(search_fts, 0, ?, ?, '…', 16) as title
+     from search_fts join search_text s on s.id = search_fts.rowid
+     where search_fts match ? and search_fts.rowid in (${textIds.map(() => '?').join(', ')}) and s.community_id = ?`,
+    [MARK_START, MARK_END, MARK_START, MARK_END, ftsQuery(query), ...textIds, query.communityId],
+  );
+}
+
+/**
+ * FTS5: each word quoted (so it is never syntax); ANY joins them with OR; ALL needs every one.
+ * With `prefix`, the last word (of three letters or more) may be unfinished.
+ */
+function ftsQuery({ words, mode, prefix }: MatchQuery): string {
+  const quoted = words.map((w) => `"${w}"`);
+  if (mode === 'ANY') return quoted.join(' OR ');
+  return prefix && (words.at(-1)?.length ?? 0) >= 3 ? `${quoted.join(' ')}*` : quoted.join(' ');
+}
