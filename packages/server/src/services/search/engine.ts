@@ -3,7 +3,7 @@ import { dialectOfEm, type Em } from '../../db/orm.ts';
 export { CANDIDATES, COMMON_IN, type Match, type MatchQuery, type ThreadFacts } from './query.ts';
 
 import { postgresExcerpts, postgresMatches, postgresRareWords } from './postgres-tsvector.ts';
-import { FACTS, type Match, type MatchQuery, type RawFacts, type RawMatch, type ThreadFacts } from './query.ts';
+import { FACTS, type Match, type MatchQuery, type RawFacts, type ThreadFacts } from './query.ts';
 import { sqliteExcerpts, sqliteMatches, sqliteRareWords } from './sqlite-fts.ts';
 import { MARK_START } from './words.ts';
 
