@@ -3,8 +3,8 @@ import { createdAtProperty, idProperty } from './common.ts';
 import { Community } from './community.ts';
 import { StaffMember } from './staff-member.ts';
 
-/** What a community API key may do: read members and the ranking, or write members. */
-export const API_KEY_SCOPES = ['READ_MEMBERS', 'WRITE_MEMBERS'] as const;
+/** What a community API key may do: read members and the ranking, write members, read demand. */
+export const API_KEY_SCOPES = ['READ_MEMBERS', 'WRITE_MEMBERS', 'READ_DEMAND'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**

@@ -14,6 +14,7 @@ const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   values: {
     READ_MEMBERS: { description: 'Read members (with e-mail and attributes) and the ranking.' },
     WRITE_MEMBERS: { description: 'Create and update members, with their attributes (upsertMembers).' },
+    READ_DEMAND: { description: 'Read demand: ideas by who wants them (Community.demand, demandCsv).' },
   } satisfies Record<(typeof API_KEY_SCOPES)[number], unknown>,
 });
 

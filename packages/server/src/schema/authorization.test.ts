@@ -42,7 +42,10 @@ async function as(role: Role): Promise<{ client: GraphQLClient; token?: string }
       return { client, token: await ssoToken(brand, { sub: `customer-${++counter}`, name: 'Cas' }) };
     case 'API_READ':
     case 'API_WRITE':
-      return { client, token: await apiKey(role === 'API_READ' ? 'READ_MEMBERS' : 'WRITE_MEMBERS') };
+    case 'API_DEMAND': {
+      const scope = { API_READ: 'READ_MEMBERS', API_WRITE: 'WRITE_MEMBERS', API_DEMAND: 'READ_DEMAND' }[role];
+      return { client, token: await apiKey(scope) };
+    }
     default: {
       const staff = { AGENCY: brand.agency, STAFF: brand.staff, MANAGER: brand.manager, OWNER: brand.owner }[role];
       await signInStaff(client, brand.slug, staff);
@@ -77,6 +80,7 @@ const call = (who: Who, query: string, variables: Record<string, unknown> = {}) 
  * a port nobody listens on, so deliveries fail at once (and are retried later), never hang.
  */
 let sharedWebhook: string | undefined;
+let redeliveryHook: string | undefined;
 async function someWebhook(fresh = false): Promise<string> {
   if (!fresh && sharedWebhook) return sharedWebhook;
   const made = await (await signedStaff()).data(
@@ -331,7 +335,9 @@ const RECIPES: Record<string, Recipe> = {
   'Mutation.deleteWebhook': async (who) =>
     call(who, 'mutation ($id: ID!) { deleteWebhook(id: $id) }', { id: await someWebhook(true) }),
   'Mutation.redeliverWebhook': async (who) => {
-    const id = await someWebhook(true); // the shared one may be turned off by now
+    // One of its own (the shared one may be turned off by now), made once: a community keeps 20.
+    redeliveryHook ??= await someWebhook(true);
+    const id = redeliveryHook;
     await someThread(); // a thread.created delivery for it
     const manager = await signedStaff();
     const log = await manager.data(
@@ -483,6 +489,8 @@ const RECIPES: Record<string, Recipe> = {
     }),
   'Community.memberByExternalId': (who) => communityField(who, 'memberByExternalId(externalId: "crm-1") { id }'),
   'Community.apiKeys': (who) => communityField(who, 'apiKeys { id name }'),
+  'Community.demand': (who) => communityField(who, 'demand(first: 5) { ideas { voters trend } }'),
+  'Community.demandCsv': (who) => communityField(who, 'demandCsv'),
   'Community.segments': (who) => communityField(who, 'segments { id memberCount }'),
   'Community.segment': (who) => communityField(who, 'segment(id: "00000000-0000-4000-8000-000000000000") { id }'),
   'Community.segmentPreview': (who) =>

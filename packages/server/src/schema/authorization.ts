@@ -8,7 +8,10 @@
  * call at all, the services for rules about the data (only the author edits, staff do not vote),
  * and the tenant filter for which community's rows exist at all.
  */
-/** People, then the brand's servers: API_READ holds a READ_MEMBERS key, API_WRITE a WRITE_MEMBERS one. */
+/**
+ * People, then the brand's servers: API_READ holds a READ_MEMBERS key, API_WRITE a WRITE_MEMBERS
+ * one, API_DEMAND a READ_DEMAND one.
+ */
 export const ROLES = [
   'ANONYMOUS',
   'GUEST',
@@ -19,6 +22,7 @@ export const ROLES = [
   'OWNER',
   'API_READ',
   'API_WRITE',
+  'API_DEMAND',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -154,6 +158,8 @@ export const AUTHORIZATION: Record<string, Permission> = {
   'Community.members': { allowed: [...ALL_STAFF, 'API_READ'], note: 'With e-mail addresses and activity.' },
   'Community.member': { allowed: [...ALL_STAFF, 'API_READ'], note: 'The relationship brief.' },
   'Community.memberByExternalId': { allowed: [...ALL_STAFF, 'API_READ'], note: "By the brand's own id." },
+  'Community.demand': { allowed: [...ALL_STAFF, 'API_DEMAND'], note: 'Ideas by who wants them.' },
+  'Community.demandCsv': { allowed: [...ALL_STAFF, 'API_DEMAND'], note: 'The same, as CSV.' },
   'Community.segments': { allowed: [...ALL_STAFF, 'API_READ'], note: 'Each with its live count and members.' },
   'Community.segment': { allowed: [...ALL_STAFF, 'API_READ'], note: '' },
   'Community.segmentPreview': { allowed: ALL_STAFF, note: 'Who rules being written take in.' },

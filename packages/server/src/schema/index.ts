@@ -29,6 +29,7 @@ import './handover.ts';
 import './webhook.ts';
 import './api-key.ts';
 import './segment.ts';
+import './demand.ts';
 import './privacy.ts';
 import './cleanup.ts';
 import { builder } from './builder.ts';

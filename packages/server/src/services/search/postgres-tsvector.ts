@@ -11,24 +11,38 @@ import { MARK_END, MARK_START } from './words.ts';
  * The GIN index finds the community's matching texts; the first CANDIDATES threads' own texts
  * found are ranked, and as many replies (ts_rank_cd reads each one's document, which is what
  * costs). Threads' own texts go apart so that replies, ten times as many, never crowd them out.
+ * The texts are found first (a materialized step), then each one's thread by its key (`limit 1`
+ * keeps that a lookup): joined otherwise, planners walked every thread.
  */
-export function postgresMatches(em: Em, query: MatchQuery): Promise<RawMatch[]> {
-  const typed = query.typedTitle ? query.typedTitle : null;
+export async function postgresMatches(em: Em, query: MatchQuery): Promise<RawMatch[]> {
+  // Titles alike letter by letter cost a scan of trigrams: asked only when the words find few.
+  const byWords = await matches(em, query, null);
+  if (!query.typedTitle || new Set(byWords.map((r) => r.thread_id)).size >= FEW) return byWords;
+  return matches(em, query, query.typedTitle);
+}
+
+/** Fewer threads than this found by the words: titles alike letter by letter are looked for too. */
+const FEW = 5;
+
+function matches(em: Em, query: MatchQuery, typed: string | null): Promise<RawMatch[]> {
   const part = (replies: boolean) => ({
-    sql: `(select s.id as text_id, s.thread_id, s.source_id, s.is_reply, s.document, s.title, tq.query, ${FACTS}
-       from search_text s cross join ${TS_QUERY} tq
-       join thread t on t.id = s.thread_id and t.hidden_at is null and t.deleted_at is null
+    sql: `(select s.id as text_id, s.thread_id, s.source_id, s.is_reply,
+         ts_rank_cd(s.document, q.query) ${typed ? '+ 0.2 * similarity(s.title, ?)' : ''} as relevance
+       from search_text s, q
        where s.community_id = ? and ${replies ? 's.is_reply' : 'not s.is_reply'}
-         and (s.document @@ tq.query ${typed ? 'or s.title % ?' : ''})
+         and (s.document @@ q.query ${typed ? 'or s.title % ?' : ''})
        limit ?)`,
-    params: [...tsQueryParams(query), query.communityId, ...(typed ? [typed] : []), CANDIDATES],
+    params: [...(typed ? [typed] : []), query.communityId, ...(typed ? [typed] : []), CANDIDATES],
   });
   const parts = query.threadsOnly ? [part(false)] : [part(false), part(true)];
   return em.execute<RawMatch[]>(
-    `select c.text_id, c.thread_id, c.source_id, c.is_reply, c.merged_into_id, c.vote_count, c.created_at, c.visible,
-       ts_rank_cd(c.document, c.query) ${typed ? '+ 0.2 * similarity(c.title, ?)' : ''} as relevance
-     from (${parts.map((p) => p.sql).join(' union all ')}) c`,
-    [...(typed ? [typed] : []), ...parts.flatMap((p) => p.params)],
+    `with q as (select query from ${TS_QUERY} tq),
+     texts as materialized (${parts.map((p) => p.sql).join(' union all ')})
+     select texts.*, f.* from texts cross join lateral (
+       select ${FACTS} from thread t where t.id = texts.thread_id and t.hidden_at is null and t.deleted_at is null
+       limit 1
+     ) f`,
+    [...tsQueryParams(query), ...parts.flatMap((p) => p.params)],
   );
 }
 

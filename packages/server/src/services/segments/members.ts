@@ -13,7 +13,7 @@ import type { Scope } from '../scope.ts';
 /** What counts as taking part (signing in, or being voted for, does not). */
 const TAKING_PART: readonly ActivityType[] = ['THREAD_POSTED', 'REPLY_POSTED', 'VOTE_ADDED', 'FOLLOWED'];
 
-interface Condition {
+export interface Condition {
   sql: string;
   params: unknown[];
 }
@@ -101,7 +101,8 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
   return conditions;
 }
 
-async function where(scope: Scope, rules: SegmentRules): Promise<Condition> {
+/** The rules as one SQL condition on the member row `m` (for queries that join members). */
+export async function where(scope: Scope, rules: SegmentRules): Promise<Condition> {
   const conditions = await conditionsOf(scope, rules);
   return { sql: conditions.map((c) => `(${c.sql})`).join(' and '), params: conditions.flatMap((c) => c.params) };
 }
