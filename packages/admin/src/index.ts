@@ -8,6 +8,7 @@ import { AdminChart } from './components/admin-chart.ts';
 import { AdminCleanup } from './components/admin-cleanup.ts';
 import { AdminConsentRecord } from './components/admin-consent-record.ts';
 import { AdminCustomerPanel } from './components/admin-customer-panel.ts';
+import { AdminDemand } from './components/admin-demand.ts';
 import { AdminHandovers } from './components/admin-handovers.ts';
 import { AdminInbox } from './components/admin-inbox.ts';
 import { AdminMembers } from './components/admin-members.ts';
@@ -54,6 +55,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'admin-handovers': AdminHandovers,
   'admin-webhooks': AdminWebhooks,
   'admin-api-keys': AdminApiKeys,
+  'admin-demand': AdminDemand,
   'admin-segments': AdminSegments,
   'admin-segment-form': AdminSegmentForm,
   'admin-cleanup': AdminCleanup,

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'member'; id: string }
   | { name: 'ambassadors' }
   | { name: 'segments' }
+  | { name: 'demand' }
   | { name: 'pulse' }
   | { name: 'handovers'; id?: string }
   | { name: 'moderation' }
@@ -37,6 +38,7 @@ export function routeOf(pathname: string): Route {
       return id ? { name: 'whats-new', id } : { name: 'whats-new' };
     case 'ambassadors':
     case 'segments':
+    case 'demand':
     case 'pulse':
     case 'moderation':
     case 'staff':

@@ -132,6 +132,8 @@ export class RapportAdmin extends LitElement {
         return html`<admin-ambassadors .app=${app}></admin-ambassadors>`;
       case 'segments':
         return html`<admin-segments .app=${app}></admin-segments>`;
+      case 'demand':
+        return html`<admin-demand .app=${app}></admin-demand>`;
       case 'pulse':
         return html`<admin-pulse .app=${app}></admin-pulse>`;
       case 'handovers':
@@ -172,6 +174,7 @@ export class RapportAdmin extends LitElement {
       ['members', msg('Members'), true],
       ['ambassadors', msg('Ambassadors'), true],
       ['segments', msg('Segments'), true],
+      ['demand', msg('Demand'), true],
       ['pulse', msg('Pulse'), true],
       ['handovers', msg('Handovers'), true],
       ['whats-new', msg("What's new"), true],

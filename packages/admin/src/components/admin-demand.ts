@@ -1,0 +1,238 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { theme } from '@rapport/shared/ui/theme.ts';
+import { gql } from '@urql/core';
+import { css, html, LitElement, nothing } from 'lit';
+import type { AdminApp } from '../app.ts';
+import { QueryController } from '../client/query.ts';
+import { formatNumber, listOf, t } from '../i18n/localize.ts';
+import { statusName } from '../i18n/words.ts';
+import { adminStyles } from '../styles.ts';
+
+const DEMAND_ARGS =
+  '$community: String!, $orderBy: DemandOrder, $weightBy: String, $segmentId: ID, $status: [ThreadStatus!]';
+
+export const DEMAND = gql`
+  query AdminDemand(${DEMAND_ARGS}) {
+    community(slug: $community) {
+      id
+      segments {
+        id
+        name
+      }
+      demand(orderBy: $orderBy, weightBy: $weightBy, segmentId: $segmentId, status: $status, first: 30) {
+        ideas {
+          thread {
+            id
+            title
+            status
+          }
+          voters
+          weight
+          segmentVoters
+          trend
+          bySegment {
+            standing
+            segment {
+              id
+              name
+            }
+            voters
+            share
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const DEMAND_CSV = gql`
+  query AdminDemandCsv(${DEMAND_ARGS}) {
+    community(slug: $community) {
+      id
+      demandCsv(orderBy: $orderBy, weightBy: $weightBy, segmentId: $segmentId, status: $status)
+    }
+  }
+`;
+
+interface Idea {
+  thread: { id: string; title: string; status: string };
+  voters: number;
+  weight: number | null;
+  segmentVoters: number | null;
+  trend: number[];
+  bySegment: { standing: string | null; segment: { id: string; name: string } | null; voters: number; share: number }[];
+}
+
+type Order = 'VOTERS' | 'WEIGHT' | 'SEGMENT_VOTERS';
+const DAY = 86_400_000;
+const STATUSES = ['OPEN', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'SHIPPED', 'DECLINED'];
+
+/** "12 ambassadors, 3 critics, 40 % of Enterprise": who an idea's voters are. */
+function breakdown(idea: Idea): string {
+  const parts = idea.bySegment.flatMap((s) => {
+    if (!s.voters) return [];
+    if (s.standing === 'AMBASSADORS')
+      return [t(msg('{count, plural, one {# ambassador} other {# ambassadors}}'), { count: s.voters })];
+    if (s.standing === 'CRITICS')
+      return [t(msg('{count, plural, one {# critic} other {# critics}}'), { count: s.voters })];
+    const share = formatNumber(s.share, { style: 'percent', maximumFractionDigits: 0 });
+    return [t(msg('{share} of {segment}'), { share, segment: s.segment?.name ?? '' })];
+  });
+  return listOf(parts, 'unit');
+}
+
+/**
+ * Who wants what: ideas ranked by unique voters, by an attribute summed over their voters (e.g.
+ * monthly revenue) or by one segment's voters, filtered by status; who the voters are; the top
+ * ideas' last 30 days as a chart; and the list as CSV.
+ */
+export class AdminDemand extends LitElement {
+  static override properties = {
+    app: { attribute: false },
+    orderBy: { state: true },
+    weightBy: { state: true },
+    segmentId: { state: true },
+    status: { state: true },
+  };
+
+  static override styles = [
+    theme,
+    adminStyles,
+    css`
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em 1em;
+        align-items: end;
+      }
+      td.num {
+        text-align: end;
+      }
+    `,
+  ];
+
+  declare app: AdminApp;
+  orderBy: Order = 'VOTERS';
+  weightBy = '';
+  /** What `weightBy` holds once typing stops. */
+  #weight = '';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  segmentId = '';
+  status = '';
+
+  readonly #demand = new QueryController<
+    { community: { segments: { id: string; name: string }[]; demand: { ideas: Idea[] } } | null },
+    Record<string, unknown> & { community: string }
+  >(this, DEMAND, () => this.#variables());
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  #variables() {
+    // Ordering by a sum needs its attribute, and by a segment its segment: until then, by voters.
+    const order =
+      (this.orderBy === 'WEIGHT' && !this.#weight) || (this.orderBy === 'SEGMENT_VOTERS' && !this.segmentId)
+        ? 'VOTERS'
+        : this.orderBy;
+    return {
+      community: this.app.community,
+      orderBy: order,
+      weightBy: this.#weight || null,
+      segmentId: this.segmentId || null,
+      status: this.status ? [this.status] : null,
+    };
+  }
+
+  async #download(): Promise<void> {
+    const result = await this.app.client.query(DEMAND_CSV, this.#variables()).toPromise();
+    const csv = (result.data as { community?: { demandCsv?: string } } | undefined)?.community?.demandCsv;
+    if (!csv) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    link.download = 'demand.csv';
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  #controls(segments: { id: string; name: string }[]) {
+    return html`<div class="controls">
+      <div class="field"><label for="demand-order">${msg('Rank by')}</label>
+        <select id="demand-order" .value=${this.orderBy} @change=${(e: Event) => {
+          this.orderBy = (e.target as HTMLSelectElement).value as Order;
+        }}>
+          <option value="VOTERS">${msg('Unique voters')}</option>
+          <option value="WEIGHT">${msg('Sum of an attribute over the voters')}</option>
+          <option value="SEGMENT_VOTERS">${msg('Voters in a segment')}</option>
+        </select></div>
+      <div class="field"><label for="demand-weight">${msg('Attribute to sum')}</label>
+        <input id="demand-weight" .value=${this.weightBy} placeholder="mrr" @input=${(e: Event) => {
+          this.weightBy = (e.target as HTMLInputElement).value;
+          clearTimeout(this.#timer);
+          this.#timer = setTimeout(() => {
+            this.#weight = this.weightBy.trim();
+            this.requestUpdate();
+          }, 400);
+        }} /></div>
+      <div class="field"><label for="demand-segment">${msg('Segment')}</label>
+        <select id="demand-segment" .value=${this.segmentId} @change=${(e: Event) => {
+          this.segmentId = (e.target as HTMLSelectElement).value;
+        }}>
+          <option value="">${msg('Everyone')}</option>
+          ${segments.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
+        </select></div>
+      <div class="field"><label for="demand-status">${msg('Status')}</label>
+        <select id="demand-status" .value=${this.status} @change=${(e: Event) => {
+          this.status = (e.target as HTMLSelectElement).value;
+        }}>
+          <option value="">${msg('Any status')}</option>
+          ${STATUSES.map((s) => html`<option value=${s}>${statusName(s)}</option>`)}
+        </select></div>
+      <button class="btn" @click=${() => this.#download()}>${msg('Download CSV')}</button>
+    </div>`;
+  }
+
+  #table(ideas: Idea[]) {
+    const weighted = ideas.some((i) => i.weight != null);
+    const segmented = ideas.some((i) => i.segmentVoters != null);
+    return html`<table class="ideas">
+      <thead><tr><th scope="col">${msg('Idea')}</th><th scope="col">${msg('Status')}</th>
+        <th scope="col">${msg('Voters')}</th>
+        ${weighted ? html`<th scope="col">${t(msg('Sum of {attribute}'), { attribute: this.#weight })}</th>` : nothing}
+        ${segmented ? html`<th scope="col">${msg('In the segment')}</th>` : nothing}
+        <th scope="col">${msg('Who they are')}</th></tr></thead>
+      <tbody>${ideas.map(
+        (i) => html`<tr>
+          <td><a href="/admin/threads/${encodeURIComponent(i.thread.id)}">${i.thread.title}</a></td>
+          <td>${statusName(i.thread.status)}</td>
+          <td class="num">${formatNumber(i.voters)}</td>
+          ${weighted ? html`<td class="num">${formatNumber(i.weight ?? 0)}</td>` : nothing}
+          ${segmented ? html`<td class="num">${formatNumber(i.segmentVoters ?? 0)}</td>` : nothing}
+          <td>${breakdown(i)}</td>
+        </tr>`,
+      )}</tbody>
+    </table>`;
+  }
+
+  override render() {
+    return html`<h1>${msg('Demand')}</h1>
+      <p class="muted">${msg('Who wants what: the ideas your customers vote for, and who those customers are.')}</p>
+      ${this.#demand.render((data) => {
+        const community = data.community;
+        if (!community) return nothing;
+        const ideas = community.demand.ideas;
+        const top = ideas.slice(0, 5);
+        const start = Date.now() - 29 * DAY;
+        const times = Array.from({ length: 30 }, (_, d) => start + d * DAY);
+        return html`${this.#controls(community.segments)}
+          ${
+            ideas.length
+              ? html`<admin-chart label=${msg('New votes a day, the top ideas')} .times=${times}
+                  .series=${top.map((i) => ({ label: i.thread.title, values: i.trend }))}></admin-chart>
+                ${this.#table(ideas)}`
+              : html`<p class="muted">${msg('No ideas match.')}</p>`
+          }`;
+      })}`;
+  }
+}
