@@ -65,6 +65,7 @@ interface ApiKey {
 const scopeNames = (): Record<string, string> => ({
   READ_MEMBERS: msg('Read members and the ranking'),
   WRITE_MEMBERS: msg('Write members and their attributes'),
+  READ_DEMAND: msg('Read demand: ideas by who wants them'),
 });
 
 /**

@@ -45,10 +45,14 @@ interface AttributeRow {
 /** Rules as the API takes them (SegmentRulesInput). */
 export type Rules = Record<string, unknown>;
 
-/** "990" is a number, "true" a boolean, anything else text: as the brand's token would say it. */
+/**
+ * "990" is a number, "true" a boolean, anything else text, as the brand's token would say it; a
+ * number written with a leading zero ("02134", a postcode) stays text.
+ */
 function typed(text: string): string | number | boolean {
   const trimmed = text.trim();
   if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  if (/^-?0\d/.test(trimmed)) return trimmed;
   return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
 }
 
@@ -103,6 +107,8 @@ export class AdminSegmentForm extends LitElement {
   locale = '';
   /** The rules last asked about (a moment after typing stops). */
   asked: Rules = {};
+  /** Rules of a segment being changed that this form does not show (a thread, a percentile…): kept as they are. */
+  #unshown: Rules = {};
   problem: Problem | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -133,8 +139,18 @@ export class AdminSegmentForm extends LitElement {
     this.standing = String(rules.standing ?? '');
     this.days = rules.activeWithinDays ? String(rules.activeWithinDays) : '';
     const consent = rules.consent as { purpose: string; granted: boolean } | undefined;
+    const locales = (rules.locales as string[] | undefined) ?? [];
     this.consent = consent?.granted ? consent.purpose : '';
-    this.locale = (rules.locales as string[] | undefined)?.[0] ?? '';
+    this.locale = locales.length === 1 ? (locales[0] ?? '') : '';
+    const { attributes: _a, standing: _s, activeWithinDays: _d, consent: _c, locales: _l, ...unshown } = rules;
+    if (consent && !consent.granted) unshown.consent = consent;
+    if (locales.length > 1) unshown.locales = locales;
+    // A saved rule keeps the thread's own id; the API takes its global id (base64 of "Thread:<id>").
+    if (unshown.thread) {
+      const thread = unshown.thread as { id: string; how: string };
+      unshown.thread = { threadId: btoa(`Thread:${thread.id}`), how: thread.how };
+    }
+    this.#unshown = unshown;
     this.#changed(0);
   }
 
@@ -162,6 +178,7 @@ export class AdminSegmentForm extends LitElement {
         return { key, equals: typed(r.value) };
       });
     return {
+      ...this.#unshown,
       ...(attributes.length ? { attributes } : {}),
       ...(this.standing ? { standing: this.standing } : {}),
       ...(this.days.trim() ? { activeWithinDays: Number(this.days) } : {}),
@@ -189,6 +206,7 @@ export class AdminSegmentForm extends LitElement {
     if (outcome.problem) return;
     this.dispatchEvent(new CustomEvent('rapport-segment-saved', { bubbles: true, composed: true }));
     this.segmentId = null;
+    this.#unshown = {};
     this.name = '';
     this.rows = [emptyRow()];
     this.standing = this.days = this.consent = this.locale = '';

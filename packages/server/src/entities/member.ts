@@ -10,10 +10,10 @@ export type EmailDigest = (typeof EMAIL_DIGESTS)[number];
 export const MEMBER_KINDS = ['GUEST', 'SSO'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
 
-/** A customer of one community: identified by the brand's SSO (`externalId`) or as a guest. */
 /** A customer's attributes, as the brand gives them (validated in services/member-attributes.ts). */
 export type MemberAttributes = Record<string, string | number | boolean>;
 
+/** A customer of one community: identified by the brand's SSO (`externalId`) or as a guest. */
 const MemberSchema = defineEntity({
   name: 'Member',
   uniques: [{ properties: ['community', 'externalId'] }, { properties: ['community', 'referralCode'] }],

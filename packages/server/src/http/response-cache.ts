@@ -123,7 +123,9 @@ export function useCommunityResponseCache(): Plugin {
       if (!found) return;
       const ctx = args.contextValue as unknown as Context;
       const viewer = ctx.viewer();
-      if (isStaff(viewer)) return;
+      // Staff see more than anyone; a brand's server with an API key is bound to its own community
+      // (another's answer to it is not the anonymous one): neither is kept for others.
+      if (isStaff(viewer) || ctx.apiKey) return;
       const slug = 'value' in found.slug ? found.slug.value : args.variableValues?.[found.slug.variable];
       // A request for another community than it named is refused by the resolver, not answered here.
       if (typeof slug !== 'string' || !ctx.mayAddress(slug)) return;

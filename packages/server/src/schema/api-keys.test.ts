@@ -10,6 +10,7 @@ import { DEFAULT_RATE_LIMITS } from '../rate-limit/rules.ts';
 import {
   ALL_COMMUNITIES,
   createTestCommunity,
+  postThread,
   signInStaff,
   ssoToken,
   type TestCommunity,
@@ -192,6 +193,18 @@ describe("the brand's server", () => {
     expect(code(writeWithReader)).toBe('FORBIDDEN');
     // Another community is not there for it.
     expect((await read('name', reader, other.slug)).data?.community).toBeNull();
+  });
+
+  it("never changes what another community's visitors are answered", async () => {
+    await postThread(server.client(), await ssoToken(other, { sub: 'zed', name: 'Zed' }), { title: 'Elsewhere idea' });
+    const LIST = 'query ($s: String!) { community(slug: $s) { name threads(first: 5) { edges { node { title } } } } }';
+    // A's key asks for B's list: nothing of B for it, and nothing kept for B's visitors.
+    const asKey = await server.client().request(LIST, { token: reader, variables: { s: other.slug } });
+    expect(asKey.data?.community).toBeNull();
+    const visitor = await server.client().data(LIST, { variables: { s: other.slug } });
+    expect(visitor.community.threads.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual([
+      'Elsewhere idea',
+    ]);
   });
 
   it('cannot sign in or join as a person', async () => {

@@ -4,7 +4,7 @@ import type { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import type { Action } from '../rate-limit/rules.ts';
 import { type Actor, isMember, isStaff, type MemberActor, memberIdOf, type StaffActor } from '../services/actor.ts';
-import type { ApiKeyCaller } from '../services/api-keys.ts';
+import { type ApiKeyCaller, apiKeyInUse } from '../services/api-keys.ts';
 import { communityLocale, findCommunityBySlug, sharedCommunityBySlug } from '../services/communities.ts';
 import { AppError } from '../services/errors.ts';
 import type { EventBus } from '../services/events.ts';
@@ -127,10 +127,12 @@ export class Context {
 
   /**
    * Whether the viewer's sign-in still holds (services/identity.ts `stillSignedIn`): a live stream
-   * asks before each event. An anonymous viewer has none to lose.
+   * asks before each event. An anonymous viewer has none to lose; an API key, its revocation.
    */
-  readonly stillSignedIn = (options?: { account?: boolean }): Promise<boolean> =>
-    this.#viewer ? stillSignedIn(this.#rootEm, this.#viewer, options) : Promise.resolve(true);
+  readonly stillSignedIn = (options?: { account?: boolean }): Promise<boolean> => {
+    if (this.apiKey) return apiKeyInUse(this.#rootEm, this.apiKey.id);
+    return this.#viewer ? stillSignedIn(this.#rootEm, this.#viewer, options) : Promise.resolve(true);
+  };
 
   /**
    * Counts an action against the rate limits (per member and per address) and refuses it with

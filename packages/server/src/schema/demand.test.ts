@@ -135,4 +135,12 @@ it('exports CSV a spreadsheet reads as text, for staff and READ_DEMAND keys only
     variables: { s: brand.slug },
   });
   expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  // Who is in a segment is for staff and READ_MEMBERS keys, not for a demand key.
+  const inSegments = await server
+    .client()
+    .request(
+      'query ($s: String!) { community(slug: $s) { demand { ideas { bySegment { voters segment { name members { displayName } } } } } } }',
+      { token: key.createApiKey.key, variables: { s: brand.slug } },
+    );
+  expect(inSegments.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });

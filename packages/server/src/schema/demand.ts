@@ -59,6 +59,8 @@ const DemandIdeaRef = builder.objectRef<DemandIdea>('DemandIdea').implement({
     segmentVoters: t.exposeInt('segmentVoters', { nullable: true }),
     bySegment: t.field({
       type: [SegmentVotesRef],
+      // Counted over every group's members (once a page): costly.
+      complexity: 200,
       resolve: async (d, _a, ctx) => {
         const cached = entryOf(perPage, d.page, (): PageReads => ({}));
         cached.segments ??= votesBySegment(ctx.scope(), d.page);

@@ -87,16 +87,29 @@ const rulesInput = (rules: RulesArg) => ({
   thread: rules.thread ? { id: rules.thread.threadId.id, how: rules.thread.how } : null,
 });
 
+/** Counting a segment reads every member: it costs like many fields toward the complexity limit. */
+const SEGMENT_COST = 200;
+
 export const SegmentRef = builder.objectRef<Segment>('Segment').implement({
   description: 'A group of customers, kept as rules: who is in it is worked out when asked.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
-    rules: t.field({ type: 'JSON', description: 'The rules, as saved.', resolve: (s) => s.rules }),
-    memberCount: t.int({ resolve: (s, _a, ctx) => countSegment(ctx.scope(), s.rules) }),
+    rules: t.field({
+      type: 'JSON',
+      description: 'The rules, as saved. Staff and READ_MEMBERS keys.',
+      authScopes: { staff: true, apiKey: 'READ_MEMBERS' },
+      resolve: (s) => s.rules,
+    }),
+    memberCount: t.int({
+      complexity: SEGMENT_COST,
+      resolve: (s, _a, ctx) => countSegment(ctx.scope(), s.rules),
+    }),
     members: t.field({
       type: [MemberRef],
-      description: 'A preview: those most recently seen first. `first`: 1–100.',
+      description: 'A preview: those most recently seen first. `first`: 1–100. Staff and READ_MEMBERS keys.',
+      authScopes: { staff: true, apiKey: 'READ_MEMBERS' },
+      complexity: SEGMENT_COST,
       args: { first: t.arg.int({ required: false }) },
       resolve: (s, args, ctx) => segmentMembers(ctx.scope(), s.rules, pageSize(args.first, 100, 20)),
     }),
@@ -109,9 +122,10 @@ export const SegmentRef = builder.objectRef<Segment>('Segment').implement({
 const PreviewRef = builder.objectRef<{ rules: SegmentRules }>('SegmentPreview').implement({
   description: 'Who rules not yet saved take in.',
   fields: (t) => ({
-    memberCount: t.int({ resolve: (p, _a, ctx) => countSegment(ctx.scope(), p.rules) }),
+    memberCount: t.int({ complexity: SEGMENT_COST, resolve: (p, _a, ctx) => countSegment(ctx.scope(), p.rules) }),
     members: t.field({
       type: [MemberRef],
+      complexity: SEGMENT_COST,
       args: { first: t.arg.int({ required: false }) },
       resolve: (p, args, ctx) => segmentMembers(ctx.scope(), p.rules, pageSize(args.first, 100, 20)),
     }),

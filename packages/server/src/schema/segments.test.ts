@@ -108,6 +108,8 @@ describe('who a segment takes in', () => {
     expect(await who({ consent: { purpose: 'STAFF_CONTACT', granted: true } })).toEqual(['Ada']);
     expect(await who({ consent: { purpose: 'STAFF_CONTACT', granted: false } })).toEqual(['Bo', 'Cy', 'Dee']);
     expect(await who({ locales: ['de'] })).toEqual(['Dee']);
+    // Who chose no language reads the community's.
+    expect(await who({ locales: ['en'] })).toEqual(['Ada', 'Bo', 'Cy']);
     expect(await who({ minScorePercentile: 0 })).toContain('Ada');
     expect(await who({})).toEqual(['Ada', 'Bo', 'Cy', 'Dee']);
   });

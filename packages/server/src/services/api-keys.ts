@@ -43,6 +43,14 @@ export async function apiKeyCaller(rootEm: Em, token: string): Promise<ApiKeyCal
   return { id: key.id, communityId: key.community.id, name: key.name, scopes: key.scopes };
 }
 
+/** Whether a key is still in use (not revoked): a live stream opened with it asks before each event. */
+export async function apiKeyInUse(rootEm: Em, id: string): Promise<boolean> {
+  const key = await rootEm
+    .fork()
+    .findOne(ApiKey, { id, revokedAt: null }, { filters: { tenant: false }, fields: ['id'] });
+  return key !== null;
+}
+
 /** Every key of the community, newest first, revoked ones included (they say when). */
 export function listApiKeys(scope: Scope): Promise<ApiKey[]> {
   return scope.em.find(

@@ -22,6 +22,9 @@ describe('checkAttributes', () => {
       ),
     ).toBe(true);
     expect(sameAttributes(checked, { ...checked, plan: 'pro' })).toBe(false);
+    // PostgreSQL's jsonb gives keys back shortest first: the same attributes all the same.
+    expect(sameAttributes({ plan: 'pro', company: 'Acme' }, { company: 'Acme', plan: 'pro' })).toBe(true);
+    expect(sameAttributes(null, {})).toBe(false);
   });
 
   it('says what is wrong, and where', () => {

@@ -43,12 +43,17 @@ export function checkAttributes(value: unknown): MemberAttributes {
   return checked;
 }
 
-/** Whether two sets of attributes say the same (both sorted by checkAttributes, or null). */
+/**
+ * Whether two sets of attributes say the same, whatever their keys' order (PostgreSQL's jsonb
+ * gives keys back shortest first).
+ */
 export function sameAttributes(
   a: MemberAttributes | null | undefined,
   b: MemberAttributes | null | undefined,
 ): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const canonical = (v: MemberAttributes | null | undefined) =>
+    v == null ? 'null' : JSON.stringify(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return canonical(a) === canonical(b);
 }
 
 /** Attributes refused: the message completes "attributes …" for the brand's developers. */

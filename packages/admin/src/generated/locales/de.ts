@@ -178,6 +178,7 @@
 's4c7c7c5f25027e51': `{count, plural, one {# Mitglied wird {due} gelöscht, außer du machst es rückgängig.} other {# Mitglieder werden {due} gelöscht, außer du machst es rückgängig.}}`,
 's4ce6d1bdb6080bcd': `Endpoint-URL`,
 's4d146526fcea605a': `positiv`,
+'s4df90d1c2608fd72': `Nachfrage lesen: Ideen danach, wer sie will`,
 's4e1f6b505199853a': `zuletzt genutzt {when}`,
 's4e292c3d3852071a': `Bei deiner Community anmelden`,
 's4e92fe1e2e945dd7': `Mindestens 10 Zeichen. Du wirst sofort angemeldet.`,

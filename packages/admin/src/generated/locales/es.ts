@@ -178,6 +178,7 @@
 's4c7c7c5f25027e51': `{count, plural, one {# miembro se borrará {due} salvo que lo deshagas.} many {# miembros se borrarán {due} salvo que lo deshagas.} other {# miembros se borrarán {due} salvo que lo deshagas.}}`,
 's4ce6d1bdb6080bcd': `URL del endpoint`,
 's4d146526fcea605a': `positivo`,
+'s4df90d1c2608fd72': `Leer la demanda: ideas según quién las quiere`,
 's4e1f6b505199853a': `último uso {when}`,
 's4e292c3d3852071a': `Inicia sesión en tu comunidad`,
 's4e92fe1e2e945dd7': `Al menos 10 caracteres. Iniciarás sesión de inmediato.`,

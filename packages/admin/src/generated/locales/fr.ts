@@ -178,6 +178,7 @@
 's4c7c7c5f25027e51': `{count, plural, one {# membre sera effacé {due}, sauf si vous annulez.} many {# membres seront effacés {due}, sauf si vous annulez.} other {# membres seront effacés {due}, sauf si vous annulez.}}`,
 's4ce6d1bdb6080bcd': `URL de destination`,
 's4d146526fcea605a': `positif`,
+'s4df90d1c2608fd72': `Lire la demande : les idées selon qui les veut`,
 's4e1f6b505199853a': `dernière utilisation {when}`,
 's4e292c3d3852071a': `Connectez-vous à votre communauté`,
 's4e92fe1e2e945dd7': `Au moins 10 caractères. Vous serez connecté immédiatement.`,

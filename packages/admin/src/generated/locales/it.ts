@@ -178,6 +178,7 @@
 's4c7c7c5f25027e51': `{count, plural, one {# membro verrà cancellato {due}, a meno che tu non annulli.} many {# membri verranno cancellati {due}, a meno che tu non annulli.} other {# membri verranno cancellati {due}, a meno che tu non annulli.}}`,
 's4ce6d1bdb6080bcd': `URL dell’endpoint`,
 's4d146526fcea605a': `positivo`,
+'s4df90d1c2608fd72': `Leggere la domanda: le idee in base a chi le vuole`,
 's4e1f6b505199853a': `ultimo uso {when}`,
 's4e292c3d3852071a': `Accedi alla tua community`,
 's4e92fe1e2e945dd7': `Almeno 10 caratteri. Accederai subito.`,

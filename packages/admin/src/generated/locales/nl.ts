@@ -178,6 +178,7 @@
 's4c7c7c5f25027e51': `{count, plural, one {# lid wordt {due} gewist, tenzij je dit ongedaan maakt.} other {# leden worden {due} gewist, tenzij je dit ongedaan maakt.}}`,
 's4ce6d1bdb6080bcd': `Endpoint-URL`,
 's4d146526fcea605a': `positief`,
+'s4df90d1c2608fd72': `Vraag lezen: ideeën naar wie ze wil`,
 's4e1f6b505199853a': `laatst gebruikt {when}`,
 's4e292c3d3852071a': `Log in bij je community`,
 's4e92fe1e2e945dd7': `Minstens 10 tekens. Je wordt meteen ingelogd.`,

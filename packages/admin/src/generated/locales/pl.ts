@@ -178,6 +178,7 @@
 's4c7c7c5f25027e51': `{count, plural, one {# osoba zostanie usunięta {due}, chyba że to cofniesz.} few {# osoby zostaną usunięte {due}, chyba że to cofniesz.} many {# osób zostanie usuniętych {due}, chyba że to cofniesz.} other {# osoby zostanie usunięte {due}, chyba że to cofniesz.}}`,
 's4ce6d1bdb6080bcd': `Adres URL punktu końcowego`,
 's4d146526fcea605a': `pozytywne`,
+'s4df90d1c2608fd72': `Odczyt zapotrzebowania: pomysły według tego, kto ich chce`,
 's4e1f6b505199853a': `ostatnio użyty {when}`,
 's4e292c3d3852071a': `Zaloguj się do swojej społeczności`,
 's4e92fe1e2e945dd7': `Co najmniej 10 znaków. Od razu Cię zalogujemy.`,

@@ -178,6 +178,7 @@
 's4c7c7c5f25027e51': `{count, plural, one {# membro será apagado {due}, a menos que você desfaça.} many {# membros serão apagados {due}, a menos que você desfaça.} other {# membros serão apagados {due}, a menos que você desfaça.}}`,
 's4ce6d1bdb6080bcd': `URL do endpoint`,
 's4d146526fcea605a': `positivo`,
+'s4df90d1c2608fd72': `Ler a demanda: ideias por quem as quer`,
 's4e1f6b505199853a': `último uso {when}`,
 's4e292c3d3852071a': `Entre na sua comunidade`,
 's4e92fe1e2e945dd7': `Pelo menos 10 caracteres. Você vai entrar na hora.`,

@@ -178,6 +178,7 @@
 's4c7c7c5f25027e51': `{count, plural, one {Geri almazsan # üye {due} silinecek.} other {Geri almazsan # üye {due} silinecek.}}`,
 's4ce6d1bdb6080bcd': `Uç nokta URL’si`,
 's4d146526fcea605a': `olumlu`,
+'s4df90d1c2608fd72': `Talebi okuma: fikirler, onları kimin istediğine göre`,
 's4e1f6b505199853a': `son kullanım {when}`,
 's4e292c3d3852071a': `Topluluğuna giriş yap`,
 's4e92fe1e2e945dd7': `En az 10 karakter. Hemen giriş yapmış olacaksın.`,

@@ -41,18 +41,19 @@ export async function sqliteMatches(em: Em, query: MatchQuery): Promise<RawMatch
 }
 
 /**
- * The words of `query` found in fewer than COMMON_IN threads' own texts (counted no further than
- * that), in their order: an empty list when every word is common.
+ * The words of `query` found in fewer than COMMON_IN of the community's threads' own texts
+ * (counted no further than that), in their order: an empty list when every word is common.
  */
 export async function sqliteRareWords(em: Em, query: MatchQuery): Promise<string[]> {
   const rows = await em.execute<{ i: number; n: number }[]>(
     query.words
       .map(
-        (_, i) =>
-          `select ${i} as i, count(*) as n from (select 1 from search_thread_fts where search_thread_fts match ? limit ?)`,
+        (_, i) => `select ${i} as i, count(*) as n from (select 1 from search_thread_fts
+          cross join search_text s on s.id = search_thread_fts.rowid
+          where search_thread_fts match ? and s.community_id = ? limit ?)`,
       )
       .join(' union all '),
-    query.words.flatMap((w) => [`"${w}"`, COMMON_IN]),
+    query.words.flatMap((w) => [`"${w}"`, query.communityId, COMMON_IN]),
   );
   const rare = new Set(rows.filter((r) => Number(r.n) < COMMON_IN).map((r) => Number(r.i)));
   return query.words.filter((_, i) => rare.has(i));

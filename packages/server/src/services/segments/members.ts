@@ -5,9 +5,11 @@
  */
 import { dialectOfEm } from '../../db/orm.ts';
 import { type ActivityType, Member, type SegmentRules } from '../../entities/index.ts';
+import { communityLocale } from '../communities.ts';
 import { CONSENT_DEFAULTS } from '../consent.ts';
+import { entryOf } from '../map-entry.ts';
 import { DAY_MS } from '../ranking/model.ts';
-import { cutOff, scoreAtPercentile, thresholds } from '../ranking/standing.ts';
+import { cutOff, scoreAtPercentile, type Thresholds, thresholds } from '../ranking/standing.ts';
 import type { Scope } from '../scope.ts';
 
 /** What counts as taking part (signing in, or being voted for, does not). */
@@ -17,6 +19,10 @@ export interface Condition {
   sql: string;
   params: unknown[];
 }
+
+/** The ranking's cut-offs, worked out once per scope (a request): every group of a page uses them. */
+const cutOffs = new WeakMap<Scope, Promise<Thresholds>>();
+const thresholdsOf = (scope: Scope) => entryOf(cutOffs, scope, () => thresholds(scope));
 
 /** The conditions of `rules` on the member row `m`, for this database. */
 async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Condition[]> {
@@ -29,14 +35,18 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
   for (const rule of rules.attributes ?? []) {
     // The value as JSON text ("pro", 990, true), and as a number where it is one.
     const path = postgres ? rule.key : `$."${rule.key}"`;
-    const json = postgres ? '(m.attributes -> (?::text))::text' : 'm.attributes -> ?';
+    // Compared as JSON (PostgreSQL's jsonb prints some numbers unlike JavaScript's JSON).
+    const json = postgres ? 'm.attributes -> (?::text)' : 'm.attributes -> ?';
+    const value = postgres ? '?::jsonb' : '?';
     const number = postgres
       ? "case when jsonb_typeof(m.attributes -> (?::text)) = 'number' then (m.attributes ->> (?::text))::numeric end"
       : "case when json_type(m.attributes, ?) in ('integer', 'real') then json_extract(m.attributes, ?) end";
-    if (rule.equals !== undefined) conditions.push({ sql: `${json} = ?`, params: [path, JSON.stringify(rule.equals)] });
+    if (rule.equals !== undefined) {
+      conditions.push({ sql: `${json} = ${value}`, params: [path, JSON.stringify(rule.equals)] });
+    }
     if (rule.in) {
       conditions.push({
-        sql: `${json} in (${rule.in.map(() => '?').join(', ')})`,
+        sql: `${json} in (${rule.in.map(() => value).join(', ')})`,
         params: [path, ...rule.in.map((v) => JSON.stringify(v))],
       });
     }
@@ -45,7 +55,7 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
   }
 
   if (rules.standing) {
-    const t = await thresholds(scope);
+    const t = await thresholdsOf(scope);
     conditions.push({ sql: 'm.suspended_at is null', params: [] });
     if (rules.standing === 'AMBASSADORS') conditions.push({ sql: 'm.ambassador_flagged_at is not null', params: [] });
     if (rules.standing === 'SUGGESTED') {
@@ -80,7 +90,7 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
   }
   if (rules.thread) {
     const { id, how } = rules.thread;
-    const posted = `(exists (select 1 from thread t where t.id = ? and t.author_member_id = m.id)
+    const posted = `(exists (select 1 from thread t where t.id = ? and t.author_member_id = m.id and t.deleted_at is null)
       or exists (select 1 from reply r where r.thread_id = ? and r.author_member_id = m.id and r.deleted_at is null))`;
     const voted = 'exists (select 1 from vote v where v.thread_id = ? and v.member_id = m.id)';
     if (how === 'POSTED') conditions.push({ sql: posted, params: [id, id] });
@@ -96,7 +106,11 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
     });
   }
   if (rules.locales?.length) {
-    conditions.push({ sql: `m.locale in (${rules.locales.map(() => '?').join(', ')})`, params: rules.locales });
+    // A member who chose no language reads the community's.
+    conditions.push({
+      sql: `coalesce(m.locale, ?) in (${rules.locales.map(() => '?').join(', ')})`,
+      params: [await communityLocale(scope.em, scope.communityId), ...rules.locales],
+    });
   }
   return conditions;
 }
@@ -125,11 +139,4 @@ export async function segmentMembers(scope: Scope, rules: SegmentRules, limit: n
   );
   const members = await Promise.all(rows.map((r) => scope.loaders.byId(Member).load(r.id)));
   return members.filter((m): m is Member => m != null);
-}
-
-/** Every member id of the segment (for asking it a question: services/asks). */
-export async function segmentMemberIds(scope: Scope, rules: SegmentRules): Promise<string[]> {
-  const w = await where(scope, rules);
-  const rows = await scope.em.execute<{ id: string }[]>(`select m.id from member m where ${w.sql}`, w.params);
-  return rows.map((r) => r.id);
 }
