@@ -19,10 +19,6 @@ export const LIMITS = {
   agencyName: { field: 'agencyName', label: 'Agency name', min: 1, max: 120 },
   communityName: { field: 'name', label: 'Name', min: 1, max: 120 },
   auditAction: { field: 'action', label: 'Action', min: 1, max: 64 },
-  apiKeyName: { field: 'name', label: 'Name', min: 1, max: 80 },
-  segmentName: { field: 'name', label: 'Name', min: 1, max: 80 },
-  /** The brand's own id for a customer (the SSO token's `sub`). */
-  externalId: { field: 'externalId', label: 'External id', min: 1, max: 200 },
 } as const;
 
 /** Threads one "What's new" entry may deliver. */

@@ -71,7 +71,7 @@ export async function createApiKey(
   actor: StaffActor,
   input: { name: string; scopes: readonly string[] },
 ): Promise<NewApiKey> {
-  const name = valid.line(input.name, valid.LIMITS.apiKeyName);
+  const name = valid.line(input.name, valid.SERVER_LIMITS.apiKeyName);
   const scopes = [...new Set(input.scopes)];
   if (!scopes.length) throw badInput('error.apiKey.noScopes', 'scopes');
   if (scopes.some((s) => !API_KEY_SCOPES.includes(s as ApiKeyScope))) throw badInput('error.apiKey.noScopes', 'scopes');

@@ -27,7 +27,7 @@ export interface MemberUpsert {
 const at = (i: number, field: string) => `members.${i}.${field}`;
 
 function checked(input: MemberUpsert, i: number) {
-  const externalId = valid.line(input.externalId, { ...valid.LIMITS.externalId, field: at(i, 'externalId') });
+  const externalId = valid.line(input.externalId, { ...valid.SERVER_LIMITS.externalId, field: at(i, 'externalId') });
   const name =
     input.name == null ? undefined : valid.line(input.name, { ...valid.LIMITS.displayName, field: at(i, 'name') });
   let email: string | null | undefined;

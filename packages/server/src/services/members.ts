@@ -46,7 +46,7 @@ export function findMember(scope: Scope, id: string): Promise<Member | null> {
 
 /** The customer the brand knows by `externalId` (not an erased one, whose id is gone). */
 export function findMemberByExternalId(scope: Scope, externalId: string): Promise<Member | null> {
-  if (externalId.length > valid.LIMITS.externalId.max) return Promise.resolve(null);
+  if (externalId.length > valid.SERVER_LIMITS.externalId.max) return Promise.resolve(null);
   return scope.em.findOne(Member, { externalId, erasedAt: null });
 }
 

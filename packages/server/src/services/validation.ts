@@ -5,6 +5,17 @@ import { badInput } from './errors.ts';
 
 export { LIMITS, type TextRule } from '@rapport/shared/limits.ts';
 
+/**
+ * Lengths only the server and the console check: kept out of the shared LIMITS, which the widget
+ * bundles (its start is on a byte budget).
+ */
+export const SERVER_LIMITS = {
+  apiKeyName: { field: 'name', label: 'Name', min: 1, max: 80 },
+  segmentName: { field: 'name', label: 'Name', min: 1, max: 80 },
+  /** The brand's own id for a customer (the SSO token's `sub`). */
+  externalId: { field: 'externalId', label: 'External id', min: 1, max: 200 },
+} as const;
+
 // C0/C1 control characters other than tab, newline and carriage return.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;

@@ -24,7 +24,7 @@ export async function saveSegment(
   actor: StaffActor,
   input: { id?: string | null; name: string; rules: SegmentRulesInput },
 ): Promise<Segment> {
-  const name = valid.line(input.name, valid.LIMITS.segmentName);
+  const name = valid.line(input.name, valid.SERVER_LIMITS.segmentName);
   const rules = await checkRules(scope, input.rules);
   return write(scope, async (em) => {
     if (input.id != null) {
