@@ -51,11 +51,14 @@ describe('<rapport-admin>', () => {
     await signIn(community, 'staff');
     let admin = await mountAdmin();
     await waitFor(() => find(admin, 'nav'), 'the navigation');
-    // The ranking and the pulse are for the whole team; flagging ambassadors is for managers.
+    // The ranking, segments, demand and the pulse are for the whole team; flagging ambassadors
+    // and saving segments are for managers.
     expect(navLabels(admin)).to.deep.equal([
       'Inbox',
       'Members',
       'Ambassadors',
+      'Segments',
+      'Demand',
       'Pulse',
       'Handovers',
       "What's new",
@@ -71,6 +74,8 @@ describe('<rapport-admin>', () => {
       'Inbox',
       'Members',
       'Ambassadors',
+      'Segments',
+      'Demand',
       'Pulse',
       'Handovers',
       "What's new",
