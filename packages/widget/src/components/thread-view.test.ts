@@ -158,8 +158,9 @@ describe('<rapport-thread-view>', () => {
     expect(report.getAttribute('aria-label')).to.equal('Report this reply to the moderators');
     report.click();
     const reason = await waitFor(() => find(replies(widget)[0]!, 'rapport-report >> input'), 'the reason field');
-    // Focus moves there once the field is drawn (a frame after it exists, on a busy machine).
-    await waitFor(() => reason.matches(':focus'), 'the focus on the reason field');
+    // Focus moves there once the field is drawn. Read from its shadow root: `:focus` is false in a
+    // page without window focus, as when the runner has several test pages open at once.
+    await waitFor(() => (reason.getRootNode() as ShadowRoot).activeElement === reason, 'the focus on the reason field');
     type(reason, 'no');
     byText(replies(widget)[0]!, 'rapport-report >> button', 'Send report')?.click();
     await waitFor(() => find(replies(widget)[0]!, 'rapport-report >> #reason-error'), 'the length problem');
