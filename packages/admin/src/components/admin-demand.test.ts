@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import {
   cleanup,
+  customer,
   deepText,
   find,
   findAll,
@@ -14,7 +15,7 @@ import {
 
 /** A customer the brand signed in, with attributes, voting for ideas through the API. */
 async function voter(slug: string, name: string, attributes: Record<string, unknown>, threadIds: string[]) {
-  const token = await server<string>('sso-token', { slug, sub: name.toLowerCase(), name, attributes });
+  const token = await customer(slug, name, attributes);
   for (const id of threadIds) {
     await fetch('/graphql', {
       method: 'POST',

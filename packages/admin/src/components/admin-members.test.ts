@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import {
   byText,
   cleanup,
+  customer,
   deepText,
   find,
   findAll,
@@ -79,12 +80,7 @@ describe('<admin-members> and the relationship brief', () => {
   it('shows what the brand says about a customer, as text', async () => {
     const c = await community();
     const attributes = { plan: 'enterprise', mrr: 12500, beta: true, company: '<img src=x onerror="window.hacked=1">' };
-    const token = await server<string>('sso-token', { slug: c.slug, sub: 'dana', name: 'Dana', attributes });
-    await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ viewer { member { id } } }' }),
-    });
+    await customer(c.slug, 'Dana', attributes);
     await signIn(c);
     const admin = await mountAdmin('/admin/members');
     (await waitFor(() => byText(admin, 'admin-members >> tbody a', 'Dana'), 'Dana')).click();

@@ -2,26 +2,16 @@ import { expect } from 'chai';
 import {
   byText,
   cleanup,
+  customer,
   deepText,
   find,
   findAll,
   mountAdmin,
   newCommunity,
-  server,
   signIn,
   type,
   waitFor,
 } from '../testing/harness.ts';
-
-/** A customer signed in by the brand with what it says about them (the token's attributes). */
-async function customer(slug: string, name: string, attributes: Record<string, unknown>) {
-  const token = await server<string>('sso-token', { slug, sub: name.toLowerCase(), name, attributes });
-  await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ viewer { member { id } } }' }),
-  });
-}
 
 describe('<admin-segments>', () => {
   afterEach(cleanup);

@@ -80,3 +80,17 @@ export async function cleanup(): Promise<void> {
   localStorage.clear();
   history.replaceState(null, '', TEST_PAGE);
 }
+
+/**
+ * A customer the brand signs in (with what its token says about them), as their first request
+ * would: their member exists afterwards. Returns their SSO token, for further calls.
+ */
+export async function customer(slug: string, name: string, attributes: Record<string, unknown> = {}): Promise<string> {
+  const token = await server<string>('sso-token', { slug, sub: name.toLowerCase(), name, attributes });
+  await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ viewer { member { id } } }' }),
+  });
+  return token;
+}

@@ -10,7 +10,7 @@ import { ATTRIBUTE_KEY } from './member-attributes.ts';
 import { DAY_MS } from './ranking/model.ts';
 import type { Scope } from './scope.ts';
 import { findSegment } from './segments/manage.ts';
-import { type Condition, where } from './segments/members.ts';
+import { numericAttribute, where } from './segments/members.ts';
 import * as valid from './validation.ts';
 
 export const DEMAND_ORDERS = ['VOTERS', 'WEIGHT', 'SEGMENT_VOTERS'] as const;
@@ -44,19 +44,6 @@ export interface DemandPage {
   ideas: DemandIdea[];
   hasNextPage: boolean;
   offset: number;
-}
-
-/** The value of attribute `key` of member `m` as a number, or null (SQL, with its parameters). */
-export function numericAttribute(postgres: boolean, key: string): Condition {
-  return postgres
-    ? {
-        sql: "case when jsonb_typeof(m.attributes -> (?::text)) = 'number' then (m.attributes ->> (?::text))::numeric end",
-        params: [key, key],
-      }
-    : {
-        sql: "case when json_type(m.attributes, ?) in ('integer', 'real') then json_extract(m.attributes, ?) end",
-        params: [`$."${key}"`, `$."${key}"`],
-      };
 }
 
 export async function demand(scope: Scope, args: DemandArgs): Promise<DemandPage> {

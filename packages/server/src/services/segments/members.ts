@@ -20,6 +20,19 @@ export interface Condition {
   params: unknown[];
 }
 
+/** The value of attribute `key` of member `m` as a number, or null (SQL, with its parameters). */
+export function numericAttribute(postgres: boolean, key: string): Condition {
+  return postgres
+    ? {
+        sql: "case when jsonb_typeof(m.attributes -> (?::text)) = 'number' then (m.attributes ->> (?::text))::numeric end",
+        params: [key, key],
+      }
+    : {
+        sql: "case when json_type(m.attributes, ?) in ('integer', 'real') then json_extract(m.attributes, ?) end",
+        params: [`$."${key}"`, `$."${key}"`],
+      };
+}
+
 /** The ranking's cut-offs, worked out once per scope (a request): every group of a page uses them. */
 const cutOffs = new WeakMap<Scope, Promise<Thresholds>>();
 const thresholdsOf = (scope: Scope) => entryOf(cutOffs, scope, () => thresholds(scope));
@@ -38,9 +51,7 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
     // Compared as JSON (PostgreSQL's jsonb prints some numbers unlike JavaScript's JSON).
     const json = postgres ? 'm.attributes -> (?::text)' : 'm.attributes -> ?';
     const value = postgres ? '?::jsonb' : '?';
-    const number = postgres
-      ? "case when jsonb_typeof(m.attributes -> (?::text)) = 'number' then (m.attributes ->> (?::text))::numeric end"
-      : "case when json_type(m.attributes, ?) in ('integer', 'real') then json_extract(m.attributes, ?) end";
+    const number = numericAttribute(postgres, rule.key);
     if (rule.equals !== undefined) {
       conditions.push({ sql: `${json} = ${value}`, params: [path, JSON.stringify(rule.equals)] });
     }
@@ -50,8 +61,8 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
         params: [path, ...rule.in.map((v) => JSON.stringify(v))],
       });
     }
-    if (rule.min !== undefined) conditions.push({ sql: `${number} >= ?`, params: [path, path, rule.min] });
-    if (rule.max !== undefined) conditions.push({ sql: `${number} <= ?`, params: [path, path, rule.max] });
+    if (rule.min !== undefined) conditions.push({ sql: `${number.sql} >= ?`, params: [...number.params, rule.min] });
+    if (rule.max !== undefined) conditions.push({ sql: `${number.sql} <= ?`, params: [...number.params, rule.max] });
   }
 
   if (rules.standing) {
