@@ -262,6 +262,31 @@ export function rapportServer() {
       await staff.data('mutation ($id: ID!) { publishChangelogEntry(id: $id) { id } }', { variables: { id } });
     return id;
   };
+  /**
+   * Staff ask (and publish, unless `publish` is false) a question or poll; `segment`: to a segment
+   * saved with these rules (else everyone). Returns the ask's id.
+   */
+  commands['rapport:ask'] = async ({ slug, input, segment, publish = true }) => {
+    const staff = fixture(slug).manager;
+    const segmentId = segment
+      ? (
+          await staff.data('mutation ($r: SegmentRulesInput!) { saveSegment(name: "Asked", rules: $r) { id } }', {
+            variables: { r: segment },
+          })
+        ).saveSegment.id
+      : null;
+    const made = await staff.data('mutation ($i: AskInput!) { createAsk(input: $i) { id } }', {
+      variables: { i: { closesAt: new Date(Date.now() + 86_400_000), ...input, segmentId } },
+    });
+    const id = made.createAsk.id;
+    if (publish) await staff.data('mutation ($id: ID!) { publishAsk(id: $id) { id } }', { variables: { id } });
+    return id;
+  };
+  /** Staff close an ask now. */
+  commands['rapport:close-ask'] = async ({ slug, id }) => {
+    await fixture(slug).manager.data('mutation ($id: ID!) { closeAsk(id: $id) { id } }', { variables: { id } });
+    return true;
+  };
   /** Staff merge a duplicate into the thread it duplicates. */
   commands['rapport:merge'] = async ({ slug, threadId, intoThreadId }) => {
     await fixture(slug).staff.data(

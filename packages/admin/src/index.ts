@@ -1,7 +1,11 @@
 import { AdminAgencyEnd } from './components/admin-agency-end.ts';
 import { AdminAmbassadors } from './components/admin-ambassadors.ts';
 import { AdminApiKeys } from './components/admin-api-keys.ts';
+import { AdminAsk } from './components/admin-ask.ts';
+import { AdminAskForm } from './components/admin-ask-form.ts';
+import { AdminAsks } from './components/admin-asks.ts';
 import { AdminAudit } from './components/admin-audit.ts';
+import { AdminBarChart } from './components/admin-bar-chart.ts';
 import { AdminChangelog } from './components/admin-changelog.ts';
 import { AdminChangelogEntry } from './components/admin-changelog-entry.ts';
 import { AdminChart } from './components/admin-chart.ts';
@@ -67,6 +71,10 @@ const elements: Record<string, CustomElementConstructor> = {
   'admin-score-breakdown': AdminScoreBreakdown,
   'admin-pulse': AdminPulse,
   'admin-chart': AdminChart,
+  'admin-bar-chart': AdminBarChart,
+  'admin-asks': AdminAsks,
+  'admin-ask': AdminAsk,
+  'admin-ask-form': AdminAskForm,
   'admin-profile': AdminProfile,
   'admin-changelog': AdminChangelog,
   'admin-changelog-entry': AdminChangelogEntry,

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'ambassadors' }
   | { name: 'segments' }
   | { name: 'demand' }
+  | { name: 'asks'; id?: string }
   | { name: 'pulse' }
   | { name: 'handovers'; id?: string }
   | { name: 'moderation' }
@@ -36,6 +37,8 @@ export function routeOf(pathname: string): Route {
       return id ? { name: 'handovers', id } : { name: 'handovers' };
     case 'whats-new':
       return id ? { name: 'whats-new', id } : { name: 'whats-new' };
+    case 'asks':
+      return id ? { name: 'asks', id } : { name: 'asks' };
     case 'ambassadors':
     case 'segments':
     case 'demand':
@@ -64,6 +67,8 @@ export function pathOf(route: Route): string {
       return route.id ? `${BASE}/handovers/${encodeURIComponent(route.id)}` : `${BASE}/handovers`;
     case 'whats-new':
       return route.id ? `${BASE}/whats-new/${encodeURIComponent(route.id)}` : `${BASE}/whats-new`;
+    case 'asks':
+      return route.id ? `${BASE}/asks/${encodeURIComponent(route.id)}` : `${BASE}/asks`;
     default:
       return `${BASE}/${route.name}`;
   }

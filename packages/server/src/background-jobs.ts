@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { type Orm, optimizeSqlite } from './db/orm.ts';
+import { closeDueAsks } from './services/asks/manage.ts';
 import { publishDue } from './services/changelog/entries.ts';
 import { eraseDue } from './services/erasure.ts';
 import type { EventBus } from './services/events.ts';
@@ -23,6 +24,8 @@ export interface BackgroundJobs {
   erasure: Poller<number>;
   /** Publishes "What's new" entries scheduled for now. */
   changelog: Poller<number>;
+  /** Closes asks at their closing time. */
+  asks: Poller<number>;
   /** Refreshes SQLite's query planner statistics (hourly; nothing to do on PostgreSQL). */
   statistics: Poller<void>;
   /** Forgets idempotency keys once no client retries with them any more (hourly). */
@@ -74,6 +77,11 @@ export function startBackgroundJobs(
     config.mailIntervalMs,
     (error) => onError('scheduled publishing', error),
   );
+  const asks = startPoller(
+    async () => (await closeDueAsks(orm.em.fork())).length,
+    config.mailIntervalMs,
+    (error) => onError('closing asks', error),
+  );
   const statistics = startPoller(
     () => optimizeSqlite(orm, 'periodic'),
     HOURLY_MS,
@@ -96,6 +104,7 @@ export function startBackgroundJobs(
     webhooks,
     erasure,
     changelog,
+    asks,
     statistics,
     idempotencyKeys,
     sentiment,
@@ -105,6 +114,7 @@ export function startBackgroundJobs(
         webhooks.stop(),
         erasure.stop(),
         changelog.stop(),
+        asks.stop(),
         statistics.stop(),
         idempotencyKeys.stop(),
         sentiment.stop(),

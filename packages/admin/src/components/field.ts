@@ -2,7 +2,7 @@ import type { TextRule } from '@rapport/shared/limits.ts';
 import { lengthProblem as check, type FieldOptions, textField as field } from '@rapport/shared/ui/field.ts';
 import { fieldLabels } from '../i18n/words.ts';
 
-export { fieldStyles } from '@rapport/shared/ui/field.ts';
+export { fieldStyles } from '@rapport/shared/ui/field-styles.ts';
 
 /** The shared text field (the widget's, with its character count), in the console's words. */
 export const textField = (options: FieldOptions) => field(options, fieldLabels());

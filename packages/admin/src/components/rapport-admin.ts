@@ -134,6 +134,10 @@ export class RapportAdmin extends LitElement {
         return html`<admin-segments .app=${app}></admin-segments>`;
       case 'demand':
         return html`<admin-demand .app=${app}></admin-demand>`;
+      case 'asks':
+        return r.id
+          ? html`<admin-ask .app=${app} .askId=${r.id}></admin-ask>`
+          : html`<admin-asks .app=${app}></admin-asks>`;
       case 'pulse':
         return html`<admin-pulse .app=${app}></admin-pulse>`;
       case 'handovers':
@@ -175,6 +179,7 @@ export class RapportAdmin extends LitElement {
       ['ambassadors', msg('Ambassadors'), true],
       ['segments', msg('Segments'), true],
       ['demand', msg('Demand'), true],
+      ['asks', msg('Asks', { desc: 'The screen of questions and polls staff put to customers' }), true],
       ['pulse', msg('Pulse'), true],
       ['handovers', msg('Handovers'), true],
       ['whats-new', msg("What's new"), true],

@@ -24,6 +24,8 @@ export const ACTIVITY_TYPES = [
   'REPLY_RESTORED',
   'REPLY_MARKED_HELPFUL',
   'SHARE_VISIT',
+  /** Answered (or changed their answer to) an ask: `data.askId`. */
+  'ASK_ANSWERED',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

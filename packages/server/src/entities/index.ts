@@ -1,5 +1,6 @@
 import { Activity } from './activity.ts';
 import { ApiKey } from './api-key.ts';
+import { Ask, AskAnswer } from './ask.ts';
 import { AuditLog } from './audit-log.ts';
 import { ChangelogEntry, ChangelogThread } from './changelog.ts';
 import { Cleanup } from './cleanup.ts';
@@ -28,6 +29,7 @@ import { Webhook, WebhookDelivery } from './webhook.ts';
 
 export * from './activity.ts';
 export * from './api-key.ts';
+export * from './ask.ts';
 export * from './audit-log.ts';
 export * from './changelog.ts';
 export * from './cleanup.ts';
@@ -85,6 +87,8 @@ export const entities = [
   InboundEmail,
   ReplyAddress,
   Segment,
+  Ask,
+  AskAnswer,
 ];
 
 /**

@@ -12,6 +12,8 @@ export const WEBHOOK_EVENTS = [
   'consent.changed',
   'member.erased',
   'changelog.published',
+  'ask.published',
+  'ask.answered',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventBus, MemberEvent, ThreadEvent } from '../services/events.ts';
+import type { AskEvent, EventBus, MemberEvent, ThreadEvent } from '../services/events.ts';
 import { EventQueue } from './event-queue.ts';
 import { memoryTransport, redisTransport, type Transport } from './transport.ts';
 
@@ -27,6 +27,7 @@ export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
   const communityChannel = (communityId: string) => `${prefix}:community:${communityId}`;
   const memberChannel = (memberId: string) => `${prefix}:member:${memberId}`;
   const everyMemberChannel = (communityId: string) => `${prefix}:members:${communityId}`;
+  const askChannel = (communityId: string, askId: string) => `${prefix}:ask:${communityId}:${askId}`;
 
   // A message reaches every listener of its channel in one go: parse it once, and give them all the
   // same event object (read-only), so what they load for it can be shared (schema/context.ts).
@@ -87,6 +88,9 @@ export function createEventBus(options: RealtimeOptions = {}): RealtimeBus {
         [memberChannel(memberId), everyMemberChannel(communityId)],
         started({ type: 'SUBSCRIBED', at: '' }),
       ),
+    publishAsk: (communityId, event) => transport.publish(askChannel(communityId, event.askId), JSON.stringify(event)),
+    askEvents: (communityId, askId) =>
+      listen<AskEvent>([askChannel(communityId, askId)], started({ type: 'SUBSCRIBED', askId, at: '' })),
     live: () => transport.connected(),
     close: () => transport.close(),
   };

@@ -98,6 +98,22 @@ async function someEntry(): Promise<string> {
   return made.createChangelogEntry.id;
 }
 
+/** An ask by a manager: a draft, or published (to everyone) and then closed unless `open`. */
+async function someAsk(state: 'draft' | 'published' | 'open' = 'draft'): Promise<string> {
+  const staff = await signedStaff();
+  const input = { question: `Ask ${++counter}`, choices: ['Yes', 'No'], closesAt: new Date(Date.now() + 86_400_000) };
+  const id = (await staff.data('mutation ($i: AskInput!) { createAsk(input: $i) { id } }', { variables: { i: input } }))
+    .createAsk.id;
+  if (state === 'draft') return id;
+  await staff.data('mutation ($id: ID!) { publishAsk(id: $id) { id } }', { variables: { id } });
+  // Closed again at once: a community may have only 20 open at a time.
+  if (state === 'published') await closeAsk(id);
+  return id;
+}
+const closeAsk = async (id: string) =>
+  (await signedStaff()).data('mutation ($id: ID!) { closeAsk(id: $id) { id } }', { variables: { id } });
+let sharedOpenAsk: string | undefined;
+
 /** A thread by someone else (staff), for operations on others' threads. */
 const someThread = async () => postThread(await signedStaff(), undefined, { title: `Thread ${++counter}` });
 async function signedStaff() {
@@ -497,6 +513,47 @@ const RECIPES: Record<string, Recipe> = {
     communityField(who, 'segmentPreview(rules: { standing: AMBASSADORS }) { memberCount }'),
   'Mutation.saveSegment': (who) =>
     call(who, 'mutation { saveSegment(name: "Ambassadors", rules: { standing: AMBASSADORS }) { id } }'),
+  'Community.asks': (who) => communityField(who, 'asks { id }'),
+  'Community.ask': (who) => communityField(who, 'ask(id: "00000000-0000-4000-8000-000000000000") { id }'),
+  'Mutation.createAsk': (who) =>
+    call(who, 'mutation ($i: AskInput!) { createAsk(input: $i) { id } }', {
+      i: { question: 'Would you buy it?', closesAt: new Date(Date.now() + 86_400_000) },
+    }),
+  'Mutation.updateAsk': async (who) =>
+    call(who, 'mutation ($id: ID!) { updateAsk(id: $id, input: { details: "More" }) { id } }', { id: await someAsk() }),
+  'Mutation.publishAsk': async (who) => {
+    const id = await someAsk();
+    const result = await call(who, 'mutation ($id: ID!) { publishAsk(id: $id) { id } }', { id });
+    if (!result.errors) await closeAsk(id);
+    return result;
+  },
+  'Mutation.closeAsk': async (who) => {
+    const id = await someAsk('open');
+    const result = await call(who, 'mutation ($id: ID!) { closeAsk(id: $id) { id } }', { id });
+    if (result.errors) await closeAsk(id);
+    return result;
+  },
+  'Mutation.deleteAsk': async (who) => call(who, 'mutation ($id: ID!) { deleteAsk(id: $id) }', { id: await someAsk() }),
+  'Mutation.openAskFollowUp': async (who) =>
+    call(who, 'mutation ($id: ID!) { openAskFollowUp(id: $id, kind: IDEA, title: "What you told us") { id } }', {
+      id: await someAsk('published'),
+    }),
+  'Mutation.answerAsk': async (who) => {
+    sharedOpenAsk ??= await someAsk('open');
+    return call(who, 'mutation ($id: ID!) { answerAsk(id: $id, choices: [0]) { id } }', { id: sharedOpenAsk });
+  },
+  'Subscription.askEvents': async (who) => {
+    const live = subscribe(
+      server.endpoint,
+      'subscription ($c: String!, $id: ID!) { askEvents(community: $c, id: $id) { __typename } }',
+      { token: who.token, cookie: who.client.cookie, variables: { c: brand.slug, id: await someAsk('published') } },
+    );
+    try {
+      return await live.ready;
+    } finally {
+      live.close();
+    }
+  },
   'Mutation.deleteSegment': async (who) => {
     const made = await (await signedStaff()).data('mutation { saveSegment(name: "To remove", rules: {}) { id } }');
     return call(who, 'mutation ($id: ID!) { deleteSegment(id: $id) }', { id: made.saveSegment.id });

@@ -3,13 +3,13 @@
  * summed over the voters, or by one segment's voters; who the voters are (ambassadors, critics,
  * each saved segment, as counts and shares) and their last 30 days; the same as CSV.
  */
-import { stringify } from 'csv-stringify/sync';
 import { Community } from '../entities/index.ts';
 import {
   type DEMAND_ORDERS,
   type DemandArgs,
   type DemandIdea,
   demand,
+  demandCsv,
   type SegmentVotes,
   trends,
   votesBySegment,
@@ -121,29 +121,6 @@ builder.objectFields(Community, (t) => ({
       'Staff, and READ_DEMAND keys: the first 1,000 ideas of `demand` as CSV (a header line, then one per idea).',
     authScopes: { staff: true, apiKey: 'READ_DEMAND' },
     args: demandArgs(t),
-    resolve: async (_c, args, ctx) => {
-      const scope = ctx.scope();
-      const rows: unknown[][] = [];
-      for (let offset = 0; offset < 1000; offset += 100) {
-        const page = await demand(scope, { ...argsOf(args), first: 100, offset });
-        for (const idea of page.ideas) {
-          rows.push([
-            idea.thread.id,
-            idea.thread.title,
-            idea.thread.status,
-            idea.voters,
-            idea.weight ?? '',
-            idea.segmentVoters ?? '',
-          ]);
-        }
-        if (!page.hasNextPage) break;
-      }
-      // A cell a spreadsheet would run as a formula is written as text.
-      const safe = (v: unknown) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-      return stringify([
-        ['id', 'title', 'status', 'voters', args.weightBy ? `sum of ${args.weightBy}` : 'weight', 'segment voters'],
-        ...rows.map((r) => r.map(safe)),
-      ]);
-    },
+    resolve: (_c, args, ctx) => demandCsv(ctx.scope(), argsOf(args)),
   }),
 }));

@@ -30,6 +30,8 @@ import './webhook.ts';
 import './api-key.ts';
 import './segment.ts';
 import './demand.ts';
+import './ask.ts';
+import './ask-results.ts';
 import './privacy.ts';
 import './cleanup.ts';
 import { builder } from './builder.ts';

@@ -7,6 +7,7 @@
 import {
   type GraphQLField,
   type GraphQLInputType,
+  type GraphQLObjectType,
   type GraphQLOutputType,
   getNamedType,
   isEnumType,
@@ -38,7 +39,7 @@ let server: TestServer;
 let a: TestCommunity;
 let b: TestCommunity;
 const SECRET = 'b-secret';
-const bIds = { thread: '', reply: '' };
+const bIds = { thread: '', reply: '', ask: '' };
 
 /** Strings that exist only in community B: none may appear in an answer to A. */
 function secrets(): string[] {
@@ -63,9 +64,15 @@ async function snapshotOfB(): Promise<string> {
   return JSON.stringify(parts);
 }
 
-type Mode = 'token of A' | 'staff of A' | 'anonymous via A' | 'API key of A';
+/**
+ * Who attacks, and through which community's slug: B's, except anonymously and for "staff of A via
+ * A", which reads A's own community with B's ids (an ask, a thread) in every argument.
+ */
+type Mode = 'token of A' | 'staff of A' | 'staff of A via A' | 'anonymous via A' | 'API key of A';
 
 let signingIn = false;
+/** The field whose arguments are being written: the `id` of an ask's field is B's ask, else B's thread. */
+let probing = '';
 
 function argValue(name: string, type: GraphQLInputType, mode: Mode): unknown {
   if (isNonNullType(type)) return argValue(name, type.ofType, mode);
@@ -79,9 +86,11 @@ function argValue(name: string, type: GraphQLInputType, mode: Mode): unknown {
   }
   switch (type.name) {
     case 'ID':
+      if (/ask/i.test(probing) && name === 'id') return bIds.ask;
       return /reply/i.test(name) ? bIds.reply : bIds.thread;
     case 'String':
-      if (name === 'community' || name === 'slug') return mode === 'anonymous via A' ? a.slug : b.slug;
+      if (name === 'community' || name === 'slug')
+        return mode === 'anonymous via A' || mode === 'staff of A via A' ? a.slug : b.slug;
       // B's staff e-mail where it is a key (signing in to B); elsewhere it would only be echoed back.
       if (name === 'email') return signingIn ? b.staff.email : 'probe@probe.example';
       if (name === 'password') return STAFF_PASSWORD;
@@ -108,6 +117,7 @@ function argumentsOf(field: GraphQLField<unknown, unknown>, mode: Mode, prefix: 
   const definitions: string[] = [];
   const args: string[] = [];
   const variables: Record<string, unknown> = {};
+  probing = field.name;
   for (const arg of field.args) {
     if (!isNonNullType(arg.type) && !['first', 'id', 'slug'].includes(arg.name)) continue;
     const variable = `${prefix}${arg.name}`;
@@ -118,6 +128,9 @@ function argumentsOf(field: GraphQLField<unknown, unknown>, mode: Mode, prefix: 
   return { definitions, args: args.length ? `(${args.join(', ')})` : '', variables };
 }
 
+/** How deep a probe selects: as deep as the query limits let it (see `probe`). */
+let maxDepth = 3;
+
 /** A selection of everything reachable a few levels down, to give a leak every chance to show. */
 function selection(
   type: GraphQLOutputType,
@@ -125,29 +138,37 @@ function selection(
   depth: number,
   acc: { definitions: string[]; variables: Record<string, unknown> },
   path: string,
+  only?: string,
 ): string {
   const named = getNamedType(type);
   if (isLeafType(named)) return '';
-  if (depth > 3) return '{ __typename }';
+  if (depth > maxDepth) return '{ __typename }';
   if (isUnionType(named) || isInterfaceType(named)) {
     const members = isUnionType(named) ? named.getTypes() : schema.getPossibleTypes(named);
     return `{ __typename ${members.map((m) => `... on ${m.name} ${selection(m, mode, depth + 1, acc, `${path}_${m.name}`)}`).join(' ')} }`;
   }
   if (!isObjectType(named)) return '';
-  const fields = Object.values(named.getFields()).map((field) => {
-    const { definitions, args, variables } = argumentsOf(field, mode, `${path}_${field.name}_`);
-    acc.definitions.push(...definitions);
-    Object.assign(acc.variables, variables);
-    return `${field.name}${args} ${selection(field.type, mode, depth + 1, acc, `${path}_${field.name}`)}`;
-  });
+  const fields = Object.values(named.getFields())
+    .filter((field) => only === undefined || field.name === only)
+    .map((field) => {
+      const { definitions, args, variables } = argumentsOf(field, mode, `${path}_${field.name}_`);
+      acc.definitions.push(...definitions);
+      Object.assign(acc.variables, variables);
+      return `${field.name}${args} ${selection(field.type, mode, depth + 1, acc, `${path}_${field.name}`)}`;
+    });
   return `{ __typename ${fields.join(' ')} }`;
 }
 
-function operationFor(kind: 'query' | 'mutation' | 'subscription', field: GraphQLField<unknown, unknown>, mode: Mode) {
+function operationFor(
+  kind: 'query' | 'mutation' | 'subscription',
+  field: GraphQLField<unknown, unknown>,
+  mode: Mode,
+  only?: string,
+) {
   signingIn = field.name === 'staffSignIn';
   const top = argumentsOf(field, mode, 'v_');
   const acc = { definitions: [...top.definitions], variables: { ...top.variables } };
-  const body = selection(field.type, mode, 1, acc, 's');
+  const body = selection(field.type, mode, 1, acc, 's', only);
   const defs = acc.definitions.length ? `(${acc.definitions.join(', ')})` : '';
   return { query: `${kind} Probe${defs} { ${field.name}${top.args} ${body} }`, variables: acc.variables };
 }
@@ -157,10 +178,28 @@ const ROOTS = [
   ['mutation', schema.getMutationType()],
   ['subscription', schema.getSubscriptionType()],
 ] as const;
-const OPERATIONS = ROOTS.flatMap(([kind, type]) =>
-  type ? Object.values(type.getFields()).map((field) => ({ kind, field })) : [],
+/**
+ * Every root operation; the community's fields one at a time (all of them at once would be refused
+ * as too broad, and read nothing).
+ */
+const OPERATIONS: {
+  kind: 'query' | 'mutation' | 'subscription';
+  field: GraphQLField<unknown, unknown>;
+  only?: string;
+}[] = ROOTS.flatMap(([kind, type]) =>
+  type
+    ? Object.values(type.getFields()).flatMap((field) =>
+        kind === 'query' && field.name === 'community'
+          ? Object.keys((getNamedType(field.type) as GraphQLObjectType).getFields()).map((only) => ({
+              kind,
+              field,
+              only,
+            }))
+          : [{ kind, field }],
+      )
+    : [],
 );
-const MODES: Mode[] = ['token of A', 'staff of A', 'anonymous via A', 'API key of A'];
+const MODES: Mode[] = ['token of A', 'staff of A', 'staff of A via A', 'anonymous via A', 'API key of A'];
 /** A's key for its own servers, with every scope. */
 let aKey = '';
 
@@ -183,6 +222,23 @@ beforeAll(async () => {
   await bStaff.data('mutation ($i: SetThreadStatusInput!) { setThreadStatus(input: $i) { id } }', {
     variables: { i: { threadId: bIds.thread, status: 'UNDER_REVIEW', note: `Note ${SECRET}` } },
   });
+  // B asks everyone a poll, and B's member answers it.
+  const asked = await bStaff.data('mutation ($i: AskInput!) { createAsk(input: $i) { id } }', {
+    variables: {
+      i: {
+        question: `Ask ${SECRET}`,
+        choices: ['Yes', `Choice ${SECRET}`],
+        allowText: true,
+        closesAt: new Date(Date.now() + 86_400_000),
+      },
+    },
+  });
+  bIds.ask = asked.createAsk.id;
+  await bStaff.data('mutation ($id: ID!) { publishAsk(id: $id) { id } }', { variables: { id: bIds.ask } });
+  await bGuest.data('mutation ($id: ID!) { answerAsk(id: $id, choices: [1], text: "Answer b-secret") { id } }', {
+    token,
+    variables: { id: bIds.ask },
+  });
   const aManager = server.client();
   await signInStaff(aManager, a.slug, a.manager);
   const made = await aManager.data(
@@ -196,7 +252,7 @@ async function attacker(mode: Mode): Promise<{ client: GraphQLClient; token?: st
   const client = server.client();
   if (mode === 'token of A')
     return { client, token: await ssoToken(a, { sub: `attacker-${Math.random()}`, name: 'Mallory' }) };
-  if (mode === 'staff of A') await signInStaff(client, a.slug, a.manager);
+  if (mode === 'staff of A' || mode === 'staff of A via A') await signInStaff(client, a.slug, a.manager);
   if (mode === 'API key of A') return { client, token: aKey };
   return { client };
 }
@@ -206,24 +262,32 @@ it('probes every root operation of the schema', () => {
 });
 
 describe.each(MODES)('as %s', (mode) => {
-  it.each(OPERATIONS.map((o) => [`${o.kind} ${o.field.name}`, o] as const))(
+  it.each(OPERATIONS.map((o) => [`${o.kind} ${o.field.name}${o.only ? `.${o.only}` : ''}`, o] as const))(
     '%s leaks and changes nothing of B',
-    async (_name, { kind, field }) => {
-      const { query, variables } = operationFor(kind, field, mode);
+    async (_name, { kind, field, only }) => {
       const who = await attacker(mode);
       const before = await snapshotOfB();
-      let answer: string;
-      if (kind === 'subscription') {
-        const live = subscribe(server.endpoint, query, { token: who.token, cookie: who.client.cookie, variables });
-        try {
-          answer = JSON.stringify(await live.ready);
-        } finally {
-          live.close();
+      let answer = '';
+      // As deep as the limits allow: a probe refused as too broad is refused before it runs.
+      for (maxDepth = 3; maxDepth >= 1; maxDepth--) {
+        const { query, variables } = operationFor(kind, field, mode, only);
+        if (kind === 'subscription') {
+          const live = subscribe(server.endpoint, query, { token: who.token, cookie: who.client.cookie, variables });
+          try {
+            answer = JSON.stringify(await live.ready);
+          } finally {
+            live.close();
+          }
+        } else {
+          const response = await who.client.raw(query, { token: who.token, variables });
+          answer = await response.text();
         }
-      } else {
-        const response = await who.client.raw(query, { token: who.token, variables });
-        answer = await response.text();
+        if (!answer.includes('QUERY_TOO_COMPLEX')) break;
       }
+      // B's rows reached but failing further in (a loader of A) would hide a leak behind an error.
+      expect(answer, `${field.name}${only ? `.${only}` : ''} failed inside`).not.toContain('INTERNAL_SERVER_ERROR');
+      // A probe refused as too broad would read nothing: it would pass without trying anything.
+      expect(answer, `${field.name}${only ? `.${only}` : ''} was not tried`).not.toContain('QUERY_TOO_COMPLEX');
       for (const secret of secrets()) expect(answer, `${field.name} answered with B's data`).not.toContain(secret);
       expect(await snapshotOfB(), `${field.name} changed B's data`).toBe(before);
     },

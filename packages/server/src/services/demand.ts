@@ -5,6 +5,7 @@
  */
 import { dialectOfEm } from '../db/orm.ts';
 import { Segment, THREAD_STATUSES, Thread, type ThreadStatus } from '../entities/index.ts';
+import { toCsv } from './csv.ts';
 import { badInput } from './errors.ts';
 import { ATTRIBUTE_KEY } from './member-attributes.ts';
 import { DAY_MS } from './ranking/model.ts';
@@ -162,4 +163,19 @@ export async function trends(scope: Scope, page: string[], now = Date.now()): Pr
     if (days && day >= 0) days[day] = (days[day] ?? 0) + 1;
   }
   return result;
+}
+
+/** The first 1,000 ideas of `demand` as CSV: a header line, then one per idea. */
+export async function demandCsv(scope: Scope, args: DemandArgs): Promise<string> {
+  const rows: unknown[][] = [];
+  for (let offset = 0; offset < 1000; offset += 100) {
+    const page = await demand(scope, { ...args, first: 100, offset });
+    for (const idea of page.ideas) {
+      const { thread } = idea;
+      rows.push([thread.id, thread.title, thread.status, idea.voters, idea.weight ?? '', idea.segmentVoters ?? '']);
+    }
+    if (!page.hasNextPage) break;
+  }
+  const weight = args.weightBy ? `sum of ${args.weightBy}` : 'weight';
+  return toCsv([['id', 'title', 'status', 'voters', weight, 'segment voters'], ...rows]);
 }

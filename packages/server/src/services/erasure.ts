@@ -1,5 +1,6 @@
 import type { Em } from '../db/orm.ts';
 import {
+  AskAnswer,
   Community,
   ConsentRecord,
   Follow,
@@ -80,6 +81,8 @@ export async function eraseMember(em: Em, communityId: string, memberId: string,
   let removed = { threads: 0, replies: 0 };
   if (erasedContent === 'REMOVE') removed = await removeContent(em, member.id, now);
   const votes = await em.nativeDelete(Vote, { member: member.id });
+  // Their answers to asks go too: what they wrote, and what they chose as who they are.
+  await em.nativeDelete(AskAnswer, { member: member.id });
   const follows = await em.find(Follow, { member: member.id }, { populate: ['thread'] });
   for (const follow of follows) follow.thread.followerCount -= 1;
   await em.nativeDelete(Follow, { member: member.id });
@@ -159,6 +162,7 @@ export async function exportMemberData(scope: Scope, memberId: string): Promise<
   const follows = await em.find(Follow, { member: memberId }, { orderBy: { createdAt: 'asc' }, populate: ['thread'] });
   const consents = await em.find(ConsentRecord, { member: memberId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   const reports = await em.find(Report, { reporter: memberId }, { orderBy: { createdAt: 'asc' } });
+  const answers = await em.find(AskAnswer, { member: memberId }, { orderBy: { createdAt: 'asc' }, populate: ['ask'] });
   return {
     format: 'rapport-member-export',
     version: 1,
@@ -196,6 +200,13 @@ export async function exportMemberData(scope: Scope, memberId: string): Promise<
     })),
     votes: votes.map((v) => ({ threadId: v.thread.id, threadTitle: v.thread.title, createdAt: iso(v.createdAt) })),
     follows: follows.map((f) => ({ threadId: f.thread.id, threadTitle: f.thread.title, createdAt: iso(f.createdAt) })),
+    askAnswers: answers.map((a) => ({
+      askId: a.ask.id,
+      question: a.ask.question,
+      choices: a.choices.map((c) => a.ask.choices[c] ?? null),
+      text: a.text ?? null,
+      answeredAt: iso(a.updatedAt),
+    })),
     consents: consents.map((c) => ({
       purpose: c.purpose,
       granted: c.granted,

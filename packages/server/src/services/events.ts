@@ -23,6 +23,12 @@ export type ThreadEvent =
  */
 export type MemberEvent = { type: 'SUBSCRIBED' | 'NOTIFIED' | 'CHANGELOG_PUBLISHED'; at: string };
 
+/**
+ * An ask's answers changed (staff watching its results read them again). Published only after the
+ * commit; every subscription starts with SUBSCRIBED.
+ */
+export type AskEvent = { type: 'SUBSCRIBED' | 'ANSWERED'; askId: string; at: string };
+
 /** Live-update transport: in memory for one process, Redis pub/sub for several (realtime/). */
 export interface EventBus {
   /** Publishes to the thread's subscribers and to the community's (the staff inbox). */
@@ -35,6 +41,10 @@ export interface EventBus {
   publishToMembers(communityId: string, memberIds: readonly string[] | 'all', event: MemberEvent): void;
   /** What one member hears: about them, and what every member of their community hears. */
   memberEvents(communityId: string, memberId: string): Promise<AsyncIterable<MemberEvent>>;
+  /** Tells staff watching an ask's results that its answers changed. */
+  publishAsk(communityId: string, event: AskEvent): void;
+  /** What staff watching one ask hear. */
+  askEvents(communityId: string, askId: string): Promise<AsyncIterable<AskEvent>>;
   /**
    * Tells every process (this one at once) that a community's rows changed, after the commit;
    * null: any community's may have. What a process caches of a community is stale from then on.

@@ -14,6 +14,10 @@ export const SERVER_LIMITS = {
   segmentName: { field: 'name', label: 'Name', min: 1, max: 80 },
   /** The brand's own id for a customer (the SSO token's `sub`). */
   externalId: { field: 'externalId', label: 'External id', min: 1, max: 200 },
+  askQuestion: { field: 'question', label: 'Question', min: 1, max: 200 },
+  askDetails: { field: 'details', label: 'Details', min: 0, max: 5000 },
+  askChoice: { field: 'choices', label: 'Choice', min: 1, max: 120 },
+  askAnswer: { field: 'text', label: 'Answer', min: 1, max: 2000 },
 } as const;
 
 // C0/C1 control characters other than tab, newline and carriage return.

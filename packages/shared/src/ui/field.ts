@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { characters, type TextRule } from '../limits.ts';
 
 /** The words of a text field, from the using package's strings (for translation). */
@@ -46,38 +46,3 @@ export function textField(o: FieldOptions, labels: FieldLabels) {
     ${o.error ? html`<p class="error" id="${o.id}-error" role="alert">${o.error}</p>` : nothing}
   </div>`;
 }
-
-export const fieldStyles = css`
-  .field {
-    display: grid;
-    gap: 0.25em;
-    margin-bottom: var(--_space);
-  }
-  label {
-    font-weight: 600;
-  }
-  input,
-  textarea,
-  select {
-    width: 100%;
-    padding: 0.5em 0.65em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-  }
-  textarea {
-    resize: vertical;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .count {
-    justify-self: end;
-    font-size: 0.8em;
-    color: var(--_muted);
-  }
-  .count.over {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-`;

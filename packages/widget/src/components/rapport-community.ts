@@ -13,6 +13,7 @@ import { COMMUNITY, SET_MY_LOCALE } from '../graphql/community.ts';
 import { chooseLocale, hasLocaleClaim } from '../i18n/choose-locale.ts';
 import { currentLocale, setLocale, t } from '../i18n/localize.ts';
 import { loadFailed, loading } from '../i18n/words.ts';
+import type { AskCards } from './ask-cards.ts';
 import { communityTabs } from './community-tabs.ts';
 import type { GuestDialog } from './guest-dialog.ts';
 import { communityStyles } from './rapport-community.styles.ts';
@@ -49,6 +50,7 @@ export class RapportCommunity extends LitElement {
     started: { state: true },
     problem: { state: true },
     notice: { state: true },
+    asks: { state: true },
   };
 
   static override styles = communityStyles;
@@ -75,6 +77,8 @@ export class RapportCommunity extends LitElement {
   problem = '';
   /** The session notice is in use (ended sign-in, guest activity to bring along). */
   notice = false;
+  /** The ask cards are loaded (a signed-in member: the brand may have asked them something). */
+  asks = false;
   #app: App | undefined;
   #observer: IntersectionObserver | undefined;
   #returnTo: string | undefined;
@@ -209,8 +213,13 @@ export class RapportCommunity extends LitElement {
     this.newsUnread = viewer?.member ? viewer.unreadChangelogCount > 0 : latest > newsSeenAt(this.community);
     this.#stopLive?.();
     this.#stopLive = undefined;
-    // A signed-in member's badges follow along live (a chunk of its own, for members only).
+    this.asks = false;
+    // A signed-in member's badges follow along live, and asks put to them show (chunks of their own,
+    // each defined before it is drawn).
     if (viewer?.member) {
+      void import('./ask-cards.ts').then(() => {
+        this.asks = true;
+      });
       const { listenToViewer } = await import('../client/viewer-live.ts');
       this.#stopLive = listenToViewer(app, (counts) => {
         this.unread = counts.unreadNotificationCount;
@@ -225,6 +234,7 @@ export class RapportCommunity extends LitElement {
     void root.querySelector<ThreadList>('rapport-thread-list')?.refresh();
     void root.querySelector<ThreadView>('rapport-thread-view')?.refresh();
     void root.querySelector<RoadmapView>('rapport-roadmap')?.refresh();
+    void root.querySelector<AskCards>('rapport-ask-cards')?.refresh();
     if (this.route.name === 'account' && this.#app?.session.kind !== 'SSO') void this.#go({ name: 'list' }, false);
   }
 
@@ -332,6 +342,7 @@ export class RapportCommunity extends LitElement {
             })
           : nothing
       }
+      ${this.asks ? html`<rapport-ask-cards .app=${app} ?hidden=${route.name !== 'list'}></rapport-ask-cards>` : nothing}
       <rapport-thread-list .app=${app} ?hidden=${route.name !== 'list'}></rapport-thread-list>
       ${route.name === 'roadmap' ? html`<rapport-roadmap .app=${app}></rapport-roadmap>` : nothing}
       ${

@@ -1,5 +1,5 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { fieldStyles } from '@rapport/shared/ui/field.ts';
+import { fieldStyles } from '@rapport/shared/ui/field-styles.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';

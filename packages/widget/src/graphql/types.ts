@@ -112,3 +112,17 @@ export interface ChangelogEntry {
   author: Author;
   threads: { id: string; title: string; status: ThreadStatus }[];
 }
+
+/** A question or poll from a named staff member, put to this customer. */
+export interface Ask {
+  id: string;
+  question: string;
+  details: string;
+  choices: string[];
+  multiple: boolean;
+  allowText: boolean;
+  closesAt: string;
+  publishedAt: string;
+  author: Author;
+  viewerAnswer: { choices: number[]; text: string | null } | null;
+}

@@ -76,9 +76,28 @@ async function fillCommunity(): Promise<void> {
   tokens.Dee = await ssoToken(brand, { sub: 'dee', name: 'Dee', attributes: { plan: 'enterprise', mrr: 990 } });
   await api.data('{ viewer { member { id } } }', { token: tokens.Dee });
   await as('manager').data('mutation { createApiKey(name: "CRM sync", scopes: [WRITE_MEMBERS]) { key } }');
-  await as('manager').data(
+  const segment = await as('manager').data(
     'mutation { saveSegment(name: "Enterprise", rules: { attributes: [{ key: "plan", equals: "enterprise" }] }) { id } }',
   );
+  // An ask to the segment, answered by Dee.
+  const ask = await as('manager').data('mutation ($i: AskInput!) { createAsk(input: $i) { id } }', {
+    variables: {
+      i: {
+        question: 'Would you pay for offline maps?',
+        choices: ['Yes', 'No'],
+        allowText: true,
+        segmentId: segment.saveSegment.id,
+        closesAt: new Date(Date.now() + 86_400_000),
+      },
+    },
+  });
+  await as('manager').data('mutation ($id: ID!) { publishAsk(id: $id) { id } }', {
+    variables: { id: ask.createAsk.id },
+  });
+  await api.data('mutation ($id: ID!) { answerAsk(id: $id, choices: [0], text: "On trips") { id } }', {
+    token: tokens.Dee,
+    variables: { id: ask.createAsk.id },
+  });
   const older = await postThread(api, tokens.Ada, { title: 'Sync breaks on Android', body: 'Sync never ends.' });
   const ideas = await postThread(api, tokens.Bob, { title: 'Export to CSV', body: 'Please add CSV export.' });
   const newer = await postThread(api, tokens.Cy, { title: 'Android sync fails', body: 'Same as others, sync fails.' });

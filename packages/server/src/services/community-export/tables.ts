@@ -3,6 +3,8 @@ import type { Em } from '../../db/orm.ts';
 import {
   Activity,
   ApiKey,
+  Ask,
+  AskAnswer,
   AuditLog,
   ChangelogEntry,
   ChangelogThread,
@@ -58,6 +60,9 @@ export const EXPORTED: EntityClass<object>[] = [
   Follow,
   ChangelogEntry,
   ChangelogThread,
+  // An ask points at its segment and at the thread that followed it up.
+  Ask,
+  AskAnswer,
   StatusChange,
   Mention,
   Report,

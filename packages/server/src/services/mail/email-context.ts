@@ -25,6 +25,7 @@ export function emailContextOf(community: Community, ownLocale: string | null | 
     },
     threadUrl: (id) => (page && id ? withPlace(page, { view: 'thread', id }) : null),
     entryUrl: (id) => (page && id ? withPlace(page, { view: 'whats-new', entry: id }) : null),
+    communityUrl: () => page ?? null,
   };
 }
 

@@ -218,9 +218,11 @@ async function deliver(
   const reason =
     first.purpose === 'PRODUCT_UPDATES'
       ? say(context.locale, 'email.reason.productUpdates', { brand: community.name })
-      : answer
-        ? say(context.locale, 'email.reason.answer')
-        : say(context.locale, 'email.reason.threads', { brand: community.name });
+      : first.purpose === 'STAFF_CONTACT'
+        ? say(context.locale, 'email.reason.staffContact', { brand: community.name })
+        : answer
+          ? say(context.locale, 'email.reason.answer')
+          : say(context.locale, 'email.reason.threads', { brand: community.name });
   const { html, text } = await composeEmail(
     batch.map((m) => ({ template: m.template ?? null, data: m.data ?? null, body: m.body })),
     context,

@@ -64,8 +64,14 @@ const REMOVALS: ReadonlySet<ActivityType> = new Set([
   'REPLY_HIDDEN',
 ]);
 const RESTORES: ReadonlySet<ActivityType> = new Set(['THREAD_RESTORED', 'REPLY_RESTORED']);
-/** What a member does themselves: each day they do any of it counts once. */
-export const PARTICIPATION_TYPES = ['THREAD_POSTED', 'REPLY_POSTED', 'VOTE_ADDED', 'FOLLOWED'] as const;
+/** What a member does themselves: each day they do any of it counts once. Answering an ask is taking part. */
+export const PARTICIPATION_TYPES = [
+  'THREAD_POSTED',
+  'REPLY_POSTED',
+  'VOTE_ADDED',
+  'FOLLOWED',
+  'ASK_ANSWERED',
+] as const satisfies readonly ActivityType[];
 const PARTICIPATION: ReadonlySet<ActivityType> = new Set(PARTICIPATION_TYPES);
 
 /** Activities that write or take away a text: the only ones whose content (when, how it feels) counts. */

@@ -4,16 +4,16 @@
  * keys and values are bound as parameters, never written into the statement.
  */
 import { dialectOfEm } from '../../db/orm.ts';
-import { type ActivityType, Member, type SegmentRules } from '../../entities/index.ts';
+import { Member, type SegmentRules } from '../../entities/index.ts';
 import { communityLocale } from '../communities.ts';
 import { CONSENT_DEFAULTS } from '../consent.ts';
 import { entryOf } from '../map-entry.ts';
-import { DAY_MS } from '../ranking/model.ts';
+import { DAY_MS, PARTICIPATION_TYPES } from '../ranking/model.ts';
 import { cutOff, scoreAtPercentile, type Thresholds, thresholds } from '../ranking/standing.ts';
 import type { Scope } from '../scope.ts';
 
-/** What counts as taking part (signing in, or being voted for, does not). */
-const TAKING_PART: readonly ActivityType[] = ['THREAD_POSTED', 'REPLY_POSTED', 'VOTE_ADDED', 'FOLLOWED'];
+/** What counts as taking part (signing in, or being voted for, does not): the ranking's active days. */
+const TAKING_PART = PARTICIPATION_TYPES;
 
 export interface Condition {
   sql: string;

@@ -4,6 +4,8 @@ import type { Em } from '../../db/orm.ts';
 import { newId } from '../../entities/id.ts';
 import {
   Activity,
+  Ask,
+  AskAnswer,
   AuditLog,
   ChangelogEntry,
   ChangelogThread,
@@ -38,6 +40,20 @@ function eventsOf(em: Em, entity: object): PendingEvent[] {
     if (entity.type === 'REPLY_POSTED' && threadId && entity.reply) {
       const replyId = entity.reply.id;
       return [{ communityId, event: 'reply.created', at, data: () => replyData(em, threadId, replyId) }];
+    }
+    if (entity.type === 'ASK_ANSWERED' && entity.actorMember) {
+      const { askId, changed } = (entity.data ?? {}) as { askId?: string; changed?: boolean };
+      const memberId = entity.actorMember.id;
+      if (askId) {
+        return [
+          {
+            communityId,
+            event: 'ask.answered',
+            at,
+            data: async () => ({ ...(await answerData(em, askId, memberId)), changed: changed ?? false }),
+          },
+        ];
+      }
     }
     if (entity.type === 'STATUS_CHANGED' && threadId) {
       const { from, to } = (entity.data ?? {}) as { from?: string; to?: string };
@@ -98,6 +114,17 @@ function eventsOf(em: Em, entity: object): PendingEvent[] {
       },
     ];
   }
+  if (entity instanceof AuditLog && entity.action === 'ask.publish') {
+    const askId = entity.targetId;
+    return [
+      {
+        communityId: entity.community.id,
+        event: 'ask.published',
+        at: entity.createdAt ?? new Date(),
+        data: () => askData(em, askId),
+      },
+    ];
+  }
   if (entity instanceof AuditLog && entity.action === 'member.erase') {
     const data = { memberId: entity.targetId, reason: (entity.after as { reason?: string } | null)?.reason ?? null };
     return [
@@ -139,6 +166,34 @@ async function changelogData(em: Em, entryId: string): Promise<Record<string, un
     publishedAt: entry.publishedAt?.toISOString() ?? null,
     author: { staffId: entry.author.id, name: entry.author.name, title: entry.author.title ?? null },
     threads: links.map((l) => ({ threadId: l.thread.id, title: l.thread.title, status: l.thread.status })),
+  };
+}
+
+async function askData(em: Em, askId: string): Promise<Record<string, unknown>> {
+  const ask = await em.findOneOrFail(Ask, { id: askId }, { ...noTenant, populate: ['author'] });
+  return {
+    askId: ask.id,
+    question: ask.question,
+    details: ask.details,
+    choices: ask.choices,
+    multiple: ask.multiple,
+    allowText: ask.allowText,
+    segment: ask.targetName ?? null,
+    closesAt: ask.closesAt.toISOString(),
+    publishedAt: ask.publishedAt?.toISOString() ?? null,
+    author: { staffId: ask.author.id, name: ask.author.name, title: ask.author.title ?? null },
+  };
+}
+
+async function answerData(em: Em, askId: string, memberId: string): Promise<Record<string, unknown>> {
+  const ask = await em.findOneOrFail(Ask, { id: askId }, noTenant);
+  const answer = await em.findOneOrFail(AskAnswer, { ask: askId, member: memberId }, noTenant);
+  return {
+    askId,
+    question: ask.question,
+    memberId,
+    choices: answer.choices.map((c) => ask.choices[c] ?? null),
+    text: answer.text ?? null,
   };
 }
 

@@ -15,6 +15,8 @@ export interface EmailContext {
   threadUrl(threadId: string): string | null;
   /** A "What's new" entry on the brand's page; null when the brand set no page. */
   entryUrl(entryId: string): string | null;
+  /** The community on the brand's page (where asks are answered); null when the brand set no page. */
+  communityUrl(): string | null;
 }
 
 /** One part of an email (a digest has several): its MJML and its plain text. */
@@ -154,6 +156,25 @@ function changelog(data: Data, ctx: EmailContext): Section {
   };
 }
 
+/** An ask from a named staff member: the question, its choices, and where to answer it. */
+function ask(data: Data, ctx: EmailContext): Section {
+  const by = byline((data.by as PersonInEmail) ?? null, ctx);
+  const question = str(data.question);
+  const details = str(data.details);
+  const choices = (Array.isArray(data.choices) ? data.choices : []).map(str);
+  const link = button(ctx.communityUrl(), say(ctx.locale, 'email.ask.answer'), ctx);
+  const list = choices.length
+    ? `<mj-text padding="0 0 8px" font-size="15px"><ul style="margin:4px 0 0">${choices.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul></mj-text>`
+    : '';
+  const detailsHtml = details
+    ? `<mj-text padding="0 0 8px" font-size="15px" line-height="1.5">${escapeHtml(details).replaceAll('\n', '<br>')}</mj-text>`
+    : '';
+  return {
+    mjml: heading(question) + by.mjml + detailsHtml + list + link.mjml,
+    text: [question, by.text, details, choices.map((c) => `- ${c}`).join('\n'), link.text].filter(Boolean).join('\n\n'),
+  };
+}
+
 /** A reply by email that could not be posted, and why. */
 function bounce(data: Data, ctx: EmailContext): Section {
   const title = say(ctx.locale, 'email.bounce.title', { title: str(data.threadTitle) });
@@ -169,6 +190,7 @@ const SECTIONS: Record<string, (data: Data, ctx: EmailContext) => Section> = {
   status,
   merged,
   changelog,
+  ask,
   bounce,
 };
 
@@ -188,6 +210,8 @@ export function subjectOf(template: string | null, data: Data | null, stored: st
       return say(ctx.locale, 'email.merged.title', { title, target: str(data.targetTitle) });
     case 'changelog':
       return say(ctx.locale, 'email.changelog.subject', { brand: ctx.brand, title: str(data.title) });
+    case 'ask':
+      return say(ctx.locale, 'email.ask.subject', { brand: ctx.brand, question: str(data.question) });
     case 'bounce':
       return say(ctx.locale, 'email.bounce.title', { title });
     default:
