@@ -17,6 +17,39 @@ import {
 
 const replies = (widget: Element) => findAll(widget, 'rapport-thread-view >> ol li');
 
+/**
+ * The next answer to `operation` comes as a first part holding everything, and its last part (the
+ * end of the answer) only on `release()`: as when a deferred part is slow, and the visitor already
+ * acts on what is shown. (The server answers at once when every part is ready, as it is here.)
+ */
+function holdAnswerEnd(operation: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const previous = window.fetch;
+  let taken = false;
+  window.fetch = async (input, init) => {
+    const response = await previous(input, init);
+    if (taken || typeof init?.body !== 'string' || !init.body.includes(operation)) return response;
+    taken = true;
+    const first = { ...(await response.json()), hasNext: true };
+    const part = (json: unknown) =>
+      `Content-Type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(json)}\r\n---`;
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(encode(`---\r\n${part(first)}`));
+        await released;
+        controller.enqueue(encode(`\r\n${part({ hasNext: false })}--\r\n`));
+        controller.close();
+      },
+    });
+    return new Response(body, { status: 200, headers: { 'content-type': 'multipart/mixed; boundary="-"' } });
+  };
+  return { release };
+}
+
 describe('<rapport-thread-view>', () => {
   afterEach(cleanup);
 
@@ -171,6 +204,28 @@ describe('<rapport-thread-view>', () => {
     expect(queue).to.deep.equal([
       { reason: 'Insults other customers', thread: 'Reported place', reply: 'Nasty words' },
     ]);
+  });
+
+  it('keeps the focus where the visitor put it when the rest of the thread arrives late', async () => {
+    const c = await newCommunity();
+    const id = await server<string>('post', { slug: c.slug, title: 'Slow place', as: 'Ann' });
+    await server('reply', { slug: c.slug, threadId: id, as: 'Troll', body: 'Nasty words' });
+    const widget = await mount(c, {
+      'sso-token': await server<string>('sso-token', { slug: c.slug, sub: 'slow', name: 'Slow Sid' }),
+    });
+    const late = holdAnswerEnd('WidgetThread');
+    await openThread(widget, 'Slow place');
+    // The heading has the focus as soon as the thread is drawn.
+    const heading = await waitFor(() => find(widget, 'rapport-thread-view >> h2'), 'the heading');
+    await waitFor(() => (heading.getRootNode() as ShadowRoot).activeElement === heading, 'the focus on the heading');
+    await waitFor(() => replies(widget).length === 1, 'the reply');
+    (find(replies(widget)[0]!, 'rapport-report >> button') as HTMLElement).click();
+    const reason = await waitFor(() => find(replies(widget)[0]!, 'rapport-report >> input'), 'the reason field');
+    await waitFor(() => (reason.getRootNode() as ShadowRoot).activeElement === reason, 'the focus on the reason field');
+    late.release();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((reason.getRootNode() as ShadowRoot).activeElement).to.equal(reason);
+    expect((heading.getRootNode() as ShadowRoot).activeElement).to.not.equal(heading);
   });
 
   it('offers no Report on what the viewer wrote themselves', async () => {

@@ -147,6 +147,7 @@ export class ThreadView extends LitElement {
 
   async #load(focus = true): Promise<void> {
     this.problem = '';
+    let shown = false;
     const result = await queryInParts(
       this.app.client,
       THREAD_VIEW,
@@ -164,6 +165,12 @@ export class ThreadView extends LitElement {
           this.#cursor = thread.replies.pageInfo.endCursor ?? this.#cursor;
           this.moreReplies = thread.replies.pageInfo.hasNextPage;
         }
+        // The heading takes the focus as soon as the thread is drawn, not when the last deferred
+        // part arrives: by then the visitor may have opened a form, whose focus it would steal.
+        if (focus && !shown) {
+          shown = true;
+          void this.updateComplete.then(() => this.renderRoot.querySelector('h2')?.focus());
+        }
       },
     );
     if (!this.thread) {
@@ -171,9 +178,6 @@ export class ThreadView extends LitElement {
       else this.problem = problemOf(result.error)?.message ?? loadFailed();
       return;
     }
-    if (!focus) return;
-    await this.updateComplete;
-    this.renderRoot.querySelector('h2')?.focus();
   }
 
   /**
