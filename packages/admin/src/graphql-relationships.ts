@@ -77,6 +77,8 @@ export const WEBHOOKS = gql`
         url
         events
         active
+        format
+        voteThreshold
         deliveries(first: 10) {
           edges {
             node {
@@ -96,8 +98,13 @@ export const WEBHOOKS = gql`
 `;
 
 export const CREATE_WEBHOOK = gql`
-  mutation AdminCreateWebhook($url: String!, $events: [WebhookEvent!]!) {
-    createWebhook(url: $url, events: $events) {
+  mutation AdminCreateWebhook(
+    $url: String!
+    $events: [WebhookEvent!]!
+    $format: WebhookFormat
+    $voteThreshold: Int
+  ) {
+    createWebhook(url: $url, events: $events, format: $format, voteThreshold: $voteThreshold) {
       secret
       webhook {
         id

@@ -57,8 +57,10 @@ export function startBackgroundJobs(
         onError: (error) => onError('mail delivery', error),
       })
     : null;
-  const webhookSender = createWebhookSender({ allowPrivate: config.webhookAllowPrivate }, (error) =>
-    onError('webhook delivery', error),
+  const webhookSender = createWebhookSender(
+    { allowPrivate: config.webhookAllowPrivate },
+    (error) => onError('webhook delivery', error),
+    { publicUrl },
   );
   const webhooks = startQueuePoller(
     () => dispatchWebhooks(orm.em.fork(), webhookSender),

@@ -183,6 +183,36 @@ describe('<admin-webhooks>', () => {
   });
 });
 
+describe('<admin-webhooks> as alerts', () => {
+  afterEach(cleanup);
+
+  it('sends a team’s Slack alerts when an idea passes the number of votes chosen', async () => {
+    const { admin } = await openSettings();
+    const hooks = () => deepText(find(admin, 'admin-webhooks')!);
+    await waitFor(() => hooks().includes('No webhooks yet.'), 'the empty list');
+    type(find(admin, 'admin-webhooks >> #webhook-url'), 'http://127.0.0.1:9/slack');
+    const format = find(admin, 'admin-webhooks >> #webhook-format') as HTMLSelectElement;
+    format.value = 'SLACK';
+    format.dispatchEvent(new Event('change'));
+    for (const label of ['New thread', 'New reply', 'Status changed', 'An idea passes a number of votes']) {
+      byText(admin, 'admin-webhooks >> fieldset label', label)?.querySelector('input')?.click();
+    }
+    const votes = await waitFor(() => find(admin, 'admin-webhooks >> #webhook-votes'), 'the number of votes');
+    type(votes, '0');
+    byText(admin, 'admin-webhooks >> form button', 'Add webhook')?.click();
+    await waitFor(
+      () => find(admin, 'admin-webhooks >> #webhook-votes')?.getAttribute('aria-invalid') === 'true',
+      'refused',
+    );
+    expect(find(admin, 'admin-webhooks >> #webhook-problem')?.textContent).to.contain('whole number');
+    type(find(admin, 'admin-webhooks >> #webhook-votes'), '5');
+    byText(admin, 'admin-webhooks >> form button', 'Add webhook')?.click();
+    await waitFor(() => hooks().includes('http://127.0.0.1:9/slack'), 'the webhook listed');
+    expect(hooks()).to.contain('Slack alerts').and.contain('An idea passes 5 votes');
+    expect(hooks()).to.not.contain('New thread,');
+  });
+});
+
 describe('<admin-api-keys>', () => {
   afterEach(cleanup);
 

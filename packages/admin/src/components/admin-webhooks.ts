@@ -25,8 +25,20 @@ interface Webhook {
   url: string;
   events: string[];
   active: boolean;
+  format: Format;
+  voteThreshold: number;
   deliveries: { edges: { node: Delivery }[] };
 }
+
+type Format = 'JSON' | 'SLACK' | 'DISCORD' | 'TEAMS';
+
+/** Where deliveries go: the brand's systems (signed JSON), or a team's chat as alerts. */
+const formatNames = (): Record<Format, string> => ({
+  JSON: msg('Your systems (signed JSON)'),
+  SLACK: msg('Slack alerts'),
+  DISCORD: msg('Discord alerts'),
+  TEAMS: msg('Microsoft Teams alerts'),
+});
 
 /** The events a webhook can be sent, by name. */
 const eventNames = (): Record<string, string> => ({
@@ -36,6 +48,14 @@ const eventNames = (): Record<string, string> => ({
   MEMBER_FLAGGED: msg('Ambassador flagged'),
   CONSENT_CHANGED: msg('Consent changed'),
   MEMBER_ERASED: msg('Member erased'),
+  CHANGELOG_PUBLISHED: msg("What's new published"),
+  ASK_PUBLISHED: msg('Ask published'),
+  ASK_ANSWERED: msg('Ask answered'),
+  IDEA_CREATED: msg('New idea'),
+  AMBASSADOR_POSTED: msg('An ambassador posts'),
+  CRITIC_POSTED: msg('A critic posts'),
+  IDEA_VOTES_PASSED: msg('An idea passes a number of votes'),
+  ASK_CLOSED: msg('Ask closed'),
 });
 
 /** "failed, 3 attempts, answered 500": how a delivery went. */
@@ -54,12 +74,15 @@ function deliveryLine(d: Delivery): string {
 /**
  * The community's webhooks, for managers (on the settings page): add one (the secret is shown
  * once), turn it off and on, remove it, and read its recent deliveries, sending a failed one again.
+ * A webhook sent as Slack, Discord or Teams alerts tells the team in its chat.
  */
 export class AdminWebhooks extends LitElement {
   static override properties = {
     app: { attribute: false },
     url: { state: true },
     events: { state: true },
+    format: { state: true },
+    voteThreshold: { state: true },
     secret: { state: true },
     problem: { state: true },
   };
@@ -96,6 +119,8 @@ export class AdminWebhooks extends LitElement {
   declare app: AdminApp;
   url = '';
   events: string[] = ['THREAD_CREATED', 'REPLY_CREATED', 'STATUS_CHANGED'];
+  format: Format = 'JSON';
+  voteThreshold = '10';
   secret = '';
   problem: Problem | undefined;
 
@@ -113,7 +138,12 @@ export class AdminWebhooks extends LitElement {
 
   async #add(event: Event): Promise<void> {
     event.preventDefault();
-    const outcome = await mutate(this.app, CREATE_WEBHOOK, { url: this.url.trim(), events: this.events });
+    const outcome = await mutate(this.app, CREATE_WEBHOOK, {
+      url: this.url.trim(),
+      events: this.events,
+      format: this.format,
+      voteThreshold: this.events.includes('IDEA_VOTES_PASSED') ? Number(this.voteThreshold) : null,
+    });
     this.problem = outcome.problem;
     if (outcome.problem) return;
     this.secret = outcome.data.createWebhook.secret;
@@ -135,9 +165,14 @@ export class AdminWebhooks extends LitElement {
     const events = eventNames();
     const deliveries = h.deliveries.edges.map((e) => e.node);
     return html`<section class="hook" aria-label=${h.url}>
-      <p><code>${h.url}</code> ${h.active ? nothing : html`<span class="badge">${msg('Turned off')}</span>`}</p>
+      <p><code>${h.url}</code> <span class="muted">${formatNames()[h.format]}</span>
+        ${h.active ? nothing : html`<span class="badge">${msg('Turned off')}</span>`}</p>
       <p class="muted">${listOf(
-        h.events.map((e) => events[e] ?? e),
+        h.events.map((e) =>
+          e === 'IDEA_VOTES_PASSED'
+            ? t(msg('An idea passes {count, plural, one {# vote} other {# votes}}'), { count: h.voteThreshold })
+            : (events[e] ?? e),
+        ),
         'unit',
       )}</p>
       <span class="row">
@@ -175,6 +210,12 @@ export class AdminWebhooks extends LitElement {
           <input id="webhook-url" type="url" .value=${this.url} placeholder="https://" @input=${(e: Event) => {
             this.url = (e.target as HTMLInputElement).value;
           }} aria-invalid=${problemFor(this.problem, 'url') ? 'true' : 'false'} aria-describedby="webhook-problem" /></div>
+        <div class="field"><label for="webhook-format">${msg('Sent as')}</label>
+          <select id="webhook-format" @change=${(e: Event) => {
+            this.format = (e.target as HTMLSelectElement).value as Format;
+          }}>${Object.entries(formatNames()).map(
+            ([format, label]) => html`<option value=${format} ?selected=${format === this.format}>${label}</option>`,
+          )}</select></div>
         <fieldset aria-invalid=${problemFor(this.problem, 'events') ? 'true' : 'false'}>
           <legend class="muted">${msg('Events')}</legend>
           ${Object.entries(eventNames()).map(
@@ -182,6 +223,16 @@ export class AdminWebhooks extends LitElement {
               @change=${(e: Event) => this.#toggle(kind, (e.target as HTMLInputElement).checked)} /> ${label}</label>`,
           )}
         </fieldset>
+        ${
+          this.events.includes('IDEA_VOTES_PASSED')
+            ? html`<div class="field"><label for="webhook-votes">${msg('Votes an idea passes')}</label>
+                <input id="webhook-votes" type="number" min="1" .value=${this.voteThreshold}
+                  aria-invalid=${problemFor(this.problem, 'voteThreshold') ? 'true' : 'false'}
+                  @input=${(e: Event) => {
+                    this.voteThreshold = (e.target as HTMLInputElement).value;
+                  }} /></div>`
+            : nothing
+        }
         <p class="error" id="webhook-problem" role="alert">${this.problem?.message ?? ''}</p>
         <button class="btn primary">${msg('Add webhook')}</button>
       </form>

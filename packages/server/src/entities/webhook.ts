@@ -14,12 +14,28 @@ export const WEBHOOK_EVENTS = [
   'changelog.published',
   'ask.published',
   'ask.answered',
+  // Alerts for the team (any webhook may take them too).
+  'idea.created',
+  'ambassador.posted',
+  'critic.posted',
+  'idea.votes_passed',
+  'ask.closed',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /**
+ * What a webhook's deliveries look like: Rapport's signed JSON event, or an alert formatted for a
+ * chat tool's incoming webhook (Slack blocks, a Discord embed, a Microsoft Teams adaptive card).
+ */
+export const WEBHOOK_FORMATS = ['JSON', 'SLACK', 'DISCORD', 'TEAMS'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+/** The votes an idea passes to raise `idea.votes_passed`, unless the webhook says otherwise. */
+export const DEFAULT_VOTE_THRESHOLD = 10;
+
+/**
  * A brand's endpoint that hears of events in its community: each delivery is a POST of JSON,
- * signed with the webhook's secret (HMAC-SHA256), retried with backoff until it answers 2xx.
+ * signed with the webhook's secret (HMAC-SHA256), retried with backoff until it answers 2xx. An
+ * alert channel (Slack, Discord, Teams) is a webhook whose deliveries are formatted for it.
  */
 const WebhookSchema = defineEntity({
   name: 'Webhook',
@@ -32,6 +48,9 @@ const WebhookSchema = defineEntity({
     /** Signs every delivery; shown once, when the webhook is made. */
     secret: p.string().length(64).hidden(),
     active: p.boolean().default(true),
+    format: p.enum(WEBHOOK_FORMATS).default('JSON'),
+    /** `idea.votes_passed`: when a vote takes an idea to this many (null: DEFAULT_VOTE_THRESHOLD). */
+    voteThreshold: p.integer().nullable(),
     createdBy: () => p.manyToOne(StaffMember).nullable(),
     createdAt: createdAtProperty(),
   },
@@ -50,7 +69,11 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  */
 const WebhookDeliverySchema = defineEntity({
   name: 'WebhookDelivery',
-  indexes: [{ properties: ['status', 'dueAt'] }, { properties: ['webhook', 'createdAt'] }],
+  indexes: [
+    { properties: ['status', 'dueAt'] },
+    { properties: ['webhook', 'createdAt'] },
+    { properties: ['webhook', 'dedupeKey'] },
+  ],
   properties: {
     id: idProperty(),
     community: () => p.manyToOne(Community),
@@ -58,6 +81,8 @@ const WebhookDeliverySchema = defineEntity({
     event: p.enum(WEBHOOK_EVENTS),
     /** The JSON body sent (the same bytes every attempt, so its signature can be checked). */
     body: p.text(),
+    /** An event told once per webhook however often it recurs (an idea passing N votes again). */
+    dedupeKey: p.string().length(120).nullable(),
     status: p.enum(DELIVERY_STATUSES).default('PENDING'),
     dueAt: p.datetime(),
     /** The worker holding it (services/work-queue.ts), until claimedUntil unless renewed. */

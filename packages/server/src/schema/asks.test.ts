@@ -326,6 +326,16 @@ describe('asks and their limits', () => {
     expect(await server.em().count(AskAnswer, { ask: id }, ALL_COMMUNITIES)).toBe(0);
   });
 
+  it('asks a segment by ranking standing (read inside the publishing transaction)', async () => {
+    await staff.data('mutation ($m: ID!) { flagAmbassador(memberId: $m, reason: "Helps everyone") { id } }', {
+      variables: { m: (await api.data('{ viewer { member { id } } }', as('Bob'))).viewer.member.id },
+    });
+    const id = await createAsk({ question: 'Ambassadors only?', choices: ['Yes', 'No'], segmentId: ambassadors });
+    expect((await publish(id)).publishAsk.status).toBe('OPEN');
+    expect((await openAsks('Bob')).map((a) => a.id)).toContain(id);
+    expect((await openAsks('Ada')).map((a) => a.id)).not.toContain(id);
+  });
+
   it('never shows one community’s asks to another’s staff or customers', async () => {
     const id = await createAsk({ question: 'Private to this brand?', choices: ['Yes', 'No'] });
     await publish(id);

@@ -114,6 +114,15 @@ describe('who a segment takes in', () => {
     expect(await who({})).toEqual(['Ada', 'Bo', 'Cy', 'Dee']);
   });
 
+  it('takes in nobody by standing where nobody scores yet, without failing', async () => {
+    const theirs = server.client();
+    await signInStaff(theirs, other.slug, other.staff);
+    for (const rules of [{ standing: 'CRITICS' }, { standing: 'SUGGESTED' }, { minScorePercentile: 90 }]) {
+      const data = await theirs.data(PREVIEW, { variables: { s: other.slug, r: rules } });
+      expect(data.community.segmentPreview.memberCount, JSON.stringify(rules)).toBe(0);
+    }
+  });
+
   it('refuses bad rules with the field at fault', async () => {
     const refused = async (rules: Record<string, unknown>) =>
       staff.error(PREVIEW, { variables: { s: brand.slug, r: rules } });

@@ -1,9 +1,17 @@
 /**
  * Webhooks, for managers: endpoints that hear of the community's events (Community.webhooks,
  * createWebhook with the signing secret shown once, updateWebhook, deleteWebhook), each with its
- * delivery log (Webhook.deliveries, redeliverWebhook).
+ * delivery log (Webhook.deliveries, redeliverWebhook). A webhook formatted for Slack, Discord or
+ * Teams is an alert channel for the team.
  */
-import { Community, WEBHOOK_EVENTS, type Webhook, type WebhookDelivery } from '../entities/index.ts';
+import {
+  Community,
+  DEFAULT_VOTE_THRESHOLD,
+  WEBHOOK_EVENTS,
+  type Webhook,
+  type WebhookDelivery,
+  type WebhookFormat,
+} from '../entities/index.ts';
 import {
   createWebhook,
   deleteWebhook,
@@ -17,6 +25,14 @@ import { connectionComplexity, forwardArgs, toConnection } from './connection.ts
 
 const WebhookEventEnum = builder.enumType('WebhookEvent', {
   values: Object.fromEntries(WEBHOOK_EVENTS.map((e) => [e.replace('.', '_').toUpperCase(), { value: e }])),
+});
+const WebhookFormatEnum = builder.enumType('WebhookFormat', {
+  values: {
+    JSON: { description: 'Rapport’s event as JSON, signed (X-Rapport-Signature).' },
+    SLACK: { description: 'An alert for a Slack incoming webhook (blocks).' },
+    DISCORD: { description: 'An alert for a Discord webhook (an embed; nobody is mentioned).' },
+    TEAMS: { description: 'An alert for a Microsoft Teams Workflows webhook (an adaptive card).' },
+  } satisfies Record<WebhookFormat, unknown>,
 });
 const DeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus', {
   values: ['PENDING', 'DELIVERED', 'FAILED'] as const,
@@ -50,6 +66,11 @@ const WebhookRef = builder.objectRef<Webhook>('Webhook').implement({
     url: t.exposeString('url'),
     events: t.field({ type: [WebhookEventEnum], resolve: (w) => w.events }),
     active: t.exposeBoolean('active'),
+    format: t.field({ type: WebhookFormatEnum, resolve: (w) => w.format }),
+    voteThreshold: t.int({
+      description: 'IDEA_VOTES_PASSED: told when a vote takes an idea to this many.',
+      resolve: (w) => w.voteThreshold ?? DEFAULT_VOTE_THRESHOLD,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     deliveries: t.connection(
       {
@@ -86,7 +107,15 @@ builder.mutationFields((t) => ({
     type: NewWebhookRef,
     description: 'Managers: a new endpoint for some events; its signing secret is shown once. Audited.',
     authScopes: { manager: true },
-    args: { url: t.arg.string(), events: t.arg({ type: [WebhookEventEnum] }) },
+    args: {
+      url: t.arg.string(),
+      events: t.arg({ type: [WebhookEventEnum] }),
+      format: t.arg({ type: WebhookFormatEnum, required: false, description: 'JSON unless given.' }),
+      voteThreshold: t.arg.int({
+        required: false,
+        description: `1–1,000,000 (${DEFAULT_VOTE_THRESHOLD} unless given).`,
+      }),
+    },
     resolve: (_r, args, ctx) => createWebhook(ctx.scope(), ctx.staff(), args, ctx.outbound),
   }),
   updateWebhook: t.field({
@@ -98,6 +127,8 @@ builder.mutationFields((t) => ({
       url: t.arg.string({ required: false }),
       events: t.arg({ type: [WebhookEventEnum], required: false }),
       active: t.arg.boolean({ required: false }),
+      format: t.arg({ type: WebhookFormatEnum, required: false }),
+      voteThreshold: t.arg.int({ required: false }),
     },
     resolve: (_r, args, ctx) => updateWebhook(ctx.scope(), ctx.staff(), String(args.id), args, ctx.outbound),
   }),

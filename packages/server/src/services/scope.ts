@@ -15,6 +15,9 @@ export interface Scope {
   readonly events: EventBus;
 }
 
+/** What reading one community's rows needs: a manager bound to it (no loaders, no live events). */
+export type RowScope = Pick<Scope, 'communityId' | 'em'>;
+
 /** A fork of `em` whose tenant filter is bound to one community. */
 export function bindEm(em: Em, communityId: string): Em {
   const fork = em.fork({ clear: true });

@@ -24,6 +24,7 @@ import { Migration20261205212219_member_attributes_api_keys as sqlite_Migration2
 import { Migration20261205213852_segments as sqlite_Migration20261205213852_segments } from './sqlite/Migration20261205213852_segments.ts';
 import { Migration20261205220000_search_thread_index as sqlite_Migration20261205220000_search_thread_index } from './sqlite/Migration20261205220000_search_thread_index.ts';
 import { Migration20261206004505_asks as sqlite_Migration20261206004505_asks } from './sqlite/Migration20261206004505_asks.ts';
+import { Migration20261206011526_alerts as sqlite_Migration20261206011526_alerts } from './sqlite/Migration20261206011526_alerts.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -50,6 +51,7 @@ import { Migration20261205212220_member_attributes_api_keys as postgresql_Migrat
 import { Migration20261205213853_segments as postgresql_Migration20261205213853_segments } from './postgresql/Migration20261205213853_segments.ts';
 import { Migration20261205220000_search_thread_index as postgresql_Migration20261205220000_search_thread_index } from './postgresql/Migration20261205220000_search_thread_index.ts';
 import { Migration20261206004506_asks as postgresql_Migration20261206004506_asks } from './postgresql/Migration20261206004506_asks.ts';
+import { Migration20261206011527_alerts as postgresql_Migration20261206011527_alerts } from './postgresql/Migration20261206011527_alerts.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -79,6 +81,7 @@ export const migrations = {
     sqlite_Migration20261205213852_segments,
     sqlite_Migration20261205220000_search_thread_index,
     sqlite_Migration20261206004505_asks,
+    sqlite_Migration20261206011526_alerts,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -107,5 +110,6 @@ export const migrations = {
     postgresql_Migration20261205213853_segments,
     postgresql_Migration20261205220000_search_thread_index,
     postgresql_Migration20261206004506_asks,
+    postgresql_Migration20261206011527_alerts,
   ],
 };

@@ -10,9 +10,13 @@ import { where } from '../segments/members.ts';
 /** Members per query when checking consent (bound values stay well under both databases' limits). */
 const CHUNK = 2000;
 
-/** The members an ask is for right now: its target's rules (no rules: every member). */
+/**
+ * The members an ask is for right now: its target's rules (no rules: every member). Everything is
+ * read on `em`: inside a write, that is its transaction (SQLite has one connection, which a read
+ * outside the transaction would wait for, for ever).
+ */
 export async function targetIds(scope: Scope, em: Em, ask: Ask): Promise<string[]> {
-  const w = await where(scope, ask.targetRules ?? {});
+  const w = await where({ communityId: scope.communityId, em }, ask.targetRules ?? {});
   const rows = await em.execute<{ id: string }[]>(`select m.id from member m where ${w.sql}`, w.params);
   return rows.map((r) => r.id);
 }

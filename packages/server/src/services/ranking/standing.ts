@@ -1,7 +1,7 @@
 import { type FilterQuery, raw } from '@mikro-orm/core';
 import { Activity, Community, type Member, MemberScore } from '../../entities/index.ts';
 import { badInput } from '../errors.ts';
-import type { Scope } from '../scope.ts';
+import type { RowScope, Scope } from '../scope.ts';
 import { pageSize } from '../validation.ts';
 import { DAY_MS, decayed, sentimentOfTotals } from './model.ts';
 import { type RankingSettings, rankingSettings } from './settings.ts';
@@ -41,7 +41,7 @@ export interface Thresholds {
 }
 
 /** The stored value at a percentile of those above zero (e.g. 90: the top tenth start here). */
-async function percentileOf(scope: Scope, column: 'score' | 'reach', percentile: number): Promise<number> {
+async function percentileOf(scope: RowScope, column: 'score' | 'reach', percentile: number): Promise<number> {
   const positive = { [column]: { $gt: 0 } } as FilterQuery<MemberScore>;
   const count = await scope.em.count(MemberScore, positive);
   if (count === 0) return Number.POSITIVE_INFINITY;
@@ -56,11 +56,11 @@ async function percentileOf(scope: Scope, column: 'score' | 'reach', percentile:
 }
 
 /** The stored score at or above which a member is in the top (100 − percentile) %. */
-export async function scoreAtPercentile(scope: Scope, percentile: number): Promise<number> {
+export async function scoreAtPercentile(scope: RowScope, percentile: number): Promise<number> {
   return cutOff(await percentileOf(scope, 'score', percentile));
 }
 
-export async function thresholds(scope: Scope, now = Date.now()): Promise<Thresholds> {
+export async function thresholds(scope: RowScope, now = Date.now()): Promise<Thresholds> {
   const community = await scope.em.findOneOrFail(Community, { id: scope.communityId });
   const settings = rankingSettings(community);
   const since = new Date(now - settings.ambassadors.recentDays * DAY_MS);

@@ -10,7 +10,7 @@ import { CONSENT_DEFAULTS } from '../consent.ts';
 import { entryOf } from '../map-entry.ts';
 import { DAY_MS, PARTICIPATION_TYPES } from '../ranking/model.ts';
 import { cutOff, scoreAtPercentile, type Thresholds, thresholds } from '../ranking/standing.ts';
-import type { Scope } from '../scope.ts';
+import type { RowScope, Scope } from '../scope.ts';
 
 /** What counts as taking part (signing in, or being voted for, does not): the ranking's active days. */
 const TAKING_PART = PARTICIPATION_TYPES;
@@ -33,12 +33,15 @@ export function numericAttribute(postgres: boolean, key: string): Condition {
       };
 }
 
+/** Takes in nobody: a cut-off nobody reaches (no one scores yet) is infinite, which SQL cannot hold. */
+const NOBODY: Condition = { sql: '1 = 0', params: [] };
+
 /** The ranking's cut-offs, worked out once per scope (a request): every group of a page uses them. */
-const cutOffs = new WeakMap<Scope, Promise<Thresholds>>();
-const thresholdsOf = (scope: Scope) => entryOf(cutOffs, scope, () => thresholds(scope));
+const cutOffs = new WeakMap<RowScope, Promise<Thresholds>>();
+const thresholdsOf = (scope: RowScope) => entryOf(cutOffs, scope, () => thresholds(scope));
 
 /** The conditions of `rules` on the member row `m`, for this database. */
-async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Condition[]> {
+async function conditionsOf(scope: RowScope, rules: SegmentRules): Promise<Condition[]> {
   const postgres = dialectOfEm(scope.em) === 'postgresql';
   // SQLite keeps times as milliseconds and booleans as 0/1.
   const time = (at: Date) => (postgres ? at : at.getTime());
@@ -69,7 +72,8 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
     const t = await thresholdsOf(scope);
     conditions.push({ sql: 'm.suspended_at is null', params: [] });
     if (rules.standing === 'AMBASSADORS') conditions.push({ sql: 'm.ambassador_flagged_at is not null', params: [] });
-    if (rules.standing === 'SUGGESTED') {
+    if (rules.standing === 'SUGGESTED' && !Number.isFinite(t.score)) conditions.push(NOBODY);
+    else if (rules.standing === 'SUGGESTED') {
       const since = new Date(t.now - t.settings.ambassadors.recentDays * DAY_MS);
       conditions.push({
         sql: `m.ambassador_flagged_at is null
@@ -78,7 +82,8 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
         params: [cutOff(t.score), time(since), t.settings.ambassadors.minRecentActivities],
       });
     }
-    if (rules.standing === 'CRITICS') {
+    if (rules.standing === 'CRITICS' && !Number.isFinite(t.reach)) conditions.push(NOBODY);
+    else if (rules.standing === 'CRITICS') {
       conditions.push({
         sql: `exists (select 1 from member_score s where s.member_id = m.id and s.reach > 0 and s.reach >= ?
           and s.text_count >= ? and s.text_count > 0 and s.sentiment_weight > 0 and s.sentiment_sum - ? * s.sentiment_weight <= 0)`,
@@ -87,10 +92,15 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
     }
   }
   if (rules.minScorePercentile !== undefined) {
-    conditions.push({
-      sql: 'exists (select 1 from member_score s where s.member_id = m.id and s.score > 0 and s.score >= ?)',
-      params: [await scoreAtPercentile(scope, rules.minScorePercentile)],
-    });
+    const score = await scoreAtPercentile(scope, rules.minScorePercentile);
+    conditions.push(
+      Number.isFinite(score)
+        ? {
+            sql: 'exists (select 1 from member_score s where s.member_id = m.id and s.score > 0 and s.score >= ?)',
+            params: [score],
+          }
+        : NOBODY,
+    );
   }
   if (rules.activeWithinDays !== undefined) {
     conditions.push({
@@ -127,7 +137,7 @@ async function conditionsOf(scope: Scope, rules: SegmentRules): Promise<Conditio
 }
 
 /** The rules as one SQL condition on the member row `m` (for queries that join members). */
-export async function where(scope: Scope, rules: SegmentRules): Promise<Condition> {
+export async function where(scope: RowScope, rules: SegmentRules): Promise<Condition> {
   const conditions = await conditionsOf(scope, rules);
   return { sql: conditions.map((c) => `(${c.sql})`).join(' and '), params: conditions.flatMap((c) => c.params) };
 }

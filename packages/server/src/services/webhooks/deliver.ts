@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { Em } from '../../db/orm.ts';
-import { Webhook, WebhookDelivery } from '../../entities/index.ts';
+import { Community, Webhook, WebhookDelivery } from '../../entities/index.ts';
+import { defaultLocaleOf } from '../communities.ts';
 import { postOutbound } from '../outbound/post.ts';
 import type { OutboundPolicy } from '../outbound/public-address.ts';
 import { backoffMs } from '../poller.ts';
 import { type Claim, claimable, claimRows, holding, Lanes, settle } from '../work-queue.ts';
+import { formattedBody } from './alerts.ts';
 
 /** Attempts before a delivery is given up as FAILED. */
 export const MAX_WEBHOOK_ATTEMPTS = 8;
@@ -35,19 +37,21 @@ export interface WebhookSender {
   onError(error: unknown): void;
   /** How long a claim lasts unless renewed (CLAIM_MS; tests shorten it). */
   claimMs?: number;
+  /** The server's public URL: alerts link to the console there. */
+  publicUrl?: string | undefined;
 }
 
 export function createWebhookSender(
   policy: OutboundPolicy,
   onError: (error: unknown) => void,
-  claimMs?: number,
+  options: { claimMs?: number; publicUrl?: string | undefined } = {},
 ): WebhookSender {
   return {
     lanes: new Lanes({ ...LANES, onError }),
     policy,
     result: { delivered: 0, failed: 0, retrying: 0 },
     onError,
-    claimMs,
+    ...options,
   };
 }
 
@@ -105,10 +109,10 @@ export async function dispatchWebhooks(
  */
 export async function deliverWebhooks(
   em: Em,
-  options: { now?: Date; limit?: number; policy: OutboundPolicy },
+  options: { now?: Date; limit?: number; policy: OutboundPolicy; publicUrl?: string },
 ): Promise<WebhookDeliveryResult> {
   const errors: unknown[] = [];
-  const sender = createWebhookSender(options.policy, (error) => errors.push(error));
+  const sender = createWebhookSender(options.policy, (error) => errors.push(error), { publicUrl: options.publicUrl });
   for (let more = true; more; ) {
     more = (await dispatchWebhooks(em, sender, options)).leftBehind;
     await sender.lanes.idle();
@@ -128,6 +132,7 @@ async function send(em: Em, delivery: WebhookDelivery, claim: Claim, sender: Web
     await record('failed', { status: 'FAILED', lastError: 'the webhook was turned off or removed' });
     return;
   }
+  const body = await bodyFor(em, hook, delivery, sender.publicUrl);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const outcome = await holding(
     em,
@@ -143,9 +148,9 @@ async function send(em: Em, delivery: WebhookDelivery, claim: Claim, sender: Web
             'x-rapport-event': delivery.event,
             'x-rapport-delivery': delivery.id,
             'x-rapport-timestamp': timestamp,
-            'x-rapport-signature': `sha256=${webhookSignature(hook.secret, timestamp, delivery.body)}`,
+            'x-rapport-signature': `sha256=${webhookSignature(hook.secret, timestamp, body)}`,
           },
-          body: delivery.body,
+          body,
           timeoutMs: TIMEOUT_MS,
         },
         sender.policy,
@@ -170,4 +175,12 @@ async function send(em: Em, delivery: WebhookDelivery, claim: Claim, sender: Web
       dueAt: new Date(now.getTime() + backoffMs(attempts)),
     });
   }
+}
+
+/** What is sent: the stored event, or the alert a chat tool's webhook reads, in the community's language. */
+async function bodyFor(em: Em, hook: Webhook, delivery: WebhookDelivery, publicUrl: string | undefined) {
+  if (hook.format === 'JSON') return delivery.body;
+  const community = await em.fork().findOneOrFail(Community, { id: hook.community.id }, noTenant);
+  const consoleUrl = publicUrl ? `${publicUrl}/admin` : null;
+  return formattedBody(hook.format, delivery.body, defaultLocaleOf(community), consoleUrl, community.name);
 }

@@ -15,16 +15,9 @@ import {
   Thread,
   Webhook,
   WebhookDelivery,
-  type WebhookEvent,
 } from '../../entities/index.ts';
-
-/** An event about to be told to a community's webhooks: its name and its data. */
-export interface PendingEvent {
-  communityId: string;
-  event: WebhookEvent;
-  at: Date;
-  data: () => Promise<Record<string, unknown>>;
-}
+import { alertEventsOf } from './alert-events.ts';
+import type { PendingEvent } from './pending.ts';
 
 const noTenant = { filters: { tenant: false } } as const;
 
@@ -229,6 +222,9 @@ export async function enqueueWebhookEvents(em: Em, pending: PendingEvent[]): Pro
       if (listening.length === 0) continue;
       const data = await e.data();
       for (const hook of listening) {
+        if (e.appliesTo && !e.appliesTo(hook, data)) continue;
+        const dedupeKey = e.dedupeKey?.(data) ?? null;
+        if (dedupeKey && (await em.count(WebhookDelivery, { webhook: hook.id, dedupeKey }, noTenant)) > 0) continue;
         const id = newId();
         const body = JSON.stringify({
           id,
@@ -243,6 +239,7 @@ export async function enqueueWebhookEvents(em: Em, pending: PendingEvent[]): Pro
           webhook: hook.id,
           event: e.event,
           body,
+          dedupeKey,
           status: 'PENDING',
           dueAt: new Date(),
           attempts: 0,
@@ -257,7 +254,10 @@ export async function enqueueWebhookEvents(em: Em, pending: PendingEvent[]): Pro
 /** Every change that concerns webhooks writes its deliveries in its own transaction. */
 export class WebhookSubscriber implements EventSubscriber {
   async afterFlush({ em, uow }: FlushEventArgs): Promise<void> {
-    const pending = createdIn<object>(uow).flatMap((entity) => eventsOf(em as Em, entity));
+    const pending = createdIn<object>(uow).flatMap((entity) => [
+      ...eventsOf(em as Em, entity),
+      ...alertEventsOf(em as Em, entity),
+    ]);
     if (pending.length) await enqueueWebhookEvents(em as Em, pending);
   }
 }

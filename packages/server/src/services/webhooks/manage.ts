@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { WEBHOOK_EVENTS, Webhook, WebhookDelivery, type WebhookEvent } from '../../entities/index.ts';
+import {
+  WEBHOOK_EVENTS,
+  WEBHOOK_FORMATS,
+  Webhook,
+  WebhookDelivery,
+  type WebhookEvent,
+  type WebhookFormat,
+} from '../../entities/index.ts';
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, notFound } from '../errors.ts';
@@ -17,6 +24,21 @@ function checkedEvents(events: readonly string[]): WebhookEvent[] {
   const unknown = unique.filter((e) => !WEBHOOK_EVENTS.includes(e as WebhookEvent));
   if (unknown.length) throw badInput(['error.webhook.unknownEvents', { events: unknown.join(', ') }], 'events');
   return unique as WebhookEvent[];
+}
+
+/** The votes an idea passes to raise `idea.votes_passed`: a whole number from 1 to 1,000,000. */
+function checkedThreshold(value: number | null | undefined): number | null {
+  if (value == null) return null;
+  if (!Number.isInteger(value) || value < 1 || value > 1_000_000)
+    throw badInput('error.webhook.voteThreshold', 'voteThreshold');
+  return value;
+}
+
+function checkedFormat(value: string | null | undefined): WebhookFormat | undefined {
+  if (value == null) return undefined;
+  if (!WEBHOOK_FORMATS.includes(value as WebhookFormat))
+    throw badInput({ forDevelopers: `Unknown format ${value}.` }, 'format');
+  return value as WebhookFormat;
 }
 
 /**
@@ -46,22 +68,37 @@ export interface NewWebhook {
 export async function createWebhook(
   scope: Scope,
   actor: StaffActor,
-  input: { url: string; events: readonly string[] },
+  input: {
+    url: string;
+    events: readonly string[];
+    format?: string | null;
+    voteThreshold?: number | null;
+  },
   policy: OutboundPolicy,
 ): Promise<NewWebhook> {
   const url = await checkedUrl(input.url, policy);
   const events = checkedEvents(input.events);
+  const format = checkedFormat(input.format) ?? 'JSON';
+  const voteThreshold = checkedThreshold(input.voteThreshold);
   return write(scope, async (em) => {
     if ((await em.count(Webhook, {})) >= MAX_WEBHOOKS) {
       throw badInput(['error.webhook.tooMany', { max: MAX_WEBHOOKS }], 'url');
     }
     const secret = `whsec_${randomBytes(24).toString('hex')}`;
-    const webhook = em.create(Webhook, { community: scope.communityId, url, events, secret, createdBy: actor.staff });
+    const webhook = em.create(Webhook, {
+      community: scope.communityId,
+      url,
+      events,
+      secret,
+      format,
+      voteThreshold,
+      createdBy: actor.staff,
+    });
     recordAudit(em, scope.communityId, actor, {
       action: 'webhook.create',
       targetType: 'Webhook',
       targetId: webhook.id,
-      after: { url, events },
+      after: { url, events, format, voteThreshold },
     });
     return { webhook, secret };
   });
@@ -71,24 +108,41 @@ export async function updateWebhook(
   scope: Scope,
   actor: StaffActor,
   id: string,
-  change: { url?: string | null; events?: readonly string[] | null; active?: boolean | null },
+  change: {
+    url?: string | null;
+    events?: readonly string[] | null;
+    active?: boolean | null;
+    format?: string | null;
+    voteThreshold?: number | null;
+  },
   policy: OutboundPolicy,
 ): Promise<Webhook> {
   // Resolved before the transaction: a slow DNS answer must not hold a database connection.
   const url = change.url != null ? await checkedUrl(change.url, policy) : null;
+  const format = checkedFormat(change.format);
+  const voteThreshold = checkedThreshold(change.voteThreshold);
   return write(scope, async (em) => {
     const webhook = valid.isUuid(id) ? await em.findOne(Webhook, { id }) : null;
     if (!webhook) throw notFound('error.notFound.webhook');
-    const before = { url: webhook.url, events: webhook.events, active: webhook.active };
+    const shown = (w: Webhook) => ({
+      url: w.url,
+      events: w.events,
+      active: w.active,
+      format: w.format,
+      voteThreshold: w.voteThreshold ?? null,
+    });
+    const before = shown(webhook);
     if (url != null) webhook.url = url;
     if (change.events != null) webhook.events = checkedEvents(change.events);
     if (change.active != null) webhook.active = change.active;
+    if (format) webhook.format = format;
+    if (voteThreshold != null) webhook.voteThreshold = voteThreshold;
     recordAudit(em, scope.communityId, actor, {
       action: 'webhook.update',
       targetType: 'Webhook',
       targetId: webhook.id,
       before,
-      after: { url: webhook.url, events: webhook.events, active: webhook.active },
+      after: shown(webhook),
     });
     return webhook;
   });

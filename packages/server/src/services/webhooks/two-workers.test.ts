@@ -46,7 +46,7 @@ it('sends each delivery once, however long the receiver takes', async () => {
   const errors: unknown[] = [];
   const workers: [TestServer, WebhookSender][] = [a.server, b].map((server) => [
     server,
-    createWebhookSender({ allowPrivate: true }, (error) => errors.push(error), 300),
+    createWebhookSender({ allowPrivate: true }, (error) => errors.push(error), { claimMs: 300 }),
   ]);
   const delivered = () => a.server.em().count(WebhookDelivery, { status: 'DELIVERED' }, ALL_COMMUNITIES);
   const until = Date.now() + 20_000;
