@@ -138,10 +138,10 @@ export const REDELIVER = gql`
 `;
 
 export const CLEANUP_PREVIEW = gql`
-  query AdminCleanupPreview($community: String!, $rule: CleanupRule!, $inactiveDays: Int) {
+  query AdminCleanupPreview($community: String!, $rule: CleanupRule!, $inactiveDays: Int, $segmentId: ID) {
     community(slug: $community) {
       id
-      cleanupPreview(rule: $rule, inactiveDays: $inactiveDays) {
+      cleanupPreview(rule: $rule, inactiveDays: $inactiveDays, segmentId: $segmentId) {
         total
         memberIds
         candidates(first: 100) {
@@ -174,13 +174,17 @@ export const CLEANUPS = gql`
           name
         }
       }
+      segments {
+        id
+        name
+      }
     }
   }
 `;
 
 export const RUN_CLEANUP = gql`
-  mutation AdminRunCleanup($rule: CleanupRule!, $inactiveDays: Int, $ids: [ID!]!) {
-    runCleanup(rule: $rule, inactiveDays: $inactiveDays, memberIds: $ids) {
+  mutation AdminRunCleanup($rule: CleanupRule!, $inactiveDays: Int, $segmentId: ID, $ids: [ID!]!) {
+    runCleanup(rule: $rule, inactiveDays: $inactiveDays, segmentId: $segmentId, memberIds: $ids) {
       skipped
       cleanup {
         id

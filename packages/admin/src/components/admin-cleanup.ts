@@ -70,6 +70,7 @@ export class AdminCleanup extends LitElement {
     app: { attribute: false },
     rule: { state: true },
     inactiveDays: { state: true },
+    segmentId: { state: true },
     preview: { state: true },
     problem: { state: true },
     done: { state: true },
@@ -93,15 +94,16 @@ export class AdminCleanup extends LitElement {
   rule = 'INACTIVE_WITHOUT_CONSENT';
   /** Null: the rule's default (365 days for the inactive rule, 90 for the others). */
   inactiveDays: number | null = null;
+  /** Only members of this segment; '': everyone. */
+  segmentId = '';
   preview: Preview | undefined;
   problem: Problem | undefined;
   done = '';
 
-  readonly #cleanups = new QueryController<{ community: { cleanups: CleanupRow[] } | null }, { community: string }>(
-    this,
-    CLEANUPS,
-    () => ({ community: this.app.community }),
-  );
+  readonly #cleanups = new QueryController<
+    { community: { cleanups: CleanupRow[]; segments: { id: string; name: string }[] } | null },
+    { community: string }
+  >(this, CLEANUPS, () => ({ community: this.app.community }));
 
   constructor() {
     super();
@@ -110,7 +112,7 @@ export class AdminCleanup extends LitElement {
   }
 
   #variables() {
-    return { rule: this.rule, inactiveDays: this.inactiveDays };
+    return { rule: this.rule, inactiveDays: this.inactiveDays, segmentId: this.segmentId || null };
   }
 
   async #preview(event: Event): Promise<void> {
@@ -197,6 +199,15 @@ export class AdminCleanup extends LitElement {
               this.inactiveDays = value === '' ? null : Number(value);
             }} aria-invalid=${problemFor(this.problem, 'inactiveDays') ? 'true' : 'false'} aria-describedby="cleanup-problem cleanup-days-hint" />
           <span class="muted" id="cleanup-days-hint">${msg('Nobody who took part or visited in this time is proposed.')}</span></div>
+        <div class="field"><label for="cleanup-segment">${msg('Among')}</label>
+          <select id="cleanup-segment" aria-invalid=${problemFor(this.problem, 'segmentId') ? 'true' : 'false'} @change=${(
+            e: Event,
+          ) => {
+            this.segmentId = (e.target as HTMLSelectElement).value;
+            this.preview = undefined;
+          }}><option value="">${msg('All members')}</option>${(this.#cleanups.data?.community?.segments ?? []).map(
+            (s) => html`<option value=${s.id} ?selected=${s.id === this.segmentId}>${s.name}</option>`,
+          )}</select></div>
         <button class="btn">${msg('Preview', {
           id: 'cleanup-preview',
           desc: 'Button: show who the rule takes, before anything happens',

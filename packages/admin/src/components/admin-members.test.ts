@@ -237,6 +237,10 @@ describe('<admin-cleanup>', () => {
       }),
     });
     await signIn(c, 'manager');
+    // A segment Quentin is not in: who still gets emails about threads.
+    await graphql(
+      'mutation { saveSegment(name: "Still subscribed", rules: { consent: { purpose: THREAD_NOTIFICATIONS, granted: true } }) { id } }',
+    );
     const admin = await mountAdmin('/admin/members');
     const rule = (await waitFor(
       () => find(admin, 'admin-cleanup >> #cleanup-rule'),
@@ -255,6 +259,22 @@ describe('<admin-cleanup>', () => {
     byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
     await waitFor(() => deepText(find(admin, 'admin-cleanup')!).includes('Nobody matches this rule.'), 'nobody yet');
     await server('go-quiet', { slug: c.slug, days: 100 });
+    // Within a segment he is not in, nobody.
+    const among = (await waitFor(
+      () =>
+        (find(admin, 'admin-cleanup >> #cleanup-segment') as HTMLSelectElement | undefined)?.options.length === 2 &&
+        find(admin, 'admin-cleanup >> #cleanup-segment'),
+      'the segments',
+    )) as HTMLSelectElement;
+    among.value = [...among.options].find((o) => o.textContent === 'Still subscribed')?.value ?? '';
+    among.dispatchEvent(new Event('change'));
+    byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
+    await waitFor(
+      () => deepText(find(admin, 'admin-cleanup')!).includes('Nobody matches this rule.'),
+      'nobody in the segment',
+    );
+    among.value = '';
+    among.dispatchEvent(new Event('change'));
     byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
     const list = await waitFor(() => find(admin, 'admin-cleanup >> ul.cleanup-preview'), 'the preview');
     expect(deepText(list)).to.contain('Quentin Quiet');

@@ -91,6 +91,35 @@ describe('clean-up', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inactiveDays' });
   });
 
+  it('keeps a clean-up within a saved segment', async () => {
+    const save = async (granted: boolean) =>
+      (
+        await manager.data(
+          'mutation ($g: Boolean!) { saveSegment(name: "News", rules: { consent: { purpose: PRODUCT_UPDATES, granted: $g } }) { id } }',
+          { variables: { g: granted } },
+        )
+      ).saveSegment.id as string;
+    const agreed = await save(true);
+    const notAgreed = await save(false);
+    const within = async (segmentId: string) =>
+      (
+        await manager.data(
+          `query ($s: String!, $g: ID) { community(slug: $s) { cleanupPreview(rule: BOUNCED, segmentId: $g) { members { displayName } } } }`,
+          { variables: { s: brand.slug, g: segmentId } },
+        )
+      ).community.cleanupPreview.members;
+    expect(await within(agreed)).toEqual([{ displayName: 'Bounced' }]);
+    expect(await within(notAgreed)).toEqual([]);
+    const unknown = await manager.request(
+      `query ($s: String!) { community(slug: $s) { cleanupPreview(rule: BOUNCED, segmentId: "00000000-0000-4000-8000-000000000000") { total } } }`,
+      { variables: { s: brand.slug } },
+    );
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'segmentId' });
+    for (const id of [agreed, notAgreed]) {
+      await manager.data('mutation ($id: ID!) { deleteSegment(id: $id) }', { variables: { id } });
+    }
+  });
+
   it('schedules exactly the confirmed members, can be undone, and erases what the preview showed', async () => {
     const inactive = await preview('INACTIVE_WITHOUT_CONSENT', 365);
     // A member who does not match (Recent) is left alone, and said so.

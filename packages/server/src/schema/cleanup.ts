@@ -105,8 +105,10 @@ builder.objectFields(Community, (t) => ({
         description:
           'Nobody who took part or was seen within this many days is proposed (30–3,650; default 365 for INACTIVE_WITHOUT_CONSENT, 90 for the others).',
       }),
+      segmentId: t.arg.id({ required: false, description: 'Only members of this saved segment.' }),
     },
-    resolve: (_c, args, ctx) => previewCleanup(ctx.scope(), args),
+    resolve: (_c, args, ctx) =>
+      previewCleanup(ctx.scope(), { ...args, segmentId: args.segmentId == null ? null : String(args.segmentId) }),
   }),
   cleanups: t.field({
     type: [CleanupRef],
@@ -125,13 +127,14 @@ builder.mutationFields((t) => ({
     args: {
       rule: t.arg({ type: CleanupRuleEnum }),
       inactiveDays: t.arg.int({ required: false }),
+      segmentId: t.arg.id({ required: false, description: 'As previewed.' }),
       memberIds: t.arg.globalIDList({ for: Member }),
     },
     resolve: (_r, args, ctx) =>
       runCleanup(
         ctx.scope(),
         ctx.staff(),
-        args,
+        { ...args, segmentId: args.segmentId == null ? null : String(args.segmentId) },
         args.memberIds.map((g) => g.id),
       ),
   }),

@@ -335,7 +335,11 @@ describe('addresses that bounce', () => {
     expect(seen.community.member.emailBouncedAt).not.toBeNull();
     // Once inactive for the rule's window, the BOUNCED clean-up finds them (and says why).
     const later = new Date(Date.now() + 91 * 86_400_000);
-    const bounced = await matchingMembers(bindEm(server.em(), brand.community.id), { rule: 'BOUNCED' }, later);
+    const bounced = await matchingMembers(
+      { communityId: brand.community.id, em: bindEm(server.em(), brand.community.id) },
+      { rule: 'BOUNCED' },
+      later,
+    );
     expect(bounced.find((c) => c.member.displayName === 'Gone')?.reason).toBe('ADDRESS_REFUSED');
 
     // Nothing more is written for (or tried on) that address.

@@ -1,12 +1,13 @@
 import { raw } from '@mikro-orm/core';
 import type { Em } from '../db/orm.ts';
-import { Activity, Cleanup, type CleanupRule, Community, Member, OutboxMessage } from '../entities/index.ts';
+import { Activity, Cleanup, type CleanupRule, Community, Member, OutboxMessage, Segment } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { consenting } from './consent.ts';
 import { privacySettings } from './erasure.ts';
 import { badInput, notFound } from './errors.ts';
-import { type Scope, write } from './scope.ts';
+import { type RowScope, type Scope, write } from './scope.ts';
+import { where } from './segments/members.ts';
 import * as valid from './validation.ts';
 
 export interface CleanupCriteria {
@@ -16,6 +17,8 @@ export interface CleanupCriteria {
    * 365 for INACTIVE_WITHOUT_CONSENT, 90 for the others.
    */
   inactiveDays?: number | null;
+  /** Only members of this segment (e.g. never ambassadors: a segment of everyone else). */
+  segmentId?: string | null;
 }
 
 /** Why a member is in a clean-up's preview. */
@@ -68,18 +71,29 @@ async function activeSince(em: Em, members: Member[], since: Date): Promise<Map<
   return active;
 }
 
+/** The members of a saved segment now (read on `rows.em`: a running clean-up's transaction). */
+async function segmentIds(rows: RowScope, id: string): Promise<Set<string>> {
+  const segment = valid.isUuid(id) ? await rows.em.findOne(Segment, { id }) : null;
+  if (!segment) throw badInput('error.segment.notFound', 'segmentId');
+  const w = await where(rows, segment.rules);
+  const found = await rows.em.execute<{ id: string }[]>(`select m.id from member m where ${w.sql}`, w.params);
+  return new Set(found.map((r) => r.id));
+}
+
 /**
- * Who a rule takes now, by name, and why: members not erased nor already on their way out, who
+ * Who a rule takes now, by name, and why, within a segment if one is given: members not erased nor already on their way out, who
  * took part in nothing and were not seen for `inactiveDays`, and who
  * - INACTIVE_WITHOUT_CONSENT: agreed neither to product updates nor to being contacted;
  * - UNSUBSCRIBED: turned off emails about followed threads (which alone is not leaving);
  * - BOUNCED: their mail server refused their address, or an email to them failed after every retry.
  */
 export async function matchingMembers(
-  em: Em,
+  rows: RowScope,
   criteria: CleanupCriteria,
   now = new Date(),
 ): Promise<CleanupCandidate[]> {
+  const { em } = rows;
+  const inSegment = criteria.segmentId != null ? await segmentIds(rows, criteria.segmentId) : null;
   const since = new Date(now.getTime() - inactiveDaysOf(criteria) * DAY_MS);
   const base = { erasedAt: null, deletionDueAt: null, lastSeenAt: { $lt: since } };
   let candidates: Member[];
@@ -108,6 +122,7 @@ export async function matchingMembers(
     candidates = await em.find(Member, { ...base, $or: [{ emailBouncedAt: { $ne: null } }, { id: { $in: ids } }] });
     reasonOf = (m) => (m.emailBouncedAt ? 'ADDRESS_REFUSED' : 'DELIVERY_FAILED');
   }
+  if (inSegment) candidates = candidates.filter((m) => inSegment.has(m.id));
   const active = await activeSince(em, candidates, since);
   return candidates
     .filter((m) => !active.has(m.id))
@@ -115,7 +130,7 @@ export async function matchingMembers(
     .map((member) => ({ member, reason: reasonOf(member), lastActiveAt: member.lastSeenAt }));
 }
 
-export const previewCleanup = (scope: Scope, criteria: CleanupCriteria) => matchingMembers(scope.em, criteria);
+export const previewCleanup = (scope: Scope, criteria: CleanupCriteria) => matchingMembers(scope, criteria);
 
 export interface CleanupRun {
   cleanup: Cleanup;
@@ -135,7 +150,8 @@ export async function runCleanup(
 ): Promise<CleanupRun> {
   if (confirmed.length === 0) throw badInput('error.cleanup.noMembers', 'memberIds');
   return write(scope, async (em) => {
-    const matching = new Map((await matchingMembers(em, criteria)).map((c) => [c.member.id, c.member]));
+    const rows = { communityId: scope.communityId, em };
+    const matching = new Map((await matchingMembers(rows, criteria)).map((c) => [c.member.id, c.member]));
     const chosen = [...new Set(confirmed)].filter((id) => matching.has(id));
     if (chosen.length === 0) throw badInput('error.cleanup.stale', 'memberIds');
     const community = await em.findOneOrFail(Community, { id: scope.communityId });
@@ -154,7 +170,12 @@ export async function runCleanup(
       action: 'cleanup.run',
       targetType: 'Cleanup',
       targetId: cleanup.id,
-      after: { rule: criteria.rule, members: chosen.length, dueAt: dueAt.toISOString() },
+      after: {
+        rule: criteria.rule,
+        segmentId: criteria.segmentId ?? null,
+        members: chosen.length,
+        dueAt: dueAt.toISOString(),
+      },
     });
     return { cleanup, skipped: new Set(confirmed).size - chosen.length };
   });
