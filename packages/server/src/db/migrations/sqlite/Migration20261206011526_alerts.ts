@@ -7,8 +7,8 @@ export class Migration20261206011526_alerts extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(`pragma foreign_keys = off;`);
-    this.addSql(`create table \`webhook__temp_alter\` (\`id\` text not null primary key, \`community_id\` text not null, \`url\` text not null, \`events\` json not null, \`secret\` text not null, \`active\` integer not null default true, \`format\` text not null default 'JSON', \`vote_threshold\` integer null, \`created_by_id\` text null, \`created_at\` datetime not null, constraint \`webhook_community_id_foreign\` foreign key (\`community_id\`) references \`community\` (\`id\`), constraint \`webhook_created_by_id_foreign\` foreign key (\`created_by_id\`) references \`staff_member\` (\`id\`) on delete set null);`);
-    this.addSql(`insert into \`webhook__temp_alter\` select \`id\`, \`community_id\`, \`url\`, \`events\`, \`secret\`, \`active\`, null as \`format\`, null as \`vote_threshold\`, \`created_by_id\`, \`created_at\` from \`webhook\`;`);
+    this.addSql(`create table \`webhook__temp_alter\` (\`id\` text not null primary key, \`community_id\` text not null, \`url\` text not null, \`events\` json not null, \`secret\` text not null, \`active\` integer not null default true, \`format\` text check (\`format\` in ('JSON', 'SLACK', 'DISCORD', 'TEAMS')) not null default 'JSON', \`vote_threshold\` integer null, \`created_by_id\` text null, \`created_at\` datetime not null, constraint \`webhook_community_id_foreign\` foreign key (\`community_id\`) references \`community\` (\`id\`), constraint \`webhook_created_by_id_foreign\` foreign key (\`created_by_id\`) references \`staff_member\` (\`id\`) on delete set null);`);
+    this.addSql(`insert into \`webhook__temp_alter\` select \`id\`, \`community_id\`, \`url\`, \`events\`, \`secret\`, \`active\`, 'JSON' as \`format\`, null as \`vote_threshold\`, \`created_by_id\`, \`created_at\` from \`webhook\`;`);
     this.addSql(`drop table \`webhook\`;`);
     this.addSql(`alter table \`webhook__temp_alter\` rename to \`webhook\`;`);
     this.addSql(`create index \`webhook_community_id_index\` on \`webhook\` (\`community_id\`);`);
