@@ -5,7 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['module', 'node', 'production'] } },
   resolve: { conditions: ['module', 'node', 'production'] },
   test: {
-    include: ['api/**/*.test.ts', 'e2e/**/*.test.ts', 'fault/**/*.test.ts', 'i18n/**/*.test.ts'],
+    include: ['api/**/*.test.ts', 'e2e/**/*.test.ts', 'fault/**/*.test.ts', 'i18n/**/*.test.ts', 'lint/**/*.test.ts'],
     // Servers start as `pnpm start` runs them, built into packages/server/dist (its build.ts).
     globalSetup: ['../packages/server/build.ts'],
     pool: 'forks',

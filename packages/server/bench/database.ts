@@ -1,4 +1,4 @@
-import type { Dialect } from '../src/db/orm.ts';
+import type { Dialect } from '../src/db/em.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database.ts';
 
 /** A fresh database of the given kind (PostgreSQL at BENCH_PG_URL, or the local one). */

@@ -3,7 +3,7 @@
  * spread over two years, deterministic (seeded) so runs compare. Inserted in bulk, outside the
  * ranking's incremental path (the benchmark then measures the full recompute over it).
  */
-import type { Em } from '../src/db/orm.ts';
+import type { Em } from '../src/db/em.ts';
 import { newId } from '../src/entities/id.ts';
 import { Activity, Member, Reply, Thread } from '../src/entities/index.ts';
 

@@ -4,7 +4,8 @@
  * check that both give the same numbers.
  */
 import { performance } from 'node:perf_hooks';
-import { type Dialect, type Em, migrate, type Orm, openOrm } from '../src/db/orm.ts';
+import type { Dialect, Em, Orm } from '../src/db/em.ts';
+import { migrate, openOrm } from '../src/db/orm.ts';
 import { Activity, MemberScore, Thread } from '../src/entities/index.ts';
 import { createCommunity } from '../src/services/communities.ts';
 import { applyActivities } from '../src/services/ranking/incremental.ts';

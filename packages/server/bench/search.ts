@@ -6,7 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { type Dialect, type Em, migrate, openOrm } from '../src/db/orm.ts';
+import type { Dialect, Em } from '../src/db/em.ts';
+import { migrate, openOrm } from '../src/db/orm.ts';
 import { newId } from '../src/entities/id.ts';
 import { Member, Reply, Thread } from '../src/entities/index.ts';
 import { createCommunity } from '../src/services/communities.ts';

@@ -8,8 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { print } from 'graphql';
 import { THREAD_LIST } from '../../widget/src/graphql/documents.ts';
-import { type Dialect, migrate, openOrm } from '../src/db/orm.ts';
+import type { Dialect } from '../src/db/em.ts';
+import { migrate, openOrm } from '../src/db/orm.ts';
 import { createCommunity } from '../src/services/communities.ts';
+import { domainSubscribers } from '../src/services/subscribers.ts';
 import { GraphQLClient } from '../src/testing/graphql-client.ts';
 import { type ServerProcess, startServerProcess } from '../src/testing/process.ts';
 import { type Subscription, subscribe } from '../src/testing/sse.ts';
@@ -53,7 +55,7 @@ export async function soak(dialect: Dialect, options: SoakOptions, log: (line: s
   let server: ServerProcess | undefined;
   const subscriptions: Subscription<any>[] = [];
   try {
-    const orm = await openOrm({ databaseUrl: database.url });
+    const orm = await openOrm({ databaseUrl: database.url, subscribers: domainSubscribers() });
     try {
       await migrate(orm);
       await createCommunity(orm.em.fork(), { slug: 'soak', name: 'Soak', origins: [] });

@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Dialect, migrate, migrationAuthoring, openOrm } from '../src/db/orm.ts';
+import type { Dialect } from '../src/db/em.ts';
+import { migrate, migrationAuthoring, openOrm } from '../src/db/orm.ts';
 import { writeMigrationIndex } from './migration-index.ts';
 
 const name = process.argv[2];

@@ -4,7 +4,7 @@
  * after writing a migration; src/db/migrations.test.ts fails if the list and the folders differ.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
-import type { Dialect } from '../src/db/orm.ts';
+import type { Dialect } from '../src/db/em.ts';
 
 const folder = new URL('../src/db/migrations/', import.meta.url);
 const dialects: Dialect[] = ['sqlite', 'postgresql'];

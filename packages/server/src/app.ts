@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Options } from '@mikro-orm/core';
 import { type BackgroundJobs, startBackgroundJobs } from './background-jobs.ts';
 import type { Config } from './config.ts';
-import { type Em, migrate, type Orm, openOrm } from './db/orm.ts';
+import type { Em, Orm } from './db/em.ts';
+import { migrate, openOrm } from './db/orm.ts';
 import { clientIp } from './http/client-ip.ts';
 import { createCorsPolicy } from './http/cors.ts';
 import { createGraphQLHandler } from './http/graphql.ts';
@@ -17,6 +18,7 @@ import { memoryStore, redisStore } from './rate-limit/store.ts';
 import { createEventBus, type RealtimeBus } from './realtime/event-bus.ts';
 import { DEMO_SLUG, type DemoSeed, demoWarnings, seedDemoIfEmpty } from './services/demo.ts';
 import { refuseWritesFrom } from './services/shutdown.ts';
+import { domainSubscribers } from './services/subscribers.ts';
 
 export interface AppOptions {
   config: Config;
@@ -68,8 +70,9 @@ export async function startApp({
     queryTimeoutMs: config.queryTimeoutMs,
     overrides: ormOverrides,
     onCommit: (communityId) => events.announceChange(communityId),
-    onTold: (communityId, memberIds) =>
+    subscribers: domainSubscribers((communityId, memberIds) =>
       events.publishToMembers(communityId, memberIds, { type: 'NOTIFIED', at: new Date().toISOString() }),
+    ),
   }).catch(async (error) => {
     await events.close();
     throw error;

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
-import { type Orm, optimizeSqlite } from './db/orm.ts';
+import type { Orm } from './db/em.ts';
+import { optimizeSqlite } from './db/orm.ts';
 import { closeDueAsks } from './services/asks/manage.ts';
 import { publishDue } from './services/changelog/entries.ts';
 import { eraseDue } from './services/erasure.ts';

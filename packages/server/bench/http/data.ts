@@ -4,7 +4,7 @@
  * would keep (thread vote/reply counts, member counts), so every list reads as on a real site.
  * No activity log rows: the HTTP benchmarks read and write threads, not the ranking.
  */
-import type { Em } from '../../src/db/orm.ts';
+import type { Em } from '../../src/db/em.ts';
 import { newId } from '../../src/entities/id.ts';
 import { Member, Reply, Thread, Vote } from '../../src/entities/index.ts';
 import { insertAll, random } from '../generate.ts';

@@ -4,7 +4,9 @@
  * recall@5: its original is among the five suggestions. precision@1: the first suggestion is it.
  * For posts with no duplicate (NOVEL), how many suggestions are shown anyway.
  */
-import { type Dialect, migrate, type Orm, openOrm } from '../../src/db/orm.ts';
+
+import type { Dialect, Orm } from '../../src/db/em.ts';
+import { migrate, openOrm } from '../../src/db/orm.ts';
 import { newId } from '../../src/entities/id.ts';
 import { Thread } from '../../src/entities/index.ts';
 import { createEventBus } from '../../src/realtime/event-bus.ts';

@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import type { Em, Orm } from '../db/orm.ts';
+import type { Em, Orm } from '../db/em.ts';
 import { createEventBus } from '../realtime/event-bus.ts';
 import {
   activeSsoKeys,

@@ -1,7 +1,9 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { migrate, type Orm, openOrm } from '../db/orm.ts';
+import type { Orm } from '../db/em.ts';
+import { migrate, openOrm } from '../db/orm.ts';
 import { AppError } from '../services/errors.ts';
+import { domainSubscribers } from '../services/subscribers.ts';
 import { COMMANDS, type Command } from './commands.ts';
 
 /** A mistake in how the CLI was called: printed with the usage, exit code 2. */
@@ -64,7 +66,7 @@ async function run(argv: string[]): Promise<unknown> {
     if (values[name] === undefined || values[name] === '') throw new UsageError(`Missing required option --${name}.`);
   }
   const config = loadConfig();
-  const orm: Orm = await openOrm({ databaseUrl: config.databaseUrl });
+  const orm: Orm = await openOrm({ databaseUrl: config.databaseUrl, subscribers: domainSubscribers() });
   try {
     const applied = await migrate(orm);
     return await command.run({ orm, values, applied });

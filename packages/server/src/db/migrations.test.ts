@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrationFiles } from '../../scripts/migration-index.ts';
+import { newId } from '../entities/id.ts';
+import { Webhook } from '../entities/index.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
+import { createTestCommunity } from '../testing/fixtures.ts';
+import type { Orm } from './em.ts';
+import { dialectOf } from './em.ts';
 import { migrations } from './migrations/index.ts';
-import { migrate, type Orm, openOrm } from './orm.ts';
+import { migrate, openOrm } from './orm.ts';
 
 let database: TestDatabase;
 let orm: Orm;
@@ -51,6 +56,37 @@ it('applies them once when several processes start together on an empty database
     expect(await (orms[0] as Orm).migrator.getPending()).toEqual([]);
   } finally {
     for (const o of orms) await o.close();
+    await fresh.drop();
+  }
+});
+
+it('brings webhooks already made through the alerts migration, as JSON webhooks', async () => {
+  const fresh = await createTestDatabase();
+  const local = await openOrm({ databaseUrl: fresh.url });
+  try {
+    await migrate(local);
+    const brand = await createTestCommunity(local.em.fork());
+    await local.em.fork().insert(
+      Webhook,
+      {
+        id: newId(),
+        community: brand.community.id,
+        url: 'https://hooks.example/x',
+        events: ['thread.created'],
+        secret: 's',
+        createdAt: new Date(),
+      },
+      { filters: false } as never,
+    );
+    // Back to before the alerts, and up again, with the webhook in the table.
+    const names = migrations[dialectOf(fresh.url)].map((m) => m.name);
+    const alerts = names.findIndex((n) => n.endsWith('_alerts'));
+    await local.migrator.down({ to: names[alerts - 1] as string });
+    await migrate(local);
+    const [hook] = await local.em.fork().find(Webhook, {}, { filters: false });
+    expect(hook).toMatchObject({ url: 'https://hooks.example/x', format: 'JSON', voteThreshold: null });
+  } finally {
+    await local.close();
     await fresh.drop();
   }
 });

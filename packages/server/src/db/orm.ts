@@ -1,31 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { type EventSubscriber, MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/sql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { entities } from '../entities/index.ts';
-import { NotificationSubscriber } from '../services/notifications/on-activity.ts';
-import { RankingSubscriber } from '../services/ranking/subscriber.ts';
-import { WebhookSubscriber } from '../services/webhooks/events.ts';
 import { ChangeSubscriber } from './change-subscriber.ts';
+import { type Dialect, dialectOf, dialectOfEm, type Em, type Orm } from './em.ts';
 import { migrations } from './migrations/index.ts';
 import { cacheStatements } from './statement-cache.ts';
 import { tenantFilter } from './tenant-filter.ts';
-
-/** The entity manager every service works with (both drivers are SQL drivers). */
-export type Em = SqlEntityManager;
-export type Orm = MikroORM<AbstractSqlDriver, Em>;
-export type Dialect = 'sqlite' | 'postgresql';
-
-/** Which SQL dialect an entity manager speaks (for the few queries written by hand). */
-export const dialectOfEm = (em: Em): Dialect => (em.getDriver() instanceof PostgreSqlDriver ? 'postgresql' : 'sqlite');
-
-export function dialectOf(databaseUrl: string): Dialect {
-  return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite';
-}
 
 /**
  * Checked-in migrations, one folder per dialect (their SQL differs), applied from the list in
@@ -69,8 +54,11 @@ export interface OrmOptions {
    * expire what server processes cache (EventBus.announceChange).
    */
   onCommit?: (communityId: string | null) => void;
-  /** Called after a commit that notified members, with them (their unread badges changed). */
-  onTold?: (communityId: string, memberIds: string[]) => void;
+  /**
+   * What the domain does on each flush, in the same transaction (services/subscribers.ts): given by
+   * the app and the CLI, so that the database layer imports nothing of the services.
+   */
+  subscribers?: EventSubscriber[];
   /**
    * SQLite: `full` (the default) syncs every commit to disk; `normal` only at WAL checkpoints,
    * faster, but a power cut may lose writes already answered as done (config SQLITE_SYNCHRONOUS).
@@ -83,18 +71,19 @@ export interface OrmOptions {
   queryTimeoutMs?: number;
 }
 
-export function ormConfig({ databaseUrl, overrides, onCommit, onTold, queryTimeoutMs }: OrmOptions): Partial<Options> {
+export function ormConfig({
+  databaseUrl,
+  overrides,
+  onCommit,
+  subscribers = [],
+  queryTimeoutMs,
+}: OrmOptions): Partial<Options> {
   const dialect = dialectOf(databaseUrl);
   const common: Partial<Options> = {
     entities,
     extensions: [Migrator],
     filters: { tenant: tenantFilter },
-    subscribers: [
-      new RankingSubscriber(),
-      new NotificationSubscriber(onTold),
-      new WebhookSubscriber(),
-      ...(onCommit ? [new ChangeSubscriber(onCommit)] : []),
-    ],
+    subscribers: [...subscribers, ...(onCommit ? [new ChangeSubscriber(onCommit)] : [])],
     // Rows only ever point at rows of their own community (services write them so), so a to-one
     // relation need not be joined just to re-check the tenant filter on its target.
     autoJoinRefsForFilters: false,

@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { type Orm, openOrm } from './orm.ts';
+import type { Orm } from './em.ts';
+import { openOrm } from './orm.ts';
 
 /** SQLite's own database object, as the ORM opens it (with the statement cache). */
 interface Native {

@@ -2,7 +2,6 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { createdAtProperty, idProperty, updatedAtProperty } from './common.ts';
 import { Community } from './community.ts';
 import { Member } from './member.ts';
-import { Mention } from './mention.ts';
 import { StaffMember } from './staff-member.ts';
 
 export const THREAD_KINDS = ['IDEA', 'QUESTION', 'PRAISE', 'PROBLEM'] as const;
@@ -72,8 +71,6 @@ const ThreadSchema = defineEntity({
     withdrawnAt: p.datetime().nullable(),
     lockedAt: p.datetime().nullable(),
     mergedInto: () => p.manyToOne(Thread).nullable(),
-    /** Staff named in its replies (for "mentions me" in the inbox). */
-    mentions: () => p.oneToMany(Mention).mappedBy('thread'),
     createdAt: createdAtProperty(),
     updatedAt: updatedAtProperty(),
   },

@@ -1,4 +1,4 @@
-import type { Orm } from '../db/orm.ts';
+import type { Orm } from '../db/em.ts';
 import { embedOriginsBySlug } from '../services/communities.ts';
 
 export interface CorsOptions {

@@ -3,7 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { createYoga, type YogaLogger } from 'graphql-yoga';
-import type { Em, Orm } from '../db/orm.ts';
+import type { Em, Orm } from '../db/em.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';

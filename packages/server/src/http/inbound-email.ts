@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hashToken } from '../auth/tokens.ts';
-import type { Em, Orm } from '../db/orm.ts';
+import type { Em, Orm } from '../db/em.ts';
 import { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import type { EventBus } from '../services/events.ts';

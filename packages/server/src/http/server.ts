@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../config.ts';
-import type { Orm } from '../db/orm.ts';
+import type { Orm } from '../db/em.ts';
 import { fileAsset, folderAssets } from './assets.ts';
 import { DEMO_CSS, demoPage } from './demo-page.ts';
 import type { GraphQLHandler } from './graphql.ts';

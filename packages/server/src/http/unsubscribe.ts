@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { directionOf, type Locale } from '@rapport/shared/i18n/locales.ts';
-import type { Orm } from '../db/orm.ts';
+import type { Orm } from '../db/em.ts';
 import { acceptedLanguages } from '../i18n/accepted-languages.ts';
 import { localeOr, say } from '../i18n/say.ts';
 import { consentsOf, consentText, recordConsent, unsubscribeReader } from '../services/consent.ts';

@@ -1,4 +1,4 @@
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { SESSION_COOKIE } from '../schema/viewer.ts';
 import type { Actor } from '../services/actor.ts';
 import { type ApiKeyCaller, apiKeyCaller, isApiKeyToken } from '../services/api-keys.ts';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { Em, Orm } from '../db/orm.ts';
+import type { Em, Orm } from '../db/em.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import type { EventBus } from '../services/events.ts';
 import { findReplyAddress, MAX_INBOUND_BYTES, receiveReplyEmail } from '../services/mail/inbound.ts';

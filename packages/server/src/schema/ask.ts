@@ -29,7 +29,8 @@ import {
 import { builder } from './builder.ts';
 import { MemberRef } from './member.ts';
 import { SegmentRef } from './segment.ts';
-import { ThreadKindEnum, ThreadRef } from './thread.ts';
+import { ThreadRef } from './thread.ts';
+import { ThreadKindEnum } from './thread-kind.ts';
 import { ViewerRef } from './viewer.ts';
 
 export const AskStatusEnum = builder.enumType('AskStatus', {

@@ -2,14 +2,16 @@
 
 import { withDerivedColours } from '@rapport/shared/theme-palette.ts';
 import { THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
-import { Community, type SsoKey } from '../entities/index.ts';
+import type { Community, SsoKey } from '../entities/index.ts';
 import {
   activeSsoKeys,
+  communityById,
   retireSsoKey,
   rotateSsoKey,
   setAllowedOrigins,
   updateCommunity,
 } from '../services/communities.ts';
+import { notFound } from '../services/errors.ts';
 import { builder } from './builder.ts';
 import { CommunityRef } from './community.ts';
 
@@ -129,7 +131,9 @@ builder.mutationFields((t) => ({
     args: { keyId: t.arg.string() },
     resolve: async (_root, args, ctx) => {
       await retireSsoKey(ctx.scope().em, ctx.scope().communityId, args.keyId, ctx.staff());
-      return ctx.scope().em.findOneOrFail(Community, { id: ctx.scope().communityId });
+      const community = await communityById(ctx.scope().em, ctx.scope().communityId);
+      if (!community) throw notFound('error.notFound.community');
+      return community;
     },
   }),
 }));

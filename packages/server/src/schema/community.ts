@@ -4,7 +4,9 @@ import { listThreads, type THREAD_ORDERS } from '../services/thread-list.ts';
 import { findThread } from '../services/threads.ts';
 import { builder } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
-import { ThreadConnectionRef, ThreadKindEnum, ThreadRef, ThreadStatusEnum } from './thread.ts';
+import { ThreadConnectionRef, ThreadRef } from './thread.ts';
+import { ThreadKindEnum } from './thread-kind.ts';
+import { ThreadStatusEnum } from './thread-status.ts';
 
 const ThreadOrderEnum = builder.enumType('ThreadOrder', {
   values: {

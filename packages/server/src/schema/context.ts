@@ -1,5 +1,5 @@
 import { type Locale, matchLocale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import type { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import type { Action } from '../rate-limit/rules.ts';

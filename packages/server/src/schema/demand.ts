@@ -17,7 +17,8 @@ import {
 import { entryOf } from '../services/map-entry.ts';
 import { builder } from './builder.ts';
 import { SegmentRef } from './segment.ts';
-import { ThreadRef, ThreadStatusEnum } from './thread.ts';
+import { ThreadRef } from './thread.ts';
+import { ThreadStatusEnum } from './thread-status.ts';
 
 const DemandOrderEnum = builder.enumType('DemandOrder', {
   values: {

@@ -3,10 +3,9 @@
  * the handovers that move a leaving person's work to a successor with a brief
  * (Deactivation.handover, endAgency, Community.handovers).
  */
-import { Community, Handover, type HandoverBriefEntry, Member, StaffMember, Thread } from '../entities/index.ts';
-import { listHandovers, setMemberOwner } from '../services/handover.ts';
+import { Community, type Handover, type HandoverBriefEntry, Member, StaffMember, Thread } from '../entities/index.ts';
+import { findHandover, listHandovers, setMemberOwner } from '../services/handover.ts';
 import { endAgency } from '../services/staff-admin.ts';
-import * as valid from '../services/validation.ts';
 import { builder, staffOnly } from './builder.ts';
 import { DeactivationRef, StaffMemberRef } from './staff-member.ts';
 import { ThreadRef } from './thread.ts';
@@ -151,8 +150,7 @@ builder.objectFields(Community, (t) => ({
     description: 'Staff: one handover and its brief.',
     authScopes: { staff: true },
     args: { id: t.arg.id() },
-    resolve: (_c, args, ctx) =>
-      valid.isUuid(String(args.id)) ? ctx.scope().em.findOne(Handover, { id: String(args.id) }) : null,
+    resolve: (_c, args, ctx) => findHandover(ctx.scope(), String(args.id)),
   }),
 }));
 

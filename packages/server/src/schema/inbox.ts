@@ -4,8 +4,10 @@ import { listInbox } from '../services/inbox.ts';
 import { builder } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { whileAllowed } from './live-checks.ts';
-import { ThreadConnectionRef, ThreadKindEnum, ThreadRef, ThreadStatusEnum } from './thread.ts';
+import { ThreadConnectionRef, ThreadRef } from './thread.ts';
 import { ThreadEventRef } from './thread-event.ts';
+import { ThreadKindEnum } from './thread-kind.ts';
+import { ThreadStatusEnum } from './thread-status.ts';
 
 builder.objectFields(Community, (t) => ({
   inbox: t.connection(

@@ -19,7 +19,8 @@ import { ChangelogEntryRef } from './changelog-entry.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ReplyRef } from './reply.ts';
 import { StatusChangeRef } from './status-change.ts';
-import { ThreadRef, ThreadStatusEnum } from './thread.ts';
+import { ThreadRef } from './thread.ts';
+import { ThreadStatusEnum } from './thread-status.ts';
 import { ViewerRef } from './viewer.ts';
 
 const NotificationKind = builder.enumType('NotificationKind', {

@@ -5,6 +5,7 @@ import {
   type Invitation,
   inviteStaff,
   issuePasswordLink,
+  listStaff,
   updateOwnProfile,
   updateStaff,
 } from '../services/staff-admin.ts';
@@ -65,10 +66,7 @@ builder.objectFields(Community, (t) => ({
     description: 'Staff only: the team, active first (for assigning threads and choosing successors).',
     authScopes: { staff: true },
     args: { includeFormer: t.arg.boolean({ required: false, defaultValue: false }) },
-    resolve: (_community, args, ctx) =>
-      ctx
-        .scope()
-        .em.find(StaffMember, args.includeFormer ? {} : { active: true }, { orderBy: { active: 'desc', name: 'asc' } }),
+    resolve: (_community, args, ctx) => listStaff(ctx.scope(), args.includeFormer ?? false),
   }),
 }));
 

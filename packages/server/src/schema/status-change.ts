@@ -3,7 +3,7 @@ import { findEntry } from '../services/changelog/entries.ts';
 import { parseMarkdown } from '../services/markdown.ts';
 import { setThreadStatus } from '../services/threads.ts';
 import { builder } from './builder.ts';
-import { ThreadStatusEnum } from './thread.ts';
+import { ThreadStatusEnum } from './thread-status.ts';
 
 export const StatusChangeRef = builder.node(StatusChange, {
   name: 'StatusChange',

@@ -1,4 +1,4 @@
-import { THREAD_KINDS, THREAD_STATUSES, Thread } from '../entities/index.ts';
+import { Thread } from '../entities/index.ts';
 import { type Actor, isMember, isStaff, memberIdOf } from '../services/actor.ts';
 import { isFollowing } from '../services/follows.ts';
 import { parseMarkdown } from '../services/markdown.ts';
@@ -12,12 +12,8 @@ import { builder, IDEMPOTENCY_KEY_DESCRIPTION } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ReplyConnectionRef, ReplyRef } from './reply.ts';
 import { StatusChangeConnectionRef, StatusChangeRef } from './status-change.ts';
-
-export const ThreadKindEnum = builder.enumType('ThreadKind', { values: THREAD_KINDS });
-export const ThreadStatusEnum = builder.enumType('ThreadStatus', {
-  values: THREAD_STATUSES,
-  description: 'OPEN → UNDER_REVIEW → PLANNED → IN_PROGRESS → SHIPPED, or DECLINED.',
-});
+import { ThreadKindEnum } from './thread-kind.ts';
+import { ThreadStatusEnum } from './thread-status.ts';
 
 const ThreadRemovalEnum = builder.enumType('ThreadRemoval', {
   values: {

@@ -1,5 +1,5 @@
-import { Community } from '../entities/index.ts';
 import { type Actor, isStaff } from '../services/actor.ts';
+import { communityById } from '../services/communities.ts';
 import { AppError, notFound } from '../services/errors.ts';
 import { fromSuspendedGuest } from '../services/guest-origin.ts';
 import { startGuestSession } from '../services/identity.ts';
@@ -29,7 +29,7 @@ export const ViewerRef = builder.objectRef<Actor>('Viewer').implement({
     community: t.field({
       type: CommunityRef,
       resolve: async (viewer, _args, ctx) => {
-        const community = await ctx.em().findOne(Community, { id: viewer.communityId });
+        const community = await communityById(ctx.em(), viewer.communityId);
         if (!community) throw notFound('error.notFound.community');
         return community;
       },

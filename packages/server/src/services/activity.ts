@@ -1,4 +1,4 @@
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Activity, type ActivityType, type Member, type Reply, type Thread } from '../entities/index.ts';
 import { type Actor, isStaff } from './actor.ts';
 

@@ -4,7 +4,7 @@
  * kept, so a leaked database hands out no key. Making and revoking are audited.
  */
 import { API_KEY_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { API_KEY_SCOPES, ApiKey, type ApiKeyScope } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';

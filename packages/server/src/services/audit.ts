@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { AuditLog } from '../entities/index.ts';
 import { type Actor, isStaff, memberIdOf } from './actor.ts';
 import { badInput } from './errors.ts';

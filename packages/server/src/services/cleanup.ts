@@ -1,5 +1,5 @@
 import { raw } from '@mikro-orm/core';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Activity, Cleanup, type CleanupRule, Community, Member, OutboxMessage, Segment } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';

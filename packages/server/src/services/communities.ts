@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { isLocale, type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
 import { contrastProblems, isColour, MIN_TEXT_CONTRAST } from '@rapport/shared/theme-palette.ts';
 import { isColourProperty, isPlainCssValue, isThemeProperty, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Community, SsoKey } from '../entities/index.ts';
 import { localeOr } from '../i18n/say.ts';
 import type { StaffActor } from './actor.ts';
@@ -69,6 +69,11 @@ export async function rotateSsoKey(em: Em, communityId: string, by: StaffActor |
 }
 
 /** Retires a key: tokens signed with it stop working at once. The last active key stays. */
+/** The community of a scope (or of a signed-in viewer), which exists while they do. */
+export function communityById(em: Em, id: string): Promise<Community | null> {
+  return em.findOne(Community, { id });
+}
+
 export async function retireSsoKey(em: Em, communityId: string, kid: string, by: StaffActor | null): Promise<void> {
   await em.transactional(async (tx) => {
     const active = await tx.find(SsoKey, { revokedAt: null });

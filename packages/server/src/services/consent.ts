@@ -1,5 +1,5 @@
 import { type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import {
   CONSENT_PURPOSES,
   Community,

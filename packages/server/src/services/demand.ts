@@ -3,7 +3,7 @@
  * voters (monthly revenue, seats…), or by the voters of one segment; each with who its voters are
  * (ambassadors, critics, every saved segment) and its last 30 days of new votes.
  */
-import { dialectOfEm } from '../db/orm.ts';
+import { dialectOfEm } from '../db/em.ts';
 import { Segment, THREAD_STATUSES, Thread, type ThreadStatus } from '../entities/index.ts';
 import { toCsv } from './csv.ts';
 import { badInput } from './errors.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { verifyPassword } from '../auth/password.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Community, Member, StaffMember } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { Actor, MemberActor, StaffActor } from './actor.ts';

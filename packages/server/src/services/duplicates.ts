@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Member, Reply, StaffMember, Thread } from '../entities/index.ts';
 import { type Actor, authorFields, isStaff } from './actor.ts';
 import { AppError } from './errors.ts';

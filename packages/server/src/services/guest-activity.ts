@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { GUEST_TOKEN_PREFIX, hashToken } from '../auth/tokens.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import {
   Activity,
   Follow,

@@ -1,5 +1,5 @@
 import { hashToken } from '../auth/tokens.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Member } from '../entities/index.ts';
 import { badInput } from './errors.ts';
 

@@ -1,4 +1,4 @@
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import {
   Follow,
   Handover,
@@ -230,3 +230,8 @@ export async function setMemberOwner(
 /** The handovers of a community, newest first (staff see them all: the brand's memory). */
 export const listHandovers = (scope: Scope, limit = 50) =>
   scope.em.find(Handover, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
+
+/** One handover by id (null for a malformed id or another community's). */
+export function findHandover(scope: Scope, id: string): Promise<Handover | null> {
+  return valid.isUuid(id) ? scope.em.findOne(Handover, { id }) : Promise.resolve(null);
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { IdempotencyKey } from '../entities/index.ts';
 import { type Actor, isStaff } from './actor.ts';
 import { AppError } from './errors.ts';

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { matchLocale } from '@rapport/shared/i18n/locales.ts';
 import { type SsoClaims, SsoTokenError, ssoKeyId, verifySsoToken } from '../auth/sso-token.ts';
 import { GUEST_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Member, StaffSession } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, lazyMemberActor, type MemberActor, memberIdOf } from './actor.ts';

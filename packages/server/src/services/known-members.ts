@@ -1,5 +1,5 @@
 import type { EntityDictionary } from '@mikro-orm/core';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Member } from '../entities/index.ts';
 
 /**

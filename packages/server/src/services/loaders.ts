@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { entryOf } from './map-entry.ts';
 
 type Batch<K, V> = (keys: readonly K[]) => Promise<V[]>;

@@ -1,5 +1,5 @@
 import { raw } from '@mikro-orm/core';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Member } from '../entities/index.ts';
 
 const COLUMN = { threadCount: 'thread_count', replyCount: 'reply_count', voteCount: 'vote_count' } as const;

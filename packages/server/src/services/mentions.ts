@@ -1,4 +1,4 @@
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Mention, type Reply, StaffMember, type Thread } from '../entities/index.ts';
 
 // "@Sam" or "@Sam Ortiz": one or two words of letters after an @.

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Reply, Report, type ReportResolution, Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { MemberActor, StaffActor } from './actor.ts';

@@ -1,5 +1,5 @@
 import { Cursor, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { badInput } from './errors.ts';
 import { isUuid, pageSize } from './validation.ts';
 

@@ -1,4 +1,4 @@
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Reply, StatusChange, type Thread, Vote } from '../entities/index.ts';
 
 /**

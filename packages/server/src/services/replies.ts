@@ -1,4 +1,4 @@
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Follow, Member, Reply, Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf } from './actor.ts';

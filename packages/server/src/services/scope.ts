@@ -1,4 +1,4 @@
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import type { EventBus, ThreadEvent } from './events.ts';
 import { Loaders } from './loaders.ts';
 import { assertWritesAccepted } from './shutdown.ts';

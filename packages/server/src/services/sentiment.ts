@@ -9,7 +9,7 @@
  * scored with an English lexicon would read 0.
  */
 import winkSentiment from 'wink-sentiment';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { Community } from '../entities/index.ts';
 import { defaultLocaleOf } from './communities.ts';
 import { detectLanguage, languageOf, UNDETERMINED } from './sentiment/language.ts';

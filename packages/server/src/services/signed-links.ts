@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { CONSENT_PURPOSES, Community, type ConsentPurpose } from '../entities/index.ts';
 
 /**

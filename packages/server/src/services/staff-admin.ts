@@ -1,6 +1,6 @@
 import { hashPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { type Handover, type HandoverReason, StaffMember, type StaffRole, StaffSession } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -277,5 +277,12 @@ export async function updateOwnProfile(scope: Scope, actor: StaffActor, change: 
       staff.avatarUrl = change.avatarUrl ? valid.httpUrl(change.avatarUrl, 'avatarUrl') : null;
     if (change.locale !== undefined) staff.locale = change.locale ? valid.shippedLocale(change.locale, 'locale') : null;
     return staff;
+  });
+}
+
+/** The team, active first then by name; with `includeFormer`, those who left too. */
+export function listStaff(scope: Scope, includeFormer = false): Promise<StaffMember[]> {
+  return scope.em.find(StaffMember, includeFormer ? {} : { active: true }, {
+    orderBy: { active: 'desc', name: 'asc' },
   });
 }

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken, SESSION_TOKEN_PREFIX } from '../auth/tokens.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import { STAFF_ROLES, StaffMember, type StaffRole, StaffSession } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';

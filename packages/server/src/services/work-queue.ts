@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityClass } from '@mikro-orm/core';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import type { Poller } from './poller.ts';
 
 /**

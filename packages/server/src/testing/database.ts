@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { dialectOf } from '../db/orm.ts';
+import { dialectOf } from '../db/em.ts';
 
 export interface TestDatabase {
   url: string;

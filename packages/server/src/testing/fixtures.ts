@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { SignJWT } from 'jose';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import type { Community, StaffMember } from '../entities/index.ts';
 import { createCommunity } from '../services/communities.ts';
 import { bindEm } from '../services/scope.ts';

@@ -1,5 +1,6 @@
 import { openOrm } from '../db/orm.ts';
 import { Activity, Member } from '../entities/index.ts';
+import { domainSubscribers } from '../services/subscribers.ts';
 
 /**
  * Lets a week pass for the end-to-end tests: every pending account deletion (asked for by the
@@ -7,7 +8,7 @@ import { Activity, Member } from '../entities/index.ts';
  * next round. Returns how many members it moved.
  */
 export async function endGracePeriods(databaseUrl: string): Promise<number> {
-  const orm = await openOrm({ databaseUrl });
+  const orm = await openOrm({ databaseUrl, subscribers: domainSubscribers() });
   try {
     return await orm.em
       .fork()
@@ -27,7 +28,7 @@ export async function endGracePeriods(databaseUrl: string): Promise<number> {
  * happened, `days` ago (clean-up rules leave alone whoever took part more recently).
  */
 export async function letMembersGoQuiet(databaseUrl: string, days: number): Promise<void> {
-  const orm = await openOrm({ databaseUrl });
+  const orm = await openOrm({ databaseUrl, subscribers: domainSubscribers() });
   const then = new Date(Date.now() - days * 86_400_000);
   try {
     const em = orm.em.fork();

@@ -1,4 +1,4 @@
-import { dialectOfEm, type Em } from '../db/orm.ts';
+import { dialectOfEm, type Em } from '../db/em.ts';
 
 /**
  * Makes the database refuse every insert into `table` until the returned function is called: a

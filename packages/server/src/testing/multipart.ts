@@ -1,5 +1,5 @@
 import type { ExecutionResult } from 'graphql';
-import { dialectOf } from '../db/orm.ts';
+import { dialectOf } from '../db/em.ts';
 import { inlineParts, type Part } from '../http/ready-parts-inline.ts';
 
 /**

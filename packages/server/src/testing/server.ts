@@ -1,7 +1,7 @@
 import type { Options } from '@mikro-orm/core';
 import { type App, startApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import type { Em } from '../db/orm.ts';
+import type { Em } from '../db/em.ts';
 import type { AssetPaths } from '../http/server.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from '../rate-limit/rules.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';

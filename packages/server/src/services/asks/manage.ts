@@ -3,7 +3,7 @@
  * change audited. Who is asked is fixed at publication: the segment's rules as they were then.
  */
 import { LockMode } from '@mikro-orm/core';
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { Ask, type AskStatus, Segment } from '../../entities/index.ts';
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';

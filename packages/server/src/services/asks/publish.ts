@@ -1,5 +1,5 @@
 /** Who an ask is put to, and the email telling them of it (only with STAFF_CONTACT consent). */
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import type { Ask } from '../../entities/index.ts';
 import { consenting } from '../consent.ts';
 import { personInEmail } from '../notifications/on-activity.ts';

@@ -3,7 +3,7 @@
  * value of one attribute (plan, country…); the written answers; the whole as CSV. Answers of
  * erased members are not counted (erasure removes them).
  */
-import { dialectOfEm } from '../../db/orm.ts';
+import { dialectOfEm } from '../../db/em.ts';
 import { type Ask, AskAnswer, type Member, Segment } from '../../entities/index.ts';
 import { toCsv } from '../csv.ts';
 import { badInput } from '../errors.ts';

@@ -1,4 +1,4 @@
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { newId } from '../../entities/id.ts';
 import { type ChangelogEntry, ChangelogThread, Community, StatusChange, type Thread } from '../../entities/index.ts';
 import { recordActivity } from '../activity.ts';

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Orm, openOrm } from '../../db/orm.ts';
+import type { Orm } from '../../db/em.ts';
+import { migrate, openOrm } from '../../db/orm.ts';
 import { Activity, Community, InboundEmail, Member } from '../../entities/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
 import {
@@ -30,6 +31,7 @@ import { startTestServer, type TestServer } from '../../testing/server.ts';
 import { AppError } from '../errors.ts';
 import { replyCodeFor } from '../mail/reply-address.ts';
 import { bindEm } from '../scope.ts';
+import { domainSubscribers } from '../subscribers.ts';
 import { exportCommunity } from './export.ts';
 import { importCommunity } from './import.ts';
 import { ALL_ENTITIES, EXPORTED, NOT_EXPORTED } from './tables.ts';
@@ -193,7 +195,7 @@ beforeAll(async () => {
   await fillCommunity();
   exported = await exportToText(source.app.orm, brand.community.id);
   target = await createTestDatabase();
-  targetOrm = await openOrm({ databaseUrl: target.url });
+  targetOrm = await openOrm({ databaseUrl: target.url, subscribers: domainSubscribers() });
   await migrate(targetOrm);
 });
 afterAll(async () => {
@@ -334,9 +336,9 @@ describe('community import', () => {
 
   it('moves through a SQLite file and back (PostgreSQL -> SQLite -> PostgreSQL in the PostgreSQL run)', async () => {
     const file = join(tmpdir(), `rapport-move-${randomBytes(6).toString('hex')}.db`);
-    const sqlite = await openOrm({ databaseUrl: file });
+    const sqlite = await openOrm({ databaseUrl: file, subscribers: domainSubscribers() });
     const back = await createTestDatabase();
-    const backOrm = await openOrm({ databaseUrl: back.url });
+    const backOrm = await openOrm({ databaseUrl: back.url, subscribers: domainSubscribers() });
     try {
       await migrate(sqlite);
       await importCommunity(sqlite.em.fork(), Readable.from([exported]));

@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { Community } from '../../entities/index.ts';
 import { AppError, badInput, conflict } from '../errors.ts';
 import {

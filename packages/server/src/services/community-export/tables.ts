@@ -1,5 +1,5 @@
 import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import {
   Activity,
   ApiKey,

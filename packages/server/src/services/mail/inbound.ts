@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import EmailReplyParser from 'email-reply-parser';
 import { type AddressObject, simpleParser } from 'mailparser';
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { newId } from '../../entities/id.ts';
 import { InboundEmail, Member, OutboxMessage, ReplyAddress, Thread } from '../../entities/index.ts';
 import type { MemberActor } from '../actor.ts';

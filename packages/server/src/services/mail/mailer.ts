@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Orm } from '../../db/orm.ts';
+import type { Orm } from '../../db/em.ts';
 import type { Poller } from '../poller.ts';
 import { startQueuePoller } from '../work-queue.ts';
 import { createMailSender, type DeliveryResult, dispatchMail } from './outbox.ts';

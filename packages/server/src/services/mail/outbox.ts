@@ -1,4 +1,4 @@
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { Community, Member, OutboxMessage } from '../../entities/index.ts';
 import { say } from '../../i18n/say.ts';
 import { consenting } from '../consent.ts';

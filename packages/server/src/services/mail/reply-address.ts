@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { newId } from '../../entities/id.ts';
 import { ReplyAddress } from '../../entities/index.ts';
 

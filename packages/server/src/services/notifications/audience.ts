@@ -1,4 +1,4 @@
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { ConsentRecord, Follow, Member, Vote } from '../../entities/index.ts';
 
 const noTenant = { filters: { tenant: false } } as const;

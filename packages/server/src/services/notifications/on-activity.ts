@@ -1,6 +1,6 @@
 import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
 import { createdIn } from '../../db/created.ts';
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { Activity, Community, Member, Reply, StaffMember, StatusChange, Thread } from '../../entities/index.ts';
 import { askedFor, followersOf } from './audience.ts';
 import { tell } from './tell.ts';

@@ -4,7 +4,8 @@
  * spans many pages (PostgreSQL reads it page by page from the last (time, id) seen).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Orm, openOrm } from '../../db/orm.ts';
+import type { Orm } from '../../db/em.ts';
+import { migrate, openOrm } from '../../db/orm.ts';
 import { newId } from '../../entities/id.ts';
 import { Activity, Member, Reply, Thread } from '../../entities/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';

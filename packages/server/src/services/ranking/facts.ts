@@ -1,4 +1,4 @@
-import { type Dialect, dialectOfEm, type Em } from '../../db/orm.ts';
+import { type Dialect, dialectOfEm, type Em } from '../../db/em.ts';
 import { ACTIVITY_TYPES, type ActivityType } from '../../entities/index.ts';
 import { Interner } from './hash-tables.ts';
 import { type ActivityFact, isReplyEvent, isTextEvent } from './model.ts';

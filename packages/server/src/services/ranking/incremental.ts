@@ -1,5 +1,5 @@
 import { raw, wrap } from '@mikro-orm/core';
-import { dialectOfEm, type Em } from '../../db/orm.ts';
+import { dialectOfEm, type Em } from '../../db/em.ts';
 import { Activity, Community, MemberScore, Reply, Thread } from '../../entities/index.ts';
 import { statusReached } from './facts.ts';
 import { lockRanking, lockSql } from './lock.ts';

@@ -1,4 +1,4 @@
-import { dialectOfEm, type Em } from '../../db/orm.ts';
+import { dialectOfEm, type Em } from '../../db/em.ts';
 
 /**
  * Keeps a full recompute and incremental updates of one community apart. On PostgreSQL an

@@ -1,4 +1,4 @@
-import { dialectOfEm, type Em } from '../../db/orm.ts';
+import { dialectOfEm, type Em } from '../../db/em.ts';
 import { Activity, Community, MemberScore, Reply, Thread } from '../../entities/index.ts';
 import { communityLanguage, readSentiment, readThreadSentiment } from '../sentiment.ts';
 import { scanFacts } from './facts.ts';

@@ -1,6 +1,6 @@
 import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import { createdIn } from '../../db/created.ts';
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { Activity } from '../../entities/index.ts';
 import { applyActivities } from './incremental.ts';
 

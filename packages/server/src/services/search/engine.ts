@@ -1,4 +1,4 @@
-import { dialectOfEm, type Em } from '../../db/orm.ts';
+import { dialectOfEm, type Em } from '../../db/em.ts';
 
 export { CANDIDATES, COMMON_IN, type Match, type MatchQuery, type ThreadFacts } from './query.ts';
 

@@ -1,4 +1,4 @@
-import { dialectOfEm, type Em } from '../../db/orm.ts';
+import { dialectOfEm, type Em } from '../../db/em.ts';
 
 /**
  * Re-reads a community's texts in its (new) language. PostgreSQL stems each text in the

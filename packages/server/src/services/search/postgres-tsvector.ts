@@ -3,7 +3,7 @@
  * language, with a GIN index over all texts and one over threads' own texts (similar threads),
  * and pg_trgm on titles for typos.
  */
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { CANDIDATES, COMMON_IN, type Excerpts, FACTS, type MatchQuery, type RawMatch } from './query.ts';
 import { MARK_END, MARK_START } from './words.ts';
 

@@ -3,7 +3,7 @@
  * texts only (`search_thread_fts`, for similar threads: ten times fewer rows than with replies).
  * The indexes are shared by the communities of one database.
  */
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { CANDIDATES, COMMON_IN, type Excerpts, FACTS, type MatchQuery, type RawMatch } from './query.ts';
 import { MARK_END, MARK_START } from './words.ts';
 

@@ -3,7 +3,7 @@
  * activity, votes and consent ledger, so that counting 50,000 members reads no entity. Attribute
  * keys and values are bound as parameters, never written into the statement.
  */
-import { dialectOfEm } from '../../db/orm.ts';
+import { dialectOfEm } from '../../db/em.ts';
 import { Member, type SegmentRules } from '../../entities/index.ts';
 import { communityLocale } from '../communities.ts';
 import { CONSENT_DEFAULTS } from '../consent.ts';

@@ -3,7 +3,7 @@
  * idea, an ambassador or a critic posting, an idea passing its webhook's number of votes, an ask
  * closing. Any webhook may listen to them; each is worked out only when one does.
  */
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import {
   Activity,
   Ask,

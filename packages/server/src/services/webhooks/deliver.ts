@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Em } from '../../db/orm.ts';
+import type { Em } from '../../db/em.ts';
 import { Community, Webhook, WebhookDelivery } from '../../entities/index.ts';
 import { defaultLocaleOf } from '../communities.ts';
 import { postOutbound } from '../outbound/post.ts';

@@ -1,0 +1,92 @@
+/**
+ * The layers, enforced: `pnpm lint` (Biome, biome.json's overrides) fails on an import across a
+ * layer the design forbids, and on an import cycle. Each case writes a probe file where a newcomer
+ * might, lints it with the repository's configuration, and removes it.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const written = new Set<string>();
+
+function probe(path: string, source: string): string {
+  const file = `${root}${path}`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, source);
+  written.add(dirname(file));
+  return path;
+}
+
+afterEach(() => {
+  for (const dir of written) rmSync(dir, { recursive: true, force: true });
+  written.clear();
+});
+
+/** Biome's diagnostics for these files, as lint reports them (exit code aside). */
+async function lint(...paths: string[]): Promise<string> {
+  const biome = `${root}node_modules/.bin/biome`;
+  try {
+    const { stdout, stderr } = await promisify(execFile)(biome, ['lint', '--max-diagnostics=50', ...paths], {
+      cwd: root,
+    });
+    return stdout + stderr;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    return stdout + stderr;
+  }
+}
+
+const use = (from: string) => `import { x } from '${from}';\nexport const y = x;\n`;
+
+it.each([
+  ['services import the schema', 'packages/server/src/services/__probe__/a.ts', '../../schema/thread.ts'],
+  ['services import HTTP', 'packages/server/src/services/__probe__/a.ts', '../../http/server.ts'],
+  ['services import GraphQL', 'packages/server/src/services/__probe__/a.ts', 'graphql'],
+  ['entities import services', 'packages/server/src/entities/__probe__/a.ts', '../../services/scope.ts'],
+  ['the schema imports the database', 'packages/server/src/schema/__probe__/a.ts', '../../db/orm.ts'],
+  ['the schema imports the ORM', 'packages/server/src/schema/__probe__/a.ts', '@mikro-orm/core'],
+  ['the CLI imports the schema', 'packages/server/src/cli/__probe__/a.ts', '../../schema/index.ts'],
+  ['the widget imports the server', 'packages/widget/src/__probe__/a.ts', '@rapport/server/src/services/scope.ts'],
+  ['the console imports the server', 'packages/admin/src/__probe__/a.ts', '../../../server/src/services/scope.ts'],
+])('fails when %s', async (_case, path, from) => {
+  const output = await lint(probe(path, use(from)));
+  expect(output).toContain('lint/style/noRestrictedImports');
+});
+
+it('passes an import the layers allow', async () => {
+  const output = await lint(probe('packages/server/src/services/__probe__/a.ts', use('../scope.ts')));
+  expect(output).not.toContain('noRestrictedImports');
+  expect(output).not.toContain('noImportCycles');
+});
+
+it('fails on an import cycle', async () => {
+  const a = probe('packages/server/src/services/__probe__/a.ts', use('./b.ts'));
+  const b = probe('packages/server/src/services/__probe__/b.ts', use('./a.ts'));
+  const output = await lint(a, b);
+  expect(output).toContain('lint/suspicious/noImportCycles');
+});
+
+/**
+ * Resolvers stay thin: the schema hands the entity manager to services (`service(ctx.scope().em)`)
+ * but never queries it itself. (An import rule cannot see a call; this reads the files.)
+ */
+it('keeps queries out of the schema’s resolvers', () => {
+  const dir = `${root}packages/server/src/schema/`;
+  const offenders = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'context.ts')
+    .flatMap((f) =>
+      readFileSync(`${dir}${f}`, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ where: `${f}:${i + 1}`, line }))
+        .filter(({ line }) =>
+          /(\.em|\bem\(\))\s*\.\s*(find|count|execute|create|persist|remove|native|insert|flush|transactional|getConnection|qb|createQueryBuilder)/.test(
+            line,
+          ),
+        ),
+    )
+    .map((o) => `${o.where}: ${o.line.trim()}`);
+  expect(offenders).toEqual([]);
+});
