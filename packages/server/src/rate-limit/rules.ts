@@ -21,7 +21,8 @@ export type Action =
   | 'signIn'
   | 'share'
   | 'search'
-  | 'apiCall';
+  | 'apiCall'
+  | 'answer';
 
 export type RateLimitRules = Record<Action, Limit[]> & {
   /** Failed sign-ins allowed per account from one address before it is locked there for `windowMs`. */
@@ -70,6 +71,11 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   search: [{ per: 'ip', limit: 600, windowMs: MINUTE }],
   // Every request made with a community API key, per key (the brand's servers syncing members).
   apiCall: [{ per: 'apiKey', limit: 600, windowMs: MINUTE }],
+  // Answering an ask, or changing the answer: each is taking part, told to webhooks and to staff.
+  answer: [
+    { per: 'member', limit: 20, windowMs: MINUTE },
+    { per: 'ip', limit: 120, windowMs: MINUTE },
+  ],
   signInFailures: { limit: 5, windowMs: 15 * MINUTE },
   signInAccountFailures: { limit: 100, windowMs: 15 * MINUTE },
 };

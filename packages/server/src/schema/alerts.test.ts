@@ -83,16 +83,20 @@ describe('alerts in Slack, Discord and Teams', () => {
     const link = `${server.url}/admin/threads/${encodeURIComponent(idea)}`;
     expect(got.SLACK).toEqual([
       {
-        text: 'New idea: Offline maps <!channel> @everyone',
+        text: 'New idea: Offline maps &lt;!channel&gt; @everyone',
         blocks: [
           {
             type: 'section',
             text: {
               type: 'mrkdwn',
               text: '*New idea: Offline maps &lt;!channel&gt; @everyone*\nSee [this](http://evil.example) *now*',
+              verbatim: true,
             },
           },
-          { type: 'context', elements: [{ type: 'mrkdwn', text: `${brand.community.name} · by Ada` }] },
+          {
+            type: 'context',
+            elements: [{ type: 'mrkdwn', text: `${brand.community.name} · by Ada`, verbatim: true }],
+          },
           {
             type: 'actions',
             elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Rapport' }, url: link }],
@@ -161,7 +165,7 @@ describe('alerts in Slack, Discord and Teams', () => {
     await settle(from, 3);
     const got = received(from);
     expect(got.SLACK).toHaveLength(1);
-    expect((got.SLACK[0] as { text: string }).text).toBe('“Offline maps <!channel> @everyone” passed 2 votes');
+    expect((got.SLACK[0] as { text: string }).text).toBe('“Offline maps &lt;!channel&gt; @everyone” passed 2 votes');
     expect((got.DISCORD[0] as { embeds: { title: string }[] }).embeds[0]?.title).toBe(
       '“Offline maps <!channel> @everyone” passed 2 votes',
     );
@@ -179,7 +183,7 @@ describe('alerts in Slack, Discord and Teams', () => {
     await settle(from, 3);
     const got = received(from);
     expect(got.SLACK.map((m) => (m as { text: string }).text)).toEqual([
-      'Bob, an ambassador, posted in “Offline maps <!channel> @everyone”',
+      'Bob, an ambassador, posted in “Offline maps &lt;!channel&gt; @everyone”',
     ]);
     expect(got.DISCORD).toHaveLength(1);
     expect(got.TEAMS).toHaveLength(1);

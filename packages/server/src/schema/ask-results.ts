@@ -65,7 +65,8 @@ builder.objectFields(AskRef, (t) => ({
   csv: t.string({
     description: 'Staff: every answer as CSV (who, their attributes, when, what).',
     authScopes: { staff: true },
-    complexity: RESULTS_COST,
+    // Reads every answer with its member: one per request, in effect.
+    complexity: RESULTS_COST * 5,
     resolve: (ask, _args, ctx) => askCsv(ctx.scope(), ask),
   }),
 }));

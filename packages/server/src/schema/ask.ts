@@ -207,8 +207,10 @@ builder.mutationFields((t) => ({
       choices: t.arg.intList({ required: false, description: 'Indexes of the chosen choices.' }),
       text: t.arg.string({ required: false, description: 'Up to 2,000 characters, where the ask takes words.' }),
     },
-    resolve: (_r, args, ctx) =>
-      answerAsk(ctx.scope(), ctx.member(), String(args.id), { choices: args.choices, text: args.text }),
+    resolve: async (_r, args, ctx) => {
+      await ctx.limit('answer');
+      return answerAsk(ctx.scope(), ctx.member(), String(args.id), { choices: args.choices, text: args.text });
+    },
   }),
   openAskFollowUp: t.field({
     type: ThreadRef,

@@ -5,7 +5,7 @@
  * thread; answering counts as taking part; erasure takes answers away.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AskAnswer, OutboxMessage, WebhookDelivery } from '../entities/index.ts';
+import { Activity, AskAnswer, OutboxMessage, WebhookDelivery } from '../entities/index.ts';
 import { eraseMember } from '../services/erasure.ts';
 import { deliverDue } from '../services/mail/outbox.ts';
 import { bindEm } from '../services/scope.ts';
@@ -334,6 +334,74 @@ describe('asks and their limits', () => {
     expect((await publish(id)).publishAsk.status).toBe('OPEN');
     expect((await openAsks('Bob')).map((a) => a.id)).toContain(id);
     expect((await openAsks('Ada')).map((a) => a.id)).not.toContain(id);
+  });
+
+  it('keeps a segment a draft is for, and takes no answer from a suspended member', async () => {
+    const draft = await createAsk({ question: 'For the enterprise?', choices: ['Yes', 'No'], segmentId: enterprise });
+    const removed = await staff.request('mutation ($id: ID!) { deleteSegment(id: $id) }', {
+      variables: { id: enterprise },
+    });
+    expect(removed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    await staff.data('mutation ($id: ID!) { deleteAsk(id: $id) }', { variables: { id: draft } });
+
+    const open = await createAsk({ question: 'Everyone, quickly?', choices: ['Yes', 'No'] });
+    await publish(open);
+    await customer('Sid', { plan: 'starter' });
+    await staff.data(
+      'mutation ($m: ID!) { suspendMember(memberId: $m, reason: "Spammy posts", hideContent: false) { id } }',
+      {
+        variables: { m: (await api.data('{ viewer { member { id } } }', as('Sid'))).viewer.member.id },
+      },
+    );
+    expect((await answer('Sid', open, [0])).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('takes the same answer again without telling anyone twice', async () => {
+    const id = await createAsk({ question: 'Same again?', choices: ['Yes', 'No'] });
+    await publish(id);
+    const answered = () =>
+      server.em().count(Activity, { type: 'ASK_ANSWERED', data: { askId: id } } as never, ALL_COMMUNITIES);
+    await answer('Bob', id, [1]);
+    await answer('Bob', id, [1]);
+    expect(await answered()).toBe(1);
+    await answer('Bob', id, [0]);
+    expect(await answered()).toBe(2);
+  });
+
+  it('sends a daily member’s ask apart from their other news, so withdrawing staff contact stops only it', async () => {
+    await customer('Fay', { plan: 'pro' }, { STAFF_CONTACT: true });
+    await api.data('mutation { setEmailDigest(digest: DAILY) }', as('Fay'));
+    // A reply in a thread Fay follows: an email about threads, waiting for her digest.
+    const thread = (
+      await api.data('mutation ($i: PostThreadInput!) { postThread(input: $i) { id } }', {
+        ...as('Fay'),
+        variables: { i: { kind: 'IDEA', title: 'Fay asks for dark mode' } },
+      })
+    ).postThread.id;
+    await api.data('mutation ($i: ReplyInput!) { reply(input: $i) { id } }', {
+      ...as('Bob'),
+      variables: { i: { threadId: thread, body: 'Yes please' } },
+    });
+    const id = await createAsk({ question: 'Would you try a beta?', choices: ['Yes', 'No'] });
+    await publish(id);
+    await api.data('mutation { setConsent(purpose: STAFF_CONTACT, granted: false) { granted } }', as('Fay'));
+    const sent: string[] = [];
+    await deliverDue(server.em(), {
+      transport: {
+        sendMail: async (mail: { to?: unknown; subject?: unknown }) => {
+          sent.push(`${String(mail.to)}: ${String(mail.subject)}`);
+        },
+      },
+      from: 'test@localhost',
+      publicUrl: server.url,
+      now: new Date(Date.now() + 2 * DAY),
+    });
+    const fay = sent.filter((line) => line.startsWith('fay@'));
+    expect(fay).toHaveLength(1);
+    expect(fay[0]).not.toContain('Would you try a beta?');
+    const mails = await server.em().find(OutboxMessage, { member: ids.Fay }, ALL_COMMUNITIES);
+    expect(mails.find((m) => m.template === 'ask')?.status).toBe('SKIPPED');
+    expect(mails.find((m) => m.template === 'reply')?.status).toBe('SENT');
   });
 
   it('never shows one community’s asks to another’s staff or customers', async () => {

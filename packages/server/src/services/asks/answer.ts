@@ -2,12 +2,13 @@
  * Members and asks: the open asks put to a member (the widget's cards), and their answer, which
  * they may change until the ask closes. Answering counts as taking part (the ranking's active day).
  */
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Ask, AskAnswer } from '../../entities/index.ts';
 import { recordActivity } from '../activity.ts';
 import { type Actor, isMember, type MemberActor, memberIdOf } from '../actor.ts';
 import { badInput, forbidden, notFound } from '../errors.ts';
 import { type Scope, write } from '../scope.ts';
+import { assertCanWrite } from '../threads.ts';
 import * as valid from '../validation.ts';
 import { statusOf } from './manage.ts';
 import { isAskedOf } from './publish.ts';
@@ -64,15 +65,21 @@ function checkedAnswer(ask: Ask, input: AnswerInput): { choices: number[]; text:
 /** Gives or changes a member's answer while the ask is open. */
 export async function answerAsk(scope: Scope, actor: Actor, id: string, input: AnswerInput): Promise<AskAnswer> {
   if (!isMember(actor)) throw forbidden('error.ask.customersOnly');
+  assertCanWrite(actor);
   const ask = await askFor(scope, actor, id);
   if (statusOf(ask) !== 'OPEN') throw badInput('error.ask.closed', 'id');
   const answer = checkedAnswer(ask, input);
   const memberId = memberIdOf(actor);
   const save = () =>
     write(scope, async (em) => {
-      const current = await em.findOne(Ask, { id: ask.id }, { refresh: true });
+      // Read under a lock: a close committing meanwhile is seen, and no answer lands after it.
+      const current = await em.findOne(Ask, { id: ask.id }, { refresh: true, lockMode: LockMode.PESSIMISTIC_READ });
       if (!current || statusOf(current) !== 'OPEN') throw badInput('error.ask.closed', 'id');
       const existing = await em.findOne(AskAnswer, { ask: ask.id, member: memberId });
+      // The same answer again changes nothing, and tells no one.
+      if (existing && existing.choices.join() === answer.choices.join() && (existing.text ?? null) === answer.text) {
+        return { row: existing, changed: false };
+      }
       const row =
         existing ?? em.create(AskAnswer, { community: scope.communityId, ask: ask.id, member: memberId, ...answer });
       if (existing) Object.assign(existing, answer);
@@ -80,13 +87,15 @@ export async function answerAsk(scope: Scope, actor: Actor, id: string, input: A
         type: 'ASK_ANSWERED',
         data: { askId: ask.id, answerId: row.id, changed: !!existing },
       });
-      return row;
+      return { row, changed: true };
     });
   // Two first answers at once (a double click): the second finds the first and changes it.
   const saved = await save().catch((error: unknown) => {
     if (error instanceof UniqueConstraintViolationException) return save();
     throw error;
   });
-  scope.events.publishAsk(scope.communityId, { type: 'ANSWERED', askId: ask.id, at: new Date().toISOString() });
-  return saved;
+  if (saved.changed) {
+    scope.events.publishAsk(scope.communityId, { type: 'ANSWERED', askId: ask.id, at: new Date().toISOString() });
+  }
+  return saved.row;
 }

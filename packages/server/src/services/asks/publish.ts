@@ -21,6 +21,16 @@ export async function targetIds(scope: Scope, em: Em, ask: Ask): Promise<string[
   return rows.map((r) => r.id);
 }
 
+/** How many members the ask is for, now. */
+export async function targetCount(scope: Scope, ask: Ask): Promise<number> {
+  const w = await where(scope, ask.targetRules ?? {});
+  const [row] = await scope.em.execute<{ n: number | string }[]>(
+    `select count(*) as n from member m where ${w.sql}`,
+    w.params,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** Whether `memberId` is among those the ask is for, now. */
 export async function isAskedOf(scope: Scope, ask: Ask, memberId: string): Promise<boolean> {
   if (!ask.targetRules) return true;

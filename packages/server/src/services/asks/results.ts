@@ -11,7 +11,7 @@ import { ATTRIBUTE_KEY } from '../member-attributes.ts';
 import type { Scope } from '../scope.ts';
 import { type Condition, where } from '../segments/members.ts';
 import * as valid from '../validation.ts';
-import { targetIds } from './publish.ts';
+import { targetCount } from './publish.ts';
 
 /** Segments one breakdown may compare, and values of an attribute it shows (the most frequent). */
 export const MAX_BREAKDOWN_SEGMENTS = 10;
@@ -47,8 +47,8 @@ function tally(ask: Ask, label: string | null, rows: { choices: unknown }[]): As
 function answers<T>(scope: Scope, ask: Ask, extra = '', condition?: Condition): Promise<T[]> {
   return scope.em.execute<T[]>(
     `select a.choices${extra} from ask_answer a join member m on m.id = a.member_id and m.erased_at is null
-     where a.ask_id = ? ${condition ? `and ${condition.sql}` : ''}`,
-    [ask.id, ...(condition?.params ?? [])],
+     where a.ask_id = ? and a.community_id = ? ${condition ? `and ${condition.sql}` : ''}`,
+    [ask.id, scope.communityId, ...(condition?.params ?? [])],
   );
 }
 
@@ -79,8 +79,8 @@ export async function askResults(
     // The key is bound: the statement's text never holds it.
     const rows = await scope.em.execute<{ choices: unknown; v: unknown }[]>(
       `select a.choices${value.sql} from ask_answer a join member m on m.id = a.member_id and m.erased_at is null
-       where a.ask_id = ?`,
-      [value.key, ask.id],
+       where a.ask_id = ? and a.community_id = ?`,
+      [value.key, ask.id, scope.communityId],
     );
     const groups = new Map<string | null, { choices: unknown }[]>();
     for (const row of rows) {
@@ -92,7 +92,7 @@ export async function askResults(
       .sort((a, b) => b.answered - a.answered || String(a.label).localeCompare(String(b.label)))
       .slice(0, MAX_ATTRIBUTE_VALUES);
   }
-  const asked = (await targetIds(scope, scope.em, ask)).length;
+  const asked = await targetCount(scope, ask);
   return { ask, asked, overall, bySegment, byAttribute };
 }
 

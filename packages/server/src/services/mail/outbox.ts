@@ -106,9 +106,10 @@ export async function dispatchMail(em: Em, sender: MailSender): Promise<{ leftBe
       if (sender.lanes.full) break;
       continue;
     }
-    // A digest takes every due digest message of the member with it.
+    // A digest takes every due digest message of the member sent for the same purpose: one email
+    // is checked against one consent, and its unsubscribe link withdraws exactly that one.
     const batch = first.digest
-      ? due.filter((m) => m.digest && m.member.id === first.member.id && !done.has(m.id))
+      ? due.filter((m) => m.digest && m.member.id === first.member.id && m.purpose === first.purpose && !done.has(m.id))
       : [first];
     for (const m of batch) done.add(m.id);
     const claim = await claimRows(

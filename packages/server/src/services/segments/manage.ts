@@ -1,5 +1,5 @@
 /** Segments saved by managers: made, changed and removed (audited), listed for staff. */
-import { Segment } from '../../entities/index.ts';
+import { Ask, Segment } from '../../entities/index.ts';
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, notFound } from '../errors.ts';
@@ -58,6 +58,9 @@ export async function deleteSegment(scope: Scope, actor: StaffActor, id: string)
   return write(scope, async (em) => {
     const segment = valid.isUuid(id) ? await em.findOne(Segment, { id }) : null;
     if (!segment) throw notFound('error.segment.notFound');
+    // A draft for it would otherwise be asked of everyone once published.
+    if ((await em.count(Ask, { segment: segment.id, status: 'DRAFT' })) > 0)
+      throw badInput('error.segment.inUse', 'id');
     recordAudit(em, scope.communityId, actor, {
       action: 'segment.delete',
       targetType: 'Segment',

@@ -92,11 +92,12 @@ const markdownText = (text: string) => text.replace(/[\\`*_~|>#[\]()]/g, '\\$&')
 
 function slack(alert: Alert): unknown {
   const text = `*${slackText(alert.headline)}*${alert.detail ? `\n${slackText(alert.detail)}` : ''}`;
+  // verbatim: Slack neither links addresses nor reads mentions in the text.
   return {
-    text: alert.headline,
+    text: slackText(alert.headline),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: slackText(alert.context) }] },
+      { type: 'section', text: { type: 'mrkdwn', text, verbatim: true } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: slackText(alert.context), verbatim: true }] },
       ...(alert.link
         ? [
             {

@@ -132,7 +132,15 @@ async function send(em: Em, delivery: WebhookDelivery, claim: Claim, sender: Web
     await record('failed', { status: 'FAILED', lastError: 'the webhook was turned off or removed' });
     return;
   }
-  const body = await bodyFor(em, hook, delivery, sender.publicUrl);
+  let body: string;
+  try {
+    body = await bodyFor(em, hook, delivery, sender.publicUrl);
+  } catch (error) {
+    // A body that cannot be drawn will not be drawn next time either: failed, not retried for ever.
+    sender.onError(error);
+    await record('failed', { status: 'FAILED', lastError: 'the alert could not be formatted' });
+    return;
+  }
   const timestamp = String(Math.floor(Date.now() / 1000));
   const outcome = await holding(
     em,
