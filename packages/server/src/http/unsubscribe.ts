@@ -3,7 +3,7 @@ import { directionOf, type Locale } from '@rapport/shared/i18n/locales.ts';
 import type { Orm } from '../db/em.ts';
 import { acceptedLanguages } from '../i18n/accepted-languages.ts';
 import { localeOr, say } from '../i18n/say.ts';
-import { consentsOf, consentText, recordConsent, unsubscribeReader } from '../services/consent.ts';
+import { consentText, unsubscribeReader, unsubscribeWithLink } from '../services/consent.ts';
 import { bindEm } from '../services/scope.ts';
 import { readUnsubscribeToken } from '../services/signed-links.ts';
 import { PAGE_SECURITY_HEADERS } from './security-headers.ts';
@@ -48,18 +48,7 @@ export async function unsubscribe(orm: Orm, req: IncomingMessage, res: ServerRes
   const brand = reader.brand ?? say(locale, 'unsubscribe.thisCommunity');
   const what = esc(consentText(link.purpose, locale));
   if (req.method === 'POST') {
-    await em.transactional(async (tx) => {
-      const current = (await consentsOf(tx, link.memberId)).find((c) => c.purpose === link.purpose);
-      if (current?.granted === false) return; // withdrawn already: nothing new to record
-      recordConsent(tx, {
-        communityId: link.communityId,
-        memberId: link.memberId,
-        purpose: link.purpose,
-        granted: false,
-        source: 'UNSUBSCRIBE_LINK',
-        textShown: `Unsubscribe page: stop "${consentText(link.purpose, locale)}"`,
-      });
-    });
+    await unsubscribeWithLink(em, link, locale);
     return page(
       res,
       200,

@@ -9,7 +9,7 @@ import { AppError } from '../services/errors.ts';
 import { isUuid } from '../services/validation.ts';
 import type { Context } from './context.ts';
 
-/** Who may resolve a field: see the authorization matrix in packages/server/README.md. */
+/** Who may resolve a field: see the authorization matrix (schema/authorization.ts, AUTHORIZATION.md). */
 export interface AuthScopes {
   /** Any signed-in viewer: customer, guest or staff. */
   viewer: boolean;

@@ -13,9 +13,9 @@ export interface ActivityInput {
 
 /**
  * Appends to the activity log. Call it inside the transaction that makes the change, so the log
- * and the data never disagree.
+ * and the data never disagree. `actor` is null for someone not signed in (a visit through a share
+ * link).
  */
-/** `actor` is null for someone not signed in (a visit through a share link). */
 export function recordActivity(em: Em, communityId: string, actor: Actor | null, input: ActivityInput): Activity {
   const actorMember = !actor || isStaff(actor) ? null : actor.member;
   let subject = input.subjectMember === undefined ? (input.thread?.authorMember ?? null) : input.subjectMember;

@@ -163,3 +163,26 @@ export async function recordConsentForMember(
     return { purpose: input.purpose, granted: input.granted, record };
   });
 }
+
+/**
+ * Withdraws the consent an unsubscribe link names, recorded in the ledger as the link's doing;
+ * nothing new is recorded when it was withdrawn already.
+ */
+export async function unsubscribeWithLink(
+  em: Em,
+  link: { communityId: string; memberId: string; purpose: ConsentPurpose },
+  locale: Locale,
+): Promise<void> {
+  await em.transactional(async (tx) => {
+    const current = (await consentsOf(tx, link.memberId)).find((c) => c.purpose === link.purpose);
+    if (current?.granted === false) return;
+    recordConsent(tx, {
+      communityId: link.communityId,
+      memberId: link.memberId,
+      purpose: link.purpose,
+      granted: false,
+      source: 'UNSUBSCRIBE_LINK',
+      textShown: `Unsubscribe page: stop "${consentText(link.purpose, locale)}"`,
+    });
+  });
+}
