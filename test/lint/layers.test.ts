@@ -45,19 +45,20 @@ it.each([
   ['services import the schema', 'packages/server/src/services/__probe__/a.ts', '../../schema/thread.ts'],
   ['services import HTTP', 'packages/server/src/services/__probe__/a.ts', '../../http/server.ts'],
   ['services import GraphQL', 'packages/server/src/services/__probe__/a.ts', 'graphql'],
-  ['entities import services', 'packages/server/src/entities/__probe__/a.ts', '../../services/scope.ts'],
+  ['core imports services', 'packages/server/src/core/__probe__/a.ts', '../../services/consent.ts'],
+  ['entities import services', 'packages/server/src/entities/__probe__/a.ts', '../../services/consent.ts'],
   ['the schema imports the database', 'packages/server/src/schema/__probe__/a.ts', '../../db/orm.ts'],
   ['the schema imports the ORM', 'packages/server/src/schema/__probe__/a.ts', '@mikro-orm/core'],
   ['the CLI imports the schema', 'packages/server/src/cli/__probe__/a.ts', '../../schema/index.ts'],
-  ['the widget imports the server', 'packages/widget/src/__probe__/a.ts', '@rapport/server/src/services/scope.ts'],
-  ['the console imports the server', 'packages/admin/src/__probe__/a.ts', '../../../server/src/services/scope.ts'],
+  ['the widget imports the server', 'packages/widget/src/__probe__/a.ts', '@rapport/server/src/services/consent.ts'],
+  ['the console imports the server', 'packages/admin/src/__probe__/a.ts', '../../../server/src/services/consent.ts'],
 ])('fails when %s', async (_case, path, from) => {
   const output = await lint(probe(path, use(from)));
   expect(output).toContain('lint/style/noRestrictedImports');
 });
 
 it('passes an import the layers allow', async () => {
-  const output = await lint(probe('packages/server/src/services/__probe__/a.ts', use('../scope.ts')));
+  const output = await lint(probe('packages/server/src/services/__probe__/a.ts', use('../../core/scope.ts')));
   expect(output).not.toContain('noRestrictedImports');
   expect(output).not.toContain('noImportCycles');
 });

@@ -4,13 +4,13 @@
  * check that both give the same numbers.
  */
 import { performance } from 'node:perf_hooks';
+import { bindEm } from '../src/core/scope.ts';
 import type { Dialect, Em, Orm } from '../src/db/em.ts';
 import { migrate, openOrm } from '../src/db/orm.ts';
 import { Activity, MemberScore, Thread } from '../src/entities/index.ts';
 import { createCommunity } from '../src/services/communities.ts';
 import { applyActivities } from '../src/services/ranking/incremental.ts';
 import { recomputeRanking } from '../src/services/ranking/recompute.ts';
-import { bindEm } from '../src/services/scope.ts';
 import { benchDatabase } from './database.ts';
 import { generate, type Sizes } from './generate.ts';
 import { percentile } from './report.ts';

@@ -6,12 +6,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { bindEm } from '../src/core/scope.ts';
 import type { Dialect, Em } from '../src/db/em.ts';
 import { migrate, openOrm } from '../src/db/orm.ts';
 import { newId } from '../src/entities/id.ts';
 import { Member, Reply, Thread } from '../src/entities/index.ts';
 import { createCommunity } from '../src/services/communities.ts';
-import { bindEm } from '../src/services/scope.ts';
 import { GraphQLClient } from '../src/testing/graphql-client.ts';
 import { benchDatabase } from './database.ts';
 import { insertAll, random } from './generate.ts';

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Options } from '@mikro-orm/core';
 import { type BackgroundJobs, startBackgroundJobs } from './background-jobs.ts';
 import type { Config } from './config.ts';
+import { refuseWritesFrom } from './core/shutdown.ts';
 import type { Em, Orm } from './db/em.ts';
 import { migrate, openOrm } from './db/orm.ts';
 import { clientIp } from './http/client-ip.ts';
@@ -17,7 +18,6 @@ import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from './rate-l
 import { memoryStore, redisStore } from './rate-limit/store.ts';
 import { createEventBus, type RealtimeBus } from './realtime/event-bus.ts';
 import { DEMO_SLUG, type DemoSeed, demoWarnings, seedDemoIfEmpty } from './services/demo.ts';
-import { refuseWritesFrom } from './services/shutdown.ts';
 import { domainSubscribers } from './services/subscribers.ts';
 
 export interface AppOptions {

@@ -1,17 +1,17 @@
 import type { Config } from './config.ts';
+import type { EventBus } from './core/events.ts';
+import { type Poller, startPoller } from './core/poller.ts';
+import { openScope } from './core/scope.ts';
+import { startQueuePoller } from './core/work-queue.ts';
 import type { Orm } from './db/em.ts';
 import { optimizeSqlite } from './db/orm.ts';
 import { closeDueAsks } from './services/asks/manage.ts';
 import { publishDue } from './services/changelog/entries.ts';
 import { eraseDue } from './services/erasure.ts';
-import type { EventBus } from './services/events.ts';
 import { expireIdempotencyKeys } from './services/idempotency.ts';
 import { type Mailer, startMailer } from './services/mail/mailer.ts';
-import { type Poller, startPoller } from './services/poller.ts';
 import { rereadSentiment } from './services/ranking/reread.ts';
-import { openScope } from './services/scope.ts';
 import { createWebhookSender, dispatchWebhooks, type WebhookDeliveryResult } from './services/webhooks/deliver.ts';
-import { startQueuePoller } from './services/work-queue.ts';
 
 /** How often SQLite's planner statistics are refreshed, and day-old retry keys forgotten. */
 const HOURLY_MS = 3_600_000;

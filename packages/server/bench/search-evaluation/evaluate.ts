@@ -5,13 +5,13 @@
  * For posts with no duplicate (NOVEL), how many suggestions are shown anyway.
  */
 
+import { openScope } from '../../src/core/scope.ts';
 import type { Dialect, Orm } from '../../src/db/em.ts';
 import { migrate, openOrm } from '../../src/db/orm.ts';
 import { newId } from '../../src/entities/id.ts';
 import { Thread } from '../../src/entities/index.ts';
 import { createEventBus } from '../../src/realtime/event-bus.ts';
 import { createCommunity } from '../../src/services/communities.ts';
-import { openScope } from '../../src/services/scope.ts';
 import { similarThreads } from '../../src/services/search/find.ts';
 import { benchDatabase } from '../database.ts';
 import { insertAll } from '../generate.ts';

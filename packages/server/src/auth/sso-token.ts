@@ -1,8 +1,8 @@
 import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import type { ErrorText } from '../core/errors.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../entities/consent-record.ts';
 import type { MemberAttributes } from '../entities/index.ts';
 import type { MessageId } from '../i18n/say.ts';
-import type { ErrorText } from '../services/errors.ts';
 import { AttributesError, checkAttributes } from '../services/member-attributes.ts';
 
 /** Tokens longer than this are refused before any parsing. */

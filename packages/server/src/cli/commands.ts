@@ -1,5 +1,7 @@
 import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { badInput, notFound } from '../core/errors.ts';
+import { bindEm } from '../core/scope.ts';
 import type { Em, Orm } from '../db/em.ts';
 import { createEventBus } from '../realtime/event-bus.ts';
 import {
@@ -13,9 +15,7 @@ import {
 import { exportCommunity } from '../services/community-export/export.ts';
 import { importCommunity } from '../services/community-export/import.ts';
 import { DEMO_PASSWORD, seedDemo } from '../services/demo.ts';
-import { badInput, notFound } from '../services/errors.ts';
 import { recomputeRanking } from '../services/ranking/recompute.ts';
-import { bindEm } from '../services/scope.ts';
 import { createStaff } from '../services/staff.ts';
 import { progressBar } from './progress.ts';
 import { readSecret } from './secret-input.ts';

@@ -1,8 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { AppError } from '../core/errors.ts';
 import type { Orm } from '../db/em.ts';
 import { migrate, openOrm } from '../db/orm.ts';
-import { AppError } from '../services/errors.ts';
 import { domainSubscribers } from '../services/subscribers.ts';
 import { COMMANDS, type Command } from './commands.ts';
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { badInput } from '../services/errors.ts';
+import { badInput } from '../core/errors.ts';
 
 /**
  * A secret (a password) without putting it on the command line, where process listings and shell

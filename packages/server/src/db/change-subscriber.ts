@@ -2,7 +2,7 @@ import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 
 /**
  * Announces every committed write, with its community when the entity manager was bound to one
- * (services/scope.ts) and as a change to every community when not. One place sees every
+ * (core/scope.ts) and as a change to every community when not. One place sees every
  * transaction and every flush (a flush outside a transaction commits one of its own), so what
  * processes cache from the database cannot outlive a write that forgot to say so.
  *

@@ -42,7 +42,7 @@ const OutboxMessageSchema = defineEntity({
     dueAt: p.datetime(),
     /** Part of a daily digest: sent together with the member's other due digest messages. */
     digest: p.boolean().default(false),
-    /** The worker holding it (services/work-queue.ts), until claimedUntil unless renewed. */
+    /** The worker holding it (core/work-queue.ts), until claimedUntil unless renewed. */
     claimedBy: p.string().length(36).nullable(),
     /** Claimed by a sender until then. */
     claimedUntil: p.datetime().nullable(),

@@ -85,7 +85,7 @@ const WebhookDeliverySchema = defineEntity({
     dedupeKey: p.string().length(120).nullable(),
     status: p.enum(DELIVERY_STATUSES).default('PENDING'),
     dueAt: p.datetime(),
-    /** The worker holding it (services/work-queue.ts), until claimedUntil unless renewed. */
+    /** The worker holding it (core/work-queue.ts), until claimedUntil unless renewed. */
     claimedBy: p.string().length(36).nullable(),
     claimedUntil: p.datetime().nullable(),
     attempts: p.integer().default(0),

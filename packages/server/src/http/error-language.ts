@@ -1,9 +1,9 @@
 import { SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { AppError } from '../core/errors.ts';
 import { acceptedLanguages } from '../i18n/accepted-languages.ts';
 import { localeOr } from '../i18n/say.ts';
-import type { AppError } from '../services/errors.ts';
 import { appErrorOf } from './error-mask.ts';
 
 /**

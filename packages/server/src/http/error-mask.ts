@@ -3,7 +3,7 @@ import { PothosValidationError } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
-import { AppError } from '../services/errors.ts';
+import { AppError } from '../core/errors.ts';
 
 /** The error a resolver threw, under GraphQL's wrapping. */
 export function originalError(error: unknown): unknown {

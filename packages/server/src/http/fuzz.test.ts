@@ -24,8 +24,8 @@ import {
   isUnionType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../core/errors.ts';
 import { schema } from '../schema/index.ts';
-import { ERROR_CODES } from '../services/errors.ts';
 import { postThread, ssoToken } from '../testing/fixtures.ts';
 import type { GraphQLClient } from '../testing/graphql-client.ts';
 import { startTestBrand, type TestBrand } from '../testing/server.ts';

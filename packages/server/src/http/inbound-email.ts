@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hashToken } from '../auth/tokens.ts';
+import type { EventBus } from '../core/events.ts';
 import type { Em, Orm } from '../db/em.ts';
 import { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
-import type { EventBus } from '../services/events.ts';
 import { MAX_INBOUND_BYTES, receiveReplyEmail } from '../services/mail/inbound.ts';
 
 const json = (res: ServerResponse, status: number, body: unknown) => {

@@ -8,9 +8,9 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { sharedCache } from '../core/shared-cache.ts';
 import type { Context } from '../schema/context.ts';
 import { isMember, isStaff, memberIdOf } from '../services/actor.ts';
-import { sharedCache } from '../services/shared-cache.ts';
 import { acceptsParts, settleReadyParts } from './ready-parts-inline.ts';
 import { serialisedOnce } from './serialised-once.ts';
 
@@ -109,7 +109,7 @@ function judge(schema: GraphQLSchema, document: DocumentNode): Cacheable | false
  * A yoga plugin keeping whole answers to the widget's list of threads (see CACHEABLE_FIELDS) in
  * the process's shared cache, per viewer (one for everyone not signed in, one per signed-in
  * customer; never for staff), until the community next changes: the same invalidation as the
- * page, authors and votes those answers are made of (services/shared-cache.ts). Every visitor of
+ * page, authors and votes those answers are made of (core/shared-cache.ts). Every visitor of
  * a brand's page asks for the same first page, and executing it (GraphQL's per-field work and the
  * deferred votes) was most of what a cached page still cost.
  *

@@ -1,7 +1,7 @@
 import type { DocumentNode, ExecutionArgs, ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { entryOf } from '../core/map-entry.ts';
 import type { Actor } from '../services/actor.ts';
-import { entryOf } from '../services/map-entry.ts';
 import { endSubscription, LiveStreamHub, SseTap } from './live-stream-hub.ts';
 import { nextFrame, SSE_HEADERS } from './sse-frames.ts';
 

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { directionOf, type Locale } from '@rapport/shared/i18n/locales.ts';
+import { bindEm } from '../core/scope.ts';
 import type { Orm } from '../db/em.ts';
 import { acceptedLanguages } from '../i18n/accepted-languages.ts';
 import { localeOr, say } from '../i18n/say.ts';
 import { consentText, unsubscribeReader, unsubscribeWithLink } from '../services/consent.ts';
-import { bindEm } from '../services/scope.ts';
 import { readUnsubscribeToken } from '../services/signed-links.ts';
 import { PAGE_SECURITY_HEADERS } from './security-headers.ts';
 

@@ -1,9 +1,9 @@
+import { AppError } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
 import type { Em } from '../db/em.ts';
 import { SESSION_COOKIE } from '../schema/viewer.ts';
 import type { Actor } from '../services/actor.ts';
 import { type ApiKeyCaller, apiKeyCaller, isApiKeyToken } from '../services/api-keys.ts';
-import { AppError } from '../services/errors.ts';
-import type { EventBus } from '../services/events.ts';
 import { actorFromBearer, actorFromSession } from '../services/identity.ts';
 
 /** Who a request comes from: a person (the viewer), or the brand's server with an API key. */

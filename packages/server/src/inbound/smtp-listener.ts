@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import type { EventBus } from '../core/events.ts';
 import type { Em, Orm } from '../db/em.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
-import type { EventBus } from '../services/events.ts';
 import { findReplyAddress, MAX_INBOUND_BYTES, receiveReplyEmail } from '../services/mail/inbound.ts';
 
 export interface SmtpListener {

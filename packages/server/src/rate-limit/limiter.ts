@@ -1,5 +1,5 @@
+import { AppError } from '../core/errors.ts';
 import type { MessageId } from '../i18n/say.ts';
-import { AppError } from '../services/errors.ts';
 import type { Action, RateLimitRules } from './rules.ts';
 import type { RateLimitStore } from './store.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AskEvent, EventBus, MemberEvent, ThreadEvent } from '../services/events.ts';
+import type { AskEvent, EventBus, MemberEvent, ThreadEvent } from '../core/events.ts';
 import { EventQueue } from './event-queue.ts';
 import { memoryTransport, redisTransport, type Transport } from './transport.ts';
 

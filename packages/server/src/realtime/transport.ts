@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
+import { AppError } from '../core/errors.ts';
 import { redisReady } from '../db/redis.ts';
-import { AppError } from '../services/errors.ts';
 
 /** Moves serialized messages between publishers and subscribers, in this process or across many. */
 export interface Transport {

@@ -3,9 +3,10 @@
  * revokeApiKey), and what the brand's servers do with one: upsertMembers (WRITE_MEMBERS); reading
  * members and the ranking (READ_MEMBERS) is granted on those fields.
  */
+
+import { AppError } from '../core/errors.ts';
 import { type API_KEY_SCOPES, type ApiKey, Community, StaffMember } from '../entities/index.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../services/api-keys.ts';
-import { AppError } from '../services/errors.ts';
 import { MAX_UPSERT, upsertMembers } from '../services/member-upsert.ts';
 import { builder } from './builder.ts';
 import { MemberRef } from './member.ts';

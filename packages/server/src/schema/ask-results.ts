@@ -3,12 +3,12 @@
  * attribute; the answers themselves; the whole as CSV; and, live, when they change (askEvents).
  */
 
+import { notFound } from '../core/errors.ts';
+import type { AskEvent } from '../core/events.ts';
+import { pageSize } from '../core/validation.ts';
 import { findAsk } from '../services/asks/manage.ts';
 import type { AskResults } from '../services/asks/results.ts';
 import { type AskTally, askAnswers, askCsv, askResults } from '../services/asks/results.ts';
-import { notFound } from '../services/errors.ts';
-import type { AskEvent } from '../services/events.ts';
-import { pageSize } from '../services/validation.ts';
 import { AskAnswerRef, AskRef } from './ask.ts';
 import { builder } from './builder.ts';
 import { whileAllowed } from './live-checks.ts';

@@ -5,10 +5,10 @@
  * thread; answering counts as taking part; erasure takes answers away.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { Activity, AskAnswer, OutboxMessage, WebhookDelivery } from '../entities/index.ts';
 import { eraseMember } from '../services/erasure.ts';
 import { deliverDue } from '../services/mail/outbox.ts';
-import { bindEm } from '../services/scope.ts';
 import {
   ALL_COMMUNITIES,
   createTestCommunity,

@@ -3,10 +3,10 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { FormattedText } from '@rapport/shared/formatted-text.ts';
+import { AppError } from '../core/errors.ts';
+import { isUuid } from '../core/validation.ts';
 import type { ApiKeyScope } from '../entities/index.ts';
 import { isMember, isStaff } from '../services/actor.ts';
-import { AppError } from '../services/errors.ts';
-import { isUuid } from '../services/validation.ts';
 import type { Context } from './context.ts';
 
 /** Who may resolve a field: see the authorization matrix (schema/authorization.ts, AUTHORIZATION.md). */

@@ -3,6 +3,8 @@
  * published now or at a time; publishing ships the threads an entry delivers. Members' unread
  * state (Viewer.unreadChangelogCount, markChangelogRead).
  */
+
+import * as valid from '../core/validation.ts';
 import { CHANGELOG_STATUSES, ChangelogEntry, Community, StaffMember, Thread } from '../entities/index.ts';
 import { isMember } from '../services/actor.ts';
 import {
@@ -18,7 +20,6 @@ import {
   updateEntry,
 } from '../services/changelog/entries.ts';
 import { parseMarkdown } from '../services/markdown.ts';
-import * as valid from '../services/validation.ts';
 import { builder } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ThreadRef } from './thread.ts';

@@ -2,6 +2,7 @@
 
 import { withDerivedColours } from '@rapport/shared/theme-palette.ts';
 import { THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
+import { notFound } from '../core/errors.ts';
 import type { Community, SsoKey } from '../entities/index.ts';
 import {
   activeSsoKeys,
@@ -11,7 +12,6 @@ import {
   setAllowedOrigins,
   updateCommunity,
 } from '../services/communities.ts';
-import { notFound } from '../services/errors.ts';
 import { builder } from './builder.ts';
 import { CommunityRef } from './community.ts';
 

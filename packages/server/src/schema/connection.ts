@@ -1,5 +1,5 @@
-import { AppError } from '../services/errors.ts';
-import type { Page } from '../services/pagination.ts';
+import { AppError } from '../core/errors.ts';
+import type { Page } from '../core/pagination.ts';
 
 export interface ConnectionArgs {
   first?: number | null;

@@ -1,4 +1,8 @@
 import { type Locale, matchLocale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
+import { AppError } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
+import { entryOf } from '../core/map-entry.ts';
+import { openScope, type Scope } from '../core/scope.ts';
 import type { Em } from '../db/em.ts';
 import type { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
@@ -6,12 +10,8 @@ import type { Action } from '../rate-limit/rules.ts';
 import { type Actor, isMember, isStaff, type MemberActor, memberIdOf, type StaffActor } from '../services/actor.ts';
 import { type ApiKeyCaller, apiKeyInUse } from '../services/api-keys.ts';
 import { communityLocale, findCommunityBySlug, sharedCommunityBySlug } from '../services/communities.ts';
-import { AppError } from '../services/errors.ts';
-import type { EventBus } from '../services/events.ts';
 import { stillSignedIn } from '../services/identity.ts';
-import { entryOf } from '../services/map-entry.ts';
 import type { OutboundPolicy } from '../services/outbound/public-address.ts';
-import { openScope, type Scope } from '../services/scope.ts';
 
 export interface CookieOptions {
   maxAgeSeconds?: number;

@@ -3,6 +3,8 @@
  * summed over the voters, or by one segment's voters; who the voters are (ambassadors, critics,
  * each saved segment, as counts and shares) and their last 30 days; the same as CSV.
  */
+
+import { entryOf } from '../core/map-entry.ts';
 import { Community } from '../entities/index.ts';
 import {
   type DEMAND_ORDERS,
@@ -14,7 +16,6 @@ import {
   trends,
   votesBySegment,
 } from '../services/demand.ts';
-import { entryOf } from '../services/map-entry.ts';
 import { builder } from './builder.ts';
 import { SegmentRef } from './segment.ts';
 import { ThreadRef } from './thread.ts';

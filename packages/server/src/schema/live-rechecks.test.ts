@@ -5,8 +5,8 @@
  * them it is gone. Nothing is delivered past the change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { eraseMember } from '../services/erasure.ts';
-import { bindEm } from '../services/scope.ts';
 import {
   createTestCommunity,
   globalId,

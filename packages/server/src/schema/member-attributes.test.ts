@@ -4,8 +4,8 @@
  * gone when the member is erased.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { eraseMember } from '../services/erasure.ts';
-import { bindEm } from '../services/scope.ts';
 import { createTestCommunity, rawId, signInStaff, ssoToken, type TestCommunity } from '../testing/fixtures.ts';
 import type { GraphQLClient } from '../testing/graphql-client.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';

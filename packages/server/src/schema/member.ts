@@ -1,3 +1,4 @@
+import { pageSize } from '../core/validation.ts';
 import { Community, Member, StaffMember } from '../entities/index.ts';
 import {
   contactHistory,
@@ -10,7 +11,6 @@ import {
   staffContacts,
 } from '../services/members.ts';
 import { setMemberSuspended } from '../services/suspension.ts';
-import { pageSize } from '../services/validation.ts';
 import { AuthorRef } from './author.ts';
 import { builder, staffOnly, staffOrMemberReader } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';

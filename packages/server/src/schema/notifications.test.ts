@@ -5,11 +5,11 @@
  * withdrawal (in the widget, or through the link) stops the very next email.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { ConsentRecord, Follow, Member, Notification, OutboxMessage, Vote } from '../entities/index.ts';
 import { say } from '../i18n/say.ts';
 import { matchingMembers } from '../services/cleanup.ts';
 import { deliverDue } from '../services/mail/outbox.ts';
-import { bindEm } from '../services/scope.ts';
 import {
   ALL_COMMUNITIES,
   createTestCommunity,

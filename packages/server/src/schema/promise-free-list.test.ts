@@ -2,7 +2,7 @@
  * A promise per object is a good part of what GraphQL execution costs on a page of twenty threads: once a
  * page and its authors are cached, its threads, their ids and their authors resolve at once, and
  * only the fields that fetch something (the community, the page) return promises. Guards the
- * loaders' primed rows (services/loaders.ts) and the patch to Pothos relay's global ids
+ * loaders' primed rows (core/loaders.ts) and the patch to Pothos relay's global ids
  * (patches/@pothos__plugin-relay@4.8.1.patch), which a dependency update could silently drop.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { AppError } from '../services/errors.ts';
+import { AppError } from '../core/errors.ts';
 import { builder } from './builder.ts';
 
 builder.queryType({ description: 'Start from `community(slug:)` or `viewer`.' });

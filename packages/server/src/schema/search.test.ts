@@ -4,10 +4,10 @@
  * every write, so hidden, deleted, withdrawn and erased text is never found.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { newId } from '../entities/id.ts';
 import { Reply, Thread } from '../entities/index.ts';
 import { eraseMember } from '../services/erasure.ts';
-import { bindEm } from '../services/scope.ts';
 import { CANDIDATES, COMMON_IN } from '../services/search/engine.ts';
 import {
   createTestCommunity,

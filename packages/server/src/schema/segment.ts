@@ -4,6 +4,9 @@
  * keys read them; managers save and remove them (audited). `segmentPreview` counts rules before
  * they are saved, as a manager writes them.
  */
+
+import { AppError } from '../core/errors.ts';
+import { pageSize } from '../core/validation.ts';
 import {
   Community,
   type PARTICIPATIONS,
@@ -12,11 +15,9 @@ import {
   type SegmentRules,
   StaffMember,
 } from '../entities/index.ts';
-import { AppError } from '../services/errors.ts';
 import { deleteSegment, findSegment, listSegments, saveSegment } from '../services/segments/manage.ts';
 import { countSegment, segmentMembers } from '../services/segments/members.ts';
 import { checkRules } from '../services/segments/rules.ts';
-import { pageSize } from '../services/validation.ts';
 import { builder } from './builder.ts';
 import { ConsentPurposeEnum } from './consent.ts';
 import { MemberRef } from './member.ts';

@@ -1,7 +1,7 @@
 /** A brand rotates its SSO secret without downtime: old and new keys both work until the old one is retired. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { retireSsoKey, rotateSsoKey } from '../services/communities.ts';
-import { bindEm } from '../services/scope.ts';
 import { createTestCommunity, ssoToken, type TestCommunity } from '../testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';
 

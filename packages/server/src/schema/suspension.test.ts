@@ -3,9 +3,9 @@
  * guest name from the same address is limited; lifting it shows again what it hid.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { DEFAULT_RATE_LIMITS, scaledLimits } from '../rate-limit/rules.ts';
 import { fromSuspendedGuest } from '../services/guest-origin.ts';
-import { bindEm } from '../services/scope.ts';
 import { createTestCommunity, guestToken, postThread, signInStaff, type TestCommunity } from '../testing/fixtures.ts';
 import type { GraphQLClient } from '../testing/graphql-client.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';

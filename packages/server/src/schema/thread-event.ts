@@ -1,6 +1,6 @@
+import { notFound } from '../core/errors.ts';
+import type { ThreadEvent } from '../core/events.ts';
 import { Reply, StatusChange, Thread } from '../entities/index.ts';
-import { notFound } from '../services/errors.ts';
-import type { ThreadEvent } from '../services/events.ts';
 import { findThread } from '../services/threads.ts';
 import { builder } from './builder.ts';
 import { whileAllowed } from './live-checks.ts';

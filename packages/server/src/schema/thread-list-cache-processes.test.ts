@@ -5,9 +5,9 @@
  * must not serve what it cached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { Member } from '../entities/index.ts';
 import { eraseMember } from '../services/erasure.ts';
-import { bindEm } from '../services/scope.ts';
 import {
   ALL_COMMUNITIES,
   createTestCommunity,

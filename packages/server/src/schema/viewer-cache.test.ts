@@ -5,10 +5,10 @@
  * agreed to or what they voted applies on the very next request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { ConsentRecord, Member } from '../entities/index.ts';
 import { retireSsoKey, rotateSsoKey } from '../services/communities.ts';
 import { eraseDue } from '../services/erasure.ts';
-import { bindEm } from '../services/scope.ts';
 import { ALL_COMMUNITIES, globalId, guestToken, postThread, ssoToken } from '../testing/fixtures.ts';
 import { startTestBrand, type TestBrand } from '../testing/server.ts';
 

@@ -1,8 +1,9 @@
 /** Live for a signed-in customer while the widget is open: their unread badges (viewerEvents). */
+
+import { AppError } from '../core/errors.ts';
+import type { MemberEvent } from '../core/events.ts';
 import { isMember, memberIdOf } from '../services/actor.ts';
 import { unreadEntryCount } from '../services/changelog/entries.ts';
-import { AppError } from '../services/errors.ts';
-import type { MemberEvent } from '../services/events.ts';
 import { unreadNotificationCount } from '../services/notifications/read.ts';
 import { builder } from './builder.ts';
 import { whileAllowed } from './live-checks.ts';

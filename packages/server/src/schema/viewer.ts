@@ -1,9 +1,9 @@
+import { AppError, notFound } from '../core/errors.ts';
+import { bindEm } from '../core/scope.ts';
 import { type Actor, isStaff } from '../services/actor.ts';
 import { communityById } from '../services/communities.ts';
-import { AppError, notFound } from '../services/errors.ts';
 import { fromSuspendedGuest } from '../services/guest-origin.ts';
 import { startGuestSession } from '../services/identity.ts';
-import { bindEm } from '../services/scope.ts';
 import { SESSION_TTL_MS, signIn, signOut, startSession } from '../services/staff.ts';
 import { setPasswordWithToken } from '../services/staff-admin.ts';
 import { builder } from './builder.ts';

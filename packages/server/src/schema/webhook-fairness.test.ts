@@ -3,8 +3,8 @@
  * webhooks: deliveries go out in lanes per community, as the server's background job sends them.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { Webhook } from '../entities/index.ts';
-import { bindEm } from '../services/scope.ts';
 import { createTestCommunity, guestToken, postThread, type TestCommunity } from '../testing/fixtures.ts';
 import { type HttpReceiver, startHttpReceiver } from '../testing/http-receiver.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';

@@ -6,9 +6,9 @@
  */
 import type { LookupAddress } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindEm } from '../core/scope.ts';
 import { Webhook, WebhookDelivery } from '../entities/index.ts';
 import { postOutbound } from '../services/outbound/post.ts';
-import { bindEm } from '../services/scope.ts';
 import { deliverWebhooks } from '../services/webhooks/deliver.ts';
 import { ALL_COMMUNITIES, guestToken, postThread } from '../testing/fixtures.ts';
 import { type HttpReceiver, startHttpReceiver } from '../testing/http-receiver.ts';

@@ -4,13 +4,13 @@
  * kept, so a leaked database hands out no key. Making and revoking are audited.
  */
 import { API_KEY_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
+import { badInput, notFound, unauthenticated } from '../core/errors.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { API_KEY_SCOPES, ApiKey, type ApiKeyScope } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { badInput, notFound, unauthenticated } from './errors.ts';
-import { type Scope, write } from './scope.ts';
-import * as valid from './validation.ts';
 
 /** Keys a community may have in use at once. */
 export const MAX_API_KEYS = 20;

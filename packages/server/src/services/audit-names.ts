@@ -1,6 +1,6 @@
+import type { Scope } from '../core/scope.ts';
+import { isUuid } from '../core/validation.ts';
 import { type AuditLog, ChangelogEntry, Handover, Member, StaffMember, Thread, Webhook } from '../entities/index.ts';
-import type { Scope } from './scope.ts';
-import { isUuid } from './validation.ts';
 
 /** A record an audit entry names by id, with what a person calls it. */
 export interface AuditReference {

@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { badInput } from '../core/errors.ts';
+import { findPage, type Page, type PageArgs } from '../core/pagination.ts';
+import type { Scope } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { AuditLog } from '../entities/index.ts';
 import { type Actor, isStaff, memberIdOf } from './actor.ts';
-import { badInput } from './errors.ts';
-import { findPage, type Page, type PageArgs } from './pagination.ts';
-import type { Scope } from './scope.ts';
-import * as valid from './validation.ts';
 
 export interface AuditInput {
   action: string;

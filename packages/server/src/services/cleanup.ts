@@ -1,14 +1,14 @@
 import { raw } from '@mikro-orm/core';
+import { badInput, notFound } from '../core/errors.ts';
+import { type RowScope, type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { Activity, Cleanup, type CleanupRule, Community, Member, OutboxMessage, Segment } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { consenting } from './consent.ts';
 import { privacySettings } from './erasure.ts';
-import { badInput, notFound } from './errors.ts';
-import { type RowScope, type Scope, write } from './scope.ts';
 import { where } from './segments/members.ts';
-import * as valid from './validation.ts';
 
 export interface CleanupCriteria {
   rule: CleanupRule;

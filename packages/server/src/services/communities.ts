@@ -3,16 +3,16 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { isLocale, type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
 import { contrastProblems, isColour, MIN_TEXT_CONTRAST } from '@rapport/shared/theme-palette.ts';
 import { isColourProperty, isPlainCssValue, isThemeProperty, THEME_PROPERTIES } from '@rapport/shared/theme-values.ts';
+import { badInput, conflict, notFound } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
+import { sharedCache } from '../core/shared-cache.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { Community, SsoKey } from '../entities/index.ts';
 import { localeOr } from '../i18n/say.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { badInput, conflict, notFound } from './errors.ts';
-import type { EventBus } from './events.ts';
 import { reindexInCommunityLanguage } from './search/language.ts';
-import { sharedCache } from './shared-cache.ts';
-import * as valid from './validation.ts';
 
 export interface NewCommunity {
   slug: string;
@@ -95,7 +95,7 @@ export function findCommunityBySlug(em: Em, slug: string): Promise<Community | n
 }
 
 /**
- * A community by slug for reading only, from the shared cache (services/shared-cache.ts) until it
+ * A community by slug for reading only, from the shared cache (core/shared-cache.ts) until it
  * next changes: every widget request starts by looking its community up. The entity is shared by
  * requests, so nothing may change it (writes load their own).
  */

@@ -1,4 +1,9 @@
 import { type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
+import { notFound } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
+import { type Scope, write } from '../core/scope.ts';
+import { sharedCache } from '../core/shared-cache.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import {
   CONSENT_PURPOSES,
@@ -12,11 +17,6 @@ import {
 import { say } from '../i18n/say.ts';
 import type { StaffActor } from './actor.ts';
 import { memberLocale } from './communities.ts';
-import { notFound } from './errors.ts';
-import type { EventBus } from './events.ts';
-import { type Scope, write } from './scope.ts';
-import { sharedCache } from './shared-cache.ts';
-import * as valid from './validation.ts';
 
 /**
  * Without a record, what a member agreed to: emails about threads they follow are on (they asked

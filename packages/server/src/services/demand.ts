@@ -3,16 +3,17 @@
  * voters (monthly revenue, seats…), or by the voters of one segment; each with who its voters are
  * (ambassadors, critics, every saved segment) and its last 30 days of new votes.
  */
+
+import { toCsv } from '../core/csv.ts';
+import { badInput } from '../core/errors.ts';
+import type { Scope } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import { dialectOfEm } from '../db/em.ts';
 import { Segment, THREAD_STATUSES, Thread, type ThreadStatus } from '../entities/index.ts';
-import { toCsv } from './csv.ts';
-import { badInput } from './errors.ts';
 import { ATTRIBUTE_KEY } from './member-attributes.ts';
 import { DAY_MS } from './ranking/model.ts';
-import type { Scope } from './scope.ts';
 import { findSegment } from './segments/manage.ts';
 import { numericAttribute, where } from './segments/members.ts';
-import * as valid from './validation.ts';
 
 export const DEMAND_ORDERS = ['VOTERS', 'WEIGHT', 'SEGMENT_VOTERS'] as const;
 export type DemandOrder = (typeof DEMAND_ORDERS)[number];

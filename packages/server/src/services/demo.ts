@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { verifyPassword } from '../auth/password.ts';
+import type { EventBus } from '../core/events.ts';
+import { openScope } from '../core/scope.ts';
 import type { Em } from '../db/em.ts';
 import { Community, Member, StaffMember } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { Actor, MemberActor, StaffActor } from './actor.ts';
 import { createCommunity } from './communities.ts';
-import type { EventBus } from './events.ts';
 import { follow } from './follows.ts';
 import { postReply } from './replies.ts';
-import { openScope } from './scope.ts';
 import { createStaff } from './staff.ts';
 import { postThread, setThreadStatus } from './threads.ts';
 import { vote } from './votes.ts';

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
+import { AppError } from '../core/errors.ts';
 import type { Em } from '../db/em.ts';
 import { Member, Reply, StaffMember, Thread } from '../entities/index.ts';
 import { type Actor, authorFields, isStaff } from './actor.ts';
-import { AppError } from './errors.ts';
 
 /**
  * Text as compared for duplicates: case, runs of spaces, Unicode forms and closing punctuation

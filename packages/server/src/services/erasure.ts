@@ -1,3 +1,5 @@
+import { badInput } from '../core/errors.ts';
+import { bindEm, type Scope, write } from '../core/scope.ts';
 import type { Em } from '../db/em.ts';
 import {
   AskAnswer,
@@ -13,8 +15,6 @@ import {
 } from '../entities/index.ts';
 import type { MemberActor, StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { badInput } from './errors.ts';
-import { bindEm, type Scope, write } from './scope.ts';
 
 export const DEFAULT_GRACE_DAYS = 7;
 const DAY_MS = 86_400_000;

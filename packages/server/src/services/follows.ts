@@ -1,7 +1,7 @@
+import { type Scope, write } from '../core/scope.ts';
 import { Follow, type Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, isStaff } from './actor.ts';
-import { type Scope, write } from './scope.ts';
 import { followerFields, lockThread } from './threads.ts';
 
 /** Follow a thread to hear of its replies and status changes. Following twice changes nothing. */

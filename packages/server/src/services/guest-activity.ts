@@ -1,5 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { GUEST_TOKEN_PREFIX, hashToken } from '../auth/tokens.ts';
+import { AppError, badInput, forbidden } from '../core/errors.ts';
+import { type Scope, write } from '../core/scope.ts';
 import type { Em } from '../db/em.ts';
 import {
   Activity,
@@ -14,9 +16,7 @@ import {
 } from '../entities/index.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { AppError, badInput, forbidden } from './errors.ts';
 import { moveScore } from './ranking/incremental.ts';
-import { type Scope, write } from './scope.ts';
 import { assertCanWrite } from './threads.ts';
 import { trendingScore } from './trending.ts';
 

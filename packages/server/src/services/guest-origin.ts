@@ -1,7 +1,7 @@
 import { hashToken } from '../auth/tokens.ts';
+import { badInput } from '../core/errors.ts';
 import type { Em } from '../db/em.ts';
 import { Member } from '../entities/index.ts';
-import { badInput } from './errors.ts';
 
 /** Where a guest joins from: the request's address, and the random id the widget keeps per browser. */
 export interface GuestOrigin {

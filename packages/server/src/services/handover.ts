@@ -1,3 +1,6 @@
+import { badInput, notFound } from '../core/errors.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import {
   Follow,
@@ -12,13 +15,10 @@ import {
 } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { badInput, notFound } from './errors.ts';
 import { staffContacts } from './members.ts';
 import { sentimentOfTotals } from './ranking/model.ts';
-import { type Scope, write } from './scope.ts';
 import { CLOSED_STATUSES } from './threads.ts';
 import { topTopics } from './topics.ts';
-import * as valid from './validation.ts';
 
 /** Customers in one brief at most (the rest are listed in `memberIds`). */
 const BRIEF_LIMIT = 500;

@@ -1,10 +1,10 @@
+import { badInput, notFound } from '../core/errors.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import { Reply } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { StaffActor } from './actor.ts';
-import { badInput, notFound } from './errors.ts';
-import { type Scope, write } from './scope.ts';
 import { lockThread } from './threads.ts';
-import * as valid from './validation.ts';
 
 /**
  * Staff mark a customer's reply as helpful: customers see it marked, and it counts toward the

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import { AppError } from '../core/errors.ts';
+import type { ThreadEvent } from '../core/events.ts';
+import { bindEm, type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { IdempotencyKey } from '../entities/index.ts';
 import { type Actor, isStaff } from './actor.ts';
-import { AppError } from './errors.ts';
-import type { ThreadEvent } from './events.ts';
-import { bindEm, type Scope, write } from './scope.ts';
-import * as valid from './validation.ts';
 
 /** How long a key is remembered: long enough for any client's retries, short enough to stay small. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3_600_000;

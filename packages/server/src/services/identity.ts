@@ -2,20 +2,20 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { matchLocale } from '@rapport/shared/i18n/locales.ts';
 import { type SsoClaims, SsoTokenError, ssoKeyId, verifySsoToken } from '../auth/sso-token.ts';
 import { GUEST_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
+import { unauthenticated } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
+import { bindEm } from '../core/scope.ts';
+import { sharedCache } from '../core/shared-cache.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { Member, StaffSession } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, lazyMemberActor, type MemberActor, memberIdOf } from './actor.ts';
 import { sharedActiveSsoKey } from './communities.ts';
 import { syncSsoConsents } from './consent.ts';
-import { unauthenticated } from './errors.ts';
-import type { EventBus } from './events.ts';
 import { type GuestOrigin, originHashes } from './guest-origin.ts';
 import { type KnownMember, loadKnownMember, memberOf } from './known-members.ts';
 import { sameAttributes } from './member-attributes.ts';
-import { bindEm } from './scope.ts';
-import { sharedCache } from './shared-cache.ts';
-import * as valid from './validation.ts';
 
 /** `lastSeenAt` is written at most this often per member, not on every request. */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
@@ -27,7 +27,7 @@ const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
  * Every widget request of a signed-in customer starts here, so what it reads (the SSO key, the
  * member's row, their consents) comes from the process's shared cache until the community next
  * changes: a suspension, an erasure, a retired key is a commit, and applies from the next request
- * on, in every process (services/shared-cache.ts).
+ * on, in every process (core/shared-cache.ts).
  *
  * `em` is only forked, never queried itself, so the ORM's own manager may be given: a guest's
  * request whose answer comes from the caches then makes no entity manager at all.

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findPage, type Page, type PageArgs } from '../core/pagination.ts';
+import type { Scope } from '../core/scope.ts';
 import { Mention, Thread, type ThreadKind, type ThreadStatus } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
-import { findPage, type Page, type PageArgs } from './pagination.ts';
-import type { Scope } from './scope.ts';
 
 export interface InboxFilters extends PageArgs {
   kind?: ThreadKind[] | null;

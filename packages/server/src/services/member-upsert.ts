@@ -3,14 +3,15 @@
  * sign in, or brought up to date (name, e-mail, attributes), by the brand's id for them, the same
  * id their SSO token's `sub` carries. One call writes all of its members or none.
  */
+
+import { badInput } from '../core/errors.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import { Member } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { ApiKeyCaller } from './api-keys.ts';
 import { recordAudit } from './audit.ts';
-import { badInput } from './errors.ts';
 import { AttributesError, checkAttributes } from './member-attributes.ts';
-import { type Scope, write } from './scope.ts';
-import * as valid from './validation.ts';
 
 /** Members one call may write. */
 export const MAX_UPSERT = 100;

@@ -1,16 +1,16 @@
+import { badInput } from '../core/errors.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import { Community, Follow, StaffMember, type Thread, Vote } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { badInput } from './errors.ts';
 import { bumpMemberCounter } from './member-counters.ts';
 import { askedFor } from './notifications/audience.ts';
 import { personInEmail } from './notifications/on-activity.ts';
 import { tell } from './notifications/tell.ts';
-import { type Scope, write } from './scope.ts';
 import { lockThread } from './threads.ts';
 import { trendingScore } from './trending.ts';
-import * as valid from './validation.ts';
 
 /**
  * Merges a duplicate into the thread it duplicates: its votes and followers move over (someone

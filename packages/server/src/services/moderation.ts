@@ -1,15 +1,15 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { badInput, conflict, notFound } from '../core/errors.ts';
+import { findPage, type Page, type PageArgs } from '../core/pagination.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { Reply, Report, type ReportResolution, Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { MemberActor, StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { badInput, conflict, notFound } from './errors.ts';
 import { isAuthor } from './ownership.ts';
-import { findPage, type Page, type PageArgs } from './pagination.ts';
-import { type Scope, write } from './scope.ts';
 import { assertCanWrite, lockThread } from './threads.ts';
-import * as valid from './validation.ts';
 
 const REASON = valid.LIMITS.reason;
 

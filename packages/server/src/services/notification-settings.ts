@@ -1,8 +1,8 @@
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import { type ConsentPurpose, type EmailDigest, Member } from '../entities/index.ts';
 import type { MemberActor } from './actor.ts';
 import { type ConsentState, consentsOf, recordConsent } from './consent.ts';
-import { type Scope, write } from './scope.ts';
-import * as valid from './validation.ts';
 
 /**
  * A member's own choices from the widget: each purpose's consent (into the ledger, source WIDGET,

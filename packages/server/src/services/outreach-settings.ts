@@ -1,10 +1,10 @@
 import { hashToken, newToken } from '../auth/tokens.ts';
+import { badInput, notFound } from '../core/errors.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { Community, type CommunitySettings } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { badInput, notFound } from './errors.ts';
-import * as valid from './validation.ts';
 
 /** How the community reaches back to its customers: the roadmap they see, and its emails. */
 export interface OutreachSettings {

@@ -1,5 +1,5 @@
+import { forbidden } from '../core/errors.ts';
 import { type Actor, isStaff } from './actor.ts';
-import { forbidden } from './errors.ts';
 
 /** Authors may change or delete what they wrote for this long after posting it. */
 export const EDIT_WINDOW_MS = 30 * 60_000;

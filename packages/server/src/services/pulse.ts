@@ -1,7 +1,7 @@
+import { badInput } from '../core/errors.ts';
+import type { Scope } from '../core/scope.ts';
 import { Member, Reply, Thread } from '../entities/index.ts';
-import { badInput } from './errors.ts';
 import { DAY_MS } from './ranking/model.ts';
-import type { Scope } from './scope.ts';
 import { type Topic, topTopics } from './topics.ts';
 
 export const BUCKETS = ['DAY', 'WEEK'] as const;

@@ -1,19 +1,19 @@
+import { forbidden, notFound } from '../core/errors.ts';
+import { findPage, type Page, type PageArgs } from '../core/pagination.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { Follow, Member, Reply, Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf } from './actor.ts';
 import { assertNotDuplicateReply } from './duplicates.ts';
-import { forbidden, notFound } from './errors.ts';
 import { writeOnce } from './idempotency.ts';
 import { bumpMemberCounter } from './member-counters.ts';
 import { recordMentions } from './mentions.ts';
 import { assertCanEdit } from './ownership.ts';
-import { findPage, type Page, type PageArgs } from './pagination.ts';
 import { applySentimentChange } from './ranking/incremental.ts';
-import { type Scope, write } from './scope.ts';
 import { communityLanguage, readSentiment } from './sentiment.ts';
 import { assertCanWrite, followerFields, lockThread } from './threads.ts';
-import * as valid from './validation.ts';
 
 /** Replies oldest first, as a conversation reads. Hidden replies are shown to staff only. */
 export function listReplies(

@@ -1,7 +1,7 @@
+import type { Scope } from '../core/scope.ts';
+import { sharedCache } from '../core/shared-cache.ts';
 import { Community, StatusChange, Thread, type ThreadStatus } from '../entities/index.ts';
 import { outreachSettings } from './outreach-settings.ts';
-import type { Scope } from './scope.ts';
-import { sharedCache } from './shared-cache.ts';
 
 /** Threads per column: a roadmap is a summary; the list has the rest. */
 export const ROADMAP_COLUMN_SIZE = 50;

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { hashToken } from '../auth/tokens.ts';
+import { badInput } from '../core/errors.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import { Activity, Member, Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, isMember, type MemberActor } from './actor.ts';
-import { badInput } from './errors.ts';
 import { DAY_MS, dayOf } from './ranking/model.ts';
-import { type Scope, write } from './scope.ts';
-import * as valid from './validation.ts';
 
 const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 const VISITOR = /^[A-Za-z0-9_-]{8,64}$/;

@@ -1,11 +1,11 @@
+import { badInput, notFound } from '../core/errors.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import { Member, Reply, Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { badInput, notFound } from './errors.ts';
 import { resolveReportsOn } from './moderation.ts';
-import { type Scope, write } from './scope.ts';
-import * as valid from './validation.ts';
 
 export interface SuspensionChange {
   suspended: boolean;

@@ -1,11 +1,11 @@
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { Loaders } from '../core/loaders.ts';
+import { findPage, type Page, type PageArgs } from '../core/pagination.ts';
+import { bindEm, type Scope } from '../core/scope.ts';
+import { sharedCache } from '../core/shared-cache.ts';
 import { Member, StaffMember, Thread, type ThreadKind, type ThreadStatus } from '../entities/index.ts';
 import { type Actor, isStaff } from './actor.ts';
-import { Loaders } from './loaders.ts';
-import { findPage, type Page, type PageArgs } from './pagination.ts';
-import { bindEm, type Scope } from './scope.ts';
 import { threadsMatching } from './search/find.ts';
-import { sharedCache } from './shared-cache.ts';
 import { visibleTo } from './threads.ts';
 
 export const THREAD_ORDERS = ['TOP', 'NEW', 'TRENDING', 'UNANSWERED'] as const;
@@ -35,7 +35,7 @@ interface Listing {
 /**
  * A page of a community's threads. Every visitor of the widget asks for the same first pages, so
  * a page and its authors are kept in the process's shared cache until the community next changes
- * (services/shared-cache.ts), and the request's loaders are primed with the authors: a cached page
+ * (core/shared-cache.ts), and the request's loaders are primed with the authors: a cached page
  * costs no query. Only whether the viewer is staff (who also see hidden threads) changes what a
  * page holds; what differs per viewer (their votes) is loaded per request.
  */

@@ -1,4 +1,8 @@
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
+import { badInput, conflict, forbidden, notFound } from '../core/errors.ts';
+import { findPage, type Page, type PageArgs } from '../core/pagination.ts';
+import { type Scope, write } from '../core/scope.ts';
+import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
 import { newId } from '../entities/id.ts';
 import {
@@ -15,17 +19,13 @@ import { recordActivity } from './activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf, type StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { assertNotDuplicateThread } from './duplicates.ts';
-import { badInput, conflict, forbidden, notFound } from './errors.ts';
 import { writeOnce } from './idempotency.ts';
 import { bumpMemberCounter } from './member-counters.ts';
 import { assertCanEdit } from './ownership.ts';
-import { findPage, type Page, type PageArgs } from './pagination.ts';
 import { othersTookPart } from './participation.ts';
 import { applySentimentChange } from './ranking/incremental.ts';
-import { type Scope, write } from './scope.ts';
 import { communityLanguage, readThreadSentiment } from './sentiment.ts';
 import { trendingScore } from './trending.ts';
-import * as valid from './validation.ts';
 
 /** Statuses after which a thread no longer needs anyone's attention. */
 export const CLOSED_STATUSES: readonly ThreadStatus[] = ['SHIPPED', 'DECLINED'];

@@ -1,11 +1,11 @@
+import { forbidden } from '../core/errors.ts';
+import type { Scope } from '../core/scope.ts';
+import { sharedCache } from '../core/shared-cache.ts';
 import { Thread, Vote } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, isStaff, type MemberActor, memberIdOf } from './actor.ts';
-import { forbidden } from './errors.ts';
 import { writeOnce } from './idempotency.ts';
 import { bumpMemberCounter } from './member-counters.ts';
-import type { Scope } from './scope.ts';
-import { sharedCache } from './shared-cache.ts';
 import { assertCanWrite, lockThread } from './threads.ts';
 import { trendingScore } from './trending.ts';
 

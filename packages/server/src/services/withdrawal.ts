@@ -1,9 +1,9 @@
+import { forbidden } from '../core/errors.ts';
+import { type Scope, write } from '../core/scope.ts';
 import type { Thread } from '../entities/index.ts';
 import type { Actor } from './actor.ts';
-import { forbidden } from './errors.ts';
 import { EDIT_WINDOW_MS, isAuthor } from './ownership.ts';
 import { othersTookPart } from './participation.ts';
-import { type Scope, write } from './scope.ts';
 import { lockThread } from './threads.ts';
 
 /**

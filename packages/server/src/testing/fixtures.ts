@@ -1,9 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { SignJWT } from 'jose';
+import { bindEm } from '../core/scope.ts';
 import type { Em } from '../db/em.ts';
 import type { Community, StaffMember } from '../entities/index.ts';
 import { createCommunity } from '../services/communities.ts';
-import { bindEm } from '../services/scope.ts';
 import { createStaff } from '../services/staff.ts';
 import type { GraphQLClient } from './graphql-client.ts';
 

@@ -3,13 +3,13 @@
  * they may change until the ask closes. Answering counts as taking part (the ranking's active day).
  */
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { badInput, forbidden, notFound } from '../../core/errors.ts';
+import { type Scope, write } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import { Ask, AskAnswer } from '../../entities/index.ts';
 import { recordActivity } from '../activity.ts';
 import { type Actor, isMember, type MemberActor, memberIdOf } from '../actor.ts';
-import { badInput, forbidden, notFound } from '../errors.ts';
-import { type Scope, write } from '../scope.ts';
 import { assertCanWrite } from '../threads.ts';
-import * as valid from '../validation.ts';
 import { statusOf } from './manage.ts';
 import { isAskedOf } from './publish.ts';
 

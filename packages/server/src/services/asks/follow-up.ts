@@ -1,11 +1,12 @@
 /** A public thread staff open from an ask's results, to follow it up in the open. */
+
+import { badInput, notFound } from '../../core/errors.ts';
+import { type Scope, write } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import { Ask, type Thread, type ThreadKind } from '../../entities/index.ts';
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, notFound } from '../errors.ts';
-import { type Scope, write } from '../scope.ts';
 import { postThread } from '../threads.ts';
-import * as valid from '../validation.ts';
 
 export interface FollowUpInput {
   kind: ThreadKind;

@@ -3,13 +3,13 @@
  * change audited. Who is asked is fixed at publication: the segment's rules as they were then.
  */
 import { LockMode } from '@mikro-orm/core';
+import { badInput, notFound } from '../../core/errors.ts';
+import { type Scope, write } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import type { Em } from '../../db/em.ts';
 import { Ask, type AskStatus, Segment } from '../../entities/index.ts';
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, notFound } from '../errors.ts';
-import { type Scope, write } from '../scope.ts';
-import * as valid from '../validation.ts';
 import { tellOfAsk } from './publish.ts';
 
 /** Choices a poll may offer. */

@@ -1,10 +1,11 @@
 /** Who an ask is put to, and the email telling them of it (only with STAFF_CONTACT consent). */
+
+import type { Scope } from '../../core/scope.ts';
 import type { Em } from '../../db/em.ts';
 import type { Ask } from '../../entities/index.ts';
 import { consenting } from '../consent.ts';
 import { personInEmail } from '../notifications/on-activity.ts';
 import { enqueueEmails } from '../notifications/tell.ts';
-import type { Scope } from '../scope.ts';
 import { where } from '../segments/members.ts';
 
 /** Members per query when checking consent (bound values stay well under both databases' limits). */

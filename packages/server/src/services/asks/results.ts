@@ -3,14 +3,15 @@
  * value of one attribute (plan, country…); the written answers; the whole as CSV. Answers of
  * erased members are not counted (erasure removes them).
  */
+
+import { toCsv } from '../../core/csv.ts';
+import { badInput } from '../../core/errors.ts';
+import type { Scope } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import { dialectOfEm } from '../../db/em.ts';
 import { type Ask, AskAnswer, type Member, Segment } from '../../entities/index.ts';
-import { toCsv } from '../csv.ts';
-import { badInput } from '../errors.ts';
 import { ATTRIBUTE_KEY } from '../member-attributes.ts';
-import type { Scope } from '../scope.ts';
 import { type Condition, where } from '../segments/members.ts';
-import * as valid from '../validation.ts';
 import { targetCount } from './publish.ts';
 
 /** Segments one breakdown may compare, and values of an attribute it shows (the most frequent). */

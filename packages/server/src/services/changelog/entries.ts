@@ -1,6 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { LockMode } from '@mikro-orm/core';
 import { MAX_CHANGELOG_THREADS } from '@rapport/shared/limits.ts';
+import { badInput, notFound } from '../../core/errors.ts';
+import { findPage, type Page, type PageArgs } from '../../core/pagination.ts';
+import { type Scope, write } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import {
   ChangelogEntry,
   type ChangelogStatus,
@@ -11,10 +15,6 @@ import {
 } from '../../entities/index.ts';
 import { type Actor, isStaff, type MemberActor, type StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, notFound } from '../errors.ts';
-import { findPage, type Page, type PageArgs } from '../pagination.ts';
-import { type Scope, write } from '../scope.ts';
-import * as valid from '../validation.ts';
 import { type Publication, shipDelivered, tellOfEntry } from './publish.ts';
 
 export interface EntryInput {

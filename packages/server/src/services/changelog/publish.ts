@@ -1,9 +1,9 @@
+import type { ThreadEvent } from '../../core/events.ts';
 import type { Em } from '../../db/em.ts';
 import { newId } from '../../entities/id.ts';
 import { type ChangelogEntry, ChangelogThread, Community, StatusChange, type Thread } from '../../entities/index.ts';
 import { recordActivity } from '../activity.ts';
 import type { StaffActor } from '../actor.ts';
-import type { ThreadEvent } from '../events.ts';
 import { askedFor, productUpdateSubscribers } from '../notifications/audience.ts';
 import { personInEmail } from '../notifications/on-activity.ts';
 import { enqueueEmails, tell } from '../notifications/tell.ts';

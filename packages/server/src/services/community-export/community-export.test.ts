@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../core/errors.ts';
+import { bindEm } from '../../core/scope.ts';
 import type { Orm } from '../../db/em.ts';
 import { migrate, openOrm } from '../../db/orm.ts';
 import { Activity, Community, InboundEmail, Member } from '../../entities/index.ts';
@@ -28,9 +30,7 @@ import {
 } from '../../testing/fixtures.ts';
 import type { GraphQLClient } from '../../testing/graphql-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server.ts';
-import { AppError } from '../errors.ts';
 import { replyCodeFor } from '../mail/reply-address.ts';
-import { bindEm } from '../scope.ts';
 import { domainSubscribers } from '../subscribers.ts';
 import { exportCommunity } from './export.ts';
 import { importCommunity } from './import.ts';

@@ -15,9 +15,9 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { type EntityClass, IsolationLevel } from '@mikro-orm/core';
+import { bindEm } from '../../core/scope.ts';
 import { dialectOfEm, type Em } from '../../db/em.ts';
 import { Community } from '../../entities/index.ts';
-import { bindEm } from '../scope.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, EXPORTED, exportedProps, metadataOf, toJsonRow } from './tables.ts';
 
 /** Rows read per query. */

@@ -8,9 +8,9 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
+import { AppError, badInput, conflict } from '../../core/errors.ts';
 import type { Em } from '../../db/em.ts';
 import { Community } from '../../entities/index.ts';
-import { AppError, badInput, conflict } from '../errors.ts';
 import {
   deferredProps,
   EXPORT_FORMAT,

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import EmailReplyParser from 'email-reply-parser';
 import { type AddressObject, simpleParser } from 'mailparser';
+import { AppError } from '../../core/errors.ts';
+import type { EventBus } from '../../core/events.ts';
+import { openScope } from '../../core/scope.ts';
 import type { Em } from '../../db/em.ts';
 import { newId } from '../../entities/id.ts';
 import { InboundEmail, Member, OutboxMessage, ReplyAddress, Thread } from '../../entities/index.ts';
 import type { MemberActor } from '../actor.ts';
-import { AppError } from '../errors.ts';
-import type { EventBus } from '../events.ts';
 import { postReply } from '../replies.ts';
-import { openScope } from '../scope.ts';
 import { codeOfAddress } from './reply-address.ts';
 
 /** The most an inbound email may weigh (a reply is a few kilobytes; attachments are not kept). */

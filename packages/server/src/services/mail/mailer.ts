@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
+import type { Poller } from '../../core/poller.ts';
+import { startQueuePoller } from '../../core/work-queue.ts';
 import type { Orm } from '../../db/em.ts';
-import type { Poller } from '../poller.ts';
-import { startQueuePoller } from '../work-queue.ts';
 import { createMailSender, type DeliveryResult, dispatchMail } from './outbox.ts';
 
 export interface MailerOptions {
@@ -26,7 +26,7 @@ export type Mailer = Poller<DeliveryResult>;
 /**
  * An SMTP server that stops answering must not hold the outbox: nodemailer waits up to ten
  * minutes on a silent socket by default. Each wait is bounded, and a send's claim is renewed
- * while it runs (services/work-queue.ts), so no other process sends the same email meanwhile.
+ * while it runs (core/work-queue.ts), so no other process sends the same email meanwhile.
  */
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 

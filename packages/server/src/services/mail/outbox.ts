@@ -1,11 +1,11 @@
+import { backoffMs } from '../../core/poller.ts';
+import { bindEm } from '../../core/scope.ts';
+import { type Claim, claimable, claimRows, holding, Lanes, settle } from '../../core/work-queue.ts';
 import type { Em } from '../../db/em.ts';
 import { Community, Member, OutboxMessage } from '../../entities/index.ts';
 import { say } from '../../i18n/say.ts';
 import { consenting } from '../consent.ts';
-import { backoffMs } from '../poller.ts';
-import { bindEm } from '../scope.ts';
 import { linkSecret, unsubscribeToken } from '../signed-links.ts';
-import { type Claim, claimable, claimRows, holding, Lanes, settle } from '../work-queue.ts';
 import { emailContextOf, senderOf } from './email-context.ts';
 import { REPLY_PREFIX, replyCodeFor } from './reply-address.ts';
 import { composeEmail } from './templates/compose.ts';

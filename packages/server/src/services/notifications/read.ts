@@ -1,7 +1,7 @@
+import { findPage, type Page, type PageArgs } from '../../core/pagination.ts';
+import { type Scope, write } from '../../core/scope.ts';
 import { Member, Notification } from '../../entities/index.ts';
 import type { MemberActor } from '../actor.ts';
-import { findPage, type Page, type PageArgs } from '../pagination.ts';
-import { type Scope, write } from '../scope.ts';
 
 /** A member's notifications, newest first. */
 export function listNotifications(scope: Scope, actor: MemberActor, args: PageArgs): Promise<Page<Notification>> {

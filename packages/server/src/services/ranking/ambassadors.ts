@@ -1,9 +1,9 @@
+import { badInput, notFound } from '../../core/errors.ts';
+import { type Scope, write } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import { Member } from '../../entities/index.ts';
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, notFound } from '../errors.ts';
-import { type Scope, write } from '../scope.ts';
-import * as valid from '../validation.ts';
 
 /**
  * A manager flags a member as an ambassador (or takes the flag away), with a reason: the badge

@@ -1,6 +1,6 @@
+import type { Scope } from '../../core/scope.ts';
 import type { ActivityType } from '../../entities/index.ts';
 import { Community, Thread } from '../../entities/index.ts';
-import type { Scope } from '../scope.ts';
 import { memberFacts } from './facts.ts';
 import { type Component, contentKey, DAY_MS, decayed, isRemoval, scoreOf, textOwner } from './model.ts';
 import { Replay } from './replay.ts';

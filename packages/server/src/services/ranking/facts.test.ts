@@ -4,13 +4,13 @@
  * spans many pages (PostgreSQL reads it page by page from the last (time, id) seen).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindEm } from '../../core/scope.ts';
 import type { Orm } from '../../db/em.ts';
 import { migrate, openOrm } from '../../db/orm.ts';
 import { newId } from '../../entities/id.ts';
 import { Activity, Member, Reply, Thread } from '../../entities/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
 import { createCommunity } from '../communities.ts';
-import { bindEm } from '../scope.ts';
 import { scanFacts } from './facts.ts';
 import type { ActivityFact } from './model.ts';
 

@@ -1,8 +1,8 @@
+import { badInput } from '../../core/errors.ts';
+import { type Scope, write } from '../../core/scope.ts';
 import { Community } from '../../entities/index.ts';
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput } from '../errors.ts';
-import { type Scope, write } from '../scope.ts';
 import {
   DEFAULT_RANKING,
   mergeRanking,

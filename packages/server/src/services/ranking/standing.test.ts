@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openScope } from '../../core/scope.ts';
 import { Community, Member, MemberScore } from '../../entities/index.ts';
 import { ALL_COMMUNITIES, createTestCommunity, guestToken, type TestCommunity } from '../../testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../../testing/server.ts';
-import { openScope } from '../scope.ts';
 import { rankingPage } from './standing.ts';
 
 let server: TestServer;

@@ -1,8 +1,8 @@
 import { type FilterQuery, raw } from '@mikro-orm/core';
+import { badInput } from '../../core/errors.ts';
+import type { RowScope, Scope } from '../../core/scope.ts';
+import { pageSize } from '../../core/validation.ts';
 import { Activity, Community, type Member, MemberScore } from '../../entities/index.ts';
-import { badInput } from '../errors.ts';
-import type { RowScope, Scope } from '../scope.ts';
-import { pageSize } from '../validation.ts';
 import { DAY_MS, decayed, sentimentOfTotals } from './model.ts';
 import { type RankingSettings, rankingSettings } from './settings.ts';
 

@@ -1,7 +1,7 @@
+import { badInput } from '../../core/errors.ts';
+import type { Scope } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import { Thread } from '../../entities/index.ts';
-import { badInput } from '../errors.ts';
-import type { Scope } from '../scope.ts';
-import * as valid from '../validation.ts';
 import { findMatches, type Match, type MatchQuery, markedExcerpts, type ThreadFacts, threadFacts } from './engine.ts';
 import { snippetParts, type TextPart, tellingWords, wordsOf } from './words.ts';
 

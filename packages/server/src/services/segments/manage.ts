@@ -1,10 +1,11 @@
 /** Segments saved by managers: made, changed and removed (audited), listed for staff. */
+
+import { badInput, notFound } from '../../core/errors.ts';
+import { type Scope, write } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import { Ask, Segment } from '../../entities/index.ts';
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, notFound } from '../errors.ts';
-import { type Scope, write } from '../scope.ts';
-import * as valid from '../validation.ts';
 import { checkRules, type SegmentRulesInput } from './rules.ts';
 
 /** Segments a community may keep. */

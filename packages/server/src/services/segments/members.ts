@@ -3,14 +3,15 @@
  * activity, votes and consent ledger, so that counting 50,000 members reads no entity. Attribute
  * keys and values are bound as parameters, never written into the statement.
  */
+
+import { entryOf } from '../../core/map-entry.ts';
+import type { RowScope, Scope } from '../../core/scope.ts';
 import { dialectOfEm } from '../../db/em.ts';
 import { Member, type SegmentRules } from '../../entities/index.ts';
 import { communityLocale } from '../communities.ts';
 import { CONSENT_DEFAULTS } from '../consent.ts';
-import { entryOf } from '../map-entry.ts';
 import { DAY_MS, PARTICIPATION_TYPES } from '../ranking/model.ts';
 import { cutOff, scoreAtPercentile, type Thresholds, thresholds } from '../ranking/standing.ts';
-import type { RowScope, Scope } from '../scope.ts';
 
 /** What counts as taking part (signing in, or being voted for, does not): the ranking's active days. */
 const TAKING_PART = PARTICIPATION_TYPES;

@@ -3,6 +3,9 @@
  * before they are saved or counted: a bad rule is refused with the field at fault.
  */
 import { isLocale } from '@rapport/shared/i18n/locales.ts';
+import { badInput } from '../../core/errors.ts';
+import type { Scope } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import {
   type AttributeRule,
   type AttributeValue,
@@ -15,10 +18,7 @@ import {
   type SegmentStanding,
   Thread,
 } from '../../entities/index.ts';
-import { badInput } from '../errors.ts';
 import { ATTRIBUTE_KEY, ATTRIBUTE_LIMITS } from '../member-attributes.ts';
-import type { Scope } from '../scope.ts';
-import * as valid from '../validation.ts';
 
 export interface SegmentRulesInput {
   attributes?:

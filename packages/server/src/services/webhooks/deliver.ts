@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { backoffMs } from '../../core/poller.ts';
+import { type Claim, claimable, claimRows, holding, Lanes, settle } from '../../core/work-queue.ts';
 import type { Em } from '../../db/em.ts';
 import { Community, Webhook, WebhookDelivery } from '../../entities/index.ts';
 import { defaultLocaleOf } from '../communities.ts';
 import { postOutbound } from '../outbound/post.ts';
 import type { OutboundPolicy } from '../outbound/public-address.ts';
-import { backoffMs } from '../poller.ts';
-import { type Claim, claimable, claimRows, holding, Lanes, settle } from '../work-queue.ts';
 import { formattedBody } from './alerts.ts';
 
 /** Attempts before a delivery is given up as FAILED. */

@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { badInput, notFound } from '../../core/errors.ts';
+import { findPage, type Page, type PageArgs } from '../../core/pagination.ts';
+import { type Scope, write } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
 import {
   WEBHOOK_EVENTS,
   WEBHOOK_FORMATS,
@@ -9,11 +13,7 @@ import {
 } from '../../entities/index.ts';
 import type { StaffActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, notFound } from '../errors.ts';
 import { assertPublicDestination, NotPublicError, type OutboundPolicy } from '../outbound/public-address.ts';
-import { findPage, type Page, type PageArgs } from '../pagination.ts';
-import { type Scope, write } from '../scope.ts';
-import * as valid from '../validation.ts';
 
 /** Webhooks a community may have. */
 const MAX_WEBHOOKS = 20;

@@ -6,11 +6,11 @@
  * over and the delivery sent again.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bindEm } from '../../core/scope.ts';
 import { Webhook, WebhookDelivery } from '../../entities/index.ts';
 import { ALL_COMMUNITIES, guestToken, postThread } from '../../testing/fixtures.ts';
 import { type HttpReceiver, startHttpReceiver } from '../../testing/http-receiver.ts';
 import { startTestBrand, startTestServer, type TestBrand, type TestServer } from '../../testing/server.ts';
-import { bindEm } from '../scope.ts';
 import { createWebhookSender, dispatchWebhooks, type WebhookSender } from './deliver.ts';
 
 let a: TestBrand;
