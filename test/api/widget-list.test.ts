@@ -3,7 +3,7 @@
  * a signed-in visitor's own votes are deferred, and arrive in one response with the list once they
  * are cached on the server (the server answers inline what is ready with the first part; whether
  * they come later while they still wait on the database is up to timing, and is tested with a
- * schema of its own in packages/server/src/http/ready-parts-inline.test.ts).
+ * schema of its own in packages/server/src/http/deferred-answers.test.ts).
  */
 
 import { createTestCommunity, guestToken, postThread } from '@rapport/server/testing/fixtures.ts';

@@ -9,14 +9,14 @@ import { clientIp } from './http/client-ip.ts';
 import { createCorsPolicy } from './http/cors.ts';
 import { createGraphQLHandler } from './http/graphql.ts';
 import { createInboundEmailEndpoint } from './http/inbound-email.ts';
-import { createLiveStreams } from './http/live-streams.ts';
 import { createServerLogger, type LogLevel } from './http/logger.ts';
 import { type AssetPaths, createHttpServer } from './http/server.ts';
 import { type SmtpListener, startSmtpListener } from './inbound/smtp-listener.ts';
+import { createEventBus, type RealtimeBus } from './live/event-bus.ts';
+import { createLiveStreams } from './live/live-streams.ts';
 import { createLimiter } from './rate-limit/limiter.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from './rate-limit/rules.ts';
 import { memoryStore, redisStore } from './rate-limit/store.ts';
-import { createEventBus, type RealtimeBus } from './realtime/event-bus.ts';
 import { DEMO_SLUG, type DemoSeed, demoWarnings, seedDemoIfEmpty } from './services/demo.ts';
 import { domainSubscribers } from './services/subscribers.ts';
 

@@ -10,7 +10,7 @@ import { THREAD_LIST } from '../../../widget/src/graphql/documents.ts';
 import { bindEm } from '../../src/core/scope.ts';
 import type { Dialect } from '../../src/db/em.ts';
 import { migrate, openOrm } from '../../src/db/orm.ts';
-import { createEventBus } from '../../src/realtime/event-bus.ts';
+import { createEventBus } from '../../src/live/event-bus.ts';
 import { createCommunity } from '../../src/services/communities.ts';
 import { seedDemo } from '../../src/services/demo.ts';
 import { GraphQLClient } from '../../src/testing/graphql-client.ts';

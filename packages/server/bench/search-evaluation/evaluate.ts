@@ -10,7 +10,7 @@ import type { Dialect, Orm } from '../../src/db/em.ts';
 import { migrate, openOrm } from '../../src/db/orm.ts';
 import { newId } from '../../src/entities/id.ts';
 import { Thread } from '../../src/entities/index.ts';
-import { createEventBus } from '../../src/realtime/event-bus.ts';
+import { createEventBus } from '../../src/live/event-bus.ts';
 import { createCommunity } from '../../src/services/communities.ts';
 import { similarThreads } from '../../src/services/search/find.ts';
 import { benchDatabase } from '../database.ts';

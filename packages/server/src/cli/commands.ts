@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import { badInput, notFound } from '../core/errors.ts';
 import { bindEm } from '../core/scope.ts';
 import type { Em, Orm } from '../db/em.ts';
-import { createEventBus } from '../realtime/event-bus.ts';
+import { createEventBus } from '../live/event-bus.ts';
 import {
   activeSsoKeys,
   createCommunity,

@@ -29,7 +29,7 @@ export type MemberEvent = { type: 'SUBSCRIBED' | 'NOTIFIED' | 'CHANGELOG_PUBLISH
  */
 export type AskEvent = { type: 'SUBSCRIBED' | 'ANSWERED'; askId: string; at: string };
 
-/** Live-update transport: in memory for one process, Redis pub/sub for several (realtime/). */
+/** Live-update transport: in memory for one process, Redis pub/sub for several (live/). */
 export interface EventBus {
   /** Publishes to the thread's subscribers and to the community's (the staff inbox). */
   publish(communityId: string, event: ThreadEvent): void;

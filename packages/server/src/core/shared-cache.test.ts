@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createEventBus, type RealtimeBus } from '../realtime/event-bus.ts';
+import { createEventBus, type RealtimeBus } from '../live/event-bus.ts';
 import { SharedCache, sharedCache } from './shared-cache.ts';
 
 let bus: RealtimeBus;

@@ -6,6 +6,9 @@ import { createYoga, type YogaLogger } from 'graphql-yoga';
 import { AppError } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
 import type { Em, Orm } from '../db/em.ts';
+import type { LiveStreams } from '../live/live-streams.ts';
+import { useSharedLiveStreams } from '../live/shared-live-streams.ts';
+import { useSubscriptionMemory } from '../live/subscription-memory.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
@@ -13,19 +16,16 @@ import { sharedCommunityBySlug } from '../services/communities.ts';
 import type { OutboundPolicy } from '../services/outbound/public-address.ts';
 import { clientIp } from './client-ip.ts';
 import { COMMUNITY_PARAM, type CorsPolicy } from './cors.ts';
+import { useDeferredAnswers } from './deferred-answers.ts';
 import { useHiddenSuggestions, useVariableErrorCodes } from './error-codes.ts';
 import { useErrorLanguage } from './error-language.ts';
 import { maskError } from './error-mask.ts';
-import { useLeanSubscriptions } from './lean-subscriptions.ts';
-import type { LiveStreams } from './live-streams.ts';
 import { useNoStore } from './no-store.ts';
 import { useNoNulCharacters } from './nul-characters.ts';
 import { useQueryLimits } from './query-limits.ts';
-import { useReadyPartsInline } from './ready-parts-inline.ts';
 import { useRequestBodyLimit } from './request-body-limit.ts';
 import { useRequestShapeErrors } from './request-shape-errors.ts';
 import { useCommunityResponseCache } from './response-cache.ts';
-import { useSharedLiveStreams } from './shared-live-streams.ts';
 import { callerFromRequest } from './viewer.ts';
 
 export interface GraphQLOptions {
@@ -82,10 +82,10 @@ export function createGraphQLHandler({
       useNoNulCharacters(),
       useDeferStream(),
       useCommunityResponseCache(),
-      useReadyPartsInline(),
+      useDeferredAnswers(),
       liveStreams.plugin(),
       useSharedLiveStreams(),
-      useLeanSubscriptions(),
+      useSubscriptionMemory(),
       useVariableErrorCodes(),
       useErrorLanguage(),
       ...(production ? [useHiddenSuggestions()] : []),

@@ -11,8 +11,8 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { sharedCache } from '../core/shared-cache.ts';
 import type { Context } from '../schema/context.ts';
 import { isMember, isStaff, memberIdOf } from '../services/actor.ts';
-import { acceptsParts, settleReadyParts } from './ready-parts-inline.ts';
-import { serialisedOnce } from './serialised-once.ts';
+import { serialisedOnce } from './answer-serialisation.ts';
+import { acceptsParts, settleReadyParts } from './deferred-answers.ts';
 
 /**
  * The fields a cached answer may hold: what a community's page of threads shows, which changes
@@ -114,7 +114,7 @@ function judge(schema: GraphQLSchema, document: DocumentNode): Cacheable | false
  * deferred votes) was most of what a cached page still cost.
  *
  * Only answers complete in one part and without errors are kept; parts that are ready with the
- * first are merged first (ready-parts-inline.ts), for clients that accept answers in parts.
+ * first are merged first (deferred-answers.ts), for clients that accept answers in parts.
  */
 export function useCommunityResponseCache(): Plugin {
   return {

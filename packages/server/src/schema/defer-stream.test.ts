@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 // An answer comes in parts only when a later part still waits on I/O once the first is ready
-// (http/ready-parts-inline.ts); a list already in memory is always ready.
+// (http/deferred-answers.ts); a list already in memory is always ready.
 const waitsOnQueries = () => queriesArriveLater(server.database.url);
 
 it('answers the viewer-specific part of a thread with @defer: later when it waits on the database', async () => {

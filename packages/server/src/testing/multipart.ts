@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import { dialectOf } from '../db/em.ts';
-import { inlineParts, type Part } from '../http/ready-parts-inline.ts';
+import { inlineParts, type Part } from '../http/deferred-answers.ts';
 
 /**
  * Reads an incremental-delivery response (@defer/@stream over `multipart/mixed`) into its parts, in
@@ -25,7 +25,7 @@ export async function readMultipart(response: Response): Promise<any[]> {
 
 /**
  * The answer to a query using @defer/@stream in whichever form the server chose (in parts, or in
- * one when every part was ready with the first: http/ready-parts-inline.ts): its parts as sent (one
+ * one when every part was ready with the first: http/deferred-answers.ts): its parts as sent (one
  * for a JSON answer) and the result they add up to.
  */
 export async function readAnswer(response: Response): Promise<{ parts: Part[]; result: ExecutionResult }> {

@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import type { ExecutionResult } from 'graphql';
 import { expect, it } from 'vitest';
-import { EventQueue } from '../realtime/event-queue.ts';
+import { EventQueue } from './event-queue.ts';
 import { LiveStreamHub, SseTap } from './live-stream-hub.ts';
 
 /** A subscription fed by hand, which records whether it was ended. */

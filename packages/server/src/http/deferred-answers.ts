@@ -37,7 +37,7 @@ const INCREMENTAL_FORMATS = /multipart\/mixed|text\/event-stream/i;
  * Only for a client that accepts an incremental format: one that accepts JSON alone keeps getting
  * 406 for `@defer`, whether or not the parts happen to be ready.
  */
-export function useReadyPartsInline(): Plugin {
+export function useDeferredAnswers(): Plugin {
   return {
     onExecute({ args }) {
       if (!acceptsParts((args.contextValue as { request?: Request }).request)) return;

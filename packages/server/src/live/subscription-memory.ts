@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
-import { recentTexts } from './recent-texts.ts';
+import { recentTexts } from '../http/document-cache.ts';
 
 /**
  * Where @whatwg-node/node-fetch's Request keeps its body once it has been read: the chunks as they
@@ -30,7 +30,7 @@ interface RequestContext {
 /**
  * A yoga plugin: a live subscription keeps its request and yoga's context for as long as it is
  * open (hours: a signed-in subscriber's, and the one each shared stream reads,
- * http/shared-live-streams.ts), so it lets go of what only parsing the request needed. Once read,
+ * live/shared-live-streams.ts), so it lets go of what only parsing the request needed. Once read,
  * the request held its body as chunks, bytes and text besides the parsed JSON (2.5 KB of the
  * widget's subscription), and the query's text arrives as a new string with every request, so a
  * thousand widgets on one thread held a thousand copies of the same kilobyte: subscribers now
@@ -42,7 +42,7 @@ interface RequestContext {
  *
  * Only subscriptions: any other request ends in milliseconds, and its body goes with it.
  */
-export function useLeanSubscriptions(): Plugin {
+export function useSubscriptionMemory(): Plugin {
   const shared = recentTexts(MAX_TEXTS, (text) => text);
   return {
     onSubscribe({ args }) {

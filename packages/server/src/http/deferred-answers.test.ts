@@ -5,7 +5,7 @@ import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readMultipart } from '../testing/multipart.ts';
-import { useReadyPartsInline } from './ready-parts-inline.ts';
+import { useDeferredAnswers } from './deferred-answers.ts';
 
 // A schema of its own, so that which part is ready is up to the test: `slow` waits on a timer (as a
 // database round trip waits on a socket), everything else resolves at once.
@@ -47,7 +47,7 @@ let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  const yoga = createYoga({ schema, plugins: [useDeferStream(), useReadyPartsInline()], logging: false });
+  const yoga = createYoga({ schema, plugins: [useDeferStream(), useDeferredAnswers()], logging: false });
   server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

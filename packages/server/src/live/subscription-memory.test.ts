@@ -11,7 +11,7 @@ import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GraphQLClient } from '../testing/graphql-client.ts';
 import { subscribe } from '../testing/sse.ts';
-import { useLeanSubscriptions } from './lean-subscriptions.ts';
+import { useSubscriptionMemory } from './subscription-memory.ts';
 
 const QUERY = 'subscription Ticks { ticks }';
 
@@ -58,7 +58,7 @@ beforeAll(async () => {
       },
     },
   });
-  const plugins: Plugin[] = [useLeanSubscriptions()];
+  const plugins: Plugin[] = [useSubscriptionMemory()];
   // As the app's yoga (http/graphql.ts): without yoga's own body limit, which would parse a copy.
   const yoga = createYoga({ schema, plugins, logging: false, maxRequestBodySize: false });
   server = createServer(yoga);
