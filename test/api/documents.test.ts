@@ -54,3 +54,15 @@ describe.each([
     expect(validate(schema, document).map((e) => e.message)).toEqual([]);
   });
 });
+
+/** Documents live where this test reads them: a component that wrote its own would go unchecked. */
+it('finds every document of the console and the widget where it checks them', () => {
+  const inline = ['admin', 'widget'].flatMap((app) => {
+    const dir = new URL(`../../packages/${app}/src/components/`, import.meta.url);
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .filter((f) => readFileSync(new URL(f, dir), 'utf8').includes('gql`'))
+      .map((f) => `${app}/${f}`);
+  });
+  expect(inline).toEqual([]);
+});

@@ -1,55 +1,14 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { timeAgo } from '@rapport/shared/ui/time.ts';
-import { gql } from '@urql/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
+import { API_KEYS, CREATE_API_KEY, REVOKE_API_KEY } from '../documents/api-keys.ts';
 import { currentLocale, listOf, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
-
-export const API_KEYS = gql`
-  query AdminApiKeys($community: String!) {
-    community(slug: $community) {
-      id
-      apiKeys {
-        id
-        name
-        scopes
-        keyStart
-        createdAt
-        createdBy {
-          id
-          name
-        }
-        lastUsedAt
-        revokedAt
-      }
-    }
-  }
-`;
-
-export const CREATE_API_KEY = gql`
-  mutation AdminCreateApiKey($name: String!, $scopes: [ApiKeyScope!]!) {
-    createApiKey(name: $name, scopes: $scopes) {
-      key
-      apiKey {
-        id
-      }
-    }
-  }
-`;
-
-export const REVOKE_API_KEY = gql`
-  mutation AdminRevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) {
-      id
-      revokedAt
-    }
-  }
-`;
 
 interface ApiKey {
   id: string;

@@ -1,19 +1,11 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { gql } from '@urql/core';
 import { html, LitElement } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
+import { CREATE_ASK } from '../documents/asks.ts';
 import { adminStyles } from '../styles.ts';
-
-export const CREATE_ASK = gql`
-  mutation AdminCreateAsk($input: AskInput!) {
-    createAsk(input: $input) {
-      id
-    }
-  }
-`;
 
 /** Tells the screen an ask was saved (its id), to list it and open it. */
 export class AskSavedEvent extends Event {

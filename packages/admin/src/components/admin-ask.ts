@@ -7,11 +7,11 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
+import { ASK, ASK_CSV, ASK_EVENTS, CLOSE_ASK, DELETE_ASK, OPEN_FOLLOW_UP, PUBLISH_ASK } from '../documents/asks.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { kindName } from '../i18n/words.ts';
 import { navigate } from '../router.ts';
 import { adminStyles } from '../styles.ts';
-import { ASK, ASK_CSV, ASK_EVENTS, CLOSE_ASK, DELETE_ASK, OPEN_FOLLOW_UP, PUBLISH_ASK } from './admin-ask.documents.ts';
 import { type AskStatus, askedOf, askStatusName } from './admin-asks.ts';
 
 interface Tally {

@@ -1,41 +1,14 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { dateTime } from '@rapport/shared/ui/time.ts';
-import { gql } from '@urql/core';
 import { html, LitElement } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
+import { ASKS } from '../documents/asks.ts';
 import { currentLocale } from '../i18n/localize.ts';
 import { navigate } from '../router.ts';
 import { adminStyles } from '../styles.ts';
 import type { AskSavedEvent } from './admin-ask-form.ts';
-
-export const ASKS = gql`
-  query AdminAsks($community: String!) {
-    community(slug: $community) {
-      id
-      asks {
-        id
-        question
-        status
-        closesAt
-        targetName
-        segment {
-          id
-          name
-        }
-        author {
-          id
-          name
-        }
-      }
-      segments {
-        id
-        name
-      }
-    }
-  }
-`;
 
 export type AskStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
 

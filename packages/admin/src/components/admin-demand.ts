@@ -1,58 +1,12 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { gql } from '@urql/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
+import { DEMAND, DEMAND_CSV } from '../documents/demand.ts';
 import { formatNumber, listOf, t } from '../i18n/localize.ts';
 import { statusName } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-
-const DEMAND_ARGS =
-  '$community: String!, $orderBy: DemandOrder, $weightBy: String, $segmentId: ID, $status: [ThreadStatus!]';
-
-export const DEMAND = gql`
-  query AdminDemand(${DEMAND_ARGS}) {
-    community(slug: $community) {
-      id
-      segments {
-        id
-        name
-      }
-      demand(orderBy: $orderBy, weightBy: $weightBy, segmentId: $segmentId, status: $status, first: 30) {
-        ideas {
-          thread {
-            id
-            title
-            status
-          }
-          voters
-          weight
-          segmentVoters
-          trend
-          bySegment {
-            standing
-            segment {
-              id
-              name
-            }
-            voters
-            share
-          }
-        }
-      }
-    }
-  }
-`;
-
-export const DEMAND_CSV = gql`
-  query AdminDemandCsv(${DEMAND_ARGS}) {
-    community(slug: $community) {
-      id
-      demandCsv(orderBy: $orderBy, weightBy: $weightBy, segmentId: $segmentId, status: $status)
-    }
-  }
-`;
 
 interface Idea {
   thread: { id: string; title: string; status: string };

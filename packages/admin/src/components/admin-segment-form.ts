@@ -1,37 +1,14 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LOCALES } from '@rapport/shared/i18n/locales.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { gql } from '@urql/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
+import { SAVE_SEGMENT, SEGMENT_PREVIEW } from '../documents/segments.ts';
 import { t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
-
-export const SEGMENT_PREVIEW = gql`
-  query AdminSegmentPreview($community: String!, $rules: SegmentRulesInput!) {
-    community(slug: $community) {
-      id
-      segmentPreview(rules: $rules) {
-        memberCount
-        members(first: 10) {
-          id
-          displayName
-        }
-      }
-    }
-  }
-`;
-
-export const SAVE_SEGMENT = gql`
-  mutation AdminSaveSegment($id: ID, $name: String!, $rules: SegmentRulesInput!) {
-    saveSegment(id: $id, name: $name, rules: $rules) {
-      id
-    }
-  }
-`;
 
 type Test = 'equals' | 'in' | 'range';
 interface AttributeRow {

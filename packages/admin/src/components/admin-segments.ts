@@ -1,38 +1,14 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
-import { gql } from '@urql/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
+import { DELETE_SEGMENT, SEGMENTS } from '../documents/segments.ts';
 import { t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 import type { AdminSegmentForm, Rules } from './admin-segment-form.ts';
-
-export const SEGMENTS = gql`
-  query AdminSegments($community: String!) {
-    community(slug: $community) {
-      id
-      segments {
-        id
-        name
-        rules
-        memberCount
-        members(first: 8) {
-          id
-          displayName
-        }
-      }
-    }
-  }
-`;
-
-export const DELETE_SEGMENT = gql`
-  mutation AdminDeleteSegment($id: ID!) {
-    deleteSegment(id: $id)
-  }
-`;
 
 interface Segment {
   id: string;

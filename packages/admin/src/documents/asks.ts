@@ -1,8 +1,16 @@
 import { gql } from '@urql/core';
 
-/** What the ask screen (admin-ask.ts) reads and sends. */
+/** Asks: the list, writing one, and one ask with its results, live. */
 
 const TALLY = 'label answered counts';
+
+export const CREATE_ASK = gql`
+  mutation AdminCreateAsk($input: AskInput!) {
+    createAsk(input: $input) {
+      id
+    }
+  }
+`;
 
 export const ASK = gql`
   query AdminAsk($community: String!, $id: ID!, $segmentIds: [ID!], $attribute: String) {
@@ -103,6 +111,33 @@ export const OPEN_FOLLOW_UP = gql`
   mutation AdminOpenAskFollowUp($id: ID!, $kind: ThreadKind!, $title: String!, $body: String) {
     openAskFollowUp(id: $id, kind: $kind, title: $title, body: $body) {
       id
+    }
+  }
+`;
+
+export const ASKS = gql`
+  query AdminAsks($community: String!) {
+    community(slug: $community) {
+      id
+      asks {
+        id
+        question
+        status
+        closesAt
+        targetName
+        segment {
+          id
+          name
+        }
+        author {
+          id
+          name
+        }
+      }
+      segments {
+        id
+        name
+      }
     }
   }
 `;
