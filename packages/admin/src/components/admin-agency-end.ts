@@ -4,7 +4,7 @@ import { html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
-import { END_AGENCY } from '../graphql.ts';
+import { END_AGENCY } from '../documents/staff.ts';
 import { listOf, t } from '../i18n/localize.ts';
 import { onwards } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

@@ -5,7 +5,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
-import { RANKING } from '../graphql.ts';
+import { RANKING } from '../documents/ranking.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { feeling } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

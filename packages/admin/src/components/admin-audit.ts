@@ -4,7 +4,7 @@ import { dateTime, timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
-import { AUDIT } from '../graphql.ts';
+import { AUDIT } from '../documents/audit.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 import { onwards } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

@@ -17,7 +17,7 @@ import {
   UNPUBLISH_ENTRY,
   UPDATE_ENTRY,
 } from '../documents/changelog.ts';
-import { SEARCH_THREADS } from '../graphql.ts';
+import { SEARCH_THREADS } from '../documents/thread.ts';
 import { currentLocale } from '../i18n/localize.ts';
 import { networkError } from '../i18n/words.ts';
 import { navigate } from '../router.ts';

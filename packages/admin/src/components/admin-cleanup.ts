@@ -6,7 +6,7 @@ import type { AdminApp } from '../app.ts';
 import { type Problem, problemOf } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { CLEANUP_PREVIEW, CLEANUPS, RUN_CLEANUP, UNDO_CLEANUP } from '../graphql-relationships.ts';
+import { CLEANUP_PREVIEW, CLEANUPS, RUN_CLEANUP, UNDO_CLEANUP } from '../documents/cleanup.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 import { networkError } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

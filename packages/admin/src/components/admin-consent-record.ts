@@ -5,7 +5,7 @@ import { css, html, LitElement } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
-import { RECORD_CONSENT } from '../graphql-relationships.ts';
+import { RECORD_CONSENT } from '../documents/members.ts';
 import { t } from '../i18n/localize.ts';
 import { consentPurposes } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

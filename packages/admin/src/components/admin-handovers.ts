@@ -4,7 +4,7 @@ import { dateOnly, timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
-import { HANDOVERS } from '../graphql-relationships.ts';
+import { HANDOVERS } from '../documents/handovers.ts';
 import { currentLocale, formatNumber, listOf, t } from '../i18n/localize.ts';
 import { feeling, onwards, waitingSince } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

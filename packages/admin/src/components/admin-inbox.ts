@@ -4,7 +4,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
-import { COMMUNITY_EVENTS, INBOX } from '../graphql.ts';
+import { COMMUNITY_EVENTS, INBOX } from '../documents/inbox.ts';
 import { t } from '../i18n/localize.ts';
 import { kindName, kindNames, replyCount, statusName, statusNames, voteCount, waitingSince } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

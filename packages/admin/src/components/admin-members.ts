@@ -4,7 +4,7 @@ import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
-import { MEMBERS } from '../graphql.ts';
+import { MEMBERS } from '../documents/members.ts';
 import { currentLocale, formatNumber } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 

@@ -4,7 +4,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { type Problem, problemOf } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
-import { MERGE, SEARCH_THREADS, SIMILAR_THREADS } from '../graphql.ts';
+import { MERGE, SEARCH_THREADS, SIMILAR_THREADS } from '../documents/thread.ts';
 import { statusName, voteCount } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 

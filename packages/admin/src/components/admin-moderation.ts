@@ -7,7 +7,7 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { ListController } from '../client/query.ts';
-import { REPORTS, RESOLVE_REPORT } from '../graphql.ts';
+import { REPORTS, RESOLVE_REPORT } from '../documents/moderation.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 

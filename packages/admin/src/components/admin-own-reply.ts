@@ -4,7 +4,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { mutate } from '../client/mutate.ts';
-import { DELETE_REPLY, EDIT_REPLY } from '../graphql.ts';
+import { DELETE_REPLY, EDIT_REPLY } from '../documents/thread.ts';
 import { adminStyles } from '../styles.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';
 

@@ -7,7 +7,7 @@ import { css, html, LitElement } from 'lit';
 import type { AdminApp, StaffViewer } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
-import { UPDATE_PROFILE } from '../graphql.ts';
+import { UPDATE_PROFILE } from '../documents/session.ts';
 import { autonym } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 import { adminAuthorLine, viewerAsAuthor } from './author.ts';

@@ -4,7 +4,7 @@ import { dateOnly } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
-import { PULSE } from '../graphql.ts';
+import { PULSE } from '../documents/ranking.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 

@@ -7,7 +7,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { mutate } from '../client/mutate.ts';
-import { REPLY } from '../graphql.ts';
+import { REPLY } from '../documents/thread.ts';
 import { adminStyles } from '../styles.ts';
 import { adminAuthorLine, viewerAsAuthor } from './author.ts';
 import { fieldStyles, lengthProblem, textField } from './field.ts';

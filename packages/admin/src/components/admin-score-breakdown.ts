@@ -6,7 +6,7 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { BREAKDOWN, FLAG_AMBASSADOR } from '../graphql.ts';
+import { BREAKDOWN, FLAG_AMBASSADOR } from '../documents/ranking.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { feeling } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

@@ -7,7 +7,7 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { RETIRE_KEY, ROTATE_KEY, SET_ORIGINS, SETTINGS, UPDATE_COMMUNITY } from '../graphql.ts';
+import { RETIRE_KEY, ROTATE_KEY, SET_ORIGINS, SETTINGS, UPDATE_COMMUNITY } from '../documents/settings.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 import { autonym } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

@@ -4,7 +4,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
-import { DEACTIVATE, PASSWORD_LINK, UPDATE_STAFF } from '../graphql.ts';
+import { DEACTIVATE, PASSWORD_LINK, UPDATE_STAFF } from '../documents/staff.ts';
 import { listOf, t } from '../i18n/localize.ts';
 import { roleNames } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

@@ -6,7 +6,7 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { INVITE, STAFF } from '../graphql.ts';
+import { INVITE, STAFF } from '../documents/staff.ts';
 import { roleNames } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 import type { StaffRow } from './admin-staff-member.ts';

@@ -19,7 +19,7 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
-import { UPDATE_COMMUNITY } from '../graphql.ts';
+import { UPDATE_COMMUNITY } from '../documents/settings.ts';
 import { t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 

@@ -5,7 +5,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
-import { ASSIGN, MODERATE_THREAD, SET_STATUS } from '../graphql.ts';
+import { ASSIGN, MODERATE_THREAD, SET_STATUS } from '../documents/thread.ts';
 import { t } from '../i18n/localize.ts';
 import { statusName, statusNames } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

@@ -11,7 +11,7 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { ListController, QueryController } from '../client/query.ts';
-import { MARK_HELPFUL, MODERATE_REPLY, THREAD, THREAD_EVENTS, THREAD_REPLIES } from '../graphql.ts';
+import { MARK_HELPFUL, MODERATE_REPLY, THREAD, THREAD_EVENTS, THREAD_REPLIES } from '../documents/thread.ts';
 import { t } from '../i18n/localize.ts';
 import { kindName, replyCount, statusName, voteCount, waitingSince } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';

@@ -6,7 +6,7 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { CREATE_WEBHOOK, DELETE_WEBHOOK, REDELIVER, UPDATE_WEBHOOK, WEBHOOKS } from '../graphql-relationships.ts';
+import { CREATE_WEBHOOK, DELETE_WEBHOOK, REDELIVER, UPDATE_WEBHOOK, WEBHOOKS } from '../documents/webhooks.ts';
 import { currentLocale, listOf, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 

@@ -6,7 +6,7 @@ import { html, LitElement } from 'lit';
 import type { AdminApp, StaffViewer } from '../app.ts';
 import { createClient } from '../client/client.ts';
 import { problemOf } from '../client/errors.ts';
-import { SIGN_OUT, VIEWER } from '../graphql.ts';
+import { SIGN_OUT, VIEWER } from '../documents/session.ts';
 import { chooseLocale, currentLocale, setLocale } from '../i18n/localize.ts';
 import { loading, networkError, tryAgain } from '../i18n/words.ts';
 import { linkHandler, navigate, type Route, routeOf } from '../router.ts';

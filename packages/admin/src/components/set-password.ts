@@ -3,7 +3,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import type { Client } from '@urql/core';
 import { css, html, LitElement } from 'lit';
 import { problemOf } from '../client/errors.ts';
-import { SET_PASSWORD } from '../graphql.ts';
+import { SET_PASSWORD } from '../documents/session.ts';
 import { networkError } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 

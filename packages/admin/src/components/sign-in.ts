@@ -3,7 +3,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import type { Client } from '@urql/core';
 import { css, html, LitElement } from 'lit';
 import { problemOf } from '../client/errors.ts';
-import { SIGN_IN } from '../graphql.ts';
+import { SIGN_IN } from '../documents/session.ts';
 import { networkError } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 

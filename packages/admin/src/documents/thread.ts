@@ -1,0 +1,220 @@
+import { gql } from '@urql/core';
+import { AUTHOR } from './author.ts';
+
+/** A thread in the console: its replies, staff's answers, status, assignment, merging and moderation. */
+
+export const REPLY_FIELDS = gql`
+  fragment AdminReply on Reply {
+    id
+    body
+    bodyFormatted
+    createdAt
+    viewerCanEdit
+    isHelpful
+    isHidden
+    hiddenReason
+    author {
+      ...AdminAuthor
+    }
+  }
+  ${AUTHOR}
+`;
+
+export const THREAD = gql`
+  query AdminThread($community: String!, $id: ID!) {
+    community(slug: $community) {
+      id
+      thread(id: $id) {
+        id
+        kind
+        status
+        title
+        body
+        bodyFormatted
+        createdAt
+        voteCount
+        replyCount
+        followerCount
+        waitingSince
+        isHidden
+        hiddenReason
+        isLocked
+        withdrawnAt
+        mergedInto {
+          id
+          title
+        }
+        assignee {
+          id
+          name
+        }
+        author {
+          ...AdminAuthor
+        }
+        lastStatusChange {
+          to
+          note
+          staff {
+            name
+          }
+        }
+      }
+      staffMembers {
+        id
+        name
+      }
+    }
+  }
+  ${AUTHOR}
+`;
+
+export const THREAD_REPLIES = gql`
+  query AdminThreadReplies($community: String!, $id: ID!, $after: String) {
+    community(slug: $community) {
+      id
+      thread(id: $id) {
+        id
+        replies(first: 100, after: $after) {
+          edges {
+            node {
+              ...AdminReply
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+  ${REPLY_FIELDS}
+`;
+
+export const THREAD_EVENTS = gql`
+  subscription AdminThreadEvents($community: String!, $id: ID!) {
+    threadEvents(community: $community, threadId: $id) {
+      __typename
+    }
+  }
+`;
+
+export const EDIT_REPLY = gql`
+  mutation AdminEditReply($input: EditReplyInput!) {
+    editReply(input: $input) {
+      id
+    }
+  }
+`;
+
+export const DELETE_REPLY = gql`
+  mutation AdminDeleteReply($id: ID!) {
+    deleteReply(replyId: $id)
+  }
+`;
+
+export const REPLY = gql`
+  mutation AdminReply($input: ReplyInput!) {
+    reply(input: $input) {
+      id
+    }
+  }
+`;
+
+export const SET_STATUS = gql`
+  mutation AdminSetStatus($input: SetThreadStatusInput!) {
+    setThreadStatus(input: $input) {
+      id
+    }
+  }
+`;
+
+export const ASSIGN = gql`
+  mutation AdminAssign($threadId: ID!, $staffId: ID) {
+    assignThread(threadId: $threadId, staffId: $staffId) {
+      id
+    }
+  }
+`;
+
+export const MERGE = gql`
+  mutation AdminMerge($threadId: ID!, $into: ID!) {
+    mergeThread(threadId: $threadId, intoThreadId: $into) {
+      id
+    }
+  }
+`;
+
+export const SEARCH_THREADS = gql`
+  query AdminSearchThreads($community: String!, $search: String!) {
+    community(slug: $community) {
+      id
+      search(query: $search, first: 8, asTyped: true) {
+        edges {
+          node {
+            thread {
+              id
+              title
+              status
+              voteCount
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Threads that may be the same as this one: the merge form's first suggestions. */
+export const SIMILAR_THREADS = gql`
+  query AdminSimilarThreads($community: String!, $title: String!, $body: String, $id: ID!) {
+    community(slug: $community) {
+      id
+      similarThreads(title: $title, body: $body, excludeId: $id) {
+        id
+        title
+        status
+        voteCount
+      }
+    }
+  }
+`;
+
+export const MODERATE_THREAD = gql`
+  mutation AdminModerateThread($id: ID!, $reason: String!, $hide: Boolean!, $restore: Boolean!, $lock: Boolean!, $unlock: Boolean!) {
+    hideThread(threadId: $id, reason: $reason) @include(if: $hide) {
+      id
+    }
+    restoreThread(threadId: $id) @include(if: $restore) {
+      id
+    }
+    lockThread(threadId: $id) @include(if: $lock) {
+      id
+    }
+    unlockThread(threadId: $id) @include(if: $unlock) {
+      id
+    }
+  }
+`;
+
+export const MODERATE_REPLY = gql`
+  mutation AdminModerateReply($id: ID!, $reason: String!, $hide: Boolean!) {
+    hideReply(replyId: $id, reason: $reason) @include(if: $hide) {
+      id
+    }
+    restoreReply(replyId: $id) @skip(if: $hide) {
+      id
+    }
+  }
+`;
+
+export const MARK_HELPFUL = gql`
+  mutation AdminMarkHelpful($id: ID!, $helpful: Boolean!) {
+    markReplyHelpful(replyId: $id) @include(if: $helpful) {
+      id
+    }
+    unmarkReplyHelpful(replyId: $id) @skip(if: $helpful) {
+      id
+    }
+  }
+`;
