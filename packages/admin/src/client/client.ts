@@ -1,5 +1,6 @@
-import { retryTransientExchange } from '@rapport/shared/client/retry.ts';
+import { mayRetry } from '@rapport/shared/client/retry.ts';
 import { Client, type Exchange, fetchExchange } from '@urql/core';
+import { retryExchange } from '@urql/exchange-retry';
 import { pipe, tap } from 'wonka';
 import { currentLocale } from '../i18n/localize.ts';
 
@@ -31,7 +32,18 @@ export function createClient(onSignedOut: () => void): Client {
     preferGetMethod: false,
     fetchSubscriptions: true,
     requestPolicy: 'network-only',
-    exchanges: [signedOutExchange(onSignedOut), retryTransientExchange(), fetchExchange],
+    exchanges: [
+      signedOutExchange(onSignedOut),
+      // urql's own: random spacing, and nothing sent again once the screen that asked is gone.
+      retryExchange({
+        initialDelayMs: 500,
+        maxDelayMs: 3500,
+        randomDelay: true,
+        maxNumberAttempts: 4,
+        retryIf: (error, operation) => mayRetry(error, operation),
+      }),
+      fetchExchange,
+    ],
     // The language the console shows, so the server's messages (errors) come in it too.
     fetchOptions: () => ({ headers: { 'accept-language': currentLocale() } }),
   });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, fetchExchange, gql } from '@urql/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { carriesIdempotencyKey, IdempotencyKey, retryTransientExchange } from './retry.ts';
+import { carriesIdempotencyKey, IdempotencyKey, retryPause, retryTransientExchange } from './retry.ts';
 
 describe('IdempotencyKey', () => {
   it('keeps the key while the same input is sent again, and changes it for new input or after sending', () => {
@@ -79,8 +79,8 @@ const REPLY = gql`
     }
   }
 `;
-const client = () =>
-  new Client({ url, exchanges: [retryTransientExchange(), fetchExchange], requestPolicy: 'network-only' });
+const client = (pauses?: number[]) =>
+  new Client({ url, exchanges: [retryTransientExchange(pauses), fetchExchange], requestPolicy: 'network-only' });
 
 describe('retryTransientExchange', () => {
   it('sends a mutation with an idempotency key again, with the same key, after a dropped connection', async () => {
@@ -101,5 +101,47 @@ describe('retryTransientExchange', () => {
       .toPromise();
     expect(result.error?.networkError).toBeTruthy();
     expect(received).toHaveLength(1);
+  });
+});
+
+describe('retryTransientExchange, spread and stopped', () => {
+  it('waits between half and one and a half of each step, at random', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, r) => {
+          const pause = retryPause(attempt, [500, 1500, 3500], r);
+          const step = [500, 1500, 3500][attempt] as number;
+          expect(pause).toBeGreaterThanOrEqual(step / 2);
+          expect(pause).toBeLessThanOrEqual(step * 1.5);
+        },
+      ),
+    );
+  });
+
+  it('sends nothing more once the operation is torn down', async () => {
+    drops = 5;
+    // A query (a mutation cannot be torn down: it is sent once, whoever still listens).
+    const READ = gql`
+      query Read {
+        reply {
+          id
+        }
+      }
+    `;
+    const reader = new Client({
+      url,
+      exchanges: [retryTransientExchange([200, 200, 200]), fetchExchange],
+      requestPolicy: 'network-only',
+      preferGetMethod: false,
+    });
+    const subscription = reader.query(READ, {}).subscribe(() => {});
+    // The first attempt is dropped; its retry waits at least 100 ms.
+    for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    subscription.unsubscribe();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(received).toHaveLength(1);
+    drops = 0;
   });
 });

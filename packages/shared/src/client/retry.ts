@@ -1,5 +1,5 @@
 import { type CombinedError, type Exchange, makeOperation, type Operation } from '@urql/core';
-import { filter, makeSubject, merge, pipe } from 'wonka';
+import { filter, makeSubject, merge, pipe, tap } from 'wonka';
 
 /**
  * A key for one thing a person means to send (a post, a reply, a vote). It stays the same while
@@ -58,24 +58,51 @@ export function mayRetry(error: CombinedError, operation: Operation): boolean {
 const PAUSES_MS = [500, 1500, 3500];
 
 /**
+ * The pause before attempt `attempt + 2`: between half and one and a half times its step, at
+ * random, so that the clients a restart cut off together do not all come back together.
+ */
+export const retryPause = (attempt: number, pauses: readonly number[] = PAUSES_MS, random = Math.random()) =>
+  (pauses[attempt] ?? 0) * (0.5 + random);
+
+/**
  * An exchange that sends again what `mayRetry` allows, after a growing pause, up to four attempts
- * in all; the caller sees only the last answer. (Smaller than @urql/exchange-retry, which the
- * widget's size budget had no room for; the same shape: failed operations go back into the stream.)
+ * in all; the caller sees only the last answer. An operation torn down meanwhile (the component
+ * gone) is not sent again. (Smaller than @urql/exchange-retry, which the console uses and the
+ * widget's size budget has no room for; the same shape: failed operations go back into the stream.)
  */
 export const retryTransientExchange =
-  (): Exchange =>
+  (pauses: readonly number[] = PAUSES_MS): Exchange =>
   ({ forward }) =>
   (operations$) => {
     const { source: retries$, next: retry } = makeSubject<Operation>();
+    const waiting = new Map<number, ReturnType<typeof setTimeout>>();
+    // Operations still wanted: a result arriving after its teardown is not sent again.
+    const live = new Set<number>();
+    const torndown$ = pipe(
+      operations$,
+      tap((operation) => {
+        if (operation.kind !== 'teardown') return void live.add(operation.key);
+        live.delete(operation.key);
+        clearTimeout(waiting.get(operation.key));
+        waiting.delete(operation.key);
+      }),
+    );
     return pipe(
-      forward(merge([operations$, retries$])),
+      forward(merge([torndown$, retries$])),
       filter((result) => {
         const { operation, error } = result;
         const attempt = (operation.context.attempt as number | undefined) ?? 0;
-        if (!error || attempt >= PAUSES_MS.length || !mayRetry(error, operation)) return true;
-        setTimeout(
-          () => retry(makeOperation(operation.kind, operation, { ...operation.context, attempt: attempt + 1 })),
-          PAUSES_MS[attempt],
+        if (!error || !live.has(operation.key) || attempt >= pauses.length || !mayRetry(error, operation)) return true;
+        const again = makeOperation(operation.kind, operation, { ...operation.context, attempt: attempt + 1 });
+        waiting.set(
+          operation.key,
+          setTimeout(
+            () => {
+              waiting.delete(operation.key);
+              retry(again);
+            },
+            retryPause(attempt, pauses),
+          ),
         );
         return false;
       }),
