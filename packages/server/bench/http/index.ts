@@ -41,12 +41,12 @@ export interface HttpResult {
   /** Server RSS (MB) after each scenario. */
   rss: Record<string, number>;
   widget: WidgetCost;
-  /** The same server started with the heap bounded as the README advises (BOUNDED_HEAP_FLAGS). */
+  /** The same server started with the heap bounded as docs/operations.md advises (BOUNDED_HEAP_FLAGS). */
   bounded: BoundedResult;
 }
 
 /**
- * What the README advises adding on a small machine, after the start script's own options: a lower
+ * What docs/operations.md advises adding on a small machine, after the start script's own options: a lower
  * heap ceiling than the start script's, which makes V8 grow the heap by less still between
  * collections (Node takes the last --max-old-space-size given).
  */
