@@ -46,6 +46,7 @@ it.each([
   ['services import HTTP', 'packages/server/src/services/__probe__/a.ts', '../../http/server.ts'],
   ['services import GraphQL', 'packages/server/src/services/__probe__/a.ts', 'graphql'],
   ['core imports services', 'packages/server/src/core/__probe__/a.ts', '../../services/consent.ts'],
+  ['auth imports services', 'packages/server/src/auth/__probe__/a.ts', '../../services/consent.ts'],
   ['entities import services', 'packages/server/src/entities/__probe__/a.ts', '../../services/consent.ts'],
   ['the schema imports the database', 'packages/server/src/schema/__probe__/a.ts', '../../db/orm.ts'],
   ['the schema imports the ORM', 'packages/server/src/schema/__probe__/a.ts', '@mikro-orm/core'],

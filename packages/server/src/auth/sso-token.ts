@@ -1,9 +1,9 @@
 import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import type { ErrorText } from '../core/errors.ts';
+import { AttributesError, checkAttributes } from '../core/member-attributes.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../entities/consent-record.ts';
 import type { MemberAttributes } from '../entities/index.ts';
 import type { MessageId } from '../i18n/say.ts';
-import { AttributesError, checkAttributes } from '../services/member-attributes.ts';
 
 /** Tokens longer than this are refused before any parsing. */
 export const MAX_SSO_TOKEN_LENGTH = 4096;
@@ -23,7 +23,7 @@ export interface SsoClaims {
   consents: Partial<Record<ConsentPurpose, boolean>> | undefined;
   /**
    * What the brand says about the customer ({ "plan": "pro", "mrr": 990 }), if it says: replaces
-   * what was kept at the last sign-in (services/member-attributes.ts has the limits).
+   * what was kept at the last sign-in (core/member-attributes.ts has the limits).
    */
   attributes: MemberAttributes | undefined;
   /** The language the brand says the customer reads (a BCP 47 tag, e.g. "de"), if it says. */

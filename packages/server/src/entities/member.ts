@@ -10,7 +10,7 @@ export type EmailDigest = (typeof EMAIL_DIGESTS)[number];
 export const MEMBER_KINDS = ['GUEST', 'SSO'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
 
-/** A customer's attributes, as the brand gives them (validated in services/member-attributes.ts). */
+/** A customer's attributes, as the brand gives them (validated in core/member-attributes.ts). */
 export type MemberAttributes = Record<string, string | number | boolean>;
 
 /** A customer of one community: identified by the brand's SSO (`externalId`) or as a guest. */

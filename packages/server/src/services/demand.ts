@@ -6,11 +6,11 @@
 
 import { toCsv } from '../core/csv.ts';
 import { badInput } from '../core/errors.ts';
+import { ATTRIBUTE_KEY } from '../core/member-attributes.ts';
 import type { Scope } from '../core/scope.ts';
 import * as valid from '../core/validation.ts';
 import { dialectOfEm } from '../db/em.ts';
 import { Segment, THREAD_STATUSES, Thread, type ThreadStatus } from '../entities/index.ts';
-import { ATTRIBUTE_KEY } from './member-attributes.ts';
 import { DAY_MS } from './ranking/model.ts';
 import { findSegment } from './segments/manage.ts';
 import { numericAttribute, where } from './segments/members.ts';

@@ -4,6 +4,7 @@ import { type SsoClaims, SsoTokenError, ssoKeyId, verifySsoToken } from '../auth
 import { GUEST_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
 import { unauthenticated } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
+import { sameAttributes } from '../core/member-attributes.ts';
 import { bindEm } from '../core/scope.ts';
 import { sharedCache } from '../core/shared-cache.ts';
 import * as valid from '../core/validation.ts';
@@ -15,7 +16,6 @@ import { sharedActiveSsoKey } from './communities.ts';
 import { syncSsoConsents } from './consent.ts';
 import { type GuestOrigin, originHashes } from './guest-origin.ts';
 import { type KnownMember, loadKnownMember, memberOf } from './known-members.ts';
-import { sameAttributes } from './member-attributes.ts';
 
 /** `lastSeenAt` is written at most this often per member, not on every request. */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;

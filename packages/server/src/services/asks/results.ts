@@ -6,11 +6,11 @@
 
 import { toCsv } from '../../core/csv.ts';
 import { badInput } from '../../core/errors.ts';
+import { ATTRIBUTE_KEY } from '../../core/member-attributes.ts';
 import type { Scope } from '../../core/scope.ts';
 import * as valid from '../../core/validation.ts';
 import { dialectOfEm } from '../../db/em.ts';
 import { type Ask, AskAnswer, type Member, Segment } from '../../entities/index.ts';
-import { ATTRIBUTE_KEY } from '../member-attributes.ts';
 import { type Condition, where } from '../segments/members.ts';
 import { targetCount } from './publish.ts';
 

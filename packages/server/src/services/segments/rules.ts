@@ -4,6 +4,7 @@
  */
 import { isLocale } from '@rapport/shared/i18n/locales.ts';
 import { badInput } from '../../core/errors.ts';
+import { ATTRIBUTE_KEY, ATTRIBUTE_LIMITS } from '../../core/member-attributes.ts';
 import type { Scope } from '../../core/scope.ts';
 import * as valid from '../../core/validation.ts';
 import {
@@ -18,7 +19,6 @@ import {
   type SegmentStanding,
   Thread,
 } from '../../entities/index.ts';
-import { ATTRIBUTE_KEY, ATTRIBUTE_LIMITS } from '../member-attributes.ts';
 
 export interface SegmentRulesInput {
   attributes?:

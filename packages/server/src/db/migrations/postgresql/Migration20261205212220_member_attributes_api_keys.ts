@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Community API keys (services/api-keys.ts) and what the brand says about each customer (services/member-attributes.ts). */
+/** Community API keys (services/api-keys.ts) and what the brand says about each customer (core/member-attributes.ts). */
 export class Migration20261205212220_member_attributes_api_keys extends Migration {
 
   override name = 'Migration20261205212220_member_attributes_api_keys';
