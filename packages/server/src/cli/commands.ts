@@ -16,7 +16,7 @@ import { exportCommunity } from '../services/community-export/export.ts';
 import { importCommunity } from '../services/community-export/import.ts';
 import { DEMO_PASSWORD, seedDemo } from '../services/demo.ts';
 import { recomputeRanking } from '../services/ranking/recompute.ts';
-import { createStaff } from '../services/staff.ts';
+import { createStaff } from '../services/staff/sessions.ts';
 import { progressBar } from './progress.ts';
 import { readSecret } from './secret-input.ts';
 

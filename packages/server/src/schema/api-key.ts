@@ -7,7 +7,7 @@
 import { AppError } from '../core/errors.ts';
 import { type API_KEY_SCOPES, type ApiKey, Community, StaffMember } from '../entities/index.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../services/api-keys.ts';
-import { MAX_UPSERT, upsertMembers } from '../services/member-upsert.ts';
+import { MAX_UPSERT, upsertMembers } from '../services/members/upsert.ts';
 import { builder } from './builder.ts';
 import { MemberRef } from './member.ts';
 

@@ -5,7 +5,7 @@
  */
 import { Community, type Handover, type HandoverBriefEntry, Member, StaffMember, Thread } from '../entities/index.ts';
 import { findHandover, listHandovers, setMemberOwner } from '../services/handover.ts';
-import { endAgency } from '../services/staff-admin.ts';
+import { endAgency } from '../services/staff/team.ts';
 import { builder, staffOnly } from './builder.ts';
 import { DeactivationRef, StaffMemberRef } from './staff-member.ts';
 import { ThreadRef } from './thread.ts';

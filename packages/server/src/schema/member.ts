@@ -9,7 +9,7 @@ import {
   memberThreads,
   type StaffContact,
   staffContacts,
-} from '../services/members.ts';
+} from '../services/members/list.ts';
 import { setMemberSuspended } from '../services/suspension.ts';
 import { AuthorRef } from './author.ts';
 import { builder, staffOnly, staffOrMemberReader } from './builder.ts';

@@ -8,7 +8,7 @@ import {
   listStaff,
   updateOwnProfile,
   updateStaff,
-} from '../services/staff-admin.ts';
+} from '../services/staff/team.ts';
 import { AuthorRef } from './author.ts';
 import { builder } from './builder.ts';
 

@@ -9,7 +9,7 @@ import type { Actor, MemberActor, StaffActor } from './actor.ts';
 import { createCommunity } from './communities.ts';
 import { follow } from './follows.ts';
 import { postReply } from './replies.ts';
-import { createStaff } from './staff.ts';
+import { createStaff } from './staff/sessions.ts';
 import { postThread, setThreadStatus } from './threads.ts';
 import { vote } from './votes.ts';
 

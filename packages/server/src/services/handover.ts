@@ -15,7 +15,7 @@ import {
 } from '../entities/index.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { staffContacts } from './members.ts';
+import { staffContacts } from './members/list.ts';
 import { sentimentOfTotals } from './ranking/model.ts';
 import { CLOSED_STATUSES } from './threads.ts';
 import { topTopics } from './topics.ts';

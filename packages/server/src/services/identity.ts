@@ -15,7 +15,7 @@ import { type Actor, lazyMemberActor, type MemberActor, memberIdOf } from './act
 import { sharedActiveSsoKey } from './communities.ts';
 import { syncSsoConsents } from './consent.ts';
 import { type GuestOrigin, originHashes } from './guest-origin.ts';
-import { type KnownMember, loadKnownMember, memberOf } from './known-members.ts';
+import { type KnownMember, loadKnownMember, memberOf } from './members/known.ts';
 
 /** `lastSeenAt` is written at most this often per member, not on every request. */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;

@@ -5,7 +5,7 @@ import { Community, Follow, StaffMember, type Thread, Vote } from '../entities/i
 import { recordActivity } from './activity.ts';
 import type { StaffActor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { bumpMemberCounter } from './member-counters.ts';
+import { bumpMemberCounter } from './members/counters.ts';
 import { askedFor } from './notifications/audience.ts';
 import { personInEmail } from './notifications/on-activity.ts';
 import { tell } from './notifications/tell.ts';

@@ -8,7 +8,7 @@ import { recordActivity } from './activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf } from './actor.ts';
 import { assertNotDuplicateReply } from './duplicates.ts';
 import { writeOnce } from './idempotency.ts';
-import { bumpMemberCounter } from './member-counters.ts';
+import { bumpMemberCounter } from './members/counters.ts';
 import { recordMentions } from './mentions.ts';
 import { assertCanEdit } from './ownership.ts';
 import { applySentimentChange } from './ranking/incremental.ts';

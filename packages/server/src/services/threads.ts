@@ -20,7 +20,7 @@ import { type Actor, authorFields, isStaff, memberIdOf, type StaffActor } from '
 import { recordAudit } from './audit.ts';
 import { assertNotDuplicateThread } from './duplicates.ts';
 import { writeOnce } from './idempotency.ts';
-import { bumpMemberCounter } from './member-counters.ts';
+import { bumpMemberCounter } from './members/counters.ts';
 import { assertCanEdit } from './ownership.ts';
 import { othersTookPart } from './participation.ts';
 import { applySentimentChange } from './ranking/incremental.ts';

@@ -5,7 +5,7 @@ import { Thread, Vote } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
 import { type Actor, isStaff, type MemberActor, memberIdOf } from './actor.ts';
 import { writeOnce } from './idempotency.ts';
-import { bumpMemberCounter } from './member-counters.ts';
+import { bumpMemberCounter } from './members/counters.ts';
 import { assertCanWrite, lockThread } from './threads.ts';
 import { trendingScore } from './trending.ts';
 

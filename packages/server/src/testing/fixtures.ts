@@ -4,7 +4,7 @@ import { bindEm } from '../core/scope.ts';
 import type { Em } from '../db/em.ts';
 import type { Community, StaffMember } from '../entities/index.ts';
 import { createCommunity } from '../services/communities.ts';
-import { createStaff } from '../services/staff.ts';
+import { createStaff } from '../services/staff/sessions.ts';
 import type { GraphQLClient } from './graphql-client.ts';
 
 export const STAFF_PASSWORD = 'correct horse battery';

@@ -1,6 +1,6 @@
 import type { EntityDictionary } from '@mikro-orm/core';
-import type { Em } from '../db/em.ts';
-import { Member } from '../entities/index.ts';
+import type { Em } from '../../db/em.ts';
+import { Member } from '../../entities/index.ts';
 
 /**
  * A member's row as the database returned it, for keeping in the shared cache: rows, unlike

@@ -4,14 +4,14 @@
  * id their SSO token's `sub` carries. One call writes all of its members or none.
  */
 
-import { badInput } from '../core/errors.ts';
-import { AttributesError, checkAttributes } from '../core/member-attributes.ts';
-import { type Scope, write } from '../core/scope.ts';
-import * as valid from '../core/validation.ts';
-import { Member } from '../entities/index.ts';
-import { recordActivity } from './activity.ts';
-import type { ApiKeyCaller } from './api-keys.ts';
-import { recordAudit } from './audit.ts';
+import { badInput } from '../../core/errors.ts';
+import { AttributesError, checkAttributes } from '../../core/member-attributes.ts';
+import { type Scope, write } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
+import { Member } from '../../entities/index.ts';
+import { recordActivity } from '../activity.ts';
+import type { ApiKeyCaller } from '../api-keys.ts';
+import { recordAudit } from '../audit.ts';
 
 /** Members one call may write. */
 export const MAX_UPSERT = 100;

@@ -1,14 +1,14 @@
-import { hashPassword } from '../auth/password.ts';
-import { hashToken, newToken } from '../auth/tokens.ts';
-import { badInput, forbidden, notFound, unauthenticated } from '../core/errors.ts';
-import { type Scope, write } from '../core/scope.ts';
-import * as valid from '../core/validation.ts';
-import type { Em } from '../db/em.ts';
-import { type Handover, type HandoverReason, StaffMember, type StaffRole, StaffSession } from '../entities/index.ts';
-import type { StaffActor } from './actor.ts';
-import { recordAudit } from './audit.ts';
-import { handOver } from './handover.ts';
-import { checkPassword, createStaff, staffRole } from './staff.ts';
+import { hashPassword } from '../../auth/password.ts';
+import { hashToken, newToken } from '../../auth/tokens.ts';
+import { badInput, forbidden, notFound, unauthenticated } from '../../core/errors.ts';
+import { type Scope, write } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
+import type { Em } from '../../db/em.ts';
+import { type Handover, type HandoverReason, StaffMember, type StaffRole, StaffSession } from '../../entities/index.ts';
+import type { StaffActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { handOver } from '../handover.ts';
+import { checkPassword, createStaff, staffRole } from './sessions.ts';
 
 /** How long an invitation (or password reset) link works. */
 export const PASSWORD_LINK_TTL_MS = 7 * 24 * 60 * 60_000;

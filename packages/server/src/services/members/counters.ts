@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
-import type { Em } from '../db/em.ts';
-import { Member } from '../entities/index.ts';
+import type { Em } from '../../db/em.ts';
+import { Member } from '../../entities/index.ts';
 
 const COLUMN = { threadCount: 'thread_count', replyCount: 'reply_count', voteCount: 'vote_count' } as const;
 export type MemberCounter = keyof typeof COLUMN;

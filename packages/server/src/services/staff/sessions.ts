@@ -1,12 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { hashToken, newToken, SESSION_TOKEN_PREFIX } from '../auth/tokens.ts';
-import { badInput, conflict, unauthenticated } from '../core/errors.ts';
-import * as valid from '../core/validation.ts';
-import type { Em } from '../db/em.ts';
-import { STAFF_ROLES, StaffMember, type StaffRole, StaffSession } from '../entities/index.ts';
-import type { StaffActor } from './actor.ts';
-import { recordAudit } from './audit.ts';
+import { hashPassword, verifyPassword } from '../../auth/password.ts';
+import { hashToken, newToken, SESSION_TOKEN_PREFIX } from '../../auth/tokens.ts';
+import { badInput, conflict, unauthenticated } from '../../core/errors.ts';
+import * as valid from '../../core/validation.ts';
+import type { Em } from '../../db/em.ts';
+import { STAFF_ROLES, StaffMember, type StaffRole, StaffSession } from '../../entities/index.ts';
+import type { StaffActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
 
 /** How long a staff sign-in lasts. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60_000;

@@ -1,8 +1,8 @@
 import { type FilterQuery, type QueryOrderMap, sql } from '@mikro-orm/core';
-import { findPage, type Page, type PageArgs } from '../core/pagination.ts';
-import type { Scope } from '../core/scope.ts';
-import * as valid from '../core/validation.ts';
-import { Member, Reply, type StaffMember, Thread } from '../entities/index.ts';
+import { findPage, type Page, type PageArgs } from '../../core/pagination.ts';
+import type { Scope } from '../../core/scope.ts';
+import * as valid from '../../core/validation.ts';
+import { Member, Reply, type StaffMember, Thread } from '../../entities/index.ts';
 
 export const MEMBER_ORDERS = ['LAST_SEEN', 'NEWEST', 'NAME', 'THREADS', 'REPLIES', 'VOTES'] as const;
 export type MemberOrder = (typeof MEMBER_ORDERS)[number];
