@@ -13,3 +13,6 @@ export function hashToken(token: string): string {
 export const GUEST_TOKEN_PREFIX = 'rg_';
 export const SESSION_TOKEN_PREFIX = 'rs_';
 export const API_KEY_PREFIX = 'rk_';
+
+/** The cookie that carries a staff session (set by staffSignIn, read by every request). */
+export const SESSION_COOKIE = 'rapport_session';

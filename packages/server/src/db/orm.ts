@@ -56,7 +56,8 @@ export interface OrmOptions {
   onCommit?: (communityId: string | null) => void;
   /**
    * What the domain does on each flush, in the same transaction (services/subscribers.ts): given by
-   * the app and the CLI, so that the database layer imports nothing of the services.
+   * the app and the CLI, so that the database layer imports nothing of the services. Leave it out
+   * only on purpose: without it writes keep no ranking, tell no one and write no webhook deliveries.
    */
   subscribers?: EventSubscriber[];
   /**

@@ -18,7 +18,7 @@ const ChangelogEntrySchema = defineEntity({
     id: idProperty(),
     community: () => p.manyToOne(Community),
     title: p.string().length(200),
-    /** Markdown: paragraphs, emphasis, links, lists and code (services/rich-text.ts). */
+    /** Markdown: paragraphs, emphasis, links, lists and code (services/markdown.ts). */
     body: p.text(),
     author: () => p.manyToOne(StaffMember),
     status: p.enum(CHANGELOG_STATUSES).default('DRAFT'),

@@ -20,7 +20,7 @@ export interface AttributeRule {
   max?: number;
 }
 
-/** What a member must be to be in a segment: every rule given holds (services/segments.ts). */
+/** What a member must be to be in a segment: every rule given holds (services/segments/rules.ts). */
 export interface SegmentRules {
   attributes?: AttributeRule[];
   standing?: SegmentStanding;

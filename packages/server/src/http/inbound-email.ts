@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hashToken } from '../auth/tokens.ts';
 import type { EventBus } from '../core/events.ts';
 import type { Em, Orm } from '../db/em.ts';
-import { Community } from '../entities/index.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
+import { inboundCommunity } from '../services/communities.ts';
 import { MAX_INBOUND_BYTES, receiveReplyEmail } from '../services/mail/inbound.ts';
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -54,7 +54,7 @@ export function createInboundEmailEndpoint(options: { orm: Orm; events: EventBus
       return json(res, 405, { error: 'Send the message with POST.' });
     }
     const em = options.orm.em.fork() as Em;
-    const community = await em.findOne(Community, { slug }, { fields: ['id', 'inboundSecretHash'] });
+    const community = await inboundCommunity(em, slug);
     const secret = secretOf(req);
     // The same answer for a community that does not exist and a wrong secret.
     if (!community || !secret || !sameHash(secret, community.inboundSecretHash)) {

@@ -1,7 +1,7 @@
+import { SESSION_COOKIE } from '../auth/tokens.ts';
 import { AppError } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
 import type { Em } from '../db/em.ts';
-import { SESSION_COOKIE } from '../schema/viewer.ts';
 import type { Actor } from '../services/actor.ts';
 import { type ApiKeyCaller, apiKeyCaller, isApiKeyToken } from '../services/api-keys.ts';
 import { actorFromBearer, actorFromSession } from '../services/identity.ts';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
-import { recentTexts } from '../http/document-cache.ts';
+import { recentTexts } from '../core/document-cache.ts';
 
 /**
  * Where @whatwg-node/node-fetch's Request keeps its body once it has been read: the chunks as they

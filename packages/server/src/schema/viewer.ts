@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '../auth/tokens.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { bindEm } from '../core/scope.ts';
 import { type Actor, isStaff } from '../services/actor.ts';
@@ -12,7 +13,6 @@ import { MemberRef } from './member.ts';
 import { StaffMemberRef } from './staff-member.ts';
 
 /** The name of the staff session cookie (httpOnly, SameSite=Lax). */
-export const SESSION_COOKIE = 'rapport_session';
 
 const ViewerKind = builder.enumType('ViewerKind', {
   values: {

@@ -69,6 +69,11 @@ export async function rotateSsoKey(em: Em, communityId: string, by: StaffActor |
 }
 
 /** Retires a key: tokens signed with it stop working at once. The last active key stays. */
+/** A community by slug with what checks an inbound email's secret (no tenant is bound yet). */
+export function inboundCommunity(em: Em, slug: string): Promise<Pick<Community, 'id' | 'inboundSecretHash'> | null> {
+  return em.findOne(Community, { slug }, { fields: ['id', 'inboundSecretHash'] });
+}
+
 /** The community of a scope (or of a signed-in viewer), which exists while they do. */
 export function communityById(em: Em, id: string): Promise<Community | null> {
   return em.findOne(Community, { id });

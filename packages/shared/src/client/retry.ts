@@ -76,15 +76,20 @@ export const retryTransientExchange =
   (operations$) => {
     const { source: retries$, next: retry } = makeSubject<Operation>();
     const waiting = new Map<number, ReturnType<typeof setTimeout>>();
-    // Operations still wanted: a result arriving after its teardown is not sent again.
+    const stop = (key: number) => {
+      clearTimeout(waiting.get(key));
+      waiting.delete(key);
+    };
+    // Queries and subscriptions still wanted: a result arriving after its teardown is not sent
+    // again. (urql never tears a mutation down: mutations are not kept here.)
     const live = new Set<number>();
     const torndown$ = pipe(
       operations$,
       tap((operation) => {
-        if (operation.kind !== 'teardown') return void live.add(operation.key);
-        live.delete(operation.key);
-        clearTimeout(waiting.get(operation.key));
-        waiting.delete(operation.key);
+        // A new copy of the operation (or its teardown) replaces any retry still waiting.
+        stop(operation.key);
+        if (operation.kind === 'teardown') live.delete(operation.key);
+        else if (operation.kind !== 'mutation') live.add(operation.key);
       }),
     );
     return pipe(
@@ -92,8 +97,10 @@ export const retryTransientExchange =
       filter((result) => {
         const { operation, error } = result;
         const attempt = (operation.context.attempt as number | undefined) ?? 0;
-        if (!error || !live.has(operation.key) || attempt >= pauses.length || !mayRetry(error, operation)) return true;
+        const wanted = operation.kind === 'mutation' || live.has(operation.key);
+        if (!error || !wanted || attempt >= pauses.length || !mayRetry(error, operation)) return true;
         const again = makeOperation(operation.kind, operation, { ...operation.context, attempt: attempt + 1 });
+        stop(operation.key);
         waiting.set(
           operation.key,
           setTimeout(
