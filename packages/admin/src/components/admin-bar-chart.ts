@@ -2,7 +2,7 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import uPlot from 'uplot';
 import { formatNumber } from '../i18n/localize.ts';
-import { uplotStyles } from './chart-styles.ts';
+import { axisStyle, chartFigureStyles, uplotStyles } from './chart-styles.ts';
 
 /**
  * Bars, one per category (a poll's choices), drawn by uPlot like the console's other charts. The
@@ -18,21 +18,10 @@ export class AdminBarChart extends LitElement {
   static override styles = [
     theme,
     uplotStyles,
+    chartFigureStyles,
     css`
-      :host {
-        display: block;
-        min-width: 0;
-      }
-      figure {
-        margin: 0;
-      }
-      figcaption {
-        font-weight: 600;
-        margin-bottom: 0.3em;
-      }
       .chart {
         min-height: 200px;
-        color: var(--_text);
       }
     `,
   ];
@@ -62,11 +51,7 @@ export class AdminBarChart extends LitElement {
     this.#plot?.destroy();
     const text = getComputedStyle(box).color;
     const accent = getComputedStyle(this).getPropertyValue('--_accent').trim() || '#2457c5';
-    const axis = {
-      stroke: text,
-      grid: { stroke: 'rgba(127, 127, 127, 0.2)' },
-      ticks: { stroke: 'rgba(127, 127, 127, 0.4)' },
-    };
+    const axis = axisStyle(text);
     const last = Math.max(0, this.categories.length - 1);
     this.#plot = new uPlot(
       {

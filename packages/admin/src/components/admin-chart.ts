@@ -4,7 +4,7 @@ import { dateOnly } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import uPlot from 'uplot';
 import { currentLocale, formatNumber } from '../i18n/localize.ts';
-import { uplotStyles } from './chart-styles.ts';
+import { axisStyle, chartFigureStyles, uplotStyles } from './chart-styles.ts';
 
 export interface ChartSeries {
   label: string;
@@ -37,21 +37,10 @@ export class AdminChart extends LitElement {
   static override styles = [
     theme,
     uplotStyles,
+    chartFigureStyles,
     css`
-      :host {
-        display: block;
-        min-width: 0;
-      }
-      figure {
-        margin: 0;
-      }
-      figcaption {
-        font-weight: 600;
-        margin-bottom: 0.3em;
-      }
       .chart {
         min-height: 220px;
-        color: var(--_text);
       }
     `,
   ];
@@ -96,11 +85,7 @@ export class AdminChart extends LitElement {
     if (!box) return;
     this.#plot?.destroy();
     const text = getComputedStyle(box).color;
-    const axis = {
-      stroke: text,
-      grid: { stroke: 'rgba(127, 127, 127, 0.2)' },
-      ticks: { stroke: 'rgba(127, 127, 127, 0.4)' },
-    };
+    const axis = axisStyle(text);
     this.#plot = new uPlot(
       {
         width: Math.max(200, box.clientWidth),

@@ -107,3 +107,28 @@ export const uplotStyles = css`
     display: none;
   }
 `;
+
+/** A chart as a captioned figure, filling its column (admin-chart.ts, admin-bar-chart.ts). */
+export const chartFigureStyles = css`
+  :host {
+    display: block;
+    min-width: 0;
+  }
+  figure {
+    margin: 0;
+  }
+  figcaption {
+    font-weight: 600;
+    margin-bottom: 0.3em;
+  }
+  .chart {
+    color: var(--_text);
+  }
+`;
+
+/** uPlot's axis colours from the chart's text colour: the grid and ticks faint. */
+export const axisStyle = (text: string) => ({
+  stroke: text,
+  grid: { stroke: 'rgba(127, 127, 127, 0.2)' },
+  ticks: { stroke: 'rgba(127, 127, 127, 0.4)' },
+});
