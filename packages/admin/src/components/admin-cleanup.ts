@@ -115,9 +115,13 @@ export class AdminCleanup extends LitElement {
     return { rule: this.rule, inactiveDays: this.inactiveDays, segmentId: this.segmentId || null };
   }
 
+  /** Counts previews asked for, so an answer to an earlier question never replaces a later one. */
+  #asked = 0;
+
   async #preview(event: Event): Promise<void> {
     event.preventDefault();
     this.done = '';
+    const asked = ++this.#asked;
     const result = await this.app.client
       .query(
         CLEANUP_PREVIEW,
@@ -125,9 +129,16 @@ export class AdminCleanup extends LitElement {
         { requestPolicy: 'network-only' },
       )
       .toPromise();
+    if (asked !== this.#asked) return;
     const preview = result.data?.community?.cleanupPreview as Preview | undefined;
     this.problem = preview ? undefined : (problemOf(result.error) ?? { message: networkError() });
     this.preview = preview;
+  }
+
+  /** A changed rule or segment makes the shown preview, and any still on its way, wrong. */
+  #forgetPreview(): void {
+    this.#asked++;
+    this.preview = undefined;
   }
 
   async #run(preview: Preview): Promise<void> {
@@ -189,7 +200,7 @@ export class AdminCleanup extends LitElement {
         <div class="field"><label for="cleanup-rule">${msg('Rule', { desc: 'Which members a clean-up takes' })}</label>
           <select id="cleanup-rule" @change=${(e: Event) => {
             this.rule = (e.target as HTMLSelectElement).value;
-            this.preview = undefined;
+            this.#forgetPreview();
           }}>${Object.entries(rules).map(([value, label]) => html`<option value=${value} ?selected=${value === this.rule}>${label}</option>`)}</select></div>
         <div class="field"><label for="cleanup-days">${msg('Inactive for (days)')}</label>
           <input id="cleanup-days" type="number" min="30" max="3650"
@@ -204,7 +215,7 @@ export class AdminCleanup extends LitElement {
             e: Event,
           ) => {
             this.segmentId = (e.target as HTMLSelectElement).value;
-            this.preview = undefined;
+            this.#forgetPreview();
           }}><option value="">${msg('All members')}</option>${(this.#cleanups.data?.community?.segments ?? []).map(
             (s) => html`<option value=${s.id} ?selected=${s.id === this.segmentId}>${s.name}</option>`,
           )}</select></div>

@@ -268,6 +268,8 @@ describe('<admin-cleanup>', () => {
     )) as HTMLSelectElement;
     among.value = [...among.options].find((o) => o.textContent === 'Still subscribed')?.value ?? '';
     among.dispatchEvent(new Event('change'));
+    // The earlier answer goes first, so the wait below sees only the new one.
+    await waitFor(() => !deepText(find(admin, 'admin-cleanup')!).includes('Nobody matches'), 'the old preview gone');
     byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
     await waitFor(
       () => deepText(find(admin, 'admin-cleanup')!).includes('Nobody matches this rule.'),
@@ -288,5 +290,31 @@ describe('<admin-cleanup>', () => {
     const undo = await waitFor(() => byText(admin, 'admin-cleanup >> button', 'Undo'), 'the undo button');
     undo.click();
     await waitFor(() => deepText(find(admin, 'admin-cleanup')!).includes('Undone'), 'undone');
+
+    // A slow answer to an earlier preview (within the segment: nobody) never replaces the later one.
+    const realFetch = window.fetch;
+    let released: Promise<unknown> = Promise.resolve();
+    window.fetch = (input, init) => {
+      const slow = String(init?.body ?? '').includes(among.options[1]!.value);
+      const answer = realFetch(input, init);
+      if (!slow) return answer;
+      released = new Promise((r) => setTimeout(r, 600));
+      return released.then(() => answer);
+    };
+    try {
+      among.value = among.options[1]!.value;
+      among.dispatchEvent(new Event('change'));
+      byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
+      among.value = '';
+      among.dispatchEvent(new Event('change'));
+      byText(admin, 'admin-cleanup >> form button', 'Preview')?.click();
+      await waitFor(() => find(admin, 'admin-cleanup >> ul.cleanup-preview'), 'the later preview');
+      await released;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(deepText(find(admin, 'admin-cleanup')!)).to.contain('Quentin Quiet');
+      expect(deepText(find(admin, 'admin-cleanup')!)).not.to.contain('Nobody matches');
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 });
