@@ -8,7 +8,7 @@ import { build, context, type Plugin } from 'esbuild';
 /**
  * esbuild minifies code but not the text inside template literals, which is much of a component's
  * bytes: this drops the comments and collapses the whitespace of Lit's css`…` styles and of the
- * gql`…` GraphQL documents (neither holds string literals where spaces would matter).
+ * gql`…` GraphQL documents, typed or not (neither holds string literals where spaces would matter).
  */
 const minifyTemplates: Plugin = {
   name: 'minify-templates',
@@ -25,13 +25,13 @@ const minifyTemplates: Plugin = {
             .trim();
           return `css\`${minified}\``;
         })
-        .replace(/\bgql`([^`]*)`/g, (_all, body: string) => {
+        .replace(/\bgql(<[\w\s,]*>)?`([^`]*)`/g, (_all, types: string | undefined, body: string) => {
           const minified = body
             .replace(/#[^\n]*/g, '')
             .replace(/\s+/g, ' ')
             .replace(/\s*([{}():,])\s*/g, '$1')
             .trim();
-          return `gql\`${minified}\``;
+          return `gql${types ?? ''}\`${minified}\``;
         });
       return { contents, loader: 'ts' };
     });

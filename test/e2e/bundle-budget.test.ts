@@ -38,3 +38,12 @@ it('loads the account panel only when it is opened (its own chunk, not imported 
   const code = readFileSync(new URL('widget.js', dist), 'utf8');
   expect(code).toMatch(/import\("\.\/widget-account-panel-[\w-]+\.js"\)/);
 });
+
+it('ships its GraphQL documents minified, typed ones included', () => {
+  const code = [...staticGraph('widget.js')].map((f) => readFileSync(new URL(f, dist), 'utf8')).join('\n');
+  const documents = [...code.matchAll(/`((?:query|mutation|subscription|fragment) [^`]*)`/g)].map(
+    (m) => m[1] as string,
+  );
+  expect(documents.length).toBeGreaterThan(3);
+  for (const document of documents) expect(document).not.toMatch(/\n|\s{2}/);
+});

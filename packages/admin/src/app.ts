@@ -1,16 +1,11 @@
 import type { Client } from '@urql/core';
+import type { ViewerStaff } from './documents/session.ts';
 
-export interface StaffViewer {
-  id: string;
-  name: string;
-  title: string | null;
-  avatarUrl: string | null;
-  role: 'OWNER' | 'MANAGER' | 'STAFF' | 'AGENCY';
-  badge: 'STAFF' | 'AGENCY';
-  agencyName: string | null;
+/** The signed-in staff member (the viewer query's), with the console's language they chose. */
+export type StaffViewer = ViewerStaff & {
   /** The console's language they chose (BCP 47; kept in their profile); none: their browser's. */
   staffLocale?: string | null;
-}
+};
 
 /** What the shell shares with every screen: the client, who is signed in, and where. */
 export interface AdminApp {

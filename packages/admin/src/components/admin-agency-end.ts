@@ -63,10 +63,7 @@ export class AdminAgencyEnd extends LitElement {
       this.problem = outcome.problem;
       return;
     }
-    const ended = outcome.data.endAgency as {
-      staff: { name: string };
-      handovers: { id: string; to: { name: string } }[];
-    }[];
+    const ended = outcome.data.endAgency;
     this.handovers = ended.flatMap((d) =>
       d.handovers.map((h) => ({ id: h.id, to: `${d.staff.name} ${onwards()} ${h.to.name}` })),
     );

@@ -5,54 +5,24 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
-import { RANKING } from '../documents/ranking.ts';
+import { RANKING, type RankingRow, type RankingRules } from '../documents/ranking.ts';
+import type { RankingSegment } from '../generated/graphql.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { feeling } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
-export interface RankingRow {
-  rank: number;
-  score: number;
-  love: number;
-  reach: number;
-  sentiment: number | null;
-  textCount: number;
-  trend: number;
-  isAmbassador: boolean;
-  isSuggested: boolean;
-  isCritic: boolean;
-  member: { id: string; displayName: string };
-}
-
-interface RankingRules {
-  ambassadors: { percentile: number; minRecentActivities: number; recentDays: number };
-  critics: { reachPercentile: number; minTexts: number; maxSentiment: number };
-}
-
-type RankingData = {
-  community: {
-    ranking: {
-      rules: RankingRules;
-      edges: { node: RankingRow }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  } | null;
-};
-
-const SEGMENTS = ['ALL', 'SUGGESTED', 'AMBASSADORS', 'CRITICS'] as const;
+const SEGMENTS: readonly RankingSegment[] = ['ALL', 'SUGGESTED', 'AMBASSADORS', 'CRITICS'];
 const number = (value: number) => formatNumber(value, { maximumFractionDigits: 1 });
 const signed = (value: number) => formatNumber(value, { maximumFractionDigits: 2, signDisplay: 'always' });
 
-type Segment = (typeof SEGMENTS)[number];
-
-const segmentNames = (): Record<Segment, string> => ({
+const segmentNames = (): Record<RankingSegment, string> => ({
   ALL: msg('Everyone'),
   AMBASSADORS: msg('Ambassadors'),
   SUGGESTED: msg('Suggested'),
   CRITICS: msg('Critics'),
 });
 
-const segmentHints = (): Record<Segment, string> => ({
+const segmentHints = (): Record<RankingSegment, string> => ({
   ALL: msg('Everyone whose activity counts, highest score first.'),
   AMBASSADORS: msg('Members your team flagged as ambassadors: they carry a badge in the community.'),
   SUGGESTED: msg('Top scorers, active lately and positive, not flagged yet: worth a look.'),
@@ -61,7 +31,7 @@ const segmentHints = (): Record<Segment, string> => ({
   ),
 });
 
-const segmentEmpty = (): Record<Segment, string> => ({
+const segmentEmpty = (): Record<RankingSegment, string> => ({
   ALL: msg('Nobody has taken part yet.'),
   AMBASSADORS: msg('No ambassadors yet: flag someone from “Suggested” or “Everyone”.'),
   SUGGESTED: msg('No suggestions right now.'),
@@ -73,7 +43,7 @@ const topShare = (percentile: number) =>
   formatNumber((100 - percentile) / 100, { style: 'percent', maximumFractionDigits: 1 });
 
 /** The rule of a segment with this community's numbers (members level with a cut-off count). */
-function segmentRule(segment: Segment, rules: RankingRules): string | undefined {
+function segmentRule(segment: RankingSegment, rules: RankingRules): string | undefined {
   if (segment === 'SUGGESTED') {
     const r = rules.ambassadors;
     return t(
@@ -171,11 +141,11 @@ export class AdminAmbassadors extends LitElement {
   ];
 
   declare app: AdminApp;
-  segment: Segment = 'ALL';
+  segment: RankingSegment = 'ALL';
   /** The member whose breakdown is shown. */
   selected: RankingRow | undefined;
 
-  readonly #ranking = new ListController<RankingData, RankingRow, Record<string, unknown>>(
+  readonly #ranking = new ListController(
     this,
     RANKING,
     () => ({ community: this.app.community, segment: this.segment }),
@@ -188,7 +158,7 @@ export class AdminAmbassadors extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  #choose(segment: Segment): void {
+  #choose(segment: RankingSegment): void {
     this.segment = segment;
     this.selected = undefined;
   }
@@ -200,7 +170,7 @@ export class AdminAmbassadors extends LitElement {
     const next = event.key === 'ArrowRight' ? i + step : event.key === 'ArrowLeft' ? i - step : undefined;
     if (next === undefined) return;
     event.preventDefault();
-    this.#choose(SEGMENTS[(next + SEGMENTS.length) % SEGMENTS.length] as Segment);
+    this.#choose(SEGMENTS[(next + SEGMENTS.length) % SEGMENTS.length] as RankingSegment);
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus(),
     );

@@ -6,22 +6,12 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { API_KEYS, CREATE_API_KEY, REVOKE_API_KEY } from '../documents/api-keys.ts';
+import { API_KEYS, type ApiKey, CREATE_API_KEY, REVOKE_API_KEY } from '../documents/api-keys.ts';
+import type { ApiKeyScope } from '../generated/graphql.ts';
 import { currentLocale, listOf, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 
-interface ApiKey {
-  id: string;
-  name: string;
-  scopes: string[];
-  keyStart: string;
-  createdAt: string;
-  createdBy: { name: string } | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-const scopeNames = (): Record<string, string> => ({
+const scopeNames = (): Record<ApiKeyScope, string> => ({
   READ_MEMBERS: msg('Read members and the ranking'),
   WRITE_MEMBERS: msg('Write members and their attributes'),
   READ_DEMAND: msg('Read demand: ideas by who wants them'),
@@ -68,15 +58,11 @@ export class AdminApiKeys extends LitElement {
 
   declare app: AdminApp;
   name = '';
-  scopes: string[] = ['READ_MEMBERS'];
+  scopes: ApiKeyScope[] = ['READ_MEMBERS'];
   key = '';
   problem: Problem | undefined;
 
-  readonly #keys = new QueryController<{ community: { apiKeys: ApiKey[] } | null }, { community: string }>(
-    this,
-    API_KEYS,
-    () => ({ community: this.app.community }),
-  );
+  readonly #keys = new QueryController(this, API_KEYS, () => ({ community: this.app.community }));
 
   constructor() {
     super();
@@ -100,7 +86,7 @@ export class AdminApiKeys extends LitElement {
     void this.#keys.refresh();
   }
 
-  #toggle(scope: string, on: boolean): void {
+  #toggle(scope: ApiKeyScope, on: boolean): void {
     this.scopes = on ? [...this.scopes, scope] : this.scopes.filter((s) => s !== scope);
   }
 
@@ -140,7 +126,7 @@ export class AdminApiKeys extends LitElement {
             }} aria-invalid=${problemFor(this.problem, 'name') ? 'true' : 'false'} aria-describedby="api-key-problem" /></div>
         <fieldset aria-invalid=${problemFor(this.problem, 'scopes') ? 'true' : 'false'}>
           <legend class="muted">${msg('It may')}</legend>
-          ${Object.entries(scopeNames()).map(
+          ${(Object.entries(scopeNames()) as [ApiKeyScope, string][]).map(
             ([scope, label]) => html`<label class="row"><input type="checkbox" .checked=${this.scopes.includes(scope)}
               @change=${(e: Event) => this.#toggle(scope, (e.target as HTMLInputElement).checked)} /> ${label}</label>`,
           )}

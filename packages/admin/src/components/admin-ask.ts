@@ -7,42 +7,23 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { ASK, ASK_CSV, ASK_EVENTS, CLOSE_ASK, DELETE_ASK, OPEN_FOLLOW_UP, PUBLISH_ASK } from '../documents/asks.ts';
+import {
+  ASK,
+  ASK_CSV,
+  ASK_EVENTS,
+  type Ask,
+  type AskTally,
+  CLOSE_ASK,
+  DELETE_ASK,
+  OPEN_FOLLOW_UP,
+  PUBLISH_ASK,
+} from '../documents/asks.ts';
+import type { ThreadKind } from '../generated/graphql.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { kindName } from '../i18n/words.ts';
 import { navigate } from '../router.ts';
 import { adminStyles } from '../styles.ts';
-import { type AskStatus, askedOf, askStatusName } from './admin-asks.ts';
-
-interface Tally {
-  label: string | null;
-  answered: number;
-  counts: number[];
-}
-
-interface Ask {
-  id: string;
-  question: string;
-  details: string;
-  choices: string[];
-  multiple: boolean;
-  allowText: boolean;
-  status: AskStatus;
-  closesAt: string;
-  publishedAt: string | null;
-  targetName: string | null;
-  segment: { id: string; name: string } | null;
-  author: { name: string; title: string | null };
-  followUp: { id: string; title: string } | null;
-  results: { asked: number; overall: Tally; bySegment: Tally[]; byAttribute: Tally[] };
-  answers: {
-    id: string;
-    choices: number[];
-    text: string | null;
-    updatedAt: string;
-    member: { id: string; displayName: string };
-  }[];
-}
+import { askedOf, askStatusName } from './admin-asks.ts';
 
 /** Waits this long after an answer before reading the results again: a burst is read once. */
 const REFETCH_DELAY_MS = 300;
@@ -88,14 +69,11 @@ export class AdminAsk extends LitElement {
   problem: Problem | undefined;
   busy = false;
   followUpTitle = '';
-  followUpKind = 'IDEA';
+  followUpKind: ThreadKind = 'IDEA';
   #stopLive: (() => void) | undefined;
   #refetchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #ask = new QueryController<
-    { community: { ask: Ask | null; segments: { id: string; name: string }[] } | null },
-    { community: string; id: string; segmentIds: string[]; attribute: string | null }
-  >(this, ASK, () => ({
+  readonly #ask = new QueryController(this, ASK, () => ({
     community: this.app.community,
     id: this.askId,
     segmentIds: this.segmentIds,
@@ -114,7 +92,7 @@ export class AdminAsk extends LitElement {
       ASK_EVENTS,
       { community: this.app.community, id: this.askId },
       {
-        isStart: (data: { askEvents: { type: string } }) => data.askEvents.type === 'SUBSCRIBED',
+        isStart: (data) => data.askEvents.type === 'SUBSCRIBED',
         onConnected: () => this.#refetchSoon(),
         onEvent: () => this.#refetchSoon(),
         onDisconnected: () => {},
@@ -151,7 +129,7 @@ export class AdminAsk extends LitElement {
     const result = await this.app.client
       .query(ASK_CSV, { community: this.app.community, id: this.askId }, { requestPolicy: 'network-only' })
       .toPromise();
-    const csv = (result.data as { community?: { ask?: { csv?: string } } } | undefined)?.community?.ask?.csv;
+    const csv = result.data?.community?.ask?.csv;
     if (!csv) return;
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
@@ -173,7 +151,7 @@ export class AdminAsk extends LitElement {
   }
 
   /** One group's row: how many answered, and each choice's count and share of them. */
-  #tallyRow(ask: Ask, tally: Tally, name: string) {
+  #tallyRow(ask: Ask, tally: AskTally, name: string) {
     const share = (n: number) =>
       tally.answered ? ` (${formatNumber(n / tally.answered, { style: 'percent', maximumFractionDigits: 0 })})` : '';
     return html`<tr>
@@ -250,7 +228,7 @@ export class AdminAsk extends LitElement {
       <div class="row">
         <label for="follow-up-kind">${msg('Kind')}</label>
         <select id="follow-up-kind" @change=${(e: Event) => {
-          this.followUpKind = (e.target as HTMLSelectElement).value;
+          this.followUpKind = (e.target as HTMLSelectElement).value as ThreadKind;
         }}>
           ${['IDEA', 'QUESTION', 'PROBLEM', 'PRAISE'].map((k) => html`<option value=${k}>${kindName(k)}</option>`)}
         </select>

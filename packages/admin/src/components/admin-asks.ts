@@ -4,23 +4,12 @@ import { dateTime } from '@rapport/shared/ui/time.ts';
 import { html, LitElement } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
-import { ASKS } from '../documents/asks.ts';
+import { ASKS, type AskRow } from '../documents/asks.ts';
+import type { AskStatus } from '../generated/graphql.ts';
 import { currentLocale } from '../i18n/localize.ts';
 import { navigate } from '../router.ts';
 import { adminStyles } from '../styles.ts';
 import type { AskSavedEvent } from './admin-ask-form.ts';
-
-export type AskStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
-
-interface AskRow {
-  id: string;
-  question: string;
-  status: AskStatus;
-  closesAt: string;
-  targetName: string | null;
-  segment: { id: string; name: string } | null;
-  author: { id: string; name: string };
-}
 
 /** An ask's state, in words. */
 export const askStatusName = (status: AskStatus): string =>
@@ -46,10 +35,7 @@ export class AdminAsks extends LitElement {
 
   declare app: AdminApp;
 
-  readonly #asks = new QueryController<
-    { community: { asks: AskRow[]; segments: { id: string; name: string }[] } | null },
-    { community: string }
-  >(this, ASKS, () => ({ community: this.app.community }));
+  readonly #asks = new QueryController(this, ASKS, () => ({ community: this.app.community }));
 
   constructor() {
     super();

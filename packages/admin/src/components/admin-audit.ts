@@ -4,30 +4,10 @@ import { dateTime, timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
-import { AUDIT } from '../documents/audit.ts';
+import { AUDIT, type AuditEntry } from '../documents/audit.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 import { onwards } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-
-interface Entry {
-  id: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  createdAt: string;
-  actor: { name: string } | null;
-  actorMember: { displayName: string } | null;
-  references: { id: string; type: string; name: string }[];
-}
-
-interface AuditData {
-  community: {
-    auditLog: { edges: { node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-    staffMembers: { id: string; name: string }[];
-  } | null;
-}
 
 const who = () => msg('Who', { desc: 'Who did something (audit log)' });
 const what = () => msg('What', { desc: 'What was done (audit log)' });
@@ -44,12 +24,15 @@ function show(value: unknown, names: Map<string, string>): string {
 }
 
 /** What changed: each field with its value before and after. */
-function changes(entry: Entry) {
+function changes(entry: AuditEntry) {
   const names = new Map(entry.references.map((r) => [r.id, r.name]));
-  const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
+  // The recorded values (JSON): the fields of the record before and after the action.
+  const before = entry.before as Record<string, unknown> | null;
+  const after = entry.after as Record<string, unknown> | null;
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   return html`<ul class="plain">${keys.map(
     (key) =>
-      html`<li><span class="muted">${key}:</span> ${entry.before ? html`${show(entry.before[key], names)} ${onwards()} ` : nothing}${show(entry.after?.[key], names)}</li>`,
+      html`<li><span class="muted">${key}:</span> ${before ? html`${show(before[key], names)} ${onwards()} ` : nothing}${show(after?.[key], names)}</li>`,
   )}</ul>`;
 }
 
@@ -97,7 +80,7 @@ export class AdminAudit extends LitElement {
   action = '';
   actorId = '';
 
-  readonly #log = new ListController<AuditData, Entry, Record<string, unknown>>(
+  readonly #log = new ListController(
     this,
     AUDIT,
     () => ({ community: this.app.community, action: this.action || null, actorId: this.actorId || null }),
@@ -110,7 +93,7 @@ export class AdminAudit extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  #target(entry: Entry) {
+  #target(entry: AuditEntry) {
     const named = entry.references.find((r) => r.id === entry.targetId);
     const label = named ? `${named.name}` : `${entry.targetType} ${entry.targetId}`;
     const kind = targetTypes()[entry.targetType] ?? entry.targetType;
@@ -122,13 +105,13 @@ export class AdminAudit extends LitElement {
   }
 
   /** Staff by name, a member acting on their own account by theirs, else the system. */
-  #who(entry: Entry) {
+  #who(entry: AuditEntry) {
     if (entry.actor) return entry.actor.name;
     if (entry.actorMember) return t(msg('{name} (the member)'), { name: entry.actorMember.displayName });
     return msg('System');
   }
 
-  #table(entries: Entry[]) {
+  #table(entries: AuditEntry[]) {
     const locale = currentLocale();
     return html`<div class="table"><table>
       <caption class="sr-only">${msg('Audit log')}</caption>

@@ -7,12 +7,14 @@ import { dateTime } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
-import { mutate, problemFor } from '../client/mutate.ts';
+import { mutate, type Outcome, problemFor } from '../client/mutate.ts';
 import {
   CHANGELOG_ENTRY,
+  type ChangelogEntry,
   CREATE_ENTRY,
   DELETE_ENTRY,
   FORMATTED_PREVIEW,
+  type LinkedThread,
   PUBLISH_ENTRY,
   UNPUBLISH_ENTRY,
   UPDATE_ENTRY,
@@ -22,7 +24,7 @@ import { currentLocale } from '../i18n/localize.ts';
 import { networkError } from '../i18n/words.ts';
 import { navigate } from '../router.ts';
 import { adminStyles } from '../styles.ts';
-import { type ChangelogEntry, entryBy, entryState, entryTitle, type Linked, shipsSection } from './changelog-state.ts';
+import { entryBy, entryState, entryTitle, shipsSection } from './changelog-state.ts';
 
 const PREVIEW_DELAY_MS = 400;
 
@@ -91,10 +93,10 @@ export class AdminChangelogEntry extends LitElement {
   /** The entry's title as edited (not `title`: that is the element's own tooltip). */
   headline = '';
   body = '';
-  threads: Linked[] = [];
+  threads: LinkedThread[] = [];
   preview: FormattedText = [];
   search = '';
-  candidates: Linked[] | undefined;
+  candidates: LinkedThread[] | undefined;
   scheduleAt = localInput(new Date(Date.now() + 3_600_000));
   problem: Problem | undefined;
   done = '';
@@ -125,7 +127,7 @@ export class AdminChangelogEntry extends LitElement {
     const result = await this.app.client
       .query(CHANGELOG_ENTRY, { community: this.app.community, id: this.entryId }, { requestPolicy: 'network-only' })
       .toPromise();
-    const entry = result.data?.community?.changelogEntry as ChangelogEntry | null | undefined;
+    const entry = result.data?.community?.changelogEntry;
     if (!entry) {
       this.problem = { message: result.error ? networkError() : msg('This entry does not exist (any more).') };
       return;
@@ -172,9 +174,7 @@ export class AdminChangelogEntry extends LitElement {
     }
     const result = await this.app.client.query(SEARCH_THREADS, { community: this.app.community, search }).toPromise();
     if (search !== this.search.trim()) return;
-    const found: Linked[] = (result.data?.community?.search.edges ?? []).map(
-      (e: { node: { thread: Linked } }) => e.node.thread,
-    );
+    const found: LinkedThread[] = (result.data?.community?.search.edges ?? []).map((e) => e.node.thread);
     this.candidates = found.filter((t) => !this.threads.some((l) => l.id === t.id));
   }
 
@@ -183,16 +183,13 @@ export class AdminChangelogEntry extends LitElement {
   }
 
   /** Runs an action on the entry; shows what it became, or the problem. */
-  async #act(
-    action: () => Promise<{ data?: Record<string, unknown>; problem?: Problem }>,
-    done: string,
-  ): Promise<void> {
+  async #act(action: () => Promise<Outcome<Record<string, ChangelogEntry>>>, done: string): Promise<void> {
     this.busy = true;
     const outcome = await action();
     this.busy = false;
     this.problem = outcome.problem;
     this.done = outcome.problem ? '' : done;
-    const entry = outcome.data && (Object.values(outcome.data)[0] as ChangelogEntry | boolean);
+    const entry = outcome.data && Object.values(outcome.data)[0];
     if (entry && typeof entry === 'object') {
       this.#show(entry);
       // A new entry gets its own address (the screen then stays on it).

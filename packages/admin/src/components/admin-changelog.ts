@@ -5,10 +5,11 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
 import { CHANGELOG } from '../documents/changelog.ts';
+import type { ChangelogStatus } from '../generated/graphql.ts';
 import { currentLocale, listOf } from '../i18n/localize.ts';
 import { pathOf } from '../router.ts';
 import { adminStyles } from '../styles.ts';
-import { type ChangelogEntry, entryState, entryStatuses, entryTitle } from './changelog-state.ts';
+import { entryState, entryStatuses, entryTitle } from './changelog-state.ts';
 
 /**
  * "What's new", for staff: every entry (drafts, scheduled, published), newest first, with who wrote
@@ -31,12 +32,12 @@ export class AdminChangelog extends LitElement {
   ];
 
   declare app: AdminApp;
-  status = '';
+  status: ChangelogStatus | '' = '';
 
-  readonly #entries = new QueryController<
-    { community: { changelog: { edges: { node: ChangelogEntry }[] } } | null },
-    { community: string; status: string | null }
-  >(this, CHANGELOG, () => ({ community: this.app.community, status: this.status || null }));
+  readonly #entries = new QueryController(this, CHANGELOG, () => ({
+    community: this.app.community,
+    status: this.status || null,
+  }));
 
   constructor() {
     super();
@@ -51,7 +52,7 @@ export class AdminChangelog extends LitElement {
         <a class="btn primary" href=${pathOf({ name: 'whats-new', id: 'new' })}>${msg('New entry')}</a>
         <label>${msg('Status')}
           <select @change=${(e: Event) => {
-            this.status = (e.target as HTMLSelectElement).value;
+            this.status = (e.target as HTMLSelectElement).value as ChangelogStatus | '';
           }}>
             <option value="">${msg('Any status')}</option>
             ${Object.entries(entryStatuses()).map(([value, label]) => html`<option value=${value} ?selected=${this.status === value}>${label}</option>`)}

@@ -6,31 +6,11 @@ import type { AdminApp } from '../app.ts';
 import { type Problem, problemOf } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { CLEANUP_PREVIEW, CLEANUPS, RUN_CLEANUP, UNDO_CLEANUP } from '../documents/cleanup.ts';
+import { CLEANUP_PREVIEW, CLEANUPS, type CleanupPreview, RUN_CLEANUP, UNDO_CLEANUP } from '../documents/cleanup.ts';
+import type { CleanupRule } from '../generated/graphql.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 import { networkError } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-
-interface Preview {
-  total: number;
-  memberIds: string[];
-  candidates: {
-    reason: string;
-    lastActiveAt: string;
-    member: { id: string; displayName: string; email: string | null };
-  }[];
-}
-
-interface CleanupRow {
-  id: string;
-  rule: string;
-  memberCount: number;
-  dueAt: string;
-  canUndo: boolean;
-  undoneAt: string | null;
-  createdAt: string;
-  by: { name: string } | null;
-}
 
 /** "in 7 days" / "3 hours ago": the time relative to now, either way. */
 const relative = (iso: string) => {
@@ -91,19 +71,16 @@ export class AdminCleanup extends LitElement {
   ];
 
   declare app: AdminApp;
-  rule = 'INACTIVE_WITHOUT_CONSENT';
+  rule: CleanupRule = 'INACTIVE_WITHOUT_CONSENT';
   /** Null: the rule's default (365 days for the inactive rule, 90 for the others). */
   inactiveDays: number | null = null;
   /** Only members of this segment; '': everyone. */
   segmentId = '';
-  preview: Preview | undefined;
+  preview: CleanupPreview | undefined;
   problem: Problem | undefined;
   done = '';
 
-  readonly #cleanups = new QueryController<
-    { community: { cleanups: CleanupRow[]; segments: { id: string; name: string }[] } | null },
-    { community: string }
-  >(this, CLEANUPS, () => ({ community: this.app.community }));
+  readonly #cleanups = new QueryController(this, CLEANUPS, () => ({ community: this.app.community }));
 
   constructor() {
     super();
@@ -130,7 +107,7 @@ export class AdminCleanup extends LitElement {
       )
       .toPromise();
     if (asked !== this.#asked) return;
-    const preview = result.data?.community?.cleanupPreview as Preview | undefined;
+    const preview = result.data?.community?.cleanupPreview;
     this.problem = preview ? undefined : (problemOf(result.error) ?? { message: networkError() });
     this.preview = preview;
   }
@@ -141,7 +118,7 @@ export class AdminCleanup extends LitElement {
     this.preview = undefined;
   }
 
-  async #run(preview: Preview): Promise<void> {
+  async #run(preview: CleanupPreview): Promise<void> {
     const outcome = await mutate(this.app, RUN_CLEANUP, { ...this.#variables(), ids: preview.memberIds });
     if (outcome.problem) {
       this.problem = outcome.problem;
@@ -169,7 +146,7 @@ export class AdminCleanup extends LitElement {
     this.dispatchEvent(new CustomEvent('rapport-changed', { bubbles: true, composed: true }));
   }
 
-  #previewList(p: Preview) {
+  #previewList(p: CleanupPreview) {
     if (p.total === 0) return html`<p>${msg('Nobody matches this rule.')}</p>`;
     const reasons = reasonNames();
     return html`<p>${t(msg('{count, plural, one {# member matches:} other {# members match:}}'), { count: p.total })}</p>
@@ -199,7 +176,7 @@ export class AdminCleanup extends LitElement {
       <form class="row" @submit=${this.#preview} novalidate aria-label=${msg('Clean-up')}>
         <div class="field"><label for="cleanup-rule">${msg('Rule', { desc: 'Which members a clean-up takes' })}</label>
           <select id="cleanup-rule" @change=${(e: Event) => {
-            this.rule = (e.target as HTMLSelectElement).value;
+            this.rule = (e.target as HTMLSelectElement).value as CleanupRule;
             this.#forgetPreview();
           }}>${Object.entries(rules).map(([value, label]) => html`<option value=${value} ?selected=${value === this.rule}>${label}</option>`)}</select></div>
         <div class="field"><label for="cleanup-days">${msg('Inactive for (days)')}</label>

@@ -6,6 +6,7 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { RECORD_CONSENT } from '../documents/members.ts';
+import type { ConsentPurpose } from '../generated/graphql.ts';
 import { t } from '../i18n/localize.ts';
 import { consentPurposes } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
@@ -52,7 +53,7 @@ export class AdminConsentRecord extends LitElement {
 
   declare app: AdminApp;
   declare memberId: string;
-  purpose = 'PRODUCT_UPDATES';
+  purpose: ConsentPurpose = 'PRODUCT_UPDATES';
   granted = true;
   text = '';
   problem: Problem | undefined;
@@ -95,7 +96,7 @@ export class AdminConsentRecord extends LitElement {
       <div class="field">
         <label for="consent-purpose">${msg('What for')}</label>
         <select id="consent-purpose" @change=${(e: Event) => {
-          this.purpose = (e.target as HTMLSelectElement).value;
+          this.purpose = (e.target as HTMLSelectElement).value as ConsentPurpose;
         }}>
           ${Object.entries(consentPurposes()).map(
             ([value, label]) => html`<option value=${value} ?selected=${value === this.purpose}>${label}</option>`,

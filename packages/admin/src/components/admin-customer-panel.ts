@@ -6,46 +6,11 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { MEMBER, SET_OWNER, SUSPEND } from '../documents/members.ts';
+import { MEMBER, type Member, SET_OWNER, SUSPEND } from '../documents/members.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { consentPurposes, feeling, statusName } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 import { attributeList } from './member-attributes.ts';
-
-interface Member {
-  id: string;
-  displayName: string;
-  avatarUrl: string | null;
-  email: string | null;
-  emailBouncedAt: string | null;
-  kind: 'GUEST' | 'SSO' | null;
-  externalId: string | null;
-  attributes: Record<string, string | number | boolean> | null;
-  isAmbassador: boolean;
-  firstSeenAt: string | null;
-  lastSeenAt: string | null;
-  threadCount: number | null;
-  replyCount: number | null;
-  voteCount: number | null;
-  isSuspended: boolean | null;
-  suspendedReason: string | null;
-  standing: {
-    rank: number;
-    score: number;
-    love: number;
-    reach: number;
-    sentiment: number | null;
-    isSuggested: boolean;
-    isCritic: boolean;
-  } | null;
-  staffContacts: { staff: { name: string; title: string | null }; replies: number; lastAt: string }[] | null;
-  owner: { id: string; name: string } | null;
-  contactHistory:
-    | { id: string; createdAt: string; author: { displayName: string } | null; thread: { id: string; title: string } }[]
-    | null;
-  consents: { purpose: string; granted: boolean; source: string | null; since: string | null }[] | null;
-  threads: { edges: { node: { id: string; title: string; status: string; createdAt: string } }[] } | null;
-}
 
 const noOwner = () => msg('Nobody yet (the next staff member to answer them)');
 const noContact = () => msg('No staff member has talked with them yet.');
@@ -130,10 +95,7 @@ export class AdminCustomerPanel extends LitElement {
   ownerProblem = '';
   ownerDone = '';
 
-  readonly #member = new QueryController<
-    { community: { member: Member | null; staffMembers: { id: string; name: string }[] } | null },
-    { community: string; id: string }
-  >(this, MEMBER, () => ({ community: this.app.community, id: this.memberId }));
+  readonly #member = new QueryController(this, MEMBER, () => ({ community: this.app.community, id: this.memberId }));
 
   constructor() {
     super();
@@ -224,7 +186,7 @@ export class AdminCustomerPanel extends LitElement {
               }</dd>`
             : nothing
         }
-        ${m.attributes && Object.keys(m.attributes).length ? html`<dt>${msg('What the brand says')}</dt><dd>${attributeList(m.attributes)}</dd>` : nothing}
+        ${m.attributes && Object.keys(m.attributes).length ? html`<dt>${msg('What the brand says')}</dt><dd>${attributeList(m.attributes as Record<string, string | number | boolean>)}</dd>` : nothing}
         <dt>${msg('First seen')}</dt><dd>${when(m.firstSeenAt)}</dd>
         <dt>${msg('Last seen')}</dt><dd>${when(m.lastSeenAt)}</dd>
         <dt>${msg('Activity')}</dt><dd>${t(

@@ -3,26 +3,17 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
-import { DEMAND, DEMAND_CSV } from '../documents/demand.ts';
+import { DEMAND, DEMAND_CSV, type DemandIdea } from '../documents/demand.ts';
+import type { DemandOrder, ThreadStatus } from '../generated/graphql.ts';
 import { formatNumber, listOf, t } from '../i18n/localize.ts';
 import { statusName } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
-interface Idea {
-  thread: { id: string; title: string; status: string };
-  voters: number;
-  weight: number | null;
-  segmentVoters: number | null;
-  trend: number[];
-  bySegment: { standing: string | null; segment: { id: string; name: string } | null; voters: number; share: number }[];
-}
-
-type Order = 'VOTERS' | 'WEIGHT' | 'SEGMENT_VOTERS';
 const DAY = 86_400_000;
-const STATUSES = ['OPEN', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'SHIPPED', 'DECLINED'];
+const STATUSES: ThreadStatus[] = ['OPEN', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'SHIPPED', 'DECLINED'];
 
 /** "12 ambassadors, 3 critics, 40 % of Enterprise": who an idea's voters are. */
-function breakdown(idea: Idea): string {
+function breakdown(idea: DemandIdea): string {
   const parts = idea.bySegment.flatMap((s) => {
     if (!s.voters) return [];
     if (s.standing === 'AMBASSADORS')
@@ -66,18 +57,15 @@ export class AdminDemand extends LitElement {
   ];
 
   declare app: AdminApp;
-  orderBy: Order = 'VOTERS';
+  orderBy: DemandOrder = 'VOTERS';
   weightBy = '';
   /** What `weightBy` holds once typing stops. */
   #weight = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
   segmentId = '';
-  status = '';
+  status: ThreadStatus | '' = '';
 
-  readonly #demand = new QueryController<
-    { community: { segments: { id: string; name: string }[]; demand: { ideas: Idea[] } } | null },
-    Record<string, unknown> & { community: string }
-  >(this, DEMAND, () => this.#variables());
+  readonly #demand = new QueryController(this, DEMAND, () => this.#variables());
 
   constructor() {
     super();
@@ -101,7 +89,7 @@ export class AdminDemand extends LitElement {
 
   async #download(): Promise<void> {
     const result = await this.app.client.query(DEMAND_CSV, this.#variables()).toPromise();
-    const csv = (result.data as { community?: { demandCsv?: string } } | undefined)?.community?.demandCsv;
+    const csv = result.data?.community?.demandCsv;
     if (!csv) return;
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
@@ -114,7 +102,7 @@ export class AdminDemand extends LitElement {
     return html`<div class="controls">
       <div class="field"><label for="demand-order">${msg('Rank by')}</label>
         <select id="demand-order" .value=${this.orderBy} @change=${(e: Event) => {
-          this.orderBy = (e.target as HTMLSelectElement).value as Order;
+          this.orderBy = (e.target as HTMLSelectElement).value as DemandOrder;
         }}>
           <option value="VOTERS">${msg('Unique voters')}</option>
           <option value="WEIGHT">${msg('Sum of an attribute over the voters')}</option>
@@ -138,7 +126,7 @@ export class AdminDemand extends LitElement {
         </select></div>
       <div class="field"><label for="demand-status">${msg('Status')}</label>
         <select id="demand-status" .value=${this.status} @change=${(e: Event) => {
-          this.status = (e.target as HTMLSelectElement).value;
+          this.status = (e.target as HTMLSelectElement).value as ThreadStatus | '';
         }}>
           <option value="">${msg('Any status')}</option>
           ${STATUSES.map((s) => html`<option value=${s}>${statusName(s)}</option>`)}
@@ -147,7 +135,7 @@ export class AdminDemand extends LitElement {
     </div>`;
   }
 
-  #table(ideas: Idea[]) {
+  #table(ideas: DemandIdea[]) {
     const weighted = ideas.some((i) => i.weight != null);
     const segmented = ideas.some((i) => i.segmentVoters != null);
     return html`<table class="ideas">

@@ -4,29 +4,10 @@ import { dateOnly, timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
-import { HANDOVERS } from '../documents/handovers.ts';
+import { type BriefEntry, HANDOVERS, type Handover } from '../documents/handovers.ts';
 import { currentLocale, formatNumber, listOf, t } from '../i18n/localize.ts';
 import { feeling, onwards, waitingSince } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-
-interface BriefEntry {
-  displayName: string;
-  email: string | null;
-  /** In English; `facts` say the same for the reader's language (older briefs have none). */
-  summary: string;
-  facts: {
-    threadCount: number;
-    replyCount: number;
-    voteCount: number;
-    memberSince: string;
-    lastAnsweredBy: string | null;
-    lastAnsweredAt: string | null;
-  } | null;
-  topics: string[];
-  sentiment: number | null;
-  member: { id: string } | null;
-  openQuestions: { title: string; waitingSince: string; thread: { id: string } | null }[];
-}
 
 /** A customer's part and last contact, in the reader's language. */
 function summaryOf(f: NonNullable<BriefEntry['facts']>): string {
@@ -48,19 +29,6 @@ function summaryOf(f: NonNullable<BriefEntry['facts']>): string {
     part,
     contact,
   });
-}
-
-interface Handover {
-  id: string;
-  reason: string;
-  createdAt: string;
-  from: { name: string };
-  to: { name: string };
-  by: { name: string } | null;
-  followedThreadCount: number;
-  threads: { id: string; title: string }[];
-  members: { id: string }[];
-  brief: BriefEntry[];
 }
 
 /**
@@ -98,11 +66,7 @@ export class AdminHandovers extends LitElement {
   declare app: AdminApp;
   openId: string | undefined;
 
-  readonly #handovers = new QueryController<{ community: { handovers: Handover[] } | null }, { community: string }>(
-    this,
-    HANDOVERS,
-    () => ({ community: this.app.community }),
-  );
+  readonly #handovers = new QueryController(this, HANDOVERS, () => ({ community: this.app.community }));
 
   constructor() {
     super();

@@ -4,28 +4,11 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
-import { COMMUNITY_EVENTS, INBOX } from '../documents/inbox.ts';
+import { COMMUNITY_EVENTS, INBOX, type InboxThread } from '../documents/inbox.ts';
+import type { ThreadKind, ThreadStatus } from '../generated/graphql.ts';
 import { t } from '../i18n/localize.ts';
 import { kindName, kindNames, replyCount, statusName, statusNames, voteCount, waitingSince } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-
-interface InboxThread {
-  id: string;
-  kind: string;
-  status: string;
-  title: string;
-  replyCount: number;
-  voteCount: number;
-  waitingSince: string | null;
-  author: { displayName: string } | null;
-  assignee: { name: string } | null;
-}
-
-interface InboxPage {
-  community: {
-    inbox: { edges: { node: InboxThread }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-  } | null;
-}
 
 // Many events can arrive together (a busy thread); one refetch answers them all.
 const REFETCH_DELAY_MS = 300;
@@ -74,8 +57,8 @@ export class AdminInbox extends LitElement {
   ];
 
   declare app: AdminApp;
-  kind = '';
-  status = '';
+  kind: ThreadKind | '' = '';
+  status: ThreadStatus | '' = '';
   assignedToMe = false;
   mentionsMe = false;
   /** The live connection: not yet made, working, or lost and being made again. */
@@ -83,7 +66,7 @@ export class AdminInbox extends LitElement {
   #stopLive: (() => void) | undefined;
   #refetchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #inbox = new ListController<InboxPage, InboxThread, Record<string, unknown>>(
+  readonly #inbox = new ListController(
     this,
     INBOX,
     () => ({
@@ -109,8 +92,7 @@ export class AdminInbox extends LitElement {
       COMMUNITY_EVENTS,
       { community: this.app.community },
       {
-        isStart: (data: { communityEvents: { __typename: string } }) =>
-          data.communityEvents.__typename === 'SubscriptionStartedEvent',
+        isStart: (data) => data.communityEvents.__typename === 'SubscriptionStartedEvent',
         onConnected: () => {
           this.live = 'live';
           // On the first start too: a thread that came in after the inbox was read and before
@@ -137,9 +119,6 @@ export class AdminInbox extends LitElement {
   }
 
   #filters() {
-    const select = (key: 'kind' | 'status') => (e: Event) => {
-      this[key] = (e.target as HTMLSelectElement).value;
-    };
     const check = (key: 'assignedToMe' | 'mentionsMe') => (e: Event) => {
       this[key] = (e.target as HTMLInputElement).checked;
     };
@@ -150,12 +129,16 @@ export class AdminInbox extends LitElement {
     };
     return html`<div class="toolbar" role="group" aria-label=${msg('Filters')}>
       <div class="field"><label for="kind">${msg('Kind')}</label>
-        <select id="kind" @change=${select('kind')}>
+        <select id="kind" @change=${(e: Event) => {
+          this.kind = (e.target as HTMLSelectElement).value as ThreadKind | '';
+        }}>
           <option value="">${msg('Any kind')}</option>
           ${Object.entries(kindNames()).map(([value, label]) => html`<option value=${value} ?selected=${this.kind === value}>${label}</option>`)}
         </select></div>
       <div class="field"><label for="status">${msg('Status')}</label>
-        <select id="status" @change=${select('status')}>
+        <select id="status" @change=${(e: Event) => {
+          this.status = (e.target as HTMLSelectElement).value as ThreadStatus | '';
+        }}>
           <option value="">${msg('Any status')}</option>
           ${Object.entries(statusNames()).map(([value, label]) => html`<option value=${value} ?selected=${this.status === value}>${label}</option>`)}
         </select></div>

@@ -4,28 +4,10 @@ import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { ListController } from '../client/query.ts';
-import { MEMBERS } from '../documents/members.ts';
+import { MEMBERS, type MemberRow } from '../documents/members.ts';
+import type { MemberOrder } from '../generated/graphql.ts';
 import { currentLocale, formatNumber } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
-
-interface MemberRow {
-  id: string;
-  displayName: string;
-  email: string | null;
-  kind: 'GUEST' | 'SSO' | null;
-  threadCount: number;
-  replyCount: number;
-  voteCount: number;
-  lastSeenAt: string | null;
-  isSuspended: boolean;
-  isAmbassador: boolean;
-}
-
-type MembersData = {
-  community: {
-    members: { edges: { node: MemberRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-  } | null;
-};
 
 const SEARCH_DELAY_MS = 250;
 
@@ -63,10 +45,10 @@ export class AdminMembers extends LitElement {
   declare app: AdminApp;
   /** What the list is filtered by (set a moment after typing stops). */
   search = '';
-  orderBy = 'LAST_SEEN';
+  orderBy: MemberOrder = 'LAST_SEEN';
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #members = new ListController<MembersData, MemberRow, Record<string, unknown>>(
+  readonly #members = new ListController(
     this,
     MEMBERS,
     () => ({ community: this.app.community, search: this.search.trim() || null, orderBy: this.orderBy }),
@@ -103,8 +85,8 @@ export class AdminMembers extends LitElement {
             ${m.isAmbassador ? html`<span class="badge">${msg('Ambassador')}</span>` : nothing}
             ${m.isSuspended ? html`<span class="badge">${msg('Suspended')}</span>` : nothing}</td>
           <td>${m.email ?? '—'}</td>
-          <td class="num">${formatNumber(m.threadCount)}</td><td class="num">${formatNumber(m.replyCount)}</td>
-          <td class="num">${formatNumber(m.voteCount)}</td>
+          <td class="num">${formatNumber(m.threadCount ?? 0)}</td><td class="num">${formatNumber(m.replyCount ?? 0)}</td>
+          <td class="num">${formatNumber(m.voteCount ?? 0)}</td>
           <td>${m.lastSeenAt ? timeAgo(m.lastSeenAt, Date.now(), currentLocale()) : '—'}</td>
         </tr>`,
       )}</tbody>
@@ -118,7 +100,7 @@ export class AdminMembers extends LitElement {
           <input id="search" type="search" maxlength="100" @input=${this.#onSearch} /></div>
         <div class="field"><label for="order">${msg('Sort by')}</label>
           <select id="order" @change=${(e: Event) => {
-            this.orderBy = (e.target as HTMLSelectElement).value;
+            this.orderBy = (e.target as HTMLSelectElement).value as MemberOrder;
           }}>${Object.entries(orders()).map(([value, label]) => html`<option value=${value} ?selected=${value === this.orderBy}>${label}</option>`)}</select></div>
       </div>
       ${this.#members.renderList((members) => this.#table(members), html`<p class="panel">${this.search ? msg('Nobody matches this search.') : msg('No members yet: once customers take part, they appear here.')}</p>`)}

@@ -4,16 +4,9 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { type Problem, problemOf } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
-import { MERGE, SEARCH_THREADS, SIMILAR_THREADS } from '../documents/thread.ts';
+import { MERGE, SEARCH_THREADS, SIMILAR_THREADS, type SimilarThread } from '../documents/thread.ts';
 import { statusName, voteCount } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-
-interface Candidate {
-  id: string;
-  title: string;
-  status: string;
-  voteCount: number;
-}
 
 const SEARCH_DELAY_MS = 250;
 
@@ -60,8 +53,8 @@ export class AdminMergeForm extends LitElement {
   threadBody = '';
   search = '';
   /** Possible duplicates of this thread, shown until words are typed. */
-  similar: Candidate[] = [];
-  candidates: Candidate[] | undefined;
+  similar: SimilarThread[] = [];
+  candidates: SimilarThread[] | undefined;
   chosen = '';
   problem: Problem | undefined;
   busy = false;
@@ -106,7 +99,7 @@ export class AdminMergeForm extends LitElement {
     }
     const result = await this.app.client.query(SEARCH_THREADS, { community: this.app.community, search }).toPromise();
     if (search !== this.search.trim()) return;
-    const edges: { node: { thread: Candidate } }[] = result.data?.community?.search.edges ?? [];
+    const edges = result.data?.community?.search.edges ?? [];
     this.candidates = edges.map((e) => e.node.thread).filter((t) => t.id !== this.threadId);
     this.problem = problemOf(result.error);
   }
@@ -128,7 +121,7 @@ export class AdminMergeForm extends LitElement {
     this.dispatchEvent(new CustomEvent('rapport-changed', { bubbles: true, composed: true }));
   }
 
-  #choices(candidates: Candidate[]) {
+  #choices(candidates: SimilarThread[]) {
     return html`<fieldset><legend class="sr-only">${msg('The other thread')}</legend><ul>
       ${candidates.map(
         (

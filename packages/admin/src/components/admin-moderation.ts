@@ -7,24 +7,10 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { ListController } from '../client/query.ts';
-import { REPORTS, RESOLVE_REPORT } from '../documents/moderation.ts';
+import { REPORTS, RESOLVE_REPORT, type Report } from '../documents/moderation.ts';
+import type { ReportResolution } from '../generated/graphql.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
-
-interface Report {
-  id: string;
-  reason: string;
-  createdAt: string;
-  reporter: { displayName: string };
-  thread: { id: string; title: string; body: string };
-  reply: { id: string; body: string; author: { displayName: string } | null } | null;
-}
-
-type ReportsData = {
-  community: {
-    reports: { edges: { node: Report }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-  } | null;
-};
 
 /**
  * The moderation queue: what customers reported, oldest first. Hide it (the report's reason goes
@@ -60,7 +46,7 @@ export class AdminModeration extends LitElement {
   problems: Record<string, Problem> = {};
   resolved = '';
 
-  readonly #reports = new ListController<ReportsData, Report, { community: string; after?: string | null }>(
+  readonly #reports = new ListController(
     this,
     REPORTS,
     () => ({ community: this.app.community }),
@@ -73,7 +59,7 @@ export class AdminModeration extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  async #resolve(report: Report, resolution: 'HIDDEN' | 'DISMISSED'): Promise<void> {
+  async #resolve(report: Report, resolution: ReportResolution): Promise<void> {
     const outcome = await mutate(this.app, RESOLVE_REPORT, { id: report.id, resolution });
     if (outcome.problem) {
       this.problems = { ...this.problems, [report.id]: outcome.problem };

@@ -5,16 +5,9 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { OUTREACH, ROTATE_INBOUND, UPDATE_OUTREACH } from '../documents/outreach.ts';
+import { OUTREACH, type Outreach, ROTATE_INBOUND, UPDATE_OUTREACH } from '../documents/outreach.ts';
 import { t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
-
-interface Outreach {
-  roadmapEnabled: boolean;
-  roadmapShippedDays: number;
-  communityPageUrl: string | null;
-  fromAddress: string | null;
-}
 
 /**
  * How the community reaches back to its customers (on the settings page): whether the widget shows
@@ -51,10 +44,7 @@ export class AdminOutreach extends LitElement {
   problem: Problem | undefined;
   done = '';
 
-  readonly #saved = new QueryController<
-    { community: { slug: string; outreach: Outreach | null } | null },
-    { community: string }
-  >(this, OUTREACH, () => ({ community: this.app.community }));
+  readonly #saved = new QueryController(this, OUTREACH, () => ({ community: this.app.community }));
 
   constructor() {
     super();

@@ -73,7 +73,7 @@ export class AdminProfile extends LitElement {
     this.busy = false;
     this.problem = outcome.problem;
     if (outcome.problem) return;
-    const saved = outcome.data.updateMyProfile as Editable;
+    const saved = outcome.data.updateMyProfile;
     Object.assign(this.app.viewer, saved);
     this.draft = undefined;
     this.done = msg('Saved.');

@@ -4,21 +4,10 @@ import { dateOnly } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { QueryController } from '../client/query.ts';
-import { PULSE } from '../documents/ranking.ts';
+import { PULSE, type PulseBucket } from '../documents/ranking.ts';
+import type { PulseBucketSize } from '../generated/graphql.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
-
-interface Bucket {
-  start: string;
-  end: string;
-  threads: number;
-  replies: number;
-  newMembers: number;
-  sentiment: number | null;
-  answeredShare: number | null;
-  medianFirstReplyMinutes: number | null;
-  topics: { word: string; count: number }[];
-}
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -50,13 +39,13 @@ const waitTime = (minutes: number) =>
 const dayOf = (iso: string) => dateOnly(`${isoDay(Date.parse(iso))}T12:00:00`, currentLocale());
 
 /** First replies in the unit that fits the longest median (an axis of zeros says nothing). */
-function unitOf(buckets: Bucket[]): WaitUnit {
+function unitOf(buckets: PulseBucket[]): WaitUnit {
   const longest = Math.max(0, ...buckets.map((b) => b.medianFirstReplyMinutes ?? 0));
   return longest < 2 ? 'seconds' : longest < 120 ? 'minutes' : 'hours';
 }
 
 /** The top words of a period: each bucket's topics added up. */
-function topicsOf(buckets: Bucket[]) {
+function topicsOf(buckets: PulseBucket[]) {
   const counts = new Map<string, number>();
   for (const b of buckets) for (const t of b.topics) counts.set(t.word, (counts.get(t.word) ?? 0) + t.count);
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12);
@@ -105,18 +94,14 @@ export class AdminPulse extends LitElement {
   /** The period, as YYYY-MM-DD (inclusive), and how it is grouped. */
   from = isoDay(Date.now() - 29 * DAY);
   to = isoDay(Date.now());
-  bucket: 'DAY' | 'WEEK' = 'DAY';
+  bucket: PulseBucketSize = 'DAY';
 
-  readonly #pulse = new QueryController<{ community: { pulse: Bucket[] } | null }, Record<string, unknown>>(
-    this,
-    PULSE,
-    () => ({
-      community: this.app.community,
-      from: new Date(`${this.from}T00:00:00Z`).toISOString(),
-      to: new Date(Date.parse(`${this.to}T00:00:00Z`) + DAY).toISOString(),
-      bucket: this.bucket,
-    }),
-  );
+  readonly #pulse = new QueryController(this, PULSE, () => ({
+    community: this.app.community,
+    from: new Date(`${this.from}T00:00:00Z`).toISOString(),
+    to: new Date(Date.parse(`${this.to}T00:00:00Z`) + DAY).toISOString(),
+    bucket: this.bucket,
+  }));
 
   constructor() {
     super();
@@ -150,12 +135,12 @@ export class AdminPulse extends LitElement {
       <div class="field"><label for="to">${msg('To', { desc: 'The last day of the period' })}</label><input id="to" type="date" .value=${this.to} min=${this.from} @change=${input('to')} /></div>
       <div class="field"><label for="bucket">${msg('Group by')}</label>
         <select id="bucket" @change=${(e: Event) => {
-          this.bucket = (e.target as HTMLSelectElement).value as 'DAY' | 'WEEK';
+          this.bucket = (e.target as HTMLSelectElement).value as PulseBucketSize;
         }}>${Object.entries(buckets).map(([value, label]) => html`<option value=${value} ?selected=${value === this.bucket}>${label}</option>`)}</select></div>
     </div>`;
   }
 
-  #charts(buckets: Bucket[]) {
+  #charts(buckets: PulseBucket[]) {
     const times = buckets.map((b) => Date.parse(b.start));
     const unit = unitOf(buckets);
     const firstReplyTitle = t(
@@ -185,7 +170,7 @@ export class AdminPulse extends LitElement {
     </div>`;
   }
 
-  #table(buckets: Bucket[]) {
+  #table(buckets: PulseBucket[]) {
     return html`<h2 id="numbers">${msg('The numbers')}</h2>
       <div class="table" tabindex="0" role="region" aria-labelledby="numbers"><table>
         <thead><tr><th scope="col">${msg('Period')}</th><th scope="col" class="num">${threadsLabel()}</th>

@@ -6,40 +6,10 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { BREAKDOWN, FLAG_AMBASSADOR } from '../documents/ranking.ts';
+import { BREAKDOWN, type Contribution, FLAG_AMBASSADOR } from '../documents/ranking.ts';
 import { currentLocale, formatNumber, t } from '../i18n/localize.ts';
 import { feeling } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-
-interface Contribution {
-  activityType: string;
-  component: 'LOVE' | 'REACH' | 'SENTIMENT';
-  /** Null: a text that could not be measured (its language has no lexicon). */
-  value: number | null;
-  at: string;
-  thread: { id: string; title: string } | null;
-}
-
-interface BreakdownData {
-  community: {
-    member: {
-      id: string;
-      displayName: string;
-      isAmbassador: boolean;
-      standing: {
-        rank: number;
-        breakdown: {
-          love: number;
-          reach: number;
-          sentiment: number | null;
-          score: number;
-          settings: { halfLifeDays: number; score: { love: number; reach: number; sentiment: number } };
-          contributions: Contribution[];
-        };
-      } | null;
-    } | null;
-  } | null;
-}
 
 /** Contributions of one kind on one thread, shown once: a thread with ten votes is one line. */
 interface Group extends Contribution {
@@ -128,7 +98,7 @@ export class AdminScoreBreakdown extends LitElement {
   declare memberId: string;
   done = '';
 
-  readonly #breakdown = new QueryController<BreakdownData, { community: string; id: string }>(this, BREAKDOWN, () => ({
+  readonly #breakdown = new QueryController(this, BREAKDOWN, () => ({
     community: this.app.community,
     id: this.memberId,
   }));

@@ -6,7 +6,8 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { SAVE_SEGMENT, SEGMENT_PREVIEW } from '../documents/segments.ts';
+import { SAVE_SEGMENT, SEGMENT_PREVIEW, type Segment } from '../documents/segments.ts';
+import type { ConsentPurpose, SegmentRulesInput, SegmentStanding } from '../generated/graphql.ts';
 import { t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 
@@ -18,9 +19,6 @@ interface AttributeRow {
   min: string;
   max: string;
 }
-
-/** Rules as the API takes them (SegmentRulesInput). */
-export type Rules = Record<string, unknown>;
 
 /**
  * "990" is a number, "true" a boolean, anything else text, as the brand's token would say it; a
@@ -78,21 +76,21 @@ export class AdminSegmentForm extends LitElement {
   segmentId: string | null = null;
   name = '';
   rows: AttributeRow[] = [emptyRow()];
-  standing = '';
+  standing: SegmentStanding | '' = '';
   days = '';
-  consent = '';
+  consent: ConsentPurpose | '' = '';
   locale = '';
   /** The rules last asked about (a moment after typing stops). */
-  asked: Rules = {};
+  asked: SegmentRulesInput = {};
   /** Rules of a segment being changed that this form does not show (a thread, a percentile…): kept as they are. */
-  #unshown: Rules = {};
+  #unshown: SegmentRulesInput = {};
   problem: Problem | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #preview = new QueryController<
-    { community: { segmentPreview: { memberCount: number; members: { id: string; displayName: string }[] } } | null },
-    { community: string; rules: Rules }
-  >(this, SEGMENT_PREVIEW, () => ({ community: this.app.community, rules: this.asked }));
+  readonly #preview = new QueryController(this, SEGMENT_PREVIEW, () => ({
+    community: this.app.community,
+    rules: this.asked,
+  }));
 
   constructor() {
     super();
@@ -100,9 +98,11 @@ export class AdminSegmentForm extends LitElement {
   }
 
   /** Fills the form from saved rules (editing a segment). */
-  edit(id: string, name: string, rules: Rules): void {
+  edit(id: string, name: string, saved: Segment['rules']): void {
     this.segmentId = id;
     this.name = name;
+    // Saved rules are JSON: an object of the rules given (a thread's by its own id).
+    const rules = saved as Record<string, unknown>;
     const attributes = (rules.attributes as Record<string, unknown>[] | undefined) ?? [];
     this.rows = attributes.length
       ? attributes.map((a) => ({
@@ -113,9 +113,9 @@ export class AdminSegmentForm extends LitElement {
           max: a.max !== undefined ? String(a.max) : '',
         }))
       : [emptyRow()];
-    this.standing = String(rules.standing ?? '');
+    this.standing = String(rules.standing ?? '') as SegmentStanding | '';
     this.days = rules.activeWithinDays ? String(rules.activeWithinDays) : '';
-    const consent = rules.consent as { purpose: string; granted: boolean } | undefined;
+    const consent = rules.consent as { purpose: ConsentPurpose; granted: boolean } | undefined;
     const locales = (rules.locales as string[] | undefined) ?? [];
     this.consent = consent?.granted ? consent.purpose : '';
     this.locale = locales.length === 1 ? (locales[0] ?? '') : '';
@@ -132,7 +132,7 @@ export class AdminSegmentForm extends LitElement {
   }
 
   /** The rules of the form as it stands; rows without a key are left out. */
-  rules(): Rules {
+  rules(): SegmentRulesInput {
     const attributes = this.rows
       .filter((r) => r.key.trim())
       .map((r) => {
@@ -232,7 +232,7 @@ export class AdminSegmentForm extends LitElement {
       </fieldset>
       <div class="field"><label for="segment-standing">${msg('Standing in the ranking')}</label>
         <select id="segment-standing" .value=${this.standing} @change=${(e: Event) => {
-          this.standing = (e.target as HTMLSelectElement).value;
+          this.standing = (e.target as HTMLSelectElement).value as SegmentStanding | '';
           this.#changed(0);
         }}>
           <option value="">${msg('Anyone')}</option>
@@ -248,7 +248,7 @@ export class AdminSegmentForm extends LitElement {
           }} /></div>
       <div class="field"><label for="segment-consent">${msg('Agreed to')}</label>
         <select id="segment-consent" .value=${this.consent} @change=${(e: Event) => {
-          this.consent = (e.target as HTMLSelectElement).value;
+          this.consent = (e.target as HTMLSelectElement).value as ConsentPurpose | '';
           this.#changed(0);
         }}>
           <option value="">${msg('Anything or nothing')}</option>

@@ -5,18 +5,10 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { DELETE_SEGMENT, SEGMENTS } from '../documents/segments.ts';
+import { DELETE_SEGMENT, SEGMENTS, type Segment } from '../documents/segments.ts';
 import { t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
-import type { AdminSegmentForm, Rules } from './admin-segment-form.ts';
-
-interface Segment {
-  id: string;
-  name: string;
-  rules: Rules;
-  memberCount: number;
-  members: { id: string; displayName: string }[];
-}
+import type { AdminSegmentForm } from './admin-segment-form.ts';
 
 /**
  * The community's segments: each with how many members it takes in now and the first of them.
@@ -40,11 +32,7 @@ export class AdminSegments extends LitElement {
   declare app: AdminApp;
   problem: Problem | undefined;
 
-  readonly #segments = new QueryController<{ community: { segments: Segment[] } | null }, { community: string }>(
-    this,
-    SEGMENTS,
-    () => ({ community: this.app.community }),
-  );
+  readonly #segments = new QueryController(this, SEGMENTS, () => ({ community: this.app.community }));
 
   constructor() {
     super();

@@ -7,18 +7,18 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { RETIRE_KEY, ROTATE_KEY, SET_ORIGINS, SETTINGS, UPDATE_COMMUNITY } from '../documents/settings.ts';
+import {
+  RETIRE_KEY,
+  ROTATE_KEY,
+  SET_ORIGINS,
+  SETTINGS,
+  type Settings,
+  type SsoSecret,
+  UPDATE_COMMUNITY,
+} from '../documents/settings.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 import { autonym } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-
-interface Settings {
-  name: string;
-  defaultLocale: string;
-  allowedOrigins: string[];
-  ssoKeys: { keyId: string; createdAt: string }[];
-  theme: { property: string; value: string }[];
-}
 
 /** The exact two lines a brand puts on its pages. */
 export const embedSnippet = (origin: string, community: string) =>
@@ -61,18 +61,12 @@ export class AdminSettings extends LitElement {
   name: string | undefined;
   locale: string | undefined;
   origins: string | undefined;
-  secret: { keyId: string; secret: string } | undefined;
+  secret: SsoSecret | undefined;
   problems: Record<string, Problem | undefined> = {};
   done: Record<string, string> = {};
   copied = false;
 
-  readonly #settings = new QueryController<{ community: Settings | null }, { community: string }>(
-    this,
-    SETTINGS,
-    () => ({
-      community: this.app.community,
-    }),
-  );
+  readonly #settings = new QueryController(this, SETTINGS, () => ({ community: this.app.community }));
 
   constructor() {
     super();
@@ -119,10 +113,10 @@ export class AdminSettings extends LitElement {
 
   #originsForm(settings: Settings) {
     const problem = this.problems.origins;
-    const value = this.origins ?? settings.allowedOrigins.join('\n');
+    const value = this.origins ?? (settings.allowedOrigins ?? []).join('\n');
     return html`<form class="panel" novalidate aria-labelledby="origins-title" @submit=${(e: Event) => {
       e.preventDefault();
-      const lines = (this.origins ?? settings.allowedOrigins.join('\n')).split('\n');
+      const lines = (this.origins ?? (settings.allowedOrigins ?? []).join('\n')).split('\n');
       const origins = lines.map((line) => line.trim()).filter(Boolean);
       void this.#save('origins', () => mutate(this.app, SET_ORIGINS, { origins }), msg('Saved.'));
     }}>
@@ -150,7 +144,7 @@ export class AdminSettings extends LitElement {
     return html`<section class="panel" aria-labelledby="keys-title">
       <h2 id="keys-title">${msg('Sign-in keys (SSO)')}</h2>
       <p class="muted">${msg('Your website signs customer tokens with a key. Rotate to get a new one; retire the old one when your site uses the new one.')}</p>
-      <ul class="plain">${settings.ssoKeys.map(
+      <ul class="plain">${(settings.ssoKeys ?? []).map(
         (key) => html`<li class="row"><code>${key.keyId}</code>
           <span class="muted">${timeAgo(key.createdAt, Date.now(), currentLocale())}</span>
           <button class="btn" aria-label=${t(msg('Retire key {keyId}'), { keyId: key.keyId })} @click=${() =>

@@ -4,23 +4,11 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
-import { DEACTIVATE, PASSWORD_LINK, UPDATE_STAFF } from '../documents/staff.ts';
+import { DEACTIVATE, PASSWORD_LINK, type StaffRow, UPDATE_STAFF } from '../documents/staff.ts';
+import type { StaffRole } from '../generated/graphql.ts';
 import { listOf, t } from '../i18n/localize.ts';
 import { roleNames } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-
-export interface StaffRow {
-  id: string;
-  name: string;
-  title: string | null;
-  email: string | null;
-  role: string;
-  badge: string;
-  agencyName: string | null;
-  isFormer: boolean;
-  hasPassword: boolean | null;
-  deactivatedAt: string | null;
-}
 
 const deactivateLabel = (name: string) => t(msg('Deactivate {name}'), { name });
 
@@ -82,7 +70,7 @@ export class AdminStaffMember extends LitElement {
   declare member: StaffRow;
   /** Active colleagues who could take over (everyone active but this member). */
   colleagues: { id: string; name: string }[] = [];
-  newRole = '';
+  newRole: StaffRole | '' = '';
   agencyName = '';
   /** Who takes over, in the order ticked: customers are shared out among them in turn. */
   successors: string[] = [];
@@ -111,7 +99,10 @@ export class AdminStaffMember extends LitElement {
     const agencyName = role === 'AGENCY' ? (this.agencyName || this.member.agencyName || '').trim() : null;
     const outcome = await mutate(this.app, UPDATE_STAFF, { input: { staffId: this.member.id, role, agencyName } });
     if (outcome.problem) this.problem = { action: 'role', problem: outcome.problem };
-    else this.#changed(t(msg('{name} is now {role}.'), { name: this.member.name, role: roleNames()[role] ?? role }));
+    else
+      this.#changed(
+        t(msg('{name} is now {role}.'), { name: this.member.name, role: (role && roleNames()[role]) ?? role }),
+      );
   }
 
   async #newLink(): Promise<void> {
@@ -136,11 +127,11 @@ export class AdminStaffMember extends LitElement {
     }
     const { movedThreads, staff, successors, handovers } = outcome.data.deactivateStaff;
     this.deactivating = false;
-    this.handovers = handovers.map((h: { id: string; to: { name: string } }) => ({ id: h.id, to: h.to.name }));
+    this.handovers = handovers.map((h) => ({ id: h.id, to: h.to.name }));
     // Show the result at once; the list's own reload (on rapport-changed) follows.
     this.member = { ...this.member, isFormer: staff.isFormer, deactivatedAt: staff.deactivatedAt };
-    const customers = handovers.reduce((sum: number, h: { members: unknown[] }) => sum + h.members.length, 0);
-    const names: string[] = successors.map((x: { name: string }) => x.name);
+    const customers = handovers.reduce((sum, h) => sum + h.members.length, 0);
+    const names = successors.map((x) => x.name);
     this.#changed(
       t(
         msg(
@@ -192,7 +183,7 @@ export class AdminStaffMember extends LitElement {
         : '';
     return html`<article class="panel" aria-labelledby="name-${m.id}">
       <h2 id="name-${m.id}">${m.name} ${m.id === this.app.viewer.id ? html`<span class="muted">${msg('(you)')}</span>` : nothing}</h2>
-      <p class="muted">${[m.title, m.email, roles[m.role], m.agencyName].filter(Boolean).join(' · ')}</p>
+      <p class="muted">${[m.title, m.email, m.role && roles[m.role], m.agencyName].filter(Boolean).join(' · ')}</p>
       ${status ? html`<p><span class="badge">${status}</span></p>` : nothing}
       ${
         m.isFormer
@@ -201,7 +192,7 @@ export class AdminStaffMember extends LitElement {
             <form class="actions" @submit=${this.#saveRole} novalidate aria-label=${t(msg('Role of {name}'), { name: m.name })}>
               <div class="field"><label for="role-${m.id}">${msg('Role')}</label>
                 <select id="role-${m.id}" @change=${(e: Event) => {
-                  this.newRole = (e.target as HTMLSelectElement).value;
+                  this.newRole = (e.target as HTMLSelectElement).value as StaffRole;
                 }}>${Object.entries(roles).map(([value, label]) => html`<option value=${value} ?selected=${value === role}>${label}</option>`)}</select></div>
               ${
                 role === 'AGENCY'

@@ -7,15 +7,16 @@ import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
 import { INVITE, STAFF } from '../documents/staff.ts';
+import type { StaffRole } from '../generated/graphql.ts';
 import { roleNames } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-import type { StaffRow } from './admin-staff-member.ts';
 
+/** The invitation form as typed ('' for an empty field). */
 interface Invitation {
   name: string;
   email: string;
   title: string;
-  role: string;
+  role: StaffRole;
   agencyName: string;
 }
 
@@ -56,11 +57,7 @@ export class AdminStaff extends LitElement {
   link = '';
   busy = false;
 
-  readonly #staff = new QueryController<{ community: { staffMembers: StaffRow[] } | null }, { community: string }>(
-    this,
-    STAFF,
-    () => ({ community: this.app.community }),
-  );
+  readonly #staff = new QueryController(this, STAFF, () => ({ community: this.app.community }));
 
   constructor() {
     super();
@@ -109,7 +106,7 @@ export class AdminStaff extends LitElement {
         ${this.#input('title', msg('Title', { desc: "A staff member's job title, shown to customers" }))}
         <div class="field"><label for="invite-role">${msg('Role')}</label>
           <select id="invite-role" @change=${(e: Event) => {
-            this.invitation = { ...this.invitation, role: (e.target as HTMLSelectElement).value };
+            this.invitation = { ...this.invitation, role: (e.target as HTMLSelectElement).value as StaffRole };
           }}>${Object.entries(roleNames()).map(([value, label]) => html`<option value=${value} ?selected=${value === this.invitation.role}>${label}</option>`)}</select></div>
         ${this.invitation.role === 'AGENCY' ? this.#input('agencyName', msg('Agency name')) : nothing}
       </div>

@@ -5,21 +5,12 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
-import { ASSIGN, MODERATE_THREAD, SET_STATUS } from '../documents/thread.ts';
+import { type ActionableThread, ASSIGN, MODERATE_THREAD, SET_STATUS } from '../documents/thread.ts';
+import type { ThreadStatus } from '../generated/graphql.ts';
 import { t } from '../i18n/localize.ts';
 import { statusName, statusNames } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 import { fieldStyles, textField } from './field.ts';
-
-/** What the actions need of the thread. */
-export interface ActionableThread {
-  id: string;
-  status: string;
-  isHidden: boolean | null;
-  isLocked: boolean;
-  assignee: { id: string; name: string } | null;
-  mergedInto: { id: string } | null;
-}
 
 /**
  * What staff do to a thread besides replying: move its status (with a note for followers), give it
@@ -52,7 +43,7 @@ export class AdminThreadActions extends LitElement {
   declare app: AdminApp;
   declare thread: ActionableThread;
   staffMembers: { id: string; name: string }[] = [];
-  status = '';
+  status: ThreadStatus | '' = '';
   note = '';
   /** Which action failed, and why: shown next to that action. */
   problem: { action: string; problem: Problem } | undefined;
@@ -144,7 +135,7 @@ export class AdminThreadActions extends LitElement {
         <div class="field">
           <label for="status">${msg('Status')}</label>
           <select id="status" @change=${(e: Event) => {
-            this.status = (e.target as HTMLSelectElement).value;
+            this.status = (e.target as HTMLSelectElement).value as ThreadStatus | '';
           }}>
             ${Object.entries(statusNames()).map(([value, label]) => html`<option value=${value} ?selected=${value === status}>${label}</option>`)}
           </select>

@@ -1,7 +1,5 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { keepSubscribed } from '@rapport/shared/client/live.ts';
-import type { FormattedText } from '@rapport/shared/formatted-text.ts';
-import type { AuthorView } from '@rapport/shared/ui/author.ts';
 import { authorStyles } from '@rapport/shared/ui/author.ts';
 import { formattedText, richText } from '@rapport/shared/ui/rich-text.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
@@ -11,55 +9,19 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { ListController, QueryController } from '../client/query.ts';
-import { MARK_HELPFUL, MODERATE_REPLY, THREAD, THREAD_EVENTS, THREAD_REPLIES } from '../documents/thread.ts';
+import {
+  MARK_HELPFUL,
+  MODERATE_REPLY,
+  type Reply,
+  THREAD,
+  THREAD_EVENTS,
+  THREAD_REPLIES,
+  type Thread,
+} from '../documents/thread.ts';
 import { t } from '../i18n/localize.ts';
 import { kindName, replyCount, statusName, voteCount, waitingSince } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
-import type { ActionableThread } from './admin-thread-actions.ts';
 import { adminAuthorLine } from './author.ts';
-
-type Author = AuthorView & { id?: string };
-
-interface Reply {
-  id: string;
-  body: string;
-  createdAt: string;
-  isHelpful: boolean;
-  isHidden: boolean | null;
-  hiddenReason: string | null;
-  bodyFormatted?: FormattedText;
-  viewerCanEdit?: boolean;
-  author: Author | null;
-}
-
-interface Thread extends ActionableThread {
-  kind: string;
-  title: string;
-  body: string;
-  bodyFormatted?: FormattedText;
-  createdAt: string;
-  voteCount: number;
-  replyCount: number;
-  followerCount: number;
-  waitingSince: string | null;
-  hiddenReason: string | null;
-  mergedInto: { id: string; title: string } | null;
-  withdrawnAt: string | null;
-  author: Author | null;
-  lastStatusChange: { to: string; note: string | null; staff: { name: string } } | null;
-}
-
-interface RepliesData {
-  community: {
-    thread: {
-      replies: { edges: { node: Reply }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-    } | null;
-  } | null;
-}
-
-interface ThreadData {
-  community: { thread: Thread | null; staffMembers: { id: string; name: string }[] } | null;
-}
 
 /** "Hidden from customers: spam", the moderator's reason. */
 const hiddenBecause = (reason: string | null) => t(msg('Hidden from customers: {reason}'), { reason: reason ?? '' });
@@ -121,13 +83,13 @@ export class AdminThread extends LitElement {
   #stopLive: (() => void) | undefined;
   #liveFor = '';
 
-  readonly #thread = new QueryController<ThreadData, { community: string; id: string }>(this, THREAD, () => ({
+  readonly #thread = new QueryController(this, THREAD, () => ({
     community: this.app.community,
     id: this.threadId,
   }));
 
   /** The conversation, oldest first, a hundred replies at a time. */
-  readonly #replies = new ListController<RepliesData, Reply, { community: string; id: string; after?: string | null }>(
+  readonly #replies = new ListController(
     this,
     THREAD_REPLIES,
     () => ({ community: this.app.community, id: this.threadId }),
@@ -158,8 +120,7 @@ export class AdminThread extends LitElement {
       THREAD_EVENTS,
       { community: this.app.community, id: this.threadId },
       {
-        isStart: (data: { threadEvents: { __typename: string } }) =>
-          data.threadEvents.__typename === 'SubscriptionStartedEvent',
+        isStart: (data) => data.threadEvents.__typename === 'SubscriptionStartedEvent',
         // On the first start too: a reply posted after the thread was read and before the
         // subscription took hold would otherwise wait for the next event.
         onConnected: this.#refresh,

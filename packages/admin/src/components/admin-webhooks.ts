@@ -6,34 +6,21 @@ import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
 import { mutate, problemFor } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
-import { CREATE_WEBHOOK, DELETE_WEBHOOK, REDELIVER, UPDATE_WEBHOOK, WEBHOOKS } from '../documents/webhooks.ts';
+import {
+  CREATE_WEBHOOK,
+  DELETE_WEBHOOK,
+  REDELIVER,
+  UPDATE_WEBHOOK,
+  WEBHOOKS,
+  type Webhook,
+  type WebhookDelivery,
+} from '../documents/webhooks.ts';
+import type { WebhookEvent, WebhookFormat } from '../generated/graphql.ts';
 import { currentLocale, listOf, t } from '../i18n/localize.ts';
 import { adminStyles } from '../styles.ts';
 
-interface Delivery {
-  id: string;
-  event: string;
-  status: string;
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: string;
-}
-
-interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  format: Format;
-  voteThreshold: number;
-  deliveries: { edges: { node: Delivery }[] };
-}
-
-type Format = 'JSON' | 'SLACK' | 'DISCORD' | 'TEAMS';
-
 /** Where deliveries go: the brand's systems (signed JSON), or a team's chat as alerts. */
-const formatNames = (): Record<Format, string> => ({
+const formatNames = (): Record<WebhookFormat, string> => ({
   JSON: msg('Your systems (signed JSON)'),
   SLACK: msg('Slack alerts'),
   DISCORD: msg('Discord alerts'),
@@ -41,7 +28,7 @@ const formatNames = (): Record<Format, string> => ({
 });
 
 /** The events a webhook can be sent, by name. */
-const eventNames = (): Record<string, string> => ({
+const eventNames = (): Record<WebhookEvent, string> => ({
   THREAD_CREATED: msg('New thread'),
   REPLY_CREATED: msg('New reply'),
   STATUS_CHANGED: msg('Status changed'),
@@ -59,7 +46,7 @@ const eventNames = (): Record<string, string> => ({
 });
 
 /** "failed, 3 attempts, answered 500": how a delivery went. */
-function deliveryLine(d: Delivery): string {
+function deliveryLine(d: WebhookDelivery): string {
   const statuses: Record<string, string> = {
     DELIVERED: msg('delivered', { desc: 'A webhook delivery' }),
     FAILED: msg('failed', { desc: 'A webhook delivery' }),
@@ -118,17 +105,13 @@ export class AdminWebhooks extends LitElement {
 
   declare app: AdminApp;
   url = '';
-  events: string[] = ['THREAD_CREATED', 'REPLY_CREATED', 'STATUS_CHANGED'];
-  format: Format = 'JSON';
+  events: WebhookEvent[] = ['THREAD_CREATED', 'REPLY_CREATED', 'STATUS_CHANGED'];
+  format: WebhookFormat = 'JSON';
   voteThreshold = '10';
   secret = '';
   problem: Problem | undefined;
 
-  readonly #hooks = new QueryController<{ community: { webhooks: Webhook[] } | null }, { community: string }>(
-    this,
-    WEBHOOKS,
-    () => ({ community: this.app.community }),
-  );
+  readonly #hooks = new QueryController(this, WEBHOOKS, () => ({ community: this.app.community }));
 
   constructor() {
     super();
@@ -157,7 +140,7 @@ export class AdminWebhooks extends LitElement {
     void this.#hooks.refresh();
   }
 
-  #toggle(kind: string, on: boolean): void {
+  #toggle(kind: WebhookEvent, on: boolean): void {
     this.events = on ? [...this.events, kind] : this.events.filter((e) => e !== kind);
   }
 
@@ -212,13 +195,13 @@ export class AdminWebhooks extends LitElement {
           }} aria-invalid=${problemFor(this.problem, 'url') ? 'true' : 'false'} aria-describedby="webhook-problem" /></div>
         <div class="field"><label for="webhook-format">${msg('Sent as')}</label>
           <select id="webhook-format" @change=${(e: Event) => {
-            this.format = (e.target as HTMLSelectElement).value as Format;
+            this.format = (e.target as HTMLSelectElement).value as WebhookFormat;
           }}>${Object.entries(formatNames()).map(
             ([format, label]) => html`<option value=${format} ?selected=${format === this.format}>${label}</option>`,
           )}</select></div>
         <fieldset aria-invalid=${problemFor(this.problem, 'events') ? 'true' : 'false'}>
           <legend class="muted">${msg('Events')}</legend>
-          ${Object.entries(eventNames()).map(
+          ${(Object.entries(eventNames()) as [WebhookEvent, string][]).map(
             ([kind, label]) => html`<label class="row"><input type="checkbox" .checked=${this.events.includes(kind)}
               @change=${(e: Event) => this.#toggle(kind, (e.target as HTMLInputElement).checked)} /> ${label}</label>`,
           )}

@@ -2,20 +2,8 @@
 import { msg } from '@lit/localize';
 import { dateTime } from '@rapport/shared/ui/time.ts';
 import { html, nothing } from 'lit';
+import type { ChangelogEntry, LinkedThread } from '../documents/changelog.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
-
-export interface ChangelogEntry {
-  id: string;
-  title: string;
-  body: string;
-  status: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED';
-  publishAt: string | null;
-  publishedAt: string | null;
-  editedAt: string | null;
-  createdAt: string;
-  author: { id: string; name: string; title: string | null };
-  threads: { id: string; title: string; status: string; voteCount: number }[];
-}
 
 export const entryStatuses = (): Record<string, string> => ({
   DRAFT: msg('Draft'),
@@ -49,20 +37,17 @@ export const entryBy = ({ name, title }: ChangelogEntry['author']) =>
     ? t(msg('by {name}, {title}', { desc: 'Who wrote an entry, and their job title' }), { name, title })
     : t(msg('by {name}', { desc: 'Who wrote an entry' }), { name });
 
-/** A thread an entry ships. */
-export type Linked = Pick<ChangelogEntry['threads'][number], 'id' | 'title'>;
-
 /** The threads an entry ships, and a search for more to add. */
 export function shipsSection(o: {
-  threads: Linked[];
-  candidates: Linked[] | undefined;
+  threads: LinkedThread[];
+  candidates: LinkedThread[] | undefined;
   search: string;
   invalid: boolean;
   onSearch(value: string): void;
-  onRemove(thread: Linked): void;
-  onAdd(thread: Linked): void;
+  onRemove(thread: LinkedThread): void;
+  onAdd(thread: LinkedThread): void;
 }) {
-  const list = (threads: Linked[], action: (thread: Linked) => unknown) =>
+  const list = (threads: LinkedThread[], action: (thread: LinkedThread) => unknown) =>
     html`<ul class="plain">${threads.map((thread) => html`<li class="row">${thread.title} ${action(thread)}</li>`)}</ul>`;
   return html`<section class="panel" aria-labelledby="ships-title">
     <h2 id="ships-title">${msg('Ships')}</h2>

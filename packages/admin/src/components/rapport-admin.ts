@@ -83,7 +83,7 @@ export class RapportAdmin extends LitElement {
       this.app = undefined;
       return;
     }
-    const staff = { ...viewer.staff, staffLocale: viewer.staff.locale } as StaffViewer;
+    const staff: StaffViewer = { ...viewer.staff, staffLocale: viewer.staff.locale };
     this.app = {
       client: this.#client,
       viewer: staff,

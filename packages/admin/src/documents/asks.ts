@@ -1,10 +1,39 @@
 import { gql } from '@urql/core';
+import type {
+  AdminAskCsvQuery,
+  AdminAskCsvQueryVariables,
+  AdminAskEventsSubscription,
+  AdminAskEventsSubscriptionVariables,
+  AdminAskQuery,
+  AdminAskQueryVariables,
+  AdminAsksQuery,
+  AdminAsksQueryVariables,
+  AdminCloseAskMutation,
+  AdminCloseAskMutationVariables,
+  AdminCreateAskMutation,
+  AdminCreateAskMutationVariables,
+  AdminDeleteAskMutation,
+  AdminDeleteAskMutationVariables,
+  AdminOpenAskFollowUpMutation,
+  AdminOpenAskFollowUpMutationVariables,
+  AdminPublishAskMutation,
+  AdminPublishAskMutationVariables,
+  AskTallyFragment,
+} from '../generated/graphql.ts';
 
 /** Asks: the list, writing one, and one ask with its results, live. */
 
-const TALLY = 'label answered counts';
+const TALLY = gql<AskTallyFragment>`
+  fragment AskTally on AskTally {
+    label
+    answered
+    counts
+  }
+`;
 
-export const CREATE_ASK = gql`
+export type AskTally = AskTallyFragment;
+
+export const CREATE_ASK = gql<AdminCreateAskMutation, AdminCreateAskMutationVariables>`
   mutation AdminCreateAsk($input: AskInput!) {
     createAsk(input: $input) {
       id
@@ -12,7 +41,7 @@ export const CREATE_ASK = gql`
   }
 `;
 
-export const ASK = gql`
+export const ASK = gql<AdminAskQuery, AdminAskQueryVariables>`
   query AdminAsk($community: String!, $id: ID!, $segmentIds: [ID!], $attribute: String) {
     community(slug: $community) {
       id
@@ -42,9 +71,15 @@ export const ASK = gql`
         }
         results(segmentIds: $segmentIds, attribute: $attribute) {
           asked
-          overall { ${TALLY} }
-          bySegment { ${TALLY} }
-          byAttribute { ${TALLY} }
+          overall {
+            ...AskTally
+          }
+          bySegment {
+            ...AskTally
+          }
+          byAttribute {
+            ...AskTally
+          }
         }
         answers(first: 50) {
           id
@@ -63,9 +98,12 @@ export const ASK = gql`
       }
     }
   }
+  ${TALLY}
 `;
 
-export const ASK_CSV = gql`
+export type Ask = NonNullable<NonNullable<AdminAskQuery['community']>['ask']>;
+
+export const ASK_CSV = gql<AdminAskCsvQuery, AdminAskCsvQueryVariables>`
   query AdminAskCsv($community: String!, $id: ID!) {
     community(slug: $community) {
       id
@@ -77,7 +115,7 @@ export const ASK_CSV = gql`
   }
 `;
 
-export const ASK_EVENTS = gql`
+export const ASK_EVENTS = gql<AdminAskEventsSubscription, AdminAskEventsSubscriptionVariables>`
   subscription AdminAskEvents($community: String!, $id: ID!) {
     askEvents(community: $community, id: $id) {
       type
@@ -85,7 +123,7 @@ export const ASK_EVENTS = gql`
   }
 `;
 
-export const PUBLISH_ASK = gql`
+export const PUBLISH_ASK = gql<AdminPublishAskMutation, AdminPublishAskMutationVariables>`
   mutation AdminPublishAsk($id: ID!) {
     publishAsk(id: $id) {
       id
@@ -93,7 +131,7 @@ export const PUBLISH_ASK = gql`
   }
 `;
 
-export const CLOSE_ASK = gql`
+export const CLOSE_ASK = gql<AdminCloseAskMutation, AdminCloseAskMutationVariables>`
   mutation AdminCloseAsk($id: ID!) {
     closeAsk(id: $id) {
       id
@@ -101,13 +139,13 @@ export const CLOSE_ASK = gql`
   }
 `;
 
-export const DELETE_ASK = gql`
+export const DELETE_ASK = gql<AdminDeleteAskMutation, AdminDeleteAskMutationVariables>`
   mutation AdminDeleteAsk($id: ID!) {
     deleteAsk(id: $id)
   }
 `;
 
-export const OPEN_FOLLOW_UP = gql`
+export const OPEN_FOLLOW_UP = gql<AdminOpenAskFollowUpMutation, AdminOpenAskFollowUpMutationVariables>`
   mutation AdminOpenAskFollowUp($id: ID!, $kind: ThreadKind!, $title: String!, $body: String) {
     openAskFollowUp(id: $id, kind: $kind, title: $title, body: $body) {
       id
@@ -115,7 +153,7 @@ export const OPEN_FOLLOW_UP = gql`
   }
 `;
 
-export const ASKS = gql`
+export const ASKS = gql<AdminAsksQuery, AdminAsksQueryVariables>`
   query AdminAsks($community: String!) {
     community(slug: $community) {
       id
@@ -141,3 +179,5 @@ export const ASKS = gql`
     }
   }
 `;
+
+export type AskRow = NonNullable<AdminAsksQuery['community']>['asks'][number];

@@ -1,8 +1,9 @@
 import { gql } from '@urql/core';
+import type { AdminAuditQuery, AdminAuditQueryVariables } from '../generated/graphql.ts';
 
 /** The audit log. */
 
-export const AUDIT = gql`
+export const AUDIT = gql<AdminAuditQuery, AdminAuditQueryVariables>`
   query AdminAudit($community: String!, $action: String, $actorId: ID, $after: String) {
     community(slug: $community) {
       id
@@ -41,3 +42,5 @@ export const AUDIT = gql`
     }
   }
 `;
+
+export type AuditEntry = NonNullable<AdminAuditQuery['community']>['auditLog']['edges'][number]['node'];

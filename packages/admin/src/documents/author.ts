@@ -1,8 +1,9 @@
 import { gql } from '@urql/core';
+import type { AdminAuthorFragment } from '../generated/graphql.ts';
 
 /** Who wrote something, as the console shows them. */
 
-export const AUTHOR = gql`
+export const AUTHOR = gql<AdminAuthorFragment>`
   fragment AdminAuthor on Author {
     __typename
     displayName

@@ -1,8 +1,27 @@
 import { gql } from '@urql/core';
+import type {
+  AdminChangelogEntryByIdQuery,
+  AdminChangelogEntryByIdQueryVariables,
+  AdminChangelogEntryFragment,
+  AdminChangelogQuery,
+  AdminChangelogQueryVariables,
+  AdminCreateEntryMutation,
+  AdminCreateEntryMutationVariables,
+  AdminDeleteEntryMutation,
+  AdminDeleteEntryMutationVariables,
+  AdminFormattedPreviewQuery,
+  AdminFormattedPreviewQueryVariables,
+  AdminPublishEntryMutation,
+  AdminPublishEntryMutationVariables,
+  AdminUnpublishEntryMutation,
+  AdminUnpublishEntryMutationVariables,
+  AdminUpdateEntryMutation,
+  AdminUpdateEntryMutationVariables,
+} from '../generated/graphql.ts';
 
 /** What's new, in the console: entries, the editor's, and the preview of formatted text. */
 
-const ENTRY = gql`
+const ENTRY = gql<AdminChangelogEntryFragment>`
   fragment AdminChangelogEntry on ChangelogEntry {
     id
     title
@@ -26,7 +45,12 @@ const ENTRY = gql`
   }
 `;
 
-export const CHANGELOG = gql`
+export type ChangelogEntry = AdminChangelogEntryFragment;
+
+/** A thread an entry ships (as listed on it, or found by search). */
+export type LinkedThread = Pick<ChangelogEntry['threads'][number], 'id' | 'title'>;
+
+export const CHANGELOG = gql<AdminChangelogQuery, AdminChangelogQueryVariables>`
   query AdminChangelog($community: String!, $status: ChangelogStatus) {
     community(slug: $community) {
       id
@@ -42,7 +66,7 @@ export const CHANGELOG = gql`
   ${ENTRY}
 `;
 
-export const CHANGELOG_ENTRY = gql`
+export const CHANGELOG_ENTRY = gql<AdminChangelogEntryByIdQuery, AdminChangelogEntryByIdQueryVariables>`
   query AdminChangelogEntryById($community: String!, $id: ID!) {
     community(slug: $community) {
       id
@@ -54,7 +78,7 @@ export const CHANGELOG_ENTRY = gql`
   ${ENTRY}
 `;
 
-export const CREATE_ENTRY = gql`
+export const CREATE_ENTRY = gql<AdminCreateEntryMutation, AdminCreateEntryMutationVariables>`
   mutation AdminCreateEntry($input: ChangelogEntryInput!) {
     createChangelogEntry(input: $input) {
       ...AdminChangelogEntry
@@ -63,7 +87,7 @@ export const CREATE_ENTRY = gql`
   ${ENTRY}
 `;
 
-export const UPDATE_ENTRY = gql`
+export const UPDATE_ENTRY = gql<AdminUpdateEntryMutation, AdminUpdateEntryMutationVariables>`
   mutation AdminUpdateEntry($id: ID!, $input: ChangelogEntryInput!) {
     updateChangelogEntry(id: $id, input: $input) {
       ...AdminChangelogEntry
@@ -72,7 +96,7 @@ export const UPDATE_ENTRY = gql`
   ${ENTRY}
 `;
 
-export const PUBLISH_ENTRY = gql`
+export const PUBLISH_ENTRY = gql<AdminPublishEntryMutation, AdminPublishEntryMutationVariables>`
   mutation AdminPublishEntry($id: ID!, $at: DateTime) {
     publishChangelogEntry(id: $id, at: $at) {
       ...AdminChangelogEntry
@@ -81,7 +105,7 @@ export const PUBLISH_ENTRY = gql`
   ${ENTRY}
 `;
 
-export const UNPUBLISH_ENTRY = gql`
+export const UNPUBLISH_ENTRY = gql<AdminUnpublishEntryMutation, AdminUnpublishEntryMutationVariables>`
   mutation AdminUnpublishEntry($id: ID!) {
     unpublishChangelogEntry(id: $id) {
       ...AdminChangelogEntry
@@ -90,13 +114,13 @@ export const UNPUBLISH_ENTRY = gql`
   ${ENTRY}
 `;
 
-export const DELETE_ENTRY = gql`
+export const DELETE_ENTRY = gql<AdminDeleteEntryMutation, AdminDeleteEntryMutationVariables>`
   mutation AdminDeleteEntry($id: ID!) {
     deleteChangelogEntry(id: $id)
   }
 `;
 
-export const FORMATTED_PREVIEW = gql`
+export const FORMATTED_PREVIEW = gql<AdminFormattedPreviewQuery, AdminFormattedPreviewQueryVariables>`
   query AdminFormattedPreview($text: String!) {
     formattedPreview(text: $text)
   }

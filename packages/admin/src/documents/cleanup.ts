@@ -1,8 +1,18 @@
 import { gql } from '@urql/core';
+import type {
+  AdminCleanupPreviewQuery,
+  AdminCleanupPreviewQueryVariables,
+  AdminCleanupsQuery,
+  AdminCleanupsQueryVariables,
+  AdminRunCleanupMutation,
+  AdminRunCleanupMutationVariables,
+  AdminUndoCleanupMutation,
+  AdminUndoCleanupMutationVariables,
+} from '../generated/graphql.ts';
 
 /** Clean-ups: the preview, running one, undoing it. */
 
-export const CLEANUP_PREVIEW = gql`
+export const CLEANUP_PREVIEW = gql<AdminCleanupPreviewQuery, AdminCleanupPreviewQueryVariables>`
   query AdminCleanupPreview($community: String!, $rule: CleanupRule!, $inactiveDays: Int, $segmentId: ID) {
     community(slug: $community) {
       id
@@ -23,7 +33,9 @@ export const CLEANUP_PREVIEW = gql`
   }
 `;
 
-export const CLEANUPS = gql`
+export type CleanupPreview = NonNullable<AdminCleanupPreviewQuery['community']>['cleanupPreview'];
+
+export const CLEANUPS = gql<AdminCleanupsQuery, AdminCleanupsQueryVariables>`
   query AdminCleanups($community: String!) {
     community(slug: $community) {
       id
@@ -47,7 +59,7 @@ export const CLEANUPS = gql`
   }
 `;
 
-export const RUN_CLEANUP = gql`
+export const RUN_CLEANUP = gql<AdminRunCleanupMutation, AdminRunCleanupMutationVariables>`
   mutation AdminRunCleanup($rule: CleanupRule!, $inactiveDays: Int, $segmentId: ID, $ids: [ID!]!) {
     runCleanup(rule: $rule, inactiveDays: $inactiveDays, segmentId: $segmentId, memberIds: $ids) {
       skipped
@@ -60,7 +72,7 @@ export const RUN_CLEANUP = gql`
   }
 `;
 
-export const UNDO_CLEANUP = gql`
+export const UNDO_CLEANUP = gql<AdminUndoCleanupMutation, AdminUndoCleanupMutationVariables>`
   mutation AdminUndoCleanup($id: ID!) {
     undoCleanup(id: $id) {
       id

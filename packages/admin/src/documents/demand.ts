@@ -1,12 +1,21 @@
 import { gql } from '@urql/core';
+import type {
+  AdminDemandCsvQuery,
+  AdminDemandCsvQueryVariables,
+  AdminDemandQuery,
+  AdminDemandQueryVariables,
+} from '../generated/graphql.ts';
 
 /** Demand: ideas ranked by who wants them, and the same as CSV. */
 
-const DEMAND_ARGS =
-  '$community: String!, $orderBy: DemandOrder, $weightBy: String, $segmentId: ID, $status: [ThreadStatus!]';
-
-export const DEMAND = gql`
-  query AdminDemand(${DEMAND_ARGS}) {
+export const DEMAND = gql<AdminDemandQuery, AdminDemandQueryVariables>`
+  query AdminDemand(
+    $community: String!,
+    $orderBy: DemandOrder,
+    $weightBy: String,
+    $segmentId: ID,
+    $status: [ThreadStatus!]
+  ) {
     community(slug: $community) {
       id
       segments {
@@ -39,8 +48,16 @@ export const DEMAND = gql`
   }
 `;
 
-export const DEMAND_CSV = gql`
-  query AdminDemandCsv(${DEMAND_ARGS}) {
+export type DemandIdea = NonNullable<AdminDemandQuery['community']>['demand']['ideas'][number];
+
+export const DEMAND_CSV = gql<AdminDemandCsvQuery, AdminDemandCsvQueryVariables>`
+  query AdminDemandCsv(
+    $community: String!,
+    $orderBy: DemandOrder,
+    $weightBy: String,
+    $segmentId: ID,
+    $status: [ThreadStatus!]
+  ) {
     community(slug: $community) {
       id
       demandCsv(orderBy: $orderBy, weightBy: $weightBy, segmentId: $segmentId, status: $status)

@@ -1,8 +1,9 @@
 import { gql } from '@urql/core';
+import type { AdminHandoversQuery, AdminHandoversQueryVariables } from '../generated/graphql.ts';
 
 /** Handovers between staff members. */
 
-export const HANDOVERS = gql`
+export const HANDOVERS = gql<AdminHandoversQuery, AdminHandoversQueryVariables>`
   query AdminHandovers($community: String!) {
     community(slug: $community) {
       id
@@ -56,3 +57,8 @@ export const HANDOVERS = gql`
     }
   }
 `;
+
+export type Handover = NonNullable<AdminHandoversQuery['community']>['handovers'][number];
+
+/** One customer in a handover's brief; `summary` is in English, `facts` say the same for the reader's language (older briefs have none). */
+export type BriefEntry = Handover['brief'][number];

@@ -1,8 +1,14 @@
 import { gql } from '@urql/core';
+import type {
+  AdminCommunityEventsSubscription,
+  AdminCommunityEventsSubscriptionVariables,
+  AdminInboxQuery,
+  AdminInboxQueryVariables,
+} from '../generated/graphql.ts';
 
 /** The inbox, and the live events that keep it current. */
 
-export const INBOX = gql`
+export const INBOX = gql<AdminInboxQuery, AdminInboxQueryVariables>`
   query AdminInbox(
     $community: String!
     $after: String
@@ -40,7 +46,9 @@ export const INBOX = gql`
   }
 `;
 
-export const COMMUNITY_EVENTS = gql`
+export type InboxThread = NonNullable<AdminInboxQuery['community']>['inbox']['edges'][number]['node'];
+
+export const COMMUNITY_EVENTS = gql<AdminCommunityEventsSubscription, AdminCommunityEventsSubscriptionVariables>`
   subscription AdminCommunityEvents($community: String!) {
     communityEvents(community: $community) {
       __typename

@@ -1,8 +1,20 @@
 import { gql } from '@urql/core';
+import type {
+  AdminMemberQuery,
+  AdminMemberQueryVariables,
+  AdminMembersQuery,
+  AdminMembersQueryVariables,
+  AdminRecordConsentMutation,
+  AdminRecordConsentMutationVariables,
+  AdminSetOwnerMutation,
+  AdminSetOwnerMutationVariables,
+  AdminSuspendMutation,
+  AdminSuspendMutationVariables,
+} from '../generated/graphql.ts';
 
 /** Members: the list, one member with their relationship, consent and owner, suspension. */
 
-export const MEMBER = gql`
+export const MEMBER = gql<AdminMemberQuery, AdminMemberQueryVariables>`
   query AdminMember($community: String!, $id: ID!) {
     community(slug: $community) {
       id
@@ -80,7 +92,9 @@ export const MEMBER = gql`
   }
 `;
 
-export const SUSPEND = gql`
+export type Member = NonNullable<NonNullable<AdminMemberQuery['community']>['member']>;
+
+export const SUSPEND = gql<AdminSuspendMutation, AdminSuspendMutationVariables>`
   mutation AdminSuspend($id: ID!, $reason: String!, $suspend: Boolean!, $hide: Boolean) {
     suspendMember(memberId: $id, reason: $reason, hideContent: $hide) @include(if: $suspend) {
       id
@@ -91,7 +105,7 @@ export const SUSPEND = gql`
   }
 `;
 
-export const MEMBERS = gql`
+export const MEMBERS = gql<AdminMembersQuery, AdminMembersQueryVariables>`
   query AdminMembers($community: String!, $search: String, $orderBy: MemberOrder, $after: String) {
     community(slug: $community) {
       id
@@ -119,7 +133,9 @@ export const MEMBERS = gql`
   }
 `;
 
-export const SET_OWNER = gql`
+export type MemberRow = NonNullable<AdminMembersQuery['community']>['members']['edges'][number]['node'];
+
+export const SET_OWNER = gql<AdminSetOwnerMutation, AdminSetOwnerMutationVariables>`
   mutation AdminSetOwner($member: ID!, $owner: ID) {
     setMemberOwner(memberId: $member, ownerId: $owner) {
       id
@@ -127,7 +143,7 @@ export const SET_OWNER = gql`
   }
 `;
 
-export const RECORD_CONSENT = gql`
+export const RECORD_CONSENT = gql<AdminRecordConsentMutation, AdminRecordConsentMutationVariables>`
   mutation AdminRecordConsent($member: ID!, $purpose: ConsentPurpose!, $granted: Boolean!, $text: String!) {
     recordMemberConsent(memberId: $member, purpose: $purpose, granted: $granted, textShown: $text) {
       purpose

@@ -1,8 +1,14 @@
 import { gql } from '@urql/core';
+import type {
+  AdminReportsQuery,
+  AdminReportsQueryVariables,
+  AdminResolveReportMutation,
+  AdminResolveReportMutationVariables,
+} from '../generated/graphql.ts';
 
 /** Reports to the moderators. */
 
-export const REPORTS = gql`
+export const REPORTS = gql<AdminReportsQuery, AdminReportsQueryVariables>`
   query AdminReports($community: String!, $after: String) {
     community(slug: $community) {
       id
@@ -38,7 +44,9 @@ export const REPORTS = gql`
   }
 `;
 
-export const RESOLVE_REPORT = gql`
+export type Report = NonNullable<AdminReportsQuery['community']>['reports']['edges'][number]['node'];
+
+export const RESOLVE_REPORT = gql<AdminResolveReportMutation, AdminResolveReportMutationVariables>`
   mutation AdminResolveReport($id: ID!, $resolution: ReportResolution!) {
     resolveReport(reportId: $id, resolution: $resolution) {
       id

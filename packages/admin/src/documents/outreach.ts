@@ -1,8 +1,16 @@
 import { gql } from '@urql/core';
+import type {
+  AdminOutreachQuery,
+  AdminOutreachQueryVariables,
+  AdminRotateInboundMutation,
+  AdminRotateInboundMutationVariables,
+  AdminUpdateOutreachMutation,
+  AdminUpdateOutreachMutationVariables,
+} from '../generated/graphql.ts';
 
 /** The roadmap and email settings (Settings → Roadmap and emails). */
 
-export const OUTREACH = gql`
+export const OUTREACH = gql<AdminOutreachQuery, AdminOutreachQueryVariables>`
   query AdminOutreach($community: String!) {
     community(slug: $community) {
       id
@@ -17,7 +25,9 @@ export const OUTREACH = gql`
   }
 `;
 
-export const UPDATE_OUTREACH = gql`
+export type Outreach = NonNullable<NonNullable<AdminOutreachQuery['community']>['outreach']>;
+
+export const UPDATE_OUTREACH = gql<AdminUpdateOutreachMutation, AdminUpdateOutreachMutationVariables>`
   mutation AdminUpdateOutreach($input: OutreachSettingsInput!) {
     updateOutreachSettings(input: $input) {
       id
@@ -31,7 +41,7 @@ export const UPDATE_OUTREACH = gql`
   }
 `;
 
-export const ROTATE_INBOUND = gql`
+export const ROTATE_INBOUND = gql<AdminRotateInboundMutation, AdminRotateInboundMutationVariables>`
   mutation AdminRotateInbound {
     rotateInboundEmailSecret
   }

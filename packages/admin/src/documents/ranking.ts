@@ -1,8 +1,18 @@
 import { gql } from '@urql/core';
+import type {
+  AdminBreakdownQuery,
+  AdminBreakdownQueryVariables,
+  AdminFlagAmbassadorMutation,
+  AdminFlagAmbassadorMutationVariables,
+  AdminPulseQuery,
+  AdminPulseQueryVariables,
+  AdminRankingQuery,
+  AdminRankingQueryVariables,
+} from '../generated/graphql.ts';
 
 /** Ambassadors and critics: the ranking, one score explained, flagging; the pulse. */
 
-export const RANKING = gql`
+export const RANKING = gql<AdminRankingQuery, AdminRankingQueryVariables>`
   query AdminRanking($community: String!, $segment: RankingSegment, $after: String) {
     community(slug: $community) {
       id
@@ -46,7 +56,11 @@ export const RANKING = gql`
   }
 `;
 
-export const BREAKDOWN = gql`
+type Ranking = NonNullable<AdminRankingQuery['community']>['ranking'];
+export type RankingRow = Ranking['edges'][number]['node'];
+export type RankingRules = Ranking['rules'];
+
+export const BREAKDOWN = gql<AdminBreakdownQuery, AdminBreakdownQueryVariables>`
   query AdminBreakdown($community: String!, $id: ID!) {
     community(slug: $community) {
       id
@@ -86,7 +100,12 @@ export const BREAKDOWN = gql`
   }
 `;
 
-export const FLAG_AMBASSADOR = gql`
+type Standing = NonNullable<NonNullable<NonNullable<AdminBreakdownQuery['community']>['member']>['standing']>;
+
+/** One activity that counts; `value` null: a text that could not be measured (its language has no lexicon). */
+export type Contribution = Standing['breakdown']['contributions'][number];
+
+export const FLAG_AMBASSADOR = gql<AdminFlagAmbassadorMutation, AdminFlagAmbassadorMutationVariables>`
   mutation AdminFlagAmbassador($id: ID!, $reason: String!, $flag: Boolean!) {
     flagAmbassador(memberId: $id, reason: $reason) @include(if: $flag) {
       id
@@ -97,7 +116,7 @@ export const FLAG_AMBASSADOR = gql`
   }
 `;
 
-export const PULSE = gql`
+export const PULSE = gql<AdminPulseQuery, AdminPulseQueryVariables>`
   query AdminPulse($community: String!, $from: DateTime!, $to: DateTime!, $bucket: PulseBucketSize) {
     community(slug: $community) {
       id
@@ -118,3 +137,5 @@ export const PULSE = gql`
     }
   }
 `;
+
+export type PulseBucket = NonNullable<AdminPulseQuery['community']>['pulse'][number];

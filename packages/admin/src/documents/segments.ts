@@ -1,8 +1,18 @@
 import { gql } from '@urql/core';
+import type {
+  AdminDeleteSegmentMutation,
+  AdminDeleteSegmentMutationVariables,
+  AdminSaveSegmentMutation,
+  AdminSaveSegmentMutationVariables,
+  AdminSegmentPreviewQuery,
+  AdminSegmentPreviewQueryVariables,
+  AdminSegmentsQuery,
+  AdminSegmentsQueryVariables,
+} from '../generated/graphql.ts';
 
 /** Segments: saved, previewed as they are written, changed and removed. */
 
-export const SEGMENT_PREVIEW = gql`
+export const SEGMENT_PREVIEW = gql<AdminSegmentPreviewQuery, AdminSegmentPreviewQueryVariables>`
   query AdminSegmentPreview($community: String!, $rules: SegmentRulesInput!) {
     community(slug: $community) {
       id
@@ -17,7 +27,7 @@ export const SEGMENT_PREVIEW = gql`
   }
 `;
 
-export const SAVE_SEGMENT = gql`
+export const SAVE_SEGMENT = gql<AdminSaveSegmentMutation, AdminSaveSegmentMutationVariables>`
   mutation AdminSaveSegment($id: ID, $name: String!, $rules: SegmentRulesInput!) {
     saveSegment(id: $id, name: $name, rules: $rules) {
       id
@@ -25,7 +35,7 @@ export const SAVE_SEGMENT = gql`
   }
 `;
 
-export const SEGMENTS = gql`
+export const SEGMENTS = gql<AdminSegmentsQuery, AdminSegmentsQueryVariables>`
   query AdminSegments($community: String!) {
     community(slug: $community) {
       id
@@ -43,7 +53,9 @@ export const SEGMENTS = gql`
   }
 `;
 
-export const DELETE_SEGMENT = gql`
+export type Segment = NonNullable<AdminSegmentsQuery['community']>['segments'][number];
+
+export const DELETE_SEGMENT = gql<AdminDeleteSegmentMutation, AdminDeleteSegmentMutationVariables>`
   mutation AdminDeleteSegment($id: ID!) {
     deleteSegment(id: $id)
   }

@@ -1,8 +1,20 @@
 import { gql } from '@urql/core';
+import type {
+  AdminSetPasswordMutation,
+  AdminSetPasswordMutationVariables,
+  AdminSignInMutation,
+  AdminSignInMutationVariables,
+  AdminSignOutMutation,
+  AdminSignOutMutationVariables,
+  AdminUpdateProfileMutation,
+  AdminUpdateProfileMutationVariables,
+  AdminViewerQuery,
+  AdminViewerQueryVariables,
+} from '../generated/graphql.ts';
 
 /** Signing in and out, the signed-in staff member and their profile. */
 
-export const VIEWER = gql`
+export const VIEWER = gql<AdminViewerQuery, AdminViewerQueryVariables>`
   query AdminViewer {
     viewer {
       kind
@@ -24,7 +36,9 @@ export const VIEWER = gql`
   }
 `;
 
-export const SIGN_IN = gql`
+export type ViewerStaff = NonNullable<NonNullable<AdminViewerQuery['viewer']>['staff']>;
+
+export const SIGN_IN = gql<AdminSignInMutation, AdminSignInMutationVariables>`
   mutation AdminSignIn($community: String!, $email: String!, $password: String!) {
     staffSignIn(community: $community, email: $email, password: $password) {
       kind
@@ -32,13 +46,13 @@ export const SIGN_IN = gql`
   }
 `;
 
-export const SIGN_OUT = gql`
+export const SIGN_OUT = gql<AdminSignOutMutation, AdminSignOutMutationVariables>`
   mutation AdminSignOut {
     staffSignOut
   }
 `;
 
-export const SET_PASSWORD = gql`
+export const SET_PASSWORD = gql<AdminSetPasswordMutation, AdminSetPasswordMutationVariables>`
   mutation AdminSetPassword($token: String!, $password: String!) {
     setStaffPassword(token: $token, password: $password) {
       kind
@@ -46,7 +60,7 @@ export const SET_PASSWORD = gql`
   }
 `;
 
-export const UPDATE_PROFILE = gql`
+export const UPDATE_PROFILE = gql<AdminUpdateProfileMutation, AdminUpdateProfileMutationVariables>`
   mutation AdminUpdateProfile($input: ProfileInput!) {
     updateMyProfile(input: $input) {
       id

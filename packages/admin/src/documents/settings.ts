@@ -1,8 +1,20 @@
 import { gql } from '@urql/core';
+import type {
+  AdminRetireKeyMutation,
+  AdminRetireKeyMutationVariables,
+  AdminRotateKeyMutation,
+  AdminRotateKeyMutationVariables,
+  AdminSetOriginsMutation,
+  AdminSetOriginsMutationVariables,
+  AdminSettingsQuery,
+  AdminSettingsQueryVariables,
+  AdminUpdateCommunityMutation,
+  AdminUpdateCommunityMutationVariables,
+} from '../generated/graphql.ts';
 
 /** The community's settings: name and look, origins, SSO keys. */
 
-export const SETTINGS = gql`
+export const SETTINGS = gql<AdminSettingsQuery, AdminSettingsQueryVariables>`
   query AdminSettings($community: String!) {
     community(slug: $community) {
       id
@@ -21,7 +33,9 @@ export const SETTINGS = gql`
   }
 `;
 
-export const UPDATE_COMMUNITY = gql`
+export type Settings = NonNullable<AdminSettingsQuery['community']>;
+
+export const UPDATE_COMMUNITY = gql<AdminUpdateCommunityMutation, AdminUpdateCommunityMutationVariables>`
   mutation AdminUpdateCommunity($input: UpdateCommunityInput!) {
     updateCommunity(input: $input) {
       id
@@ -29,7 +43,7 @@ export const UPDATE_COMMUNITY = gql`
   }
 `;
 
-export const SET_ORIGINS = gql`
+export const SET_ORIGINS = gql<AdminSetOriginsMutation, AdminSetOriginsMutationVariables>`
   mutation AdminSetOrigins($origins: [String!]!) {
     setAllowedOrigins(origins: $origins) {
       id
@@ -37,7 +51,7 @@ export const SET_ORIGINS = gql`
   }
 `;
 
-export const ROTATE_KEY = gql`
+export const ROTATE_KEY = gql<AdminRotateKeyMutation, AdminRotateKeyMutationVariables>`
   mutation AdminRotateKey {
     rotateSsoKey {
       keyId
@@ -46,7 +60,9 @@ export const ROTATE_KEY = gql`
   }
 `;
 
-export const RETIRE_KEY = gql`
+export type SsoSecret = AdminRotateKeyMutation['rotateSsoKey'];
+
+export const RETIRE_KEY = gql<AdminRetireKeyMutation, AdminRetireKeyMutationVariables>`
   mutation AdminRetireKey($keyId: String!) {
     retireSsoKey(keyId: $keyId) {
       id

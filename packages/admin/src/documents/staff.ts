@@ -1,8 +1,22 @@
 import { gql } from '@urql/core';
+import type {
+  AdminDeactivateMutation,
+  AdminDeactivateMutationVariables,
+  AdminEndAgencyMutation,
+  AdminEndAgencyMutationVariables,
+  AdminInviteMutation,
+  AdminInviteMutationVariables,
+  AdminPasswordLinkMutation,
+  AdminPasswordLinkMutationVariables,
+  AdminStaffQuery,
+  AdminStaffQueryVariables,
+  AdminUpdateStaffMutation,
+  AdminUpdateStaffMutationVariables,
+} from '../generated/graphql.ts';
 
 /** The brand's team: invitations, roles, password links, leaving, an agency's end. */
 
-export const STAFF = gql`
+export const STAFF = gql<AdminStaffQuery, AdminStaffQueryVariables>`
   query AdminStaff($community: String!) {
     community(slug: $community) {
       id
@@ -22,7 +36,9 @@ export const STAFF = gql`
   }
 `;
 
-export const INVITE = gql`
+export type StaffRow = NonNullable<AdminStaffQuery['community']>['staffMembers'][number];
+
+export const INVITE = gql<AdminInviteMutation, AdminInviteMutationVariables>`
   mutation AdminInvite($input: InviteStaffInput!) {
     inviteStaff(input: $input) {
       url
@@ -30,7 +46,7 @@ export const INVITE = gql`
   }
 `;
 
-export const PASSWORD_LINK = gql`
+export const PASSWORD_LINK = gql<AdminPasswordLinkMutation, AdminPasswordLinkMutationVariables>`
   mutation AdminPasswordLink($id: ID!) {
     issuePasswordLink(staffId: $id) {
       url
@@ -38,7 +54,7 @@ export const PASSWORD_LINK = gql`
   }
 `;
 
-export const UPDATE_STAFF = gql`
+export const UPDATE_STAFF = gql<AdminUpdateStaffMutation, AdminUpdateStaffMutationVariables>`
   mutation AdminUpdateStaff($input: UpdateStaffInput!) {
     updateStaff(input: $input) {
       id
@@ -46,7 +62,7 @@ export const UPDATE_STAFF = gql`
   }
 `;
 
-export const DEACTIVATE = gql`
+export const DEACTIVATE = gql<AdminDeactivateMutation, AdminDeactivateMutationVariables>`
   mutation AdminDeactivate($id: ID!, $successors: [ID!]!) {
     deactivateStaff(staffId: $id, successorIds: $successors) {
       movedThreads
@@ -71,7 +87,7 @@ export const DEACTIVATE = gql`
   }
 `;
 
-export const END_AGENCY = gql`
+export const END_AGENCY = gql<AdminEndAgencyMutation, AdminEndAgencyMutationVariables>`
   mutation AdminEndAgency($agency: String!, $successors: [ID!]!) {
     endAgency(agencyName: $agency, successorIds: $successors) {
       staff {

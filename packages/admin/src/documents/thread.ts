@@ -1,9 +1,40 @@
 import { gql } from '@urql/core';
+import type {
+  AdminAssignMutation,
+  AdminAssignMutationVariables,
+  AdminDeleteReplyMutation,
+  AdminDeleteReplyMutationVariables,
+  AdminEditReplyMutation,
+  AdminEditReplyMutationVariables,
+  AdminMarkHelpfulMutation,
+  AdminMarkHelpfulMutationVariables,
+  AdminMergeMutation,
+  AdminMergeMutationVariables,
+  AdminModerateReplyMutation,
+  AdminModerateReplyMutationVariables,
+  AdminModerateThreadMutation,
+  AdminModerateThreadMutationVariables,
+  AdminReplyFragment,
+  AdminReplyMutation,
+  AdminReplyMutationVariables,
+  AdminSearchThreadsQuery,
+  AdminSearchThreadsQueryVariables,
+  AdminSetStatusMutation,
+  AdminSetStatusMutationVariables,
+  AdminSimilarThreadsQuery,
+  AdminSimilarThreadsQueryVariables,
+  AdminThreadEventsSubscription,
+  AdminThreadEventsSubscriptionVariables,
+  AdminThreadQuery,
+  AdminThreadQueryVariables,
+  AdminThreadRepliesQuery,
+  AdminThreadRepliesQueryVariables,
+} from '../generated/graphql.ts';
 import { AUTHOR } from './author.ts';
 
 /** A thread in the console: its replies, staff's answers, status, assignment, merging and moderation. */
 
-export const REPLY_FIELDS = gql`
+export const REPLY_FIELDS = gql<AdminReplyFragment>`
   fragment AdminReply on Reply {
     id
     body
@@ -20,7 +51,9 @@ export const REPLY_FIELDS = gql`
   ${AUTHOR}
 `;
 
-export const THREAD = gql`
+export type Reply = AdminReplyFragment;
+
+export const THREAD = gql<AdminThreadQuery, AdminThreadQueryVariables>`
   query AdminThread($community: String!, $id: ID!) {
     community(slug: $community) {
       id
@@ -68,7 +101,12 @@ export const THREAD = gql`
   ${AUTHOR}
 `;
 
-export const THREAD_REPLIES = gql`
+export type Thread = NonNullable<NonNullable<AdminThreadQuery['community']>['thread']>;
+
+/** What the thread's actions (admin-thread-actions.ts) need of it. */
+export type ActionableThread = Pick<Thread, 'id' | 'status' | 'isHidden' | 'isLocked' | 'assignee' | 'mergedInto'>;
+
+export const THREAD_REPLIES = gql<AdminThreadRepliesQuery, AdminThreadRepliesQueryVariables>`
   query AdminThreadReplies($community: String!, $id: ID!, $after: String) {
     community(slug: $community) {
       id
@@ -91,7 +129,7 @@ export const THREAD_REPLIES = gql`
   ${REPLY_FIELDS}
 `;
 
-export const THREAD_EVENTS = gql`
+export const THREAD_EVENTS = gql<AdminThreadEventsSubscription, AdminThreadEventsSubscriptionVariables>`
   subscription AdminThreadEvents($community: String!, $id: ID!) {
     threadEvents(community: $community, threadId: $id) {
       __typename
@@ -99,7 +137,7 @@ export const THREAD_EVENTS = gql`
   }
 `;
 
-export const EDIT_REPLY = gql`
+export const EDIT_REPLY = gql<AdminEditReplyMutation, AdminEditReplyMutationVariables>`
   mutation AdminEditReply($input: EditReplyInput!) {
     editReply(input: $input) {
       id
@@ -107,13 +145,13 @@ export const EDIT_REPLY = gql`
   }
 `;
 
-export const DELETE_REPLY = gql`
+export const DELETE_REPLY = gql<AdminDeleteReplyMutation, AdminDeleteReplyMutationVariables>`
   mutation AdminDeleteReply($id: ID!) {
     deleteReply(replyId: $id)
   }
 `;
 
-export const REPLY = gql`
+export const REPLY = gql<AdminReplyMutation, AdminReplyMutationVariables>`
   mutation AdminReply($input: ReplyInput!) {
     reply(input: $input) {
       id
@@ -121,7 +159,7 @@ export const REPLY = gql`
   }
 `;
 
-export const SET_STATUS = gql`
+export const SET_STATUS = gql<AdminSetStatusMutation, AdminSetStatusMutationVariables>`
   mutation AdminSetStatus($input: SetThreadStatusInput!) {
     setThreadStatus(input: $input) {
       id
@@ -129,7 +167,7 @@ export const SET_STATUS = gql`
   }
 `;
 
-export const ASSIGN = gql`
+export const ASSIGN = gql<AdminAssignMutation, AdminAssignMutationVariables>`
   mutation AdminAssign($threadId: ID!, $staffId: ID) {
     assignThread(threadId: $threadId, staffId: $staffId) {
       id
@@ -137,7 +175,7 @@ export const ASSIGN = gql`
   }
 `;
 
-export const MERGE = gql`
+export const MERGE = gql<AdminMergeMutation, AdminMergeMutationVariables>`
   mutation AdminMerge($threadId: ID!, $into: ID!) {
     mergeThread(threadId: $threadId, intoThreadId: $into) {
       id
@@ -145,7 +183,7 @@ export const MERGE = gql`
   }
 `;
 
-export const SEARCH_THREADS = gql`
+export const SEARCH_THREADS = gql<AdminSearchThreadsQuery, AdminSearchThreadsQueryVariables>`
   query AdminSearchThreads($community: String!, $search: String!) {
     community(slug: $community) {
       id
@@ -166,7 +204,7 @@ export const SEARCH_THREADS = gql`
 `;
 
 /** Threads that may be the same as this one: the merge form's first suggestions. */
-export const SIMILAR_THREADS = gql`
+export const SIMILAR_THREADS = gql<AdminSimilarThreadsQuery, AdminSimilarThreadsQueryVariables>`
   query AdminSimilarThreads($community: String!, $title: String!, $body: String, $id: ID!) {
     community(slug: $community) {
       id
@@ -180,7 +218,9 @@ export const SIMILAR_THREADS = gql`
   }
 `;
 
-export const MODERATE_THREAD = gql`
+export type SimilarThread = NonNullable<AdminSimilarThreadsQuery['community']>['similarThreads'][number];
+
+export const MODERATE_THREAD = gql<AdminModerateThreadMutation, AdminModerateThreadMutationVariables>`
   mutation AdminModerateThread($id: ID!, $reason: String!, $hide: Boolean!, $restore: Boolean!, $lock: Boolean!, $unlock: Boolean!) {
     hideThread(threadId: $id, reason: $reason) @include(if: $hide) {
       id
@@ -197,7 +237,7 @@ export const MODERATE_THREAD = gql`
   }
 `;
 
-export const MODERATE_REPLY = gql`
+export const MODERATE_REPLY = gql<AdminModerateReplyMutation, AdminModerateReplyMutationVariables>`
   mutation AdminModerateReply($id: ID!, $reason: String!, $hide: Boolean!) {
     hideReply(replyId: $id, reason: $reason) @include(if: $hide) {
       id
@@ -208,7 +248,7 @@ export const MODERATE_REPLY = gql`
   }
 `;
 
-export const MARK_HELPFUL = gql`
+export const MARK_HELPFUL = gql<AdminMarkHelpfulMutation, AdminMarkHelpfulMutationVariables>`
   mutation AdminMarkHelpful($id: ID!, $helpful: Boolean!) {
     markReplyHelpful(replyId: $id) @include(if: $helpful) {
       id

@@ -1,8 +1,20 @@
 import { gql } from '@urql/core';
+import type {
+  AdminCreateWebhookMutation,
+  AdminCreateWebhookMutationVariables,
+  AdminDeleteWebhookMutation,
+  AdminDeleteWebhookMutationVariables,
+  AdminRedeliverMutation,
+  AdminRedeliverMutationVariables,
+  AdminUpdateWebhookMutation,
+  AdminUpdateWebhookMutationVariables,
+  AdminWebhooksQuery,
+  AdminWebhooksQueryVariables,
+} from '../generated/graphql.ts';
 
 /** Webhooks and their deliveries. */
 
-export const WEBHOOKS = gql`
+export const WEBHOOKS = gql<AdminWebhooksQuery, AdminWebhooksQueryVariables>`
   query AdminWebhooks($community: String!) {
     community(slug: $community) {
       id
@@ -31,7 +43,10 @@ export const WEBHOOKS = gql`
   }
 `;
 
-export const CREATE_WEBHOOK = gql`
+export type Webhook = NonNullable<AdminWebhooksQuery['community']>['webhooks'][number];
+export type WebhookDelivery = Webhook['deliveries']['edges'][number]['node'];
+
+export const CREATE_WEBHOOK = gql<AdminCreateWebhookMutation, AdminCreateWebhookMutationVariables>`
   mutation AdminCreateWebhook(
     $url: String!
     $events: [WebhookEvent!]!
@@ -47,7 +62,7 @@ export const CREATE_WEBHOOK = gql`
   }
 `;
 
-export const UPDATE_WEBHOOK = gql`
+export const UPDATE_WEBHOOK = gql<AdminUpdateWebhookMutation, AdminUpdateWebhookMutationVariables>`
   mutation AdminUpdateWebhook($id: ID!, $active: Boolean) {
     updateWebhook(id: $id, active: $active) {
       id
@@ -56,13 +71,13 @@ export const UPDATE_WEBHOOK = gql`
   }
 `;
 
-export const DELETE_WEBHOOK = gql`
+export const DELETE_WEBHOOK = gql<AdminDeleteWebhookMutation, AdminDeleteWebhookMutationVariables>`
   mutation AdminDeleteWebhook($id: ID!) {
     deleteWebhook(id: $id)
   }
 `;
 
-export const REDELIVER = gql`
+export const REDELIVER = gql<AdminRedeliverMutation, AdminRedeliverMutationVariables>`
   mutation AdminRedeliver($id: ID!) {
     redeliverWebhook(deliveryId: $id) {
       id

@@ -1,6 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { usePayloadFormatter } from 'graphql-yoga';
 
+/** An envelop plugin, as usePayloadFormatter makes one (yoga's own Plugin type is a wider one). */
+type EnvelopPlugin = ReturnType<typeof usePayloadFormatter>;
+
 const SUGGESTION = / Did you mean .*$/;
 
 function withoutSuggestion<E extends Error>(error: E): E | GraphQLError {
@@ -17,8 +20,10 @@ function withoutSuggestion<E extends Error>(error: E): E | GraphQLError {
 /**
  * In production, no "Did you mean …?" hints in error messages: with introspection off, they would
  * still map the schema for anyone probing it. Validation errors and execution errors both.
+ * graphql-armor's block-field-suggestions is not used: it sees only validation, and its pattern
+ * misses graphql-js's enum hints ("Did you mean the enum value …?"), in a literal or a variable.
  */
-export function useHiddenSuggestions() {
+export function useHiddenSuggestions(): EnvelopPlugin {
   const formatter = usePayloadFormatter((result) =>
     result.errors?.some((e) => SUGGESTION.test(e.message))
       ? { ...result, errors: result.errors.map(withoutSuggestion) }
@@ -28,7 +33,7 @@ export function useHiddenSuggestions() {
     ...formatter,
     onValidate:
       () =>
-      ({ result, setResult }: { result: readonly GraphQLError[]; setResult(errors: GraphQLError[]): void }) => {
+      ({ result, setResult }) => {
         if (result.some((e) => SUGGESTION.test(e.message))) setResult(result.map(withoutSuggestion));
       },
   };
@@ -39,7 +44,7 @@ export function useHiddenSuggestions() {
  * required input) before any resolver runs, so those errors never pass through maskError and
  * carry no code. This gives them BAD_USER_INPUT, like every other input mistake.
  */
-export function useVariableErrorCodes() {
+export function useVariableErrorCodes(): EnvelopPlugin {
   return usePayloadFormatter((result) => {
     if (!result.errors?.some((e) => !e.extensions?.code)) return false;
     return {

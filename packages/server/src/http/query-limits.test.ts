@@ -86,6 +86,21 @@ describe('in production', () => {
     expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
     const typo = await production.client().request('{ viewr { kind } }');
     expect(typo.errors?.[0]?.message).toBe('Cannot query field "viewr" on type "Query".');
+    // Nor in a variable's value, which graphql-js checks when the query runs.
+    const enumTypo = await production
+      .client()
+      .request(
+        'query ($s: String!, $k: [ThreadKind!]) { community(slug: $s) { threads(first: 1, kind: $k) { edges { cursor } } } }',
+        { variables: { s: brand.slug, k: ['IDAE'] } },
+      );
+    expect(enumTypo.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(enumTypo.errors?.[0]?.message).toMatch(/IDAE/);
+    expect(enumTypo.errors?.[0]?.message).not.toMatch(/did you mean|IDEA/i);
+    const literalTypo = await production
+      .client()
+      .request(`{ community(slug: "${brand.slug}") { threads(first: 1, kind: [IDAE]) { edges { cursor } } } }`);
+    expect(literalTypo.errors?.[0]?.message).toMatch(/IDAE/);
+    expect(literalTypo.errors?.[0]?.message).not.toMatch(/did you mean|IDEA/i);
     // In development both help whoever is building a client.
     expect((await server.client().request('{ viewr { kind } }')).errors?.[0]?.message).toContain('Did you mean');
   });

@@ -52,11 +52,12 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin],
   // Every field costs 1; a connection multiplies what it selects by the page size it asks for
-  // (connectionComplexity). A query bomb is refused before any resolver runs.
+  // (connectionComplexity). A query bomb is refused before any resolver runs. graphql-armor's cost
+  // limit cannot see page sizes, so cost and breadth stay here; depth is armor's (http/query-limits.ts).
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 1,
-    limit: { complexity: 20_000, depth: 14, breadth: 300 },
+    limit: { complexity: 20_000, breadth: 300 },
     complexityError: (kind, result) => {
       const key = kind.toLowerCase() as 'complexity' | 'depth' | 'breadth';
       return new AppError('QUERY_TOO_COMPLEX', {

@@ -2,41 +2,25 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { linkButtonStyles } from '@rapport/shared/ui/link-button.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { dateOnly, timeAgo } from '@rapport/shared/ui/time.ts';
+import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
+import type { EmailDigest } from '../generated/graphql.ts';
 import {
   ACCOUNT,
+  type Account,
   DELETE_ACCOUNT,
   EXPORT,
   KEEP_ACCOUNT,
   MARK_READ,
+  type Notification,
   SET_CONSENT,
   SET_DIGEST,
   SET_FOLLOW_ON_VOTE,
 } from '../graphql/account.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 import { loadFailed, loading, networkError, statusName } from '../i18n/words.ts';
-
-interface Notification {
-  id: string;
-  kind: 'REPLY' | 'STATUS_CHANGED' | 'MERGED' | 'CHANGELOG';
-  unread: boolean;
-  status: string | null;
-  createdAt: string;
-  thread: { id: string; title: string } | null;
-  mergedInto: { id: string; title: string } | null;
-  changelogEntry: { id: string; title: string } | null;
-  actor: { displayName: string } | null;
-}
-
-interface Account {
-  emailDigest: string | null;
-  followOnVote: boolean | null;
-  deletionDueAt: string | null;
-  consents: { purpose: string; granted: boolean; text: string }[] | null;
-  notifications: { edges: { node: Notification }[] } | null;
-}
 
 /** Tells the root element the unread count changed (the badge). */
 export class NotificationsReadEvent extends Event {
@@ -110,7 +94,7 @@ export class AccountPanel extends LitElement {
 
   async #load(): Promise<void> {
     const result = await this.app.client.query(ACCOUNT, {}).toPromise();
-    const viewer = result.data?.viewer as Account | undefined;
+    const viewer = result.data?.viewer;
     if (!viewer) {
       this.problem = problemOf(result.error)?.message ?? loadFailed();
       return;
@@ -122,7 +106,10 @@ export class AccountPanel extends LitElement {
     }
   }
 
-  async #mutate(document: Parameters<App['client']['mutation']>[0], variables: Record<string, unknown>) {
+  async #mutate<Data, Variables extends AnyVariables>(
+    document: TypedDocumentNode<Data, Variables>,
+    variables: Variables,
+  ) {
     const result = await this.app.client.mutation(document, variables).toPromise();
     this.problem = result.error ? (problemOf(result.error)?.message ?? networkError()) : '';
     this.done = result.error ? '' : msg('Saved.');
@@ -147,7 +134,7 @@ export class AccountPanel extends LitElement {
 
   async #delete(): Promise<void> {
     const result = await this.#mutate(DELETE_ACCOUNT, {});
-    const dueAt = (result.data as { requestAccountDeletion?: string } | undefined)?.requestAccountDeletion;
+    const dueAt = result.data?.requestAccountDeletion;
     if (dueAt && this.account) this.account = { ...this.account, deletionDueAt: dueAt };
     this.confirming = false;
   }
@@ -210,7 +197,7 @@ export class AccountPanel extends LitElement {
         this.#mutate(SET_FOLLOW_ON_VOTE, { followOnVote: (e.target as HTMLInputElement).checked })} />
         ${msg('Voting for an idea also sends me its updates (when it is planned, shipped or merged)')}</label>
       <label for="digest">${msg('How often')}
-        <select id="digest" @change=${(e: Event) => this.#mutate(SET_DIGEST, { digest: (e.target as HTMLSelectElement).value })}>
+        <select id="digest" @change=${(e: Event) => this.#mutate(SET_DIGEST, { digest: (e.target as HTMLSelectElement).value as EmailDigest })}>
           ${Object.entries({ IMMEDIATE: msg('Right away'), DAILY: msg('Once a day'), NEVER: msg('Never') }).map(([value, label]) => html`<option value=${value} ?selected=${value === a.emailDigest}>${label}</option>`)}
         </select></label>`;
   }

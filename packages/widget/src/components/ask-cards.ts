@@ -7,8 +7,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { define } from '../define.ts';
+import type { Ask } from '../graphql/asks.ts';
 import { ANSWER_ASK, OPEN_ASKS } from '../graphql/asks.ts';
-import type { Ask } from '../graphql/types.ts';
 import { authorLabels } from '../i18n/labels.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 
@@ -86,7 +86,7 @@ export class AskCards extends LitElement {
   /** Reads the asks again (someone else signed in, or one was answered elsewhere). */
   async refresh(): Promise<void> {
     const result = await this.app.client.query(OPEN_ASKS, {}, { requestPolicy: 'network-only' }).toPromise();
-    this.asks = (result.data?.viewer?.openAsks as Ask[] | undefined) ?? [];
+    this.asks = (result.data?.viewer?.openAsks ?? []).filter((a): a is Ask => a.publishedAt !== null);
     this.drafts = Object.fromEntries(
       this.asks.map((a) => [
         a.id,
@@ -119,7 +119,7 @@ export class AskCards extends LitElement {
     const result = await this.app.client
       .mutation(ANSWER_ASK, { id: ask.id, choices: draft.choices, text: draft.text.trim() || null })
       .toPromise();
-    const answer = result.data?.answerAsk as { choices: number[]; text: string | null } | undefined;
+    const answer = result.data?.answerAsk;
     if (answer) {
       this.asks = this.asks.map((a) => (a.id === ask.id ? { ...a, viewerAnswer: answer } : a));
       this.#change(ask.id, { sending: false, saved: true });

@@ -87,7 +87,7 @@ export class EditableText extends LitElement {
       : await this.app.client
           .mutation(EDIT_REPLY, { input: { replyId: this.item.id, body: this.draft.body } })
           .toPromise();
-    const saved = result.data?.[thread ? 'editThread' : 'editReply'];
+    const saved = result.data && ('editThread' in result.data ? result.data.editThread : result.data.editReply);
     if (!saved) {
       this.problem = problemOf(result.error)?.message ?? networkError();
       return;

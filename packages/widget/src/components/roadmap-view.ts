@@ -5,8 +5,9 @@ import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { queryInParts } from '../client/query.ts';
 import { define } from '../define.ts';
+import type { ThreadSummary } from '../graphql/documents.ts';
+import type { Roadmap } from '../graphql/roadmap.ts';
 import { ROADMAP } from '../graphql/roadmap.ts';
-import type { Roadmap, ThreadSummary } from '../graphql/types.ts';
 import { t as fmt } from '../i18n/localize.ts';
 import { loadFailed, loading, replyCount } from '../i18n/words.ts';
 
@@ -157,7 +158,7 @@ export class RoadmapView extends LitElement {
       ROADMAP,
       { community: this.app.community, signedIn: this.app.session.token !== null },
       (part) => {
-        const roadmap = part.data?.community?.roadmap as Roadmap | null | undefined;
+        const roadmap = part.data?.community?.roadmap;
         if (roadmap) this.roadmap = roadmap;
       },
     );

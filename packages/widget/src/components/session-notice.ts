@@ -5,16 +5,11 @@ import type { App } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import type { SessionChange } from '../client/session.ts';
 import { define } from '../define.ts';
+import type { WidgetGuestActivityFieldsFragment } from '../generated/graphql.ts';
 import { BRING_GUEST_ACTIVITY, GUEST_ACTIVITY } from '../graphql/session.ts';
 import { currentLocale, t } from '../i18n/localize.ts';
 
-interface GuestActivity {
-  displayName: string;
-  threadCount: number;
-  replyCount: number;
-  voteCount: number;
-  followCount: number;
-}
+type GuestActivity = WidgetGuestActivityFieldsFragment;
 
 /** "2 posts, 1 reply and 3 votes", in the widget's language. */
 function activityOf(a: GuestActivity): string {

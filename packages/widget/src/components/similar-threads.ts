@@ -4,16 +4,9 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import { JOIN_THREAD, SIMILAR_THREADS } from '../graphql/post.ts';
+import { JOIN_THREAD, SIMILAR_THREADS, type Similar } from '../graphql/post.ts';
 import { t } from '../i18n/localize.ts';
 import { networkError, statusName } from '../i18n/words.ts';
-
-interface Similar {
-  id: string;
-  title: string;
-  status: string;
-  voteCount: number;
-}
 
 /** How long typing must pause before the server is asked (one request per pause, not per key). */
 const PAUSE_MS = 350;

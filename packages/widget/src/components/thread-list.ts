@@ -6,8 +6,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { queryInParts } from '../client/query.ts';
+import type { PageInfo, ThreadKind, ThreadOrder, ThreadStatus, ThreadSummary } from '../graphql/documents.ts';
 import { THREAD_LIST } from '../graphql/documents.ts';
-import type { PageInfo, ThreadKind, ThreadOrder, ThreadStatus, ThreadSummary } from '../graphql/types.ts';
 import { currentLocale } from '../i18n/localize.ts';
 import { kindNames, loadFailed, loading, replyCount, sortNames, statusNames } from '../i18n/words.ts';
 

@@ -9,8 +9,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { queryInParts } from '../client/query.ts';
+import type { Reply, Thread, ThreadEvent } from '../graphql/thread.ts';
 import { FOLLOW, MORE_REPLIES, THREAD_EVENTS, THREAD_VIEW, UNFOLLOW } from '../graphql/thread.ts';
-import type { Reply, Thread, ThreadEvent } from '../graphql/types.ts';
 import { authorLabels } from '../i18n/labels.ts';
 import { t as fmt } from '../i18n/localize.ts';
 import { kindNames, loadFailed, loading, networkError, replyCount, statusName, statusNames } from '../i18n/words.ts';
@@ -153,7 +153,7 @@ export class ThreadView extends LitElement {
       THREAD_VIEW,
       { community: this.app.community, id: this.threadId, signedIn: this.app.session.token !== null },
       (part) => {
-        const thread = part.data?.community?.thread as Thread | undefined;
+        const thread = part.data?.community?.thread;
         if (!thread) return;
         this.thread = thread;
         this.#merge(
@@ -276,8 +276,10 @@ export class ThreadView extends LitElement {
     if (!thread || !(await this.app.ensureSession())) return;
     const following = !thread.viewerIsFollowing;
     this.thread = { ...thread, viewerIsFollowing: following };
-    const result = await this.app.client.mutation(following ? FOLLOW : UNFOLLOW, { id: thread.id }).toPromise();
-    const saved = result.data?.[following ? 'follow' : 'unfollow'];
+    const result = following
+      ? await this.app.client.mutation(FOLLOW, { id: thread.id }).toPromise()
+      : await this.app.client.mutation(UNFOLLOW, { id: thread.id }).toPromise();
+    const saved = result.data && ('follow' in result.data ? result.data.follow : result.data.unfollow);
     if (this.thread) this.thread = { ...this.thread, viewerIsFollowing: saved ? saved.viewerIsFollowing : !following };
     if (!saved) this.problem = problemOf(result.error)?.message ?? networkError();
   }

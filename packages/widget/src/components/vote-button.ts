@@ -82,11 +82,12 @@ export class VoteButton extends LitElement {
     this.voted = !before.voted;
     this.count = before.count + (this.voted ? 1 : -1);
     const request = { id: this.threadId, voted: !before.voted };
-    const result = await this.app.client
-      .mutation(before.voted ? UNVOTE : VOTE, { id: this.threadId, idempotencyKey: this.#key.for(request) })
-      .toPromise();
+    const variables = { id: this.threadId, idempotencyKey: this.#key.for(request) };
+    const result = before.voted
+      ? await this.app.client.mutation(UNVOTE, variables).toPromise()
+      : await this.app.client.mutation(VOTE, variables).toPromise();
     this.busy = false;
-    const saved = result.data?.[before.voted ? 'unvote' : 'vote'];
+    const saved = result.data && ('vote' in result.data ? result.data.vote : result.data.unvote);
     if (saved) {
       this.#key.sent();
       this.count = saved.voteCount;

@@ -6,7 +6,8 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import { define } from '../define.ts';
-import type { ChangelogEntry, PageInfo } from '../graphql/types.ts';
+import type { PageInfo } from '../graphql/documents.ts';
+import type { ChangelogEntry } from '../graphql/whats-new.ts';
 import { MARK_NEWS_READ, WHATS_NEW } from '../graphql/whats-new.ts';
 import { authorLabels } from '../i18n/labels.ts';
 import { loadFailed, loading } from '../i18n/words.ts';
@@ -106,7 +107,10 @@ export class WhatsNew extends LitElement {
       return;
     }
     this.problem = '';
-    this.entries = [...this.entries, ...page.edges.map((e: { node: ChangelogEntry }) => e.node)];
+    this.entries = [
+      ...this.entries,
+      ...page.edges.map((e) => e.node).filter((n): n is ChangelogEntry => n.publishedAt !== null),
+    ];
     this.pageInfo = page.pageInfo;
     if (after === null) await this.#seen();
   }

@@ -1,8 +1,15 @@
 import { gql } from '@urql/core';
+import type {
+  WidgetAnswerAskMutation,
+  WidgetAnswerAskMutationVariables,
+  WidgetOpenAsksQuery,
+  WidgetOpenAsksQueryVariables,
+} from '../generated/graphql.ts';
+import type { Published } from './documents.ts';
 import { AUTHOR } from './thread.ts';
 
 /** The asks put to the signed-in customer (loaded with their cards, for members only). */
-export const OPEN_ASKS = gql`
+export const OPEN_ASKS = gql<WidgetOpenAsksQuery, WidgetOpenAsksQueryVariables>`
   query WidgetOpenAsks {
     viewer {
       openAsks {
@@ -27,7 +34,7 @@ export const OPEN_ASKS = gql`
   ${AUTHOR}
 `;
 
-export const ANSWER_ASK = gql`
+export const ANSWER_ASK = gql<WidgetAnswerAskMutation, WidgetAnswerAskMutationVariables>`
   mutation WidgetAnswerAsk($id: ID!, $choices: [Int!], $text: String) {
     answerAsk(id: $id, choices: $choices, text: $text) {
       id
@@ -36,3 +43,6 @@ export const ANSWER_ASK = gql`
     }
   }
 `;
+
+/** A question or poll from a named staff member, put to this customer (open asks are published). */
+export type Ask = Published<NonNullable<WidgetOpenAsksQuery['viewer']>['openAsks'][number]>;

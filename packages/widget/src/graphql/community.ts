@@ -1,7 +1,13 @@
 import { gql } from '@urql/core';
+import type {
+  WidgetCommunityQuery,
+  WidgetCommunityQueryVariables,
+  WidgetSetMyLocaleMutation,
+  WidgetSetMyLocaleMutationVariables,
+} from '../generated/graphql.ts';
 
 /** The root element's own question: the community's name, which views it has, and who the visitor is. */
-export const COMMUNITY = gql`
+export const COMMUNITY = gql<WidgetCommunityQuery, WidgetCommunityQueryVariables>`
   query WidgetCommunity($community: String!) {
     community(slug: $community) {
       id
@@ -34,7 +40,7 @@ export const COMMUNITY = gql`
 `;
 
 /** The language a member's emails are written in: the one the widget shows them. */
-export const SET_MY_LOCALE = gql`
+export const SET_MY_LOCALE = gql<WidgetSetMyLocaleMutation, WidgetSetMyLocaleMutationVariables>`
   mutation WidgetSetMyLocale($locale: String!) {
     setMyLocale(locale: $locale)
   }

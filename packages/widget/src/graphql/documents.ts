@@ -1,8 +1,21 @@
 import { gql } from '@urql/core';
+import type {
+  ThreadSummaryFragment,
+  WidgetShareCodeMutation,
+  WidgetShareCodeMutationVariables,
+  WidgetShareVisitMutation,
+  WidgetShareVisitMutationVariables,
+  WidgetThreadsQuery,
+  WidgetThreadsQueryVariables,
+  WidgetUnvoteMutation,
+  WidgetUnvoteMutationVariables,
+  WidgetVoteMutation,
+  WidgetVoteMutationVariables,
+} from '../generated/graphql.ts';
 
 /** What the list sends (loaded with widget.js): the page of threads, votes and share visits. Each view's documents are in its own file, loaded with it. */
 
-export const THREAD_SUMMARY = gql`
+export const THREAD_SUMMARY = gql<ThreadSummaryFragment>`
   fragment ThreadSummary on Thread {
     id
     kind
@@ -22,7 +35,7 @@ export const THREAD_SUMMARY = gql`
   }
 `;
 
-export const THREAD_LIST = gql`
+export const THREAD_LIST = gql<WidgetThreadsQuery, WidgetThreadsQueryVariables>`
   query WidgetThreads(
     $community: String!
     $first: Int!
@@ -52,7 +65,7 @@ export const THREAD_LIST = gql`
   ${THREAD_SUMMARY}
 `;
 
-export const VOTE = gql`
+export const VOTE = gql<WidgetVoteMutation, WidgetVoteMutationVariables>`
   mutation WidgetVote($id: ID!, $idempotencyKey: String) {
     vote(threadId: $id, idempotencyKey: $idempotencyKey) {
       id
@@ -62,7 +75,7 @@ export const VOTE = gql`
   }
 `;
 
-export const UNVOTE = gql`
+export const UNVOTE = gql<WidgetUnvoteMutation, WidgetUnvoteMutationVariables>`
   mutation WidgetUnvote($id: ID!, $idempotencyKey: String) {
     unvote(threadId: $id, idempotencyKey: $idempotencyKey) {
       id
@@ -72,14 +85,28 @@ export const UNVOTE = gql`
   }
 `;
 
-export const SHARE_CODE = gql`
+export const SHARE_CODE = gql<WidgetShareCodeMutation, WidgetShareCodeMutationVariables>`
   mutation WidgetShareCode($community: String!) {
     shareCode(community: $community)
   }
 `;
 
-export const RECORD_VISIT = gql`
+export const RECORD_VISIT = gql<WidgetShareVisitMutation, WidgetShareVisitMutationVariables>`
   mutation WidgetShareVisit($community: String!, $code: String!, $visitor: String!, $threadId: ID) {
     recordShareVisit(community: $community, code: $code, visitor: $visitor, threadId: $threadId)
   }
 `;
+
+/**
+ * One object type for a selection with deferred parts (generated as a union of "arrived" and "not
+ * yet"): the deferred fields become optional.
+ */
+export type WithDeferred<T> = Pick<T, keyof T>;
+
+/** Something customers see only once published: the schema's `publishedAt` is null only for drafts. */
+export type Published<T extends { publishedAt: string | null }> = Omit<T, 'publishedAt'> & { publishedAt: string };
+
+/** A thread as lists and the roadmap show it, and a page's place. */
+export type ThreadSummary = WithDeferred<ThreadSummaryFragment>;
+export type PageInfo = NonNullable<WidgetThreadsQuery['community']>['threads']['pageInfo'];
+export type { ThreadKind, ThreadOrder, ThreadStatus } from '../generated/graphql.ts';

@@ -1,8 +1,16 @@
 import { gql } from '@urql/core';
+import type {
+  WidgetJoinThreadMutation,
+  WidgetJoinThreadMutationVariables,
+  WidgetPostThreadMutation,
+  WidgetPostThreadMutationVariables,
+  WidgetSimilarThreadsQuery,
+  WidgetSimilarThreadsQueryVariables,
+} from '../generated/graphql.ts';
 
 /** The new-post form's (loaded with it). */
 
-export const POST_THREAD = gql`
+export const POST_THREAD = gql<WidgetPostThreadMutation, WidgetPostThreadMutationVariables>`
   mutation WidgetPostThread($input: PostThreadInput!) {
     postThread(input: $input) {
       id
@@ -10,7 +18,7 @@ export const POST_THREAD = gql`
   }
 `;
 
-export const SIMILAR_THREADS = gql`
+export const SIMILAR_THREADS = gql<WidgetSimilarThreadsQuery, WidgetSimilarThreadsQueryVariables>`
   query WidgetSimilarThreads($community: String!, $title: String!, $body: String) {
     community(slug: $community) {
       id
@@ -25,7 +33,7 @@ export const SIMILAR_THREADS = gql`
 `;
 
 /** "This is it": a vote for the thread and following it, in one request (mutations run in order). */
-export const JOIN_THREAD = gql`
+export const JOIN_THREAD = gql<WidgetJoinThreadMutation, WidgetJoinThreadMutationVariables>`
   mutation WidgetJoinThread($id: ID!, $idempotencyKey: String) {
     vote(threadId: $id, idempotencyKey: $idempotencyKey) {
       id
@@ -36,3 +44,6 @@ export const JOIN_THREAD = gql`
     }
   }
 `;
+
+/** A thread the post being written may duplicate. */
+export type Similar = NonNullable<WidgetSimilarThreadsQuery['community']>['similarThreads'][number];

@@ -1,8 +1,9 @@
 import { gql } from '@urql/core';
+import type { WidgetRoadmapQuery, WidgetRoadmapQueryVariables } from '../generated/graphql.ts';
 import { THREAD_SUMMARY } from './documents.ts';
 
 /** The roadmap's columns (loaded with the Roadmap view). */
-export const ROADMAP = gql`
+export const ROADMAP = gql<WidgetRoadmapQuery, WidgetRoadmapQueryVariables>`
   query WidgetRoadmap($community: String!, $signedIn: Boolean!) {
     community(slug: $community) {
       id
@@ -21,3 +22,6 @@ export const ROADMAP = gql`
   }
   ${THREAD_SUMMARY}
 `;
+
+/** The roadmap's columns, as the document selects them. */
+export type Roadmap = NonNullable<NonNullable<WidgetRoadmapQuery['community']>['roadmap']>;

@@ -1,8 +1,15 @@
 import { gql } from '@urql/core';
+import type {
+  WidgetBringGuestActivityMutation,
+  WidgetBringGuestActivityMutationVariables,
+  WidgetGuestActivityFieldsFragment,
+  WidgetGuestActivityQuery,
+  WidgetGuestActivityQueryVariables,
+} from '../generated/graphql.ts';
 
 /** A signed-in customer's guest past on this browser (loaded with the notice, not with the widget). */
 
-const GUEST_ACTIVITY_FIELDS = gql`
+const GUEST_ACTIVITY_FIELDS = gql<WidgetGuestActivityFieldsFragment>`
   fragment WidgetGuestActivityFields on GuestActivity {
     displayName
     threadCount
@@ -12,7 +19,7 @@ const GUEST_ACTIVITY_FIELDS = gql`
   }
 `;
 
-export const GUEST_ACTIVITY = gql`
+export const GUEST_ACTIVITY = gql<WidgetGuestActivityQuery, WidgetGuestActivityQueryVariables>`
   query WidgetGuestActivity($token: String!) {
     guestActivity(guestToken: $token) {
       ...WidgetGuestActivityFields
@@ -21,7 +28,7 @@ export const GUEST_ACTIVITY = gql`
   ${GUEST_ACTIVITY_FIELDS}
 `;
 
-export const BRING_GUEST_ACTIVITY = gql`
+export const BRING_GUEST_ACTIVITY = gql<WidgetBringGuestActivityMutation, WidgetBringGuestActivityMutationVariables>`
   mutation WidgetBringGuestActivity($token: String!) {
     bringGuestActivity(guestToken: $token) {
       ...WidgetGuestActivityFields

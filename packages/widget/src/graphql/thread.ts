@@ -1,8 +1,38 @@
 import { gql } from '@urql/core';
+import type {
+  AuthorFragment,
+  ReplyFragment,
+  StatusUpdateFragment,
+  WidgetDeleteReplyMutation,
+  WidgetDeleteReplyMutationVariables,
+  WidgetDeleteThreadMutation,
+  WidgetDeleteThreadMutationVariables,
+  WidgetEditReplyMutation,
+  WidgetEditReplyMutationVariables,
+  WidgetEditThreadMutation,
+  WidgetEditThreadMutationVariables,
+  WidgetFollowMutation,
+  WidgetFollowMutationVariables,
+  WidgetMoreRepliesQuery,
+  WidgetMoreRepliesQueryVariables,
+  WidgetReplyMutation,
+  WidgetReplyMutationVariables,
+  WidgetReportMutation,
+  WidgetReportMutationVariables,
+  WidgetThreadEventsSubscription,
+  WidgetThreadEventsSubscriptionVariables,
+  WidgetThreadQuery,
+  WidgetThreadQueryVariables,
+  WidgetUnfollowMutation,
+  WidgetUnfollowMutationVariables,
+  WidgetWithdrawThreadMutation,
+  WidgetWithdrawThreadMutationVariables,
+} from '../generated/graphql.ts';
+import type { WithDeferred } from './documents.ts';
 
 /** A thread's page (loaded with it): the thread, its replies, live events, and what can be done there. */
 
-export const AUTHOR = gql`
+export const AUTHOR = gql<AuthorFragment>`
   fragment Author on Author {
     __typename
     displayName
@@ -19,7 +49,7 @@ export const AUTHOR = gql`
   }
 `;
 
-export const REPLY = gql`
+export const REPLY = gql<ReplyFragment>`
   fragment Reply on Reply {
     id
     body
@@ -37,7 +67,7 @@ export const REPLY = gql`
 `;
 
 /** A status change as a thread shows it: the note, who made it, and the "What's new" entry it came with. */
-export const STATUS_UPDATE = gql`
+export const STATUS_UPDATE = gql<StatusUpdateFragment>`
   fragment StatusUpdate on StatusChange {
     to
     noteFormatted
@@ -53,7 +83,7 @@ export const STATUS_UPDATE = gql`
   ${AUTHOR}
 `;
 
-export const THREAD_VIEW = gql`
+export const THREAD_VIEW = gql<WidgetThreadQuery, WidgetThreadQueryVariables>`
   query WidgetThread($community: String!, $id: ID!, $signedIn: Boolean!) {
     community(slug: $community) {
       id
@@ -110,7 +140,7 @@ export const THREAD_VIEW = gql`
 
 /** Replies after the last one shown: "load more", and catching up after a live-update gap. */
 
-export const MORE_REPLIES = gql`
+export const MORE_REPLIES = gql<WidgetMoreRepliesQuery, WidgetMoreRepliesQueryVariables>`
   query WidgetMoreReplies($community: String!, $id: ID!, $after: String) {
     community(slug: $community) {
       id
@@ -136,7 +166,7 @@ export const MORE_REPLIES = gql`
   ${REPLY}
 `;
 
-export const THREAD_EVENTS = gql`
+export const THREAD_EVENTS = gql<WidgetThreadEventsSubscription, WidgetThreadEventsSubscriptionVariables>`
   subscription WidgetThreadEvents($community: String!, $id: ID!) {
     threadEvents(community: $community, threadId: $id) {
       __typename
@@ -181,7 +211,7 @@ export const THREAD_EVENTS = gql`
   ${STATUS_UPDATE}
 `;
 
-export const REPLY_TO = gql`
+export const REPLY_TO = gql<WidgetReplyMutation, WidgetReplyMutationVariables>`
   mutation WidgetReply($input: ReplyInput!) {
     reply(input: $input) {
       ...Reply
@@ -190,7 +220,7 @@ export const REPLY_TO = gql`
   ${REPLY}
 `;
 
-export const EDIT_THREAD = gql`
+export const EDIT_THREAD = gql<WidgetEditThreadMutation, WidgetEditThreadMutationVariables>`
   mutation WidgetEditThread($input: EditThreadInput!) {
     editThread(input: $input) {
       id
@@ -202,7 +232,7 @@ export const EDIT_THREAD = gql`
   }
 `;
 
-export const WITHDRAW_THREAD = gql`
+export const WITHDRAW_THREAD = gql<WidgetWithdrawThreadMutation, WidgetWithdrawThreadMutationVariables>`
   mutation WidgetWithdrawThread($id: ID!) {
     withdrawThread(threadId: $id) {
       id
@@ -215,13 +245,13 @@ export const WITHDRAW_THREAD = gql`
   }
 `;
 
-export const DELETE_THREAD = gql`
+export const DELETE_THREAD = gql<WidgetDeleteThreadMutation, WidgetDeleteThreadMutationVariables>`
   mutation WidgetDeleteThread($id: ID!) {
     deleteThread(threadId: $id)
   }
 `;
 
-export const EDIT_REPLY = gql`
+export const EDIT_REPLY = gql<WidgetEditReplyMutation, WidgetEditReplyMutationVariables>`
   mutation WidgetEditReply($input: EditReplyInput!) {
     editReply(input: $input) {
       ...Reply
@@ -230,13 +260,13 @@ export const EDIT_REPLY = gql`
   ${REPLY}
 `;
 
-export const DELETE_REPLY = gql`
+export const DELETE_REPLY = gql<WidgetDeleteReplyMutation, WidgetDeleteReplyMutationVariables>`
   mutation WidgetDeleteReply($id: ID!) {
     deleteReply(replyId: $id)
   }
 `;
 
-export const FOLLOW = gql`
+export const FOLLOW = gql<WidgetFollowMutation, WidgetFollowMutationVariables>`
   mutation WidgetFollow($id: ID!) {
     follow(threadId: $id) {
       id
@@ -246,7 +276,7 @@ export const FOLLOW = gql`
   }
 `;
 
-export const UNFOLLOW = gql`
+export const UNFOLLOW = gql<WidgetUnfollowMutation, WidgetUnfollowMutationVariables>`
   mutation WidgetUnfollow($id: ID!) {
     unfollow(threadId: $id) {
       id
@@ -256,10 +286,15 @@ export const UNFOLLOW = gql`
   }
 `;
 
-export const REPORT = gql`
+export const REPORT = gql<WidgetReportMutation, WidgetReportMutationVariables>`
   mutation WidgetReport($input: ReportInput!) {
     reportContent(input: $input) {
       id
     }
   }
 `;
+
+/** The shapes the thread view works with, as its documents select them. */
+export type Thread = WithDeferred<NonNullable<NonNullable<WidgetThreadQuery['community']>['thread']>>;
+export type Reply = ReplyFragment;
+export type ThreadEvent = WidgetThreadEventsSubscription['threadEvents'];

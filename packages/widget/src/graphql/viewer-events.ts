@@ -1,7 +1,8 @@
 import { gql } from '@urql/core';
+import type { WidgetViewerEventsSubscription, WidgetViewerEventsSubscriptionVariables } from '../generated/graphql.ts';
 
 /** A signed-in member's unread counts, live (loaded with client/viewer-live.ts). */
-export const VIEWER_EVENTS = gql`
+export const VIEWER_EVENTS = gql<WidgetViewerEventsSubscription, WidgetViewerEventsSubscriptionVariables>`
   subscription WidgetViewerEvents($community: String!) {
     viewerEvents(community: $community) {
       type

@@ -4,7 +4,7 @@
  * render time, never kept.
  */
 import { msg } from '@lit/localize';
-import type { ThreadKind, ThreadOrder, ThreadStatus } from '../graphql/types.ts';
+import type { ThreadKind, ThreadOrder, ThreadStatus } from '../graphql/documents.ts';
 import { t } from './localize.ts';
 
 export const statusNames = (): Record<ThreadStatus, string> => ({
