@@ -4,6 +4,7 @@
  * subscribers on one and on two processes (Redis), memory, start-up time and the widget's cost.
  */
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { print } from 'graphql';
 import { THREAD_LIST } from '../../../widget/src/graphql/documents.ts';
@@ -13,6 +14,7 @@ import { migrate, openOrm } from '../../src/db/orm.ts';
 import { createEventBus } from '../../src/live/event-bus.ts';
 import { createCommunity } from '../../src/services/communities.ts';
 import { seedDemo } from '../../src/services/demo.ts';
+import { ssoToken } from '../../src/testing/fixtures.ts';
 import { GraphQLClient } from '../../src/testing/graphql-client.ts';
 import { type ServerProcess, startServerProcess } from '../../src/testing/process.ts';
 import { benchDatabase } from '../database.ts';
@@ -27,9 +29,13 @@ export interface HttpResult {
   generateSeconds: number;
   readySeconds: number;
   trivial: LoadResult;
+  /** graphql-yoga alone answering the trivial query (bench/http/bare-yoga.ts): the floor to compare with. */
+  bareYoga: LoadResult;
   widgetList: LoadResult;
   /** The same list for a visitor who has not signed in (no viewer state, nothing deferred). */
   widgetListAnonymous: LoadResult;
+  /** The list for customers signed in with the brand's SSO tokens, a member per connection. */
+  widgetListSso: LoadResult;
   postReply: LoadResult;
   /**
    * SQLite only: the same posting on a second process that syncs only at WAL checkpoints
@@ -105,12 +111,15 @@ export async function benchHttp(
     const orm = await openOrm({ databaseUrl: database.url, overrides: { subscribers: [] } });
     let threads: string[];
     let generateSeconds: number;
+    let ssoKey: { ssoKeyId: string; ssoSecret: string } = { ssoKeyId: '', ssoSecret: '' };
     try {
       await migrate(orm);
       const events = createEventBus();
       await seedDemo(orm.em.fork(), events, 'published');
       await events.close();
-      const { community } = await createCommunity(orm.em.fork(), { slug: 'bench', name: 'Bench', origins: [] });
+      const created = await createCommunity(orm.em.fork(), { slug: 'bench', name: 'Bench', origins: [] });
+      const { community } = created;
+      ssoKey = { ssoKeyId: created.ssoKeyId, ssoSecret: created.ssoSecret };
       const t = performance.now();
       ({ threads } = await generateWidgetData(bindEm(orm.em.fork(), community.id), community.id, sizes, (what) =>
         log(`  ${dialect}: generated ${what}`),
@@ -148,6 +157,14 @@ export async function benchHttp(
     const run = runOn(a, rss, dialect);
 
     const trivial = await run('trivial', { query: '{ __typename }' });
+    // The floor: graphql-yoga alone on the same machine, in the same run.
+    const bare = await startServerProcess({}, [], fileURLToPath(new URL('./bare-yoga.ts', import.meta.url)));
+    let bareYoga: LoadResult;
+    try {
+      bareYoga = await runOn(bare, {}, `${dialect}, bare graphql-yoga`)('trivial', { query: '{ __typename }' });
+    } finally {
+      await bare.stop();
+    }
     // The widget's first page, as it asks for it: the viewer's votes deferred when signed in.
     const list = (signedIn: boolean) => ({
       query: print(THREAD_LIST),
@@ -156,6 +173,23 @@ export async function benchHttp(
     const accept = { accept: 'multipart/mixed, application/graphql-response+json, application/json' };
     const widgetList = await run('widgetList', list(true), { ...auth, ...accept });
     const widgetListAnonymous = await run('widgetListAnonymous', list(false), accept);
+    // Customers signed in by the brand, as on a real site: each connection's requests carry its own
+    // member's SSO token (signed with the community's key), each member created by a first request.
+    const members: Record<string, string>[] = [];
+    for (let i = 0; i < options.connections; i++) {
+      const token = await ssoToken(ssoKey, {
+        sub: `bench-member-${i}`,
+        name: `Bench member ${i + 1}`,
+        expiresIn: 3600,
+      });
+      members.push({ authorization: `Bearer ${token}`, ...accept });
+      await guest.data('{ viewer { kind } }', { token });
+    }
+    let m = 0;
+    const widgetListSso = await run('widgetListSso', () => ({
+      body: list(true),
+      headers: members[m++ % members.length],
+    }));
     // Many visitors replying at once, each request as the next of them, as a community sees it
     // (not one visitor sending 50 at a time, whose requests contend for their own rows).
     const repliers: Record<string, string>[] = [];
@@ -229,8 +263,10 @@ export async function benchHttp(
       generateSeconds,
       readySeconds,
       trivial,
+      bareYoga,
       widgetList,
       widgetListAnonymous,
+      widgetListSso,
       postReply,
       postReplySyncNormal,
       fanoutOne,

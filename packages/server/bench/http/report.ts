@@ -166,7 +166,13 @@ const HISTORY = `### History (full scale, on a shared 2-core VM: an AMD EPYC, bu
   (Since 2026-12-02 the file is read, not memory-mapped, into an 8 MB cache: SQLite's RSS at start
   is that of PostgreSQL's process, about 130 MB; see the history above.)`;
 
-export const HTTP_GOALS = { listShareOfTrivial: 0.5, listP99Ms: 50, fanoutP99Ms: 250, rssMb: 200 };
+export const HTTP_GOALS = {
+  listShareOfTrivial: 0.5,
+  ssoListShareOfTrivial: 0.6,
+  listP99Ms: 50,
+  fanoutP99Ms: 250,
+  rssMb: 200,
+};
 
 export const scaledWidgetSizes = (scale: number): WidgetSizes => ({
   members: Math.round(FULL_WIDGET_SIZES.members * scale),
@@ -191,6 +197,7 @@ export const httpMet = (results: HttpResult[]) =>
       r.trivial.errors +
         r.widgetList.errors +
         r.widgetListAnonymous.errors +
+        r.widgetListSso.errors +
         r.postReply.errors +
         r.fanoutOne.missed +
         r.fanoutTwo.missed ===
@@ -232,15 +239,18 @@ Generated in ${r.generateSeconds.toFixed(1)} s; the server answered /readyz ${r.
 | scenario (50 connections, ~${Math.round(seconds)} s) | requests/s | p50 | p99 | errors | server RSS after |
 |---|---|---|---|---|---|
 ${line('trivial `{ __typename }`', r.trivial, r.rss.trivial)}
+${line('the floor: bare graphql-yoga, same version, `{ __typename }` (bench/http/bare-yoga.ts)', r.bareYoga, undefined)}
 ${line('widget list: top 20 threads, author, votes, viewer’s vote, answered by staff', r.widgetList, r.rss.widgetList)}
 ${line('the same list for a visitor not signed in', r.widgetListAnonymous, r.rss.widgetListAnonymous)}
+${line('the same list for customers signed in by the brand (SSO tokens, a member per connection)', r.widgetListSso, r.rss.widgetListSso)}
 ${line('posting a reply (activity, counters, outbox, publish; 50 visitors, each request as the next)', r.postReply, r.rss.postReply)}
 
-${syncLine(r)}- Widget list ÷ trivial throughput: **${(share(r) * 100).toFixed(0)} %** (goal ≥ ${HTTP_GOALS.listShareOfTrivial * 100} %: ${pass(share(r) >= HTTP_GOALS.listShareOfTrivial)}); its p99 ${r.widgetList.p99Ms} ms (goal ≤ ${HTTP_GOALS.listP99Ms} ms: ${pass(r.widgetList.p99Ms <= HTTP_GOALS.listP99Ms)}). For a visitor not signed in: ${(share(r, r.widgetListAnonymous) * 100).toFixed(0)} %, p99 ${r.widgetListAnonymous.p99Ms} ms.
+${syncLine(r)}- Rapport's trivial query runs at ${((r.trivial.requestsPerSecond / r.bareYoga.requestsPerSecond) * 100).toFixed(0)} % of bare graphql-yoga's (what its plugins, limits and caches cost on every request).
+- Widget list ÷ trivial throughput: **${(share(r) * 100).toFixed(0)} %** (goal ≥ ${HTTP_GOALS.listShareOfTrivial * 100} %: ${pass(share(r) >= HTTP_GOALS.listShareOfTrivial)}); its p99 ${r.widgetList.p99Ms} ms (goal ≤ ${HTTP_GOALS.listP99Ms} ms: ${pass(r.widgetList.p99Ms <= HTTP_GOALS.listP99Ms)}). For a visitor not signed in: ${(share(r, r.widgetListAnonymous) * 100).toFixed(0)} %, p99 ${r.widgetListAnonymous.p99Ms} ms. For customers signed in with SSO tokens: **${(share(r, r.widgetListSso) * 100).toFixed(0)} %** (goal ≥ ${HTTP_GOALS.ssoListShareOfTrivial * 100} %: ${pass(share(r, r.widgetListSso) >= HTTP_GOALS.ssoListShareOfTrivial)}), p99 ${r.widgetListSso.p99Ms} ms.
 - Live fan-out, ${r.fanoutOne.subscribers} SSE subscribers on one thread, ${r.fanoutOne.rounds} replies: one process p50 ${r.fanoutOne.p50Ms.toFixed(0)} ms, p99 ${r.fanoutOne.p99Ms.toFixed(0)} ms (goal ≤ ${HTTP_GOALS.fanoutP99Ms} ms: ${pass(r.fanoutOne.p99Ms <= HTTP_GOALS.fanoutP99Ms)}), ${r.fanoutOne.missed} missed; two processes through Redis p50 ${r.fanoutTwo.p50Ms.toFixed(0)} ms, p99 ${r.fanoutTwo.p99Ms.toFixed(0)} ms, ${r.fanoutTwo.missed} missed.
 - Server RSS: ${rssList(r.rss)} (goal ≤ ${HTTP_GOALS.rssMb} MB: ${pass(peakRss(r) <= HTTP_GOALS.rssMb)}).
 - ${boundedLine(r)}
-- Widget: ${r.widget.minBytes.toLocaleString('en')} bytes minified, ${r.widget.gzipBytes.toLocaleString('en')} gzip, ${r.widget.brotliBytes.toLocaleString('en')} brotli; first thread on screen ${r.widget.firstRenderMs.toFixed(0)} ms after opening the demo page in Chromium (median of 7 fresh loads).`;
+- Widget, what the page loads at start (${r.widget.files.length} files: ${r.widget.files.join(', ')}): ${r.widget.minBytes.toLocaleString('en')} bytes minified, ${r.widget.gzipBytes.toLocaleString('en')} gzip, ${r.widget.brotliBytes.toLocaleString('en')} brotli; first thread on screen ${r.widget.firstRenderMs.toFixed(0)} ms after opening the demo page in Chromium (median of 7 fresh loads).`;
   });
   return `## The server over HTTP (bench/http)
 

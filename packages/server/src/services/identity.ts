@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { matchLocale } from '@rapport/shared/i18n/locales.ts';
 import { type SsoClaims, SsoTokenError, ssoKeyId, verifySsoToken } from '../auth/sso-token.ts';
 import { GUEST_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
+import { VerifiedTokens } from '../auth/verified-tokens.ts';
 import { unauthenticated } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
 import { sameAttributes } from '../core/member-attributes.ts';
@@ -52,10 +53,17 @@ async function ssoActor(em: Em, events: EventBus, token: string): Promise<Member
   let claims: SsoClaims;
   let communityId: string;
   try {
-    const key = await sharedActiveSsoKey(em, events, ssoKeyId(token));
+    const hash = hashToken(token);
+    const verified = verifiedTokens.get(hash);
+    const kid = verified?.kid ?? ssoKeyId(token);
+    const key = await sharedActiveSsoKey(em, events, kid);
     if (!key)
       throw new SsoTokenError('The sign-in token was signed with an unknown or retired key.', 'error.sso.unknownKey');
-    claims = await verifySsoToken(token, key.secret);
+    if (verified?.secret === key.secret) claims = verified.claims;
+    else {
+      claims = await verifySsoToken(token, key.secret);
+      verifiedTokens.remember(hash, { kid, secret: key.secret, claims });
+    }
     communityId = key.community.id;
   } catch (error) {
     if (error instanceof SsoTokenError) throw unauthenticated(error.text);
@@ -67,6 +75,9 @@ async function ssoActor(em: Em, events: EventBus, token: string): Promise<Member
   tokenExpiries.set(actor, claims.expiresAt);
   return actor;
 }
+
+/** Tokens this process has verified: taken again while unexpired and their key active and unchanged. */
+const verifiedTokens = new VerifiedTokens();
 
 /** When each signed-in customer's token expires (guest tokens do not). */
 const tokenExpiries = new WeakMap<Actor, number>();

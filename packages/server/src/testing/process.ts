@@ -60,9 +60,11 @@ export async function startServerProcess(
   env: Record<string, string | undefined>,
   /** More options for Node itself, after the start script's (a heap ceiling, for the benchmark). */
   extraNodeFlags: string[] = [],
+  /** What to run instead of the built server (the benchmark's bare graphql-yoga floor). */
+  script: string = main,
 ): Promise<ServerProcess> {
   const start = startScript();
-  const child = spawn(process.execPath, [...start.nodeFlags, ...extraNodeFlags, main], {
+  const child = spawn(process.execPath, [...start.nodeFlags, ...extraNodeFlags, script], {
     env: {
       ...process.env,
       ...start.env,
