@@ -169,6 +169,36 @@ describe('what it finds', () => {
     );
     expect(data.community.similarThreads[0]?.title).toBe('Boots leak after 3 months');
   });
+  it('puts the thread sharing the post’s rarest word first, above ones sharing common words often', async () => {
+    const shop = await createTestCommunity(server.em());
+    const at = new Date();
+    const thread = (title: string, body: string) => ({
+      id: newId(),
+      community: shop.community.id,
+      kind: 'IDEA' as const,
+      title,
+      body,
+      status: 'OPEN' as const,
+      trendingScore: 0,
+      lastActivityAt: at,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const offline = thread('Offline reading', 'Read saved articles without a connection.');
+    await server
+      .em()
+      .insertMany(Thread, [
+        ...Array.from({ length: 40 }, (_, i) =>
+          thread(`Mobile app widget ${i}`, 'The mobile app needs a mobile app widget.'),
+        ),
+        offline,
+      ]);
+    const data = await api.data(
+      'query ($c: String!, $t: String!) { community(slug: $c) { similarThreads(title: $t) { id } } }',
+      { variables: { c: shop.slug, t: 'Offline mode for the mobile app' } },
+    );
+    expect(rawId(data.community.similarThreads[0]?.id)).toBe(offline.id);
+  });
 });
 
 describe('an index kept exact by every write', () => {

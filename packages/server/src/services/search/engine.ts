@@ -2,9 +2,9 @@ import { dialectOfEm, type Em } from '../../db/em.ts';
 
 export { CANDIDATES, COMMON_IN, type Match, type MatchQuery, type ThreadFacts } from './query.ts';
 
-import { postgresExcerpts, postgresMatches, postgresRareWords } from './postgres-tsvector.ts';
-import { FACTS, type Match, type MatchQuery, type RawFacts, type ThreadFacts } from './query.ts';
-import { sqliteExcerpts, sqliteMatches, sqliteRareWords } from './sqlite-fts.ts';
+import { postgresExcerpts, postgresMatches, postgresWordCounts, postgresWordsIn } from './postgres-tsvector.ts';
+import { COMMON_IN, FACTS, type Match, type MatchQuery, type RawFacts, type ThreadFacts } from './query.ts';
+import { sqliteExcerpts, sqliteMatches, sqliteWordCounts, sqliteWordsIn } from './sqlite-fts.ts';
 import { MARK_START } from './words.ts';
 
 /**
@@ -18,28 +18,60 @@ export async function findMatches(em: Em, query: MatchQuery): Promise<Match[]> {
   if (!query.words.length) return [];
   const postgres = dialectOfEm(em) === 'postgresql';
   let asked = query;
+  let weights: number[] | undefined;
   if (query.mode === 'ANY' && query.threadsOnly) {
-    const rare = await (postgres ? postgresRareWords(em, query) : sqliteRareWords(em, query));
-    if (rare.length) asked = { ...query, words: rare };
+    const counts = await (postgres ? postgresWordCounts(em, query) : sqliteWordCounts(em, query));
+    const rare = query.words.flatMap((_, i) => ((counts[i] ?? 0) < COMMON_IN ? [i] : []));
+    const kept = rare.length ? rare : query.words.map((_, i) => i);
+    asked = { ...query, words: kept.map((i) => query.words[i] as string) };
+    weights = kept.map((i) => rarity(counts[i] ?? 0));
   }
   const rows = postgres ? await postgresMatches(em, asked) : await sqliteMatches(em, asked);
   const perThread = new Map<string, number>();
-  return rows
+  const kept = rows
     .sort((a, b) => Number(b.relevance) - Number(a.relevance))
     .filter((r) => {
       const seen = perThread.get(r.thread_id) ?? 0;
       perThread.set(r.thread_id, seen + 1);
       return seen < 3;
     })
-    .slice(0, query.limit)
-    .map((r) => ({
-      threadId: r.thread_id,
-      sourceId: r.source_id,
-      textId: Number(r.text_id),
-      isReply: Boolean(r.is_reply),
-      relevance: Number(r.relevance),
-      thread: factsOf(r),
-    }));
+    .slice(0, query.limit);
+  const coverage = weights ? await coverageOf(em, postgres, asked, weights, kept) : undefined;
+  return kept.map((r) => ({
+    threadId: r.thread_id,
+    sourceId: r.source_id,
+    textId: Number(r.text_id),
+    isReply: Boolean(r.is_reply),
+    relevance: Number(r.relevance),
+    coverage: coverage?.get(Number(r.text_id)) ?? 1,
+    thread: factsOf(r),
+  }));
+}
+
+/**
+ * How rare a word is among the community's threads (an inverse document frequency, on counts
+ * capped at COMMON_IN): a word no thread holds tells none apart and weighs nothing.
+ */
+const rarity = (count: number) => (count === 0 ? 0 : Math.log((COMMON_IN + 1) / count));
+
+/** The share of the words' rarity each text holds (1 when none of the words is held anywhere). */
+async function coverageOf(
+  em: Em,
+  postgres: boolean,
+  query: MatchQuery,
+  weights: number[],
+  rows: { text_id: number | string }[],
+): Promise<Map<number, number>> {
+  const ids = rows.map((r) => Number(r.text_id));
+  const held = await (postgres ? postgresWordsIn(em, query, ids) : sqliteWordsIn(em, query, ids));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return new Map(
+    ids.map((id) => {
+      let share = 0;
+      for (const i of held.get(id) ?? []) share += weights[i] ?? 0;
+      return [id, total > 0 ? share / total : 1];
+    }),
+  );
 }
 
 /** The ranking facts of threads by id (the threads merged-into threads lead to). */

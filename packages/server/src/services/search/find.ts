@@ -115,7 +115,7 @@ export async function similarThreads(
     typedTitle: title,
     limit: 50,
   });
-  const ranked = await rankThreads(scope, matches);
+  const ranked = await rankThreads(scope, matches, similarity);
   return loadThreads(
     scope,
     ranked
@@ -124,6 +124,14 @@ export async function similarThreads(
       .slice(0, first),
   );
 }
+
+/**
+ * How alike a thread is to a post being written: the share of the post's telling words it holds,
+ * each weighed by its rarity (Match.coverage), the engine's own relevance breaking near-ties.
+ * PostgreSQL's ts_rank_cd knows no word rarity, so common words outweighed telling ones there;
+ * BENCHMARKS.md has the evaluation.
+ */
+const similarity = (match: Match, top: number) => match.coverage + 0.05 * (match.relevance / top);
 
 interface Ranked {
   threadId: string;
@@ -137,7 +145,11 @@ interface Ranked {
  * each further matching text), weighed up by votes and, gently, by recency. Reads only the facts
  * that came with the matches: entities are loaded for the threads shown, not for those ranked.
  */
-async function rankThreads(scope: Scope, matches: Match[]): Promise<Ranked[]> {
+async function rankThreads(
+  scope: Scope,
+  matches: Match[],
+  relevanceOf: (match: Match, top: number) => number = (match, top) => match.relevance / top,
+): Promise<Ranked[]> {
   if (!matches.length) return [];
   // Where merged threads lead: along a chain (A into B, then B into C), to its end.
   const targets = new Map<string, ThreadFacts>();
@@ -159,7 +171,7 @@ async function rankThreads(scope: Scope, matches: Match[]): Promise<Ranked[]> {
     const thread = end(own);
     if (!thread || !own.visible || !thread.visible || thread.mergedInto) continue;
     const seen = byThread.get(thread.id);
-    if (!seen) byThread.set(thread.id, { thread, best: match, relevance: match.relevance / top, texts: 1 });
+    if (!seen) byThread.set(thread.id, { thread, best: match, relevance: relevanceOf(match, top), texts: 1 });
     else seen.texts += 1;
   }
   const now = Date.now();

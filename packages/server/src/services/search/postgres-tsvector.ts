@@ -47,11 +47,10 @@ function matches(em: Em, query: MatchQuery, typed: string | null): Promise<RawMa
 }
 
 /**
- * The words of `query` found in fewer than COMMON_IN of the community's threads' own texts
- * (counted no further than that), in their order: an empty list when every word is common.
+ * In how many of the community's threads' own texts each word of `query` is found, counted no
+ * further than COMMON_IN (a word that common tells no thread apart).
  */
-export async function postgresRareWords(em: Em, query: MatchQuery): Promise<string[]> {
-  const one = (word: string) => ({ ...query, words: [word], mode: 'ANY' as const, prefix: false });
+export async function postgresWordCounts(em: Em, query: MatchQuery): Promise<number[]> {
   const rows = await em.execute<{ i: number; n: number | string }[]>(
     query.words
       .map(
@@ -59,11 +58,39 @@ export async function postgresRareWords(em: Em, query: MatchQuery): Promise<stri
           where s.community_id = ? and not s.is_reply and s.document @@ tq.query limit ?) x${i}`,
       )
       .join(' union all '),
-    query.words.flatMap((w) => [...tsQueryParams(one(w)), query.communityId, COMMON_IN]),
+    query.words.flatMap((w) => [...tsQueryParams(oneWord(query, w)), query.communityId, COMMON_IN]),
   );
-  const rare = new Set(rows.filter((r) => Number(r.n) < COMMON_IN).map((r) => Number(r.i)));
-  return query.words.filter((_, i) => rare.has(i));
+  const counts = query.words.map(() => 0);
+  for (const r of rows) counts[Number(r.i)] = Number(r.n);
+  return counts;
 }
+
+/** Which words of `query` (by their index) each of the threads' own texts `textIds` holds. */
+export async function postgresWordsIn(em: Em, query: MatchQuery, textIds: number[]): Promise<Map<number, Set<number>>> {
+  const found = new Map<number, Set<number>>();
+  if (!textIds.length) return found;
+  const rows = await em.execute<{ i: number; text_id: number | string }[]>(
+    query.words
+      .map(
+        (_, i) => `select ${i} as i, s.id as text_id from search_text s cross join ${TS_QUERY} tq
+          where s.community_id = ? and s.id in (${textIds.map(() => '?').join(', ')}) and s.document @@ tq.query`,
+      )
+      .join(' union all '),
+    query.words.flatMap((w) => [...tsQueryParams(oneWord(query, w)), query.communityId, ...textIds]),
+  );
+  for (const r of rows) {
+    const id = Number(r.text_id);
+    found.set(id, (found.get(id) ?? new Set()).add(Number(r.i)));
+  }
+  return found;
+}
+
+const oneWord = (query: MatchQuery, word: string): MatchQuery => ({
+  ...query,
+  words: [word],
+  mode: 'ANY',
+  prefix: false,
+});
 
 /**
  * ts_headline drops what its parser takes for HTML tags, but people's text is text: "<" is

@@ -18,6 +18,11 @@ export interface Match {
   isReply: boolean;
   /** The engine's relevance, higher is better; comparable within one query only. */
   relevance: number;
+  /**
+   * For similar threads: the share of the new post's telling words (each weighed by its rarity)
+   * that this text holds, 0–1; 1 for other searches, where every word must match.
+   */
+  coverage: number;
   thread: ThreadFacts;
 }
 

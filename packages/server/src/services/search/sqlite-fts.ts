@@ -41,10 +41,10 @@ export async function sqliteMatches(em: Em, query: MatchQuery): Promise<RawMatch
 }
 
 /**
- * The words of `query` found in fewer than COMMON_IN of the community's threads' own texts
- * (counted no further than that), in their order: an empty list when every word is common.
+ * In how many of the community's threads' own texts each word of `query` is found, counted no
+ * further than COMMON_IN (a word that common tells no thread apart).
  */
-export async function sqliteRareWords(em: Em, query: MatchQuery): Promise<string[]> {
+export async function sqliteWordCounts(em: Em, query: MatchQuery): Promise<number[]> {
   const rows = await em.execute<{ i: number; n: number }[]>(
     query.words
       .map(
@@ -55,8 +55,30 @@ export async function sqliteRareWords(em: Em, query: MatchQuery): Promise<string
       .join(' union all '),
     query.words.flatMap((w) => [`"${w}"`, query.communityId, COMMON_IN]),
   );
-  const rare = new Set(rows.filter((r) => Number(r.n) < COMMON_IN).map((r) => Number(r.i)));
-  return query.words.filter((_, i) => rare.has(i));
+  const counts = query.words.map(() => 0);
+  for (const r of rows) counts[Number(r.i)] = Number(r.n);
+  return counts;
+}
+
+/** Which words of `query` (by their index) each of the threads' own texts `textIds` holds. */
+export async function sqliteWordsIn(em: Em, query: MatchQuery, textIds: number[]): Promise<Map<number, Set<number>>> {
+  const found = new Map<number, Set<number>>();
+  if (!textIds.length) return found;
+  const list = textIds.map(() => '?').join(', ');
+  const rows = await em.execute<{ i: number; text_id: number }[]>(
+    query.words
+      .map(
+        (_, i) => `select ${i} as i, rowid as text_id from search_thread_fts
+          where search_thread_fts match ? and rowid in (${list})`,
+      )
+      .join(' union all '),
+    query.words.flatMap((w) => [`"${w}"`, ...textIds]),
+  );
+  for (const r of rows) {
+    const id = Number(r.text_id);
+    found.set(id, (found.get(id) ?? new Set()).add(Number(r.i)));
+  }
+  return found;
 }
 
 /**
