@@ -23,6 +23,33 @@ describe('<rapport-community>', () => {
     spacer.remove();
   });
 
+  it('asks for the community and its first threads at once, not one after the other', async () => {
+    const c = await newCommunity();
+    await server('post', { slug: c.slug, title: 'First thread' });
+    const realFetch = window.fetch;
+    const sent: string[] = [];
+    let communityAnswered = false;
+    window.fetch = async (input, init) => {
+      const name = /"operationName":"(\w+)"|(?:query|mutation) (\w+)/.exec(String(init?.body ?? ''));
+      const operation = name?.[1] ?? name?.[2] ?? '';
+      sent.push(`${operation}${communityAnswered ? ' (after the community)' : ''}`);
+      const answer = await realFetch(input, init);
+      if (operation !== 'WidgetCommunity') return answer;
+      // The community's answer is slow: the list must not wait for it.
+      await new Promise((r) => setTimeout(r, 400));
+      communityAnswered = true;
+      return answer;
+    };
+    try {
+      const widget = await mount(c);
+      await waitFor(() => listedTitles(widget).length === 1, 'the list');
+      expect(sent).to.include('WidgetThreads');
+      expect(sent).to.include('WidgetCommunity');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('drops a guest token the server no longer knows and keeps working', async () => {
     const c = await newCommunity();
     await server('post', { slug: c.slug, title: 'Still readable' });

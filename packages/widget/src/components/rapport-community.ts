@@ -299,12 +299,16 @@ export class RapportCommunity extends LitElement {
         <p class="error" role="alert">${this.problem}</p>
         ${app ? html`<button class="btn" @click=${() => this.#loadCommunity()}>${msg('Try again')}</button>` : nothing}</div>`;
     }
-    if (!app || !this.brand) {
+    if (!app) {
       return html`<div class="frame" part="container" aria-busy="true" dir=${directionOf(currentLocale())}
         lang=${currentLocale()}><p class="muted">${loading()}</p></div>`;
     }
     const route = this.route;
-    return html`<section class="frame" part="container" aria-label=${t(msg('{brand} community'), { brand: this.brand })}
+    // Until the community's name and look arrive, the list is already there, hidden: its request
+    // goes out with the community's, not after it (one round trip to the first threads).
+    const ready = Boolean(this.brand);
+    return html`<section class="frame" part="container" aria-busy=${ready ? 'false' : 'true'}
+        aria-label=${ready ? t(msg('{brand} community'), { brand: this.brand }) : loading()}
         dir=${directionOf(currentLocale())} lang=${currentLocale()}
         @rapport-navigate=${this.#navigate}
         @rapport-posted=${() => this.renderRoot.querySelector<ThreadList>('rapport-thread-list')?.refresh()}
@@ -313,7 +317,16 @@ export class RapportCommunity extends LitElement {
           void this.#loadCommunity();
           this.#viewerChanged();
         }}>
-      <header part="header">
+      ${ready ? this.#header(route) : html`<p class="muted">${loading()}</p>`}
+      ${ready ? this.#views(app, route) : nothing}
+      <rapport-thread-list .app=${app} ?hidden=${!ready || route.name !== 'list'}></rapport-thread-list>
+      ${ready ? this.#lateViews(app, route) : nothing}
+      <rapport-guest-dialog .app=${app}></rapport-guest-dialog>
+    </section>`;
+  }
+
+  #header(route: Route) {
+    return html`<header part="header">
         <h2>${this.brand}</h2>
         <div class="who">
           ${this.viewerName ? html`<span class="muted">${t(msg('Posting as {name}'), { name: this.viewerName })}</span>` : nothing}
@@ -331,8 +344,12 @@ export class RapportCommunity extends LitElement {
               : nothing
           }
         </div>
-      </header>
-      ${this.notice ? html`<rapport-session-notice .app=${app}></rapport-session-notice>` : nothing}
+      </header>`;
+  }
+
+  /** What comes above the list: the notice, the tabs, the asks. */
+  #views(app: App, route: Route) {
+    return html`${this.notice ? html`<rapport-session-notice .app=${app}></rapport-session-notice>` : nothing}
       ${
         route.name === 'list' || route.name === 'roadmap' || route.name === 'whats-new'
           ? communityTabs(route, {
@@ -342,9 +359,12 @@ export class RapportCommunity extends LitElement {
             })
           : nothing
       }
-      ${this.asks ? html`<rapport-ask-cards .app=${app} ?hidden=${route.name !== 'list'}></rapport-ask-cards>` : nothing}
-      <rapport-thread-list .app=${app} ?hidden=${route.name !== 'list'}></rapport-thread-list>
-      ${route.name === 'roadmap' ? html`<rapport-roadmap .app=${app}></rapport-roadmap>` : nothing}
+      ${this.asks ? html`<rapport-ask-cards .app=${app} ?hidden=${route.name !== 'list'}></rapport-ask-cards>` : nothing}`;
+  }
+
+  /** The other views, in place of the list. */
+  #lateViews(app: App, route: Route) {
+    return html`${route.name === 'roadmap' ? html`<rapport-roadmap .app=${app}></rapport-roadmap>` : nothing}
       ${
         route.name === 'whats-new'
           ? html`<rapport-whats-new .app=${app} .entry=${route.entry ?? null} @rapport-news-seen=${this.#newsSeen}></rapport-whats-new>`
@@ -358,8 +378,6 @@ export class RapportCommunity extends LitElement {
               this.unread = 0;
             }}></rapport-account>`
           : nothing
-      }
-      <rapport-guest-dialog .app=${app}></rapport-guest-dialog>
-    </section>`;
+      }`;
   }
 }
