@@ -60,6 +60,11 @@ it.each([
   ['shared code imports the server', 'packages/shared/src/__probe__/a.ts', '@rapport/server/src/core/scope.ts'],
   ['the widget imports the server', 'packages/widget/src/__probe__/a.ts', '@rapport/server/src/services/consent.ts'],
   ['the console imports the server', 'packages/admin/src/__probe__/a.ts', '../../../server/src/services/consent.ts'],
+  ['the database layer imports services', 'packages/server/src/db/__probe__/a.ts', '../../services/consent.ts'],
+  ['live delivery imports the schema', 'packages/server/src/live/__probe__/a.ts', '../../schema/thread.ts'],
+  ['rate limits import services', 'packages/server/src/rate-limit/__probe__/a.ts', '../../services/consent.ts'],
+  ['inbound mail imports the schema', 'packages/server/src/inbound/__probe__/a.ts', '../../schema/thread.ts'],
+  ['HTTP imports the CLI', 'packages/server/src/http/__probe__/a.ts', '../../cli/index.ts'],
 ])('fails when %s', async (_case, path, from) => {
   const output = await lint(probe(path, use(from)));
   expect(output).toContain('lint/style/noRestrictedImports');
@@ -78,6 +83,38 @@ it('fails on an import cycle', async () => {
   const b = probe('packages/server/src/services/__probe__/b.ts', use('./a.ts'));
   const output = await lint(a, b);
   expect(output).toContain('lint/suspicious/noImportCycles');
+});
+
+it('fails on a cycle made only of type imports, and on a layer crossed by a type import', async () => {
+  const useType = (from: string) => `import type { X } from '${from}';\nexport type Y = X;\n`;
+  const a = probe('packages/server/src/services/__probe__/a.ts', useType('./b.ts'));
+  const b = probe('packages/server/src/services/__probe__/b.ts', useType('./a.ts'));
+  expect(await lint(a, b)).toContain('lint/suspicious/noImportCycles');
+  const c = probe('packages/server/src/services/__probe__/c.ts', useType('../../schema/thread.ts'));
+  expect(await lint(c)).toContain('lint/style/noRestrictedImports');
+});
+
+/**
+ * A type written as `import('…').T` crosses a layer unseen by the import rules, which read import
+ * statements only: the server's code writes its type imports as statements. (This reads the files.)
+ */
+it('has no import(…) types in the server’s code, which the layer rules could not see', () => {
+  const offenders: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${dir}${entry.name}`;
+      if (entry.isDirectory()) walk(`${path}/`);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (/import\(\s*['"][^'"]+['"]\s*\)\s*\.|typeof import\(/.test(line)) offenders.push(`${path}:${i + 1}`);
+          });
+      }
+    }
+  };
+  walk(`${root}packages/server/src/`);
+  expect(offenders).toEqual([]);
 });
 
 /**

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { print } from 'graphql';
 import { THREAD_LIST } from '../../../widget/src/graphql/documents.ts';
+import { THREAD_VIEW } from '../../../widget/src/graphql/thread.ts';
 import { bindEm } from '../../src/core/scope.ts';
 import type { Dialect } from '../../src/db/em.ts';
 import { migrate, openOrm } from '../../src/db/orm.ts';
@@ -36,6 +37,9 @@ export interface HttpResult {
   widgetListAnonymous: LoadResult;
   /** The list for customers signed in with the brand's SSO tokens, a member per connection. */
   widgetListSso: LoadResult;
+  /** A thread's page (WidgetThread) of 60 replies, for a visitor not signed in and for SSO customers. */
+  threadPageAnonymous: LoadResult;
+  threadPage: LoadResult;
   postReply: LoadResult;
   /**
    * SQLite only: the same posting on a second process that syncs only at WAL checkpoints
@@ -190,6 +194,23 @@ export async function benchHttp(
       body: list(true),
       headers: members[m++ % members.length],
     }));
+    // A thread's page as the widget asks for it, on a thread of 60 replies (made here through the API).
+    const { postThread } = await guest.data('mutation ($i: PostThreadInput!) { postThread(input: $i) { id } }', {
+      token: startGuestSession.token,
+      variables: { i: { kind: 'IDEA', title: 'A long conversation', body: 'Sixty replies follow.' } },
+    });
+    for (let i = 0; i < 60; i++) {
+      await guest.data(REPLY, {
+        token: startGuestSession.token,
+        variables: { i: { threadId: postThread.id, body: `Reply ${i + 1} of sixty, with a few words in it.` } },
+      });
+    }
+    const page = (signedIn: boolean) => ({
+      query: print(THREAD_VIEW),
+      variables: { community: 'bench', id: postThread.id, signedIn },
+    });
+    const threadPageAnonymous = await run('threadPageAnonymous', page(false), accept);
+    const threadPage = await run('threadPage', () => ({ body: page(true), headers: members[m++ % members.length] }));
     // Many visitors replying at once, each request as the next of them, as a community sees it
     // (not one visitor sending 50 at a time, whose requests contend for their own rows).
     const repliers: Record<string, string>[] = [];
@@ -267,6 +288,8 @@ export async function benchHttp(
       widgetList,
       widgetListAnonymous,
       widgetListSso,
+      threadPageAnonymous,
+      threadPage,
       postReply,
       postReplySyncNormal,
       fanoutOne,
