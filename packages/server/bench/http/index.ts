@@ -115,15 +115,14 @@ export async function benchHttp(
     const orm = await openOrm({ databaseUrl: database.url, overrides: { subscribers: [] } });
     let threads: string[];
     let generateSeconds: number;
-    let ssoKey: { ssoKeyId: string; ssoSecret: string } = { ssoKeyId: '', ssoSecret: '' };
+    let ssoKey: { ssoKeyId: string; ssoSecret: string };
     try {
       await migrate(orm);
       const events = createEventBus();
       await seedDemo(orm.em.fork(), events, 'published');
       await events.close();
-      const created = await createCommunity(orm.em.fork(), { slug: 'bench', name: 'Bench', origins: [] });
-      const { community } = created;
-      ssoKey = { ssoKeyId: created.ssoKeyId, ssoSecret: created.ssoSecret };
+      const { community, ...key } = await createCommunity(orm.em.fork(), { slug: 'bench', name: 'Bench', origins: [] });
+      ssoKey = key;
       const t = performance.now();
       ({ threads } = await generateWidgetData(bindEm(orm.em.fork(), community.id), community.id, sizes, (what) =>
         log(`  ${dialect}: generated ${what}`),

@@ -20,7 +20,10 @@ export async function findMatches(em: Em, query: MatchQuery): Promise<Match[]> {
   let asked = query;
   let weights: number[] | undefined;
   if (query.mode === 'ANY' && query.threadsOnly) {
-    const counts = await (postgres ? postgresWordCounts(em, query) : sqliteWordCounts(em, query));
+    const counts = query.words.map(() => 0);
+    for (const r of await (postgres ? postgresWordCounts(em, query) : sqliteWordCounts(em, query))) {
+      counts[Number(r.i)] = Number(r.n);
+    }
     const rare = query.words.flatMap((_, i) => ((counts[i] ?? 0) < COMMON_IN ? [i] : []));
     const kept = rare.length ? rare : query.words.map((_, i) => i);
     asked = { ...query, words: kept.map((i) => query.words[i] as string) };
@@ -63,7 +66,12 @@ async function coverageOf(
   rows: { text_id: number | string }[],
 ): Promise<Map<number, number>> {
   const ids = rows.map((r) => Number(r.text_id));
-  const held = await (postgres ? postgresWordsIn(em, query, ids) : sqliteWordsIn(em, query, ids));
+  const held = new Map<number, Set<number>>();
+  if (!ids.length) return new Map();
+  for (const r of await (postgres ? postgresWordsIn(em, query, ids) : sqliteWordsIn(em, query, ids))) {
+    const id = Number(r.text_id);
+    held.set(id, (held.get(id) ?? new Set()).add(Number(r.i)));
+  }
   const total = weights.reduce((sum, w) => sum + w, 0);
   return new Map(
     ids.map((id) => {

@@ -4,7 +4,16 @@
  * and pg_trgm on titles for typos.
  */
 import type { Em } from '../../db/em.ts';
-import { CANDIDATES, COMMON_IN, type Excerpts, FACTS, type MatchQuery, type RawMatch } from './query.ts';
+import {
+  CANDIDATES,
+  COMMON_IN,
+  type Excerpts,
+  FACTS,
+  type MatchQuery,
+  type RawMatch,
+  type WordCount,
+  type WordHeld,
+} from './query.ts';
 import { MARK_END, MARK_START } from './words.ts';
 
 /**
@@ -50,8 +59,8 @@ function matches(em: Em, query: MatchQuery, typed: string | null): Promise<RawMa
  * In how many of the community's threads' own texts each word of `query` is found, counted no
  * further than COMMON_IN (a word that common tells no thread apart).
  */
-export async function postgresWordCounts(em: Em, query: MatchQuery): Promise<number[]> {
-  const rows = await em.execute<{ i: number; n: number | string }[]>(
+export function postgresWordCounts(em: Em, query: MatchQuery): Promise<WordCount[]> {
+  return em.execute<WordCount[]>(
     query.words
       .map(
         (_, i) => `select ${i} as i, count(*) as n from (select 1 from search_text s cross join ${TS_QUERY} tq
@@ -60,16 +69,11 @@ export async function postgresWordCounts(em: Em, query: MatchQuery): Promise<num
       .join(' union all '),
     query.words.flatMap((w) => [...tsQueryParams(oneWord(query, w)), query.communityId, COMMON_IN]),
   );
-  const counts = query.words.map(() => 0);
-  for (const r of rows) counts[Number(r.i)] = Number(r.n);
-  return counts;
 }
 
-/** Which words of `query` (by their index) each of the threads' own texts `textIds` holds. */
-export async function postgresWordsIn(em: Em, query: MatchQuery, textIds: number[]): Promise<Map<number, Set<number>>> {
-  const found = new Map<number, Set<number>>();
-  if (!textIds.length) return found;
-  const rows = await em.execute<{ i: number; text_id: number | string }[]>(
+/** Which words of `query` (by their index) each of the threads' own texts `textIds` holds, a row each. */
+export function postgresWordsIn(em: Em, query: MatchQuery, textIds: number[]): Promise<WordHeld[]> {
+  return em.execute<WordHeld[]>(
     query.words
       .map(
         (_, i) => `select ${i} as i, s.id as text_id from search_text s cross join ${TS_QUERY} tq
@@ -78,11 +82,6 @@ export async function postgresWordsIn(em: Em, query: MatchQuery, textIds: number
       .join(' union all '),
     query.words.flatMap((w) => [...tsQueryParams(oneWord(query, w)), query.communityId, ...textIds]),
   );
-  for (const r of rows) {
-    const id = Number(r.text_id);
-    found.set(id, (found.get(id) ?? new Set()).add(Number(r.i)));
-  }
-  return found;
 }
 
 const oneWord = (query: MatchQuery, word: string): MatchQuery => ({

@@ -80,3 +80,15 @@ export interface Excerpts {
   body: string;
   title: string;
 }
+
+/** How many threads' own texts hold word `i` of a query (counted no further than COMMON_IN). */
+export interface WordCount {
+  i: number | string;
+  n: number | string;
+}
+
+/** Text `text_id` holds word `i` of a query. */
+export interface WordHeld {
+  i: number | string;
+  text_id: number | string;
+}

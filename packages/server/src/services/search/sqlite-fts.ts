@@ -4,7 +4,16 @@
  * The indexes are shared by the communities of one database.
  */
 import type { Em } from '../../db/em.ts';
-import { CANDIDATES, COMMON_IN, type Excerpts, FACTS, type MatchQuery, type RawMatch } from './query.ts';
+import {
+  CANDIDATES,
+  COMMON_IN,
+  type Excerpts,
+  FACTS,
+  type MatchQuery,
+  type RawMatch,
+  type WordCount,
+  type WordHeld,
+} from './query.ts';
 import { MARK_END, MARK_START } from './words.ts';
 
 /** At most this many pages of candidates are read past other communities' texts. */
@@ -44,8 +53,8 @@ export async function sqliteMatches(em: Em, query: MatchQuery): Promise<RawMatch
  * In how many of the community's threads' own texts each word of `query` is found, counted no
  * further than COMMON_IN (a word that common tells no thread apart).
  */
-export async function sqliteWordCounts(em: Em, query: MatchQuery): Promise<number[]> {
-  const rows = await em.execute<{ i: number; n: number }[]>(
+export function sqliteWordCounts(em: Em, query: MatchQuery): Promise<WordCount[]> {
+  return em.execute<WordCount[]>(
     query.words
       .map(
         (_, i) => `select ${i} as i, count(*) as n from (select 1 from search_thread_fts
@@ -55,17 +64,12 @@ export async function sqliteWordCounts(em: Em, query: MatchQuery): Promise<numbe
       .join(' union all '),
     query.words.flatMap((w) => [`"${w}"`, query.communityId, COMMON_IN]),
   );
-  const counts = query.words.map(() => 0);
-  for (const r of rows) counts[Number(r.i)] = Number(r.n);
-  return counts;
 }
 
-/** Which words of `query` (by their index) each of the threads' own texts `textIds` holds. */
-export async function sqliteWordsIn(em: Em, query: MatchQuery, textIds: number[]): Promise<Map<number, Set<number>>> {
-  const found = new Map<number, Set<number>>();
-  if (!textIds.length) return found;
+/** Which words of `query` (by their index) each of the threads' own texts `textIds` holds, a row each. */
+export function sqliteWordsIn(em: Em, query: MatchQuery, textIds: number[]): Promise<WordHeld[]> {
   const list = textIds.map(() => '?').join(', ');
-  const rows = await em.execute<{ i: number; text_id: number }[]>(
+  return em.execute<WordHeld[]>(
     query.words
       .map(
         (_, i) => `select ${i} as i, rowid as text_id from search_thread_fts
@@ -74,11 +78,6 @@ export async function sqliteWordsIn(em: Em, query: MatchQuery, textIds: number[]
       .join(' union all '),
     query.words.flatMap((w) => [`"${w}"`, ...textIds]),
   );
-  for (const r of rows) {
-    const id = Number(r.text_id);
-    found.set(id, (found.get(id) ?? new Set()).add(Number(r.i)));
-  }
-  return found;
 }
 
 /**
