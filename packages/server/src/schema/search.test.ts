@@ -199,6 +199,18 @@ describe('what it finds', () => {
     );
     expect(rawId(data.community.similarThreads[0]?.id)).toBe(offline.id);
   });
+
+  it('gives words too common to tell threads apart no weight, on SQLite as on PostgreSQL', async () => {
+    const roastery = await createTestCommunity(server.em());
+    const cy = await ssoToken(roastery, { sub: 'cy', name: 'Cy' });
+    const grind = await postThread(api, cy, { title: 'Coarse grind for beans', body: 'For cold brew.' });
+    await postThread(api, cy, { title: 'You should only ship very fresh beans', body: 'Every week.' });
+    const data = await api.data(
+      'query ($c: String!, $t: String!) { community(slug: $c) { similarThreads(title: $t) { id } } }',
+      { variables: { c: roastery.slug, t: 'Why should I only get very coarse beans?' } },
+    );
+    expect(data.community.similarThreads[0]?.id).toBe(grind);
+  });
 });
 
 describe('an index kept exact by every write', () => {

@@ -4,12 +4,20 @@
  */
 export const MAX_WORDS = 12;
 
-/** Words too common to tell threads apart; dropped from "any of these words" queries. */
+/**
+ * Words too common to tell threads apart; dropped from "any of these words" queries. Snowball's
+ * English stop list (the one PostgreSQL's english configuration drops), so that SQLite, which has
+ * none, weighs a post's words as PostgreSQL does; and a few polite words people add to requests.
+ */
 const COMMON = new Set(
   (
-    'a an and are as at be but by can could do does for from has have how i if in into is it its me my no not of on ' +
-    'or our please so that the their them then there these this to us was we what when where which who why will ' +
-    'with would you your'
+    'a about above after again against all am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing don down during each few for from further had has ' +
+    'have having he her here hers herself him himself his how i if in into is it its itself just me more ' +
+    'most my myself no nor not now of off on once only or other our ours ourselves out over own please s ' +
+    'same she should so some such t than that the their theirs them themselves then there these they ' +
+    'this those through to too under until up us very was we were what when where which while who whom ' +
+    'why will with would you your yours yourself yourselves'
   ).split(' '),
 );
 
