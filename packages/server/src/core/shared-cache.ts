@@ -47,9 +47,12 @@ export class SharedCache {
     events.onChange((communityId) => this.#changed(communityId));
   }
 
-  /** The value under `key` in the community, from `load` unless a load since its last change has it. */
-  get<V>(communityId: string, key: string, load: () => Promise<V>): Promise<V> {
-    if (!this.#events.hearsChanges()) return load();
+  /**
+   * The value under `key` in the community, from `load` unless a load since its last change has it.
+   * `load` may say when its value stops being true without any change (`expireBy`): the clock.
+   */
+  get<V>(communityId: string, key: string, load: (expireBy: (at: number) => void) => Promise<V>): Promise<V> {
+    if (!this.#events.hearsChanges()) return load(() => {});
     const id = `${communityId}\n${key}`;
     const cached = this.#entries.get(id);
     if (cached && Date.now() < cached.expiresAt) {
@@ -57,7 +60,10 @@ export class SharedCache {
       this.#entries.set(id, cached);
       return cached.value as Promise<V>;
     }
-    const entry: Entry = { communityId, expiresAt: Date.now() + this.#ttlMs, value: load() };
+    const entry: Entry = { communityId, expiresAt: Date.now() + this.#ttlMs, value: Promise.resolve() };
+    entry.value = load((at) => {
+      entry.expiresAt = Math.min(entry.expiresAt, at);
+    });
     this.#delete(id);
     this.#entries.set(id, entry);
     entryOf(this.#idsByCommunity, communityId, () => new Set()).add(id);
@@ -116,12 +122,14 @@ export class SharedCache {
 
 /**
  * The process's caches, each with its own room so that one kind cannot crowd out another: pages
- * (lists and communities, which every visitor reads alike) and viewers (who each token is and
- * what they voted, one entry per visitor).
+ * (lists and communities, which every visitor reads alike), viewers (who each token is and
+ * what they voted, one entry per visitor) and threads (whole answers for threads' pages, tens of
+ * kilobytes each: fewer of them).
  */
 const POOLS = {
   pages: { maxEntries: 500 },
   viewers: { maxEntries: 10_000 },
+  threads: { maxEntries: 1_000 },
 } satisfies Record<string, SharedCacheOptions>;
 export type SharedCachePool = keyof typeof POOLS;
 

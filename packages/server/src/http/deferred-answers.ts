@@ -75,6 +75,21 @@ export async function settleReadyParts<R>(result: R): Promise<R | ExecutionResul
 }
 
 /**
+ * An execution's result with every part merged into one, however long the later ones take: for an
+ * answer that is kept for later requests (http/response-cache.ts), where one request waiting for
+ * the viewer's deferred fields (a few milliseconds) spares every later one the whole execution.
+ * Where the parts cannot be merged, the answer in parts, as it came.
+ */
+export async function settleAllParts<R>(result: R): Promise<R | ExecutionResult | AsyncGenerator<Part>> {
+  if (!isAsyncIterable(result)) return result;
+  const parts: Part[] = [];
+  for await (const part of result as AsyncIterable<Part>) parts.push(part);
+  return inlineParts(parts) ?? replay(parts, nothingMore());
+}
+
+async function* nothingMore(): AsyncGenerator<Part> {}
+
+/**
  * The parts as one result, or undefined if a later part points where the first has nothing (the
  * executor drops those itself, so this is a safeguard, not a path any query is known to take).
  * Builds on the first part's data (tests read a multipart answer through it too).

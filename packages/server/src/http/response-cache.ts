@@ -12,13 +12,15 @@ import { sharedCache } from '../core/shared-cache.ts';
 import type { Context } from '../schema/context.ts';
 import { isMember, isStaff, memberIdOf } from '../services/actor.ts';
 import { serialisedOnce } from './answer-serialisation.ts';
-import { acceptsParts, settleReadyParts } from './deferred-answers.ts';
+import { acceptsParts, settleAllParts } from './deferred-answers.ts';
 
 /**
- * The fields a cached answer may hold: what a community's page of threads shows, which changes
- * only with a commit in that community (announced to every process) or with who is asking (part
- * of the key). Nothing here depends on the clock or on the request beyond its viewer, and nothing
- * is for staff only. A query selecting anything else is executed as usual.
+ * The fields a cached answer may hold: what a community's page of threads and a thread's page
+ * show, which changes only with a commit in that community (announced to every process) or with
+ * who is asking (part of the key). Nothing is for staff only. Nothing depends on the request
+ * beyond its viewer, nor on the clock, except what says so as it is resolved (Context.changesAt:
+ * the viewer's edit window, in viewerCanEdit and viewerRemoval). A query selecting anything else
+ * is executed as usual.
  */
 const CACHEABLE_FIELDS = new Set([
   'Query.community',
@@ -56,13 +58,52 @@ const CACHEABLE_FIELDS = new Set([
   'StaffMember.badge',
   'StaffMember.agencyName',
   'StaffMember.isFormer',
+  // A thread's page (the widget's WidgetThread and WidgetMoreReplies).
+  'Community.thread',
+  'Thread.body',
+  'Thread.bodyFormatted',
+  'Thread.followerCount',
+  'Thread.isLocked',
+  'Thread.editedAt',
+  'Thread.mergedInto',
+  'Thread.lastStatusChange',
+  'Thread.replies',
+  'Thread.viewerIsFollowing',
+  'Thread.viewerCanEdit',
+  'Thread.viewerIsAuthor',
+  'Thread.viewerRemoval',
+  'ReplyConnection.edges',
+  'ReplyConnection.pageInfo',
+  'ReplyEdge.node',
+  'ReplyEdge.cursor',
+  'Reply.id',
+  'Reply.body',
+  'Reply.bodyFormatted',
+  'Reply.createdAt',
+  'Reply.editedAt',
+  'Reply.viewerCanEdit',
+  'Reply.viewerIsAuthor',
+  'Reply.isHelpful',
+  'Reply.author',
+  'StatusChange.to',
+  'StatusChange.noteFormatted',
+  'StatusChange.createdAt',
+  'StatusChange.staff',
+  'StatusChange.changelogEntry',
+  'ChangelogEntry.id',
+  'ChangelogEntry.title',
 ]);
+
+/** Whole answers for a thread's page are large (every reply): they are kept in a pool of their own. */
+const THREAD_PAGE_FIELD = 'Community.thread';
 
 /** How to find the community a cacheable document reads, and a name for it in cache keys. */
 interface Cacheable {
   id: number;
   /** The `slug` argument of its one `community` field: a literal, or the variable holding it. */
   slug: { value: string } | { variable: string };
+  /** Whether it reads a thread's page (kept in the `threads` pool). */
+  threadPage: boolean;
 }
 
 let documents = 0;
@@ -91,6 +132,7 @@ function judge(schema: GraphQLSchema, document: DocumentNode): Cacheable | false
   if (argument?.kind === Kind.VARIABLE) slug = { variable: argument.name.value };
   if (!slug) return false;
   let allowed = true;
+  let threadPage = false;
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -98,23 +140,25 @@ function judge(schema: GraphQLSchema, document: DocumentNode): Cacheable | false
       Field(field) {
         const parent = typeInfo.getParentType();
         if (field.name.value === '__typename') return;
-        if (!parent || !CACHEABLE_FIELDS.has(`${parent.name}.${field.name.value}`)) allowed = false;
+        const name = `${parent?.name}.${field.name.value}`;
+        if (!parent || !CACHEABLE_FIELDS.has(name)) allowed = false;
+        if (name === THREAD_PAGE_FIELD) threadPage = true;
       },
     }),
   );
-  return allowed && { id: ++documents, slug };
+  return allowed && { id: ++documents, slug, threadPage };
 }
 
 /**
- * A yoga plugin keeping whole answers to the widget's list of threads (see CACHEABLE_FIELDS) in
+ * A yoga plugin keeping whole answers to the widget's list of threads and thread pages (see CACHEABLE_FIELDS) in
  * the process's shared cache, per viewer (one for everyone not signed in, one per signed-in
  * customer; never for staff), until the community next changes: the same invalidation as the
  * page, authors and votes those answers are made of (core/shared-cache.ts). Every visitor of
  * a brand's page asks for the same first page, and executing it (GraphQL's per-field work and the
  * deferred votes) was most of what a cached page still cost.
  *
- * Only answers complete in one part and without errors are kept; parts that are ready with the
- * first are merged first (deferred-answers.ts), for clients that accept answers in parts.
+ * Only answers without errors are kept, in one part: for clients that accept answers in parts, the
+ * parts are awaited and merged first (deferred-answers.ts).
  */
 export function useCommunityResponseCache(): Plugin {
   return {
@@ -139,11 +183,13 @@ export function useCommunityResponseCache(): Plugin {
         const key = JSON.stringify(['response', found.id, who, parts, args.operationName ?? null, args.variableValues]);
         const ownLoad = { done: false };
         try {
-          return await sharedCache(ctx.events, viewer ? 'viewers' : 'pages').get(community.id, key, async () => {
+          const pool = found.threadPage ? 'threads' : viewer ? 'viewers' : 'pages';
+          return await sharedCache(ctx.events, pool).get(community.id, key, async (expireBy) => {
             ownLoad.done = true;
             let result = await executeFn(executeArgs);
-            if (parts) result = await settleReadyParts(result);
+            if (parts) result = await settleAllParts(result);
             if (isAsyncIterable(result) || (result as ExecutionResult).errors?.length) throw new NotKept(result);
+            expireBy(ctx.validUntil());
             return serialisedOnce(result as ExecutionResult);
           });
         } catch (error) {

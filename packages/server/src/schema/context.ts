@@ -74,6 +74,8 @@ export class Context {
   #scope: Scope | undefined;
   /** The live event being delivered (see refreshScope). */
   #event: object | undefined;
+  /** When the answer being made stops being true by the clock alone (see changesAt). */
+  #validUntil = Number.POSITIVE_INFINITY;
 
   constructor(init: ContextInit) {
     this.request = init.request;
@@ -202,6 +204,17 @@ export class Context {
     this.#communityId = community.id;
     return community;
   };
+
+  /**
+   * A field whose value changes with the clock alone (an edit window closing), not with a commit,
+   * says when: a kept answer holding it must be made again from then (http/response-cache.ts).
+   */
+  readonly changesAt = (at: number | null): void => {
+    if (at !== null) this.#validUntil = Math.min(this.#validUntil, at);
+  };
+
+  /** Until when the answer made so far holds by the clock (infinite when nothing depends on it). */
+  readonly validUntil = (): number => this.#validUntil;
 
   /** Like `community`, but a missing community is an error (for mutations and subscriptions). */
   readonly requireCommunity = async (slug: string): Promise<Community> => {

@@ -2,7 +2,7 @@ import { Reply, Thread } from '../entities/index.ts';
 import { setReplyHelpful } from '../services/helpful.ts';
 import { parseMarkdown } from '../services/markdown.ts';
 import { hideReply, restoreReply } from '../services/moderation.ts';
-import { canEdit, isAuthor } from '../services/ownership.ts';
+import { canEdit, editWindowChangesAt, isAuthor } from '../services/ownership.ts';
 import { deleteReply, editReply, postReply } from '../services/replies.ts';
 import { AuthorRef, loadAuthor } from './author.ts';
 import { builder, IDEMPOTENCY_KEY_DESCRIPTION } from './builder.ts';
@@ -27,7 +27,10 @@ export const ReplyRef = builder.node(Reply, {
     editedAt: t.expose('editedAt', { type: 'DateTime', nullable: true }),
     viewerCanEdit: t.boolean({
       description: 'The viewer wrote it and may still change or delete it (for 30 minutes after posting).',
-      resolve: (reply, _args, ctx) => canEdit(ctx.viewer(), reply),
+      resolve: (reply, _args, ctx) => {
+        ctx.changesAt(editWindowChangesAt(ctx.viewer(), reply));
+        return canEdit(ctx.viewer(), reply);
+      },
     }),
     viewerIsAuthor: t.boolean({
       description: 'The viewer wrote it (nothing to report, for instance).',

@@ -2,7 +2,7 @@ import { Thread } from '../entities/index.ts';
 import { type Actor, isMember, isStaff, memberIdOf } from '../services/actor.ts';
 import { isFollowing } from '../services/follows.ts';
 import { parseMarkdown } from '../services/markdown.ts';
-import { canEdit, isAuthor } from '../services/ownership.ts';
+import { canEdit, editWindowChangesAt, isAuthor } from '../services/ownership.ts';
 import { listReplies } from '../services/replies.ts';
 import { deleteThread, editThread, lastStatusChange, postThread, statusHistory } from '../services/threads.ts';
 import { hasVoted } from '../services/votes.ts';
@@ -52,7 +52,10 @@ export const ThreadRef = builder.node(Thread, {
       nullable: true,
       description:
         'How the viewer may take their thread down: DELETE while nobody else has taken part (within 30 minutes), else WITHDRAW. Null for anyone else.',
-      resolve: (thread, _args, ctx) => removalFor(ctx.scope(), ctx.viewer(), thread),
+      resolve: (thread, _args, ctx) => {
+        ctx.changesAt(editWindowChangesAt(ctx.viewer(), thread));
+        return removalFor(ctx.scope(), ctx.viewer(), thread);
+      },
     }),
     author: t.field({
       type: AuthorRef,
@@ -73,7 +76,10 @@ export const ThreadRef = builder.node(Thread, {
     editedAt: t.expose('editedAt', { type: 'DateTime', nullable: true }),
     viewerCanEdit: t.boolean({
       description: 'The viewer wrote it and may still change or delete it (for 30 minutes after posting).',
-      resolve: (thread, _args, ctx) => canEdit(ctx.viewer(), thread),
+      resolve: (thread, _args, ctx) => {
+        ctx.changesAt(editWindowChangesAt(ctx.viewer(), thread));
+        return canEdit(ctx.viewer(), thread);
+      },
     }),
     viewerIsAuthor: t.boolean({
       description: 'The viewer wrote it (nothing to report, for instance).',

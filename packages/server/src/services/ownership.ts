@@ -24,6 +24,16 @@ export function canEdit(actor: Actor | null, row: Authored, now = Date.now()): b
   );
 }
 
+/**
+ * When what `canEdit` and `removalFor` say of the actor and the row next changes with the clock
+ * alone (its edit window closes), or null if it never will: an answer saying either is good until
+ * then (http/response-cache.ts keeps answers).
+ */
+export function editWindowChangesAt(actor: Actor | null, row: Authored, now = Date.now()): number | null {
+  const closes = row.createdAt.getTime() + EDIT_WINDOW_MS;
+  return isAuthor(actor, row) && closes >= now ? closes + 1 : null;
+}
+
 /** Suspended members read but do not write: not even an edit to what they wrote before. */
 const isSuspended = (actor: Actor | null) => Boolean(actor && !isStaff(actor) && actor.member.suspendedAt);
 
