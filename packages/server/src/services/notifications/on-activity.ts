@@ -1,4 +1,4 @@
-import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
+import { type EventSubscriber, type FlushEventArgs, type TransactionEventArgs, wrap } from '@mikro-orm/core';
 import { createdIn } from '../../db/created.ts';
 import type { Em } from '../../db/em.ts';
 import { Activity, Community, Member, Reply, StaffMember, StatusChange, Thread } from '../../entities/index.ts';
@@ -16,6 +16,14 @@ export interface PersonInEmail {
 }
 
 const noTenant = { filters: { tenant: false } } as const;
+
+/**
+ * How to read a community's rows by id here: through the manager's tenant binding when it is that
+ * community's (the rows the write already holds then come from its identity map: MikroORM reads
+ * the database again whenever `filters` is passed), across tenants otherwise.
+ */
+const readingIn = (em: Em, communityId: string) =>
+  em.getFilterParams<{ communityId?: string }>('tenant')?.communityId === communityId ? {} : noTenant;
 
 export async function personInEmail(
   em: Em,
@@ -56,24 +64,35 @@ async function tellOfActivity(em: Em, activity: Activity): Promise<string[]> {
   const data = (activity.data ?? {}) as { to?: string; statusChangeId?: string; changelogEntryId?: string };
   if (activity.type === 'STATUS_CHANGED' && data.changelogEntryId) return [];
   if (activity.type !== 'REPLY_POSTED' && activity.type !== 'STATUS_CHANGED') return [];
-  const thread = await em.findOneOrFail(Thread, { id: threadId }, noTenant);
-  const community = await em.findOneOrFail(Community, { id: activity.community.id }, noTenant);
+  const reading = readingIn(em, activity.community.id);
+  const thread = await em.findOneOrFail(Thread, { id: threadId }, reading);
+  const community = await em.findOneOrFail(Community, { id: activity.community.id }, reading);
   const actor = { staff: activity.actorStaff?.id, member: activity.actorMember?.id };
   const refs = { thread: threadId, actorMember: actor.member, actorStaff: actor.staff };
-  const base = { brand: community.name, threadId, threadTitle: thread.title, by: await personInEmail(em, actor) };
+  // Who did it is read only for an email (most of those told have no address).
+  const base = async () => ({
+    brand: community.name,
+    threadId,
+    threadTitle: thread.title,
+    by: await personInEmail(em, actor),
+  });
   if (activity.type === 'REPLY_POSTED' && activity.reply) {
-    const reply = await em.findOneOrFail(Reply, { id: activity.reply.id }, noTenant);
+    // The reply this write made, as it made it (read again only for a reply it did not make).
+    const reply = wrap(activity.reply).isInitialized()
+      ? activity.reply
+      : await em.findOneOrFail(Reply, { id: activity.reply.id }, reading);
     return tell(em, {
       communityId: community.id,
       kind: 'REPLY',
       event: `activity:${activity.id}`,
+      firstTime: true,
       memberIds: await followersOf(em, community.id, [threadId]),
       refs: { ...refs, reply: reply.id },
       email: {
         purpose: 'THREAD_NOTIFICATIONS',
         template: 'reply',
         subject: `New reply in “${thread.title}”`,
-        data: { ...base, replyId: reply.id, body: reply.body },
+        data: async () => ({ ...(await base()), replyId: reply.id, body: reply.body }),
       },
     });
   }
@@ -85,13 +104,14 @@ async function tellOfActivity(em: Em, activity: Activity): Promise<string[]> {
     communityId: community.id,
     kind: 'STATUS_CHANGED',
     event: `activity:${activity.id}`,
+    firstTime: true,
     memberIds: await askedFor(em, community.id, [threadId]),
     refs: { ...refs, statusChange: statusChange?.id },
     email: {
       purpose: 'THREAD_NOTIFICATIONS',
       template: 'status',
       subject: `“${thread.title}” is now ${status.replaceAll('_', ' ').toLowerCase()}`,
-      data: { ...base, status, note: statusChange?.note ?? null },
+      data: async () => ({ ...(await base()), status, note: statusChange?.note ?? null }),
     },
   });
 }

@@ -26,11 +26,21 @@ export interface Telling {
   kind: NotificationKind;
   /** The event told of (`activity:<id>`, `changelog:<id>`): each member hears of it once. */
   event: string;
+  /** The event was written in this transaction (a new activity): nobody can have heard of it yet. */
+  firstTime?: boolean;
   memberIds: Iterable<string>;
   refs: NotificationRefs;
   /** The email it also sends (under `purpose`, checked again when it is sent); null: none. */
-  email: { purpose: ConsentPurpose; template: string; subject: string; data: Record<string, unknown> } | null;
+  email: {
+    purpose: ConsentPurpose;
+    template: string;
+    subject: string;
+    /** What the template shows; a function when making it reads rows, made only if an email is written. */
+    data: EmailData | (() => Promise<EmailData>);
+  } | null;
 }
+
+type EmailData = Record<string, unknown>;
 
 const noTenant = { filters: { tenant: false } } as const;
 /** Rows per query: SQLite and PostgreSQL both take this many bound values with room to spare. */
@@ -50,8 +60,8 @@ function chunks<T>(items: T[]): T[][] {
 export async function tell(em: Em, telling: Telling): Promise<string[]> {
   const ids = [...new Set(telling.memberIds)].filter((id) => id !== telling.refs.actorMember);
   if (ids.length === 0) return [];
-  const told: string[] = [];
-  for (const part of chunks(ids)) {
+  const told: string[] = telling.firstTime ? ids : [];
+  for (const part of telling.firstTime ? [] : chunks(ids)) {
     const already = new Set(
       (
         await em.find(
@@ -86,7 +96,12 @@ export async function tell(em: Em, telling: Telling): Promise<string[]> {
       })) as never,
     );
   }
-  if (telling.email) await enqueueEmails(em, telling.communityId, told, telling.event, refs.thread, telling.email, now);
+  if (telling.email) {
+    await enqueueEmails(em, telling.communityId, told, telling.event, refs.thread, telling.email, {
+      now,
+      firstTime: telling.firstTime,
+    });
+  }
   return told;
 }
 
@@ -101,8 +116,9 @@ export async function enqueueEmails(
   event: string,
   threadId: string | null | undefined,
   email: NonNullable<Telling['email']>,
-  now = new Date(),
+  { now = new Date(), firstTime = false }: { now?: Date; firstTime?: boolean } = {},
 ): Promise<void> {
+  let data: EmailData | undefined;
   for (const part of chunks(memberIds)) {
     const members = await em.find(
       Member,
@@ -117,18 +133,22 @@ export async function enqueueEmails(
       },
       { ...noTenant, fields: ['id', 'emailDigest'] },
     );
+    if (members.length === 0) continue;
     // An event told again (an entry published a second time) does not email anyone twice.
     const written = new Set(
-      (
-        await em.find(
-          OutboxMessage,
-          { dedupeKey: { $in: members.map((m) => `${event}:${m.id}`) } },
-          { ...noTenant, fields: ['member'] },
-        )
-      ).map((m) => m.member.id),
+      firstTime
+        ? []
+        : (
+            await em.find(
+              OutboxMessage,
+              { dedupeKey: { $in: members.map((m) => `${event}:${m.id}`) } },
+              { ...noTenant, fields: ['member'] },
+            )
+          ).map((m) => m.member.id),
     );
     const fresh = members.filter((m) => !written.has(m.id));
     if (fresh.length === 0) continue;
+    data ??= typeof email.data === 'function' ? await email.data() : email.data;
     await em.insertMany(
       OutboxMessage,
       fresh.map((m) => {
@@ -143,7 +163,7 @@ export async function enqueueEmails(
           subject: email.subject.slice(0, 300),
           body: '',
           template: email.template,
-          data: email.data,
+          data,
           status: 'PENDING' as const,
           digest: daily,
           dueAt: daily ? nextDigestAt(now) : now,
