@@ -10,6 +10,41 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
  * bare web addresses become links too. The result is a tree the clients draw as elements.
  */
 export function parseMarkdown(text: string): FormattedText {
+  const known = recent.get(text);
+  if (known) {
+    recent.delete(text);
+    recent.set(text, known);
+    return known;
+  }
+  const formatted = frozen(format(text));
+  recent.set(text, formatted);
+  recentChars += text.length;
+  for (const [old] of recent) {
+    if (recentChars <= RECENT_CHARS) break;
+    recent.delete(old);
+    recentChars -= old.length;
+  }
+  return formatted;
+}
+
+/**
+ * Texts formatted lately, least recently used first, up to RECENT_CHARS of text: a thread's page and
+ * each live event of it format the same replies for every request and subscriber (a fifth of an
+ * uncached page's CPU, BENCHMARKS.md). Shared, so frozen.
+ */
+const recent = new Map<string, FormattedText>();
+let recentChars = 0;
+const RECENT_CHARS = 1_000_000;
+
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) frozen(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function format(text: string): FormattedText {
   if (!text.trim()) return [];
   // Plain text with no Markdown in it (most replies): paragraphs and links, without the parser.
   if (!/[*_`[\]#>\-+!<\\|~]|^\s*\d+[.)]\s/m.test(text)) return plainParagraphs(text);
