@@ -2,6 +2,7 @@
  * Live fan-out: many widgets subscribed to one thread over Server-Sent Events (as the widget
  * subscribes), a reply posted, and the time until every subscriber has it.
  */
+import { readFileSync } from 'node:fs';
 import { print } from 'graphql';
 import { THREAD_EVENTS } from '../../../widget/src/graphql/thread.ts';
 import { percentile } from '../report.ts';
@@ -13,6 +14,16 @@ export interface FanoutResult {
   p99Ms: number;
   /** Deliveries that never came (within the wait). */
   missed: number;
+  /** The first server's CPU time (user and system) over the rounds, per reply: posting it and telling everyone. */
+  cpuMsPerReply: number | null;
+}
+
+/** A process's CPU time so far in ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 interface Subscriber {
@@ -21,12 +32,16 @@ interface Subscriber {
 }
 
 /** One SSE subscription; remembers when each reply body first arrived. */
-async function subscribe(url: string, community: string, threadId: string): Promise<Subscriber> {
+async function subscribe(url: string, community: string, threadId: string, token?: string): Promise<Subscriber> {
   const abort = new AbortController();
   const arrivals = new Map<string, number>();
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query: print(THREAD_EVENTS), variables: { community, id: threadId } }),
     signal: abort.signal,
   });
@@ -49,7 +64,9 @@ async function subscribe(url: string, community: string, threadId: string): Prom
 
 /**
  * `subscribers` SSE subscriptions spread over `urls` (one per server process, in turn), then
- * `rounds` replies posted through `post` (the first URL), each awaited by everyone.
+ * `rounds` replies posted through `post` (the first URL), each awaited by everyone. With `tokens`,
+ * each subscriber is signed in with one of them (in turn); with `pid`, the first server's CPU time
+ * over the rounds is measured.
  */
 export async function fanout(options: {
   urls: string[];
@@ -58,11 +75,18 @@ export async function fanout(options: {
   subscribers: number;
   rounds: number;
   post: (body: string) => Promise<void>;
+  tokens?: string[];
+  pid?: number;
 }): Promise<FanoutResult> {
   const subs: Subscriber[] = [];
   for (let i = 0; i < options.subscribers; i += 50) {
     const batch = Array.from({ length: Math.min(50, options.subscribers - i) }, (_, j) =>
-      subscribe(options.urls[(i + j) % options.urls.length] as string, options.community, options.threadId),
+      subscribe(
+        options.urls[(i + j) % options.urls.length] as string,
+        options.community,
+        options.threadId,
+        options.tokens?.[(i + j) % options.tokens.length],
+      ),
     );
     subs.push(...(await Promise.all(batch)));
   }
@@ -70,6 +94,8 @@ export async function fanout(options: {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const latencies: number[] = [];
   let missed = 0;
+  const cpuBefore = options.pid ? cpuMs(options.pid) : 0;
+  let cpuAfter = cpuBefore;
   try {
     for (let round = 0; round < options.rounds; round++) {
       const marker = `fanout-${Date.now()}-${round}`;
@@ -85,6 +111,7 @@ export async function fanout(options: {
         else latencies.push(at - started);
       }
     }
+    if (options.pid) cpuAfter = cpuMs(options.pid);
   } finally {
     for (const s of subs) s.close();
   }
@@ -95,5 +122,6 @@ export async function fanout(options: {
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     missed,
+    cpuMsPerReply: options.pid ? (cpuAfter - cpuBefore) / options.rounds : null,
   };
 }

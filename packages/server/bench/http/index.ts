@@ -47,6 +47,8 @@ export interface HttpResult {
    */
   postReplySyncNormal: LoadResult | null;
   fanoutOne: FanoutResult;
+  /** The same on one process, every subscriber a customer signed in by SSO (each with their own token). */
+  fanoutSignedIn: FanoutResult;
   fanoutTwo: FanoutResult;
   /** Server RSS (MB) after each scenario. */
   rss: Record<string, number>;
@@ -245,10 +247,20 @@ export async function benchHttp(
     };
     const post = postVia(guest);
     const common = { community: 'bench', threadId: watched, subscribers: options.subscribers, rounds: options.rounds };
-    const fanoutOne = await fanout({ ...common, urls: [a.url], post });
+    const fanoutOne = await fanout({ ...common, urls: [a.url], post, pid });
     rss.fanoutOne = rssMb(pid);
     log(
-      `  ${dialect}: fan-out to ${options.subscribers} on one process: p50 ${fanoutOne.p50Ms.toFixed(0)} ms, p99 ${fanoutOne.p99Ms.toFixed(0)} ms`,
+      `  ${dialect}: fan-out to ${options.subscribers} on one process: p50 ${fanoutOne.p50Ms.toFixed(0)} ms, p99 ${fanoutOne.p99Ms.toFixed(0)} ms, ${fanoutOne.cpuMsPerReply?.toFixed(0)} ms CPU a reply`,
+    );
+    // The same thread watched by customers signed in by the brand, each with their own SSO token.
+    const watchers: string[] = [];
+    for (let i = 0; i < options.subscribers; i++) {
+      watchers.push(await ssoToken(ssoKey, { sub: `bench-watcher-${i}`, name: `Watcher ${i + 1}`, expiresIn: 3600 }));
+    }
+    const fanoutSignedIn = await fanout({ ...common, urls: [a.url], post, pid, tokens: watchers });
+    rss.fanoutSignedIn = rssMb(pid);
+    log(
+      `  ${dialect}: fan-out to ${options.subscribers} signed in, one process: p50 ${fanoutSignedIn.p50Ms.toFixed(0)} ms, p99 ${fanoutSignedIn.p99Ms.toFixed(0)} ms, ${fanoutSignedIn.cpuMsPerReply?.toFixed(0)} ms CPU a reply`,
     );
     const b = await startServerProcess(env);
     servers.push(b);
@@ -292,6 +304,7 @@ export async function benchHttp(
       postReply,
       postReplySyncNormal,
       fanoutOne,
+      fanoutSignedIn,
       fanoutTwo,
       rss,
       widget,
