@@ -123,13 +123,13 @@ export class SharedCache {
 /**
  * The process's caches, each with its own room so that one kind cannot crowd out another: pages
  * (lists and communities, which every visitor reads alike), viewers (who each token is and
- * what they voted, one entry per visitor) and threads (whole answers for threads' pages, tens of
- * kilobytes each: fewer of them).
+ * what they voted, one entry per visitor) and threads (whole answers for threads' pages: with every
+ * reply, tens to hundreds of kilobytes each with the parsed answer beside its text: at most 300).
  */
 const POOLS = {
   pages: { maxEntries: 500 },
   viewers: { maxEntries: 10_000 },
-  threads: { maxEntries: 1_000 },
+  threads: { maxEntries: 300 },
 } satisfies Record<string, SharedCacheOptions>;
 export type SharedCachePool = keyof typeof POOLS;
 
