@@ -28,6 +28,11 @@ export interface SearchBenchResult {
   sizes: SearchSizes;
   generateSeconds: number;
   trivial: LoadResult;
+  /**
+   * The floor for search: a page of 10 threads with the same fields but no search, a different
+   * page every request (so no cache has it): what a fresh answer costs before any index is read.
+   */
+  freshPage: LoadResult;
   search: LoadResult;
   suggestions: LoadResult;
   replyIndexed: LoadResult;
@@ -124,6 +129,29 @@ export async function benchSearch(
           },
         );
       const trivial = await run('trivial', { query: '{ __typename }' });
+      // Every page's cursor, newest first, so that each request of the floor asks for another page.
+      const cursors: (string | null)[] = [null];
+      const reader = new GraphQLClient(`${server.url}/graphql`);
+      for (let after: string | null = null; cursors.length < 20_000; ) {
+        const data: { community: { threads: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } =
+          await reader.data(
+            'query ($a: String) { community(slug: "bench") { threads(first: 10, after: $a, orderBy: NEW) { pageInfo { hasNextPage endCursor } } } }',
+            { variables: { a: after } },
+          );
+        const page = data.community.threads.pageInfo;
+        if (!page.hasNextPage || !page.endCursor) break;
+        after = page.endCursor;
+        cursors.push(after);
+      }
+      let page = 0;
+      const freshPage = await run('fresh page', () => ({
+        body: {
+          query:
+            'query ($a: String, $f: Int!) { community(slug: "bench") { threads(first: $f, after: $a, orderBy: NEW) { edges { node { id title voteCount } } } } }',
+          // Each page walked above asked for with 10 threads, then with 9 (a new answer on a second pass).
+          variables: { a: cursors[page % cursors.length], f: 10 - (Math.floor(page++ / cursors.length) % 2) },
+        },
+      }));
       const search = await run('search', () => ({
         body: {
           query:
@@ -169,7 +197,7 @@ export async function benchSearch(
       const replyIndexed = await run('reply (index kept)', replies);
       await dropReplyIndexing(dialect, database.url);
       const replyUnindexed = await run('reply (no index)', replies);
-      return { dialect, sizes, generateSeconds, trivial, search, suggestions, replyIndexed, replyUnindexed };
+      return { dialect, sizes, generateSeconds, trivial, freshPage, search, suggestions, replyIndexed, replyUnindexed };
     } finally {
       await server.stop();
     }

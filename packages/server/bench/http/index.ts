@@ -50,6 +50,8 @@ export interface HttpResult {
   /** The same on one process, every subscriber a customer signed in by SSO (each with their own token). */
   fanoutSignedIn: FanoutResult;
   fanoutTwo: FanoutResult;
+  /** Ten times as many visitors not signed in on one process (issue #32: 10,000 at full scale). */
+  fanoutMany: FanoutResult;
   /** Server RSS (MB) after each scenario. */
   rss: Record<string, number>;
   widget: WidgetCost;
@@ -270,6 +272,19 @@ export async function benchHttp(
       `  ${dialect}: fan-out over two processes: p50 ${fanoutTwo.p50Ms.toFixed(0)} ms, p99 ${fanoutTwo.p99Ms.toFixed(0)} ms`,
     );
 
+    const fanoutMany = await fanout({
+      ...common,
+      subscribers: options.subscribers * 10,
+      rounds: 5,
+      urls: [a.url],
+      post,
+      pid,
+    });
+    rss.fanoutMany = rssMb(pid);
+    log(
+      `  ${dialect}: fan-out to ${options.subscribers * 10} on one process: p50 ${fanoutMany.p50Ms.toFixed(0)} ms, p99 ${fanoutMany.p99Ms.toFixed(0)} ms, ${fanoutMany.missed} missed, ${fanoutMany.cpuMsPerReply?.toFixed(0)} ms CPU a reply`,
+    );
+
     const widget = await widgetCost(a.url, 'Offer a lighter version of the Ridge 2 tent');
     log(`  ${dialect}: widget first render ${widget.firstRenderMs.toFixed(0)} ms`);
 
@@ -306,6 +321,7 @@ export async function benchHttp(
       fanoutOne,
       fanoutSignedIn,
       fanoutTwo,
+      fanoutMany,
       rss,
       widget,
       bounded,

@@ -177,6 +177,8 @@ export const HTTP_GOALS = {
   fanoutP99Ms: 250,
   /** Issue #32: the server's CPU per reply with 1,000 signed-in subscribers. */
   fanoutSignedInCpuMs: 50,
+  /** Issue #32: 10,000 anonymous subscribers on one process. */
+  fanoutManyP99Ms: 500,
   rssMb: 200,
 };
 
@@ -190,7 +192,10 @@ export const scaledWidgetSizes = (scale: number): WidgetSizes => ({
 /** A list's throughput as a share of the trivial query's (the signed-in guest's list by default). */
 const share = (r: Pick<HttpResult, 'trivial' | 'widgetList'>, list = r.widgetList) =>
   list.requestsPerSecond / r.trivial.requestsPerSecond;
-const peakRss = (r: HttpResult) => Math.max(...Object.values(r.rss));
+/** Scenarios issue #32 added, whose memory is reported but not held to issue #8's goal. */
+const RSS_REPORTED_ONLY = new Set(['fanoutSignedIn', 'fanoutMany']);
+const peakRss = (r: HttpResult) =>
+  Math.max(...Object.entries(r.rss).flatMap(([name, mb]) => (RSS_REPORTED_ONLY.has(name) ? [] : [mb])));
 
 /** Every goal of issue #8 met in every run (and no request failed). */
 export const httpMet = (results: HttpResult[]) =>
@@ -209,6 +214,7 @@ export const httpMet = (results: HttpResult[]) =>
         r.postReply.errors +
         r.fanoutOne.missed +
         r.fanoutSignedIn.missed +
+        r.fanoutMany.missed +
         r.fanoutTwo.missed ===
         0,
   );
@@ -263,7 +269,8 @@ ${syncLine(r)}- Rapport's trivial query runs at ${((r.trivial.requestsPerSecond 
 - A thread's page ÷ trivial throughput: ${(share(r, r.threadPageAnonymous) * 100).toFixed(0)} % not signed in, ${(share(r, r.threadPage) * 100).toFixed(0)} % signed in (goal ≥ ${HTTP_GOALS.threadPageShareOfTrivial * 100} %: ${pass(Math.min(share(r, r.threadPageAnonymous), share(r, r.threadPage)) >= HTTP_GOALS.threadPageShareOfTrivial)}); p99 ${r.threadPageAnonymous.p99Ms} / ${r.threadPage.p99Ms} ms (goal ≤ ${HTTP_GOALS.listP99Ms} ms: ${pass(Math.max(r.threadPageAnonymous.p99Ms, r.threadPage.p99Ms) <= HTTP_GOALS.listP99Ms)}).
 - Live fan-out, ${r.fanoutOne.subscribers} SSE subscribers on one thread, ${r.fanoutOne.rounds} replies: one process p50 ${r.fanoutOne.p50Ms.toFixed(0)} ms, p99 ${r.fanoutOne.p99Ms.toFixed(0)} ms (goal ≤ ${HTTP_GOALS.fanoutP99Ms} ms: ${pass(r.fanoutOne.p99Ms <= HTTP_GOALS.fanoutP99Ms)}), ${r.fanoutOne.missed} missed; two processes through Redis p50 ${r.fanoutTwo.p50Ms.toFixed(0)} ms, p99 ${r.fanoutTwo.p99Ms.toFixed(0)} ms, ${r.fanoutTwo.missed} missed. The server's CPU per reply (posting it and telling everyone): ${cpu(r.fanoutOne)} ms.
 - Live fan-out to ${r.fanoutSignedIn.subscribers} customers signed in by SSO (a token each), one process: p50 ${r.fanoutSignedIn.p50Ms.toFixed(0)} ms, p99 ${r.fanoutSignedIn.p99Ms.toFixed(0)} ms (goal ≤ ${HTTP_GOALS.fanoutP99Ms} ms: ${pass(r.fanoutSignedIn.p99Ms <= HTTP_GOALS.fanoutP99Ms)}), ${r.fanoutSignedIn.missed} missed; the server's CPU per reply ${cpu(r.fanoutSignedIn)} ms (goal ≤ ${HTTP_GOALS.fanoutSignedInCpuMs} ms: ${pass((r.fanoutSignedIn.cpuMsPerReply ?? Infinity) <= HTTP_GOALS.fanoutSignedInCpuMs)}).
-- Server RSS: ${rssList(r.rss)} (goal ≤ ${HTTP_GOALS.rssMb} MB: ${pass(peakRss(r) <= HTTP_GOALS.rssMb)}).
+- Live fan-out to ${r.fanoutMany.subscribers.toLocaleString('en')} visitors not signed in, one process, ${r.fanoutMany.rounds} replies: p50 ${r.fanoutMany.p50Ms.toFixed(0)} ms, p99 ${r.fanoutMany.p99Ms.toFixed(0)} ms (goal ≤ ${HTTP_GOALS.fanoutManyP99Ms} ms: ${pass(r.fanoutMany.p99Ms <= HTTP_GOALS.fanoutManyP99Ms)}), ${r.fanoutMany.missed} missed (goal 0: ${pass(r.fanoutMany.missed === 0)}); the server's CPU per reply ${cpu(r.fanoutMany)} ms; RSS after ${r.rss.fanoutMany ?? '—'} MB.
+- Server RSS: ${rssList(r.rss)} (goal ≤ ${HTTP_GOALS.rssMb} MB, but for the signed-in and 10,000-subscriber fan-outs: ${pass(peakRss(r) <= HTTP_GOALS.rssMb)}).
 - ${boundedLine(r)}
 - Widget, what the page loads at start (${r.widget.files.length} files: ${r.widget.files.join(', ')}): ${r.widget.minBytes.toLocaleString('en')} bytes minified, ${r.widget.gzipBytes.toLocaleString('en')} gzip, ${r.widget.brotliBytes.toLocaleString('en')} brotli; first thread on screen ${r.widget.firstRenderMs.toFixed(0)} ms after opening the demo page in Chromium (median of 7 fresh loads).`;
   });
