@@ -80,15 +80,17 @@ describe('<rapport-session-notice>', () => {
   it('tells a customer their sign-in ended, asks the page for a new one, and keeps their reply', async () => {
     const c = await newCommunity();
     await server('post', { slug: c.slug, title: 'Long conversation' });
-    // The server allows 60 seconds of clock skew: this token stops working a second from now.
-    const short = await server<string>('sso-token', { slug: c.slug, sub: 'ella', name: 'Ella', expiresIn: -59 });
+    // The server allows 60 seconds of clock skew: this token stops working four seconds from now
+    // (time enough to mount on a loaded machine: with one second, the first answers came too late).
+    const issued = Date.now();
+    const short = await server<string>('sso-token', { slug: c.slug, sub: 'ella', name: 'Ella', expiresIn: -56 });
     const widget = await mount(c, { 'sso-token': short });
     let asked = 0;
     widget.addEventListener('rapport-session-expired', () => asked++);
     await openThread(widget, 'Long conversation');
     const form = await waitFor(() => find(widget, 'rapport-reply-form'), 'the reply form');
     type(find(form, 'textarea'), 'A reply I took a while to write');
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, Math.max(0, issued + 4500 - Date.now())));
     byText(form, 'button', 'Reply')?.click();
     await waitFor(() => noticeText(widget).includes('Your sign-in has ended'), 'the notice');
     expect(asked).to.be.greaterThan(0);
