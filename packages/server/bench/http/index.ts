@@ -282,7 +282,7 @@ export async function benchHttp(
     });
     rss.fanoutMany = rssMb(pid);
     log(
-      `  ${dialect}: fan-out to ${options.subscribers * 10} on one process: p50 ${fanoutMany.p50Ms.toFixed(0)} ms, p99 ${fanoutMany.p99Ms.toFixed(0)} ms, ${fanoutMany.missed} missed, ${fanoutMany.cpuMsPerReply?.toFixed(0)} ms CPU a reply`,
+      `  ${dialect}: fan-out to ${options.subscribers * 10} on one process: p50 ${fanoutMany.p50Ms.toFixed(0)} ms, p99 ${fanoutMany.p99Ms.toFixed(0)} ms, ${fanoutMany.missed} missed, ${fanoutMany.cpuMsPerReply?.toFixed(0)} ms CPU a reply, RSS ${rss.fanoutMany} MB`,
     );
 
     const widget = await widgetCost(a.url, 'Offer a lighter version of the Ridge 2 tent');
