@@ -60,19 +60,7 @@ function chunks<T>(items: T[]): T[][] {
 export async function tell(em: Em, telling: Telling): Promise<string[]> {
   const ids = [...new Set(telling.memberIds)].filter((id) => id !== telling.refs.actorMember);
   if (ids.length === 0) return [];
-  const told: string[] = telling.firstTime ? ids : [];
-  for (const part of telling.firstTime ? [] : chunks(ids)) {
-    const already = new Set(
-      (
-        await em.find(
-          Notification,
-          { member: { $in: part }, dedupeKey: telling.event },
-          { ...noTenant, fields: ['member'] },
-        )
-      ).map((n) => n.member.id),
-    );
-    told.push(...part.filter((id) => !already.has(id)));
-  }
+  const told = telling.firstTime ? ids : await notToldYet(em, ids, telling.event);
   if (told.length === 0) return [];
   const now = new Date();
   const { refs } = telling;
@@ -103,6 +91,20 @@ export async function tell(em: Em, telling: Telling): Promise<string[]> {
     });
   }
   return told;
+}
+
+/** Of `ids`, the members with no notification of `event` yet. */
+async function notToldYet(em: Em, ids: string[], event: string): Promise<string[]> {
+  const fresh: string[] = [];
+  for (const part of chunks(ids)) {
+    const already = new Set(
+      (
+        await em.find(Notification, { member: { $in: part }, dedupeKey: event }, { ...noTenant, fields: ['member'] })
+      ).map((n) => n.member.id),
+    );
+    fresh.push(...part.filter((id) => !already.has(id)));
+  }
+  return fresh;
 }
 
 /**
