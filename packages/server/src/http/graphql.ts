@@ -84,7 +84,8 @@ export function createGraphQLHandler({
       useCommunityResponseCache(),
       useDeferredAnswers(),
       liveStreams.plugin(),
-      useSharedLiveStreams(),
+      // Errors in shared events are masked as yoga masks any other (isDev off, as above).
+      useSharedLiveStreams({ maskError: (error) => maskError(error, 'Unexpected error.', false) }),
       useSubscriptionMemory(),
       useVariableErrorCodes(),
       useErrorLanguage(),

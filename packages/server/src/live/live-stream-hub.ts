@@ -1,12 +1,30 @@
 import { Readable } from 'node:stream';
-import type { ExecutionResult } from 'graphql';
-import { COMPLETE, nextFrame, PING } from './sse-frames.ts';
+import { COMPLETE, PING } from './sse-frames.ts';
 
 /**
  * How many bytes a subscriber may fall behind (frames its connection has not taken yet) before it
  * is cut off: its client reconnects and catches up, as after any interruption. A thousand replies.
  */
 const MAX_BEHIND_BYTES = 1024 * 1024;
+
+/** One event of a shared stream: executed once for anyone, and for whom that answer is not theirs. */
+export interface SharedEvent {
+  /** The event as the subscription's source gave it: executed again for a viewer it differs for. */
+  event: unknown;
+  /** Its answer for anyone, framed. */
+  frame: Buffer;
+  /** Whether the member's own answer differs from anyone's (a reply they wrote, for instance). */
+  differsFor(memberId: string): boolean;
+}
+
+/** A signed-in customer on a shared stream: what is checked and done for them alone. */
+export interface TapViewer {
+  memberId: string;
+  /** Asked before every event: false ends their stream (their sign-in no longer holds). */
+  recheck(): Promise<boolean>;
+  /** The event executed for them alone, framed: when anyone's answer is not theirs. */
+  own(event: unknown): Promise<Buffer>;
+}
 
 /**
  * One subscriber's side of a live stream: the body of its response, which frames are pushed into
@@ -20,9 +38,17 @@ export class SseTap extends Readable {
    * push after the end is an error event that, with no listener, would stop the process.
    */
   #completed = false;
+  /** A signed-in viewer's events, each sent once the one before is: they are checked one by one. */
+  #queue: Promise<void> = Promise.resolve();
+  /** How many of them are still on their way. */
+  #queued = 0;
 
-  constructor() {
+  /** Who is watching, for a signed-in customer (an anonymous visitor has none). */
+  readonly viewer: TapViewer | undefined;
+
+  constructor(viewer?: TapViewer) {
     super();
+    this.viewer = viewer;
     this.push(PING);
   }
 
@@ -42,8 +68,25 @@ export class SseTap extends Readable {
     else this.push(frame);
   }
 
-  /** Ends the stream as yoga does when a subscription finishes. */
+  /** Sends an event of a shared stream: anyone's answer, or for a viewer it differs for, their own. */
+  deliver(shared: SharedEvent): void {
+    const viewer = this.viewer;
+    if (!viewer) {
+      this.send(shared.frame);
+      return;
+    }
+    this.#after(async () => {
+      if (!(await viewer.recheck())) return this.complete();
+      this.send(shared.differsFor(viewer.memberId) ? await viewer.own(shared.event) : shared.frame);
+    });
+  }
+
+  /** Ends the stream as yoga does when a subscription finishes (after what it is still sending). */
   complete(): void {
+    if (this.#queued > 0) {
+      this.#after(() => this.complete());
+      return;
+    }
     if (this.destroyed || this.#completed) return;
     this.#completed = true;
     this.push(COMPLETE);
@@ -55,6 +98,17 @@ export class SseTap extends Readable {
     this.#destination?.destroy();
     this.destroy();
   }
+
+  /** Runs `step` once everything queued before it is done; a step that fails cuts the subscriber off. */
+  #after(step: () => void | Promise<void>): void {
+    this.#queued++;
+    this.#queue = this.#queue
+      .then(() => {
+        this.#queued--;
+        return step();
+      })
+      .catch(() => this.cutOff());
+  }
 }
 
 /** Ends a subscription that is no longer read (whatever it answers: nobody is waiting for it). */
@@ -63,25 +117,31 @@ export function endSubscription(results: AsyncIterator<unknown>): void {
 }
 
 /**
- * One live subscription whose results many subscribers are sent alike: it is read once, each result
- * framed once, and the frame pushed to every subscriber's tap. It ends when its last subscriber
- * has gone (ending the subscription) or when the subscription ends (ending every subscriber's
- * stream, whose clients subscribe again).
+ * One live subscription whose events many subscribers are sent: it is read once, each event
+ * executed and framed once, and the frame pushed to every subscriber's tap (a signed-in customer
+ * it differs for is sent their own). Its first event is its start: from then on it hears every
+ * event, and each subscriber is sent its own start only then, so that what its client fetches to
+ * catch up on covers everything the hub did not send it. It ends when its last subscriber has gone
+ * (ending the subscription) or when the subscription ends (ending every subscriber's stream,
+ * whose clients subscribe again).
  */
 export class LiveStreamHub {
   readonly #taps = new Set<SseTap>();
-  readonly #results: AsyncIterator<ExecutionResult>;
+  /** Subscribers who joined before the subscription started, with their own start. */
+  readonly #waiting = new Map<SseTap, Buffer>();
+  readonly #events: AsyncIterator<SharedEvent>;
   readonly #ping: NodeJS.Timeout;
   readonly #onEnd: () => void;
+  #started = false;
   #open = true;
 
   /**
-   * @param results the subscription, read from now on by the hub alone
+   * @param events the subscription, read from now on by the hub alone
    * @param pingMs how often every subscriber is sent a comment, so that proxies keep it open
    * @param onEnd called once, when the hub ends
    */
-  constructor(results: AsyncIterator<ExecutionResult>, pingMs: number, onEnd: () => void) {
-    this.#results = results;
+  constructor(events: AsyncIterator<SharedEvent>, pingMs: number, onEnd: () => void) {
+    this.#events = events;
     this.#onEnd = onEnd;
     this.#ping = setInterval(() => {
       for (const tap of this.#taps) tap.send(PING);
@@ -94,33 +154,50 @@ export class LiveStreamHub {
     return this.#open;
   }
 
-  add(tap: SseTap): void {
+  /** Adds a subscriber, sent `start` (its own first event) once the hub's subscription has started. */
+  add(tap: SseTap, start: Buffer): void {
     if (!this.#open) {
       tap.complete();
       return;
     }
-    this.#taps.add(tap);
+    if (this.#started) this.#join(tap, start);
+    else this.#waiting.set(tap, start);
     tap.once('close', () => {
       this.#taps.delete(tap);
-      if (this.#taps.size === 0) this.#end();
+      this.#waiting.delete(tap);
+      if (this.#taps.size === 0 && this.#waiting.size === 0) this.#end();
     });
+  }
+
+  #join(tap: SseTap, start: Buffer): void {
+    tap.send(start);
+    this.#taps.add(tap);
   }
 
   async #pump(): Promise<void> {
     try {
-      for (;;) {
-        const { value, done } = await this.#results.next();
-        if (done) break;
-        const frame = nextFrame(value);
-        for (const tap of this.#taps) tap.send(frame);
+      const first = await this.#events.next();
+      if (!first.done) {
+        this.#started = true;
+        for (const [tap, start] of this.#waiting) this.#join(tap, start);
+        this.#waiting.clear();
+        for (;;) {
+          const { value, done } = await this.#events.next();
+          if (done) break;
+          for (const tap of this.#taps) tap.deliver(value);
+        }
       }
-      for (const tap of this.#taps) tap.complete();
+      for (const tap of this.#everyone()) tap.complete();
     } catch {
-      // Yoga masks errors into results: a subscription that throws cannot say why to anyone.
-      for (const tap of this.#taps) tap.cutOff();
+      // Nobody can be told why: their clients reconnect, as after any interruption.
+      for (const tap of this.#everyone()) tap.cutOff();
     } finally {
       this.#end();
     }
+  }
+
+  #everyone(): SseTap[] {
+    return [...this.#taps, ...this.#waiting.keys()];
   }
 
   #end(): void {
@@ -128,6 +205,6 @@ export class LiveStreamHub {
     this.#open = false;
     clearInterval(this.#ping);
     this.#onEnd();
-    endSubscription(this.#results);
+    endSubscription(this.#events);
   }
 }

@@ -1,11 +1,20 @@
 /**
- * Anonymous subscribers of the same operation share one live stream: an event is executed and
- * serialised once for them all, each is sent its own start, and the stream goes on while any of
- * them is left (and only then). A signed-in subscriber, or another operation, get their own.
+ * Subscribers of the same operation share one live stream: an event is executed and serialised
+ * once for them all, each is sent its own start, and the stream goes on while any of them is left
+ * (and only then). Customers signed in share a thread's stream too, checked one by one before every
+ * event, and an event whose answer differs for one of them is executed again for them alone.
+ * Staff, or another operation, get their own.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { schema } from '../schema/index.ts';
-import { createTestCommunity, guestToken, postThread, type TestCommunity } from '../testing/fixtures.ts';
+import {
+  createTestCommunity,
+  guestToken,
+  postThread,
+  signInStaff,
+  ssoToken,
+  type TestCommunity,
+} from '../testing/fixtures.ts';
 import { spyOnResolvers } from '../testing/resolver-spy.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';
 import { type Subscription, subscribe } from '../testing/sse.ts';
@@ -16,6 +25,10 @@ const EVENTS = `subscription ($c: String!, $id: ID!) { threadEvents(community: $
 } }`;
 /** The same with one more field: another operation, whose answer differs. */
 const EVENTS_WITH_COUNT = EVENTS.replace('reply { body }', 'reply { body } thread { replyCount }');
+/** With a field that differs for the reply's author alone. */
+const EDITABLE = EVENTS.replace('reply { body }', 'reply { body viewerCanEdit }');
+/** With a field that differs for every customer (whether they voted). */
+const VOTED = EVENTS.replace('reply { body }', 'reply { body } thread { viewerHasVoted }');
 const REPLY = 'mutation ($id: ID!, $b: String!) { reply(input: { threadId: $id, body: $b }) { id } }';
 
 let server: TestServer;
@@ -30,13 +43,13 @@ afterAll(() => server?.close());
 async function watchedThread() {
   const author = await guestToken(server.client(), brand.slug, 'Author');
   const id = await postThread(server.client(), author, { title: 'Watched' });
-  const watch = async (query = EVENTS, token?: string): Promise<Subscription<any>> => {
-    const live = subscribe(server.endpoint, query, { token, variables: { c: brand.slug, id } });
+  const watch = async (query = EVENTS, token?: string, cookie?: string): Promise<Subscription<any>> => {
+    const live = subscribe(server.endpoint, query, { token, cookie, variables: { c: brand.slug, id } });
     await live.ready;
     return live;
   };
   const reply = (body: string) => server.client().data(REPLY, { token: author, variables: { id, b: body } });
-  return { watch, reply };
+  return { id, author, watch, reply };
 }
 
 it('executes an event once for anonymous subscribers of the same operation', async () => {
@@ -60,24 +73,74 @@ it('executes an event once for anonymous subscribers of the same operation', asy
   for (const live of watchers) live.close();
 });
 
-it('executes it apart for signed-in subscribers and for another operation', async () => {
-  const { watch, reply } = await watchedThread();
+it('shares it with customers but its author, who is sent their own; staff and another operation apart', async () => {
+  const { author, watch, reply } = await watchedThread();
   const reader = await guestToken(server.client(), brand.slug, 'Reader');
+  const member = await ssoToken(brand, { sub: 'sharing-member', name: 'Member' });
+  const staff = server.client();
+  await signInStaff(staff, brand.slug, brand.staff);
   const watchers = [
-    await watch(),
-    await watch(),
+    await watch(EDITABLE),
+    await watch(EDITABLE),
+    await watch(EDITABLE, reader),
+    await watch(EDITABLE, member),
+    await watch(EDITABLE, author),
+    await watch(EDITABLE, undefined, staff.cookie),
     await watch(EVENTS_WITH_COUNT),
-    await watch(EVENTS, reader),
-    await watch(EVENTS, reader),
   ];
   spy.reset();
   await reply('Hello');
   const answers = await Promise.all(watchers.map((live) => live.next()));
-  expect(answers.map((a) => a.data.threadEvents.reply.body)).toEqual(['Hello', 'Hello', 'Hello', 'Hello', 'Hello']);
-  expect(answers[2].data.threadEvents.thread).toEqual({ replyCount: 1 });
-  // One for both anonymous watchers of EVENTS, one for the other operation, one per signed-in.
+  expect(answers.map((a) => a.data.threadEvents.reply.body)).toEqual(Array(7).fill('Hello'));
+  // Only its author may edit it: the one answer that differs.
+  expect(answers.slice(0, 6).map((a) => a.data.threadEvents.reply.viewerCanEdit)).toEqual([
+    false,
+    false,
+    false,
+    false,
+    true,
+    false,
+  ]);
+  expect(answers[6].data.threadEvents.thread).toEqual({ replyCount: 1 });
+  // Once for anyone and the customers, once for the author, once for staff, once for the other operation.
   expect(spy.calls.get('ReplyAddedEvent.reply')).toBe(4);
   for (const live of watchers) live.close();
+});
+
+it('executes an event again for every customer once a field reads who they are', async () => {
+  const { id, watch } = await watchedThread();
+  const voter = await guestToken(server.client(), brand.slug, 'Voter');
+  await server
+    .client()
+    .data('mutation ($id: ID!) { vote(threadId: $id) { voteCount } }', { token: voter, variables: { id } });
+  const watchers = [
+    await watch(VOTED),
+    await watch(VOTED, voter),
+    await watch(VOTED, await guestToken(server.client(), brand.slug, 'Other')),
+  ];
+  const poster = await guestToken(server.client(), brand.slug, 'Poster');
+  spy.reset();
+  await server.client().data(REPLY, { token: poster, variables: { id, b: 'Seen by all' } });
+  const answers = await Promise.all(watchers.map((live) => live.next()));
+  expect(answers.map((a) => a.data.threadEvents.thread.viewerHasVoted)).toEqual([false, true, false]);
+  // Anyone's, then each customer's own.
+  expect(spy.calls.get('ReplyAddedEvent.thread')).toBe(3);
+  for (const live of watchers) live.close();
+});
+
+it("ends a customer's shared stream at the first event after their sign-in expires, and no one else's", async () => {
+  const { watch, reply } = await watchedThread();
+  const brief = await watch(EVENTS, await ssoToken(brand, { sub: 'brief-watcher', name: 'Brief', expiresIn: 2 }));
+  const steady = await watch(EVENTS, await ssoToken(brand, { sub: 'steady-watcher', name: 'Steady' }));
+  const anonymous = await watch();
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  await reply('After the token expired');
+  for (const live of [steady, anonymous]) {
+    expect((await live.next()).data.threadEvents.reply.body).toBe('After the token expired');
+  }
+  await expect(brief.next()).rejects.toThrow('subscription stream ended');
+  steady.close();
+  anonymous.close();
 });
 
 it('sends a late subscriber its own start, and goes on for the others when the first one leaves', async () => {
@@ -90,7 +153,7 @@ it('sends a late subscriber its own start, and goes on for the others when the f
   // The third is sent its own start (its `ready`), then only what comes after it.
   const third = await watch();
   first.close();
-  // Once the server has seen its connection close (the hub's own subscription was the first's).
+  // Once the server has seen its connection close.
   await new Promise((resolve) => setTimeout(resolve, 200));
   spy.reset();
   await reply('After the first left');

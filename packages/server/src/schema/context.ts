@@ -54,6 +54,20 @@ export interface ContextInit {
 /** The scope each live event is delivered with, per community (dropped with the event). */
 const eventScopes = new WeakMap<object, Map<string, Scope>>();
 
+/**
+ * For whom an answer made for anyone (see `Context.asAnyone`) is not their answer: every signed-in
+ * viewer, once a field read the viewer; else the authors of the rows whose viewer fields it holds.
+ */
+export interface ViewerDifferences {
+  everyone: boolean;
+  authors: Set<string>;
+}
+
+/** A row with an author: a thread or a reply. */
+interface Authored {
+  authorMember?: { id: string } | null;
+}
+
 export class Context {
   readonly request: Request;
   readonly events: EventBus;
@@ -76,8 +90,14 @@ export class Context {
   #event: object | undefined;
   /** When the answer being made stops being true by the clock alone (see changesAt). */
   #validUntil = Number.POSITIVE_INFINITY;
+  readonly #init: ContextInit;
+  /** Only on a context made by `asAnyone`: what made its answers differ for some viewers. */
+  #differences: ViewerDifferences | null = null;
+  /** Set by a live stream that reads alike for every customer (see shareWithCustomers). */
+  #customerRecheck: (() => Promise<boolean>) | null = null;
 
   constructor(init: ContextInit) {
+    this.#init = init;
     this.request = init.request;
     this.#rootEm = init.rootEm;
     this.events = init.events;
@@ -116,11 +136,63 @@ export class Context {
   };
 
   /** Who is making the request; null when anonymous. */
-  readonly viewer = (): Actor | null => this.#viewer;
+  readonly viewer = (): Actor | null => {
+    if (this.#differences) this.#differences.everyone = true;
+    return this.#viewer;
+  };
+
+  /**
+   * The viewer, for a field that tells them apart from anyone else only when they wrote `row`
+   * (viewerCanEdit, viewerIsAuthor): an answer made for anyone then differs only for its author.
+   */
+  readonly viewerFor = (row: Authored): Actor | null => {
+    if (!this.#differences) return this.#viewer;
+    if (row.authorMember) this.#differences.authors.add(row.authorMember.id);
+    return null;
+  };
+
+  /** Whether the viewer is staff: a shared answer is made for anyone, and shared with no staff. */
+  readonly viewerIsStaff = (): boolean => isStaff(this.#viewer);
+
+  /**
+   * The same request as a visitor who has not signed in would make it, bound to the same
+   * community: what a live stream shared by many subscribers is executed with
+   * (live/shared-live-streams.ts). It notes what in its answers would differ for a signed-in
+   * viewer (`takeDifferences`), so that they are answered on their own instead.
+   */
+  readonly asAnyone = (): Context => {
+    const anyone = new Context({ ...this.#init, viewer: null, apiKey: null });
+    anyone.#communityId = this.#communityId;
+    anyone.#differences = { everyone: false, authors: new Set() };
+    return anyone;
+  };
+
+  /** What the answers made since the last call would differ in for signed-in viewers (see asAnyone). */
+  readonly takeDifferences = (): ViewerDifferences => {
+    const taken = this.#differences ?? { everyone: true, authors: new Set<string>() };
+    if (this.#differences) this.#differences = { everyone: false, authors: new Set() };
+    return taken;
+  };
+
+  /**
+   * A live stream whose checks and events read the same for every customer as for anyone, but for
+   * the fields `viewerFor` reads, says so: its customers may then share one stream with anyone
+   * (live/shared-live-streams.ts), and `recheck` is what each of them is asked before every event.
+   */
+  readonly shareWithCustomers = (recheck: () => Promise<boolean>): void => {
+    this.#customerRecheck = recheck;
+  };
+
+  /** The recheck of a customer's live stream that may be shared (see shareWithCustomers), else null. */
+  readonly customerShare = (): { memberId: string; recheck: () => Promise<boolean> } | null => {
+    const viewer = this.#viewer;
+    if (!this.#customerRecheck || this.apiKey || !isMember(viewer)) return null;
+    return { memberId: memberIdOf(viewer), recheck: this.#customerRecheck };
+  };
 
   /** The language to write to the viewer in: their own choice, else their community's. */
   readonly viewerLocale = async (): Promise<Locale> => {
-    const viewer = this.#viewer;
+    const viewer = this.viewer();
     const own = isStaff(viewer) ? viewer.staff.locale : isMember(viewer) ? viewer.member.locale : null;
     const locale = matchLocale(own);
     if (locale) return locale;
@@ -133,7 +205,8 @@ export class Context {
    */
   readonly stillSignedIn = (options?: { account?: boolean }): Promise<boolean> => {
     if (this.apiKey) return apiKeyInUse(this.#rootEm, this.apiKey.id);
-    return this.#viewer ? stillSignedIn(this.#rootEm, this.#viewer, options) : Promise.resolve(true);
+    const viewer = this.viewer();
+    return viewer ? stillSignedIn(this.#rootEm, viewer, options) : Promise.resolve(true);
   };
 
   /**
@@ -141,15 +214,16 @@ export class Context {
    * RATE_LIMITED past them. Staff answering for the brand are not limited.
    */
   readonly limit = async (action: Action): Promise<void> => {
-    const viewer = this.#viewer;
+    const viewer = this.viewer();
     if (isStaff(viewer)) return;
     await this.limiter.check(action, { memberId: isMember(viewer) ? memberIdOf(viewer) : undefined, ip: this.ip });
   };
 
   /** The viewer, for fields whose authScopes already require one. */
   readonly actor = (): Actor => {
-    if (!this.#viewer) throw new AppError('UNAUTHENTICATED', 'error.signInFirst');
-    return this.#viewer;
+    const viewer = this.viewer();
+    if (!viewer) throw new AppError('UNAUTHENTICATED', 'error.signInFirst');
+    return viewer;
   };
 
   /** The staff viewer, for fields whose authScopes already require staff. */
@@ -198,7 +272,7 @@ export class Context {
     const community = await this.sharedCommunity(slug);
     if (!community) return null;
     if (this.#communityId && this.#communityId !== community.id) {
-      if (this.#viewer || this.apiKey) return null;
+      if (this.viewer() || this.apiKey) return null;
       throw new AppError('BAD_USER_INPUT', { forDevelopers: 'A request can read only one community.' });
     }
     this.#communityId = community.id;

@@ -28,13 +28,14 @@ export const ReplyRef = builder.node(Reply, {
     viewerCanEdit: t.boolean({
       description: 'The viewer wrote it and may still change or delete it (for 30 minutes after posting).',
       resolve: (reply, _args, ctx) => {
-        ctx.changesAt(editWindowChangesAt(ctx.viewer(), reply));
-        return canEdit(ctx.viewer(), reply);
+        const viewer = ctx.viewerFor(reply);
+        ctx.changesAt(editWindowChangesAt(viewer, reply));
+        return canEdit(viewer, reply);
       },
     }),
     viewerIsAuthor: t.boolean({
       description: 'The viewer wrote it (nothing to report, for instance).',
-      resolve: (reply, _args, ctx) => isAuthor(ctx.viewer(), reply),
+      resolve: (reply, _args, ctx) => isAuthor(ctx.viewerFor(reply), reply),
     }),
     thread: t.field({
       type: Thread,

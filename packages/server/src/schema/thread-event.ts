@@ -116,6 +116,9 @@ builder.subscriptionField('threadEvents', (t) =>
       // Events are delivered with scopes of their own: the one that found the thread is let go
       // now, not kept by every live subscriber (most share their first event's execution).
       ctx.refreshScope();
+      // A customer sees a thread and its events as anyone does, their own rows' viewer fields
+      // aside: they may share anyone's stream, their sign-in checked before every event.
+      ctx.shareWithCustomers(() => ctx.stillSignedIn({ account: false }));
       return whileAllowed(await ctx.events.threadEvents(thread.id), async (event) => {
         // A customer's account is not read again for every event of every subscriber: what this
         // stream sends a deleted account is what anyone may read. Staff's session is.

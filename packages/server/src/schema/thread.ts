@@ -1,5 +1,5 @@
 import { Thread } from '../entities/index.ts';
-import { type Actor, isMember, isStaff, memberIdOf } from '../services/actor.ts';
+import { isMember, memberIdOf } from '../services/actor.ts';
 import { isFollowing } from '../services/follows.ts';
 import { parseMarkdown } from '../services/markdown.ts';
 import { canEdit, editWindowChangesAt, isAuthor } from '../services/ownership.ts';
@@ -10,6 +10,7 @@ import { removalFor, withdrawThread } from '../services/withdrawal.ts';
 import { AuthorRef, loadAuthor } from './author.ts';
 import { builder, IDEMPOTENCY_KEY_DESCRIPTION } from './builder.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
+import type { Context } from './context.ts';
 import { ReplyConnectionRef, ReplyRef } from './reply.ts';
 import { StatusChangeConnectionRef, StatusChangeRef } from './status-change.ts';
 import { ThreadKindEnum } from './thread-kind.ts';
@@ -23,7 +24,7 @@ const ThreadRemovalEnum = builder.enumType('ThreadRemoval', {
 });
 
 /** A withdrawn thread's text is for staff only (moderation, the record). */
-const shownBody = (thread: Thread, viewer: Actor | null) => (thread.withdrawnAt && !isStaff(viewer) ? '' : thread.body);
+const shownBody = (thread: Thread, ctx: Context) => (thread.withdrawnAt && !ctx.viewerIsStaff() ? '' : thread.body);
 
 export const ThreadRef = builder.node(Thread, {
   name: 'Thread',
@@ -35,12 +36,12 @@ export const ThreadRef = builder.node(Thread, {
     title: t.exposeString('title'),
     body: t.string({
       description: 'As written. Empty once its author withdrew it, except for staff.',
-      resolve: (row, _args, ctx) => shownBody(row, ctx.viewer()),
+      resolve: (row, _args, ctx) => shownBody(row, ctx),
     }),
     bodyFormatted: t.field({
       type: 'FormattedText',
       description: 'The body as formatted text (a safe Markdown subset), for display.',
-      resolve: (row, _args, ctx) => parseMarkdown(shownBody(row, ctx.viewer())),
+      resolve: (row, _args, ctx) => parseMarkdown(shownBody(row, ctx)),
     }),
     withdrawnAt: t.expose('withdrawnAt', {
       type: 'DateTime',
@@ -53,8 +54,9 @@ export const ThreadRef = builder.node(Thread, {
       description:
         'How the viewer may take their thread down: DELETE while nobody else has taken part (within 30 minutes), else WITHDRAW. Null for anyone else.',
       resolve: (thread, _args, ctx) => {
-        ctx.changesAt(editWindowChangesAt(ctx.viewer(), thread));
-        return removalFor(ctx.scope(), ctx.viewer(), thread);
+        const viewer = ctx.viewerFor(thread);
+        ctx.changesAt(editWindowChangesAt(viewer, thread));
+        return removalFor(ctx.scope(), viewer, thread);
       },
     }),
     author: t.field({
@@ -77,13 +79,14 @@ export const ThreadRef = builder.node(Thread, {
     viewerCanEdit: t.boolean({
       description: 'The viewer wrote it and may still change or delete it (for 30 minutes after posting).',
       resolve: (thread, _args, ctx) => {
-        ctx.changesAt(editWindowChangesAt(ctx.viewer(), thread));
-        return canEdit(ctx.viewer(), thread);
+        const viewer = ctx.viewerFor(thread);
+        ctx.changesAt(editWindowChangesAt(viewer, thread));
+        return canEdit(viewer, thread);
       },
     }),
     viewerIsAuthor: t.boolean({
       description: 'The viewer wrote it (nothing to report, for instance).',
-      resolve: (thread, _args, ctx) => isAuthor(ctx.viewer(), thread),
+      resolve: (thread, _args, ctx) => isAuthor(ctx.viewerFor(thread), thread),
     }),
     mergedInto: t.field({
       type: Thread,
