@@ -46,6 +46,18 @@ export interface GraphQLOptions {
   publicUrl: () => string;
 }
 
+/**
+ * Masks an error in an answer yoga does not send itself (shared live events) as yoga masks any
+ * other: isDev off, as below, and the original logged whenever it is masked.
+ */
+const maskAndLog =
+  (logger: GraphQLOptions['logger']) =>
+  (error: unknown): Error => {
+    const masked = maskError(error, 'Unexpected error.', false);
+    if (masked !== error) logger.error(error);
+    return masked;
+  };
+
 /** The GraphQL endpoint: yoga over the Pothos schema, one forked entity manager per request. */
 export function createGraphQLHandler({
   orm,
@@ -84,8 +96,7 @@ export function createGraphQLHandler({
       useCommunityResponseCache(),
       useDeferredAnswers(),
       liveStreams.plugin(),
-      // Errors in shared events are masked as yoga masks any other (isDev off, as above).
-      useSharedLiveStreams({ maskError: (error) => maskError(error, 'Unexpected error.', false) }),
+      useSharedLiveStreams({ maskError: maskAndLog(logger) }),
       useSubscriptionMemory(),
       useVariableErrorCodes(),
       useErrorLanguage(),

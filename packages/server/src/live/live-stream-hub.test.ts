@@ -193,3 +193,22 @@ it('checks a signed-in customer before every event, and sends them their own ans
   expect(text()).not.toContain('"n":3');
   expect(hub.open).toBe(true);
 });
+
+it('cuts off a customer whose own answers fall too far behind, and no one else', async () => {
+  const { queue } = subscription();
+  const hub = new LiveStreamHub(queue, 60_000, () => {});
+  const stuck = new SseTap({ memberId: 'm1', recheck: async () => true, own: () => new Promise(() => {}) });
+  received(stuck);
+  const anonymous = new SseTap();
+  const text = received(anonymous);
+  hub.add(stuck, START);
+  hub.add(anonymous, START);
+  for (let i = 0; i < 300; i++) {
+    queue.push(shared({ n: i }, ['m1']));
+    if (i % 50 === 0) await settle();
+  }
+  await expect.poll(() => stuck.destroyed).toBe(true);
+  await expect.poll(() => text()).toContain('"n":299');
+  expect(anonymous.destroyed).toBe(false);
+  anonymous.destroy();
+});

@@ -7,6 +7,12 @@ import { COMPLETE, PING } from './sse-frames.ts';
  */
 const MAX_BEHIND_BYTES = 1024 * 1024;
 
+/**
+ * How many events a signed-in customer's stream may have waiting for their checks or their own
+ * answer before it is cut off (yoga keeps up to 256 per subscriber, dropping the oldest).
+ */
+const MAX_QUEUED = 256;
+
 /** One event of a shared stream: executed once for anyone, and for whom that answer is not theirs. */
 export interface SharedEvent {
   /** The event as the subscription's source gave it: executed again for a viewer it differs for. */
@@ -101,6 +107,10 @@ export class SseTap extends Readable {
 
   /** Runs `step` once everything queued before it is done; a step that fails cuts the subscriber off. */
   #after(step: () => void | Promise<void>): void {
+    if (this.#queued >= MAX_QUEUED) {
+      this.cutOff();
+      return;
+    }
     this.#queued++;
     this.#queue = this.#queue
       .then(() => {

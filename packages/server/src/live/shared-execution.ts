@@ -48,9 +48,10 @@ async function framed(args: ValidatedSubscriptionArgs, event: unknown, maskError
  * between events (an async generator's would wait for the next).
  */
 export function executedForAnyone(args: ExecutionArgs, maskError: MaskError): AsyncIterator<SharedEvent> {
+  // Not yoga's context for the request: what yoga or a plugin keeps in it (the request's own
+  // caches, its response) belongs to that request alone.
   const anyone = (args.contextValue as AnyoneContext).asAnyone();
-  // Yoga's context for the request (its request, its params), answering as anyone.
-  const subscription = validated(args, { ...(args.contextValue as object), ...anyone });
+  const subscription = validated(args, anyone);
   let ended = false;
   const source: Promise<AsyncIterator<unknown>> = Promise.resolve(createSourceEventStream(subscription)).then(
     (stream) => {

@@ -5,6 +5,7 @@
  * event, and an event whose answer differs for one of them is executed again for them alone.
  * Staff, or another operation, get their own.
  */
+import type { GraphQLFieldResolver, GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { schema } from '../schema/index.ts';
 import {
@@ -141,6 +142,59 @@ it("ends a customer's shared stream at the first event after their sign-in expir
   await expect(brief.next()).rejects.toThrow('subscription stream ended');
   steady.close();
   anonymous.close();
+});
+
+it('answers an API key on its own: its scopes hold, and its revocation ends the stream', async () => {
+  const { watch, reply } = await watchedThread();
+  const manager = server.client();
+  await signInStaff(manager, brand.slug, brand.manager);
+  const made = await manager.data(
+    'mutation { createApiKey(name: "Live reader", scopes: [READ_MEMBERS]) { key apiKey { id } } }',
+  );
+  const WITH_EMAIL = EVENTS.replace('reply { body }', 'reply { body author { ... on Member { email } } }');
+  const anonymous = await watch(WITH_EMAIL);
+  const keyed = await watch(WITH_EMAIL, made.createApiKey.key);
+  await reply('Read by a key');
+  const byKey = await keyed.next();
+  expect(byKey.errors).toBeUndefined();
+  expect(byKey.data.threadEvents.reply.body).toBe('Read by a key');
+  expect((await anonymous.next()).data.threadEvents.reply.author.email).toBeNull();
+  await manager.data('mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', {
+    variables: { id: made.createApiKey.apiKey.id },
+  });
+  await reply('After the key was revoked');
+  expect((await anonymous.next()).data.threadEvents.reply.body).toBe('After the key was revoked');
+  await expect(keyed.next()).rejects.toThrow('subscription stream ended');
+  anonymous.close();
+});
+
+it('masks an unexpected error in a shared event, as yoga does, and logs it', async () => {
+  const logging = await startTestServer({ backgroundJobs: false, logLevel: 'error' });
+  const body = (schema.getType('Reply') as GraphQLObjectType).getFields().body;
+  if (!body) throw new Error('Reply has no body field');
+  const resolve = body.resolve as GraphQLFieldResolver<{ body: string }, unknown>;
+  body.resolve = (reply, ...rest) => {
+    if (reply.body === 'boom') throw new Error('SECRET internal detail');
+    return resolve(reply, ...rest);
+  };
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const shop = await createTestCommunity(logging.em());
+    const author = await guestToken(logging.client(), shop.slug, 'Author');
+    const id = await postThread(logging.client(), author, { title: 'Fragile' });
+    const live = subscribe(logging.endpoint, EVENTS, { variables: { c: shop.slug, id } });
+    await live.ready;
+    await logging.client().data(REPLY, { token: author, variables: { id, b: 'boom' } });
+    const event = await live.next();
+    expect(event.errors?.map((e: { message: string }) => e.message)).toEqual(['Unexpected error.']);
+    expect(JSON.stringify(event)).not.toContain('SECRET');
+    expect(JSON.stringify(logged.mock.calls)).toContain('SECRET internal detail');
+    live.close();
+  } finally {
+    body.resolve = resolve as typeof body.resolve;
+    logged.mockRestore();
+    await logging.close();
+  }
 });
 
 it('sends a late subscriber its own start, and goes on for the others when the first one leaves', async () => {

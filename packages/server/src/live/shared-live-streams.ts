@@ -18,6 +18,8 @@ interface SharingContext extends Partial<AnyoneContext> {
   request?: object;
   params?: { query?: unknown };
   viewer?: () => Actor | null;
+  /** The brand's server calling with an API key (whose answers and checks differ from anyone's). */
+  apiKey?: unknown;
   /** A signed-in customer's stream that may be shared, and what to ask before every event (schema/context.ts). */
   customerShare?: () => { memberId: string; recheck: () => Promise<boolean> } | null;
 }
@@ -57,6 +59,7 @@ function shareOf(args: ExecutionArgs): Share | null {
  */
 function tapViewerOf(share: Share, maskError: MaskError): TapViewer | null | undefined {
   const context = share.args.contextValue as SharingContext;
+  if (context.apiKey) return undefined;
   if (context.viewer?.() === null) return null;
   const customer = context.customerShare?.();
   if (!customer) return undefined;

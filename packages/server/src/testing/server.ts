@@ -2,6 +2,7 @@ import type { Options } from '@mikro-orm/core';
 import { type App, startApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Em } from '../db/em.ts';
+import type { LogLevel } from '../http/logger.ts';
 import type { AssetPaths } from '../http/server.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from '../rate-limit/rules.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -43,6 +44,8 @@ export interface TestServerOptions {
    * tests of the rule itself turn it off, as production has it.
    */
   webhookAllowPrivate?: boolean;
+  /** What the server logs (silent by default; the tests of what it logs raise it). */
+  logLevel?: LogLevel;
   /** Listen for replies by email over SMTP (0: a free port); off by default. */
   inboundSmtpPort?: number;
   /** INBOUND_EMAIL_DOMAIN: emails about threads get a Reply-To there. */
@@ -77,7 +80,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app = await startApp({
     config,
     ormOverrides: options.ormOverrides,
-    logLevel: 'silent',
+    logLevel: options.logLevel ?? 'silent',
     assets: options.assets,
     rateLimits: options.rateLimits ?? scaledLimits(DEFAULT_RATE_LIMITS, 1000),
   });
