@@ -31,9 +31,5 @@ export default {
       },
     }),
   ],
-  // @urql/core reads process.env.NODE_ENV, which the bundled widget.js has defined at build time.
-  testRunnerHtml: (testFramework) => `<!doctype html><html><head>
-    <script>window.process = { env: { NODE_ENV: 'production' } };</script>
-  </head><body><script type="module" src="${testFramework}"></script></body></html>`,
   reporters: [defaultReporter(), jsonReporter(new URL('../../.reports/widget.json', import.meta.url).pathname)],
 };

@@ -5,10 +5,12 @@ import {
   GraphQLDeferDirective,
   GraphQLSchema,
   GraphQLStreamDirective,
+  parse,
   specifiedDirectives,
   validate,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { Doc } from '../../packages/widget/src/client/gql.ts';
 
 /** Every module of documents in a folder (one per view), merged. */
 async function documentsIn(folder: URL): Promise<Record<string, unknown>> {
@@ -20,7 +22,12 @@ async function documentsIn(folder: URL): Promise<Record<string, unknown>> {
 }
 const adminDocuments = await documentsIn(new URL('../../packages/admin/src/documents/', import.meta.url));
 
-const widget = await documentsIn(new URL('../../packages/widget/src/graphql/', import.meta.url));
+// The widget's documents are the text it sends (its client/gql.ts), parsed here as the server parses them.
+const widget = Object.fromEntries(
+  Object.entries(await documentsIn(new URL('../../packages/widget/src/graphql/', import.meta.url))).map(
+    ([name, value]) => [name, value instanceof Doc ? parse(String(value)) : value],
+  ),
+);
 
 /**
  * Every GraphQL document the widget and the admin console send is valid against the server's

@@ -10,7 +10,6 @@ import { createTestCommunity, guestToken, postThread } from '@rapport/server/tes
 import { readAnswer } from '@rapport/server/testing/multipart.ts';
 import { spyOnServerResolvers } from '@rapport/server/testing/resolver-spy.ts';
 import { startTestServer, type TestServer } from '@rapport/server/testing/server.ts';
-import { print } from 'graphql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { THREAD_LIST } from '../../packages/widget/src/graphql/documents.ts';
 
@@ -38,7 +37,7 @@ async function widgetList() {
   const response = await server
     .client()
     .raw(
-      print(THREAD_LIST),
+      String(THREAD_LIST),
       { token, variables: { community: slug, first: 20, orderBy: 'NEW', signedIn: true } },
       URQL_ACCEPT,
     );
@@ -75,7 +74,7 @@ it('keeps the whole answer to its list: a repeat for a visitor not signed in exe
     const response = await server
       .client()
       .raw(
-        print(THREAD_LIST),
+        String(THREAD_LIST),
         { variables: { community: slug, first: 20, orderBy: 'NEW', signedIn: false } },
         URQL_ACCEPT,
       );

@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { print } from 'graphql';
 import { THREAD_LIST } from '../../widget/src/graphql/documents.ts';
 import type { Dialect } from '../src/db/em.ts';
 import { migrate, openOrm } from '../src/db/orm.ts';
@@ -158,7 +157,7 @@ export async function soak(dialect: Dialect, options: SoakOptions, log: (line: s
       (async () => {
         for (let n = 0; performance.now() < until; n++) await work(n);
       })();
-    const list = print(THREAD_LIST);
+    const list = String(THREAD_LIST);
     const loops = [
       ...Array.from({ length: options.readers }, (_, r) =>
         loop(() =>

@@ -1,4 +1,4 @@
-import type { Client } from '@urql/core';
+import type { Client } from './client/client.ts';
 import type { Session } from './client/session.ts';
 
 /**

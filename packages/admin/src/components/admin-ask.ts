@@ -5,6 +5,7 @@ import { dateTime } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
+import { liveOf } from '../client/live.ts';
 import { mutate } from '../client/mutate.ts';
 import { QueryController } from '../client/query.ts';
 import {
@@ -88,9 +89,7 @@ export class AdminAsk extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#stopLive = keepSubscribed(
-      this.app.client,
-      ASK_EVENTS,
-      { community: this.app.community, id: this.askId },
+      liveOf(this.app.client, ASK_EVENTS, { community: this.app.community, id: this.askId }),
       {
         isStart: (data) => data.askEvents.type === 'SUBSCRIBED',
         onConnected: () => this.#refetchSoon(),

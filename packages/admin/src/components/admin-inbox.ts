@@ -3,6 +3,7 @@ import { keepSubscribed } from '@rapport/shared/client/live.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AdminApp } from '../app.ts';
+import { liveOf } from '../client/live.ts';
 import { ListController } from '../client/query.ts';
 import { COMMUNITY_EVENTS, INBOX, type InboxThread } from '../documents/inbox.ts';
 import type { ThreadKind, ThreadStatus } from '../generated/graphql.ts';
@@ -87,24 +88,19 @@ export class AdminInbox extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#stopLive = keepSubscribed(
-      this.app.client,
-      COMMUNITY_EVENTS,
-      { community: this.app.community },
-      {
-        isStart: (data) => data.communityEvents.__typename === 'SubscriptionStartedEvent',
-        onConnected: () => {
-          this.live = 'live';
-          // On the first start too: a thread that came in after the inbox was read and before
-          // the subscription took hold would otherwise wait for the next event.
-          this.#refetchSoon();
-        },
-        onEvent: () => this.#refetchSoon(),
-        onDisconnected: () => {
-          this.live = 'reconnecting';
-        },
+    this.#stopLive = keepSubscribed(liveOf(this.app.client, COMMUNITY_EVENTS, { community: this.app.community }), {
+      isStart: (data) => data.communityEvents.__typename === 'SubscriptionStartedEvent',
+      onConnected: () => {
+        this.live = 'live';
+        // On the first start too: a thread that came in after the inbox was read and before
+        // the subscription took hold would otherwise wait for the next event.
+        this.#refetchSoon();
       },
-    );
+      onEvent: () => this.#refetchSoon(),
+      onDisconnected: () => {
+        this.live = 'reconnecting';
+      },
+    });
   }
 
   override disconnectedCallback(): void {

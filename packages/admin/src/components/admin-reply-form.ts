@@ -1,5 +1,5 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
+import { IdempotencyKey } from '@rapport/shared/client/retry-policy.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { authorStyles } from '@rapport/shared/ui/author.ts';
 import { richText } from '@rapport/shared/ui/rich-text.ts';

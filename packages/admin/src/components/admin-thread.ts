@@ -7,6 +7,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AdminApp } from '../app.ts';
 import type { Problem } from '../client/errors.ts';
+import { liveOf } from '../client/live.ts';
 import { mutate } from '../client/mutate.ts';
 import { ListController, QueryController } from '../client/query.ts';
 import {
@@ -116,9 +117,7 @@ export class AdminThread extends LitElement {
     this.#stopLive?.();
     this.#liveFor = this.threadId;
     this.#stopLive = keepSubscribed(
-      this.app.client,
-      THREAD_EVENTS,
-      { community: this.app.community, id: this.threadId },
+      liveOf(this.app.client, THREAD_EVENTS, { community: this.app.community, id: this.threadId }),
       {
         isStart: (data) => data.threadEvents.__typename === 'SubscriptionStartedEvent',
         // On the first start too: a reply posted after the thread was read and before the

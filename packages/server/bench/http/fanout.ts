@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { print } from 'graphql';
 import { THREAD_EVENTS } from '../../../widget/src/graphql/thread.ts';
 import { percentile } from '../report.ts';
 
@@ -46,7 +45,7 @@ interface Subscriber {
  */
 function subscribe(url: string, community: string, threadId: string, token?: string): Promise<Subscriber> {
   const arrivals = new Map<string, number>();
-  const body = JSON.stringify({ query: print(THREAD_EVENTS), variables: { community, id: threadId } });
+  const body = JSON.stringify({ query: String(THREAD_EVENTS), variables: { community, id: threadId } });
   return new Promise((resolve, reject) => {
     const request = http.request(`${url}/graphql`, {
       method: 'POST',

@@ -6,7 +6,6 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { print } from 'graphql';
 import { THREAD_LIST } from '../../../widget/src/graphql/documents.ts';
 import { THREAD_VIEW } from '../../../widget/src/graphql/thread.ts';
 import { bindEm } from '../../src/core/scope.ts';
@@ -174,7 +173,7 @@ export async function benchHttp(
     }
     // The widget's first page, as it asks for it: the viewer's votes deferred when signed in.
     const list = (signedIn: boolean) => ({
-      query: print(THREAD_LIST),
+      query: String(THREAD_LIST),
       variables: { community: 'bench', first: 20, orderBy: 'TOP', signedIn },
     });
     const accept = { accept: 'multipart/mixed, application/graphql-response+json, application/json' };
@@ -209,7 +208,7 @@ export async function benchHttp(
       });
     }
     const page = (signedIn: boolean) => ({
-      query: print(THREAD_VIEW),
+      query: String(THREAD_VIEW),
       variables: { community: 'bench', id: postThread.id, signedIn },
     });
     const threadPageAnonymous = await run('threadPageAnonymous', page(false), accept);

@@ -1,5 +1,15 @@
-import type { Client, TypedDocumentNode } from '@urql/core';
-import { onEnd, pipe, subscribe } from 'wonka';
+/** What a live stream is sent: each result as it comes, then its end (however it ended). */
+export interface LiveSink<T> {
+  next(result: { data?: T | null; error?: unknown }): void;
+  end(): void;
+}
+
+/**
+ * A subscription, opened anew on every call: it reports to `sink` until the function it returns
+ * stops it (after which it reports nothing more). The console makes one of urql's, the widget of
+ * its own client's.
+ */
+export type Subscribe<T> = (sink: LiveSink<T>) => () => void;
 
 export interface LiveHandlers<T> {
   /**
@@ -20,45 +30,39 @@ const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
  * deploy), it subscribes again after a growing pause, and reports each new start so the caller
  * can refetch what it missed. Returns a function that stops it.
  */
-export function keepSubscribed<T, V extends Record<string, unknown>>(
-  client: Client,
-  document: TypedDocumentNode<T, V>,
-  variables: V,
-  handlers: LiveHandlers<T>,
-): () => void {
+export function keepSubscribed<T>(subscribe: Subscribe<T>, handlers: LiveHandlers<T>): () => void {
   let stopped = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let current: { unsubscribe(): void } | undefined;
+  let current: (() => void) | undefined;
 
   const connect = (afterGap: boolean) => {
     let ended = false;
     const end = () => {
       if (ended || stopped) return;
       ended = true;
-      current?.unsubscribe();
+      current?.();
       handlers.onDisconnected();
       const delay = BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)];
       timer = setTimeout(() => connect(true), delay);
     };
-    current = pipe(
-      client.subscription(document, variables),
-      onEnd(end),
-      subscribe((result) => {
+    current = subscribe({
+      end,
+      next: (result) => {
         if (result.error) return end();
         if (!result.data) return;
         if (handlers.isStart(result.data)) {
           attempt = 0;
           handlers.onConnected(afterGap, result.data);
         } else handlers.onEvent(result.data);
-      }),
-    );
+      },
+    });
   };
 
   connect(false);
   return () => {
     stopped = true;
     clearTimeout(timer);
-    current?.unsubscribe();
+    current?.();
   };
 }

@@ -1,5 +1,3 @@
-import type { CombinedError } from '@urql/core';
-
 export interface Problem {
   message: string;
   /** The input the server blamed, for showing the message next to it. */
@@ -13,7 +11,10 @@ export interface Problem {
  * What to tell the person about a failed request: the server's own words (they are written for
  * people), or `networkMessage` when it could not be reached or failed unexpectedly.
  */
-export function problemOf(error: CombinedError | undefined, networkMessage: string): Problem | undefined {
+export function problemOf(
+  error: { graphQLErrors: readonly { message: string; extensions?: Record<string, unknown> }[] } | undefined,
+  networkMessage: string,
+): Problem | undefined {
   if (!error) return undefined;
   const first = error.graphQLErrors[0];
   if (first) {

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { Client, fetchExchange, gql } from '@urql/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { carriesIdempotencyKey, IdempotencyKey, retryPause, retryTransientExchange } from './retry.ts';
+import { retryTransientExchange } from './retry.ts';
+import { carriesIdempotencyKey, IdempotencyKey, retryPause } from './retry-policy.ts';
 
 describe('IdempotencyKey', () => {
   it('keeps the key while the same input is sent again, and changes it for new input or after sending', () => {

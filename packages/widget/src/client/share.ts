@@ -21,7 +21,6 @@ export async function shareUrl(app: App, threadId: string): Promise<string> {
     if (!code) {
       code = app.client
         .mutation(SHARE_CODE, { community: app.community })
-        .toPromise()
         .then((r) => (r.data?.shareCode as string | undefined) ?? null);
       codes.set(app, code);
     }
@@ -36,15 +35,13 @@ export function recordArrival(app: App): void {
   const params = new URL(location.href).searchParams;
   const code = params.get(REF_PARAM);
   if (!code) return;
-  void app.client
-    .mutation(RECORD_VISIT, {
-      community: app.community,
-      code,
-      visitor: visitorId(),
-      threadId: (() => {
-        const route = routeOfAddress();
-        return route.name === 'thread' ? route.id : null;
-      })(),
-    })
-    .toPromise();
+  void app.client.mutation(RECORD_VISIT, {
+    community: app.community,
+    code,
+    visitor: visitorId(),
+    threadId: (() => {
+      const route = routeOfAddress();
+      return route.name === 'thread' ? route.id : null;
+    })(),
+  });
 }

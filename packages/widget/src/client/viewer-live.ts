@@ -13,10 +13,8 @@ export interface ViewerCounts {
  * (every start of the stream carries them). Returns a function that stops it.
  */
 export function listenToViewer(app: App, onCounts: (counts: ViewerCounts) => void): () => void {
-  return keepSubscribed<{ viewerEvents: ViewerCounts & { type: string } }, { community: string }>(
-    app.client,
-    VIEWER_EVENTS,
-    { community: app.community },
+  return keepSubscribed<{ viewerEvents: ViewerCounts & { type: string } }>(
+    app.client.live(VIEWER_EVENTS, { community: app.community }),
     {
       isStart: (data) => data.viewerEvents.type === 'SUBSCRIBED',
       // Every start of the stream carries the counts as they are: the catch-up is in it.

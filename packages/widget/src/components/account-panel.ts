@@ -2,10 +2,10 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { linkButtonStyles } from '@rapport/shared/ui/link-button.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { dateOnly, timeAgo } from '@rapport/shared/ui/time.ts';
-import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
+import type { Doc } from '../client/gql.ts';
 import type { EmailDigest } from '../generated/graphql.ts';
 import {
   ACCOUNT,
@@ -93,7 +93,7 @@ export class AccountPanel extends LitElement {
   }
 
   async #load(): Promise<void> {
-    const result = await this.app.client.query(ACCOUNT, {}).toPromise();
+    const result = await this.app.client.query(ACCOUNT, {});
     const viewer = result.data?.viewer;
     if (!viewer) {
       this.problem = problemOf(result.error)?.message ?? loadFailed();
@@ -101,23 +101,20 @@ export class AccountPanel extends LitElement {
     }
     this.account = viewer;
     if (viewer.notifications?.edges.some((e) => e.node.unread)) {
-      await this.app.client.mutation(MARK_READ, {}).toPromise();
+      await this.app.client.mutation(MARK_READ, {});
       this.dispatchEvent(new NotificationsReadEvent());
     }
   }
 
-  async #mutate<Data, Variables extends AnyVariables>(
-    document: TypedDocumentNode<Data, Variables>,
-    variables: Variables,
-  ) {
-    const result = await this.app.client.mutation(document, variables).toPromise();
+  async #mutate<Data, Variables>(document: Doc<Data, Variables>, variables: Variables) {
+    const result = await this.app.client.mutation(document, variables);
     this.problem = result.error ? (problemOf(result.error)?.message ?? networkError()) : '';
     this.done = result.error ? '' : msg('Saved.');
     return result;
   }
 
   async #download(): Promise<void> {
-    const result = await this.app.client.query(EXPORT, {}).toPromise();
+    const result = await this.app.client.query(EXPORT, {});
     const data = result.data?.viewer?.dataExport;
     if (!data) {
       this.problem = problemOf(result.error)?.message ?? networkError();

@@ -85,7 +85,7 @@ export class AskCards extends LitElement {
 
   /** Reads the asks again (someone else signed in, or one was answered elsewhere). */
   async refresh(): Promise<void> {
-    const result = await this.app.client.query(OPEN_ASKS, {}, { requestPolicy: 'network-only' }).toPromise();
+    const result = await this.app.client.query(OPEN_ASKS, {});
     this.asks = (result.data?.viewer?.openAsks ?? []).filter((a): a is Ask => a.publishedAt !== null);
     this.drafts = Object.fromEntries(
       this.asks.map((a) => [
@@ -116,9 +116,11 @@ export class AskCards extends LitElement {
     event.preventDefault();
     const draft = this.drafts[ask.id] as Draft;
     this.#change(ask.id, { sending: true });
-    const result = await this.app.client
-      .mutation(ANSWER_ASK, { id: ask.id, choices: draft.choices, text: draft.text.trim() || null })
-      .toPromise();
+    const result = await this.app.client.mutation(ANSWER_ASK, {
+      id: ask.id,
+      choices: draft.choices,
+      text: draft.text.trim() || null,
+    });
     const answer = result.data?.answerAsk;
     if (answer) {
       this.asks = this.asks.map((a) => (a.id === ask.id ? { ...a, viewerAnswer: answer } : a));

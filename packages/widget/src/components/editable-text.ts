@@ -83,10 +83,8 @@ export class EditableText extends LitElement {
       '';
     if (this.problem) return;
     const result = thread
-      ? await this.app.client.mutation(EDIT_THREAD, { input: { threadId: this.item.id, ...this.draft } }).toPromise()
-      : await this.app.client
-          .mutation(EDIT_REPLY, { input: { replyId: this.item.id, body: this.draft.body } })
-          .toPromise();
+      ? await this.app.client.mutation(EDIT_THREAD, { input: { threadId: this.item.id, ...this.draft } })
+      : await this.app.client.mutation(EDIT_REPLY, { input: { replyId: this.item.id, body: this.draft.body } });
     const saved = result.data && ('editThread' in result.data ? result.data.editThread : result.data.editReply);
     if (!saved) {
       this.problem = problemOf(result.error)?.message ?? networkError();
@@ -103,7 +101,7 @@ export class EditableText extends LitElement {
   }
 
   async #withdraw(): Promise<void> {
-    const result = await this.app.client.mutation(WITHDRAW_THREAD, { id: this.item.id }).toPromise();
+    const result = await this.app.client.mutation(WITHDRAW_THREAD, { id: this.item.id });
     this.mode = 'view';
     const saved = result.data?.withdrawThread;
     if (!saved) {
@@ -116,9 +114,10 @@ export class EditableText extends LitElement {
   async #remove(): Promise<void> {
     if (this.#removal === 'WITHDRAW') return this.#withdraw();
     const thread = this.kind === 'thread';
-    const result = await this.app.client
-      .mutation(thread ? DELETE_THREAD : DELETE_REPLY, { id: this.item.id })
-      .toPromise();
+    const variables = { id: this.item.id };
+    const result = thread
+      ? await this.app.client.mutation(DELETE_THREAD, variables)
+      : await this.app.client.mutation(DELETE_REPLY, variables);
     if (!result.data) {
       this.problem = problemOf(result.error)?.message ?? networkError();
       this.mode = 'view';

@@ -72,9 +72,11 @@ export class GuestDialog extends LitElement {
     this.problem = lengthProblem(this.name, LIMITS.displayName, msg('Your name')) ?? '';
     if (this.problem || this.busy) return;
     this.busy = true;
-    const result = await this.app.client
-      .mutation(START_GUEST, { community: this.app.community, name: this.name, browser: storedVisitorId() })
-      .toPromise();
+    const result = await this.app.client.mutation(START_GUEST, {
+      community: this.app.community,
+      name: this.name,
+      browser: storedVisitorId(),
+    });
     this.busy = false;
     const token = result.data?.startGuestSession?.token;
     if (!token) {

@@ -1,5 +1,5 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
+import { IdempotencyKey } from '@rapport/shared/client/retry-policy.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
@@ -78,9 +78,9 @@ export class PostForm extends LitElement {
     if (title || body || this.busy || !(await this.app.ensureSession())) return;
     this.busy = true;
     const input = { kind: this.kind, title: this.titleText, body: this.body || null };
-    const result = await this.app.client
-      .mutation(POST_THREAD, { input: { ...input, idempotencyKey: this.#key.for(input) } })
-      .toPromise();
+    const result = await this.app.client.mutation(POST_THREAD, {
+      input: { ...input, idempotencyKey: this.#key.for(input) },
+    });
     this.busy = false;
     const id = result.data?.postThread?.id;
     if (!id) {

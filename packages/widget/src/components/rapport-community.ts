@@ -184,7 +184,7 @@ export class RapportCommunity extends LitElement {
   async #loadCommunity(): Promise<void> {
     const app = this.#app;
     if (!app) return;
-    const result = await app.client.query(COMMUNITY, { community: this.community }).toPromise();
+    const result = await app.client.query(COMMUNITY, { community: this.community });
     const community = result.data?.community;
     if (!community) {
       this.problem = result.data
@@ -206,7 +206,7 @@ export class RapportCommunity extends LitElement {
     const locale = currentLocale();
     if (viewer?.member && viewer.locale !== locale && !hasLocaleClaim(this.ssoToken) && this.#localeSent !== locale) {
       this.#localeSent = locale;
-      void app.client.mutation(SET_MY_LOCALE, { locale }).toPromise();
+      void app.client.mutation(SET_MY_LOCALE, { locale });
     }
     this.unread = viewer?.unreadNotificationCount ?? 0;
     const latest: string = community.changelog?.edges[0]?.node.publishedAt ?? '';

@@ -1,5 +1,5 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
+import { IdempotencyKey } from '@rapport/shared/client/retry-policy.ts';
 import { LIMITS } from '@rapport/shared/limits.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
@@ -39,9 +39,9 @@ export class ReplyForm extends LitElement {
     if (this.busy || !(await this.app.ensureSession())) return;
     this.busy = true;
     const input = { threadId: this.threadId, body: this.body };
-    const result = await this.app.client
-      .mutation(REPLY_TO, { input: { ...input, idempotencyKey: this.#key.for(input) } })
-      .toPromise();
+    const result = await this.app.client.mutation(REPLY_TO, {
+      input: { ...input, idempotencyKey: this.#key.for(input) },
+    });
     this.busy = false;
     if (!result.data?.reply) {
       this.problem = problemOf(result.error)?.message ?? networkError();

@@ -77,7 +77,7 @@ export class ReportButton extends LitElement {
     if (this.busy || !(await this.app.ensureSession())) return;
     this.busy = true;
     const input = { threadId: this.threadId, replyId: this.replyId, reason: this.reason.trim() };
-    const result = await this.app.client.mutation(REPORT, { input }).toPromise();
+    const result = await this.app.client.mutation(REPORT, { input });
     this.busy = false;
     if (!result.data?.reportContent) {
       this.problem = problemOf(result.error)?.message ?? networkError();

@@ -3,7 +3,6 @@ import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import { queryInParts } from '../client/query.ts';
 import { define } from '../define.ts';
 import type { ThreadSummary } from '../graphql/documents.ts';
 import type { Roadmap } from '../graphql/roadmap.ts';
@@ -153,8 +152,7 @@ export class RoadmapView extends LitElement {
   }
 
   async #load(): Promise<void> {
-    const result = await queryInParts(
-      this.app.client,
+    const result = await this.app.client.query(
       ROADMAP,
       { community: this.app.community, signedIn: this.app.session.token !== null },
       (part) => {

@@ -101,7 +101,7 @@ export class SessionNotice extends LitElement {
     }
     if (token === this.#asked) return;
     this.#asked = token;
-    const result = await this.app.client.query(GUEST_ACTIVITY, { token }).toPromise();
+    const result = await this.app.client.query(GUEST_ACTIVITY, { token });
     if (result.error) return; // asked again on the next sign-in
     const activity: GuestActivity | null = result.data?.guestActivity ?? null;
     const total = activity ? activity.threadCount + activity.replyCount + activity.voteCount + activity.followCount : 0;
@@ -114,7 +114,7 @@ export class SessionNotice extends LitElement {
     const token = this.app.session.guestToken;
     if (!token || !this.offer) return;
     this.busy = true;
-    const result = await this.app.client.mutation(BRING_GUEST_ACTIVITY, { token }).toPromise();
+    const result = await this.app.client.mutation(BRING_GUEST_ACTIVITY, { token });
     this.busy = false;
     const brought: GuestActivity | undefined = result.data?.bringGuestActivity;
     const problem = problemOf(result.error);

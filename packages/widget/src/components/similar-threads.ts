@@ -1,5 +1,5 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
+import { IdempotencyKey } from '@rapport/shared/client/retry-policy.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
@@ -103,9 +103,11 @@ export class SimilarThreads extends LitElement {
       this.found = [];
       return;
     }
-    const result = await this.app.client
-      .query(SIMILAR_THREADS, { community: this.app.community, title, body: body || null })
-      .toPromise();
+    const result = await this.app.client.query(SIMILAR_THREADS, {
+      community: this.app.community,
+      title,
+      body: body || null,
+    });
     // A later question may have been asked meanwhile: only its answer counts.
     if (this.#asked === asked) this.found = result.data?.community?.similarThreads ?? [];
   }
@@ -114,9 +116,10 @@ export class SimilarThreads extends LitElement {
     if (this.busy || !(await this.app.ensureSession())) return;
     this.busy = true;
     this.problem = '';
-    const result = await this.app.client
-      .mutation(JOIN_THREAD, { id: thread.id, idempotencyKey: this.#key.for(thread.id) })
-      .toPromise();
+    const result = await this.app.client.mutation(JOIN_THREAD, {
+      id: thread.id,
+      idempotencyKey: this.#key.for(thread.id),
+    });
     this.busy = false;
     if (!result.data?.follow) {
       this.problem = problemOf(result.error)?.message ?? networkError();

@@ -5,7 +5,6 @@ import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import { queryInParts } from '../client/query.ts';
 import type { PageInfo, ThreadKind, ThreadOrder, ThreadStatus, ThreadSummary } from '../graphql/documents.ts';
 import { THREAD_LIST } from '../graphql/documents.ts';
 import { currentLocale } from '../i18n/localize.ts';
@@ -149,7 +148,7 @@ export class ThreadList extends LitElement {
     };
     // The rows paint with the first part; whether the viewer voted arrives deferred (in the same
     // response when the server has it at hand).
-    const result = await queryInParts(this.app.client, THREAD_LIST, variables, (part) => {
+    const result = await this.app.client.query(THREAD_LIST, variables, (part) => {
       const connection = part.data?.community?.threads;
       if (request !== this.#request || !connection) return;
       this.threads = [...before, ...connection.edges.map((e: { node: ThreadSummary }) => e.node)];

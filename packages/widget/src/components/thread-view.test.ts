@@ -33,19 +33,19 @@ function holdAnswerEnd(operation: string) {
     const response = await previous(input, init);
     if (taken || typeof init?.body !== 'string' || !init.body.includes(operation)) return response;
     taken = true;
+    // As the server sends an answer in parts to a client that accepts events (the widget's).
     const first = { ...(await response.json()), hasNext: true };
-    const part = (json: unknown) =>
-      `Content-Type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(json)}\r\n---`;
+    const event = (json: unknown) => `event: next\ndata: ${JSON.stringify(json)}\n\n`;
     const encode = (text: string) => new TextEncoder().encode(text);
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
-        controller.enqueue(encode(`---\r\n${part(first)}`));
+        controller.enqueue(encode(event(first)));
         await released;
-        controller.enqueue(encode(`\r\n${part({ hasNext: false })}--\r\n`));
+        controller.enqueue(encode(`${event({ hasNext: false })}event: complete\ndata:\n\n`));
         controller.close();
       },
     });
-    return new Response(body, { status: 200, headers: { 'content-type': 'multipart/mixed; boundary="-"' } });
+    return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
   };
   return { release };
 }
@@ -213,7 +213,7 @@ describe('<rapport-thread-view>', () => {
     const widget = await mount(c, {
       'sso-token': await server<string>('sso-token', { slug: c.slug, sub: 'slow', name: 'Slow Sid' }),
     });
-    const late = holdAnswerEnd('WidgetThread');
+    const late = holdAnswerEnd('query WidgetThread(');
     await openThread(widget, 'Slow place');
     // The heading has the focus as soon as the thread is drawn.
     const heading = await waitFor(() => find(widget, 'rapport-thread-view >> h2'), 'the heading');

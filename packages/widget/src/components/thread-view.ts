@@ -8,7 +8,6 @@ import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import { queryInParts } from '../client/query.ts';
 import type { Reply, Thread, ThreadEvent } from '../graphql/thread.ts';
 import { FOLLOW, MORE_REPLIES, THREAD_EVENTS, THREAD_VIEW, UNFOLLOW } from '../graphql/thread.ts';
 import { authorLabels } from '../i18n/labels.ts';
@@ -109,10 +108,8 @@ export class ThreadView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const loaded = this.#load();
-    this.#stopLive = keepSubscribed<{ threadEvents: ThreadEvent }, { community: string; id: string }>(
-      this.app.client,
-      THREAD_EVENTS,
-      { community: this.app.community, id: this.threadId },
+    this.#stopLive = keepSubscribed<{ threadEvents: ThreadEvent }>(
+      this.app.client.live(THREAD_EVENTS, { community: this.app.community, id: this.threadId }),
       {
         isStart: (data) => data.threadEvents.__typename === 'SubscriptionStartedEvent',
         onConnected: (afterGap) => {
@@ -148,8 +145,7 @@ export class ThreadView extends LitElement {
   async #load(focus = true): Promise<void> {
     this.problem = '';
     let shown = false;
-    const result = await queryInParts(
-      this.app.client,
+    const result = await this.app.client.query(
       THREAD_VIEW,
       { community: this.app.community, id: this.threadId, signedIn: this.app.session.token !== null },
       (part) => {
@@ -185,9 +181,11 @@ export class ThreadView extends LitElement {
    * after a gap in live updates.
    */
   async #catchUp(): Promise<void> {
-    const result = await this.app.client
-      .query(MORE_REPLIES, { community: this.app.community, id: this.threadId, after: this.#cursor })
-      .toPromise();
+    const result = await this.app.client.query(MORE_REPLIES, {
+      community: this.app.community,
+      id: this.threadId,
+      after: this.#cursor,
+    });
     const fresh = result.data?.community?.thread;
     if (!fresh || !this.thread) return;
     this.thread = { ...this.thread, voteCount: fresh.voteCount, replyCount: fresh.replyCount, status: fresh.status };
@@ -277,8 +275,8 @@ export class ThreadView extends LitElement {
     const following = !thread.viewerIsFollowing;
     this.thread = { ...thread, viewerIsFollowing: following };
     const result = following
-      ? await this.app.client.mutation(FOLLOW, { id: thread.id }).toPromise()
-      : await this.app.client.mutation(UNFOLLOW, { id: thread.id }).toPromise();
+      ? await this.app.client.mutation(FOLLOW, { id: thread.id })
+      : await this.app.client.mutation(UNFOLLOW, { id: thread.id });
     const saved = result.data && ('follow' in result.data ? result.data.follow : result.data.unfollow);
     if (this.thread) this.thread = { ...this.thread, viewerIsFollowing: saved ? saved.viewerIsFollowing : !following };
     if (!saved) this.problem = problemOf(result.error)?.message ?? networkError();

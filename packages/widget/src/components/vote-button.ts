@@ -1,5 +1,5 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { IdempotencyKey } from '@rapport/shared/client/retry.ts';
+import { IdempotencyKey } from '@rapport/shared/client/retry-policy.ts';
 import { theme } from '@rapport/shared/ui/theme.ts';
 import { css, html, LitElement } from 'lit';
 import type { App } from '../app.ts';
@@ -84,8 +84,8 @@ export class VoteButton extends LitElement {
     const request = { id: this.threadId, voted: !before.voted };
     const variables = { id: this.threadId, idempotencyKey: this.#key.for(request) };
     const result = before.voted
-      ? await this.app.client.mutation(UNVOTE, variables).toPromise()
-      : await this.app.client.mutation(VOTE, variables).toPromise();
+      ? await this.app.client.mutation(UNVOTE, variables)
+      : await this.app.client.mutation(VOTE, variables);
     this.busy = false;
     const saved = result.data && ('vote' in result.data ? result.data.vote : result.data.unvote);
     if (saved) {

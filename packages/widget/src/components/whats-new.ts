@@ -99,7 +99,7 @@ export class WhatsNew extends LitElement {
 
   async #load(after: string | null): Promise<void> {
     this.loading = true;
-    const result = await this.app.client.query(WHATS_NEW, { community: this.app.community, after }).toPromise();
+    const result = await this.app.client.query(WHATS_NEW, { community: this.app.community, after });
     this.loading = false;
     const page = result.data?.community?.changelog;
     if (!page) {
@@ -117,7 +117,7 @@ export class WhatsNew extends LitElement {
 
   /** Everything shown is seen: the server remembers it for a member, this browser for a visitor. */
   async #seen(): Promise<void> {
-    if (this.app.session.token) await this.app.client.mutation(MARK_NEWS_READ, {}).toPromise();
+    if (this.app.session.token) await this.app.client.mutation(MARK_NEWS_READ, {});
     this.dispatchEvent(new NewsSeenEvent());
   }
 

@@ -1,4 +1,4 @@
-import { gql } from '@urql/core';
+import { gql } from '../client/gql.ts';
 import type { WidgetStartGuestMutation, WidgetStartGuestMutationVariables } from '../generated/graphql.ts';
 
 /** The guest prompt's (loaded with it). */

@@ -1,4 +1,4 @@
-import { gql } from '@urql/core';
+import { gql } from '../client/gql.ts';
 import type { WidgetRoadmapQuery, WidgetRoadmapQueryVariables } from '../generated/graphql.ts';
 import { THREAD_SUMMARY } from './documents.ts';
 

@@ -1,4 +1,4 @@
-import { gql } from '@urql/core';
+import { gql } from '../client/gql.ts';
 import type { WidgetViewerEventsSubscription, WidgetViewerEventsSubscriptionVariables } from '../generated/graphql.ts';
 
 /** A signed-in member's unread counts, live (loaded with client/viewer-live.ts). */

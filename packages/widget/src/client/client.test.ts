@@ -1,0 +1,119 @@
+/**
+ * The widget's own GraphQL client, in Chromium against the real server: documents sent as text
+ * with each fragment once, answers read as JSON or as events (in parts, merged), a refused token
+ * forgotten, and transient failures tried again only where that is harmless.
+ */
+import { restoreFetch } from '@rapport/shared/testing/network.ts';
+import { expect } from 'chai';
+import { newCommunity, server } from '../testing/harness.ts';
+import { readAnswer, withPart } from './answers.ts';
+import { createClient } from './client.ts';
+import { gql } from './gql.ts';
+import { Session } from './session.ts';
+
+const AUTHOR = gql`fragment A on Author { displayName }`;
+const REPLY = gql`fragment R on Reply { body author { ...A } } ${AUTHOR}`;
+const STATUS = gql`fragment S on StatusChange { to staff { ...A } } ${AUTHOR}`;
+const THREAD = gql<
+  { community: { thread: { title: string } | null } | null },
+  { c: string; id: string }
+>`query T($c: String!, $id: ID!) { community(slug: $c) { thread(id: $id) { title replies(first: 5) { edges { node { ...R } } } lastStatusChange { ...S } } } } ${REPLY} ${STATUS}`;
+const VOTE = gql<
+  { vote: { voteCount: number } },
+  { id: string }
+>`mutation V($id: ID!) { vote(threadId: $id) { voteCount } }`;
+
+/** An SSE body delivered in the chunks given, as a network may split it. */
+const streamed = (...chunks: string[]) =>
+  new Response(
+    new ReadableStream({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        controller.close();
+      },
+    }),
+    { headers: { 'content-type': 'text/event-stream' } },
+  );
+
+describe('the widget’s GraphQL client', () => {
+  afterEach(() => {
+    restoreFetch();
+    localStorage.clear();
+  });
+
+  it('sends a fragment two others use once, after the operation', () => {
+    const text = String(THREAD);
+    expect(text.match(/fragment A on Author/g)).to.have.length(1);
+    expect(text.startsWith('query T(')).to.equal(true);
+  });
+
+  it('reads events split anywhere, and stops at the end of the stream', async () => {
+    const parts: unknown[] = [];
+    await readAnswer(
+      streamed(
+        ':\n\nevent: next\ndata: {"data":{"n":1}',
+        '}\n\nevent: ne',
+        'xt\ndata: {"data":{"n":2}}\n\nevent: complete\ndata:\n\n',
+        'event: next\ndata: {"data":{"n":3}}\n\n',
+      ),
+      (part) => parts.push(part),
+    );
+    expect(parts).to.deep.equal([{ data: { n: 1 } }, { data: { n: 2 } }]);
+  });
+
+  it('merges a deferred part where it belongs, keeping what came before', () => {
+    const first = withPart({ errors: [] }, { data: { list: [{ id: 'a' }, { id: 'b' }] }, hasNext: true });
+    const merged = withPart(first, {
+      incremental: [{ path: ['list', 1], data: { voted: true }, errors: [{ message: 'late' }] }],
+      hasNext: false,
+    });
+    expect(merged.data).to.deep.equal({ list: [{ id: 'a' }, { id: 'b', voted: true }] });
+    expect(merged.errors).to.deep.equal([{ message: 'late' }]);
+    // The first result is left as it was (a component may still hold it).
+    expect(first.data).to.deep.equal({ list: [{ id: 'a' }, { id: 'b' }] });
+  });
+
+  it('answers a query with the fragments it uses, and forgets a token the server refuses', async () => {
+    const c = await newCommunity();
+    const id = await server<string>('post', { slug: c.slug, title: 'Kept dry', as: 'Alma' });
+    localStorage.setItem(`rapport:guest:${c.slug}`, 'a token this server never issued');
+    const session = new Session(c.slug);
+    const client = createClient(c.endpoint, session, c.slug);
+    const read = await client.query(THREAD, { c: c.slug, id });
+    expect(read.error).to.equal(undefined);
+    expect(read.data?.community?.thread?.title).to.equal('Kept dry');
+    expect(session.token).to.equal(null);
+    // A mutation's refusal is passed on: without a session it may not vote.
+    const vote = await client.mutation(VOTE, { id });
+    expect(vote.error?.graphQLErrors[0]?.extensions?.code).to.equal('UNAUTHENTICATED');
+  });
+
+  it('tries a query again after a network error, but not a mutation without an idempotency key', async () => {
+    const c = await newCommunity();
+    const id = await server<string>('post', { slug: c.slug, title: 'Flaky', as: 'Alma' });
+    localStorage.setItem(`rapport:guest:${c.slug}`, await server<string>('guest-token', { slug: c.slug, name: 'Bo' }));
+    const client = createClient(c.endpoint, new Session(c.slug), c.slug);
+    // Answered once first: only the failures this test makes are counted.
+    expect((await client.query(THREAD, { c: c.slug, id })).data?.community?.thread?.title).to.equal('Flaky');
+    const real = window.fetch;
+    let failures = 0;
+    let calls = 0;
+    window.fetch = (input, init) => {
+      calls++;
+      if (failures > 0) {
+        failures--;
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return real(input, init);
+    };
+    failures = 1;
+    const read = await client.query(THREAD, { c: c.slug, id });
+    expect(read.data?.community?.thread?.title).to.equal('Flaky');
+    expect(calls).to.equal(2);
+    failures = 1;
+    calls = 0;
+    const vote = await client.mutation(VOTE, { id });
+    expect(vote.error?.networkError).to.be.instanceOf(TypeError);
+    expect(calls).to.equal(1);
+  });
+});
