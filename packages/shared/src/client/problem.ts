@@ -18,7 +18,11 @@ export function problemOf(
   if (!error) return undefined;
   const first = error.graphQLErrors[0];
   if (first) {
-    const { code, field, existingId } = first.extensions as { code?: string; field?: string; existingId?: string };
+    const { code, field, existingId } = (first.extensions ?? {}) as {
+      code?: string;
+      field?: string;
+      existingId?: string;
+    };
     if (code === 'INTERNAL_SERVER_ERROR') return { message: networkMessage, code };
     return { message: first.message, field, code, existingId };
   }

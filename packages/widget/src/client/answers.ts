@@ -9,7 +9,13 @@ export interface Part {
   data?: Record<string, unknown> | null;
   errors?: GraphQLErrorLike[];
   hasNext?: boolean;
-  incremental?: { path: (string | number)[]; data?: Record<string, unknown> | null; errors?: GraphQLErrorLike[] }[];
+  incremental?: {
+    path: (string | number)[];
+    data?: Record<string, unknown> | null;
+    /** A streamed list's next items (@stream), the first at the path's last index. */
+    items?: unknown[];
+    errors?: GraphQLErrorLike[];
+  }[];
 }
 
 export interface GraphQLErrorLike {
@@ -57,16 +63,36 @@ async function readEvents(body: ReadableStream<Uint8Array>, onPart: (part: Part)
   }
 }
 
-/** The result so far with a later part put in: a deferred fragment's data merged where it belongs. */
-export function withPart(so: { data?: Record<string, unknown> | null; errors: GraphQLErrorLike[] }, part: Part) {
-  if (!part.incremental) return { data: part.data, errors: [...(part.errors ?? [])] };
-  const data = structuredClone(so.data ?? {});
+type Tree = Record<string | number, unknown>;
+const isTree = (value: unknown): value is Tree => typeof value === 'object' && value !== null;
+
+/** Puts `from` into `into`, objects merged all the way down (a deferred fragment may add nested fields). */
+function deepMerge(into: Tree, from: Tree): void {
+  for (const [key, value] of Object.entries(from)) {
+    const there = into[key];
+    if (isTree(there) && isTree(value) && !Array.isArray(value)) deepMerge(there, value);
+    else into[key] = value;
+  }
+}
+
+/**
+ * The result so far with the next part put in: the first part's data, then each later part's
+ * deferred fragments merged where they belong and streamed list items appended. A later part
+ * with no increments (the last, saying only that nothing more comes) keeps the data as it was.
+ */
+export function withPart(so: { data?: Tree | null; errors: GraphQLErrorLike[] }, part: Part) {
   const errors = [...so.errors, ...(part.errors ?? [])];
+  if (!part.incremental) return { data: 'data' in part ? part.data : so.data, errors };
+  const data: Tree | null | undefined = so.data ? structuredClone(so.data) : so.data;
   for (const increment of part.incremental) {
     errors.push(...(increment.errors ?? []));
+    const { path, items } = increment;
+    // A streamed list's items are at the list's path and the index of the first.
+    const at = items ? path.slice(0, -1) : path;
     let target: unknown = data;
-    for (const key of increment.path) target = (target as Record<string | number, unknown> | null)?.[key];
-    if (target && typeof target === 'object') Object.assign(target, increment.data);
+    for (const key of at) target = isTree(target) ? target[key] : undefined;
+    if (items && Array.isArray(target)) target.splice(Number(path.at(-1)), items.length, ...items);
+    else if (isTree(target) && increment.data) deepMerge(target, increment.data);
   }
   return { data, errors };
 }

@@ -73,6 +73,45 @@ describe('the widget’s GraphQL client', () => {
     expect(first.data).to.deep.equal({ list: [{ id: 'a' }, { id: 'b' }] });
   });
 
+  it('appends streamed items, merges nested fields, and keeps the data when the last part adds none', () => {
+    const first = withPart(
+      { errors: [] },
+      { data: { t: { edges: [{ n: 1 }], author: { name: 'A' } } }, hasNext: true },
+    );
+    const streamed = withPart(first, {
+      incremental: [{ path: ['t', 'edges', 1], items: [{ n: 2 }, { n: 3 }] }],
+      hasNext: true,
+    });
+    const deferred = withPart(streamed, {
+      incremental: [{ path: ['t'], data: { author: { badge: 'TEAM' } } }],
+      hasNext: true,
+    });
+    const last = withPart(deferred, { hasNext: false });
+    expect(last.data).to.deep.equal({
+      t: { edges: [{ n: 1 }, { n: 2 }, { n: 3 }], author: { name: 'A', badge: 'TEAM' } },
+    });
+  });
+
+  it("ends a customer's refused sign-in once, keeping their guest token, however many requests were refused", async () => {
+    const c = await newCommunity();
+    const id = await server<string>('post', { slug: c.slug, title: 'Twice refused', as: 'Alma' });
+    const guest = await server<string>('guest-token', { slug: c.slug, name: 'Gus' });
+    localStorage.setItem(`rapport:guest:${c.slug}`, guest);
+    const session = new Session(c.slug);
+    session.setSso('an expired or forged sign-in');
+    const changes: string[] = [];
+    session.addEventListener('change', (e) => changes.push((e as CustomEvent<string>).detail));
+    const client = createClient(c.endpoint, session, c.slug);
+    const [a, b] = await Promise.all([
+      client.query(THREAD, { c: c.slug, id }),
+      client.query(THREAD, { c: c.slug, id }),
+    ]);
+    expect(a.data?.community?.thread?.title).to.equal('Twice refused');
+    expect(b.data?.community?.thread?.title).to.equal('Twice refused');
+    expect(changes).to.deep.equal(['ended']);
+    expect(session.guestToken).to.equal(guest);
+  });
+
   it('answers a query with the fragments it uses, and forgets a token the server refuses', async () => {
     const c = await newCommunity();
     const id = await server<string>('post', { slug: c.slug, title: 'Kept dry', as: 'Alma' });

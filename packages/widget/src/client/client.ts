@@ -91,6 +91,17 @@ export function createClient(endpoint: string, session: Session, community: stri
     }
   }
 
+  /**
+   * Whether `result` refuses the token it was sent with, which is then forgotten. Only if it is
+   * still the session's: requests sent together are all refused, and the second refusal must not
+   * end what the first left (a customer's guest token, kept for bringing their activity over).
+   */
+  const refusedToken = (result: Result<unknown>, sent: string | null) => {
+    if (!sent || !refused(result.error)) return false;
+    if (session.token === sent) session.expire();
+    return true;
+  };
+
   /** A query or mutation, tried again while it may be, sent again without a refused token. */
   async function request<Data>(
     kind: Kind,
@@ -99,21 +110,20 @@ export function createClient(endpoint: string, session: Session, community: stri
     onPart?: (result: Result<Data>) => void,
   ): Promise<Result<Data>> {
     const mayRetry = kind === 'query' || carriesIdempotencyKey(variables);
-    for (let attempt = 0; ; attempt++) {
-      const hadToken = session.token !== null;
+    for (let attempt = 0; ; ) {
+      const sent = session.token;
       let last: Result<Data> = {};
       await exchange(document, variables, (result) => {
         last = result as Result<Data>;
-        if (!refused(last.error) || !hadToken) onPart?.(last);
+        if (!sent || !refused(last.error)) onPart?.(last);
       });
-      if (hadToken && refused(last.error)) {
-        session.expire();
+      if (refusedToken(last, sent)) {
         if (kind === 'query') continue;
         return last;
       }
       const error = last.error;
       if (!error || !mayRetry || attempt >= PAUSES_MS.length || !isTransient(error)) return last;
-      await new Promise((resolve) => setTimeout(resolve, retryPause(attempt)));
+      await new Promise((resolve) => setTimeout(resolve, retryPause(attempt++)));
     }
   }
 
@@ -123,16 +133,15 @@ export function createClient(endpoint: string, session: Session, community: stri
     live: (document, variables) => (sink) => {
       const stop = new AbortController();
       const open = () => {
-        const hadToken = session.token !== null;
+        const sent = session.token;
         let again = false;
         void exchange(
           document,
           variables,
           (result) => {
-            if (hadToken && refused(result.error)) {
-              session.expire();
-              again = true;
-            } else if (!again) sink.next(result as Result<never>);
+            if (stop.signal.aborted || again) return;
+            if (refusedToken(result, sent)) again = true;
+            else sink.next(result as Result<never>);
           },
           stop.signal,
         ).then(() => {
