@@ -23,11 +23,15 @@ export interface SharedEvent {
   differsFor(memberId: string): boolean;
 }
 
-/** A signed-in customer on a shared stream: what is checked and done for them alone. */
-export interface TapViewer {
+/** Who a signed-in customer on a shared stream is, and what they are asked before every event. */
+export interface CustomerShare {
   memberId: string;
-  /** Asked before every event: false ends their stream (their sign-in no longer holds). */
+  /** False ends their stream (their sign-in no longer holds). */
   recheck(): Promise<boolean>;
+}
+
+/** A signed-in customer on a shared stream: what is checked and done for them alone. */
+export interface TapViewer extends CustomerShare {
   /** The event executed for them alone, framed: when anyone's answer is not theirs. */
   own(event: unknown): Promise<Buffer>;
 }

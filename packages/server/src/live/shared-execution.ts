@@ -13,8 +13,12 @@ import { nextFrame } from './sse-frames.ts';
 /** How an error in an event is told to its subscribers (what yoga's maskedErrors does). */
 export type MaskError = (error: unknown) => Error;
 
-/** For whom an answer made for anyone is not theirs (schema/context.ts `ViewerDifferences`). */
-interface Differences {
+/**
+ * For whom an answer made for anyone (schema/context.ts `asAnyone`) is not their answer: every
+ * signed-in viewer, once a field read the viewer; else the authors of the rows whose viewer fields
+ * it holds.
+ */
+export interface ViewerDifferences {
   everyone: boolean;
   authors: Set<string>;
 }
@@ -22,7 +26,7 @@ interface Differences {
 /** What this module reads of the context of the request a shared stream is opened for. */
 export interface AnyoneContext {
   /** The same request as a visitor not signed in would make it (schema/context.ts). */
-  asAnyone(): object & { takeDifferences(): Differences };
+  asAnyone(): object & { takeDifferences(): ViewerDifferences };
 }
 
 /** A subscription's arguments for executing it with `contextValue` (graphql-js's own validation). */

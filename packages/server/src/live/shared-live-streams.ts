@@ -2,7 +2,7 @@ import type { DocumentNode, ExecutionArgs, ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { entryOf } from '../core/map-entry.ts';
 import type { Actor } from '../services/actor.ts';
-import { endSubscription, LiveStreamHub, SseTap, type TapViewer } from './live-stream-hub.ts';
+import { type CustomerShare, endSubscription, LiveStreamHub, SseTap, type TapViewer } from './live-stream-hub.ts';
 import { type AnyoneContext, executedForAnyone, executedForItsViewer, type MaskError } from './shared-execution.ts';
 import { nextFrame, SSE_HEADERS } from './sse-frames.ts';
 
@@ -21,7 +21,7 @@ interface SharingContext extends Partial<AnyoneContext> {
   /** The brand's server calling with an API key (whose answers and checks differ from anyone's). */
   apiKey?: unknown;
   /** A signed-in customer's stream that may be shared, and what to ask before every event (schema/context.ts). */
-  customerShare?: () => { memberId: string; recheck: () => Promise<boolean> } | null;
+  customerShare?: () => CustomerShare | null;
 }
 
 /** Which shared stream a request belongs to: its operation's document, and a key of the rest. */

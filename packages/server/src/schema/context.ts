@@ -5,6 +5,8 @@ import { entryOf } from '../core/map-entry.ts';
 import { openScope, type Scope } from '../core/scope.ts';
 import type { Em } from '../db/em.ts';
 import type { Community } from '../entities/index.ts';
+import type { CustomerShare } from '../live/live-stream-hub.ts';
+import type { ViewerDifferences } from '../live/shared-execution.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
 import type { Action } from '../rate-limit/rules.ts';
 import { type Actor, isMember, isStaff, type MemberActor, memberIdOf, type StaffActor } from '../services/actor.ts';
@@ -53,15 +55,6 @@ export interface ContextInit {
  */
 /** The scope each live event is delivered with, per community (dropped with the event). */
 const eventScopes = new WeakMap<object, Map<string, Scope>>();
-
-/**
- * For whom an answer made for anyone (see `Context.asAnyone`) is not their answer: every signed-in
- * viewer, once a field read the viewer; else the authors of the rows whose viewer fields it holds.
- */
-export interface ViewerDifferences {
-  everyone: boolean;
-  authors: Set<string>;
-}
 
 /** A row with an author: a thread or a reply. */
 interface Authored {
@@ -184,7 +177,7 @@ export class Context {
   };
 
   /** The recheck of a customer's live stream that may be shared (see shareWithCustomers), else null. */
-  readonly customerShare = (): { memberId: string; recheck: () => Promise<boolean> } | null => {
+  readonly customerShare = (): CustomerShare | null => {
     const viewer = this.#viewer;
     if (!this.#customerRecheck || this.apiKey || !isMember(viewer)) return null;
     return { memberId: memberIdOf(viewer), recheck: this.#customerRecheck };

@@ -44,8 +44,6 @@ export interface Client {
   live<Data, Variables>(document: Doc<Data, Variables>, variables: Variables): Subscribe<Data>;
 }
 
-type Kind = 'query' | 'mutation' | 'subscription';
-
 const refused = (error: RequestError | undefined) =>
   error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ?? false;
 
@@ -104,7 +102,7 @@ export function createClient(endpoint: string, session: Session, community: stri
 
   /** A query or mutation, tried again while it may be, sent again without a refused token. */
   async function request<Data>(
-    kind: Kind,
+    kind: 'query' | 'mutation',
     document: Doc,
     variables: unknown,
     onPart?: (result: Result<Data>) => void,
