@@ -1,72 +1,91 @@
 /**
- * Bundles an entry point into one ES module with esbuild: how the widget and the admin console
- * (minified for the browser) and the server (for Node) are built. `--watch` rebuilds on change.
+ * Bundles the browser's code (the widget and the admin console) with rolldown, and the server (for
+ * Node) with esbuild. `--watch` rebuilds on change.
  */
-import { readFile } from 'node:fs/promises';
-import { build, context, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { type Plugin, rolldown, watch } from 'rolldown';
+
+/** Comments dropped and whitespace collapsed in a css`…` style (no string literals where spaces matter). */
+const minifiedCss = (body: string) =>
+  body
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+
+/** The same for a GraphQL document. */
+const minifiedGraphql = (body: string) =>
+  body
+    .replace(/#[^\n]*/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}():,])\s*/g, '$1')
+    .trim();
 
 /**
- * esbuild minifies code but not the text inside template literals, which is much of a component's
- * bytes: this drops the comments and collapses the whitespace of Lit's css`…` styles and of the
- * gql`…` GraphQL documents, typed or not (neither holds string literals where spaces would matter).
+ * Minifiers leave the text inside template literals alone, and that is much of a component's bytes:
+ * this minifies Lit's css`…` styles and the gql`…` GraphQL documents, typed or not.
  */
 const minifyTemplates: Plugin = {
   name: 'minify-templates',
-  setup(esbuild) {
-    esbuild.onLoad({ filter: /\/src\/.*\.ts$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      const contents = source
-        .replace(/\bcss`([^`]*)`/g, (_all, body: string) => {
-          const minified = body
-            .replace(/\/\*[\s\S]*?\*\//g, '')
-            .replace(/\s+/g, ' ')
-            .replace(/\s*([{}:;,>])\s*/g, '$1')
-            .replace(/;}/g, '}')
-            .trim();
-          return `css\`${minified}\``;
-        })
-        .replace(/\bgql(<[\w\s,]*>)?`([^`]*)`/g, (_all, types: string | undefined, body: string) => {
-          const minified = body
-            .replace(/#[^\n]*/g, '')
-            .replace(/\s+/g, ' ')
-            .replace(/\s*([{}():,])\s*/g, '$1')
-            .trim();
-          return `gql${types ?? ''}\`${minified}\``;
-        });
-      return { contents, loader: 'ts' };
-    });
+  transform: {
+    filter: { id: /\/src\/.*\.ts$/ },
+    handler: (source) => ({
+      code: source
+        .replace(/\bcss`([^`]*)`/g, (_all, body: string) => `css\`${minifiedCss(body)}\``)
+        .replace(
+          /\bgql(<[\w\s,]*>)?`([^`]*)`/g,
+          (_all, types: string | undefined, body: string) => `gql${types ?? ''}\`${minifiedGraphql(body)}\``,
+        ),
+    }),
   },
 };
 
 /**
- * `split`: code loaded with `import()` goes into chunks beside the output (named after it, e.g.
- * widget-account-panel-HASH.js), fetched only when that code is first needed.
+ * `entry` bundled for the browser into `outfile`, with the code loaded by `import()` in chunks beside
+ * it (named after it, e.g. widget-account-panel-HASH.js), fetched only when first needed.
+ *
+ * rolldown, not esbuild, because of where shared code goes: esbuild puts every module that a chunk
+ * also uses into chunks of its own, so the page fetched widget.js and then, one round trip later,
+ * eleven chunks before it could start. rolldown keeps what the entry loads anyway in the entry
+ * (`preserveEntrySignatures: 'allow-extension'` lets later chunks import it from there): one file
+ * at start. Before and after are in BENCHMARKS.md (issue #32).
  */
-export async function bundle(entry: URL, outfile: URL, { split = false } = {}): Promise<void> {
+export async function bundle(entry: URL, outfile: URL): Promise<void> {
   const name = outfile.pathname.replace(/^.*\//, '').replace(/\.js$/, '');
-  const output = split
-    ? {
-        outdir: new URL('.', outfile).pathname,
-        splitting: true,
-        entryNames: name,
-        chunkNames: `${name}-[name]-[hash]`,
-      }
-    : { outfile: outfile.pathname };
-  const options = {
-    entryPoints: [entry.pathname],
-    ...output,
-    bundle: true,
-    format: 'esm' as const,
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none' as const,
+  const input = {
+    input: entry.pathname,
+    preserveEntrySignatures: 'allow-extension' as const,
     plugins: [minifyTemplates],
-    // @urql/core reads process.env.NODE_ENV; fix it at build time so the page needs no `process`.
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'info' as const,
+    transform: {
+      target: 'es2022',
+      // @urql/core (the console's client) reads process.env.NODE_ENV: fixed at build time.
+      define: { 'process.env.NODE_ENV': '"production"' },
+    },
   };
-  if (process.argv.includes('--watch')) await (await context(options)).watch();
-  else await build(options);
+  const output = {
+    dir: new URL('.', outfile).pathname,
+    format: 'esm' as const,
+    entryFileNames: `${name}.js`,
+    chunkFileNames: `${name}-[name]-[hash].js`,
+    minify: true,
+    comments: { legal: false },
+    // Chunks of an earlier build go: their names change with every build.
+    cleanDir: true,
+  };
+  if (process.argv.includes('--watch')) {
+    watch({ ...input, output }).on('event', (event) => {
+      if (event.code === 'BUNDLE_END') void event.result.close();
+      if (event.code === 'ERROR') console.error(event.error);
+    });
+    return;
+  }
+  const built = await rolldown(input);
+  try {
+    await built.write(output);
+  } finally {
+    await built.close();
+  }
 }
 
 /**

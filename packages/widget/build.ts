@@ -4,4 +4,4 @@
  */
 import { bundle } from '../../scripts/bundle.ts';
 
-await bundle(new URL('./src/index.ts', import.meta.url), new URL('./dist/widget.js', import.meta.url), { split: true });
+await bundle(new URL('./src/index.ts', import.meta.url), new URL('./dist/widget.js', import.meta.url));

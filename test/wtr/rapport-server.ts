@@ -50,6 +50,22 @@ const FORWARDED_HEADERS = [
 ];
 
 /** Passes a request through to Rapport and its answer (streamed: SSE and @defer) back. */
+/**
+ * Resolves once the server grants `origin` CORS for `slug`. Its origins are written to the
+ * database directly, which the server's cache hears of within a second (http/cors.ts): the page's
+ * first request would otherwise be refused, and only a retry would show it.
+ */
+async function embeddable(endpoint: string, slug: string, origin: string): Promise<void> {
+  const url = `${endpoint}?community=${encodeURIComponent(slug)}`;
+  const headers = { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' };
+  for (let tries = 0; tries < 100; tries++) {
+    const answer = await fetch(url, { method: 'OPTIONS', headers });
+    if (answer.headers.get('access-control-allow-origin') === origin) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The test server never granted ${origin} CORS for ${slug}`);
+}
+
 async function proxy(ctx: KoaContext, endpoint: string): Promise<void> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
@@ -113,6 +129,7 @@ export function rapportServer() {
       const manager = server.client();
       await signInStaff(manager, community.slug, community.manager);
       fixtures.set(community.slug, { community, staff, agency, manager, guests: new Map() });
+      await embeddable(server.endpoint, community.slug, origin);
       return { endpoint: server.endpoint, slug: community.slug, brand: community.community.name };
     },
     /** E-mail and password of a staff account (staff, manager, agency or owner) of a test community. */

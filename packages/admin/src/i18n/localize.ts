@@ -7,10 +7,27 @@ import { configureLocalization, type LocaleModule } from '@lit/localize';
 import { firstLocale, LOCALES, type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
 import { formatMessage, type MessageValues } from '@rapport/shared/i18n/message-format.ts';
 
+/** Each locale's messages: a chunk of its own, named one by one so the bundler makes one chunk each. */
+const MODULES: Record<string, () => Promise<LocaleModule>> = {
+  de: () => import('../generated/locales/de.ts'),
+  fr: () => import('../generated/locales/fr.ts'),
+  es: () => import('../generated/locales/es.ts'),
+  'pt-BR': () => import('../generated/locales/pt-BR.ts'),
+  it: () => import('../generated/locales/it.ts'),
+  nl: () => import('../generated/locales/nl.ts'),
+  pl: () => import('../generated/locales/pl.ts'),
+  tr: () => import('../generated/locales/tr.ts'),
+  ja: () => import('../generated/locales/ja.ts'),
+  'zh-CN': () => import('../generated/locales/zh-CN.ts'),
+  ko: () => import('../generated/locales/ko.ts'),
+  ar: () => import('../generated/locales/ar.ts'),
+  he: () => import('../generated/locales/he.ts'),
+};
+
 const config = {
   sourceLocale: SOURCE_LOCALE,
   targetLocales: LOCALES.filter((locale) => locale !== SOURCE_LOCALE),
-  loadLocale: (locale: string) => import(`../generated/locales/${locale}.ts`) as Promise<LocaleModule>,
+  loadLocale: (locale: string) => (MODULES[locale] as () => Promise<LocaleModule>)(),
 };
 
 /**

@@ -285,7 +285,9 @@ export async function benchHttp(
     );
 
     const widget = await widgetCost(a.url, 'Offer a lighter version of the Ridge 2 tent');
-    log(`  ${dialect}: widget first render ${widget.firstRenderMs.toFixed(0)} ms`);
+    log(
+      `  ${dialect}: first thread drawn at ${widget.firstRenderMs.toFixed(0)} ms (${widget.firstRenderHarnessMs.toFixed(0)} ms as Playwright sees it)`,
+    );
 
     // The same scenarios on a fresh process whose heap is bounded: its memory against its speed.
     for (const server of servers.splice(0)) await server.stop();

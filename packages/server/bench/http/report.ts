@@ -182,6 +182,8 @@ export const HTTP_GOALS = {
   fanoutSignedInCpuMs: 50,
   /** Issue #32: 10,000 anonymous subscribers on one process. */
   fanoutManyP99Ms: 500,
+  /** Issue #32: the first thread on screen, median, on the demo page. */
+  firstThreadMs: 250,
   rssMb: 200,
 };
 
@@ -275,7 +277,7 @@ ${syncLine(r)}- Rapport's trivial query runs at ${((r.trivial.requestsPerSecond 
 - Live fan-out to ${r.fanoutMany.subscribers.toLocaleString('en')} visitors not signed in, one process, ${r.fanoutMany.rounds} replies: p50 ${r.fanoutMany.p50Ms.toFixed(0)} ms, p99 ${r.fanoutMany.p99Ms.toFixed(0)} ms (goal ≤ ${HTTP_GOALS.fanoutManyP99Ms} ms: ${pass(r.fanoutMany.p99Ms <= HTTP_GOALS.fanoutManyP99Ms)}), ${r.fanoutMany.missed} missed (goal 0: ${pass(r.fanoutMany.missed === 0)}); the server's CPU per reply ${cpu(r.fanoutMany)} ms, the bench's own (its subscribers reading) ${r.fanoutMany.benchCpuMsPerReply.toFixed(0)} ms; RSS after ${r.rss.fanoutMany ?? '—'} MB.
 - Server RSS: ${rssList(r.rss)} (goal ≤ ${HTTP_GOALS.rssMb} MB, but for the signed-in and 10,000-subscriber fan-outs: ${pass(peakRss(r) <= HTTP_GOALS.rssMb)}).
 - ${boundedLine(r)}
-- Widget, what the page loads at start (${r.widget.files.length} files: ${r.widget.files.join(', ')}): ${r.widget.minBytes.toLocaleString('en')} bytes minified, ${r.widget.gzipBytes.toLocaleString('en')} gzip, ${r.widget.brotliBytes.toLocaleString('en')} brotli; first thread on screen ${r.widget.firstRenderMs.toFixed(0)} ms after opening the demo page in Chromium (median of 7 fresh loads).`;
+- Widget, what the page loads at start (${r.widget.files.length} files: ${r.widget.files.join(', ')}): ${r.widget.minBytes.toLocaleString('en')} bytes minified, ${r.widget.gzipBytes.toLocaleString('en')} gzip, ${r.widget.brotliBytes.toLocaleString('en')} brotli; first thread on screen **${r.widget.firstRenderMs.toFixed(0)} ms** after opening the demo page in Chromium, the frame it is drawn in, read in the page (median of 7 fresh loads; goal ≤ ${HTTP_GOALS.firstThreadMs} ms: ${pass(r.widget.firstRenderMs <= HTTP_GOALS.firstThreadMs)}); ${r.widget.firstRenderHarnessMs.toFixed(0)} ms once Playwright's locator finds it (its selector engine runs on the page's main thread during the load).`;
   });
   return `## The server over HTTP (bench/http)
 

@@ -2,6 +2,12 @@
  * What a brand's visitors pay for the widget: the bytes of every script of it the page loads
  * before the first thread is on screen (widget.js and its chunks, as built, gzip and brotli) and
  * the time from opening the demo page in Chromium until then.
+ *
+ * That time is read in the page: the first frame in which the thread's title is shown (checked in
+ * each frame before it is drawn). Playwright's own way of waiting for it evaluates its selector
+ * engine and polls on the page's one main thread, during the load it measures: 100 ms and more on
+ * this VM (BENCHMARKS.md). It is still asked afterwards, as a check that the thread is the button
+ * a person would find, and its reading reported beside.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -13,8 +19,10 @@ export interface WidgetCost {
   minBytes: number;
   gzipBytes: number;
   brotliBytes: number;
-  /** Median of several loads, each in a fresh browser context (nothing cached). */
+  /** Median of several loads, each in a fresh browser context (nothing cached): the frame it is drawn in. */
   firstRenderMs: number;
+  /** The same loads, as Playwright sees the button once its locator finds it. */
+  firstRenderHarnessMs: number;
 }
 
 const DIST = new URL('../../../widget/dist/', import.meta.url);
@@ -28,6 +36,7 @@ export async function widgetCost(serverUrl: string, firstThread: string, loads =
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   const times: number[] = [];
+  const harnessTimes: number[] = [];
   try {
     for (let i = 0; i < loads; i++) {
       const context = await browser.newContext();
@@ -37,17 +46,21 @@ export async function widgetCost(serverUrl: string, firstThread: string, loads =
         const file = /\/(widget[\w.-]*\.js)(\?|$)/.exec(request.url())?.[1];
         if (file) scripts.add(file);
       });
+      await page.addInitScript(drawnAt, firstThread);
       await page.goto(serverUrl, { waitUntil: 'commit' });
+      // Both from the navigation's start, in the page's own clock.
+      times.push(
+        await page.evaluate(() => (window as unknown as { firstThreadDrawn: Promise<number> }).firstThreadDrawn),
+      );
       await page.getByRole('button', { name: firstThread, exact: true }).waitFor();
+      harnessTimes.push(await page.evaluate(() => performance.now()));
       if (i === 0) for (const file of scripts) loaded.add(file);
-      // From the navigation's start, in the page's own clock.
-      times.push(await page.evaluate(() => performance.now()));
       await context.close();
     }
   } finally {
     await browser.close();
   }
-  times.sort((a, b) => a - b);
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   const files = [...loaded].sort((a, b) => (a === 'widget.js' ? -1 : b === 'widget.js' ? 1 : a.localeCompare(b)));
   const bytes = files.map((file) => readFileSync(new URL(file, DIST)));
   const sum = (size: (b: Buffer) => number) => bytes.reduce((total, b) => total + size(b), 0);
@@ -56,6 +69,24 @@ export async function widgetCost(serverUrl: string, firstThread: string, loads =
     minBytes: sum((b) => b.length),
     gzipBytes: sum((b) => gzipSync(b, { level: 9 }).length),
     brotliBytes: sum((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length),
-    firstRenderMs: times[Math.floor(times.length / 2)] ?? Number.NaN,
+    firstRenderMs: median(times),
+    firstRenderHarnessMs: median(harnessTimes),
   };
+}
+
+/**
+ * Run in the page before its scripts: `firstThreadDrawn` resolves with the time of the first frame
+ * in which a visible button in the widget's list reads `title` (a frame's callbacks run before it
+ * is drawn, so that frame shows it).
+ */
+function drawnAt(title: string): void {
+  (window as unknown as { firstThreadDrawn: Promise<number> }).firstThreadDrawn = new Promise((resolve) => {
+    const look = (frame: number) => {
+      const list = document.querySelector('rapport-community')?.shadowRoot?.querySelector('rapport-thread-list');
+      const buttons = [...(list?.shadowRoot?.querySelectorAll('button') ?? [])];
+      if (buttons.some((button) => button.textContent?.trim() === title && button.checkVisibility())) resolve(frame);
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
 }

@@ -1,7 +1,19 @@
+const relativeTimes = new Map<string | undefined, Intl.RelativeTimeFormat>();
+
+/** One format per language: a list shows a time on every row. */
+function relativeTime(locale: string | undefined): Intl.RelativeTimeFormat {
+  let format = relativeTimes.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeTimes.set(locale, format);
+  }
+  return format;
+}
+
 /** "3 days ago", in `locale` (the browser's language without one). */
 export function timeAgo(iso: string, now = Date.now(), locale?: string): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeTime(locale);
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['year', 31_536_000],
     ['month', 2_592_000],

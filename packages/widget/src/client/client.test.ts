@@ -3,7 +3,7 @@
  * with each fragment once, answers read as JSON or as events (in parts, merged), a refused token
  * forgotten, and transient failures tried again only where that is harmless.
  */
-import { restoreFetch } from '@rapport/shared/testing/network.ts';
+import { holdRequests, restoreFetch } from '@rapport/shared/testing/network.ts';
 import { expect } from 'chai';
 import { newCommunity, server } from '../testing/harness.ts';
 import { readAnswer, withPart } from './answers.ts';
@@ -95,6 +95,7 @@ describe('the widget’s GraphQL client', () => {
   it("ends a customer's refused sign-in once, keeping their guest token, however many requests were refused", async () => {
     const c = await newCommunity();
     const id = await server<string>('post', { slug: c.slug, title: 'Twice refused', as: 'Alma' });
+    const other = await server<string>('post', { slug: c.slug, title: 'Also refused', as: 'Alma' });
     const guest = await server<string>('guest-token', { slug: c.slug, name: 'Gus' });
     localStorage.setItem(`rapport:guest:${c.slug}`, guest);
     const session = new Session(c.slug);
@@ -102,14 +103,53 @@ describe('the widget’s GraphQL client', () => {
     const changes: string[] = [];
     session.addEventListener('change', (e) => changes.push((e as CustomEvent<string>).detail));
     const client = createClient(c.endpoint, session, c.slug);
+    // Two different reads (the same one would share one request).
     const [a, b] = await Promise.all([
       client.query(THREAD, { c: c.slug, id }),
-      client.query(THREAD, { c: c.slug, id }),
+      client.query(THREAD, { c: c.slug, id: other }),
     ]);
     expect(a.data?.community?.thread?.title).to.equal('Twice refused');
-    expect(b.data?.community?.thread?.title).to.equal('Twice refused');
+    expect(b.data?.community?.thread?.title).to.equal('Also refused');
     expect(changes).to.deep.equal(['ended']);
     expect(session.guestToken).to.equal(guest);
+  });
+
+  it('shares the answer of the same query on its way, parts included, but not across a mutation', async () => {
+    const c = await newCommunity();
+    const id = await server<string>('post', { slug: c.slug, title: 'Asked twice', as: 'Alma' });
+    localStorage.setItem(`rapport:guest:${c.slug}`, await server<string>('guest-token', { slug: c.slug, name: 'Bo' }));
+    const client = createClient(c.endpoint, new Session(c.slug), c.slug);
+    // Answered once first: only the requests this test makes are counted.
+    await client.query(THREAD, { c: c.slug, id });
+    const real = window.fetch;
+    const sent: string[] = [];
+    window.fetch = (input, init) => {
+      sent.push(String(init?.body).slice(10, 20));
+      return real(input, init);
+    };
+    const parts: unknown[] = [];
+    const [a, b] = await Promise.all([
+      client.query(THREAD, { c: c.slug, id }),
+      client.query(THREAD, { c: c.slug, id }, (part) => parts.push(part.data?.community?.thread?.title)),
+    ]);
+    expect(sent).to.have.length(1);
+    expect(a.data?.community?.thread?.title).to.equal('Asked twice');
+    expect(b.data).to.deep.equal(a.data);
+    expect(parts).to.deep.equal(['Asked twice']);
+
+    // A read on its way when a vote is cast is not shared with a read sent after it.
+    sent.length = 0;
+    const hold = holdRequests('query T(', 'answer');
+    const before = client.query(THREAD, { c: c.slug, id });
+    await client.mutation(VOTE, { id });
+    const after = client.query(THREAD, { c: c.slug, id });
+    hold.release();
+    await Promise.all([before, after]);
+    expect(sent.map((body) => (body.startsWith('query T') ? 'query' : 'vote'))).to.deep.equal([
+      'query',
+      'vote',
+      'query',
+    ]);
   });
 
   it('answers a query with the fragments it uses, and forgets a token the server refuses', async () => {

@@ -29,7 +29,11 @@ export interface Result<Data> {
  * - queries, and mutations sent with an idempotency key, are tried again after a network error or
  *   a brief outage, up to four attempts (shared/client/retry-policy.ts); subscriptions reconnect on
  *   their own terms (shared/client/live.ts);
- * - an answer in parts (@defer) is reported part by part, each merged into the one before.
+ * - an answer in parts (@defer) is reported part by part, each merged into the one before;
+ * - a query asked again while the same one (same text, variables and token) is on its way shares
+ *   its answer, parts included: the widget asks for its first page while its list is still being
+ *   drawn (components/rapport-community.ts). Never across a mutation: a query sent after one is
+ *   sent anew, so it sees what the mutation changed.
  * No document cache: components keep their own state.
  */
 export interface Client {
@@ -125,9 +129,42 @@ export function createClient(endpoint: string, session: Session, community: stri
     }
   }
 
+  interface Shared {
+    latest?: Result<unknown>;
+    onParts: Set<(result: Result<unknown>) => void>;
+    done: Promise<Result<unknown>>;
+  }
+  const onTheirWay = new Map<string, Shared>();
+
+  /** A query, sharing the answer of the same one already on its way. */
+  function query<Data>(document: Doc, variables: unknown, onPart?: (result: Result<Data>) => void) {
+    const key = `${session.token}\n${String(document)}\n${JSON.stringify(variables)}`;
+    let shared = onTheirWay.get(key);
+    if (!shared) {
+      const sharing: Shared = { onParts: new Set(), done: Promise.resolve({}) };
+      sharing.done = request('query', document, variables, (part) => {
+        sharing.latest = part;
+        for (const each of sharing.onParts) each(part);
+      }).finally(() => {
+        if (onTheirWay.get(key) === sharing) onTheirWay.delete(key);
+      });
+      onTheirWay.set(key, sharing);
+      shared = sharing;
+    }
+    if (onPart) {
+      const each = onPart as (result: Result<unknown>) => void;
+      if (shared.latest) each(shared.latest);
+      shared.onParts.add(each);
+    }
+    return shared.done as Promise<Result<Data>>;
+  }
+
   return {
-    query: (document, variables, onPart) => request('query', document, variables, onPart),
-    mutation: (document, variables) => request('mutation', document, variables),
+    query,
+    mutation: (document, variables) => {
+      onTheirWay.clear();
+      return request('mutation', document, variables);
+    },
     live: (document, variables) => (sink) => {
       const stop = new AbortController();
       const open = () => {

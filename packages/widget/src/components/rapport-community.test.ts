@@ -50,6 +50,26 @@ describe('<rapport-community>', () => {
     }
   });
 
+  it('sends both first requests the moment it is added in view, the list sharing its answer', async () => {
+    const c = await newCommunity();
+    await server('post', { slug: c.slug, title: 'Straight away' });
+    const realFetch = window.fetch;
+    const sent: string[] = [];
+    window.fetch = (input, init) => {
+      sent.push(/(?:query|mutation) (\w+)/.exec(String(init?.body ?? ''))?.[1] ?? '');
+      return realFetch(input, init);
+    };
+    const element = document.createElement('rapport-community');
+    element.setAttribute('community', c.slug);
+    element.setAttribute('endpoint', c.endpoint);
+    document.body.append(element);
+    // At once: not after an observer's first answer, nor once the list is drawn.
+    await Promise.resolve();
+    expect([...sent].sort()).to.deep.equal(['WidgetCommunity', 'WidgetThreads']);
+    await waitFor(() => listedTitles(element).length === 1, 'the list');
+    expect(sent.filter((operation) => operation === 'WidgetThreads')).to.have.length(1);
+  });
+
   it('drops a guest token the server no longer knows and keeps working', async () => {
     const c = await newCommunity();
     await server('post', { slug: c.slug, title: 'Still readable' });

@@ -1,5 +1,6 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { directionOf } from '@rapport/shared/i18n/locales.ts';
+import { prepareFormats } from '@rapport/shared/i18n/message-format.ts';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { type App, NavigateEvent, type Route } from '../app.ts';
@@ -10,6 +11,7 @@ import { problemOf } from '../client/errors.ts';
 import { Session, type SessionChange } from '../client/session.ts';
 import { recordArrival } from '../client/share.ts';
 import { COMMUNITY, SET_MY_LOCALE } from '../graphql/community.ts';
+import { THREAD_LIST } from '../graphql/documents.ts';
 import { chooseLocale, hasLocaleClaim } from '../i18n/choose-locale.ts';
 import { currentLocale, setLocale, t } from '../i18n/localize.ts';
 import { loadFailed, loading } from '../i18n/words.ts';
@@ -18,8 +20,11 @@ import { communityTabs } from './community-tabs.ts';
 import type { GuestDialog } from './guest-dialog.ts';
 import { communityStyles } from './rapport-community.styles.ts';
 import type { RoadmapView } from './roadmap-view.ts';
-import type { ThreadList } from './thread-list.ts';
+import { listVariables, type ThreadList } from './thread-list.ts';
 import type { ThreadView } from './thread-view.ts';
+
+/** How near the viewport the element starts: within a screen's worth of it. */
+const NEAR_PX = 400;
 
 /** Each view other than the list is its own chunk, loaded when it is first opened. */
 const VIEWS: Partial<Record<Route['name'], () => Promise<unknown>>> = {
@@ -93,7 +98,13 @@ export class RapportCommunity extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onPopState);
-    // Lazy: nothing is fetched until the element is within a screen of the viewport.
+    // Lazy: nothing is fetched until the element is within a screen of the viewport. Already
+    // there, it starts now, not after the next frame (when an observer first answers); in a
+    // microtask, so that a page setting its attributes right after adding it is heard.
+    if (this.#nearViewport()) {
+      queueMicrotask(() => this.#start());
+      return;
+    }
     this.#observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
@@ -101,9 +112,21 @@ export class RapportCommunity extends LitElement {
           this.#start();
         }
       },
-      { rootMargin: '400px' },
+      { rootMargin: `${NEAR_PX}px` },
     );
     this.#observer.observe(this);
+  }
+
+  #nearViewport(): boolean {
+    // Not rendered (display: none, or a browser without checkVisibility): the observer decides.
+    if (!this.checkVisibility?.()) return false;
+    const box = this.getBoundingClientRect();
+    return (
+      box.top < innerHeight + NEAR_PX &&
+      box.bottom > -NEAR_PX &&
+      box.left < innerWidth + NEAR_PX &&
+      box.right > -NEAR_PX
+    );
   }
 
   override disconnectedCallback(): void {
@@ -175,6 +198,10 @@ export class RapportCommunity extends LitElement {
       });
     }
     void this.#loadCommunity();
+    // The list's first page goes out with the community, not once the list is drawn (a frame
+    // later); the list, asking the same, shares this answer (client/client.ts).
+    void client.query(THREAD_LIST, listVariables(this.#app));
+    prepareFormats(currentLocale());
   }
 
   #guestDialog(): GuestDialog | null {

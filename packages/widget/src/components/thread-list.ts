@@ -13,6 +13,25 @@ import { kindNames, loadFailed, loading, replyCount, sortNames, statusNames } fr
 const PAGE = 20;
 const SEARCH_DELAY_MS = 300;
 
+/** How the list is sorted and filtered (its toolbar). */
+type Filter = Pick<ThreadList, 'orderBy' | 'kind' | 'status' | 'search'>;
+
+/** The list's query: a page of threads as `filter` asks, after the cursor `after`; by default the first page shown. */
+export const listVariables = (
+  app: App,
+  filter: Filter = { orderBy: 'TOP', kind: '', status: '', search: '' },
+  after: string | null = null,
+) => ({
+  community: app.community,
+  first: PAGE,
+  after,
+  orderBy: filter.orderBy,
+  kind: filter.kind ? [filter.kind] : null,
+  status: filter.status ? [filter.status] : null,
+  search: filter.search.trim() || null,
+  signedIn: app.session.token !== null,
+});
+
 /** Browse the community: sort, filter, search as you type, and "Load more". */
 export class ThreadList extends LitElement {
   static override properties = {
@@ -136,16 +155,7 @@ export class ThreadList extends LitElement {
     const before = more ? this.threads : [];
     this.loading = true;
     this.problem = '';
-    const variables = {
-      community: this.app.community,
-      first: PAGE,
-      after: more ? this.pageInfo.endCursor : null,
-      orderBy: this.orderBy,
-      kind: this.kind ? [this.kind] : null,
-      status: this.status ? [this.status] : null,
-      search: this.search.trim() || null,
-      signedIn: this.app.session.token !== null,
-    };
+    const variables = listVariables(this.app, this, more ? this.pageInfo.endCursor : null);
     // The rows paint with the first part; whether the viewer voted arrives deferred (in the same
     // response when the server has it at hand).
     const result = await this.app.client.query(THREAD_LIST, variables, (part) => {
