@@ -30,10 +30,10 @@ export interface Result<Data> {
  *   a brief outage, up to four attempts (shared/client/retry-policy.ts); subscriptions reconnect on
  *   their own terms (shared/client/live.ts);
  * - an answer in parts (@defer) is reported part by part, each merged into the one before;
- * - a query asked again while the same one (same text, variables and token) is on its way shares
- *   its answer, parts included: the widget asks for its first page while its list is still being
- *   drawn (components/rapport-community.ts). Never across a mutation: a query sent after one is
- *   sent anew, so it sees what the mutation changed.
+ * - a query can be sent ahead (`prefetch`), for a component that will ask for it once drawn: the
+ *   first same query (text, variables and token) asked while it is on its way takes its answer,
+ *   parts included. No other query is ever shared (a read asked again wants what is there now),
+ *   nor one sent ahead across a mutation (the read after it must see what it changed).
  * No document cache: components keep their own state.
  */
 export interface Client {
@@ -43,6 +43,8 @@ export interface Client {
     variables: Variables,
     onPart?: (result: Result<Data>) => void,
   ): Promise<Result<Data>>;
+  /** Sends a query ahead: the first same `query` asked while it is on its way takes its answer. */
+  prefetch<Data, Variables>(document: Doc<Data, Variables>, variables: Variables): void;
   mutation<Data, Variables>(document: Doc<Data, Variables>, variables: Variables): Promise<Result<Data>>;
   /** A subscription, for keepSubscribed. */
   live<Data, Variables>(document: Doc<Data, Variables>, variables: Variables): Subscribe<Data>;
@@ -129,40 +131,45 @@ export function createClient(endpoint: string, session: Session, community: stri
     }
   }
 
-  interface Shared {
+  interface SentAhead {
     latest?: Result<unknown>;
-    onParts: Set<(result: Result<unknown>) => void>;
+    onPart?: (result: Result<unknown>) => void;
     done: Promise<Result<unknown>>;
   }
-  const onTheirWay = new Map<string, Shared>();
+  const sentAhead = new Map<string, SentAhead>();
+  const keyOf = (document: Doc, variables: unknown) =>
+    `${session.token}\n${String(document)}\n${JSON.stringify(variables)}`;
 
-  /** A query, sharing the answer of the same one already on its way. */
+  function prefetch(document: Doc, variables: unknown): void {
+    const key = keyOf(document, variables);
+    const ahead: SentAhead = { done: Promise.resolve({}) };
+    ahead.done = request('query', document, variables, (part) => {
+      ahead.latest = part;
+      ahead.onPart?.(part);
+    }).finally(() => {
+      if (sentAhead.get(key) === ahead) sentAhead.delete(key);
+    });
+    sentAhead.set(key, ahead);
+  }
+
+  /** A query: the answer of the same one sent ahead and still on its way, else its own. */
   function query<Data>(document: Doc, variables: unknown, onPart?: (result: Result<Data>) => void) {
-    const key = `${session.token}\n${String(document)}\n${JSON.stringify(variables)}`;
-    let shared = onTheirWay.get(key);
-    if (!shared) {
-      const sharing: Shared = { onParts: new Set(), done: Promise.resolve({}) };
-      sharing.done = request('query', document, variables, (part) => {
-        sharing.latest = part;
-        for (const each of sharing.onParts) each(part);
-      }).finally(() => {
-        if (onTheirWay.get(key) === sharing) onTheirWay.delete(key);
-      });
-      onTheirWay.set(key, sharing);
-      shared = sharing;
-    }
+    const key = keyOf(document, variables);
+    const ahead = sentAhead.get(key);
+    if (!ahead) return request('query', document, variables, onPart);
+    sentAhead.delete(key);
     if (onPart) {
-      const each = onPart as (result: Result<unknown>) => void;
-      if (shared.latest) each(shared.latest);
-      shared.onParts.add(each);
+      ahead.onPart = onPart as (result: Result<unknown>) => void;
+      if (ahead.latest) ahead.onPart(ahead.latest);
     }
-    return shared.done as Promise<Result<Data>>;
+    return ahead.done as Promise<Result<Data>>;
   }
 
   return {
     query,
+    prefetch,
     mutation: (document, variables) => {
-      onTheirWay.clear();
+      sentAhead.clear();
       return request('mutation', document, variables);
     },
     live: (document, variables) => (sink) => {

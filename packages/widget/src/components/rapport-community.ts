@@ -199,8 +199,8 @@ export class RapportCommunity extends LitElement {
     }
     void this.#loadCommunity();
     // The list's first page goes out with the community, not once the list is drawn (a frame
-    // later); the list, asking the same, shares this answer (client/client.ts).
-    void client.query(THREAD_LIST, listVariables(this.#app));
+    // later); the list, asking the same, takes this answer (client/client.ts).
+    client.prefetch(THREAD_LIST, listVariables(this.#app));
     prepareFormats(currentLocale());
   }
 
