@@ -42,21 +42,30 @@ const minifyTemplates: Plugin = {
 };
 
 /**
- * `entry` bundled for the browser into `outfile`, with the code loaded by `import()` in chunks beside
- * it (named after it, e.g. widget-account-panel-HASH.js), fetched only when first needed.
+ * `entry` bundled for the browser: `outfile` (widget.js) only names the start chunk beside it
+ * (widget-start-HASH.js), which holds everything the page runs at start; the code loaded with
+ * `import()` is in chunks of its own (widget-account-panel-HASH.js), fetched when first needed.
  *
- * rolldown, not esbuild, because of where shared code goes: esbuild puts every module that a chunk
- * also uses into chunks of its own, so the page fetched widget.js and then, one round trip later,
- * eleven chunks before it could start. rolldown keeps what the entry loads anyway in the entry
- * (`preserveEntrySignatures: 'allow-extension'` lets later chunks import it from there): one file
- * at start. Before and after are in BENCHMARKS.md (issue #32).
+ * rolldown, not esbuild, because of where shared code goes: esbuild put every module that a later
+ * chunk also uses into chunks of their own, so the page fetched widget.js and then, once it was
+ * parsed, eleven chunks. rolldown keeps what the start loads anyway in the start chunk
+ * (`preserveEntrySignatures: 'allow-extension'` lets later chunks import it from there). The later
+ * chunks import that chunk, never widget.js: a page may load widget.js under another address
+ * (`widget.js?v=2`), and they must share its one copy of the code (its language, its session).
+ * Before and after are in BENCHMARKS.md (issue #32).
  */
 export async function bundle(entry: URL, outfile: URL): Promise<void> {
   const name = outfile.pathname.replace(/^.*\//, '').replace(/\.js$/, '');
+  const names: Plugin = {
+    name: 'entry-names-the-start',
+    resolveId: (id) => (id === FACADE ? id : null),
+    load: (id) => (id === FACADE ? `export * from ${JSON.stringify(entry.pathname)};` : null),
+  };
+  const watching = process.argv.includes('--watch');
   const input = {
-    input: entry.pathname,
+    input: { [name]: FACADE, start: entry.pathname },
     preserveEntrySignatures: 'allow-extension' as const,
-    plugins: [minifyTemplates],
+    plugins: [names, minifyTemplates],
     transform: {
       target: 'es2022',
       // @urql/core (the console's client) reads process.env.NODE_ENV: fixed at build time.
@@ -66,14 +75,15 @@ export async function bundle(entry: URL, outfile: URL): Promise<void> {
   const output = {
     dir: new URL('.', outfile).pathname,
     format: 'esm' as const,
-    entryFileNames: `${name}.js`,
+    entryFileNames: (chunk: { name: string }) => (chunk.name === name ? `${name}.js` : `${name}-[name]-[hash].js`),
     chunkFileNames: `${name}-[name]-[hash].js`,
     minify: true,
-    comments: { legal: false },
-    // Chunks of an earlier build go: their names change with every build.
-    cleanDir: true,
+    comments: false,
+    // Chunks of an earlier build go (their names change with every build); not while watching,
+    // where the console's index.html is copied beside them once.
+    cleanDir: !watching,
   };
-  if (process.argv.includes('--watch')) {
+  if (watching) {
     watch({ ...input, output }).on('event', (event) => {
       if (event.code === 'BUNDLE_END') void event.result.close();
       if (event.code === 'ERROR') console.error(event.error);
@@ -87,6 +97,9 @@ export async function bundle(entry: URL, outfile: URL): Promise<void> {
     await built.close();
   }
 }
+
+/** The module widget.js is made of: it re-exports the start chunk. */
+const FACADE = '\0rapport-entry';
 
 /**
  * The server as one ES module for Node (what `pnpm start` runs). Run from its TypeScript sources,

@@ -49,7 +49,6 @@ const FORWARDED_HEADERS = [
   'x-graphql-yoga-csrf',
 ];
 
-/** Passes a request through to Rapport and its answer (streamed: SSE and @defer) back. */
 /**
  * Resolves once the server grants `origin` CORS for `slug`. Its origins are written to the
  * database directly, which the server's cache hears of within a second (http/cors.ts): the page's
@@ -66,6 +65,7 @@ async function embeddable(endpoint: string, slug: string, origin: string): Promi
   throw new Error(`The test server never granted ${origin} CORS for ${slug}`);
 }
 
+/** Passes a request through to Rapport and its answer (streamed: SSE and @defer) back. */
 async function proxy(ctx: KoaContext, endpoint: string): Promise<void> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {

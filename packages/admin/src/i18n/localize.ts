@@ -8,7 +8,7 @@ import { firstLocale, LOCALES, type Locale, SOURCE_LOCALE } from '@rapport/share
 import { formatMessage, type MessageValues } from '@rapport/shared/i18n/message-format.ts';
 
 /** Each locale's messages: a chunk of its own, named one by one so the bundler makes one chunk each. */
-const MODULES: Record<string, () => Promise<LocaleModule>> = {
+const MODULES = {
   de: () => import('../generated/locales/de.ts'),
   fr: () => import('../generated/locales/fr.ts'),
   es: () => import('../generated/locales/es.ts'),
@@ -22,12 +22,12 @@ const MODULES: Record<string, () => Promise<LocaleModule>> = {
   ko: () => import('../generated/locales/ko.ts'),
   ar: () => import('../generated/locales/ar.ts'),
   he: () => import('../generated/locales/he.ts'),
-};
+} satisfies Record<Exclude<Locale, typeof SOURCE_LOCALE>, () => Promise<LocaleModule>>;
 
 const config = {
   sourceLocale: SOURCE_LOCALE,
   targetLocales: LOCALES.filter((locale) => locale !== SOURCE_LOCALE),
-  loadLocale: (locale: string) => (MODULES[locale] as () => Promise<LocaleModule>)(),
+  loadLocale: (locale: string) => MODULES[locale as keyof typeof MODULES](),
 };
 
 /**

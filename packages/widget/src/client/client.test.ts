@@ -103,7 +103,7 @@ describe('the widget’s GraphQL client', () => {
     const changes: string[] = [];
     session.addEventListener('change', (e) => changes.push((e as CustomEvent<string>).detail));
     const client = createClient(c.endpoint, session, c.slug);
-    // Two different reads (the same one would share one request).
+    // Two different reads: each is refused and sent again without the token.
     const [a, b] = await Promise.all([
       client.query(THREAD, { c: c.slug, id }),
       client.query(THREAD, { c: c.slug, id: other }),

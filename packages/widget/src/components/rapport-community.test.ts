@@ -70,6 +70,23 @@ describe('<rapport-community>', () => {
     expect(sent.filter((operation) => operation === 'WidgetThreads')).to.have.length(1);
   });
 
+  it('does not start when the page takes it away in the task that added it', async () => {
+    const c = await newCommunity();
+    const realFetch = window.fetch;
+    const sent: string[] = [];
+    window.fetch = (input, init) => {
+      sent.push(String(init?.body ?? ''));
+      return realFetch(input, init);
+    };
+    const element = document.createElement('rapport-community');
+    element.setAttribute('community', c.slug);
+    element.setAttribute('endpoint', c.endpoint);
+    document.body.append(element);
+    element.remove();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sent).to.deep.equal([]);
+  });
+
   it('drops a guest token the server no longer knows and keeps working', async () => {
     const c = await newCommunity();
     await server('post', { slug: c.slug, title: 'Still readable' });
@@ -129,9 +146,12 @@ describe('<rapport-community>', () => {
     unknown.setAttribute('community', 'no-such-community');
     unknown.setAttribute('endpoint', c.endpoint);
     document.body.append(unknown);
+    // The server reads a slug it has not seen at most once a second (http/cors.ts), and it just
+    // read them for `c`: the first requests may be refused, and are tried again after pauses.
     await waitFor(
       () => find(unknown, '[role=alert]')?.textContent?.includes('no-such-community'),
       'the unknown community',
+      15_000,
     );
   });
 

@@ -8,6 +8,7 @@ import { pushRoute, routeOfAddress } from '../client/address.ts';
 import { applyBrandTheme, markNewsSeen, newsSeenAt } from '../client/brand-look.ts';
 import { createClient } from '../client/client.ts';
 import { problemOf } from '../client/errors.ts';
+import { whenNearViewport } from '../client/near-viewport.ts';
 import { Session, type SessionChange } from '../client/session.ts';
 import { recordArrival } from '../client/share.ts';
 import { COMMUNITY, SET_MY_LOCALE } from '../graphql/community.ts';
@@ -22,9 +23,6 @@ import { communityStyles } from './rapport-community.styles.ts';
 import type { RoadmapView } from './roadmap-view.ts';
 import { listVariables, type ThreadList } from './thread-list.ts';
 import type { ThreadView } from './thread-view.ts';
-
-/** How near the viewport the element starts: within a screen's worth of it. */
-const NEAR_PX = 400;
 
 /** Each view other than the list is its own chunk, loaded when it is first opened. */
 const VIEWS: Partial<Record<Route['name'], () => Promise<unknown>>> = {
@@ -85,7 +83,7 @@ export class RapportCommunity extends LitElement {
   /** The ask cards are loaded (a signed-in member: the brand may have asked them something). */
   asks = false;
   #app: App | undefined;
-  #observer: IntersectionObserver | undefined;
+  #stopWatching: (() => void) | undefined;
   #returnTo: string | undefined;
   #themeSheet: CSSStyleSheet | undefined;
   #stopLive: (() => void) | undefined;
@@ -98,40 +96,13 @@ export class RapportCommunity extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onPopState);
-    // Lazy: nothing is fetched until the element is within a screen of the viewport. Already
-    // there, it starts now, not after the next frame (when an observer first answers); in a
-    // microtask, so that a page setting its attributes right after adding it is heard.
-    if (this.#nearViewport()) {
-      queueMicrotask(() => this.#start());
-      return;
-    }
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          this.#observer?.disconnect();
-          this.#start();
-        }
-      },
-      { rootMargin: `${NEAR_PX}px` },
-    );
-    this.#observer.observe(this);
-  }
-
-  #nearViewport(): boolean {
-    // Not rendered (display: none, or a browser without checkVisibility): the observer decides.
-    if (!this.checkVisibility?.()) return false;
-    const box = this.getBoundingClientRect();
-    return (
-      box.top < innerHeight + NEAR_PX &&
-      box.bottom > -NEAR_PX &&
-      box.left < innerWidth + NEAR_PX &&
-      box.right > -NEAR_PX
-    );
+    // Lazy: nothing is fetched until the element is within a screen of the viewport.
+    this.#stopWatching = whenNearViewport(this, () => this.#start());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#observer?.disconnect();
+    this.#stopWatching?.();
     window.removeEventListener('popstate', this.#onPopState);
     this.#stopLive?.();
   }
@@ -198,9 +169,11 @@ export class RapportCommunity extends LitElement {
       });
     }
     void this.#loadCommunity();
-    // The list's first page goes out with the community, not once the list is drawn (a frame
-    // later); the list, asking the same, takes this answer (client/client.ts).
+    // The list's first page goes out with the community's, not after the first render draws the
+    // list; the list, asking the same, takes this answer (client/client.ts).
     client.prefetch(THREAD_LIST, listVariables(this.#app));
+    // The page's first Intl object costs about 20 ms (ICU loads its data, for every language at
+    // once): paid while those requests are out, not after their answers.
     prepareFormats(currentLocale());
   }
 

@@ -16,12 +16,11 @@ const SEARCH_DELAY_MS = 300;
 /** How the list is sorted and filtered (its toolbar). */
 type Filter = Pick<ThreadList, 'orderBy' | 'kind' | 'status' | 'search'>;
 
+/** The list as it opens: the top threads, unfiltered. */
+const OPENING: Filter = { orderBy: 'TOP', kind: '', status: '', search: '' };
+
 /** The list's query: a page of threads as `filter` asks, after the cursor `after`; by default the first page shown. */
-export const listVariables = (
-  app: App,
-  filter: Filter = { orderBy: 'TOP', kind: '', status: '', search: '' },
-  after: string | null = null,
-) => ({
+export const listVariables = (app: App, filter: Filter = OPENING, after: string | null = null) => ({
   community: app.community,
   first: PAGE,
   after,
@@ -128,10 +127,10 @@ export class ThreadList extends LitElement {
   ];
 
   declare app: App;
-  orderBy: ThreadOrder = 'TOP';
-  kind: ThreadKind | '' = '';
-  status: ThreadStatus | '' = '';
-  search = '';
+  orderBy: ThreadOrder = OPENING.orderBy;
+  kind: ThreadKind | '' = OPENING.kind;
+  status: ThreadStatus | '' = OPENING.status;
+  search: string = OPENING.search;
   threads: ThreadSummary[] = [];
   pageInfo: PageInfo = { hasNextPage: false, endCursor: null };
   loading = false;

@@ -3,9 +3,9 @@
  * locale's messages are a chunk of their own, named one by one so the bundler makes one chunk each.
  */
 import { configureLocalization, type LocaleModule } from '@lit/localize';
-import { LOCALES, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
+import { LOCALES, type Locale, SOURCE_LOCALE } from '@rapport/shared/i18n/locales.ts';
 
-const MODULES: Record<string, () => Promise<LocaleModule>> = {
+const MODULES = {
   de: () => import('../generated/locales/de.ts'),
   fr: () => import('../generated/locales/fr.ts'),
   es: () => import('../generated/locales/es.ts'),
@@ -19,10 +19,10 @@ const MODULES: Record<string, () => Promise<LocaleModule>> = {
   ko: () => import('../generated/locales/ko.ts'),
   ar: () => import('../generated/locales/ar.ts'),
   he: () => import('../generated/locales/he.ts'),
-};
+} satisfies Record<Exclude<Locale, typeof SOURCE_LOCALE>, () => Promise<LocaleModule>>;
 
 export const localization = configureLocalization({
   sourceLocale: SOURCE_LOCALE,
   targetLocales: LOCALES.filter((locale) => locale !== SOURCE_LOCALE),
-  loadLocale: (locale) => (MODULES[locale] as () => Promise<LocaleModule>)(),
+  loadLocale: (locale) => MODULES[locale as keyof typeof MODULES](),
 });
