@@ -19,7 +19,7 @@ import { GraphQLClient } from '../../src/testing/graphql-client.ts';
 import { type ServerProcess, startServerProcess } from '../../src/testing/process.ts';
 import { benchDatabase } from '../database.ts';
 import { generateWidgetData, type WidgetSizes } from './data.ts';
-import { type FanoutResult, fanout } from './fanout.ts';
+import { cpuMs, type FanoutResult, fanout } from './fanout.ts';
 import { type LoadResult, load, rssMb } from './load.ts';
 import { type WidgetCost, widgetCost } from './widget.ts';
 
@@ -94,6 +94,16 @@ export const benchServerEnv = (databaseUrl: string, redisUrl: string): Record<st
   RATE_LIMIT_MULTIPLIER: '1000000',
   BACKGROUND_JOBS: 'false',
 });
+
+/** Resolves once process `pid` used under 5 % of a core for two quarter-seconds running (30 s at most). */
+async function atRest(pid: number): Promise<void> {
+  const until = performance.now() + 30_000;
+  for (let quiet = 0; quiet < 2 && performance.now() < until; ) {
+    const before = cpuMs(pid);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    quiet = cpuMs(pid) - before < 250 * 0.05 ? quiet + 1 : 0;
+  }
+}
 
 /** A server process on `env`, once it says it is ready, and how long that took. */
 export async function readyAfter(env: Record<string, string>): Promise<{ server: ServerProcess; seconds: number }> {
@@ -284,6 +294,8 @@ export async function benchHttp(
       `  ${dialect}: fan-out to ${options.subscribers * 10} on one process: p50 ${fanoutMany.p50Ms.toFixed(0)} ms, p99 ${fanoutMany.p99Ms.toFixed(0)} ms, ${fanoutMany.missed} missed, ${fanoutMany.cpuMsPerReply?.toFixed(0)} ms CPU a reply, RSS ${rss.fanoutMany} MB`,
     );
 
+    // A page opened on a server at rest, not one still letting 10,000 streams go.
+    await atRest(pid);
     const widget = await widgetCost(a.url, 'Offer a lighter version of the Ridge 2 tent');
     log(
       `  ${dialect}: first thread drawn at ${widget.firstRenderMs.toFixed(0)} ms (${widget.firstRenderHarnessMs.toFixed(0)} ms as Playwright sees it)`,
