@@ -2,10 +2,10 @@
 const NEAR_PX = 400;
 
 /**
- * Calls `start` once `element` is within NEAR_PX of the viewport; returns how to stop watching.
- * Already there, it starts in a microtask (so that a page setting attributes right after adding
- * the element is heard), not after the next frame, when an observer first answers. Returns a
- * function that stops watching (and cancels that microtask).
+ * Calls `start` once `element` is within NEAR_PX of the viewport, and returns how to stop watching
+ * (which also cancels a start not yet made). Already there, it starts in a microtask (so that a
+ * page setting attributes right after adding the element is heard), not after the next frame,
+ * when an observer first answers.
  */
 export function whenNearViewport(element: Element, start: () => void): () => void {
   if (isNear(element)) {
