@@ -23,21 +23,25 @@ export const COMMUNITY_PARAM = 'community';
  */
 export function createCorsPolicy({ orm, publicUrl, ttlMs = 10_000 }: CorsOptions) {
   const own = () => new URL(publicUrl()).origin;
-  let cached: { bySlug: Map<string, Set<string>>; at: number } | undefined;
+  let cached: { bySlug: Map<string, Set<string>>; unknown: Set<string>; at: number } | undefined;
 
   /**
    * The lists by slug, read again after `ttlMs`, or sooner (at most once a second) for a community
    * not in them yet: a community made a moment ago is embeddable at once, and made-up slugs cannot
-   * make every request read the table.
+   * make every request read the table. A slug asked for before the last read and missing from it is
+   * 'unknown' until the next: a widget's requests come in twos, and the second must not be refused
+   * where the first was granted. Slugs join that set only when they cause a read, and it is
+   * emptied with every full read, so it stays small.
    */
   async function originsOf(slug: string): Promise<Set<string> | 'unknown' | 'not yet'> {
     const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
     if (age > ttlMs || (!cached?.bySlug.has(slug) && age > NEW_COMMUNITY_MS)) {
-      cached = { bySlug: await embedOriginsBySlug(orm.em.fork()), at: Date.now() };
-      return cached.bySlug.get(slug) ?? 'unknown';
+      const bySlug = await embedOriginsBySlug(orm.em.fork());
+      const asked = age > ttlMs ? [slug] : [...(cached?.unknown ?? []), slug];
+      cached = { bySlug, unknown: new Set(asked.filter((s) => !bySlug.has(s))), at: Date.now() };
     }
-    // Not there, read less than a second ago: it may have been made since. No grant until read again.
-    return cached?.bySlug.get(slug) ?? 'not yet';
+    // Missing, and asked for only since the last read: it may have been made since. No grant yet.
+    return cached?.bySlug.get(slug) ?? (cached?.unknown.has(slug) ? 'unknown' : 'not yet');
   }
 
   return {
@@ -47,15 +51,11 @@ export function createCorsPolicy({ orm, publicUrl, ttlMs = 10_000 }: CorsOptions
       if (origin === own()) return true;
       if (!community) return false;
       const origins = await originsOf(community);
-      // A community that does not exist (just read again) has nothing to read, and the request
+      // A community that does not exist (missing from the last read) has nothing to read, and the request
       // may reach no other: granted, so the page's author is told the name is wrong rather than
       // "network error".
       if (origins === 'unknown') return true;
       return origins !== 'not yet' && origins.has(origin);
-    },
-    /** Forget the cached lists (after a community's origins change in this process). */
-    invalidate(): void {
-      cached = undefined;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -178,5 +179,24 @@ describe('CORS', () => {
     const token = await guestToken(server.client(), b.slug, 'Bea');
     const signedIn = await post('http://brand.example', a.slug, '{ viewer { kind } }', token);
     expect((await signedIn.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('grants every request for a community that does not exist, so the page is told the name is wrong', async () => {
+    const granted = async (slug: string) =>
+      (await preflight('http://brand.example', slug)).headers.get('access-control-allow-origin') !== null;
+    const slug = `no-such-${randomUUID().slice(0, 8)}`;
+    // A slug not seen is read at most once a second: the first grant may take that long.
+    for (let tries = 0; !(await granted(slug)); tries++) {
+      expect(tries, 'a grant for a made-up slug').toBeLessThan(30);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // Another made-up slug in the same second waits for the next read (made-up slugs cannot make
+    // every request read the table).
+    expect(await granted(`${slug}-too`)).toBe(false);
+    // The widget's second request, sent at once: granted too, and answered (there is no such community).
+    const answer = await post('http://brand.example', slug, `{ community(slug: "${slug}") { name } }`);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('http://brand.example');
+    expect(await answer.json()).toEqual({ data: { community: null } });
+    expect(await granted(slug)).toBe(true);
   });
 });
