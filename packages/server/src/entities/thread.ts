@@ -18,7 +18,7 @@ const ThreadSchema = defineEntity({
   name: 'Thread',
   indexes: [
     { properties: ['community', 'createdAt', 'id'] },
-    { properties: ['community', 'voteCount', 'id'] },
+    { properties: ['community', 'voteCount', 'createdAt', 'id'] },
     { properties: ['community', 'trendingScore', 'id'] },
     { properties: ['community', 'status'] },
     { properties: ['community', 'firstStaffReplyAt'] },
