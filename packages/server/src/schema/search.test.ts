@@ -393,4 +393,16 @@ describe('a word in more texts than are ranked', () => {
     expect(await similar('Gadget hinge broken')).toEqual([{ id: hinge, title: 'Hinge squeaks' }]);
     expect(await similar('Gadget')).toHaveLength(5);
   });
+
+  it('finds every word of a search where some are in many texts', async () => {
+    // The threads above: "gadget" is in COMMON_IN texts and more, "hinge" and "squeaks" in few.
+    await postThread(api, bo, { title: 'Door hinge', body: 'The door hinge squeaks at night.' });
+    expect(await titles('gadget hinge')).toEqual(['Hinge squeaks']);
+    expect(await titles('squeaks hinge')).toEqual(expect.arrayContaining(['Hinge squeaks', 'Door hinge']));
+    expect(await titles('gadget squeaks door')).toEqual([]);
+    // Every word that common: the newest texts holding them all.
+    const common = await titles('gadget number');
+    expect(common.length).toBeGreaterThan(0);
+    expect(common.every((title) => title.startsWith('Gadget number'))).toBe(true);
+  });
 });
