@@ -10,6 +10,7 @@ export interface CorsOptions {
 }
 
 const NEW_COMMUNITY_MS = 1000;
+const UNKNOWN_KEPT = 100;
 
 /** The query parameter naming the community a browser request is for (the widget adds it). */
 export const COMMUNITY_PARAM = 'community';
@@ -30,14 +31,14 @@ export function createCorsPolicy({ orm, publicUrl, ttlMs = 10_000 }: CorsOptions
    * not in them yet: a community made a moment ago is embeddable at once, and made-up slugs cannot
    * make every request read the table. A slug asked for before the last read and missing from it is
    * 'unknown' until the next: a widget's requests come in twos, and the second must not be refused
-   * where the first was granted. Slugs join that set only when they cause a read, and it is
-   * emptied with every full read, so it stays small.
+   * where the first was granted. Slugs join that set only when they cause a read, and it keeps the
+   * latest UNKNOWN_KEPT of them (reads once a second, from made-up slugs, would otherwise grow it).
    */
   async function originsOf(slug: string): Promise<Set<string> | 'unknown' | 'not yet'> {
     const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
     if (age > ttlMs || (!cached?.bySlug.has(slug) && age > NEW_COMMUNITY_MS)) {
       const bySlug = await embedOriginsBySlug(orm.em.fork());
-      const asked = age > ttlMs ? [slug] : [...(cached?.unknown ?? []), slug];
+      const asked = [...(age > ttlMs ? [] : (cached?.unknown ?? [])), slug].slice(-UNKNOWN_KEPT);
       cached = { bySlug, unknown: new Set(asked.filter((s) => !bySlug.has(s))), at: Date.now() };
     }
     // Missing, and asked for only since the last read: it may have been made since. No grant yet.
