@@ -18,6 +18,9 @@ import { insertAll, random } from './generate.ts';
 import { benchServerEnv, REPLY, readyAfter } from './http/index.ts';
 import { type LoadResult, load } from './http/load.ts';
 
+/** How long the first wave of searches, and of suggestions, is measured apart (see below). */
+export const FIRST_WAVE_SECONDS = 3;
+
 export interface SearchSizes {
   threads: number;
   replies: number;
@@ -33,7 +36,14 @@ export interface SearchBenchResult {
    * page every request (so no cache has it): what a fresh answer costs before any index is read.
    */
   freshPage: LoadResult;
+  /**
+   * The first FIRST_WAVE_SECONDS of searches (then of suggestions), on a server that has answered
+   * only lists and on connections just opened, measured apart from the load that follows (new
+   * connections once waited seconds there: BENCHMARKS.md, "New connections under load").
+   */
+  searchFirstWave: LoadResult;
   search: LoadResult;
+  suggestionsFirstWave: LoadResult;
   suggestions: LoadResult;
   replyIndexed: LoadResult;
   replyUnindexed: LoadResult;
@@ -119,15 +129,13 @@ export async function benchSearch(
 
     const { server } = await readyAfter(benchServerEnv(database.url, options.redisUrl));
     try {
-      const run = (name: string, body: unknown, headers = {}) =>
-        load({ url: server.url, connections: options.connections, seconds: options.seconds, body, headers }).then(
-          (r) => {
-            log(
-              `  ${dialect}: ${name} ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors`,
-            );
-            return r;
-          },
-        );
+      const run = (name: string, body: unknown, seconds = options.seconds) =>
+        load({ url: server.url, connections: options.connections, seconds, body }).then((r) => {
+          log(
+            `  ${dialect}: ${name} ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors`,
+          );
+          return r;
+        });
       const trivial = await run('trivial', { query: '{ __typename }' });
       // Every page's cursor, newest first, so that each request of the floor asks for another page.
       const cursors: (string | null)[] = [null];
@@ -152,20 +160,24 @@ export async function benchSearch(
           variables: { a: cursors[page % cursors.length], f: 10 - (Math.floor(page++ / cursors.length) % 2) },
         },
       }));
-      const search = await run('search', () => ({
+      const searching = () => ({
         body: {
           query:
             'query ($q: String!) { community(slug: "bench") { search(query: $q, first: 10) { edges { node { matchedIn thread { id title voteCount } excerpt { text match } } } } } }',
           variables: { q: word() },
         },
-      }));
-      const suggestions = await run('suggestions', () => ({
+      });
+      const searchFirstWave = await run('search, first wave', searching, FIRST_WAVE_SECONDS);
+      const search = await run('search', searching);
+      const suggesting = () => ({
         body: {
           query:
             'query ($t: String!) { community(slug: "bench") { similarThreads(title: $t) { id title status voteCount } } }',
           variables: { t: prose(4) },
         },
-      }));
+      });
+      const suggestionsFirstWave = await run('suggestions, first wave', suggesting, FIRST_WAVE_SECONDS);
+      const suggestions = await run('suggestions', suggesting);
       const guest = new GraphQLClient(`${server.url}/graphql`);
       const repliers: Record<string, string>[] = [];
       for (let i = 0; i < options.connections; i++) {
@@ -197,7 +209,19 @@ export async function benchSearch(
       const replyIndexed = await run('reply (index kept)', replies);
       await dropReplyIndexing(dialect, database.url);
       const replyUnindexed = await run('reply (no index)', replies);
-      return { dialect, sizes, generateSeconds, trivial, freshPage, search, suggestions, replyIndexed, replyUnindexed };
+      return {
+        dialect,
+        sizes,
+        generateSeconds,
+        trivial,
+        freshPage,
+        searchFirstWave,
+        search,
+        suggestionsFirstWave,
+        suggestions,
+        replyIndexed,
+        replyUnindexed,
+      };
     } finally {
       await server.stop();
     }

@@ -2,11 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../config.ts';
-import type { Orm } from '../db/em.ts';
+import { dialectOfEm, type Em, type Orm } from '../db/em.ts';
 import { fileAsset, folderAssets } from './assets.ts';
 import { DEMO_CSS, demoPage } from './demo-page.ts';
 import type { GraphQLHandler } from './graphql.ts';
 import { PAGE_SECURITY_HEADERS } from './security-headers.ts';
+import { turnTaking } from './turn-taking.ts';
 import { unsubscribe } from './unsubscribe.ts';
 
 /** Where the built front-ends are (tests point these at stand-ins). */
@@ -155,10 +156,11 @@ export function createHttpServer({
   /** Connections accepted whose first request is not read yet, and when the last one came. */
   const unread = new Set<Socket>();
   let lastConnection = 0;
+  const takeTurn = dialectOfEm(orm.em as Em) === 'sqlite' ? turnTaking() : null;
   const server = createServer((req, res) => {
     unread.delete(req.socket);
     if (draining) res.setHeader('connection', 'close');
-    route(req, res).catch((error: unknown) => {
+    (takeTurn ? takeTurn().then(() => route(req, res)) : route(req, res)).catch((error: unknown) => {
       console.error('request failed', error);
       if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
       else res.end();
