@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../config.ts';
-import { dialectOfEm, type Em, type Orm } from '../db/em.ts';
+import type { Orm } from '../db/em.ts';
 import { fileAsset, folderAssets } from './assets.ts';
 import { DEMO_CSS, demoPage } from './demo-page.ts';
 import type { GraphQLHandler } from './graphql.ts';
@@ -156,15 +156,17 @@ export function createHttpServer({
   /** Connections accepted whose first request is not read yet, and when the last one came. */
   const unread = new Set<Socket>();
   let lastConnection = 0;
-  const takeTurn = dialectOfEm(orm.em as Em) === 'sqlite' ? turnTaking() : null;
+  const takeTurn = turnTaking();
   const server = createServer((req, res) => {
     unread.delete(req.socket);
     if (draining) res.setHeader('connection', 'close');
-    (takeTurn ? takeTurn().then(() => route(req, res)) : route(req, res)).catch((error: unknown) => {
-      console.error('request failed', error);
-      if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
-      else res.end();
-    });
+    takeTurn()
+      .then(() => route(req, res))
+      .catch((error: unknown) => {
+        console.error('request failed', error);
+        if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
+        else res.end();
+      });
   });
   // Node's HTTP parser refuses what it cannot read before any handler runs, with an empty body: a
   // header section too large (431) gets the GraphQL error shape, the rest a plain 400.

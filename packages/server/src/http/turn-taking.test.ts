@@ -2,7 +2,7 @@
  * Requests take turns (turn-taking.ts): first come first served, as many a turn as keep the turn
  * short, so that a busy server still accepts new connections (Node accepts one a turn).
  */
-import { type Agent, Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCommunity, guestToken, postThread, type TestCommunity } from '../testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';
@@ -10,7 +10,7 @@ import { turnTaking } from './turn-taking.ts';
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Counts the event loop's turns while `work` runs, and when each of `starts` began. */
+/** The turn of the event loop (counted from now) in which each of `starts` began. */
 async function turnsOf(starts: Promise<void>[]): Promise<number[]> {
   let turns = 0;
   let done = false;
@@ -100,7 +100,7 @@ describe('a busy server', () => {
     });
 
   it('answers a new connection while open ones keep it at work', async () => {
-    const busy = new HttpAgent({ keepAlive: true, maxSockets: 30 });
+    const busy = new Agent({ keepAlive: true, maxSockets: 30 });
     let answered = 0;
     let stop = false;
     const words = ['boots', 'leak', 'seam', 'water'];
@@ -117,7 +117,7 @@ describe('a busy server', () => {
     const waits = await Promise.all(
       Array.from({ length: 25 }, async () => {
         const from = answered;
-        await search(new HttpAgent({ keepAlive: false }), 'boots');
+        await search(new Agent({ keepAlive: false }), 'boots');
         return answered - from;
       }),
     );

@@ -1,14 +1,14 @@
 /**
- * Requests start one per turn of the event loop, first come first served.
+ * Requests start first come, first served, as many a turn of the event loop as keep the turn near
+ * TURN_MS: one at a time for a search on SQLite, dozens of cheap ones.
  *
  * Node's event loop (libuv) accepts one new connection per turn. SQLite's statements run
- * synchronously, so a turn otherwise runs every request whose bytes are in all the way to its
+ * synchronously, so a turn otherwise ran every request whose bytes were in all the way to its
  * answer: under load a turn lasted hundreds of milliseconds, and a visitor's new connection waited
- * seconds to be accepted while open connections were answered again and again (BENCHMARKS.md,
- * "New connections under load"). Here a turn starts only as many waiting requests as keep it near
- * TURN_MS: one at a time for a search, dozens of cheap ones (a turn of its own each would cost
- * them a fifth of their throughput). PostgreSQL's requests wait on its socket between statements,
- * so their turns are short already.
+ * seconds to be accepted while open connections were answered again and again. Cheap requests
+ * started together in one turn also cost less, on both databases (BENCHMARKS.md, "New
+ * connections under load"). PostgreSQL's requests wait on its socket between statements, so
+ * their turns stay short and many start together.
  */
 export type TakeTurn = () => Promise<void>;
 
