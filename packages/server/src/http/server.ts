@@ -66,9 +66,10 @@ export interface HttpServer {
   /** From now on every response closes its connection, so clients stop reusing them (shutdown). */
   drain(): void;
   /**
-   * Resolves once no connection has come for `quietMs` and every connection has sent its first
-   * request (or at `deadline`): closing the listener resets connections still queued in the
-   * kernel, and Node's server.close() closes those accepted whose request is still unread.
+   * Resolves once no connection has come for `quietMs`, every connection has sent its first
+   * request and every request has started (or at `deadline`): closing the listener resets
+   * connections still queued in the kernel, Node's server.close() closes those accepted whose
+   * request is still unread, and a live stream starting after the others were ended would stay open.
    */
   settled(quietMs: number, deadline: number): Promise<void>;
 }
@@ -156,17 +157,17 @@ export function createHttpServer({
   /** Connections accepted whose first request is not read yet, and when the last one came. */
   const unread = new Set<Socket>();
   let lastConnection = 0;
-  const takeTurn = turnTaking();
+  const turns = turnTaking();
   const server = createServer((req, res) => {
     unread.delete(req.socket);
     if (draining) res.setHeader('connection', 'close');
-    takeTurn()
-      .then(() => route(req, res))
-      .catch((error: unknown) => {
-        console.error('request failed', error);
-        if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
-        else res.end();
-      });
+    // Probes skip the queue: they ask about the process, and a busy one is still alive and ready.
+    const probe = req.url === '/healthz' || req.url === '/readyz';
+    (probe ? route(req, res) : turns.take().then(() => route(req, res))).catch((error: unknown) => {
+      console.error('request failed', error);
+      if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
+      else res.end();
+    });
   });
   // Node's HTTP parser refuses what it cannot read before any handler runs, with an empty body: a
   // header section too large (431) gets the GraphQL error shape, the rest a plain 400.
@@ -195,7 +196,10 @@ export function createHttpServer({
   return {
     server,
     async settled(quietMs, deadline) {
-      while ((Date.now() - lastConnection < quietMs || unread.size > 0) && Date.now() < deadline) {
+      while (
+        (Date.now() - lastConnection < quietMs || unread.size > 0 || turns.waiting() > 0) &&
+        Date.now() < deadline
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

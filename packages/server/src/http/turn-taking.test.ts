@@ -28,7 +28,7 @@ describe('turn taking', () => {
   it('starts requests in the order they came, one a turn while each turn runs long', async () => {
     let clock = 0;
     // Every reading of the clock is 20 ms after the last: each turn took longer than a turn may.
-    const take = turnTaking(() => (clock += 20));
+    const { take } = turnTaking(() => (clock += 20));
     const order: number[] = [];
     const starts = [0, 1, 2, 3, 4].map((i) => take().then(() => void order.push(i)));
     const at = await turnsOf(starts);
@@ -37,17 +37,21 @@ describe('turn taking', () => {
   });
 
   it('starts cheap requests several a turn', async () => {
-    const take = turnTaking(() => 0); // every turn took no time
+    const { take } = turnTaking(() => 0); // every turn took no time
     const order: number[] = [];
     const starts = Array.from({ length: 20 }, (_, i) => take().then(() => void order.push(i)));
     const at = await turnsOf(starts);
     expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(new Set(at).size).toBeLessThan(10);
+    // Idle, then a burst that may be of costly requests: one at a time again.
+    for (let i = 0; i < 3; i++) await turn();
+    const again = await turnsOf(Array.from({ length: 5 }, () => take()));
+    expect(again.filter((t) => t === again[0])).toHaveLength(1);
   });
 
   it('stops going round once nothing waits', async () => {
     let readings = 0;
-    const take = turnTaking(() => {
+    const { take } = turnTaking(() => {
       readings++;
       return 0;
     });
@@ -57,6 +61,31 @@ describe('turn taking', () => {
     for (let i = 0; i < 5; i++) await turn();
     expect(readings).toBe(settled);
     await take(); // and starts again for the next
+  });
+
+  it('halves its batches once turns run long', async () => {
+    let readings = 0;
+    // Cheap for 12 turns, then every turn takes 20 ms.
+    const { take } = turnTaking(() => (++readings <= 12 ? 0 : readings * 20));
+    const at = await turnsOf(Array.from({ length: 200 }, () => take()));
+    const batches = [...at.reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<number, number>()).values()];
+    const largest = Math.max(...batches);
+    const after = batches.slice(batches.indexOf(largest) + 1);
+    expect(largest).toBeGreaterThanOrEqual(8);
+    // Halved each long turn, down to one at a time.
+    for (const [i, size] of after.slice(0, 3).entries()) {
+      expect(size).toBeLessThanOrEqual(Math.ceil(largest / 2 ** (i + 1)));
+    }
+    expect(after.slice(4).every((size) => size === 1)).toBe(true);
+  });
+
+  it('keeps to small batches while requests come one at a time', async () => {
+    const turns = turnTaking(() => 0);
+    // One request a turn for 20 turns: never a full batch past the first, so no reason to grow.
+    for (let i = 0; i < 20; i++) await turns.take();
+    const burst = Array.from({ length: 10 }, () => turns.take());
+    const at = await turnsOf(burst);
+    expect(at.filter((t) => t === at[0]).length).toBeLessThanOrEqual(2);
   });
 });
 
@@ -103,14 +132,19 @@ describe('a busy server', () => {
     const busy = new Agent({ keepAlive: true, maxSockets: 30 });
     let answered = 0;
     let stop = false;
+    let failed: unknown;
     const words = ['boots', 'leak', 'seam', 'water'];
     const loops = Array.from({ length: 30 }, async (_, i) => {
       while (!stop) {
-        await search(busy, words[i % words.length] as string);
+        await search(busy, words[i % words.length] as string).catch((error: unknown) => {
+          failed = error;
+          stop = true;
+        });
         answered++;
       }
     });
-    while (answered < 300) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (answered < 300 && !failed) await new Promise((resolve) => setTimeout(resolve, 10));
+    if (failed) throw failed;
     // Twenty-five visitors come, each on a connection of their own: how many answers the open
     // connections got while each visitor waited. Accepted one a long turn, the last waited for
     // hundreds; taking turns, about one answer per open connection.

@@ -1,48 +1,56 @@
 /**
  * Requests start first come, first served, as many a turn of the event loop as keep the turn near
- * TURN_MS: one at a time for a search on SQLite, dozens of cheap ones.
- *
- * Node's event loop (libuv) accepts one new connection per turn. SQLite's statements run
- * synchronously, so a turn otherwise ran every request whose bytes were in all the way to its
- * answer: under load a turn lasted hundreds of milliseconds, and a visitor's new connection waited
- * seconds to be accepted while open connections were answered again and again. Cheap requests
- * started together in one turn also cost less, on both databases (BENCHMARKS.md, "New
- * connections under load"). PostgreSQL's requests wait on its socket between statements, so
- * their turns stay short and many start together.
+ * TURN_MS. Node accepts one new connection per turn, and with SQLite (synchronous) a turn ran every
+ * ready request to its end, so new connections waited seconds under load (BENCHMARKS.md, "New
+ * connections under load").
  */
-export type TakeTurn = () => Promise<void>;
+export interface TurnTaking {
+  /** Resolves when this request may start. */
+  take(): Promise<void>;
+  /** How many requests wait for their turn. */
+  waiting(): number;
+}
 
 /** About how long a turn may run requests before the loop goes round (and accepts again). */
 const TURN_MS = 10;
+/** Cheap requests gain little past a few dozen a turn; a bound keeps a misjudged turn short. */
 const MOST_PER_TURN = 64;
 
-export function turnTaking(now = () => performance.now()): TakeTurn {
-  const waiting: (() => void)[] = [];
+export function turnTaking(now = () => performance.now()): TurnTaking {
+  const queue: (() => void)[] = [];
   let turning = false;
   let perTurn = 1;
+  let lastBatch = 0;
   let startedAt: number | null = null;
-  // Runs in a setImmediate callback: what it schedules runs in the next turn, after that turn's
-  // poll phase has accepted a connection and read what came. The time since the last call is how
-  // long that turn took, with the work of the requests started then; it runs once more after the
-  // last start, to measure that one too.
+  // A setImmediate callback: the next one runs a turn later, so the time between two is that turn,
+  // with the work of the requests started in it (measured once more after the last start).
   const next = () => {
     const at = now();
     if (startedAt !== null) {
       const took = at - startedAt;
       if (took > TURN_MS) perTurn = Math.max(1, perTurn >> 1);
-      else if (took < TURN_MS / 2) perTurn = Math.min(MOST_PER_TURN, perTurn + 1);
+      // Only a full batch says more could start: a trickle of lone requests must not raise it.
+      else if (took < TURN_MS / 2 && lastBatch >= perTurn) perTurn = Math.min(MOST_PER_TURN, perTurn + 1);
     }
-    const starting = waiting.splice(0, perTurn);
+    const starting = queue.splice(0, perTurn);
     for (const start of starting) start();
+    lastBatch = starting.length;
     startedAt = starting.length ? at : null;
     if (starting.length) setImmediate(next);
-    else turning = false;
+    else {
+      // Idle: the next burst may be of costly requests, so it starts one at a time again.
+      turning = false;
+      perTurn = 1;
+    }
   };
-  return () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      if (turning) return;
-      turning = true;
-      setImmediate(next);
-    });
+  return {
+    take: () =>
+      new Promise<void>((resolve) => {
+        queue.push(resolve);
+        if (turning) return;
+        turning = true;
+        setImmediate(next);
+      }),
+    waiting: () => queue.length,
+  };
 }
