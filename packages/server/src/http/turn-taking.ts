@@ -20,13 +20,14 @@ export function turnTaking(now = () => performance.now()): TurnTaking {
   const queue: (() => void)[] = [];
   let turning = false;
   let perTurn = 1;
+  /** How many the last call started, and when (a batch of 0: nothing to measure). */
   let lastBatch = 0;
-  let startedAt: number | null = null;
+  let startedAt = 0;
   // A setImmediate callback: the next one runs a turn later, so the time between two is that turn,
   // with the work of the requests started in it (measured once more after the last start).
   const next = () => {
     const at = now();
-    if (startedAt !== null) {
+    if (lastBatch > 0) {
       const took = at - startedAt;
       if (took > TURN_MS) perTurn = Math.max(1, perTurn >> 1);
       // Only a full batch says more could start: a trickle of lone requests must not raise it.
@@ -35,8 +36,8 @@ export function turnTaking(now = () => performance.now()): TurnTaking {
     const starting = queue.splice(0, perTurn);
     for (const start of starting) start();
     lastBatch = starting.length;
-    startedAt = starting.length ? at : null;
-    if (starting.length) setImmediate(next);
+    startedAt = at;
+    if (lastBatch > 0) setImmediate(next);
     else {
       // Idle: the next burst may be of costly requests, so it starts one at a time again.
       turning = false;
