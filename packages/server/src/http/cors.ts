@@ -10,7 +10,7 @@ export interface CorsOptions {
 }
 
 const NEW_COMMUNITY_MS = 1000;
-const UNKNOWN_KEPT = 100;
+export const UNKNOWN_KEPT = 100;
 
 /** The query parameter naming the community a browser request is for (the widget adds it). */
 export const COMMUNITY_PARAM = 'community';
@@ -38,7 +38,9 @@ export function createCorsPolicy({ orm, publicUrl, ttlMs = 10_000 }: CorsOptions
     const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
     if (age > ttlMs || (!cached?.bySlug.has(slug) && age > NEW_COMMUNITY_MS)) {
       const bySlug = await embedOriginsBySlug(orm.em.fork());
-      const asked = [...(age > ttlMs ? [] : (cached?.unknown ?? [])), slug].slice(-UNKNOWN_KEPT);
+      // The slug asked for goes last (again, if it was kept already): the latest asked are kept.
+      const before = age > ttlMs ? [] : [...(cached?.unknown ?? [])].filter((s) => s !== slug);
+      const asked = [...before, slug].slice(-UNKNOWN_KEPT);
       cached = { bySlug, unknown: new Set(asked.filter((s) => !bySlug.has(s))), at: Date.now() };
     }
     // Missing, and asked for only since the last read: it may have been made since. No grant yet.
