@@ -17,6 +17,7 @@ import { benchDatabase } from './database.ts';
 import { insertAll, random } from './generate.ts';
 import { benchServerEnv, REPLY, readyAfter } from './http/index.ts';
 import { type LoadResult, load } from './http/load.ts';
+import { replyCost } from './reply-indexing.ts';
 
 /** How long the first wave of searches, and of suggestions, is measured apart (see below). */
 export const FIRST_WAVE_SECONDS = 3;
@@ -206,9 +207,9 @@ export async function benchSearch(
         },
         headers: repliers[n++ % repliers.length],
       });
-      const replyIndexed = await run('reply (index kept)', replies);
-      await dropReplyIndexing(dialect, database.url);
-      const replyUnindexed = await run('reply (no index)', replies);
+      const { indexed: replyIndexed, unindexed: replyUnindexed } = await replyCost(dialect, database.url, (kept) =>
+        run(kept ? 'reply (index kept)' : 'reply (no index)', replies),
+      );
       return {
         dialect,
         sizes,
@@ -237,19 +238,5 @@ async function insertInParts(em: Em, entity: unknown, count: number, row: (i: nu
     const rows = Array.from({ length: Math.min(PART, count - from) }, (_, k) => row(from + k));
     await insertAll(em, entity, rows);
     em.clear();
-  }
-}
-
-/** The comparison's baseline: replies written without the triggers that index them. */
-async function dropReplyIndexing(dialect: Dialect, databaseUrl: string): Promise<void> {
-  const orm = await openOrm({ databaseUrl, overrides: { subscribers: [] } });
-  try {
-    const statements =
-      dialect === 'postgresql'
-        ? ['drop trigger "reply_search" on "reply"']
-        : ['drop trigger `reply_search_ai`', 'drop trigger `reply_search_au`', 'drop trigger `reply_search_ad`'];
-    for (const sql of statements) await orm.em.getConnection().execute(sql);
-  } finally {
-    await orm.close();
   }
 }
