@@ -1,8 +1,8 @@
 /**
  * What keeping the search index costs a reply, measured fairly: replies posted with the index's
- * reply triggers and without them, in turns on one server (kept, dropped, dropped, kept, twice over). The
- * reply table grows and the machine's pace drifts during a run, so two runs one after the other
- * measured that drift too: the cost read 8–24 % from run to run that way.
+ * reply triggers and without them, in turns on one server (kept, dropped, dropped, kept, twice
+ * over). The reply table grows and the machine's pace drifts during a run, so two runs one after
+ * the other measured that drift too: the cost read 8–24 % from run to run that way.
  */
 import type { Dialect } from '../src/db/em.ts';
 import { openOrm } from '../src/db/orm.ts';
@@ -13,7 +13,7 @@ export interface ReplyCost {
   unindexed: LoadResult;
 }
 
-/** The order of the rounds: kept, dropped, dropped, kept, twice (each pair around the middle cancels a steady drift). */
+/** The rounds in order, kept or not: each pair around a middle cancels a steady drift. */
 export const REPLY_COST_ROUNDS = [true, false, false, true, true, false, false, true] as const;
 
 /** `post(kept)` load-tests posting replies with the index's reply triggers there or not, round by round. */
