@@ -10,6 +10,7 @@
  * the mean is reported, with its range.
  */
 
+import type { EventBus } from '../../src/core/events.ts';
 import { openScope } from '../../src/core/scope.ts';
 import type { Dialect, Orm } from '../../src/db/em.ts';
 import { migrate, openOrm } from '../../src/db/orm.ts';
@@ -42,8 +43,19 @@ export interface SearchQuality {
 export const DRAWS = 5;
 
 export async function evaluateSearch(dialect: Dialect, draws = DRAWS): Promise<SearchQuality> {
+  const database = await benchDatabase(dialect);
+  const orm: Orm = await openOrm({ databaseUrl: database.url, overrides: { subscribers: [] } });
+  const events = createEventBus();
   const runs: Draw[] = [];
-  for (let i = 0; i < draws; i++) runs.push(await evaluateOnce(dialect));
+  try {
+    await migrate(orm);
+    // Each draw in a community of its own: what the finder reads is the community's alone.
+    for (let i = 0; i < draws; i++) runs.push(await evaluateOnce(orm, events, `evaluation-${i}`));
+  } finally {
+    await events.close();
+    await orm.close();
+    await database.drop();
+  }
   const mean = (value: (run: Draw) => number) => runs.reduce((sum, run) => sum + value(run), 0) / runs.length;
   const recalls = runs.map((run) => run.recallAt5);
   const missedCount = new Map<string, number>();
@@ -68,54 +80,44 @@ interface Draw {
   missed: string[];
 }
 
-async function evaluateOnce(dialect: Dialect): Promise<Draw> {
-  const database = await benchDatabase(dialect);
-  const orm: Orm = await openOrm({ databaseUrl: database.url, overrides: { subscribers: [] } });
-  const events = createEventBus();
-  try {
-    await migrate(orm);
-    const { community } = await createCommunity(orm.em.fork(), { slug: 'evaluation', name: 'Evaluation', origins: [] });
-    const at = new Date('2026-06-01T00:00:00Z');
-    const row = (t: EvaluationThread) => ({
-      id: newId(),
-      community: community.id,
-      kind: 'IDEA',
-      title: t.title,
-      body: t.body,
-      status: 'OPEN',
-      trendingScore: 0,
-      lastActivityAt: at,
-      createdAt: at,
-      updatedAt: at,
-    });
-    const originals = PAIRS.map((p) => row(p.original));
-    await insertAll(orm.em.fork(), Thread, [...originals, ...DISTRACTORS.map(row)]);
+async function evaluateOnce(orm: Orm, events: EventBus, slug: string): Promise<Draw> {
+  const { community } = await createCommunity(orm.em.fork(), { slug, name: 'Evaluation', origins: [] });
+  const at = new Date('2026-06-01T00:00:00Z');
+  const row = (t: EvaluationThread) => ({
+    id: newId(),
+    community: community.id,
+    kind: 'IDEA',
+    title: t.title,
+    body: t.body,
+    status: 'OPEN',
+    trendingScore: 0,
+    lastActivityAt: at,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const originals = PAIRS.map((p) => row(p.original));
+  await insertAll(orm.em.fork(), Thread, [...originals, ...DISTRACTORS.map(row)]);
 
-    let found = 0;
-    let first = 0;
-    const missed: string[] = [];
-    for (const [i, pair] of PAIRS.entries()) {
-      const scope = openScope(orm.em.fork(), community.id, events);
-      const suggested = await similarThreads(scope, { title: pair.duplicate.title, body: pair.duplicate.body });
-      const rank = suggested.findIndex((t) => t.id === originals[i]?.id);
-      if (rank >= 0) found++;
-      else missed.push(`${pair.duplicate.title} → ${pair.original.title}`);
-      if (rank === 0) first++;
-    }
-    let shown = 0;
-    for (const post of NOVEL) {
-      const scope = openScope(orm.em.fork(), community.id, events);
-      shown += (await similarThreads(scope, { title: post.title, body: post.body })).length;
-    }
-    return {
-      recallAt5: found / PAIRS.length,
-      precisionAt1: first / PAIRS.length,
-      novelSuggestions: shown / Math.max(1, NOVEL.length),
-      missed,
-    };
-  } finally {
-    await events.close();
-    await orm.close();
-    await database.drop();
+  let found = 0;
+  let first = 0;
+  const missed: string[] = [];
+  for (const [i, pair] of PAIRS.entries()) {
+    const scope = openScope(orm.em.fork(), community.id, events);
+    const suggested = await similarThreads(scope, { title: pair.duplicate.title, body: pair.duplicate.body });
+    const rank = suggested.findIndex((t) => t.id === originals[i]?.id);
+    if (rank >= 0) found++;
+    else missed.push(`${pair.duplicate.title} → ${pair.original.title}`);
+    if (rank === 0) first++;
   }
+  let shown = 0;
+  for (const post of NOVEL) {
+    const scope = openScope(orm.em.fork(), community.id, events);
+    shown += (await similarThreads(scope, { title: post.title, body: post.body })).length;
+  }
+  return {
+    recallAt5: found / PAIRS.length,
+    precisionAt1: first / PAIRS.length,
+    novelSuggestions: shown / Math.max(1, NOVEL.length),
+    missed,
+  };
 }

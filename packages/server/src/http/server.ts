@@ -10,6 +10,10 @@ import { PAGE_SECURITY_HEADERS } from './security-headers.ts';
 import { turnTaking } from './turn-taking.ts';
 import { unsubscribe } from './unsubscribe.ts';
 
+/** The probes' paths: answered by route(), and let past the queue of requests taking turns. */
+const HEALTH_PATH = '/healthz';
+const READY_PATH = '/readyz';
+
 /** Where the built front-ends are (tests point these at stand-ins). */
 export interface AssetPaths {
   widgetJs: string;
@@ -102,10 +106,10 @@ export function createHttpServer({
     const read = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/graphql') return graphql(req, res);
     if (path === '/unsubscribe' && (read || req.method === 'POST')) return unsubscribe(orm, req, res);
-    if (path === '/healthz' && read) return json(res, 200, { status: 'ok' });
+    if (path === HEALTH_PATH && read) return json(res, 200, { status: 'ok' });
     const inbound = /^\/inbound\/email\/([a-z0-9-]{1,64})$/.exec(path);
     if (inbound?.[1] && inboundEmail) return inboundEmail(req, res, inbound[1]);
-    if (path === '/readyz' && read) {
+    if (path === READY_PATH && read) {
       // Stopping: not ready from the first moment, so load balancers send new work elsewhere
       // while what was accepted is finished.
       if (draining) return json(res, 503, { status: 'stopping', live: live() ? 'ok' : 'unavailable' });
@@ -162,7 +166,7 @@ export function createHttpServer({
     unread.delete(req.socket);
     if (draining) res.setHeader('connection', 'close');
     // Probes skip the queue: they ask about the process, and a busy one is still alive and ready.
-    const probe = req.url === '/healthz' || req.url === '/readyz';
+    const probe = req.url === HEALTH_PATH || req.url === READY_PATH;
     (probe ? route(req, res) : turns.take().then(() => route(req, res))).catch((error: unknown) => {
       console.error('request failed', error);
       if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
