@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Thread } from '../entities/index.ts';
 import { ALL_COMMUNITIES, guestToken, signInStaff } from '../testing/fixtures.ts';
 import { startTestBrand, type TestBrand } from '../testing/server.ts';
+import { expectStoredOnce } from '../testing/stored-once.ts';
 
 let t: TestBrand;
 beforeAll(async () => {
@@ -33,16 +34,6 @@ it.each([
     token = await guestToken(t.api, t.brand.slug, 'Quick Clicker');
   }
   const answers = await Promise.all(Array.from({ length: 20 }, () => post(token, title, client)));
-  const stored = answers.filter((a) => a.data?.postThread?.id);
-  expect(stored).toHaveLength(1);
-  const refused = answers.filter((a) => a.errors);
-  expect(refused).toHaveLength(19);
-  for (const answer of refused) {
-    expect(answer.errors?.[0]?.extensions).toMatchObject({
-      code: 'CONFLICT',
-      field: 'title',
-      existingId: stored[0]?.data?.postThread.id,
-    });
-  }
+  expectStoredOnce(answers, (data) => (data?.postThread as { id: string } | undefined)?.id, 'title');
   expect(await t.server.em().count(Thread, { title }, ALL_COMMUNITIES)).toBe(1);
 });

@@ -11,16 +11,12 @@ export interface ActivityInput {
   data?: Record<string, unknown>;
 }
 
-/**
- * Appends to the activity log. Call it inside the transaction that makes the change, so the log
- * and the data never disagree. `actor` is null for someone not signed in (a visit through a share
- * link).
- */
-export function recordActivity(em: Em, communityId: string, actor: Actor | null, input: ActivityInput): Activity {
+/** The fields of an activity: who did it, to whom it happened (never the actor themself), about what. */
+export function activityFields(communityId: string, actor: Actor | null, input: ActivityInput) {
   const actorMember = !actor || isStaff(actor) ? null : actor.member;
   let subject = input.subjectMember === undefined ? (input.thread?.authorMember ?? null) : input.subjectMember;
   if (subject && actorMember && subject.id === actorMember.id) subject = null;
-  return em.create(Activity, {
+  return {
     community: communityId,
     type: input.type,
     actorMember,
@@ -29,5 +25,14 @@ export function recordActivity(em: Em, communityId: string, actor: Actor | null,
     thread: input.thread ?? null,
     reply: input.reply ?? null,
     data: input.data ?? null,
-  });
+  };
+}
+
+/**
+ * Appends to the activity log. Call it inside the transaction that makes the change, so the log
+ * and the data never disagree. `actor` is null for someone not signed in (a visit through a share
+ * link).
+ */
+export function recordActivity(em: Em, communityId: string, actor: Actor | null, input: ActivityInput): Activity {
+  return em.create(Activity, activityFields(communityId, actor, input));
 }

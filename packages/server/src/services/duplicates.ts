@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { AppError } from '../core/errors.ts';
 import type { Em } from '../db/em.ts';
-import { Member, Reply, StaffMember, Thread } from '../entities/index.ts';
+import { Member, StaffMember, Thread } from '../entities/index.ts';
 import { type Actor, authorFields, isStaff } from './actor.ts';
 
 /**
@@ -18,7 +18,6 @@ export function sameText(value: string): string {
 }
 
 const THREAD_WINDOW_MS = 24 * 60 * 60_000;
-const REPLY_WINDOW_MS = 10 * 60_000;
 
 /**
  * A person posting the same title again within a day (a double click, a retry, a copy-paste
@@ -43,18 +42,17 @@ export async function assertNotDuplicateThread(em: Em, actor: Actor, title: stri
   }
 }
 
-/** The same reply to the same thread twice within minutes is a duplicate, not a second reply. */
-export async function assertNotDuplicateReply(em: Em, actor: Actor, threadId: string, body: string): Promise<void> {
-  const recent = await em.find(
-    Reply,
-    {
-      ...authorFields(actor),
-      thread: threadId,
-      deletedAt: null,
-      createdAt: { $gte: new Date(Date.now() - REPLY_WINDOW_MS) },
-    },
-    { fields: ['id', 'body'], orderBy: { createdAt: 'desc' }, limit: 20 },
-  );
+/** How far back a reply counts as sent twice (a double click, a retry), not said again. */
+export const REPLY_WINDOW_MS = 10 * 60_000;
+/** How many of the author's recent replies to the thread are compared. */
+export const RECENT_REPLIES = 20;
+
+/**
+ * The same reply to the same thread twice within minutes is a duplicate, not a second reply:
+ * refuses `body` when it is one of the author's `recent` replies to the thread, said again
+ * (services/reply-write/read.ts reads them once the thread is locked).
+ */
+export function assertNotAmong(recent: readonly { id: string; body: string }[], body: string): void {
   const key = sameText(body);
   const same = recent.find((r) => sameText(r.body) === key);
   if (same) {

@@ -3,17 +3,20 @@ import { findPage, type Page, type PageArgs } from '../core/pagination.ts';
 import { type Scope, write } from '../core/scope.ts';
 import * as valid from '../core/validation.ts';
 import type { Em } from '../db/em.ts';
-import { Follow, Member, Reply, Thread } from '../entities/index.ts';
+import { newId } from '../entities/id.ts';
+import { Reply, Thread } from '../entities/index.ts';
 import { recordActivity } from './activity.ts';
-import { type Actor, authorFields, isStaff, memberIdOf } from './actor.ts';
-import { assertNotDuplicateReply } from './duplicates.ts';
+import { type Actor, isStaff, memberIdOf } from './actor.ts';
+import { assertNotAmong } from './duplicates.ts';
 import { writeOnce } from './idempotency.ts';
 import { bumpMemberCounter } from './members/counters.ts';
 import { recordMentions } from './mentions.ts';
 import { assertCanEdit } from './ownership.ts';
 import { applySentimentChange } from './ranking/incremental.ts';
-import { communityLanguage, readSentiment } from './sentiment.ts';
-import { assertCanWrite, followerFields, lockThread } from './threads.ts';
+import { readBeforeReply } from './reply-write/read.ts';
+import { insertReplyRows } from './reply-write/rows.ts';
+import { communityLanguage, languageOfCommunity, readSentiment } from './sentiment.ts';
+import { assertCanWrite, lockThread } from './threads.ts';
 
 /** Replies oldest first, as a conversation reads. Hidden replies are shown to staff only. */
 export function listReplies(
@@ -46,46 +49,21 @@ export async function postReply(scope: Scope, actor: Actor, input: NewReply): Pr
     entity: Reply,
   };
   return writeOnce(scope, actor, once, async (em, emit) => {
-    const thread = await lockThread(em, actor, input.threadId);
+    const ids = { reply: newId(), activity: newId(), follow: newId() };
+    const before = await readBeforeReply(em, { communityId: scope.communityId, actor, threadId: input.threadId, ids });
+    const { thread } = before;
     if (thread.lockedAt && !isStaff(actor)) throw forbidden('error.thread.lockedReply');
-    await assertNotDuplicateReply(em, actor, thread.id, body);
-    const feeling = readSentiment(body, await communityLanguage(em, scope.communityId));
-    const now = new Date();
-    const reply = em.create(Reply, {
-      community: scope.communityId,
-      thread,
-      ...authorFields(actor),
+    assertNotAmong(before.recent, body);
+    const feeling = readSentiment(body, languageOfCommunity(before.community));
+    const reply = await insertReplyRows(em, {
+      ...before,
+      actor,
       body,
-      sentiment: feeling.score,
-      sentimentLanguage: feeling.language,
-      createdAt: now,
+      sentiment: { score: feeling.score, language: feeling.language },
+      ids,
     });
-    thread.replyCount += 1;
-    thread.lastActivityAt = now;
-    if (isStaff(actor)) {
-      // The brand has answered: nobody is waiting, and the thread has someone looking after it.
-      thread.firstStaffReplyAt ??= now;
-      thread.waitingSince = null;
-      thread.assignee ??= actor.staff;
-      // The first staff member to talk with a customer becomes the owner of that relationship.
-      if (thread.authorMember) {
-        await em.nativeUpdate(Member, { id: thread.authorMember.id, owner: null }, { owner: actor.staff.id });
-      }
-    } else {
-      thread.waitingSince ??= now;
-    }
-    await bumpMemberCounter(em, memberIdOf(actor), 'replyCount', 1);
-    // Whoever takes part in a thread follows it, unless they already do.
-    const follower = followerFields(actor);
-    const following = await em.count(Follow, { thread, ...follower });
-    if (!following) {
-      em.create(Follow, { community: scope.communityId, thread, ...follower });
-      thread.followerCount += 1;
-    }
-    recordActivity(em, scope.communityId, actor, { type: 'REPLY_POSTED', thread, reply });
     await recordMentions(em, scope.communityId, thread, reply);
-    await em.flush();
-    emit({ type: 'REPLY_ADDED', threadId: thread.id, replyId: reply.id, at: now.toISOString() });
+    emit({ type: 'REPLY_ADDED', threadId: thread.id, replyId: reply.id, at: before.now.toISOString() });
     return reply;
   });
 }

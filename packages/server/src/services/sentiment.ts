@@ -58,6 +58,8 @@ export const threadSentiment = (title: string, body: string, communityLanguage?:
 
 /** The community's language (ISO 639-1) for short texts: its default language, English unless set. */
 export async function communityLanguage(em: Em, communityId: string): Promise<string> {
-  const community = await em.findOneOrFail(Community, { id: communityId }, { flushMode: 'commit' });
-  return languageOf(defaultLocaleOf(community));
+  return languageOfCommunity(await em.findOneOrFail(Community, { id: communityId }, { flushMode: 'commit' }));
 }
+
+export const languageOfCommunity = (community: Pick<Community, 'settings'>): string =>
+  languageOf(defaultLocaleOf(community));

@@ -61,6 +61,11 @@ export async function lockThread(em: Em, viewer: Actor, id: string): Promise<Thr
   const thread = valid.isUuid(id)
     ? await em.findOne(Thread, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
     : null;
+  return writableBy(viewer, thread);
+}
+
+/** The thread, when the viewer may write to it (a merged thread takes no more); not found otherwise. */
+export function writableBy(viewer: Actor, thread: Thread | null): Thread {
   if (!thread || thread.mergedInto || !canSee(viewer, thread)) throw notFound('error.notFound.thread');
   return thread;
 }

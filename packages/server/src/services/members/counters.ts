@@ -6,9 +6,17 @@ const COLUMN = { threadCount: 'thread_count', replyCount: 'reply_count', voteCou
 export type MemberCounter = keyof typeof COLUMN;
 
 /**
- * Moves one of a member's activity counters, in the transaction of the change it counts. An
- * increment in SQL, so that concurrent writes add up instead of overwriting each other.
+ * The statement moving one of a member's activity counters: an increment in SQL, so that
+ * concurrent writes add up instead of overwriting each other.
  */
+export function memberCounterChange(em: Em, memberId: string, counter: MemberCounter, by: 1 | -1) {
+  return em
+    .createQueryBuilder(Member)
+    .update({ [counter]: raw(`${COLUMN[counter]} + (${by})`) } as never)
+    .where({ id: memberId });
+}
+
+/** Moves one of a member's activity counters, in the transaction of the change it counts. */
 export async function bumpMemberCounter(
   em: Em,
   memberId: string | null,
@@ -16,7 +24,5 @@ export async function bumpMemberCounter(
   by: 1 | -1,
 ): Promise<void> {
   if (!memberId) return;
-  await em.nativeUpdate(Member, { id: memberId }, {
-    [counter]: raw(`${COLUMN[counter]} + (${by})`),
-  } as never);
+  await memberCounterChange(em, memberId, counter, by).execute('run');
 }

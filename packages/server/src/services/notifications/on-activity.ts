@@ -3,7 +3,7 @@ import { createdIn } from '../../db/created.ts';
 import type { Em } from '../../db/em.ts';
 import { Activity, Community, Member, Reply, StaffMember, StatusChange, Thread } from '../../entities/index.ts';
 import { askedFor, followersOf } from './audience.ts';
-import { tell } from './tell.ts';
+import { type Telling, tell } from './tell.ts';
 
 /** Who did something, as an email shows them (kept with the email as they were then). */
 export interface PersonInEmail {
@@ -53,6 +53,45 @@ export async function personInEmail(
 }
 
 /**
+ * A reply tells its thread's followers (`followers`; never its author), and emails those who
+ * want it. The email's data, with who wrote it, is read only when an email is due.
+ */
+export function replyTelling(
+  em: Em,
+  of: {
+    community: Pick<Community, 'id' | 'name'>;
+    thread: Pick<Thread, 'id' | 'title'>;
+    activityId: string;
+    reply: Pick<Reply, 'id' | 'body'>;
+    actor: { staff?: string | null; member?: string | null };
+    followers: Iterable<string>;
+  },
+): Telling {
+  const { community, thread, reply, actor } = of;
+  return {
+    communityId: community.id,
+    kind: 'REPLY',
+    event: `activity:${of.activityId}`,
+    firstTime: true,
+    memberIds: of.followers,
+    refs: { thread: thread.id, actorMember: actor.member, actorStaff: actor.staff, reply: reply.id },
+    email: {
+      purpose: 'THREAD_NOTIFICATIONS',
+      template: 'reply',
+      subject: `New reply in “${thread.title}”`,
+      data: async () => ({
+        brand: community.name,
+        threadId: thread.id,
+        threadTitle: thread.title,
+        by: await personInEmail(em, actor),
+        replyId: reply.id,
+        body: reply.body,
+      }),
+    },
+  };
+}
+
+/**
  * Replies and status changes tell whoever asked, in the transaction that writes them (right after
  * the flush that inserts their activity): a reply its thread's followers; a status change also the
  * thread's voters (services/notifications/audience.ts). A status change made by publishing a
@@ -68,6 +107,14 @@ async function tellOfActivity(em: Em, activity: Activity): Promise<string[]> {
   const thread = await em.findOneOrFail(Thread, { id: threadId }, reading);
   const community = await em.findOneOrFail(Community, { id: activity.community.id }, reading);
   const actor = { staff: activity.actorStaff?.id, member: activity.actorMember?.id };
+  if (activity.type === 'REPLY_POSTED' && activity.reply) {
+    // The reply this write made, as it made it (read again only for a reply it did not make).
+    const reply = wrap(activity.reply).isInitialized()
+      ? activity.reply
+      : await em.findOneOrFail(Reply, { id: activity.reply.id }, reading);
+    const followers = await followersOf(em, community.id, [threadId]);
+    return tell(em, replyTelling(em, { community, thread, activityId: activity.id, reply, actor, followers }));
+  }
   const refs = { thread: threadId, actorMember: actor.member, actorStaff: actor.staff };
   // Who did it is read only for an email (most of those told have no address).
   const base = async () => ({
@@ -76,26 +123,6 @@ async function tellOfActivity(em: Em, activity: Activity): Promise<string[]> {
     threadTitle: thread.title,
     by: await personInEmail(em, actor),
   });
-  if (activity.type === 'REPLY_POSTED' && activity.reply) {
-    // The reply this write made, as it made it (read again only for a reply it did not make).
-    const reply = wrap(activity.reply).isInitialized()
-      ? activity.reply
-      : await em.findOneOrFail(Reply, { id: activity.reply.id }, reading);
-    return tell(em, {
-      communityId: community.id,
-      kind: 'REPLY',
-      event: `activity:${activity.id}`,
-      firstTime: true,
-      memberIds: await followersOf(em, community.id, [threadId]),
-      refs: { ...refs, reply: reply.id },
-      email: {
-        purpose: 'THREAD_NOTIFICATIONS',
-        template: 'reply',
-        subject: `New reply in “${thread.title}”`,
-        data: async () => ({ ...(await base()), replyId: reply.id, body: reply.body }),
-      },
-    });
-  }
   const statusChange = data.statusChangeId
     ? await em.findOne(StatusChange, { id: data.statusChangeId }, noTenant)
     : null;
@@ -159,5 +186,16 @@ export class NotificationSubscriber implements EventSubscriber {
 
   afterTransactionRollback({ transaction }: TransactionEventArgs): void {
     if (transaction) this.#pending.delete(transaction);
+  }
+}
+
+/**
+ * Records members told by a write that wrote its notifications itself (services/reply-write):
+ * their unread badges change once it commits, as for those the subscriber told.
+ */
+export function toldInWrite(em: Em, communityId: string, memberIds: string[]): void {
+  if (memberIds.length === 0) return;
+  for (const subscriber of em.getEventManager().getSubscribers()) {
+    if (subscriber instanceof NotificationSubscriber) subscriber.told(em, communityId, memberIds);
   }
 }

@@ -58,39 +58,83 @@ function chunks<T>(items: T[]): T[][] {
  * to those with a working address who did not turn emails off. Returns who was told.
  */
 export async function tell(em: Em, telling: Telling): Promise<string[]> {
-  const ids = [...new Set(telling.memberIds)].filter((id) => id !== telling.refs.actorMember);
+  const ids = toldOf(telling);
   if (ids.length === 0) return [];
   const told = telling.firstTime ? ids : await notToldYet(em, ids, telling.event);
   if (told.length === 0) return [];
   const now = new Date();
-  const { refs } = telling;
   for (const part of chunks(told)) {
-    await em.insertMany(
-      Notification,
-      part.map((member) => ({
-        id: newId(),
-        community: telling.communityId,
-        member,
-        kind: telling.kind,
-        dedupeKey: telling.event,
-        thread: refs.thread ?? null,
-        reply: refs.reply ?? null,
-        statusChange: refs.statusChange ?? null,
-        mergedInto: refs.mergedInto ?? null,
-        changelogEntry: refs.changelogEntry ?? null,
-        actorMember: refs.actorMember ?? null,
-        actorStaff: refs.actorStaff ?? null,
-        createdAt: now,
-      })) as never,
-    );
+    await em.insertMany(Notification, notificationRows(telling, part, now) as never);
   }
   if (telling.email) {
-    await enqueueEmails(em, telling.communityId, told, telling.event, refs.thread, telling.email, {
+    await enqueueEmails(em, telling.communityId, told, telling.event, telling.refs.thread, telling.email, {
       now,
       firstTime: telling.firstTime,
     });
   }
   return told;
+}
+
+/** The members of a telling to notify: each once, never the member who did it. */
+export const toldOf = (telling: Pick<Telling, 'memberIds' | 'refs'>): string[] =>
+  [...new Set(telling.memberIds)].filter((id) => id !== telling.refs.actorMember);
+
+/** The notification rows telling `members` of an event. */
+export function notificationRows(telling: Telling, members: readonly string[], now: Date): Record<string, unknown>[] {
+  const { refs } = telling;
+  return members.map((member) => ({
+    id: newId(),
+    community: telling.communityId,
+    member,
+    kind: telling.kind,
+    dedupeKey: telling.event,
+    thread: refs.thread ?? null,
+    reply: refs.reply ?? null,
+    statusChange: refs.statusChange ?? null,
+    mergedInto: refs.mergedInto ?? null,
+    changelogEntry: refs.changelogEntry ?? null,
+    actorMember: refs.actorMember ?? null,
+    actorStaff: refs.actorStaff ?? null,
+    createdAt: now,
+  }));
+}
+
+/** Who of a community's members an email may be written to: a working address, emails not turned off. */
+export interface Emailable {
+  id: string;
+  emailDigest: EmailDigest;
+}
+
+/** The outbox rows of an event's email to `members` (all emailable), its data made. */
+export function outboxRows(
+  communityId: string,
+  members: readonly Emailable[],
+  event: string,
+  threadId: string | null | undefined,
+  email: NonNullable<Telling['email']>,
+  data: EmailData,
+  now: Date,
+): Record<string, unknown>[] {
+  return members.map((m) => {
+    const daily = m.emailDigest === 'DAILY';
+    return {
+      id: newId(),
+      community: communityId,
+      member: m.id,
+      purpose: email.purpose,
+      thread: threadId ?? null,
+      dedupeKey: `${event}:${m.id}`,
+      subject: email.subject.slice(0, 300),
+      body: '',
+      template: email.template,
+      data,
+      status: 'PENDING' as const,
+      digest: daily,
+      dueAt: daily ? nextDigestAt(now) : now,
+      attempts: 0,
+      createdAt: now,
+    };
+  });
 }
 
 /** Of `ids`, the members with no notification of `event` yet. */
@@ -150,29 +194,14 @@ export async function enqueueEmails(
     );
     const fresh = members.filter((m) => !written.has(m.id));
     if (fresh.length === 0) continue;
-    data ??= typeof email.data === 'function' ? await email.data() : email.data;
+    data ??= await emailData(email);
     await em.insertMany(
       OutboxMessage,
-      fresh.map((m) => {
-        const daily = (m.emailDigest as EmailDigest) === 'DAILY';
-        return {
-          id: newId(),
-          community: communityId,
-          member: m.id,
-          purpose: email.purpose,
-          thread: threadId ?? null,
-          dedupeKey: `${event}:${m.id}`,
-          subject: email.subject.slice(0, 300),
-          body: '',
-          template: email.template,
-          data,
-          status: 'PENDING' as const,
-          digest: daily,
-          dueAt: daily ? nextDigestAt(now) : now,
-          attempts: 0,
-          createdAt: now,
-        };
-      }) as never,
+      outboxRows(communityId, fresh as Emailable[], event, threadId, email, data, now) as never,
     );
   }
 }
+
+/** What an email's template shows (made now when making it reads rows). */
+export const emailData = async (email: NonNullable<Telling['email']>): Promise<EmailData> =>
+  typeof email.data === 'function' ? email.data() : email.data;

@@ -1,6 +1,6 @@
 import { raw, wrap } from '@mikro-orm/core';
 import { dialectOfEm, type Em } from '../../db/em.ts';
-import { Activity, Community, MemberScore, Reply, Thread } from '../../entities/index.ts';
+import { type Activity, Community, MemberScore, Reply, Thread } from '../../entities/index.ts';
 import { statusReached } from './facts.ts';
 import { lockRanking, lockSql } from './lock.ts';
 import {
@@ -56,31 +56,31 @@ async function factOf(em: Em, activity: Activity): Promise<ActivityFact> {
  * replay order), as a subquery for `exists (…)`.
  */
 function earlierSql(em: Em, fact: ActivityFact, id: string, [kind, a, b]: FirstQuestion): string {
-  const at = new Date(fact.at);
-  const earlier = { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] };
-  let where: Record<string, unknown>;
+  // Written out, not built by the query builder: it is asked on every write that ranks, and
+  // building it cost a tenth of a reply's time (BENCHMARKS.md, "Posting a reply").
+  const platform = em.getPlatform();
+  const q = (value: unknown) => platform.quoteValue(value);
+  const at = q(new Date(fact.at));
+  const is = (column: string, value: unknown) => (value == null ? `e.${column} is null` : `e.${column} = ${q(value)}`);
+  let where: string[];
   if (kind === 'day') {
     const start = (b as number) * DAY_MS;
-    where = {
-      actorMember: a,
-      type: { $in: PARTICIPATION_TYPES },
-      createdAt: { $gte: new Date(start), $lt: new Date(start + DAY_MS) },
-    };
+    where = [
+      is('actor_member_id', a),
+      `e.type in (${PARTICIPATION_TYPES.map(q).join(', ')})`,
+      `e.created_at >= ${q(new Date(start))}`,
+      `e.created_at < ${q(new Date(start + DAY_MS))}`,
+    ];
   } else if (kind === 'vote' || kind === 'reply' || kind === 'follow') {
-    where = { thread: b, actorMember: a, type: KEY_TYPES[kind] };
+    where = [is('thread_id', b), is('actor_member_id', a), is('type', KEY_TYPES[kind])];
   } else if (kind === 'helpful') {
-    where = { thread: fact.thread, reply: a, type: 'REPLY_MARKED_HELPFUL' };
+    where = [is('thread_id', fact.thread), is('reply_id', a), is('type', 'REPLY_MARKED_HELPFUL')];
   } else {
     // A status change: the status reached is in the activity's data.
-    where = { thread: a, type: 'STATUS_CHANGED' };
+    where = [is('thread_id', a), is('type', 'STATUS_CHANGED'), `${statusReached(dialectOfEm(em), 'e')} = ${q(b)}`];
   }
-  const qb = em
-    .createQueryBuilder(Activity, 'e')
-    .select('id')
-    .where({ $and: [where, earlier] });
-  const sql = qb.getFormattedQuery();
-  if (kind !== 'status') return sql;
-  return `${sql} and ${statusReached(dialectOfEm(em), 'e')} = ${em.getPlatform().quoteValue(b)}`;
+  where.push(`(e.created_at < ${at} or (e.created_at = ${at} and e.id < ${q(id)}))`);
+  return `select e.id from activity e where ${where.join(' and ')}`;
 }
 
 /** The community's ranking settings: from the identity map when the request loaded it, else asked for. */
@@ -90,29 +90,56 @@ function knownSettings(em: Em, communityId: string): RankingSettings | undefined
 }
 
 /**
+ * The select expressions answering a fact's "first time?" questions and, on PostgreSQL, taking
+ * the ranking's shared lock (see lock.ts) before the scores are touched: to fold into one round
+ * trip, here or in a write's own read (services/reply-write/read.ts). `answers` reads them from
+ * the row.
+ */
+export function firstsSelect(em: Em, communityId: string, fact: ActivityFact, id: string, prefix = 'q') {
+  const questions = firstQuestions(fact);
+  const selects = questions.map((q, i) => `exists (${earlierSql(em, fact, id, q)}) as ${prefix}${i}`);
+  if (dialectOfEm(em) === 'postgresql') selects.push(`${lockSql(em, communityId, 'shared')} as ${prefix}_locked`);
+  const answers = (row: Record<string, unknown> | undefined) => {
+    const first = new Map<string, boolean>();
+    questions.forEach((q, i) => {
+      const earlier = row?.[`${prefix}${i}`];
+      first.set(q.join(':'), !(earlier === true || earlier === 1 || earlier === '1'));
+    });
+    return first;
+  };
+  return { selects, answers };
+}
+
+/**
  * Answers an activity's "first time?" questions in one round trip, which on PostgreSQL also takes
- * the ranking's shared lock (see lock.ts) before the scores are touched, and reads the
- * community's settings when they are not at hand.
+ * the ranking's shared lock, and reads the community's settings when they are not at hand.
  */
 async function answerFirsts(em: Em, communityId: string, fact: ActivityFact, id: string, withSettings: boolean) {
-  const questions = firstQuestions(fact);
-  const platform = em.getPlatform();
-  const selects = questions.map((q, i) => `exists (${earlierSql(em, fact, id, q)}) as q${i}`);
-  if (dialectOfEm(em) === 'postgresql') selects.push(`${lockSql(em, communityId, 'shared')} as locked`);
+  const { selects, answers } = firstsSelect(em, communityId, fact, id);
   if (withSettings) {
+    const platform = em.getPlatform();
     selects.push(`(select c.settings from community c where c.id = ${platform.quoteValue(communityId)}) as settings`);
   }
-  const answers = new Map<string, boolean>();
-  if (selects.length === 0) return { answers, settings: undefined };
+  if (selects.length === 0) return { answers: answers(undefined), settings: undefined };
   const [row] = await em.execute<Record<string, unknown>[]>(`select ${selects.join(', ')}`);
-  questions.forEach((q, i) => {
-    const earlier = row?.[`q${i}`];
-    answers.set(q.join(':'), !(earlier === true || earlier === 1 || earlier === '1'));
-  });
   const raw = row?.settings;
   const stored = typeof raw === 'string' ? JSON.parse(raw) : raw;
   const settings = withSettings ? rankingSettings({ settings: (stored ?? {}) as Community['settings'] }) : undefined;
-  return { answers, settings };
+  return { answers: answers(row), settings };
+}
+
+/** What one activity adds to members' scores, its "first time?" questions answered. */
+export function scoreChanges(
+  fact: ActivityFact,
+  settings: RankingSettings,
+  answers: Map<string, boolean>,
+  changes = new Map<string, Totals>(),
+): Map<string, Totals> {
+  addContributions(
+    changes,
+    contributions(fact, settings, (...question) => answers.get(question.join(':')) ?? false),
+  );
+  return changes;
 }
 
 /** A column's value after the update: the stored value plus the change being inserted. */
@@ -125,11 +152,11 @@ const sentimentSql = () => {
 const SCORE_SQL = `(? * ${after('love')} + ? * ${after('reach')}) * (1 + ? * ${sentimentSql()})`;
 
 /**
- * Adds members' changes to their stored scores in one statement: a member's first row is
- * inserted with the change as its totals; an existing row gets atomic increments and its score
- * again from the new values.
+ * The statement adding members' changes to their stored scores: a member's first row is inserted
+ * with the change as its totals; an existing row gets atomic increments and its score again from
+ * the new values.
  */
-async function addToScores(em: Em, communityId: string, changes: Map<string, Totals>, s: RankingSettings) {
+export function scoresUpsert(em: Em, communityId: string, changes: Map<string, Totals>, s: RankingSettings) {
   const now = new Date();
   const rows = [...changes].map(([member, t]) => ({
     member,
@@ -138,7 +165,7 @@ async function addToScores(em: Em, communityId: string, changes: Map<string, Tot
     score: scoreOf(t, s),
     updatedAt: now,
   }));
-  await em
+  return em
     .createQueryBuilder(MemberScore)
     .insert(rows as never)
     .onConflict('member')
@@ -150,8 +177,11 @@ async function addToScores(em: Em, communityId: string, changes: Map<string, Tot
       textCount: raw(after('text_count')),
       score: raw(SCORE_SQL, [s.score.love, s.score.reach, s.score.sentiment]),
       updatedAt: now,
-    } as never)
-    .execute();
+    } as never);
+}
+
+async function addToScores(em: Em, communityId: string, changes: Map<string, Totals>, s: RankingSettings) {
+  await scoresUpsert(em, communityId, changes, s).execute();
 }
 
 /**
@@ -168,11 +198,7 @@ export async function applyActivities(em: Em, activities: Activity[]): Promise<v
       const fact = await factOf(em, activity);
       const asked = await answerFirsts(em, communityId, fact, activity.id, settings === undefined);
       settings ??= asked.settings as RankingSettings;
-      const answers = asked.answers;
-      addContributions(
-        changes,
-        contributions(fact, settings, (...question) => answers.get(question.join(':')) ?? false),
-      );
+      scoreChanges(fact, settings, asked.answers, changes);
     }
     // The shared lock is held already (answerFirsts took it with the answers).
     if (changes.size > 0 && settings) await addToScores(em, communityId, changes, settings);

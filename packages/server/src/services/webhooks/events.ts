@@ -251,13 +251,18 @@ export async function enqueueWebhookEvents(em: Em, pending: PendingEvent[]): Pro
   }
 }
 
+/**
+ * Writes the deliveries of the rows a write created: what the subscriber below does after every
+ * flush, called directly by a write that inserts its rows itself (services/reply-write).
+ */
+export async function enqueueForCreated(em: Em, rows: readonly object[]): Promise<void> {
+  const pending = rows.flatMap((entity) => [...eventsOf(em, entity), ...alertEventsOf(em, entity)]);
+  if (pending.length) await enqueueWebhookEvents(em, pending);
+}
+
 /** Every change that concerns webhooks writes its deliveries in its own transaction. */
 export class WebhookSubscriber implements EventSubscriber {
-  async afterFlush({ em, uow }: FlushEventArgs): Promise<void> {
-    const pending = createdIn<object>(uow).flatMap((entity) => [
-      ...eventsOf(em as Em, entity),
-      ...alertEventsOf(em as Em, entity),
-    ]);
-    if (pending.length) await enqueueWebhookEvents(em as Em, pending);
+  afterFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    return enqueueForCreated(em as Em, createdIn<object>(uow));
   }
 }
