@@ -27,6 +27,11 @@ export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** What a person calls the field, in their language (`label.<rule's English label>`). */
 const labelOf = (rule: TextRule) => ({ id: `label.${rule.label}` as MessageId });
 
+/** A required text left out or empty: "Question cannot be empty.", naming its field. */
+export function empty(rule: TextRule) {
+  return badInput(['error.text.empty', { label: labelOf(rule) }], rule.field);
+}
+
 /**
  * Trims and checks a piece of user text. Lengths are counted in characters (code points), as a
  * person counts them. The text is otherwise stored exactly as given: it is rendered as text.
@@ -36,12 +41,8 @@ export function text(value: string, rule: TextRule): string {
   if (CONTROL.test(trimmed)) throw badInput(['error.text.control', { label: labelOf(rule) }], rule.field);
   const length = characters(trimmed);
   if (length < rule.min) {
-    throw badInput(
-      rule.min === 1
-        ? ['error.text.empty', { label: labelOf(rule) }]
-        : ['error.text.short', { label: labelOf(rule), min: rule.min }],
-      rule.field,
-    );
+    if (rule.min === 1) throw empty(rule);
+    throw badInput(['error.text.short', { label: labelOf(rule), min: rule.min }], rule.field);
   }
   if (length > rule.max) {
     throw badInput(['error.text.long', { label: labelOf(rule), max: rule.max, length }], rule.field);

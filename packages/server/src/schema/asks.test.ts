@@ -311,6 +311,14 @@ describe('asks and their limits', () => {
       });
       expect(result.errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+    // No question at all (the fuzz test found this answered as an internal error).
+    const none = await staff.request('mutation ($i: AskInput!) { createAsk(input: $i) { id } }', {
+      variables: { i: {} },
+    });
+    expect(none.errors?.[0]).toMatchObject({
+      message: 'Question cannot be empty.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'question' },
+    });
   });
 
   it('asks everyone a question in words, and erasure takes a member’s answer away', async () => {
@@ -319,6 +327,11 @@ describe('asks and their limits', () => {
     expect((await openAsks('Dee')).map((a) => a.id)).toContain(id);
     const chose = await answer('Dee', id, [0]);
     expect(chose.errors?.[0]?.message).toBe('That is not one of the choices.');
+    // Nothing written to a question in words (an internal error before).
+    expect((await answer('Dee', id, null, ' ')).errors?.[0]).toMatchObject({
+      message: 'Answer cannot be empty.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'text' },
+    });
     expect((await answer('Dee', id, null, 'The search')).errors).toBeUndefined();
     await bindEm(server.em(), brand.community.id).transactional((tx) =>
       eraseMember(tx, brand.community.id, ids.Dee as string, 'Asked to'),

@@ -54,10 +54,7 @@ function checkedAnswer(ask: Ask, input: AnswerInput): { choices: number[]; text:
   const written = input.text?.trim() ? valid.text(input.text, valid.SERVER_LIMITS.askAnswer) : null;
   if (written !== null && !ask.allowText) throw badInput('error.ask.noText', 'text');
   if (choices.length === 0 && written === null) {
-    throw badInput(
-      ask.choices.length ? 'error.ask.noAnswer' : 'error.text.empty',
-      ask.choices.length ? 'choices' : 'text',
-    );
+    throw ask.choices.length ? badInput('error.ask.noAnswer', 'choices') : valid.empty(valid.SERVER_LIMITS.askAnswer);
   }
   return { choices: choices.sort((a, b) => a - b), text: written };
 }

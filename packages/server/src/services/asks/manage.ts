@@ -112,7 +112,7 @@ function settle(ask: Ask): void {
 
 export async function createAsk(scope: Scope, actor: StaffActor, input: AskInput): Promise<Ask> {
   const fields = checkedFields(input);
-  if (fields.question === undefined) throw badInput('error.text.empty', 'question');
+  if (fields.question === undefined) throw valid.empty(valid.SERVER_LIMITS.askQuestion);
   if (fields.closesAt === undefined) throw badInput('error.ask.closesAt', 'closesAt');
   return write(scope, async (em) => {
     const ask = em.create(Ask, {
