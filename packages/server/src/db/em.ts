@@ -17,3 +17,13 @@ export const dialectOfEm = (em: Em): Dialect => (em.getDriver() instanceof Postg
 export function dialectOf(databaseUrl: string): Dialect {
   return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite';
 }
+
+/**
+ * The community a manager is bound to (core/scope.ts), for statements the tenant filter does not
+ * reach (the query builder's); an unbound manager fails here, as the filter would.
+ */
+export function boundCommunity(em: Em): string {
+  const communityId = em.getFilterParams<{ communityId?: string }>('tenant')?.communityId;
+  if (!communityId) throw new Error('This write needs an entity manager bound to a community (core/scope.ts).');
+  return communityId;
+}

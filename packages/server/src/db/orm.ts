@@ -57,7 +57,8 @@ export interface OrmOptions {
   /**
    * What the domain does on each flush, in the same transaction (services/subscribers.ts): given by
    * the app and the CLI, so that the database layer imports nothing of the services. Leave it out
-   * only on purpose: without it writes keep no ranking, tell no one and write no webhook deliveries.
+   * only on purpose: without it writes keep no ranking, tell no one and write no webhook deliveries
+   * (a reply writes its own, services/reply-write, but its readers' unread badges change only with it).
    */
   subscribers?: EventSubscriber[];
   /**

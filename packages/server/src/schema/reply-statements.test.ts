@@ -5,7 +5,15 @@
  */
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestCommunity, guestToken, postThread, type TestCommunity } from '../testing/fixtures.ts';
+import { Thread } from '../entities/index.ts';
+import {
+  ALL_COMMUNITIES,
+  createTestCommunity,
+  guestToken,
+  postThread,
+  signInStaff,
+  type TestCommunity,
+} from '../testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../testing/server.ts';
 
 /** Every SQL statement the server runs, from MikroORM's query log. */
@@ -53,4 +61,26 @@ it('posts a follower’s reply in a bounded number of statements, reading nothin
   // token, when not remembered). SQLite writes one statement a table, in process.
   const bound = process.env.DATABASE_URL?.startsWith('postgres') ? 6 : 12;
   expect(plain.length, plain.join('\n')).toBeLessThanOrEqual(bound);
+});
+
+it('writes a staff member’s first reply once: the thread’s new state as the answer shows it', async () => {
+  const poster = await guestToken(server.client(), brand.slug, 'Quinn Question');
+  const threadId = await postThread(server.client(), poster, { title: 'Waiting for the brand' });
+  const staff = server.client();
+  await signInStaff(staff, brand.slug, brand.staff);
+  statements.length = 0;
+  const { reply } = await staff.data(
+    'mutation ($i: ReplyInput!) { reply(input: $i) { id thread { replyCount followerCount assignee { name } } } }',
+    { variables: { i: { threadId, body: 'We are on it.' } } },
+  );
+  const plain = statements.map((s) => stripVTControlCharacters(s));
+  const writes = (pattern: RegExp) => plain.filter((s) => pattern.test(s)).length;
+  // The first staff reply follows the thread, answers it and takes it on: one write each, none
+  // again at the commit (this fails if merging stops marking the rows as stored).
+  expect(writes(/insert into [`"]follow[`"]/), plain.join('\n')).toBe(1);
+  expect(writes(/update [`"]thread[`"]/), plain.join('\n')).toBe(1);
+  expect(writes(/update [`"]follow[`"]|update [`"]reply[`"]|update [`"]activity[`"]/)).toBe(0);
+  expect(reply.thread).toEqual({ replyCount: 1, followerCount: 2, assignee: { name: brand.staff.name } });
+  const stored = await server.em().findOneOrFail(Thread, { title: 'Waiting for the brand' }, ALL_COMMUNITIES);
+  expect([stored.replyCount, stored.followerCount, stored.assignee?.id]).toEqual([1, 2, brand.staff.id]);
 });

@@ -4,6 +4,13 @@ import { ConsentRecord, Follow, Member, Vote } from '../../entities/index.ts';
 const noTenant = { filters: { tenant: false } } as const;
 
 /**
+ * `followersOf` in SQL, for a write that reads its audience itself (services/reply-write/read.ts):
+ * the follows of one thread joined to their members (`m`), both of community `c`.
+ */
+export const followersSql = (c: string, thread: string) =>
+  `follow f join member m on m.id = f.member_id where f.community_id = ${c} and f.thread_id = ${thread} and m.community_id = ${c}`;
+
+/**
  * Members of the community following its threads (authors follow what they post). Every query here
  * names the community, of the row and of the member: a follow or vote that points across tenants
  * (wrong data, a crafted import) never makes anyone hear of another community's threads.

@@ -1,8 +1,8 @@
-import { type EventSubscriber, type FlushEventArgs, type TransactionEventArgs, wrap } from '@mikro-orm/core';
+import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
 import { createdIn } from '../../db/created.ts';
 import type { Em } from '../../db/em.ts';
-import { Activity, Community, Member, Reply, StaffMember, StatusChange, Thread } from '../../entities/index.ts';
-import { askedFor, followersOf } from './audience.ts';
+import { Activity, Community, Member, type Reply, StaffMember, StatusChange, Thread } from '../../entities/index.ts';
+import { askedFor } from './audience.ts';
 import { type Telling, tell } from './tell.ts';
 
 /** Who did something, as an email shows them (kept with the email as they were then). */
@@ -92,29 +92,21 @@ export function replyTelling(
 }
 
 /**
- * Replies and status changes tell whoever asked, in the transaction that writes them (right after
- * the flush that inserts their activity): a reply its thread's followers; a status change also the
- * thread's voters (services/notifications/audience.ts). A status change made by publishing a
- * "What's new" entry is told by the entry itself (services/changelog), once for all its threads.
+ * A status change tells whoever asked, in the transaction that writes it (right after the flush
+ * that inserts its activity): the thread's followers and voters (services/notifications/audience.ts).
+ * A status change made by publishing a "What's new" entry is told by the entry itself
+ * (services/changelog), once for all its threads. A reply tells its followers in its own write
+ * (services/reply-write/rows.ts, with replyTelling above).
  */
 async function tellOfActivity(em: Em, activity: Activity): Promise<string[]> {
   const threadId = activity.thread?.id;
   if (!threadId) return [];
   const data = (activity.data ?? {}) as { to?: string; statusChangeId?: string; changelogEntryId?: string };
-  if (activity.type === 'STATUS_CHANGED' && data.changelogEntryId) return [];
-  if (activity.type !== 'REPLY_POSTED' && activity.type !== 'STATUS_CHANGED') return [];
+  if (activity.type !== 'STATUS_CHANGED' || data.changelogEntryId) return [];
   const reading = readingIn(em, activity.community.id);
   const thread = await em.findOneOrFail(Thread, { id: threadId }, reading);
   const community = await em.findOneOrFail(Community, { id: activity.community.id }, reading);
   const actor = { staff: activity.actorStaff?.id, member: activity.actorMember?.id };
-  if (activity.type === 'REPLY_POSTED' && activity.reply) {
-    // The reply this write made, as it made it (read again only for a reply it did not make).
-    const reply = wrap(activity.reply).isInitialized()
-      ? activity.reply
-      : await em.findOneOrFail(Reply, { id: activity.reply.id }, reading);
-    const followers = await followersOf(em, community.id, [threadId]);
-    return tell(em, replyTelling(em, { community, thread, activityId: activity.id, reply, actor, followers }));
-  }
   const refs = { thread: threadId, actorMember: actor.member, actorStaff: actor.staff };
   // Who did it is read only for an email (most of those told have no address).
   const base = async () => ({

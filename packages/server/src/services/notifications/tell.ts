@@ -43,10 +43,23 @@ export interface Telling {
 type EmailData = Record<string, unknown>;
 
 const noTenant = { filters: { tenant: false } } as const;
+/**
+ * Members an email may be written to: a working address, not erased, emails not turned off. The
+ * same in SQL for a write that reads its audience itself (services/reply-write/read.ts).
+ */
+const EMAILABLE = {
+  email: { $ne: null },
+  erasedAt: null,
+  emailBouncedAt: null,
+  emailDigest: { $ne: 'NEVER' },
+} as const;
+export const emailableSql = (m: string) =>
+  `${m}.email is not null and ${m}.erased_at is null and ${m}.email_bounced_at is null and ${m}.email_digest <> 'NEVER'`;
+
 /** Rows per query: SQLite and PostgreSQL both take this many bound values with room to spare. */
 const CHUNK = 2000;
 
-function chunks<T>(items: T[]): T[][] {
+export function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
@@ -99,7 +112,7 @@ export function notificationRows(telling: Telling, members: readonly string[], n
   }));
 }
 
-/** Who of a community's members an email may be written to: a working address, emails not turned off. */
+/** A member an email is written to (found by the caller: a working address, emails not turned off). */
 export interface Emailable {
   id: string;
   emailDigest: EmailDigest;
@@ -169,14 +182,7 @@ export async function enqueueEmails(
     const members = await em.find(
       Member,
       // The community again: an email never reaches a member of another one, whatever the caller passed.
-      {
-        id: { $in: part },
-        community: communityId,
-        email: { $ne: null },
-        erasedAt: null,
-        emailBouncedAt: null,
-        emailDigest: { $ne: 'NEVER' },
-      },
+      { id: { $in: part }, community: communityId, ...EMAILABLE },
       { ...noTenant, fields: ['id', 'emailDigest'] },
     );
     if (members.length === 0) continue;

@@ -1,8 +1,11 @@
 import * as valid from '../../core/validation.ts';
 import { dialectOfEm, type Em } from '../../db/em.ts';
 import { type Community, type EmailDigest, Thread } from '../../entities/index.ts';
+import { activityFields } from '../activity.ts';
 import { type Actor, isStaff, memberIdOf } from '../actor.ts';
 import { RECENT_REPLIES, REPLY_WINDOW_MS } from '../duplicates.ts';
+import { followersSql } from '../notifications/audience.ts';
+import { emailableSql } from '../notifications/tell.ts';
 import { firstsSelect } from '../ranking/incremental.ts';
 import type { ActivityFact } from '../ranking/model.ts';
 import { writableBy } from '../threads.ts';
@@ -13,13 +16,13 @@ export interface BeforeReply {
   community: Pick<Community, 'id' | 'name' | 'settings'>;
   /** The author's replies to the thread within the double-post window, newest first. */
   recent: { id: string; body: string }[];
-  /** The thread's followers among the community's members, and whether an email may reach them. */
+  /** The thread's followers among the community's members, and whether an email may be written to them. */
   followers: { id: string; emailDigest: EmailDigest; mail: boolean }[];
   /** Whether the community has an active webhook (their deliveries are worked out only then). */
   hooks: boolean;
   /** When the reply is written: once its thread is locked, so after any reply that held it. */
   now: Date;
-  /** The reply's activity as the ranking asks of it (who it lands on and how it feels come later). */
+  /** The reply's activity as the ranking sees it (how it feels is read once the language is known). */
   fact: ActivityFact;
   /** The ranking's "first time?" answers for it (model.ts firstQuestions). */
   firsts: Map<string, boolean>;
@@ -60,20 +63,24 @@ export async function readBeforeReply(
   const thread = writableBy(actor, row ? em.map(Thread, row) : null);
   // Taken now, not before the lock: a reply that held the thread first is earlier in the log.
   const now = new Date();
+  const activity = activityFields(communityId, actor, { type: 'REPLY_POSTED', thread });
   const fact: ActivityFact = {
-    type: 'REPLY_POSTED',
+    type: activity.type,
     at: now.getTime(),
     actor: memberIdOf(actor),
-    subject: null,
+    subject: activity.subjectMember?.id ?? null,
     thread: thread.id,
     reply: input.ids.reply,
     contentAt: now.getTime(),
-    contentSentiment: null,
+    contentSentiment: null, // how the reply feels is read with the community's language, below
     status: null,
   };
 
   const author = isStaff(actor) ? 'author_staff_id' : 'author_member_id';
   const authorId = isStaff(actor) ? actor.staff.id : memberIdOf(actor);
+  // Values written into the text (as MikroORM sends every query), so the subqueries the ranking
+  // writes out join it as they are.
+  const q = (value: unknown) => em.getPlatform().quoteValue(value);
   const firsts = firstsSelect(em, communityId, fact, input.ids.activity, 'first_');
   const selects = [
     'c.name as name',
@@ -81,24 +88,22 @@ export async function readBeforeReply(
     `${jsonRows(
       em,
       { id: 'r.id', body: 'r.body' },
-      `(select id, body from reply where community_id = ? and thread_id = ? and ${author} = ? and deleted_at is null and created_at >= ? order by created_at desc limit ${RECENT_REPLIES}) r`,
+      `(select id, body from reply where community_id = c.id and thread_id = ${q(thread.id)} and ${author} = ${q(authorId)} and deleted_at is null and created_at >= ${q(new Date(now.getTime() - REPLY_WINDOW_MS))} order by created_at desc limit ${RECENT_REPLIES}) r`,
     )} as recent`,
     `${jsonRows(
       em,
       {
         id: 'm.id',
         emailDigest: 'm.email_digest',
-        mail: 'm.email is not null and m.erased_at is null and m.email_bounced_at is null',
+        mail: emailableSql('m'),
       },
-      // The community of the follow and of the member: a row pointing across tenants tells nobody.
-      'follow f join member m on m.id = f.member_id where f.community_id = c.id and f.thread_id = ? and m.community_id = c.id',
+      followersSql('c.id', q(thread.id)),
     )} as followers`,
     'exists (select 1 from webhook w where w.community_id = c.id and w.active) as hooks',
     ...firsts.selects,
   ];
   const [facts] = await em.execute<Record<string, unknown>[]>(
-    `select ${selects.join(', ')} from community c where c.id = ?`,
-    [communityId, thread.id, authorId, new Date(now.getTime() - REPLY_WINDOW_MS), thread.id, communityId],
+    `select ${selects.join(', ')} from community c where c.id = ${q(communityId)}`,
   );
   if (!facts) throw new Error(`Community ${communityId} is gone`);
   return {

@@ -5,7 +5,7 @@ import { activityFields } from '../activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf } from '../actor.ts';
 import { memberCounterChange } from '../members/counters.ts';
 import { replyTelling, toldInWrite } from '../notifications/on-activity.ts';
-import { emailData, notificationRows, outboxRows, toldOf } from '../notifications/tell.ts';
+import { chunks, emailData, notificationRows, outboxRows, toldOf } from '../notifications/tell.ts';
 import { scoreChanges, scoresUpsert } from '../ranking/incremental.ts';
 import { rankingSettings } from '../ranking/settings.ts';
 import { followerFields } from '../threads.ts';
@@ -28,7 +28,8 @@ type Statement = { getFormattedQuery(): string; execute(method: 'run'): Promise<
  * as SQL, not through the unit of work, which cost most of a reply's time (BENCHMARKS.md,
  * "Posting a reply"): one statement on PostgreSQL (data-modifying CTEs), one a table on SQLite
  * (in process, no round trip between them). Webhook deliveries, when the community has a webhook,
- * are written after, as after any write.
+ * are written after, as after any write. Tenant scoping: the query builder applies no filter, so
+ * every update names the community.
  */
 export async function insertReplyRows(em: Em, w: ReplyRows): Promise<Reply> {
   const { community, thread, actor, now, ids } = w;
@@ -83,7 +84,7 @@ export async function insertReplyRows(em: Em, w: ReplyRows): Promise<Reply> {
     em
       .createQueryBuilder(Thread)
       .update({ ...changes, ...(staff ? { assignee: changes.assignee?.id } : {}), followerCount } as never)
-      .where({ id: thread.id });
+      .where({ id: thread.id, community: community.id });
 
   const statements: Statement[] = [insert(Reply, replyRow), insert(Activity, activityRow)];
   if (memberId) statements.push(memberCounterChange(em, memberId, 'replyCount', 1));
@@ -93,12 +94,11 @@ export async function insertReplyRows(em: Em, w: ReplyRows): Promise<Reply> {
       em
         .createQueryBuilder(Member)
         .update({ owner: staff.id } as never)
-        .where({ id: thread.authorMember.id, owner: null }),
+        .where({ id: thread.authorMember.id, community: community.id, owner: null }),
     );
   }
   const settings = rankingSettings(community);
-  const fact = { ...w.fact, subject: activityRow.subjectMember, contentSentiment: w.sentiment.score };
-  const scores = scoreChanges(fact, settings, w.firsts);
+  const scores = scoreChanges({ ...w.fact, contentSentiment: w.sentiment.score }, settings, w.firsts);
   if (scores.size > 0) statements.push(scoresUpsert(em, community.id, scores, settings));
   const telling = replyTelling(em, {
     community,
@@ -109,12 +109,17 @@ export async function insertReplyRows(em: Em, w: ReplyRows): Promise<Reply> {
     followers: w.followers.map((f) => f.id),
   });
   const told = toldOf(telling);
-  if (told.length > 0) statements.push(insert(Notification, notificationRows(telling, told, now)));
-  const emailable = w.followers.filter((f) => f.mail && f.emailDigest !== 'NEVER' && f.id !== memberId);
+  // Rows in parts of at most 2,000, as tell() writes them: the first with the reply, the rest
+  // after it (a thread followed by thousands makes no statement of tens of megabytes).
+  const after: Statement[] = [];
+  const inParts = (entity: new (...args: never[]) => object, rows: object[]) => {
+    for (const [i, part] of chunks(rows).entries()) (i === 0 ? statements : after).push(insert(entity, part));
+  };
+  inParts(Notification, notificationRows(telling, told, now));
+  const emailable = w.followers.filter((f) => f.mail && f.id !== memberId);
   if (emailable.length > 0 && telling.email) {
     const data = await emailData(telling.email);
-    const rows = outboxRows(community.id, emailable, telling.event, thread.id, telling.email, data, now);
-    statements.push(insert(OutboxMessage, rows));
+    inParts(OutboxMessage, outboxRows(community.id, emailable, telling.event, thread.id, telling.email, data, now));
   }
   const follow = insert(Follow, followRow).onConflict().ignore();
 
@@ -123,15 +128,17 @@ export async function insertReplyRows(em: Em, w: ReplyRows): Promise<Reply> {
     // One statement: every part sees the same snapshot, and the follow's count feeds the thread's.
     const parts = statements.map((qb, i) => `w${i} as (${qb.getFormattedQuery()})`);
     parts.push(`f as (${follow.getFormattedQuery()} returning "id")`);
-    const [row] = await em.execute<{ follower_count: number }[]>(
-      `with ${parts.join(', ')} ${threadUpdate(raw('follower_count + (select count(*) from f)')).getFormattedQuery()}`,
+    parts.push(`t as (${threadUpdate(raw('follower_count + (select count(*) from f)')).getFormattedQuery()})`);
+    const [row] = await em.execute<{ followed: number | string }[]>(
+      `with ${parts.join(', ')} select count(*) as followed from f`,
     );
-    followed = Number(row?.follower_count) > thread.followerCount;
+    followed = Number(row?.followed) > 0;
   } else {
     for (const statement of statements) await statement.execute('run');
     followed = (await follow.execute('run')).affectedRows > 0;
     await threadUpdate(thread.followerCount + (followed ? 1 : 0)).execute('run');
   }
+  for (const statement of after) await statement.execute('run');
   toldInWrite(em, community.id, told);
 
   // What was written, as managed entities: the rest of the request reads them without asking
