@@ -72,7 +72,7 @@ export async function readBeforeReply(
     thread: thread.id,
     reply: input.ids.reply,
     contentAt: now.getTime(),
-    contentSentiment: null, // how the reply feels is read with the community's language, below
+    contentSentiment: null, // how it feels is read in the community's language (rows.ts)
     status: null,
   };
 
