@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
 import { ssoToken } from '../testing/fixtures.ts';
 import { GraphQLClient } from '../testing/graphql-client.ts';
+import { redisPrefixFor } from '../testing/process.ts';
+import { startRedisProcess } from '../testing/redis-process.ts';
 import { startTestServer } from '../testing/server.ts';
 
 const bin = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url));
@@ -24,13 +26,16 @@ function rapportOn(databaseUrl: string, ...args: string[]): Promise<Run> {
   return rapportWith({ databaseUrl }, ...args);
 }
 
-/** Runs `rapport <args>` with `stdin` as its input (closed at once when none). */
-function rapportWith({ databaseUrl, stdin = '' }: { databaseUrl: string; stdin?: string }, ...args: string[]) {
+/** Runs `rapport <args>` with `stdin` as its input (closed at once when none), and more `env`. */
+function rapportWith(
+  { databaseUrl, stdin = '', env = {} }: { databaseUrl: string; stdin?: string; env?: Record<string, string> },
+  ...args: string[]
+) {
   return new Promise<Run>((resolve) => {
     const child = execFile(
       process.execPath,
       [bin, ...args],
-      { env: { ...process.env, DATABASE_URL: databaseUrl } },
+      { env: { ...process.env, ...env, DATABASE_URL: databaseUrl } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         let json: unknown;
@@ -200,6 +205,41 @@ describe('rapport CLI', () => {
     expect(run.stdout).toBe('');
     expect(run.json.error.code).toBe(code);
     expect(run.json.error.message).toContain(message);
+  });
+
+  it('retiring a key from the command line stops its tokens at once on servers that kept it', async () => {
+    // A Redis of its own, so that this runs alike on both databases' runs.
+    const redis = await startRedisProcess();
+    const server = await startTestServer({ database, redisUrl: redis.url });
+    const withRedis = {
+      databaseUrl: database.url,
+      env: { REDIS_URL: redis.url, REDIS_PREFIX: redisPrefixFor(database.url) },
+    };
+    try {
+      const created = await rapport('community', 'create', '--slug', 'keys', '--name', 'Keys');
+      const token = await ssoToken(created.json, { sub: 'soon-out', name: 'Soon Out' });
+      const client = new GraphQLClient(server.endpoint);
+      const viewer = '{ viewer { kind } }';
+      // Asked twice: the server keeps the key (and the verified token) for what follows.
+      for (let i = 0; i < 2; i++) expect((await client.data(viewer, { token })).viewer.kind).toBe('CUSTOMER');
+      expect((await rapportWith(withRedis, 'community', 'rotate-sso-secret', '--slug', 'keys')).code).toBe(0);
+      const retired = await rapportWith(
+        withRedis,
+        'community',
+        'retire-sso-key',
+        '--slug',
+        'keys',
+        '--kid',
+        created.json.ssoKeyId,
+      );
+      expect(retired.code).toBe(0);
+      // Well within the 22.5 s the server would otherwise trust what it kept.
+      const refused = await client.request(viewer, { token });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await server.close();
+      await redis.kill();
+    }
   });
 
   it('seeds the demo community', async () => {

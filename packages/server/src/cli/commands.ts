@@ -1,9 +1,9 @@
 import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { badInput, notFound } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
 import { bindEm } from '../core/scope.ts';
 import type { Em, Orm } from '../db/em.ts';
-import { createEventBus } from '../live/event-bus.ts';
 import {
   activeSsoKeys,
   createCommunity,
@@ -27,7 +27,7 @@ export interface Command {
   usage: string;
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
   required?: string[];
-  run(input: { orm: Orm; values: Values; applied: string[] }): Promise<unknown>;
+  run(input: { orm: Orm; events: EventBus; values: Values; applied: string[] }): Promise<unknown>;
 }
 
 const str = (values: Values, name: string): string | undefined => {
@@ -215,11 +215,8 @@ export const COMMANDS: Record<string, Command> = {
     summary: `Create the "demo" community with staff (password "${DEMO_PASSWORD}"; random ones, printed once, when NODE_ENV=production), customers and threads.`,
     usage: '',
     options: {},
-    async run({ orm }) {
-      const events = createEventBus();
-      const demo = await seedDemo(em(orm), events, process.env.NODE_ENV === 'production' ? 'random' : 'published');
-      await events.close();
-      return demo;
+    async run({ orm, events }) {
+      return seedDemo(em(orm), events, process.env.NODE_ENV === 'production' ? 'random' : 'published');
     },
   },
 };

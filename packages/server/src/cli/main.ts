@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { AppError } from '../core/errors.ts';
 import type { Orm } from '../db/em.ts';
 import { migrate, openOrm } from '../db/orm.ts';
+import { createEventBus } from '../live/event-bus.ts';
 import { domainSubscribers } from '../services/subscribers.ts';
 import { COMMANDS, type Command } from './commands.ts';
 
@@ -66,12 +67,23 @@ async function run(argv: string[]): Promise<unknown> {
     if (values[name] === undefined || values[name] === '') throw new UsageError(`Missing required option --${name}.`);
   }
   const config = loadConfig();
-  const orm: Orm = await openOrm({ databaseUrl: config.databaseUrl, subscribers: domainSubscribers() });
+  // What a command commits is announced as the server's own writes are (through Redis when
+  // REDIS_URL is set): running servers drop what they cached of it at once (a retired key, an import).
+  const events = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   try {
-    const applied = await migrate(orm);
-    return await command.run({ orm, values, applied });
+    const orm: Orm = await openOrm({
+      databaseUrl: config.databaseUrl,
+      subscribers: domainSubscribers(),
+      onCommit: (communityId) => events.announceChange(communityId),
+    });
+    try {
+      const applied = await migrate(orm);
+      return await command.run({ orm, events, values, applied });
+    } finally {
+      await orm.close();
+    }
   } finally {
-    await orm.close();
+    await events.close();
   }
 }
 

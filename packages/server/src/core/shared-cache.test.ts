@@ -64,6 +64,20 @@ it('keeps a value no longer than its time to live', async () => {
   expect(await cache.get('a', 'page', load)).toBe(2);
 });
 
+it('spreads the ends of values made at one moment over the last quarter of their time to live', async () => {
+  const draws = [0, 1];
+  const cache = new SharedCache(bus, { ttlMs: 400, random: () => draws.shift() ?? 1 });
+  const early = counter();
+  const late = counter();
+  await cache.get('a', 'early', early.load);
+  await cache.get('a', 'late', late.load);
+  // Trusted 300 and 400 ms: asked again between the two.
+  await new Promise((resolve) => setTimeout(resolve, 320));
+  await cache.get('a', 'early', early.load);
+  await cache.get('a', 'late', late.load);
+  expect([early.calls(), late.calls()]).toEqual([2, 1]);
+});
+
 it('keeps at most maxEntries values, dropping the least recently used', async () => {
   const cache = new SharedCache(bus, { maxEntries: 2 });
   await cache.get('a', 'one', async () => 1);

@@ -3,13 +3,20 @@ import { entryOf } from './map-entry.ts';
 
 export interface SharedCacheOptions {
   /**
-   * The longest an entry is trusted. Every commit through the ORM announces its community's change
-   * (db/change-subscriber.ts), so this only bounds how stale a read can be after a change nobody
-   * announced: a command-line change while servers run, an edit made by hand in the database, or
+   * The longest an entry is trusted. Every commit through the ORM, the server's and the command
+   * line's, announces its community's change (db/change-subscriber.ts), so this only bounds how
+   * stale a read can be after a change nobody announced: an edit made by hand in the database, or
    * one published in the moment Redis takes to confirm a process's subscription again after an
-   * outage.
+   * outage. Not shorter: an entry expired unchanged is made again, and a quiet community's
+   * signed-in readers each have their own (a thread's page of 60 replies: a fifth of the page's
+   * CPU at 5 s, BENCHMARKS.md).
    */
   ttlMs?: number;
+  /**
+   * Each entry is trusted for a share of `ttlMs` drawn between 3/4 and all of it, so that the
+   * entries many readers made at one moment are not all made again at one later moment.
+   */
+  random?: () => number;
   /** Entries kept in this process; the least recently used go first. */
   maxEntries?: number;
 }
@@ -32,6 +39,7 @@ interface Entry {
 export class SharedCache {
   readonly #events: EventBus;
   readonly #ttlMs: number;
+  readonly #random: () => number;
   readonly #maxEntries: number;
   /** In least recently used order (a Map keeps insertion order; a hit moves the entry last). */
   readonly #entries = new Map<string, Entry>();
@@ -40,9 +48,10 @@ export class SharedCache {
   /** For `find`: the community each lookup last found. */
   readonly #hints = new Map<string, string>();
 
-  constructor(events: EventBus, { ttlMs = 5000, maxEntries = 500 }: SharedCacheOptions = {}) {
+  constructor(events: EventBus, { ttlMs = 30_000, maxEntries = 500, random = Math.random }: SharedCacheOptions = {}) {
     this.#events = events;
     this.#ttlMs = ttlMs;
+    this.#random = random;
     this.#maxEntries = maxEntries;
     events.onChange((communityId) => this.#changed(communityId));
   }
@@ -60,7 +69,8 @@ export class SharedCache {
       this.#entries.set(id, cached);
       return cached.value as Promise<V>;
     }
-    const entry: Entry = { communityId, expiresAt: Date.now() + this.#ttlMs, value: Promise.resolve() };
+    const trusted = this.#ttlMs * (0.75 + 0.25 * this.#random());
+    const entry: Entry = { communityId, expiresAt: Date.now() + trusted, value: Promise.resolve() };
     entry.value = load((at) => {
       entry.expiresAt = Math.min(entry.expiresAt, at);
     });

@@ -40,7 +40,7 @@ async function votesOn(server: TestServer, brand: TestCommunity, thread: string)
   const data = await server.client().data(LIST, { variables: { s: brand.slug } });
   return data.community.threads.edges.find((e: { node: { id: string } }) => e.node.id === thread)?.node.voteCount;
 }
-/** Reads the list on `server` until it says `count` votes; well under the cache's 5 s time to live. */
+/** Reads the list on `server` until it says `count` votes; well under the cache's time to live (22.5 s at the least). */
 const expectVotes = (server: TestServer, brand: TestCommunity, thread: string, count: number) =>
   expect.poll(() => votesOn(server, brand, thread), { timeout: 1500, interval: 20 }).toBe(count);
 
