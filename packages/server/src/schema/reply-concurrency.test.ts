@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MemberScore, Reply, Thread } from '../entities/index.ts';
 import { recomputeRanking } from '../services/ranking/recompute.ts';
-import { ALL_COMMUNITIES, guestToken, postThread, signInStaff } from '../testing/fixtures.ts';
-import { startTestBrand, type TestBrand } from '../testing/server.ts';
+import { ALL_COMMUNITIES, guestToken, postThread } from '../testing/fixtures.ts';
+import { startTestBrand, type TestBrand, writer } from '../testing/server.ts';
 import { expectStoredOnce } from '../testing/stored-once.ts';
 
 let t: TestBrand;
@@ -24,17 +24,10 @@ const REPLY = 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }';
 it.each([
   ['a customer', 'Mine leaked on day two.'],
   ['staff', 'We are sending you a new pair today.'],
-])('%s sending one reply twenty times at once stores one reply', async (who, body) => {
+] as const)('%s sending one reply twenty times at once stores one reply', async (who, body) => {
   const author = await guestToken(t.api, t.brand.slug, 'Thread Author');
   const threadId = await postThread(t.api, author, { title: `Leaking seams (${who})` });
-  let token: string | undefined;
-  let client = t.api;
-  if (who === 'staff') {
-    client = t.server.client();
-    await signInStaff(client, t.brand.slug, t.brand.staff);
-  } else {
-    token = await guestToken(t.api, t.brand.slug, 'Quick Clicker');
-  }
+  const { client, token } = await writer(t, who);
   const answers = await Promise.all(
     Array.from({ length: 20 }, () => client.request(REPLY, { token, variables: { i: { threadId, body } } })),
   );

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Thread } from '../entities/index.ts';
-import { ALL_COMMUNITIES, guestToken, signInStaff } from '../testing/fixtures.ts';
-import { startTestBrand, type TestBrand } from '../testing/server.ts';
+import { ALL_COMMUNITIES } from '../testing/fixtures.ts';
+import { startTestBrand, type TestBrand, writer } from '../testing/server.ts';
 import { expectStoredOnce } from '../testing/stored-once.ts';
 
 let t: TestBrand;
@@ -24,15 +24,8 @@ const post = (token: string | undefined, title: string, client = t.api) =>
 it.each([
   ['a customer', 'Lighter tent poles'],
   ['staff', 'Announcing the repair programme'],
-])('%s posting one title twenty times at once stores one thread', async (who, title) => {
-  let token: string | undefined;
-  let client = t.api;
-  if (who === 'staff') {
-    client = t.server.client();
-    await signInStaff(client, t.brand.slug, t.brand.staff);
-  } else {
-    token = await guestToken(t.api, t.brand.slug, 'Quick Clicker');
-  }
+] as const)('%s posting one title twenty times at once stores one thread', async (who, title) => {
+  const { client, token } = await writer(t, who);
   const answers = await Promise.all(Array.from({ length: 20 }, () => post(token, title, client)));
   expectStoredOnce(answers, (data) => (data?.postThread as { id: string } | undefined)?.id, 'title');
   expect(await t.server.em().count(Thread, { title }, ALL_COMMUNITIES)).toBe(1);

@@ -6,7 +6,7 @@ import type { LogLevel } from '../http/logger.ts';
 import type { AssetPaths } from '../http/server.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from '../rate-limit/rules.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import { createTestCommunity, signInStaff, type TestCommunity } from './fixtures.ts';
+import { createTestCommunity, guestToken, signInStaff, type TestCommunity } from './fixtures.ts';
 import { GraphQLClient } from './graphql-client.ts';
 import { redisPrefixFor } from './process.ts';
 
@@ -115,4 +115,19 @@ export async function startTestBrand(options: TestServerOptions = {}): Promise<T
   const manager = server.client();
   await signInStaff(manager, brand.slug, brand.manager);
   return { server, brand, api: server.client(), manager };
+}
+
+/**
+ * Who sends a test's write: a customer (a new guest's token, passed per request) or a staff
+ * member (a client of their own, signed in as the community's staff member).
+ */
+export async function writer(
+  t: TestBrand,
+  who: 'a customer' | 'staff',
+  name = 'Quick Clicker',
+): Promise<{ client: GraphQLClient; token: string | undefined }> {
+  if (who === 'a customer') return { client: t.api, token: await guestToken(t.api, t.brand.slug, name) };
+  const client = t.server.client();
+  await signInStaff(client, t.brand.slug, t.brand.staff);
+  return { client, token: undefined };
 }

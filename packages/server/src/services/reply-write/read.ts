@@ -22,7 +22,9 @@ export interface BeforeReply {
   hooks: boolean;
   /** When the reply is written: once its thread is locked, so after any reply that held it. */
   now: Date;
-  /** The reply's activity as the ranking sees it (how it feels is read once the language is known). */
+  /** The reply's activity: who, to whom, about what (rows.ts writes it). */
+  activity: ReturnType<typeof activityFields>;
+  /** The same activity as the ranking sees it (how it feels is read once the language is known). */
   fact: ActivityFact;
   /** The ranking's "first time?" answers for it (model.ts firstQuestions). */
   firsts: Map<string, boolean>;
@@ -116,6 +118,7 @@ export async function readBeforeReply(
     })),
     hooks: truthy(facts.hooks),
     now,
+    activity,
     fact,
     firsts: firsts.answers(facts),
   };

@@ -1,7 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import { dialectOfEm, type Em } from '../../db/em.ts';
 import { Activity, Follow, Member, Notification, OutboxMessage, Reply, Thread } from '../../entities/index.ts';
-import { activityFields } from '../activity.ts';
 import { type Actor, authorFields, isStaff, memberIdOf } from '../actor.ts';
 import { memberCounterChange } from '../members/counters.ts';
 import { replyTelling, toldInWrite } from '../notifications/on-activity.ts';
@@ -47,7 +46,7 @@ export async function insertReplyRows(em: Em, w: ReplyRows): Promise<Reply> {
     createdAt: now,
     updatedAt: now,
   };
-  const activity = activityFields(community.id, actor, { type: 'REPLY_POSTED', thread });
+  const { activity } = w;
   const activityRow = {
     ...activity,
     id: ids.activity,
