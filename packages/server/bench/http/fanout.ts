@@ -2,10 +2,10 @@
  * Live fan-out: many widgets subscribed to one thread over Server-Sent Events (as the widget
  * subscribes), a reply posted, and the time until every subscriber has it.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { THREAD_EVENTS } from '../../../widget/src/graphql/thread.ts';
 import { percentile } from '../report.ts';
+import { cpuMs } from './cpu.ts';
 
 export interface FanoutResult {
   subscribers: number;
@@ -18,14 +18,6 @@ export interface FanoutResult {
   cpuMsPerReply: number | null;
   /** The bench's own CPU time per reply while it waits for everyone: whether it, not the server, set the pace. */
   benchCpuMsPerReply: number;
-}
-
-/** A process's CPU time so far in ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
-export function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** A reply's marker in the events, and the longest one can be (a timestamp and a round). */

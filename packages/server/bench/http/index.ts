@@ -18,8 +18,9 @@ import { ssoToken } from '../../src/testing/fixtures.ts';
 import { GraphQLClient } from '../../src/testing/graphql-client.ts';
 import { type ServerProcess, startServerProcess } from '../../src/testing/process.ts';
 import { benchDatabase } from '../database.ts';
+import { type CpuSplit, cpuMs, cpuSplit } from './cpu.ts';
 import { generateWidgetData, type WidgetSizes } from './data.ts';
-import { cpuMs, type FanoutResult, fanout } from './fanout.ts';
+import { type FanoutResult, fanout } from './fanout.ts';
 import { type LoadResult, load, rssMb } from './load.ts';
 import { type WidgetCost, widgetCost } from './widget.ts';
 
@@ -40,6 +41,9 @@ export interface HttpResult {
   threadPageAnonymous: LoadResult;
   threadPage: LoadResult;
   postReply: LoadResult;
+  postReplySso: LoadResult;
+  /** CPU per reply posted, by guests and by customers signed in by SSO. */
+  replyCpu: { guests: CpuSplit; sso: CpuSplit };
   /**
    * SQLite only: the same posting on a second process that syncs only at WAL checkpoints
    * (SQLITE_SYNCHRONOUS=normal), run right after: what syncing every commit costs.
@@ -202,10 +206,11 @@ export async function benchHttp(
       await guest.data('{ viewer { kind } }', { token });
     }
     let m = 0;
-    const widgetListSso = await run('widgetListSso', () => ({
-      body: list(true),
-      headers: members[m++ % members.length],
-    }));
+    // Each connection sends every member's request in turn, built once (bench/http/load.ts).
+    const widgetListSso = await run(
+      'widgetListSso',
+      members.map((headers) => ({ body: list(true), headers })),
+    );
     // A thread's page as the widget asks for it, on a thread of 60 replies (made here through the API).
     const { postThread } = await guest.data('mutation ($i: PostThreadInput!) { postThread(input: $i) { id } }', {
       token: startGuestSession.token,
@@ -222,7 +227,10 @@ export async function benchHttp(
       variables: { community: 'bench', id: postThread.id, signedIn },
     });
     const threadPageAnonymous = await run('threadPageAnonymous', page(false), accept);
-    const threadPage = await run('threadPage', () => ({ body: page(true), headers: members[m++ % members.length] }));
+    const threadPage = await run(
+      'threadPage',
+      members.map((headers) => ({ body: page(true), headers })),
+    );
     // Many visitors replying at once, each request as the next of them, as a community sees it
     // (not one visitor sending 50 at a time, whose requests contend for their own rows).
     const repliers: Record<string, string>[] = [];
@@ -241,7 +249,15 @@ export async function benchHttp(
       },
       headers: repliers[n++ % repliers.length],
     });
-    const postReply = await run('postReply', replies);
+    // Where each reply's CPU goes: the server, the database, the bench sending them.
+    const requests = (r: LoadResult) => r.requests;
+    const { result: postReply, cpu: guestCpu } = await cpuSplit(pid, () => run('postReply', replies), requests);
+    // The same, by the customers signed in by SSO above: each reply also checks its author's token.
+    const { result: postReplySso, cpu: ssoCpu } = await cpuSplit(
+      pid,
+      () => run('postReplySso', () => ({ body: replies().body, headers: members[m++ % members.length] })),
+      requests,
+    );
     let postReplySyncNormal: LoadResult | null = null;
     if (dialect === 'sqlite') {
       const normal = await startServerProcess({ ...env, SQLITE_SYNCHRONOUS: 'normal' });
@@ -330,6 +346,8 @@ export async function benchHttp(
       threadPageAnonymous,
       threadPage,
       postReply,
+      postReplySso,
+      replyCpu: { guests: guestCpu, sso: ssoCpu },
       postReplySyncNormal,
       fanoutOne,
       fanoutSignedIn,

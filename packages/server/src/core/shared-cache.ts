@@ -8,8 +8,8 @@ export interface SharedCacheOptions {
    * stale a read can be after a change nobody announced: an edit made by hand in the database, or
    * one published in the moment Redis takes to confirm a process's subscription again after an
    * outage. Not shorter: an entry expired unchanged is made again, and a quiet community's
-   * signed-in readers each have their own (a thread's page of 60 replies: a fifth of the page's
-   * CPU at 5 s, BENCHMARKS.md).
+   * signed-in readers each have their own (re-making a thread's page every 5 s was about a quarter
+   * of the signed-in page's CPU; BENCHMARKS.md).
    */
   ttlMs?: number;
   /**
