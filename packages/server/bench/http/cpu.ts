@@ -14,24 +14,31 @@ export function cpuMs(pid: number): number {
 }
 
 /**
- * The CPU time so far of every PostgreSQL process on this machine, in ms (0 where there is none:
- * SQLite works inside the server's process). The shared database serves only the bench while it
- * runs, so this is the bench's database work.
+ * The CPU time so far of each PostgreSQL process on this machine, in ms, by pid (none where there
+ * is none: SQLite works inside the server's process). The shared database serves only the bench
+ * while it runs, so this is the bench's database work.
  */
-export function postgresCpuMs(): number {
-  let total = 0;
+export function postgresCpuMs(): Map<string, number> {
+  const byPid = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
       const fields = statOf(pid);
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
       // Gone between the listing and the read.
     }
   }
-  return total;
+  return byPid;
 }
+
+/**
+ * What PostgreSQL's processes used between two readings: each one's own difference, so that one
+ * that ended meanwhile (an autovacuum worker) takes nothing away; its last moments go uncounted.
+ */
+const usedSince = (before: Map<string, number>, after: Map<string, number>) =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 
 export interface CpuSplit {
   /** Milliseconds of CPU per request: the server's process, the database's, and the bench's own. */
@@ -56,7 +63,7 @@ export async function cpuSplit<T>(
     result,
     cpu: {
       server: (cpuMs(serverPid) - server) / n,
-      database: (postgresCpuMs() - database) / n,
+      database: usedSince(database, postgresCpuMs()) / n,
       bench: (used.user + used.system) / 1000 / n,
     },
   };

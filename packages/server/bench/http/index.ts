@@ -35,7 +35,7 @@ export interface HttpResult {
   widgetList: LoadResult;
   /** The same list for a visitor who has not signed in (no viewer state, nothing deferred). */
   widgetListAnonymous: LoadResult;
-  /** The list for customers signed in with the brand's SSO tokens, a member per connection. */
+  /** The list for customers signed in with the brand's SSO tokens: 50 members, each in turn. */
   widgetListSso: LoadResult;
   /** A thread's page (WidgetThread) of 60 replies, for a visitor not signed in and for SSO customers. */
   threadPageAnonymous: LoadResult;
@@ -205,7 +205,6 @@ export async function benchHttp(
       members.push({ authorization: `Bearer ${token}`, ...accept });
       await guest.data('{ viewer { kind } }', { token });
     }
-    let m = 0;
     // Each connection sends every member's request in turn, built once (bench/http/load.ts).
     const widgetListSso = await run(
       'widgetListSso',
@@ -253,6 +252,7 @@ export async function benchHttp(
     const requests = (r: LoadResult) => r.requests;
     const { result: postReply, cpu: guestCpu } = await cpuSplit(pid, () => run('postReply', replies), requests);
     // The same, by the customers signed in by SSO above: each reply also checks its author's token.
+    let m = 0;
     const { result: postReplySso, cpu: ssoCpu } = await cpuSplit(
       pid,
       () => run('postReplySso', () => ({ body: replies().body, headers: members[m++ % members.length] })),

@@ -42,6 +42,12 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   let graphqlErrors = 0;
   const make = typeof options.body === 'function' ? (options.body as () => FreshRequest) : undefined;
   const inTurn = Array.isArray(options.body) ? (options.body as FreshRequest[]) : undefined;
+  const built = inTurn?.map((request) => ({
+    method: 'POST' as const,
+    body: JSON.stringify(request.body),
+    headers: { ...JSON_HEADERS, ...options.headers, ...request.headers },
+  }));
+  let started = 0;
   const result = await autocannon({
     url: `${options.url}/graphql`,
     method: 'POST',
@@ -49,8 +55,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     duration: options.seconds,
     headers: { ...JSON_HEADERS, ...options.headers },
     body: make || inTurn ? undefined : JSON.stringify(options.body),
-    requests: inTurn
-      ? inTurn.map((request) => ({ method: 'POST', body: JSON.stringify(request.body), headers: request.headers }))
+    requests: built
+      ? built
       : make
         ? [
             {
@@ -67,6 +73,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
         : undefined,
     // Read every answer: an error in the body is not a success.
     setupClient: (client) => {
+      // Each connection starts at a request of its own, so they do not all ask for one member at once.
+      if (built)
+        client.setRequests([...built.slice(started % built.length), ...built.slice(0, started++ % built.length)]);
       client.on('body', (buffer: Buffer) => {
         if (buffer.includes('"errors"')) graphqlErrors++;
       });

@@ -56,23 +56,25 @@ it('forgets everything when told that any community may have changed', async () 
 });
 
 it('keeps a value no longer than its time to live', async () => {
-  const cache = new SharedCache(bus, { ttlMs: 30 });
+  let now = 0;
+  const cache = new SharedCache(bus, { ttlMs: 30, now: () => now });
   const { load } = counter();
   await cache.get('a', 'page', load);
   expect(await cache.get('a', 'page', load)).toBe(1);
-  await new Promise((resolve) => setTimeout(resolve, 60));
+  now = 30;
   expect(await cache.get('a', 'page', load)).toBe(2);
 });
 
 it('spreads the ends of values made at one moment over the last quarter of their time to live', async () => {
+  let now = 0;
   const draws = [0, 1];
-  const cache = new SharedCache(bus, { ttlMs: 400, random: () => draws.shift() ?? 1 });
+  const cache = new SharedCache(bus, { ttlMs: 400, random: () => draws.shift() ?? 1, now: () => now });
   const early = counter();
   const late = counter();
   await cache.get('a', 'early', early.load);
   await cache.get('a', 'late', late.load);
   // Trusted 300 and 400 ms: asked again between the two.
-  await new Promise((resolve) => setTimeout(resolve, 320));
+  now = 350;
   await cache.get('a', 'early', early.load);
   await cache.get('a', 'late', late.load);
   expect([early.calls(), late.calls()]).toEqual([2, 1]);

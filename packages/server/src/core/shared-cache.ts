@@ -3,13 +3,12 @@ import { entryOf } from './map-entry.ts';
 
 export interface SharedCacheOptions {
   /**
-   * The longest an entry is trusted. Every commit through the ORM, the server's and the command
-   * line's, announces its community's change (db/change-subscriber.ts), so this only bounds how
-   * stale a read can be after a change nobody announced: an edit made by hand in the database, or
-   * one published in the moment Redis takes to confirm a process's subscription again after an
-   * outage. Not shorter: an entry expired unchanged is made again, and a quiet community's
-   * signed-in readers each have their own (re-making a thread's page every 5 s was about a quarter
-   * of the signed-in page's CPU; BENCHMARKS.md).
+   * The longest an entry is trusted (each pool has its own: see POOLS). Every commit through the
+   * ORM, the server's and, with Redis, the command line's, announces its community's change
+   * (db/change-subscriber.ts), so this bounds how stale a read can be after a change nobody
+   * announced: one by a command run without Redis, an edit made by hand in the database, an
+   * announcement Redis did not take, or one published in the moment Redis takes to confirm a
+   * process's subscription again after an outage.
    */
   ttlMs?: number;
   /**
@@ -17,6 +16,8 @@ export interface SharedCacheOptions {
    * entries many readers made at one moment are not all made again at one later moment.
    */
   random?: () => number;
+  /** The clock (tests move their own). */
+  now?: () => number;
   /** Entries kept in this process; the least recently used go first. */
   maxEntries?: number;
 }
@@ -40,6 +41,7 @@ export class SharedCache {
   readonly #events: EventBus;
   readonly #ttlMs: number;
   readonly #random: () => number;
+  readonly #now: () => number;
   readonly #maxEntries: number;
   /** In least recently used order (a Map keeps insertion order; a hit moves the entry last). */
   readonly #entries = new Map<string, Entry>();
@@ -48,10 +50,14 @@ export class SharedCache {
   /** For `find`: the community each lookup last found. */
   readonly #hints = new Map<string, string>();
 
-  constructor(events: EventBus, { ttlMs = 30_000, maxEntries = 500, random = Math.random }: SharedCacheOptions = {}) {
+  constructor(
+    events: EventBus,
+    { ttlMs = 5000, maxEntries = 500, random = Math.random, now = Date.now }: SharedCacheOptions = {},
+  ) {
     this.#events = events;
     this.#ttlMs = ttlMs;
     this.#random = random;
+    this.#now = now;
     this.#maxEntries = maxEntries;
     events.onChange((communityId) => this.#changed(communityId));
   }
@@ -64,13 +70,13 @@ export class SharedCache {
     if (!this.#events.hearsChanges()) return load(() => {});
     const id = `${communityId}\n${key}`;
     const cached = this.#entries.get(id);
-    if (cached && Date.now() < cached.expiresAt) {
+    if (cached && this.#now() < cached.expiresAt) {
       this.#entries.delete(id);
       this.#entries.set(id, cached);
       return cached.value as Promise<V>;
     }
     const trusted = this.#ttlMs * (0.75 + 0.25 * this.#random());
-    const entry: Entry = { communityId, expiresAt: Date.now() + trusted, value: Promise.resolve() };
+    const entry: Entry = { communityId, expiresAt: this.#now() + trusted, value: Promise.resolve() };
     entry.value = load((at) => {
       entry.expiresAt = Math.min(entry.expiresAt, at);
     });
@@ -131,15 +137,24 @@ export class SharedCache {
 }
 
 /**
- * The process's caches, each with its own room so that one kind cannot crowd out another: pages
- * (lists and communities, which every visitor reads alike), viewers (who each token is and
- * what they voted, one entry per visitor) and threads (whole answers for threads' pages: with every
- * reply, tens to hundreds of kilobytes each with the parsed answer beside its text: at most 300).
+ * The process's caches, each with its own room so that one kind cannot crowd out another, and its
+ * own trust:
+ * - pages: what every visitor reads alike (communities, their SSO keys, the list not signed in);
+ * - viewers: who each token is, their consents and votes, one entry per visitor;
+ * - answers: whole answers to the list for each signed-in customer;
+ * - threads: whole answers for threads' pages, with every reply (tens to hundreds of kilobytes
+ *   each, with the parsed answer beside its text: at most 300).
+ *
+ * Who someone is, and which keys sign them in, is trusted 5 s, so that even a change nobody
+ * announced (a key retired from the command line of a server without Redis) holds within 5 s.
+ * Whole answers are trusted 30 s: each signed-in reader has their own, and making them again every
+ * 5 s, changed or not, was about a quarter of a signed-in thread page's CPU (BENCHMARKS.md).
  */
 const POOLS = {
-  pages: { maxEntries: 500 },
-  viewers: { maxEntries: 10_000 },
-  threads: { maxEntries: 300 },
+  pages: { maxEntries: 500, ttlMs: 5000 },
+  viewers: { maxEntries: 10_000, ttlMs: 5000 },
+  answers: { maxEntries: 10_000, ttlMs: 30_000 },
+  threads: { maxEntries: 300, ttlMs: 30_000 },
 } satisfies Record<string, SharedCacheOptions>;
 export type SharedCachePool = keyof typeof POOLS;
 

@@ -183,7 +183,7 @@ export function useCommunityResponseCache(): Plugin {
         const key = JSON.stringify(['response', found.id, who, parts, args.operationName ?? null, args.variableValues]);
         const ownLoad = { done: false };
         try {
-          const pool = found.threadPage ? 'threads' : viewer ? 'viewers' : 'pages';
+          const pool = found.threadPage ? 'threads' : viewer ? 'answers' : 'pages';
           return await sharedCache(ctx.events, pool).get(community.id, key, async (expireBy) => {
             ownLoad.done = true;
             let result = await executeFn(executeArgs);
