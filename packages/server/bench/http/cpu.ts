@@ -23,9 +23,7 @@ export function postgresCpuMs(): Map<string, number> {
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
-      const fields = statOf(pid);
-      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) byPid.set(pid, cpuMs(Number(pid)));
     } catch {
       // Gone between the listing and the read.
     }

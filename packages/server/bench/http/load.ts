@@ -42,6 +42,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   let graphqlErrors = 0;
   const make = typeof options.body === 'function' ? (options.body as () => FreshRequest) : undefined;
   const inTurn = Array.isArray(options.body) ? (options.body as FreshRequest[]) : undefined;
+  // Built once: autocannon builds a request with no setupRequest only once.
   const built = inTurn?.map((request) => ({
     method: 'POST' as const,
     body: JSON.stringify(request.body),
@@ -54,10 +55,10 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.seconds,
     headers: { ...JSON_HEADERS, ...options.headers },
-    body: make || inTurn ? undefined : JSON.stringify(options.body),
-    requests: built
-      ? built
-      : make
+    body: make || built ? undefined : JSON.stringify(options.body),
+    requests:
+      built ??
+      (make
         ? [
             {
               setupRequest: (request) => {
@@ -70,12 +71,14 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
               },
             },
           ]
-        : undefined,
+        : undefined),
     // Read every answer: an error in the body is not a success.
     setupClient: (client) => {
       // Each connection starts at a request of its own, so they do not all ask for one member at once.
-      if (built)
-        client.setRequests([...built.slice(started % built.length), ...built.slice(0, started++ % built.length)]);
+      if (built) {
+        const first = started++ % built.length;
+        client.setRequests([...built.slice(first), ...built.slice(0, first)]);
+      }
       client.on('body', (buffer: Buffer) => {
         if (buffer.includes('"errors"')) graphqlErrors++;
       });

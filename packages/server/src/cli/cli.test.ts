@@ -213,25 +213,20 @@ describe('rapport CLI', () => {
     const redis = await startRedisProcess();
     try {
       const server = await startTestServer({ database, redisUrl: redis.url });
+      // The command line with the server's Redis.
       const env = { REDIS_URL: redis.url, REDIS_PREFIX: redisPrefixFor(database.url) };
+      const rapportHeard = (...args: string[]) => rapportWith({ databaseUrl: database.url, env }, ...args);
       try {
         const created = await rapport('community', 'create', '--slug', 'keys', '--name', 'Keys');
         const token = await ssoToken(created.json, { sub: 'soon-out', name: 'Soon Out' });
         // A second key, so that the first may be retired.
-        const rotated = await rapportWith(
-          { databaseUrl: database.url, env },
-          'community',
-          'rotate-sso-secret',
-          '--slug',
-          'keys',
-        );
+        const rotated = await rapportHeard('community', 'rotate-sso-secret', '--slug', 'keys');
         expect(rotated.code).toBe(0);
         const client = new GraphQLClient(server.endpoint);
         const viewer = '{ viewer { kind } }';
         // Asked twice: the server now keeps the key it checked the token with (3.75 s at the least).
         for (let i = 0; i < 2; i++) expect((await client.data(viewer, { token })).viewer.kind).toBe('CUSTOMER');
-        const retired = await rapportWith(
-          { databaseUrl: database.url, env },
+        const retired = await rapportHeard(
           'community',
           'retire-sso-key',
           '--slug',
