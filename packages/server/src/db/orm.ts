@@ -9,6 +9,7 @@ import { entities } from '../entities/index.ts';
 import { ChangeSubscriber } from './change-subscriber.ts';
 import { type Dialect, dialectOf, dialectOfEm, type Em, type Orm } from './em.ts';
 import { migrations } from './migrations/index.ts';
+import { registerSearchStems } from './search-stems.ts';
 import { cacheStatements } from './statement-cache.ts';
 import { tenantFilter } from './tenant-filter.ts';
 
@@ -149,9 +150,12 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
     await orm.em.getConnection().execute('pragma mmap_size = 0');
     await orm.em.getConnection().execute('pragma cache_size = -8192');
     const connection = orm.em.getConnection() as unknown as {
-      getNativeClient(): Promise<Parameters<typeof cacheStatements>[0]>;
+      getNativeClient(): Promise<Parameters<typeof cacheStatements>[0] & Parameters<typeof registerSearchStems>[0]>;
     };
-    cacheStatements(await connection.getNativeClient());
+    const native = await connection.getNativeClient();
+    cacheStatements(native);
+    // The search index's triggers call it on every write of a thread or reply.
+    registerSearchStems(native);
     await optimizeSqlite(orm, 'open');
   }
   return orm;

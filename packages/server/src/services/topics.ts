@@ -1,11 +1,11 @@
 /**
  * The words a set of texts is about: the most frequent significant words, after dropping the
  * little words of the language (stopwords-iso's list, kept per language) and of community talk.
- * In English, words are also compared by their stem (the Porter stemmer): "coming" and "feels" are
+ * In English, words are also compared by their stem (Snowball's English, as in search): "coming" and "feels" are
  * as little as "come" and "feel", and "sync", "syncs" and "syncing" count as one topic.
  */
 import { createRequire } from 'node:module';
-import { stemmer } from 'stemmer';
+import stemmer from 'wink-porter2-stemmer';
 
 /** stopwords-iso is a JSON file of word lists by ISO 639-1 code. */
 const STOPWORDS_ISO = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;

@@ -26,6 +26,7 @@ import { Migration20261205220000_search_thread_index as sqlite_Migration20261205
 import { Migration20261206004505_asks as sqlite_Migration20261206004505_asks } from './sqlite/Migration20261206004505_asks.ts';
 import { Migration20261206011526_alerts as sqlite_Migration20261206011526_alerts } from './sqlite/Migration20261206011526_alerts.ts';
 import { Migration20261206165959_thread_top_order as sqlite_Migration20261206165959_thread_top_order } from './sqlite/Migration20261206165959_thread_top_order.ts';
+import { Migration20261207090000_search_stems as sqlite_Migration20261207090000_search_stems } from './sqlite/Migration20261207090000_search_stems.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -85,6 +86,7 @@ export const migrations = {
     sqlite_Migration20261206004505_asks,
     sqlite_Migration20261206011526_alerts,
     sqlite_Migration20261206165959_thread_top_order,
+    sqlite_Migration20261207090000_search_stems,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,

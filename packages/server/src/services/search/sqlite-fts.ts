@@ -4,6 +4,7 @@
  * The indexes are shared by the communities of one database.
  */
 import type { Em } from '../../db/em.ts';
+import { stemmedText } from '../../db/search-stems.ts';
 import {
   CANDIDATES,
   COMMON_IN,
@@ -62,7 +63,7 @@ export function sqliteWordCounts(em: Em, query: MatchQuery): Promise<WordCount[]
           where search_thread_fts match ? and s.community_id = ? limit ?)`,
       )
       .join(' union all '),
-    query.words.flatMap((w) => [`"${w}"`, query.communityId, COMMON_IN]),
+    query.words.flatMap((w) => [phrase(w), query.communityId, COMMON_IN]),
   );
 }
 
@@ -76,7 +77,7 @@ export function sqliteWordsIn(em: Em, query: MatchQuery, textIds: number[]): Pro
           where search_thread_fts match ? and rowid in (${list})`,
       )
       .join(' union all '),
-    query.words.flatMap((w) => [`"${w}"`, ...textIds]),
+    query.words.flatMap((w) => [phrase(w), ...textIds]),
   );
 }
 
@@ -94,12 +95,30 @@ export function sqliteExcerpts(em: Em, query: MatchQuery, textIds: number[]): Pr
   );
 }
 
+/** A word as the index holds it (its stem), quoted so that it is never syntax. */
+const phrase = (word: string) => `"${stemmedText(word)}"`;
+
 /**
- * FTS5: each word quoted (so it is never syntax); ANY joins them with OR; ALL needs every one.
- * With `prefix`, the last word (of three letters or more) may be unfinished.
+ * FTS5: each word as the index holds it; ANY joins them with OR; ALL needs every one. With
+ * `prefix`, the last word (of three letters or more) may be unfinished.
  */
 function ftsQuery({ words, mode, prefix }: MatchQuery): string {
-  const quoted = words.map((w) => `"${w}"`);
-  if (mode === 'ANY') return quoted.join(' OR ');
-  return prefix && (words.at(-1)?.length ?? 0) >= 3 ? `${quoted.join(' ')}*` : quoted.join(' ');
+  const phrases = words.map(phrase);
+  if (mode === 'ANY') return phrases.join(' OR ');
+  const last = words.at(-1) ?? '';
+  if (!prefix || last.length < 3) return phrases.join(' AND ');
+  return [...phrases.slice(0, -1), `(${unfinished(last).join(' OR ')})`].join(' AND ');
+}
+
+/**
+ * A word being typed: its beginning as typed and as a stem ("happy" is held as "happi"), or a
+ * stem that it has already typed past ("notifica" on its way to "notification", held as "notif").
+ */
+function unfinished(word: string): string[] {
+  const starts = [`"${word}"*`, `${phrase(word)}*`];
+  // A stem is never more than eight letters shorter than its word ("generalizations", "general").
+  for (let length = Math.max(4, word.length - 8); length < word.length; length++) {
+    starts.push(`"${word.slice(0, length)}"`);
+  }
+  return [...new Set(starts)];
 }
