@@ -105,10 +105,10 @@ describe('what it finds', () => {
     expect(hit?.thread.id).toBe(spending);
     expect(hit?.excerpt.filter((p) => p.match).map((p) => p.text)).toEqual(['Monthly', 'notifications']);
     expect(hit?.excerpt.map((p) => p.text).join('')).toContain('Café déjà-vu: 2kg naïve, don’t hide my Monthly');
-    // While typed: a beginning, a stem typed past ("monthl" of "month"), a stem's own change ("happi").
-    for (const typed of ['spending mont', 'spending monthl', 'spending notifica']) {
-      expect((await search(typed, brand.slug, true)).map((h) => h.thread.id)).toEqual([spending]);
-    }
+    // Accents fold before stemming, as unaccent does on PostgreSQL.
+    expect((await search('naive spending')).map((h) => h.thread.id)).toEqual([spending]);
+    // While typed: a beginning as typed, or a stem's own change ("happy" is held as "happi").
+    expect((await search('spending mont', brand.slug, true)).map((h) => h.thread.id)).toEqual([spending]);
     const happy = await postThread(api, bo, { title: 'Happy with the refill', body: '' });
     expect((await search('refill happy', brand.slug, true)).map((h) => h.thread.id)).toEqual([happy]);
   });

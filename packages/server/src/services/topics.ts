@@ -5,7 +5,7 @@
  * as little as "come" and "feel", and "sync", "syncs" and "syncing" count as one topic.
  */
 import { createRequire } from 'node:module';
-import stemmer from 'wink-porter2-stemmer';
+import { englishStem } from '../db/search-stems.ts';
 
 /** stopwords-iso is a JSON file of word lists by ISO 639-1 code. */
 const STOPWORDS_ISO = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
@@ -25,7 +25,7 @@ function stopList(language: string): StopList {
   let list = lists.get(language);
   if (!list) {
     const words = new Set([...(STOPWORDS_ISO[language] ?? STOPWORDS_ISO.en ?? []), ...COMMUNITY_TALK]);
-    list = { words, stems: language === 'en' ? new Set([...words].map((w) => stemmer(w))) : new Set() };
+    list = { words, stems: language === 'en' ? new Set([...words].map((w) => englishStem(w))) : new Set() };
     lists.set(language, list);
   }
   return list;
@@ -44,7 +44,7 @@ export interface Topic {
  */
 export function topTopics(texts: Iterable<string>, limit = 5, language = 'en'): Topic[] {
   const stops = stopList(language);
-  const keyOf = language === 'en' ? (word: string) => stemmer(word) : (word: string) => word;
+  const keyOf = language === 'en' ? (word: string) => englishStem(word) : (word: string) => word;
   const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const text of texts) {
     const words = new Set((text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/'s$/, '')));

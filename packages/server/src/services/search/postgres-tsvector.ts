@@ -117,18 +117,15 @@ export async function postgresExcerpts(em: Em, query: MatchQuery, textIds: numbe
  * tsquery, made in SQL word by word: unaccent can turn a letter into syntax (ŉ into 'n, ⑴ into
  * (1)), so each word is folded, then stripped of punctuation and spaces again, then joined.
  * ALL: every word; ANY: any of them. With `prefix`, the last (of three letters or more) may be
- * unfinished: its beginning as typed, or a stem it has typed past ("notifica" on its way to
- * "notification", held as "notif"; a stem is never more than eight letters shorter).
+ * unfinished.
  */
 const TS_QUERY = `(select to_tsquery(rapport_search_config(?), coalesce(string_agg(
-    case when x.n = x.last and ? then '(' || x.word || ':*' || coalesce((select string_agg(' | ' || left(x.word, k), '')
-      from generate_series(greatest(4, length(x.word) - 8), length(x.word) - 1) k), '') || ')'
-    else x.word end, ? order by x.n), '')) as query
+    x.word || case when x.n = x.last then ? else '' end, ? order by x.n), '')) as query
   from (select regexp_replace(unaccent(w.word), '[[:punct:][:space:][:cntrl:]]', '', 'g') as word, w.n, count(*) over () as last
         from regexp_split_to_table(?, ' ') with ordinality as w(word, n)) x
   where x.word <> '')`;
 
-function tsQueryParams({ communityId, words, mode, prefix }: MatchQuery): (string | boolean)[] {
-  const unfinished = prefix && mode === 'ALL' && (words.at(-1)?.length ?? 0) >= 3;
+function tsQueryParams({ communityId, words, mode, prefix }: MatchQuery): (string | number)[] {
+  const unfinished = prefix && mode === 'ALL' && (words.at(-1)?.length ?? 0) >= 3 ? ':*' : '';
   return [communityId, unfinished, mode === 'ALL' ? ' & ' : ' | ', words.join(' ')];
 }

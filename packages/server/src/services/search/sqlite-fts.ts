@@ -100,25 +100,13 @@ const phrase = (word: string) => `"${stemmedText(word)}"`;
 
 /**
  * FTS5: each word as the index holds it; ANY joins them with OR; ALL needs every one. With
- * `prefix`, the last word (of three letters or more) may be unfinished.
+ * `prefix`, the last word (of three letters or more) may be unfinished: as typed or as its stem
+ * ("happy" is held as "happi", "deliv" begins "deliveri").
  */
 function ftsQuery({ words, mode, prefix }: MatchQuery): string {
   const phrases = words.map(phrase);
   if (mode === 'ANY') return phrases.join(' OR ');
   const last = words.at(-1) ?? '';
   if (!prefix || last.length < 3) return phrases.join(' AND ');
-  return [...phrases.slice(0, -1), `(${unfinished(last).join(' OR ')})`].join(' AND ');
-}
-
-/**
- * A word being typed: its beginning as typed and as a stem ("happy" is held as "happi"), or a
- * stem that it has already typed past ("notifica" on its way to "notification", held as "notif").
- */
-function unfinished(word: string): string[] {
-  const starts = [`"${word}"*`, `${phrase(word)}*`];
-  // A stem is never more than eight letters shorter than its word ("generalizations", "general").
-  for (let length = Math.max(4, word.length - 8); length < word.length; length++) {
-    starts.push(`"${word.slice(0, length)}"`);
-  }
-  return [...new Set(starts)];
+  return [...phrases.slice(0, -1), `("${last}"* OR ${phrases.at(-1)}*)`].join(' AND ');
 }

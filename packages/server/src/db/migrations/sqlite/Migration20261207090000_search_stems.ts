@@ -4,7 +4,8 @@ import { Migration } from '@mikro-orm/migrations';
  * SQLite's search indexes hold English words as Snowball stems (db/search-stems.ts), as
  * PostgreSQL's english configuration does, instead of FTS5's porter tokenizer's 1980 stems. The
  * index's triggers stem through `rapport_stems`, which the ORM registers on each connection; the
- * stored text stays as written, for snippets. Both indexes are built again from `search_text`.
+ * stored text stays as written, for snippets. Both indexes are built again from `search_text`;
+ * FTS5's own `rebuild` would index the text unstemmed (docs/operations.md).
  */
 export class Migration20261207090000_search_stems extends Migration {
   override name = 'Migration20261207090000_search_stems';
