@@ -61,6 +61,8 @@ it('keeps every word in its place by SQLite’s own tokenizer, so snippets mark 
     'Monthly\u{10940} monthly\u200dplans \uE000monthly ｍｏｎｔｈｌｙ ﬁnally Ωmega monthly2 2monthly',
     `nul\u0000monthly ${'a'.repeat(5000)} ${'monthly'.repeat(20)}`,
     "it's the users' o'clock—dash_under_score x×y ß straße œuvres",
+    // Combining marks unicode61 splits words at (strikethrough, overline).
+    'running\u0305walking p\u0336l\u0336a\u0336n\u0336s\u0336 cancelled, planning\u0332s',
   ];
   for (const text of texts) {
     const { plain, stemmed } = positions(text);
@@ -75,7 +77,10 @@ it('keeps every word in its place by SQLite’s own tokenizer, so snippets mark 
     'monthly',
     'é',
     'e\u0301',
+    '\u0336',
+    '\u0305',
     ' ',
+    '’',
     '-',
     "'",
     '2',
@@ -95,10 +100,13 @@ it('keeps every word in its place by SQLite’s own tokenizer, so snippets mark 
   }
 });
 
-it('stems a word the same on every run: decided by fixed characters, not the Unicode tables', () => {
-  // Glued to a character of another script (one the tables of another Node may call a letter),
-  // a digit or an underscore's neighbour of letters, a word is left as unicode61 would take it.
-  expect(stemmedText('Monthly\u{10940} 2monthly monthly2 Monthly.')).toBe('Monthly\u{10940} 2monthly monthly2 month.');
+it('stems words next to any character, each still one word where it was', () => {
+  // Curly quotes and apostrophes come from phone keyboards: the word beside them is stemmed too.
+  expect(stemmedText('“Monthly” users’ planning—and monthly\u00A0plans')).toBe(
+    '“month” user’ plan—and month\u00A0plan',
+  );
+  // Glued to a digit or another script, it is part of one of unicode61's words, stemmed in place.
+  expect(stemmedText('Monthly\u{10940} 2monthly monthly2')).toBe('month\u{10940} 2month month2');
 });
 
 it('leaves words longer than any English word as they are, and makes a stem of letters of every other', () => {

@@ -9,15 +9,11 @@ import stem from 'wink-porter2-stemmer';
  *
  * Every other character is kept and each word stays one word, so the index's word positions are
  * those of the stored text, which snippet() reads and marks. A text must stem the same way on
- * every run, or the index would be told to remove words it never held: what counts as a word
- * here is decided by fixed character ranges, not by the Unicode tables of the Node build.
+ * every run, or the index would be told to remove words it never held: what is stemmed is decided
+ * by fixed character ranges, not by the Unicode tables of the Node build.
  */
 export function stemmedText(text: string): string {
-  return text.replace(LATIN_WORD, (word, at: number, whole: string) => {
-    // Glued to a digit or another script, it is part of a longer word for unicode61: left as is.
-    if (!separates(whole[at - 1]) || !separates(whole[at + word.length])) return word;
-    return englishStem(word.normalize('NFD').replace(COMBINING_ACCENTS, ''));
-  });
+  return text.replace(LATIN_WORD, (word) => englishStem(word.normalize('NFD').replace(COMBINING_ACCENTS, '')));
 }
 
 /**
@@ -32,13 +28,14 @@ export function englishStem(word: string): string {
 const LONGEST_STEMMED = 40;
 const ENGLISH = /^[A-Za-z]+$/;
 /**
- * ASCII letters, Latin-1's and Latin Extended-A's letters (which are letters to unicode61's Unicode
- * 6.1 tables too) and the combining accents: what may fold to an English word ("résumés").
+ * ASCII letters, Latin-1's and Latin Extended-A's letters and the combining accents that unicode61
+ * (with remove_diacritics 2) takes as part of a word: what may fold to an English word
+ * ("résumés"). A run of them lies inside one of unicode61's words, and its stem is letters a–z, so
+ * replacing it keeps every word where it was, whatever stands next to it ("2kg", "“Monthly”").
  */
-const LATIN_WORD = /(?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F]|[\u0300-\u036F])+/g;
-const COMBINING_ACCENTS = /[\u0300-\u036F]/g;
-/** The end of the text or an ASCII character that is neither letter nor digit. */
-const separates = (char: string | undefined) => char === undefined || (char < '\u0080' && !/[A-Za-z0-9]/.test(char));
+const ACCENTS = '\\u0300-\\u0304\\u0306-\\u030C\\u030F\\u0311\\u031B\\u0323-\\u0328\\u032D\\u032E\\u0330\\u0331';
+const LATIN_WORD = new RegExp(`(?:[A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F]|[${ACCENTS}])+`, 'g');
+const COMBINING_ACCENTS = new RegExp(`[${ACCENTS}]`, 'g');
 
 /** The SQL function the index's triggers call (the ORM registers it on every SQLite connection). */
 export const STEMS_FUNCTION = 'rapport_stems';
