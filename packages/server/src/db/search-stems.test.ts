@@ -113,6 +113,8 @@ it('leaves words longer than any English word as they are, and makes a stem of l
   const long = 'monthly'.repeat(10);
   expect(stemmedText(long)).toBe(long);
   expect(englishStem(long)).toBe(long);
+  // And as written, accents and all: only a word that is stemmed is folded.
+  expect(stemmedText('Résumé'.repeat(8))).toBe('Résumé'.repeat(8));
   const sample = 'y yes sky skies ly ied eed eeds eedly ing ings ed ly happily Yelling sayings arsenal generation';
   for (const word of sample.split(' ')) expect(stemmedText(word)).toMatch(/^[a-z]+$/);
 });

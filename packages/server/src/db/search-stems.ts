@@ -13,16 +13,19 @@ import stem from 'wink-porter2-stemmer';
  * by fixed character ranges, not by the Unicode tables of the Node build.
  */
 export function stemmedText(text: string): string {
-  return text.replace(LATIN_WORD, (word) => englishStem(word.normalize('NFD').replace(COMBINING_ACCENTS, '')));
+  return text.replace(LATIN_WORD, (word) => {
+    const folded = word.normalize('NFD').replace(COMBINING_ACCENTS, '');
+    return isEnglish(folded) ? stem(folded.toLowerCase()) : word;
+  });
 }
 
-/**
- * The Snowball stem of one English word; words longer than LONGEST_STEMMED, and any other word, as
- * they are (the stemmer takes time growing with the square of a word's length).
- */
+/** The Snowball stem of one English word; any other word as it is. */
 export function englishStem(word: string): string {
-  return word.length <= LONGEST_STEMMED && ENGLISH.test(word) ? stem(word.toLowerCase()) : word;
+  return isEnglish(word) ? stem(word.toLowerCase()) : word;
 }
+
+/** Letters a–z, and no longer than an English word: the stemmer takes time growing with the square of a word's length. */
+const isEnglish = (word: string) => word.length <= LONGEST_STEMMED && ENGLISH.test(word);
 
 /** Longer than any English word ("antidisestablishmentarianism" is 28 letters). */
 const LONGEST_STEMMED = 40;
