@@ -15,13 +15,31 @@ import stem from 'wink-porter2-stemmer';
 export function stemmedText(text: string): string {
   return text.replace(LATIN_WORD, (word) => {
     const folded = word.normalize('NFD').replace(COMBINING_ACCENTS, '');
-    return isEnglish(folded) ? stem(folded.toLowerCase()) : word;
+    return isEnglish(folded) ? stemOf(folded.toLowerCase()) : word;
   });
 }
 
 /** The Snowball stem of one English word; any other word as it is. */
 export function englishStem(word: string): string {
-  return isEnglish(word) ? stem(word.toLowerCase()) : word;
+  return isEnglish(word) ? stemOf(word.toLowerCase()) : word;
+}
+
+/**
+ * Stems of the words seen lately: most words of a community recur, and stemming one costs far more
+ * than looking it up (BENCHMARKS.md). Emptied when full: simpler than evicting, and it costs only
+ * a few thousand stems again.
+ */
+const STEMS = new Map<string, string>();
+const STEMS_KEPT = 20_000;
+
+function stemOf(word: string): string {
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+    stemmed = stem(word);
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** Letters a–z, and no longer than an English word: the stemmer takes time growing with the square of a word's length. */
