@@ -18,6 +18,7 @@ import { createLimiter } from './rate-limit/limiter.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules, scaledLimits } from './rate-limit/rules.ts';
 import { memoryStore, redisStore } from './rate-limit/store.ts';
 import { DEMO_SLUG, type DemoSeed, demoWarnings, seedDemoIfEmpty } from './services/demo.ts';
+import { wordVectorsMissing } from './services/search/word-vectors.ts';
 import { domainSubscribers } from './services/subscribers.ts';
 
 export interface AppOptions {
@@ -88,7 +89,7 @@ export async function startApp({
     const demo = config.seedDemo
       ? await seedDemoIfEmpty(orm.em.fork(), events, config.production ? 'random' : 'published')
       : null;
-    const warnings = config.production ? await demoWarnings(orm.em.fork()) : [];
+    const warnings = [...(config.production ? await demoWarnings(orm.em.fork()) : []), ...wordVectorsMissing()];
     const logger = createServerLogger(logLevel);
     // PUBLIC_URL, or (listening on a port chosen at start, as tests do) the address listened on.
     let publicUrl = config.publicUrl;

@@ -104,6 +104,20 @@ function factsOf(r: RawFacts): ThreadFacts {
   };
 }
 
+/** The title and text of each of the texts, by their rows in the index. */
+export async function textsOf(
+  em: Em,
+  communityId: string,
+  textIds: number[],
+): Promise<Map<number, { title: string; body: string }>> {
+  if (!textIds.length) return new Map();
+  const rows = await em.execute<{ id: number | string; title: string; body: string }[]>(
+    `select id, title, body from search_text where community_id = ? and id in (${textIds.map(() => '?').join(', ')})`,
+    [communityId, ...textIds],
+  );
+  return new Map(rows.map((r) => [Number(r.id), { title: r.title, body: r.body }]));
+}
+
 /**
  * The text of each source around its matching words, marked with MARK_START/MARK_END: a reply's
  * text, a thread's body (its title where the body has no match).

@@ -2,7 +2,17 @@ import { badInput } from '../../core/errors.ts';
 import type { Scope } from '../../core/scope.ts';
 import * as valid from '../../core/validation.ts';
 import { Thread } from '../../entities/index.ts';
-import { findMatches, type Match, type MatchQuery, markedExcerpts, type ThreadFacts, threadFacts } from './engine.ts';
+import { communityLanguage } from '../sentiment.ts';
+import {
+  findMatches,
+  type Match,
+  type MatchQuery,
+  markedExcerpts,
+  type ThreadFacts,
+  textsOf,
+  threadFacts,
+} from './engine.ts';
+import { likeness, meaningOf, wordsOfText } from './meaning.ts';
 import { snippetParts, type TextPart, tellingWords, wordsOf } from './words.ts';
 
 /** Threads a search can page through: enough for anyone, bounded for the database. */
@@ -115,7 +125,12 @@ export async function similarThreads(
     typedTitle: title,
     limit: 50,
   });
-  const ranked = await rankThreads(scope, matches, similarity);
+  const alike = await likenessInMeaning(scope, title, body, matches);
+  const ranked = await rankThreads(
+    scope,
+    matches,
+    (match, top) => similarity(match, top) + MEANING * (alike.get(match.textId) ?? 0),
+  );
   return loadThreads(
     scope,
     ranked
@@ -132,6 +147,34 @@ export async function similarThreads(
  * BENCHMARKS.md has the evaluation.
  */
 const similarity = (match: Match, top: number) => match.coverage + 0.05 * (match.relevance / top);
+
+/**
+ * How much likeness in meaning counts beside the shared words: "Hotkeys for common actions" finds
+ * "Keyboard shortcuts for power users", which shares no telling word of its title; more would let
+ * meaning alone outrank a thread holding the post's rarest word. BENCHMARKS.md has the evaluation.
+ */
+const MEANING = 0.2;
+
+/**
+ * The likeness in meaning of each matching text to the post (meaning.ts), by the text's row; none
+ * where the community does not write English, the language the word vectors know.
+ */
+async function likenessInMeaning(
+  scope: Scope,
+  title: string,
+  body: string,
+  matches: Match[],
+): Promise<Map<number, number>> {
+  const post = matches.length ? meaningOf(wordsOfText(title, body)) : null;
+  if (!post || (await communityLanguage(scope.em, scope.communityId)) !== 'en') return new Map();
+  const texts = await textsOf(scope.em, scope.communityId, [...new Set(matches.map((m) => m.textId))]);
+  return new Map(
+    [...texts].map(([id, text]) => {
+      const meaning = meaningOf(wordsOfText(text.title, text.body));
+      return [id, meaning ? likeness(post, meaning) : 0];
+    }),
+  );
+}
 
 interface Ranked {
   threadId: string;

@@ -36,11 +36,12 @@ export function wordsOf(text: string): string[] {
   return allWords(text).slice(0, MAX_WORDS);
 }
 
-/** The words that tell a thread apart: no common words, no single letters (dropped before the cut). */
+/** A word that tells a thread apart: not a common word, not a single letter. */
+export const isTelling = (word: string) => word.length > 1 && !COMMON.has(word);
+
+/** The telling words of a text (the others dropped before the cut). */
 export function tellingWords(text: string): string[] {
-  return allWords(text)
-    .filter((w) => w.length > 1 && !COMMON.has(w))
-    .slice(0, MAX_WORDS);
+  return allWords(text).filter(isTelling).slice(0, MAX_WORDS);
 }
 
 /** A snippet as the engine marks it (MARK_START/MARK_END around matches), as parts for clients. */

@@ -1,0 +1,120 @@
+/**
+ * How alike texts are in meaning, from English word vectors (word-vectors.ts): a text's meaning is
+ * the average of its telling words' vectors, each weighed by how rare the word is in English (the
+ * "smooth inverse frequency" of Arora, Liang and Ma, 2017), its title's words twice. Words the
+ * vectors do not know (names, typos, other languages) count for nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { DIMENSIONS, GLOVE_WORDS, readWordVectors, type WordVectors, wordVectorsFile } from './word-vectors.ts';
+import { isTelling } from './words.ts';
+
+/** SIF's smoothing: a word as frequent as one in ten thousand weighs a half. */
+const SMOOTHING = 1e-4;
+const HARMONIC = Math.log(GLOVE_WORDS) + 0.5772;
+/** A long text's first words say what it is about; reading more costs time and tells little more. */
+const MAX_WORDS = 300;
+
+let vectors: WordVectors | null | undefined;
+
+/** Read once, when first needed: processes that never suggest threads never hold them. */
+function wordVectors(): WordVectors | null {
+  if (vectors === undefined) {
+    const file = wordVectorsFile();
+    try {
+      vectors = file ? readWordVectors(readFileSync(file)) : null;
+    } catch {
+      vectors = null;
+    }
+  }
+  return vectors;
+}
+
+/** A text's telling words, its title's and its body's, as the vectors know them (lower case). */
+export interface TextWords {
+  title: string[];
+  body: string[];
+}
+
+export function wordsOfText(title: string, body: string): TextWords {
+  const words = (text: string) =>
+    (
+      text
+        .normalize('NFKC')
+        .toLowerCase()
+        .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+    )
+      .filter(isTelling)
+      .slice(0, MAX_WORDS);
+  return { title: words(title), body: words(body) };
+}
+
+/** The meaning of a text, or null when none of its words is known. */
+export function meaningOf(text: TextWords): Float32Array | null {
+  const known = wordVectors();
+  if (!known) return null;
+  const sum = new Float32Array(DIMENSIONS);
+  let words = 0;
+  const add = (list: string[], weight: number) => {
+    for (const word of list) {
+      const row = known.rows.get(word);
+      if (row === undefined) continue;
+      words++;
+      // Zipf's law: the word at rank r is about 1 / (r · H) of all words.
+      const frequency = 1 / ((row + 1) * HARMONIC);
+      const w = (weight * SMOOTHING) / (SMOOTHING + frequency);
+      const at = row * DIMENSIONS;
+      for (let d = 0; d < DIMENSIONS; d++) sum[d] = (sum[d] as number) + w * (known.values[at + d] as number);
+    }
+  };
+  add(text.title, 2);
+  add(text.body, 1);
+  return words ? unit(sum) : null;
+}
+
+/**
+ * The likeness of two meanings (cosine, -1 to 1). What
+ * every English text shares (the direction of englishAverage) is taken out first, as SIF does, so
+ * that what a text is about counts: without it, any two texts looked about half alike.
+ */
+export function likeness(a: Float32Array, b: Float32Array): number {
+  const common = englishAverage();
+  const apart = (t: Float32Array) => {
+    let along = 0;
+    for (let d = 0; d < DIMENSIONS; d++) along += (t[d] as number) * (common[d] as number);
+    return unit(t.map((x, d) => x - along * (common[d] as number)));
+  };
+  const [x, y] = [apart(a), apart(b)];
+  let dot = 0;
+  for (let d = 0; d < DIMENSIONS; d++) dot += (x[d] as number) * (y[d] as number);
+  return dot;
+}
+
+let average: Float32Array | undefined;
+
+/**
+ * The meaning of an average English text: every known word's vector, weighed as meaningOf weighs
+ * it and by how often it is written. Fixed, so that a small community's few threads are compared
+ * as a big one's are (the average of the threads compared was tried: it made all of three threads
+ * look unlike a post; BENCHMARKS.md).
+ */
+function englishAverage(): Float32Array {
+  if (average) return average;
+  const known = wordVectors();
+  const sum = new Float32Array(DIMENSIONS);
+  for (const [word, row] of known?.rows ?? []) {
+    if (!isTelling(word)) continue;
+    const frequency = 1 / ((row + 1) * HARMONIC);
+    const w = (frequency * SMOOTHING) / (SMOOTHING + frequency);
+    for (let d = 0; d < DIMENSIONS; d++)
+      sum[d] = (sum[d] as number) + w * ((known?.values[row * DIMENSIONS + d] ?? 0) as number);
+  }
+  average = unit(sum);
+  return average;
+}
+
+function unit(v: Float32Array): Float32Array {
+  let length = 0;
+  for (const x of v) length += x * x;
+  length = Math.sqrt(length);
+  return length > 0 ? v.map((x) => x / length) : v;
+}
