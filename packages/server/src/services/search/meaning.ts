@@ -13,6 +13,8 @@ const SMOOTHING = 1e-4;
 const HARMONIC = Math.log(GLOVE_WORDS) + 0.5772;
 /** A long text's first words say what it is about; reading more costs time and tells little more. */
 const MAX_WORDS = 300;
+/** Enough characters for MAX_WORDS words of English, read of each text (of up to 10,000). */
+export const MEANING_CHARACTERS = 3000;
 
 let vectors: WordVectors | null | undefined;
 
@@ -39,6 +41,7 @@ export function wordsOfText(title: string, body: string): TextWords {
   const words = (text: string) =>
     (
       text
+        .slice(0, MEANING_CHARACTERS)
         .normalize('NFKC')
         .toLowerCase()
         .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []

