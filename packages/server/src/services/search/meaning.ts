@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DIMENSIONS, GLOVE_WORDS, readWordVectors, type WordVectors, wordVectorsFile } from './word-vectors.ts';
-import { isTelling } from './words.ts';
+import { isTelling, wordRuns } from './words.ts';
 
 /** SIF's smoothing: a word as frequent as one in ten thousand weighs a half. */
 const SMOOTHING = 1e-4;
@@ -38,16 +38,7 @@ export interface TextWords {
 }
 
 export function wordsOfText(title: string, body: string): TextWords {
-  const words = (text: string) =>
-    (
-      text
-        .slice(0, MEANING_CHARACTERS)
-        .normalize('NFKC')
-        .toLowerCase()
-        .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
-    )
-      .filter(isTelling)
-      .slice(0, MAX_WORDS);
+  const words = (text: string) => wordRuns(text.slice(0, MEANING_CHARACTERS)).filter(isTelling).slice(0, MAX_WORDS);
   return { title: words(title), body: words(body) };
 }
 
@@ -62,9 +53,7 @@ export function meaningOf(text: TextWords): Float32Array | null {
       const row = known.rows.get(word);
       if (row === undefined) continue;
       words++;
-      // Zipf's law: the word at rank r is about 1 / (r · H) of all words.
-      const frequency = 1 / ((row + 1) * HARMONIC);
-      const w = (weight * SMOOTHING) / (SMOOTHING + frequency);
+      const w = weight * rarity(row);
       const at = row * DIMENSIONS;
       for (let d = 0; d < DIMENSIONS; d++) sum[d] = (sum[d] as number) + w * (known.values[at + d] as number);
     }
@@ -106,14 +95,19 @@ function englishAverage(): Float32Array {
   const sum = new Float32Array(DIMENSIONS);
   for (const [word, row] of known?.rows ?? []) {
     if (!isTelling(word)) continue;
-    const frequency = 1 / ((row + 1) * HARMONIC);
-    const w = (frequency * SMOOTHING) / (SMOOTHING + frequency);
+    const w = frequency(row) * rarity(row);
     for (let d = 0; d < DIMENSIONS; d++)
       sum[d] = (sum[d] as number) + w * ((known?.values[row * DIMENSIONS + d] ?? 0) as number);
   }
   average = unit(sum);
   return average;
 }
+
+/** Zipf's law: the word at rank r is about 1 / (r · H) of all words. */
+const frequency = (row: number) => 1 / ((row + 1) * HARMONIC);
+
+/** SIF's weight of a word: near 1 for a rare one, near 0 for "the". */
+const rarity = (row: number) => SMOOTHING / (SMOOTHING + frequency(row));
 
 function unit(v: Float32Array): Float32Array {
   let length = 0;

@@ -22,15 +22,13 @@ const COMMON = new Set(
 );
 
 /** Letters (with their combining marks, as in Hindi or Thai) and digits, as NFKC writes them. */
-const allWords = (text: string) =>
-  [
-    ...new Set(
-      text
-        .normalize('NFKC')
-        .toLowerCase()
-        .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [],
-    ),
-  ].map((w) => w.slice(0, 100));
+export const wordRuns = (text: string): string[] =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+
+const allWords = (text: string) => [...new Set(wordRuns(text))].map((w) => w.slice(0, 100));
 
 export function wordsOf(text: string): string[] {
   return allWords(text).slice(0, MAX_WORDS);
