@@ -1,3 +1,4 @@
+import type { CpuSplit } from './http/cpu.ts';
 import { measuredOn, pass } from './report.ts';
 import { FIRST_WAVE_SECONDS, type SearchBenchResult } from './search.ts';
 import type { SearchQuality } from './search-evaluation/evaluate.ts';
@@ -17,6 +18,15 @@ export function searchMet(results: SearchBenchResult[], quality: SearchQuality[]
         1 - ratio(r.replyIndexed.requestsPerSecond, r.replyUnindexed.requestsPerSecond) <= GOALS.replyCost,
     ) && quality.every((q) => q.recallAt5 >= GOALS.recall)
   );
+}
+
+/** A database's CPU per reply with the index and without, and the share the index takes. */
+function cpuCost(r: SearchBenchResult): string {
+  // SQLite works inside the server's process: PostgreSQL's processes there are another bench's.
+  const of = (cpu: CpuSplit) => cpu.server + (r.dialect === 'postgresql' ? cpu.database : 0);
+  const kept = of(r.replyIndexedCpu);
+  const dropped = of(r.replyUnindexedCpu);
+  return `${r.dialect} ${kept.toFixed(2)} ms kept / ${dropped.toFixed(2)} ms dropped (${pct(Math.max(0, 1 - ratio(dropped, kept)))} of a reply's CPU)`;
 }
 
 export function searchMarkdown(results: SearchBenchResult[], quality: SearchQuality[], scale: number): string {
@@ -39,6 +49,8 @@ ${measuredOn()}
 | database | trivial req/s | a fresh page of 10 threads, no search (of trivial) | search req/s (of trivial; of the fresh page) | search p99 | suggestions req/s | suggestions p99 | replies/s indexed / not | errors |
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+What keeping the index costs a reply in CPU (the server's process and the database's, per reply, mean of the same rounds; steadier than throughput on a shared VM): ${results.map(cpuCost).join('; ')}.
 
 ### Similar threads: quality
 

@@ -15,6 +15,7 @@ import { createCommunity } from '../src/services/communities.ts';
 import { GraphQLClient } from '../src/testing/graphql-client.ts';
 import { benchDatabase } from './database.ts';
 import { insertAll, random } from './generate.ts';
+import type { CpuSplit } from './http/cpu.ts';
 import { benchServerEnv, REPLY, readyAfter } from './http/index.ts';
 import { type LoadResult, load } from './http/load.ts';
 import { replyCost } from './reply-indexing.ts';
@@ -48,6 +49,9 @@ export interface SearchBenchResult {
   suggestions: LoadResult;
   replyIndexed: LoadResult;
   replyUnindexed: LoadResult;
+  /** Per reply, with the index and without (bench/reply-indexing.ts). */
+  replyIndexedCpu: CpuSplit;
+  replyUnindexedCpu: CpuSplit;
 }
 
 const SYLLABLES = 'ka lo mi ne ru sa te vo pi da fe gu ho ji ku le ma no pe qui ra si tu va we xo ya zu'.split(' ');
@@ -207,7 +211,7 @@ export async function benchSearch(
         },
         headers: repliers[n++ % repliers.length],
       });
-      const { indexed: replyIndexed, unindexed: replyUnindexed } = await replyCost(dialect, database.url, (kept) =>
+      const replyRounds = await replyCost(dialect, database.url, server.child.pid as number, (kept) =>
         run(kept ? 'reply (index kept)' : 'reply (no index)', replies),
       );
       return {
@@ -220,8 +224,10 @@ export async function benchSearch(
         search,
         suggestionsFirstWave,
         suggestions,
-        replyIndexed,
-        replyUnindexed,
+        replyIndexed: replyRounds.indexed,
+        replyUnindexed: replyRounds.unindexed,
+        replyIndexedCpu: replyRounds.indexedCpu,
+        replyUnindexedCpu: replyRounds.unindexedCpu,
       };
     } finally {
       await server.stop();

@@ -42,7 +42,11 @@ export function wordsOfText(title: string, body: string): TextWords {
   return { title: words(title), body: words(body) };
 }
 
-/** The meaning of a text, or null when none of its words is known. */
+/**
+ * The meaning of a text, or null when none of its words is known: a unit vector, with what every
+ * English text shares (the direction of englishAverage) taken out, as SIF does, so that what a
+ * text is about counts: without it, any two texts looked about half alike.
+ */
 export function meaningOf(text: TextWords): Float32Array | null {
   const known = wordVectors();
   if (!known) return null;
@@ -53,33 +57,21 @@ export function meaningOf(text: TextWords): Float32Array | null {
       const row = known.rows.get(word);
       if (row === undefined) continue;
       words++;
-      const w = weight * rarity(row);
-      const at = row * DIMENSIONS;
-      for (let d = 0; d < DIMENSIONS; d++) sum[d] = (sum[d] as number) + w * (known.values[at + d] as number);
+      addRow(sum, known.values, row, weight * rarity(row));
     }
   };
   add(text.title, 2);
   add(text.body, 1);
-  return words ? unit(sum) : null;
+  if (!words) return null;
+  const meaning = unit(sum);
+  const common = englishAverage(known);
+  const along = dot(meaning, common);
+  for (let d = 0; d < DIMENSIONS; d++) meaning[d] = (meaning[d] as number) - along * (common[d] as number);
+  return unit(meaning);
 }
 
-/**
- * The likeness of two meanings (cosine, -1 to 1). What
- * every English text shares (the direction of englishAverage) is taken out first, as SIF does, so
- * that what a text is about counts: without it, any two texts looked about half alike.
- */
-export function likeness(a: Float32Array, b: Float32Array): number {
-  const common = englishAverage();
-  const apart = (t: Float32Array) => {
-    let along = 0;
-    for (let d = 0; d < DIMENSIONS; d++) along += (t[d] as number) * (common[d] as number);
-    return unit(t.map((x, d) => x - along * (common[d] as number)));
-  };
-  const [x, y] = [apart(a), apart(b)];
-  let dot = 0;
-  for (let d = 0; d < DIMENSIONS; d++) dot += (x[d] as number) * (y[d] as number);
-  return dot;
-}
+/** The likeness of two meanings (cosine, -1 to 1). */
+export const likeness = (a: Float32Array, b: Float32Array): number => dot(a, b);
 
 let average: Float32Array | undefined;
 
@@ -89,18 +81,27 @@ let average: Float32Array | undefined;
  * as a big one's are (the average of the threads compared was tried: it made all of three threads
  * look unlike a post; BENCHMARKS.md).
  */
-function englishAverage(): Float32Array {
-  if (average) return average;
-  const known = wordVectors();
-  const sum = new Float32Array(DIMENSIONS);
-  for (const [word, row] of known?.rows ?? []) {
-    if (!isTelling(word)) continue;
-    const w = frequency(row) * rarity(row);
-    for (let d = 0; d < DIMENSIONS; d++)
-      sum[d] = (sum[d] as number) + w * ((known?.values[row * DIMENSIONS + d] ?? 0) as number);
+function englishAverage(known: WordVectors): Float32Array {
+  if (!average) {
+    const sum = new Float32Array(DIMENSIONS);
+    for (const [word, row] of known.rows) {
+      if (isTelling(word)) addRow(sum, known.values, row, frequency(row) * rarity(row));
+    }
+    average = unit(sum);
   }
-  average = unit(sum);
   return average;
+}
+
+/** Adds row `row` of `values`, times `weight`, to `sum`. */
+function addRow(sum: Float32Array, values: Int8Array, row: number, weight: number): void {
+  const at = row * DIMENSIONS;
+  for (let d = 0; d < DIMENSIONS; d++) sum[d] = (sum[d] as number) + weight * (values[at + d] as number);
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let d = 0; d < DIMENSIONS; d++) sum += (a[d] as number) * (b[d] as number);
+  return sum;
 }
 
 /** Zipf's law: the word at rank r is about 1 / (r · H) of all words. */
@@ -109,9 +110,9 @@ const frequency = (row: number) => 1 / ((row + 1) * HARMONIC);
 /** SIF's weight of a word: near 1 for a rare one, near 0 for "the". */
 const rarity = (row: number) => SMOOTHING / (SMOOTHING + frequency(row));
 
+/** `v` scaled to a length of 1, in place. */
 function unit(v: Float32Array): Float32Array {
-  let length = 0;
-  for (const x of v) length += x * x;
-  length = Math.sqrt(length);
-  return length > 0 ? v.map((x) => x / length) : v;
+  const length = Math.sqrt(dot(v, v));
+  if (length > 0) for (let d = 0; d < DIMENSIONS; d++) v[d] = (v[d] as number) / length;
+  return v;
 }
