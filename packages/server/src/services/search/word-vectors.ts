@@ -20,6 +20,8 @@ const MAGIC = 'RWV1';
 const HEADER = 16;
 
 export interface WordVectors {
+  /** The words kept, most frequent first: row r's word is words[r]. */
+  words: string[];
   /** A word's row: its frequency rank among the words kept (0 is the most frequent). */
   rows: Map<string, number>;
   /** Row r's vector is values[r * DIMENSIONS ...], of length 127. */
@@ -119,5 +121,7 @@ export function readWordVectors(file: Buffer): WordVectors {
   const wordsLength = file.readUInt32LE(12);
   const words = file.toString('utf8', HEADER, HEADER + wordsLength).split('\n');
   const values = new Int8Array(file.buffer, file.byteOffset + HEADER + wordsLength, count * DIMENSIONS);
-  return { rows: new Map(words.map((w, i) => [w, i])), values };
+  const rows = new Map<string, number>();
+  for (let row = 0; row < words.length; row++) rows.set(words[row] as string, row);
+  return { words, rows, values };
 }
