@@ -43,6 +43,25 @@ it('applies every checked-in migration file, in order, under the name the databa
   }
 });
 
+it('keeps no index on the search texts that no query reads: each reply written paid for it', async () => {
+  await migrate(orm);
+  const connection = orm.em.getConnection();
+  // The column each index of search_text starts with.
+  const leading: { column: string }[] =
+    dialectOf(database.url) === 'postgresql'
+      ? await connection.execute(
+          `select a.attname as column from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+           where i.indrelid = 'search_text'::regclass`,
+        )
+      : await connection.execute(
+          `select c.name as column from pragma_index_list('search_text') l, pragma_index_info(l.name) c where c.seqno = 0`,
+        );
+  // Found through the full-text index, or by source_id (the triggers' deletes): never by thread.
+  const columns = leading.map((i) => i.column);
+  expect(columns).toContain('source_id');
+  expect(columns).not.toContain('thread_id');
+});
+
 it('applies them once when several processes start together on an empty database', async () => {
   const fresh = await createTestDatabase();
   const orms = await Promise.all([1, 2, 3].map(() => openOrm({ databaseUrl: fresh.url })));

@@ -27,6 +27,7 @@ import { Migration20261206004505_asks as sqlite_Migration20261206004505_asks } f
 import { Migration20261206011526_alerts as sqlite_Migration20261206011526_alerts } from './sqlite/Migration20261206011526_alerts.ts';
 import { Migration20261206165959_thread_top_order as sqlite_Migration20261206165959_thread_top_order } from './sqlite/Migration20261206165959_thread_top_order.ts';
 import { Migration20261207090000_search_stems as sqlite_Migration20261207090000_search_stems } from './sqlite/Migration20261207090000_search_stems.ts';
+import { Migration20261207170000_search_text_unused_index as sqlite_Migration20261207170000_search_text_unused_index } from './sqlite/Migration20261207170000_search_text_unused_index.ts';
 import { Migration20261123093029_initial as postgresql_Migration20261123093029_initial } from './postgresql/Migration20261123093029_initial.ts';
 import { Migration20261123103513_edit_delete as postgresql_Migration20261123103513_edit_delete } from './postgresql/Migration20261123103513_edit_delete.ts';
 import { Migration20261123110135_admin_console as postgresql_Migration20261123110135_admin_console } from './postgresql/Migration20261123110135_admin_console.ts';
@@ -55,6 +56,7 @@ import { Migration20261205220000_search_thread_index as postgresql_Migration2026
 import { Migration20261206004506_asks as postgresql_Migration20261206004506_asks } from './postgresql/Migration20261206004506_asks.ts';
 import { Migration20261206011527_alerts as postgresql_Migration20261206011527_alerts } from './postgresql/Migration20261206011527_alerts.ts';
 import { Migration20261206170000_thread_top_order as postgresql_Migration20261206170000_thread_top_order } from './postgresql/Migration20261206170000_thread_top_order.ts';
+import { Migration20261207170000_search_text_unused_index as postgresql_Migration20261207170000_search_text_unused_index } from './postgresql/Migration20261207170000_search_text_unused_index.ts';
 
 /** Every checked-in migration of each dialect, oldest first. */
 export const migrations = {
@@ -87,6 +89,7 @@ export const migrations = {
     sqlite_Migration20261206011526_alerts,
     sqlite_Migration20261206165959_thread_top_order,
     sqlite_Migration20261207090000_search_stems,
+    sqlite_Migration20261207170000_search_text_unused_index,
   ],
   postgresql: [
     postgresql_Migration20261123093029_initial,
@@ -117,5 +120,6 @@ export const migrations = {
     postgresql_Migration20261206004506_asks,
     postgresql_Migration20261206011527_alerts,
     postgresql_Migration20261206170000_thread_top_order,
+    postgresql_Migration20261207170000_search_text_unused_index,
   ],
 };
