@@ -53,7 +53,7 @@ async function listed(page: Page): Promise<string[]> {
   return titles.map((t) => t.trim());
 }
 
-it('finds a thread by other forms of its words and by a staff answer, never a hidden one', async () => {
+it('finds a thread by other forms of its words and by a staff answer, shown where, never a hidden one', async () => {
   const { page, problems } = await stack.open('/');
   const search = page.getByRole('searchbox', { name: 'Search' });
   await page.getByRole('button', { name: 'Boots leak after 3 months', exact: true }).waitFor();
@@ -64,6 +64,11 @@ it('finds a thread by other forms of its words and by a staff answer, never a hi
   // A word only a staff reply holds.
   await search.fill('kevlar');
   await expect.poll(() => listed(page)).toEqual(['Stronger laces']);
+  // Where it was found, the word marked, as text.
+  const excerpt = page.locator('rapport-community [part="excerpt"]');
+  await expect.poll(() => excerpt.allTextContents()).toEqual([expect.stringContaining('In a reply')]);
+  expect(await excerpt.textContent()).toContain('laces are coming to every boot');
+  expect(await excerpt.locator('mark').allTextContents()).toEqual(['Kevlar']);
   // The hidden thread's words find nothing.
   await search.fill('tent');
   await page.getByText('No posts match your search.').waitFor();

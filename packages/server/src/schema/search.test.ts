@@ -143,6 +143,28 @@ describe('what it finds', () => {
     ]);
   });
 
+  it('keeps to the statuses and kinds asked for, as the list’s filters do', async () => {
+    const idea = await postThread(api, ada, { title: 'Thermos lid leaks', body: 'The thermos lid drips.' });
+    const question = await postThread(api, bo, { kind: 'QUESTION', title: 'Is the thermos dishwasher safe?' });
+    const planned = await postThread(api, bo, { title: 'A bigger thermos', body: 'Thermos of two litres.' });
+    await staff.data('mutation ($i: SetThreadStatusInput!) { setThreadStatus(input: $i) { id } }', {
+      variables: { i: { threadId: planned, status: 'PLANNED', note: 'Planned' } },
+    });
+    const found = async (filters: { status?: string[]; kind?: string[] }) => {
+      const data = await api.data(
+        `query ($c: String!, $status: [ThreadStatus!], $kind: [ThreadKind!]) { community(slug: $c) {
+          search(query: "thermos", status: $status, kind: $kind) { edges { node { thread { id } } } } } }`,
+        { variables: { c: brand.slug, ...filters } },
+      );
+      return data.community.search.edges.map((e: { node: { thread: { id: string } } }) => e.node.thread.id);
+    };
+    expect(new Set(await found({}))).toEqual(new Set([idea, question, planned]));
+    expect(await found({ kind: ['QUESTION'] })).toEqual([question]);
+    expect(await found({ status: ['PLANNED'] })).toEqual([planned]);
+    expect(new Set(await found({ status: ['OPEN'], kind: ['IDEA'] }))).toEqual(new Set([idea]));
+    expect(await found({ status: ['SHIPPED'] })).toEqual([]);
+  });
+
   it('takes any text as words, never as the engine’s syntax, and pages through the results', async () => {
     for (const q of [
       '"boots',

@@ -5,6 +5,8 @@ import { builder } from './builder.ts';
 import { CommunityRef } from './community.ts';
 import { connectionComplexity, forwardArgs, toConnection } from './connection.ts';
 import { ThreadRef } from './thread.ts';
+import { ThreadKindEnum } from './thread-kind.ts';
+import { ThreadStatusEnum } from './thread-status.ts';
 
 const TextPartRef = builder.objectRef<TextPart>('TextPart').implement({
   description: 'A piece of text; `match` marks the words a search found. Rendered as text, never HTML.',
@@ -52,11 +54,19 @@ builder.objectFields(CommunityRef, (t) => ({
           defaultValue: false,
           description: 'The last word may be unfinished (a box searched while typing): it matches as a prefix.',
         }),
+        status: t.arg({ type: [ThreadStatusEnum], required: false, description: 'Only threads of these statuses.' }),
+        kind: t.arg({ type: [ThreadKindEnum], required: false, description: 'Only threads of these kinds.' }),
       },
       resolve: async (_community, args, ctx) => {
         const { first, after } = forwardArgs(args);
         await ctx.limit('search');
-        const page = await searchThreads(ctx.scope(), args.query, { first, after, asTyped: args.asTyped });
+        const page = await searchThreads(ctx.scope(), args.query, {
+          first,
+          after,
+          asTyped: args.asTyped,
+          status: args.status,
+          kind: args.kind,
+        });
         const cursors = new Map(page.hits.map((hit, i) => [hit, String(page.offset + i + 1)]));
         return toConnection({
           items: page.hits,

@@ -76,6 +76,67 @@ describe('<rapport-thread-list>', () => {
     );
   });
 
+  it('searches most relevant first, showing where the words were found, marked, as text', async () => {
+    const c = await newCommunity();
+    const poles = await server<string>('post', { slug: c.slug, title: 'Tent poles snap in the wind' });
+    const pack = await server<string>('post', {
+      slug: c.slug,
+      title: 'Lighter backpack',
+      body: 'One that fits my tent.',
+    });
+    await server('vote', { slug: c.slug, threadId: pack, voters: 5 });
+    const cards = await server<string>('post', { slug: c.slug, title: 'Gift cards', kind: 'QUESTION' });
+    (window as any).xssFired = false;
+    await server('reply', {
+      slug: c.slug,
+      threadId: cards,
+      as: 'staff',
+      body: 'We sell a fabric repair kit <img src=x onerror="window.xssFired=true"> too',
+    });
+    const widget = await mount(c);
+    await waitFor(() => listedTitles(widget).length === 3, 'the list');
+    expect(listedTitles(widget)[0], 'most votes first before searching').to.equal('Lighter backpack');
+    const input = find(widget, 'rapport-thread-list >> input#search');
+
+    type(input, 'tent');
+    await waitFor(
+      () => listedTitles(widget).join() === 'Tent poles snap in the wind,Lighter backpack',
+      'the title first',
+    );
+    expect(findAll(widget, 'rapport-thread-list >> .sorts'), 'no sort while searching').to.have.length(0);
+    const marked = () => findAll(widget, 'rapport-thread-list >> .excerpt mark').map((m) => m.textContent);
+    expect(marked()).to.deep.equal(['Tent', 'tent']);
+
+    type(input, 'fabric rep');
+    await waitFor(() => listedTitles(widget).join() === 'Gift cards', 'a reply’s words, the last one as typed');
+    const excerpt = find(widget, 'rapport-thread-list >> .excerpt') as HTMLElement;
+    expect(excerpt.textContent).to.contain('In a reply');
+    expect(excerpt.textContent).to.contain('<img src=x');
+    expect(marked()).to.deep.equal(['fabric', 'repair']);
+    expect(findAll(widget, 'img')).to.have.length(0);
+
+    // The list's filters keep to what they ask for while searching.
+    type(input, 'tent');
+    await waitFor(() => listedTitles(widget).length === 2, 'both tent threads');
+    const kind = find(widget, 'rapport-thread-list >> select#kind') as HTMLSelectElement;
+    kind.value = 'QUESTION';
+    kind.dispatchEvent(new Event('change'));
+    await waitFor(
+      () => find(widget, 'rapport-thread-list')?.shadowRoot?.textContent?.includes('No posts match'),
+      'no question about tents',
+    );
+    kind.value = '';
+    kind.dispatchEvent(new Event('change'));
+    type(input, '');
+    await waitFor(
+      () => listedTitles(widget).length === 3 && findAll(widget, 'rapport-thread-list >> .sorts').length === 1,
+      'the list again',
+    );
+    expect(findAll(widget, 'rapport-thread-list >> .excerpt')).to.have.length(0);
+    expect((window as any).xssFired).to.equal(false);
+    void poles;
+  });
+
   it('loads more threads page by page', async () => {
     const c = await newCommunity();
     for (let i = 1; i <= 23; i++) await server('post', { slug: c.slug, title: `Idea number ${i}` });

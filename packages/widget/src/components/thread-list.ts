@@ -6,7 +6,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
 import type { PageInfo, ThreadKind, ThreadOrder, ThreadStatus, ThreadSummary } from '../graphql/documents.ts';
-import { THREAD_LIST } from '../graphql/documents.ts';
+import { THREAD_LIST, THREAD_SEARCH } from '../graphql/documents.ts';
 import { currentLocale } from '../i18n/localize.ts';
 import { kindNames, loadFailed, loading, replyCount, sortNames, statusNames } from '../i18n/words.ts';
 
@@ -31,7 +31,19 @@ export const listVariables = (app: App, filter: Filter = OPENING, after: string 
   signedIn: app.session.token !== null,
 });
 
-/** Browse the community: sort, filter, search as you type, and "Load more". */
+/** A thread as listed; while words are searched, with the text where they were found, the words marked. */
+type ListedThread = ThreadSummary & {
+  excerpt?: { text: string; match: boolean }[];
+  matchedIn?: 'THREAD' | 'REPLY';
+};
+
+/** The search's query: the list's filters, its words, most relevant first. */
+const searchVariables = (app: App, filter: Filter, after: string | null) => {
+  const { orderBy: _order, ...variables } = listVariables(app, filter, after);
+  return { ...variables, search: filter.search.trim() };
+};
+
+/** Browse the community: sort, filter, search as you type (most relevant first), and "Load more". */
 export class ThreadList extends LitElement {
   static override properties = {
     app: { attribute: false },
@@ -113,6 +125,17 @@ export class ThreadList extends LitElement {
         align-items: center;
         margin-top: 0.2em;
       }
+      .excerpt {
+        margin: 0.3em 0 0;
+        overflow-wrap: anywhere;
+      }
+      .excerpt mark {
+        /* The theme's accent, faint, so that it reads on light and dark pages alike. */
+        background: color-mix(in srgb, var(--_accent) 22%, transparent);
+        color: var(--_text);
+        font-weight: 600;
+        border-radius: 2px;
+      }
       .answered {
         color: var(--_success);
         border-color: currentColor;
@@ -131,7 +154,7 @@ export class ThreadList extends LitElement {
   kind: ThreadKind | '' = OPENING.kind;
   status: ThreadStatus | '' = OPENING.status;
   search: string = OPENING.search;
-  threads: ThreadSummary[] = [];
+  threads: ListedThread[] = [];
   pageInfo: PageInfo = { hasNextPage: false, endCursor: null };
   loading = false;
   problem = '';
@@ -154,19 +177,37 @@ export class ThreadList extends LitElement {
     const before = more ? this.threads : [];
     this.loading = true;
     this.problem = '';
-    const variables = listVariables(this.app, this, more ? this.pageInfo.endCursor : null);
+    const after = more ? this.pageInfo.endCursor : null;
+    const show = (rows: ListedThread[], pageInfo: PageInfo) => {
+      if (request !== this.#request) return;
+      this.threads = [...before, ...rows];
+      this.pageInfo = pageInfo;
+      this.loading = false;
+    };
     // The rows paint with the first part; whether the viewer voted arrives deferred (in the same
     // response when the server has it at hand).
-    const result = await this.app.client.query(THREAD_LIST, variables, (part) => {
-      const connection = part.data?.community?.threads;
-      if (request !== this.#request || !connection) return;
-      this.threads = [...before, ...connection.edges.map((e: { node: ThreadSummary }) => e.node)];
-      this.pageInfo = connection.pageInfo;
-      this.loading = false;
-    });
+    const result = this.search.trim()
+      ? await this.app.client.query(THREAD_SEARCH, searchVariables(this.app, this, after), (part) => {
+          const found = part.data?.community?.search;
+          if (found)
+            show(
+              found.edges.map(({ node }) => ({ ...node.thread, excerpt: node.excerpt, matchedIn: node.matchedIn })),
+              found.pageInfo,
+            );
+        })
+      : await this.app.client.query(THREAD_LIST, listVariables(this.app, this, after), (part) => {
+          const connection = part.data?.community?.threads;
+          if (connection)
+            show(
+              connection.edges.map((e: { node: ThreadSummary }) => e.node),
+              connection.pageInfo,
+            );
+        });
     if (request !== this.#request) return;
     this.loading = false;
-    if (!result.data?.community?.threads) this.problem = problemOf(result.error)?.message ?? loadFailed();
+    const data = result.data?.community;
+    if (!(data && ('search' in data ? data.search : data.threads)))
+      this.problem = problemOf(result.error)?.message ?? loadFailed();
   }
 
   #set(change: Partial<Pick<ThreadList, 'orderBy' | 'kind' | 'status'>>): void {
@@ -180,7 +221,7 @@ export class ThreadList extends LitElement {
     this.#searchTimer = setTimeout(() => void this.load(false), SEARCH_DELAY_MS);
   }
 
-  #open(thread: ThreadSummary): void {
+  #open(thread: ListedThread): void {
     this.dispatchEvent(new NavigateEvent({ name: 'thread', id: thread.id }));
   }
 
@@ -211,12 +252,17 @@ export class ThreadList extends LitElement {
           <input id="search" type="search" part="input" placeholder=${msg('Search ideas and questions')} maxlength="100"
             .value=${this.search} @input=${(e: Event) => this.#onSearch((e.target as HTMLInputElement).value)} />
         </div>
-        <div class="sorts" role="group" aria-label=${msg('Sort')}>
+        ${
+          // Found threads come most relevant first: a sort would not apply.
+          this.search.trim()
+            ? nothing
+            : html`<div class="sorts" role="group" aria-label=${msg('Sort')}>
           ${(Object.keys(sorts) as ThreadOrder[]).map(
             (order) => html`<button class="btn" aria-pressed=${this.orderBy === order ? 'true' : 'false'}
               @click=${() => this.#set({ orderBy: order })}>${sorts[order]}</button>`,
           )}
-        </div>
+        </div>`
+        }
         <div class="filters">
           <div class="field">
             <label for="kind">${msg('Kind')}</label>
@@ -255,6 +301,14 @@ export class ThreadList extends LitElement {
                 <span>${replyCount(t.replyCount)}</span>
                 <span>${t.author?.displayName} · <time datetime=${t.createdAt}>${timeAgo(t.createdAt, Date.now(), currentLocale())}</time></span>
               </div>
+              ${
+                t.excerpt?.length
+                  ? html`<p class="excerpt muted" part="excerpt">${t.matchedIn === 'REPLY' ? html`<span class="badge">${msg('In a reply')}</span> ` : nothing}${t.excerpt.map(
+                      // Text parts, never markup: the words found are marked by the template.
+                      (part) => (part.match ? html`<mark>${part.text}</mark>` : part.text),
+                    )}</p>`
+                  : nothing
+              }
             </div>
           </li>`,
         )}

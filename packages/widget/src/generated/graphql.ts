@@ -66,6 +66,12 @@ export type ReportInput = {
   threadId: string | number;
 };
 
+export type SearchMatchedIn =
+  /** A reply in it, a customer’s or a staff member’s. */
+  | 'REPLY'
+  /** The thread's own title or text. */
+  | 'THREAD';
+
 /** How a staff member is labelled to customers. */
 export type StaffBadge =
   /** Works for an agency on the brand's behalf: shown as "Agency for <brand>". */
@@ -220,6 +226,22 @@ export type WidgetThreadsQuery = { community: { id: string, name: string, thread
             | { displayName: string }
             | { displayName: string }
            | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type WidgetSearchQueryVariables = Exact<{
+  community: string;
+  first: number;
+  after?: string | null | undefined;
+  status?: Array<ThreadStatus> | ThreadStatus | null | undefined;
+  kind?: Array<ThreadKind> | ThreadKind | null | undefined;
+  search: string;
+  signedIn: boolean;
+}>;
+
+
+export type WidgetSearchQuery = { community: { id: string, search: { edges: Array<{ node: { matchedIn: SearchMatchedIn, excerpt: Array<{ text: string, match: boolean }>, thread: { id: string, kind: ThreadKind, status: ThreadStatus, title: string, voteCount: number, replyCount: number, answeredByStaff: boolean, createdAt: string, withdrawnAt: string | null, viewerHasVoted: boolean, author:
+              | { displayName: string }
+              | { displayName: string }
+             | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type WidgetVoteMutationVariables = Exact<{
   id: string | number;

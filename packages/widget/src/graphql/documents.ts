@@ -1,6 +1,8 @@
 import { gql } from '../client/gql.ts';
 import type {
   ThreadSummaryFragment,
+  WidgetSearchQuery,
+  WidgetSearchQueryVariables,
   WidgetShareCodeMutation,
   WidgetShareCodeMutationVariables,
   WidgetShareVisitMutation,
@@ -53,6 +55,42 @@ export const THREAD_LIST = gql<WidgetThreadsQuery, WidgetThreadsQueryVariables>`
         edges {
           node {
             ...ThreadSummary
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+  ${THREAD_SUMMARY}
+`;
+
+/** The list while words are searched: the most relevant threads first, each with the text that matched. */
+export const THREAD_SEARCH = gql<WidgetSearchQuery, WidgetSearchQueryVariables>`
+  query WidgetSearch(
+    $community: String!
+    $first: Int!
+    $after: String
+    $status: [ThreadStatus!]
+    $kind: [ThreadKind!]
+    $search: String!
+    $signedIn: Boolean!
+  ) {
+    community(slug: $community) {
+      id
+      search(query: $search, asTyped: true, first: $first, after: $after, status: $status, kind: $kind) {
+        edges {
+          node {
+            matchedIn
+            excerpt {
+              text
+              match
+            }
+            thread {
+              ...ThreadSummary
+            }
           }
         }
         pageInfo {

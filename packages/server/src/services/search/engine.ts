@@ -96,6 +96,8 @@ function factsOf(r: RawFacts): ThreadFacts {
   const at = r.created_at;
   return {
     id: r.thread_id,
+    kind: r.kind,
+    status: r.status,
     mergedInto: r.merged_into_id,
     visible: Number(r.visible) === 1 || r.visible === true,
     voteCount: Number(r.vote_count),

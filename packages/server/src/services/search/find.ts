@@ -1,7 +1,7 @@
 import { badInput } from '../../core/errors.ts';
 import type { Scope } from '../../core/scope.ts';
 import * as valid from '../../core/validation.ts';
-import { Community, Thread } from '../../entities/index.ts';
+import { Community, Thread, type ThreadKind, type ThreadStatus } from '../../entities/index.ts';
 import { languageOfCommunity } from '../sentiment.ts';
 import {
   findMatches,
@@ -56,12 +56,23 @@ const everyWord = (scope: Scope, text: string, asTyped: boolean): MatchQuery => 
 export async function searchThreads(
   scope: Scope,
   text: string,
-  args: { first?: number | null; after?: string | null; asTyped?: boolean | null },
+  args: {
+    first?: number | null;
+    after?: string | null;
+    asTyped?: boolean | null;
+    /** Only threads of these statuses, or kinds (as the list's filters). */
+    status?: ThreadStatus[] | null;
+    kind?: ThreadKind[] | null;
+  },
 ): Promise<SearchPage> {
   const first = valid.pageSize(args.first, 50, 20);
   const offset = offsetOf(args.after);
   const query = everyWord(scope, text, args.asTyped === true);
-  const ranked = await rankThreads(scope, await findMatches(scope.em, query));
+  const { status, kind } = args;
+  const ranked = await rankThreads(scope, await findMatches(scope.em, query), {
+    keep: (thread) =>
+      (!status?.length || status.includes(thread.status)) && (!kind?.length || kind.includes(thread.kind)),
+  });
   const page = ranked.slice(offset, offset + first);
   const [excerpts, threads] = await Promise.all([
     markedExcerpts(
@@ -126,11 +137,9 @@ export async function similarThreads(
     limit: 50,
   });
   const alike = await likenessInMeaning(scope, title, body, matches);
-  const ranked = await rankThreads(
-    scope,
-    matches,
-    (match, top) => similarity(match, top) + MEANING * (alike.get(match.textId) ?? 0),
-  );
+  const ranked = await rankThreads(scope, matches, {
+    relevanceOf: (match, top) => similarity(match, top) + MEANING * (alike.get(match.textId) ?? 0),
+  });
   return loadThreads(
     scope,
     ranked
@@ -189,11 +198,15 @@ interface Ranked {
  * the thread they lead to and orders the threads by relevance (the best text's, a little more for
  * each further matching text), weighed up by votes and, gently, by recency. Reads only the facts
  * that came with the matches: entities are loaded for the threads shown, not for those ranked.
+ * `keep` leaves out threads (led to) that a filter does not want.
  */
 async function rankThreads(
   scope: Scope,
   matches: Match[],
-  relevanceOf: (match: Match, top: number) => number = (match, top) => match.relevance / top,
+  {
+    relevanceOf = (match, top) => match.relevance / top,
+    keep = () => true,
+  }: { relevanceOf?: (match: Match, top: number) => number; keep?: (thread: ThreadFacts) => boolean } = {},
 ): Promise<Ranked[]> {
   if (!matches.length) return [];
   // Where merged threads lead: along a chain (A into B, then B into C), to its end.
@@ -214,7 +227,7 @@ async function rankThreads(
   for (const match of matches) {
     const own = match.thread;
     const thread = end(own);
-    if (!thread || !own.visible || !thread.visible || thread.mergedInto) continue;
+    if (!thread || !own.visible || !thread.visible || thread.mergedInto || !keep(thread)) continue;
     const seen = byThread.get(thread.id);
     if (!seen) byThread.set(thread.id, { thread, best: match, relevance: relevanceOf(match, top), texts: 1 });
     else seen.texts += 1;

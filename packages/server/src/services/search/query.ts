@@ -1,8 +1,11 @@
 /** The shapes the search engine's parts share (engine.ts and one module per database). */
+import type { ThreadKind, ThreadStatus } from '../../entities/index.ts';
 
 /** What ranking needs of a thread, read with its matches (no entity is loaded for ranking). */
 export interface ThreadFacts {
   id: string;
+  kind: ThreadKind;
+  status: ThreadStatus;
   mergedInto: string | null;
   visible: boolean;
   voteCount: number;
@@ -58,10 +61,12 @@ export const CANDIDATES = 500;
 export const COMMON_IN = 500;
 
 export const FACTS =
-  't.merged_into_id, t.vote_count, t.created_at, case when t.hidden_at is null and t.deleted_at is null then 1 else 0 end as visible';
+  't.kind, t.status, t.merged_into_id, t.vote_count, t.created_at, case when t.hidden_at is null and t.deleted_at is null then 1 else 0 end as visible';
 
 export interface RawFacts {
   thread_id: string;
+  kind: ThreadKind;
+  status: ThreadStatus;
   merged_into_id: string | null;
   vote_count: number | string;
   created_at: number | string | Date;

@@ -124,6 +124,7 @@
 'sb4f593d4c6b311a5': `Frage`,
 'sb503cab9819dd077': `{count, plural, one {# gefolgter Beitrag} other {# gefolgte Beiträge}}`,
 'sb6e8812b079668ca': `Dieser Beitrag wurde zusammengeführt mit`,
+'sb78d9ebcf895ed95': `In einer Antwort`,
 'sb998551663b02b2b': `Das ist es: abstimmen`,
 'sba2beb5a6c311115': `Vom Team beantwortet`,
 'sbed0d484327fe0c8': `bearbeitet`,

@@ -124,6 +124,7 @@
 'sb4f593d4c6b311a5': `Pregunta`,
 'sb503cab9819dd077': `{count, plural, one {# publicación seguida} many {# publicaciones seguidas} other {# publicaciones seguidas}}`,
 'sb6e8812b079668ca': `Esta publicación se fusionó con`,
+'sb78d9ebcf895ed95': `En una respuesta`,
 'sb998551663b02b2b': `Es esto: votar`,
 'sba2beb5a6c311115': `Respuesta del equipo`,
 'sbed0d484327fe0c8': `editado`,

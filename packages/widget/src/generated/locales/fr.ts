@@ -124,6 +124,7 @@
 'sb4f593d4c6b311a5': `Question`,
 'sb503cab9819dd077': `{count, plural, one {# publication suivie} many {# publications suivies} other {# publications suivies}}`,
 'sb6e8812b079668ca': `Cette publication a été fusionnée avec`,
+'sb78d9ebcf895ed95': `Dans une réponse`,
 'sb998551663b02b2b': `C’est ça : voter`,
 'sba2beb5a6c311115': `Réponse de l’équipe`,
 'sbed0d484327fe0c8': `modifié`,

@@ -124,6 +124,7 @@
 'sb4f593d4c6b311a5': `Domanda`,
 'sb503cab9819dd077': `{count, plural, one {# post seguito} many {# post seguiti} other {# post seguiti}}`,
 'sb6e8812b079668ca': `Questo post è stato unito a`,
+'sb78d9ebcf895ed95': `In una risposta`,
 'sb998551663b02b2b': `È questo: vota`,
 'sba2beb5a6c311115': `Risposta dello staff`,
 'sbed0d484327fe0c8': `modificato`,

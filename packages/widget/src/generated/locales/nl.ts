@@ -124,6 +124,7 @@
 'sb4f593d4c6b311a5': `Vraag`,
 'sb503cab9819dd077': `{count, plural, one {# gevolgd bericht} other {# gevolgde berichten}}`,
 'sb6e8812b079668ca': `Dit bericht is samengevoegd met`,
+'sb78d9ebcf895ed95': `In een reactie`,
 'sb998551663b02b2b': `Dat is het: stemmen`,
 'sba2beb5a6c311115': `Beantwoord door het team`,
 'sbed0d484327fe0c8': `bewerkt`,

@@ -124,6 +124,7 @@
 'sb4f593d4c6b311a5': `Pytanie`,
 'sb503cab9819dd077': `{count, plural, one {# obserwowany wątek} few {# obserwowane wątki} many {# obserwowanych wątków} other {# obserwowanego wątku}}`,
 'sb6e8812b079668ca': `Ten wpis połączono z wpisem`,
+'sb78d9ebcf895ed95': `W odpowiedzi`,
 'sb998551663b02b2b': `To jest to: zagłosuj`,
 'sba2beb5a6c311115': `Zespół odpowiedział`,
 'sbed0d484327fe0c8': `edytowano`,

@@ -124,6 +124,7 @@
 'sb4f593d4c6b311a5': `Pergunta`,
 'sb503cab9819dd077': `{count, plural, one {# publicação seguida} many {# publicações seguidas} other {# publicações seguidas}}`,
 'sb6e8812b079668ca': `Esta publicação foi mesclada com`,
+'sb78d9ebcf895ed95': `Em uma resposta`,
 'sb998551663b02b2b': `É isso: votar`,
 'sba2beb5a6c311115': `Resposta da equipe`,
 'sbed0d484327fe0c8': `editado`,

@@ -124,6 +124,7 @@
 'sb4f593d4c6b311a5': `Soru`,
 'sb503cab9819dd077': `{count, plural, one {# takip} other {# takip}}`,
 'sb6e8812b079668ca': `Bu gönderi şununla birleştirildi:`,
+'sb78d9ebcf895ed95': `Bir yanıtta`,
 'sb998551663b02b2b': `İşte bu: oy ver`,
 'sba2beb5a6c311115': `Ekip yanıtladı`,
 'sbed0d484327fe0c8': `düzenlendi`,
