@@ -143,6 +143,23 @@ describe('what it finds', () => {
     ]);
   });
 
+  it('marks where an excerpt cuts its text short, and only there, on either database', async () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const long = await postThread(api, ada, {
+      title: 'Long story',
+      body: `${filler(40)} the zorbulator landed ${filler(40)}.`,
+    });
+    const short = await postThread(api, bo, { title: 'Short note', body: 'A flimwhistle smiled at me.' });
+    const text = (hit: Hit | undefined) => hit?.excerpt.map((p) => p.text).join('');
+    const [cut] = await search('zorbulator');
+    expect(cut?.thread.id).toBe(long);
+    expect(text(cut)).toMatch(/^….*zorbulator.*…$/);
+    const [whole] = await search('flimwhistle');
+    expect(whole?.thread.id).toBe(short);
+    expect(text(whole)).not.toContain('…');
+    expect(text(whole)).toContain('A flimwhistle smiled at me');
+  });
+
   it('keeps to the statuses and kinds asked for, as the list’s filters do', async () => {
     const idea = await postThread(api, ada, { title: 'Thermos lid leaks', body: 'The thermos lid drips.' });
     const question = await postThread(api, bo, { kind: 'QUESTION', title: 'Is the thermos dishwasher safe?' });

@@ -102,15 +102,36 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinW
 
 /** The matching texts around their words, by index row. */
 export async function postgresExcerpts(em: Em, query: MatchQuery, textIds: number[]): Promise<Excerpts[]> {
-  const rows = await em.execute<Excerpts[]>(
+  const rows = await em.execute<(Excerpts & { whole_body: string; whole_title: string })[]>(
     `select s.id as text_id, ts_headline(c.config, replace(s.body, '<', ?), tq.query, '${HEADLINE}') as body,
-       ts_headline(c.config, replace(s.title, '<', ?), tq.query, '${HEADLINE}') as title
+       ts_headline(c.config, replace(s.title, '<', ?), tq.query, '${HEADLINE}') as title,
+       s.body as whole_body, s.title as whole_title
      from (select rapport_search_config(?) as config) c
      cross join ${TS_QUERY} tq
      join search_text s on s.community_id = ? and s.id in (${textIds.map(() => '?').join(', ')})`,
     [TAG_SHIELD, TAG_SHIELD, query.communityId, ...tsQueryParams(query), query.communityId, ...textIds],
   );
-  return rows.map((r) => ({ ...r, body: unshield(r.body), title: unshield(r.title) }));
+  return rows.map((r) => ({
+    text_id: r.text_id,
+    body: cutMarked(unshield(r.body), r.whole_body),
+    title: cutMarked(unshield(r.title), r.whole_title),
+  }));
+}
+
+/** Words (letters or digits) in a piece of text: what a cut leaves out, when it leaves any out. */
+const WORDS = /[\p{L}\p{N}]/u;
+
+/**
+ * A headline with "…" where it cuts its text short, as SQLite's snippet() marks it: ts_headline
+ * gives a piece of the text without saying whether there was more.
+ */
+function cutMarked(marked: string, whole: string): string {
+  const plain = marked.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
+  const at = plain ? whole.indexOf(plain) : -1;
+  if (at < 0) return marked;
+  const before = WORDS.test(whole.slice(0, at)) ? '…' : '';
+  const after = WORDS.test(whole.slice(at + plain.length)) ? '…' : '';
+  return `${before}${marked}${after}`;
 }
 
 /**
