@@ -143,6 +143,13 @@ describe('what it finds', () => {
     ]);
   });
 
+  it('asks a search in English words as people write it, without requiring its little words', async () => {
+    const winter = await postThread(api, ada, { title: 'Winter gloves', body: 'Need warmer ones.' });
+    // "for" and "the" are in neither text: PostgreSQL's english configuration never asked for them.
+    expect((await search('gloves for the winter')).map((h) => h.thread.id)).toEqual([winter]);
+    expect((await search('gloves for th', brand.slug, true)).map((h) => h.thread.id)).toEqual([winter]);
+  });
+
   it('marks where an excerpt cuts its text short, and only there, on either database', async () => {
     const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
     const long = await postThread(api, ada, {

@@ -8,12 +8,13 @@ import {
   type Match,
   type MatchQuery,
   markedExcerpts,
+  PREFIX_LETTERS,
   type ThreadFacts,
   textsOf,
   threadFacts,
 } from './engine.ts';
 import { likeness, MEANING_CHARACTERS, meaningOf, wordsOfText } from './meaning.ts';
-import { snippetParts, type TextPart, tellingWords, wordsOf } from './words.ts';
+import { isTelling, snippetParts, type TextPart, tellingWords, wordsOf } from './words.ts';
 
 /** Threads a search can page through: enough for anyone, bounded for the database. */
 const MAX_RESULTS = 100;
@@ -37,16 +38,31 @@ export interface SearchPage {
 
 /**
  * A search's words, every one to be found in a thread's texts (a list's search box, Community.search);
- * `asTyped`: the last word may be unfinished, as in a box searched while typing.
+ * `asTyped`: the last word may be unfinished, as in a box searched while typing. Words that cannot
+ * tell threads apart are not required, when others are there to ask for: an unfinished last word
+ * too short to be matched as a beginning ("gloves for th"), and in an English-speaking community
+ * English's little words ("for the"), which PostgreSQL's english configuration never required and
+ * which SQLite's index holds like any other word.
  */
-const everyWord = (scope: Scope, text: string, asTyped: boolean): MatchQuery => ({
-  communityId: scope.communityId,
-  words: wordsOf(valid.text(text, valid.LIMITS.search)),
-  mode: 'ALL',
-  prefix: asTyped,
-  threadsOnly: false,
-  limit: MAX_MATCHES,
-});
+async function everyWord(scope: Scope, text: string, asTyped: boolean): Promise<MatchQuery> {
+  let words = wordsOf(valid.text(text, valid.LIMITS.search));
+  if (asTyped && words.length > 1 && (words.at(-1) ?? '').length < PREFIX_LETTERS) words = words.slice(0, -1);
+  const telling = words.filter(isTelling);
+  if (telling.length && telling.length < words.length && (await inEnglish(scope))) words = telling;
+  return {
+    communityId: scope.communityId,
+    words,
+    mode: 'ALL',
+    prefix: asTyped,
+    threadsOnly: false,
+    limit: MAX_MATCHES,
+  };
+}
+
+async function inEnglish(scope: Scope): Promise<boolean> {
+  const community = await scope.loaders.byId(Community).load(scope.communityId);
+  return community != null && languageOfCommunity(community) === 'en';
+}
 
 /**
  * Threads whose title, text or replies hold every word (the last one as typed so far), most
@@ -67,7 +83,7 @@ export async function searchThreads(
 ): Promise<SearchPage> {
   const first = valid.pageSize(args.first, 50, 20);
   const offset = offsetOf(args.after);
-  const query = everyWord(scope, text, args.asTyped === true);
+  const query = await everyWord(scope, text, args.asTyped === true);
   const { status, kind } = args;
   const ranked = await rankThreads(scope, await findMatches(scope.em, query), {
     keep: (thread) =>
@@ -109,7 +125,7 @@ export async function searchThreads(
  */
 export async function threadsMatching(scope: Scope, text: string): Promise<string[] | null> {
   // The list's box searches as the words are typed.
-  const query = everyWord(scope, text, true);
+  const query = await everyWord(scope, text, true);
   if (!query.words.length) return null;
   return (await rankThreads(scope, await findMatches(scope.em, query))).map((r) => r.threadId);
 }

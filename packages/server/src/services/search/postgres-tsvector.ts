@@ -10,6 +10,7 @@ import {
   type Excerpts,
   FACTS,
   type MatchQuery,
+  PREFIX_LETTERS,
   type RawMatch,
   type WordCount,
   type WordHeld,
@@ -147,6 +148,6 @@ const TS_QUERY = `(select to_tsquery(rapport_search_config(?), coalesce(string_a
   where x.word <> '')`;
 
 function tsQueryParams({ communityId, words, mode, prefix }: MatchQuery): (string | number)[] {
-  const unfinished = prefix && mode === 'ALL' && (words.at(-1)?.length ?? 0) >= 3 ? ':*' : '';
+  const unfinished = prefix && mode === 'ALL' && (words.at(-1)?.length ?? 0) >= PREFIX_LETTERS ? ':*' : '';
   return [communityId, unfinished, mode === 'ALL' ? ' & ' : ' | ', words.join(' ')];
 }

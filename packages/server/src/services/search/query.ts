@@ -52,6 +52,9 @@ export interface MatchQuery {
  * newest on SQLite and on the first found on PostgreSQL: such a word tells little apart, and
  * ranking every text that holds it would make a search's cost grow with the community.
  */
+/** The fewest letters a word typed so far is matched by as the beginning of a word (a prefix query). */
+export const PREFIX_LETTERS = 3;
+
 export const CANDIDATES = 500;
 
 /**

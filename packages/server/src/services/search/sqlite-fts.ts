@@ -11,6 +11,7 @@ import {
   type Excerpts,
   FACTS,
   type MatchQuery,
+  PREFIX_LETTERS,
   type RawMatch,
   type WordCount,
   type WordHeld,
@@ -107,6 +108,6 @@ function ftsQuery({ words, mode, prefix }: MatchQuery): string {
   const phrases = words.map(phrase);
   if (mode === 'ANY') return phrases.join(' OR ');
   const last = words.at(-1) ?? '';
-  if (!prefix || last.length < 3) return phrases.join(' AND ');
+  if (!prefix || last.length < PREFIX_LETTERS) return phrases.join(' AND ');
   return [...phrases.slice(0, -1), `("${last}"* OR ${phrases.at(-1)}*)`].join(' AND ');
 }
