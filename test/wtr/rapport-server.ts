@@ -145,8 +145,11 @@ export function rapportServer() {
     async 'rapport:sso-token'({ slug, sub, name, expiresIn, locale, attributes }) {
       return ssoToken(fixture(slug).community, { sub, name, expiresIn, locale, attributes });
     },
-    async 'rapport:post'({ slug, as, kind = 'IDEA', title, body }) {
-      const { client, token } = await actor(fixture(slug), as);
+    async 'rapport:post'({ slug, as, kind = 'IDEA', title, body, token: signedIn }) {
+      // As a named guest, or as the customer a sign-in token (`token`) is for.
+      const { client, token } = signedIn
+        ? { client: server.client(), token: signedIn }
+        : await actor(fixture(slug), as);
       const data = await client.data('mutation ($i: PostThreadInput!) { postThread(input: $i) { id } }', {
         token,
         variables: { i: { kind, title, body } },

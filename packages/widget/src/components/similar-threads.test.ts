@@ -46,6 +46,29 @@ describe('<rapport-similar-threads> in the post form', () => {
     expect(votes).to.deep.equal({ voteCount: 1, viewerHasVoted: true });
   });
 
+  it('offers a customer’s own thread to open, not to vote for', async () => {
+    const c = await newCommunity();
+    const token = await server<string>('sso-token', { slug: c.slug, sub: 'sim-own', name: 'Own Customer' });
+    const boots = await server<string>('post', { slug: c.slug, token, title: 'Boots leak after 3 months', body: '' });
+    const before = await server<{ voteCount: number }>('thread-votes', { slug: c.slug, threadId: boots, token });
+    const widget = await mount(c, { 'sso-token': token });
+    byText(widget, 'button', 'New post')?.click();
+    const form = await waitFor(() => find(widget, 'rapport-post-form'), 'the form');
+    type(find(form, 'input#title'), 'My boots are leaking');
+    const similar = await waitFor(
+      () => (find(form, 'rapport-similar-threads >> li') ? find(form, 'rapport-similar-threads') : undefined),
+      'the suggestion',
+    );
+    expect(byText(similar, 'button', 'That’s it: vote')).to.equal(undefined);
+    byText(similar, 'button', 'Open your earlier post')?.click();
+    await waitFor(
+      () => find(widget, 'rapport-thread-view >> h2')?.textContent === 'Boots leak after 3 months',
+      'their thread',
+    );
+    const after = await server<{ voteCount: number }>('thread-votes', { slug: c.slug, threadId: boots, token });
+    expect(after.voteCount).to.equal(before.voteCount);
+  });
+
   it('offers nothing for a title too short, or with nothing like it', async () => {
     const c = await newCommunity();
     await server('post', { slug: c.slug, as: 'Bea', title: 'Boots leak after 3 months', body: '' });

@@ -139,9 +139,15 @@ export class SimilarThreads extends LitElement {
             <span class="title">${thread.title}</span>
             <span class="meta">${statusName(thread.status)} ·
               ${t(msg('{count, plural, one {# vote} other {# votes}}'), { count: thread.voteCount })}</span>
-            <button type="button" class="btn" part="button" ?disabled=${this.busy}
-              aria-label=${t(msg('Vote for “{title}” and follow it instead of posting'), { title: thread.title })}
-              @click=${() => this.#join(thread)}>${msg('That’s it: vote')}</button>
+            ${
+              // The customer's own thread: theirs to open and add to, not to vote for.
+              thread.viewerIsAuthor
+                ? html`<button type="button" class="btn" part="button"
+                    @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: thread.id }))}>${msg('Open your earlier post')}</button>`
+                : html`<button type="button" class="btn" part="button" ?disabled=${this.busy}
+                    aria-label=${t(msg('Vote for “{title}” and follow it instead of posting'), { title: thread.title })}
+                    @click=${() => this.#join(thread)}>${msg('That’s it: vote')}</button>`
+            }
           </li>`,
         )}
       </ul>

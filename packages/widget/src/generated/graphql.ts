@@ -299,7 +299,7 @@ export type WidgetSimilarThreadsQueryVariables = Exact<{
 }>;
 
 
-export type WidgetSimilarThreadsQuery = { community: { id: string, similarThreads: Array<{ id: string, title: string, status: ThreadStatus, voteCount: number }> } | null };
+export type WidgetSimilarThreadsQuery = { community: { id: string, similarThreads: Array<{ id: string, title: string, status: ThreadStatus, voteCount: number, viewerIsAuthor: boolean }> } | null };
 
 export type WidgetJoinThreadMutationVariables = Exact<{
   id: string | number;

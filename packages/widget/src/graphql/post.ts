@@ -27,6 +27,7 @@ export const SIMILAR_THREADS = gql<WidgetSimilarThreadsQuery, WidgetSimilarThrea
         title
         status
         voteCount
+        viewerIsAuthor
       }
     }
   }
