@@ -1,6 +1,17 @@
 import { expect } from 'chai';
 import { byText, cleanup, find, mount, newCommunity, server, type, waitFor } from '../testing/harness.ts';
 
+/** Opens the post form, types `title`, and waits for what it suggests. */
+async function suggestionsFor(widget: Element, title: string): Promise<Element> {
+  byText(widget, 'button', 'New post')?.click();
+  const form = await waitFor(() => find(widget, 'rapport-post-form'), 'the form');
+  type(find(form, 'input#title'), title);
+  return waitFor(
+    () => (find(form, 'rapport-similar-threads >> li') ? find(form, 'rapport-similar-threads') : undefined),
+    'the suggestions',
+  );
+}
+
 describe('<rapport-similar-threads> in the post form', () => {
   afterEach(cleanup);
 
@@ -15,13 +26,7 @@ describe('<rapport-similar-threads> in the post form', () => {
     await server('post', { slug: c.slug, as: 'Bea', title: 'Gift cards', body: '' });
     const token = await server<string>('sso-token', { slug: c.slug, sub: 'sim-1', name: 'Sim Customer' });
     const widget = await mount(c, { 'sso-token': token });
-    byText(widget, 'button', 'New post')?.click();
-    const form = await waitFor(() => find(widget, 'rapport-post-form'), 'the form');
-    type(find(form, 'input#title'), 'My boots are leaking');
-    const similar = await waitFor(
-      () => (find(form, 'rapport-similar-threads >> li') ? find(form, 'rapport-similar-threads') : undefined),
-      'the suggestions',
-    );
+    const similar = await suggestionsFor(widget, 'My boots are leaking');
     expect(find(similar, 'h3')?.textContent).to.equal('Is it one of these?');
     const items = [...(similar.shadowRoot?.querySelectorAll('li') ?? [])].map((li) =>
       li.textContent?.replace(/\s+/g, ' '),
@@ -52,13 +57,7 @@ describe('<rapport-similar-threads> in the post form', () => {
     const boots = await server<string>('post', { slug: c.slug, token, title: 'Boots leak after 3 months', body: '' });
     const before = await server<{ voteCount: number }>('thread-votes', { slug: c.slug, threadId: boots, token });
     const widget = await mount(c, { 'sso-token': token });
-    byText(widget, 'button', 'New post')?.click();
-    const form = await waitFor(() => find(widget, 'rapport-post-form'), 'the form');
-    type(find(form, 'input#title'), 'My boots are leaking');
-    const similar = await waitFor(
-      () => (find(form, 'rapport-similar-threads >> li') ? find(form, 'rapport-similar-threads') : undefined),
-      'the suggestion',
-    );
+    const similar = await suggestionsFor(widget, 'My boots are leaking');
     expect(byText(similar, 'button', 'That’s it: vote')).to.equal(undefined);
     byText(similar, 'button', 'Open your earlier post')?.click();
     await waitFor(
