@@ -1,10 +1,12 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { theme } from '@rapport/shared/ui/theme.ts';
+import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { AdminApp } from '../app.ts';
 import { type Problem, problemOf } from '../client/errors.ts';
 import { mutate } from '../client/mutate.ts';
 import { MERGE, SEARCH_THREADS, SIMILAR_THREADS, type SimilarThread } from '../documents/thread.ts';
+import { currentLocale } from '../i18n/localize.ts';
 import { statusName, voteCount } from '../i18n/words.ts';
 import { adminStyles } from '../styles.ts';
 
@@ -130,7 +132,8 @@ export class AdminMergeForm extends LitElement {
           @change=${() => {
             this.chosen = c.id;
             this.problem = undefined;
-          }} /> <span>${c.title}</span> <span class="muted">${statusName(c.status)} · ${voteCount(c.voteCount)}</span></label></li>`,
+          }} /> <span>${c.title}</span> <span class="muted">${statusName(c.status)} · ${voteCount(c.voteCount)} · ${c.author?.displayName ?? ''}
+            <time datetime=${c.createdAt}>${timeAgo(c.createdAt, Date.now(), currentLocale())}</time></span></label></li>`,
       )}
     </ul></fieldset>`;
   }

@@ -181,6 +181,7 @@ describe('<admin-thread>', () => {
     expect(
       findAll(admin, 'admin-merge-form >> input[type=radio]').map((r) => (r as HTMLInputElement).value),
     ).not.to.include(id);
+    expect(option.textContent).to.contain('Olga');
     find(option, 'input')!.click();
     byText(admin, 'admin-merge-form >> button', 'Merge')?.click();
     const notice = await waitFor(() => byText(admin, 'admin-thread >> article a', 'Merged into'), 'the merged notice');
@@ -204,7 +205,9 @@ describe('<admin-thread>', () => {
       l.textContent?.replace(/\s+/g, ' ').trim(),
     );
     expect(offered).to.have.length(1);
-    expect(offered[0]).to.contain('Dark theme for night reading').and.contain('Open');
+    // Who wrote it and when: threads with the same title can be told apart.
+    expect(offered[0]).to.contain('Dark theme for night reading').and.contain('Open').and.contain('Olga');
+    expect(find(admin, 'admin-merge-form >> label.row time')?.getAttribute('datetime')).to.match(/^\d{4}-/);
   });
 
   it('lets managers hide a reply with a reason, and restore it', async () => {

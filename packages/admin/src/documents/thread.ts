@@ -195,6 +195,10 @@ export const SEARCH_THREADS = gql<AdminSearchThreadsQuery, AdminSearchThreadsQue
               title
               status
               voteCount
+              createdAt
+              author {
+                displayName
+              }
             }
           }
         }
@@ -213,6 +217,10 @@ export const SIMILAR_THREADS = gql<AdminSimilarThreadsQuery, AdminSimilarThreads
         title
         status
         voteCount
+        createdAt
+        author {
+          displayName
+        }
       }
     }
   }

@@ -965,7 +965,10 @@ export type AdminSearchThreadsQueryVariables = Exact<{
 }>;
 
 
-export type AdminSearchThreadsQuery = { community: { id: string, search: { edges: Array<{ node: { thread: { id: string, title: string, status: ThreadStatus, voteCount: number } } }> } } | null };
+export type AdminSearchThreadsQuery = { community: { id: string, search: { edges: Array<{ node: { thread: { id: string, title: string, status: ThreadStatus, voteCount: number, createdAt: string, author:
+              | { displayName: string }
+              | { displayName: string }
+             | null } } }> } } | null };
 
 export type AdminSimilarThreadsQueryVariables = Exact<{
   community: string;
@@ -975,7 +978,10 @@ export type AdminSimilarThreadsQueryVariables = Exact<{
 }>;
 
 
-export type AdminSimilarThreadsQuery = { community: { id: string, similarThreads: Array<{ id: string, title: string, status: ThreadStatus, voteCount: number }> } | null };
+export type AdminSimilarThreadsQuery = { community: { id: string, similarThreads: Array<{ id: string, title: string, status: ThreadStatus, voteCount: number, createdAt: string, author:
+        | { displayName: string }
+        | { displayName: string }
+       | null }> } | null };
 
 export type AdminModerateThreadMutationVariables = Exact<{
   id: string | number;
