@@ -147,7 +147,11 @@ describe('what it finds', () => {
     const winter = await postThread(api, ada, { title: 'Winter gloves', body: 'Need warmer ones.' });
     // "for" and "the" are in neither text: PostgreSQL's english configuration never asked for them.
     expect((await search('gloves for the winter')).map((h) => h.thread.id)).toEqual([winter]);
-    expect((await search('gloves for th', brand.slug, true)).map((h) => h.thread.id)).toEqual([winter]);
+    expect((await search('gloves for the win', brand.slug, true)).map((h) => h.thread.id)).toEqual([winter]);
+    // Only the little words: a number or a short word is still asked for.
+    const nine = await postThread(api, bo, { title: 'Size 9 gloves pinch', body: '' });
+    await postThread(api, bo, { title: 'Size 10 gloves', body: '' });
+    expect((await search('gloves in size 9')).map((h) => h.thread.id)).toEqual([nine]);
   });
 
   it('marks where an excerpt cuts its text short, and only there, on either database', async () => {

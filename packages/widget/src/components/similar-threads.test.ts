@@ -59,7 +59,11 @@ describe('<rapport-similar-threads> in the post form', () => {
     const widget = await mount(c, { 'sso-token': token });
     const similar = await suggestionsFor(widget, 'My boots are leaking');
     expect(byText(similar, 'button', 'That’s it: vote')).to.equal(undefined);
-    byText(similar, 'button', 'Open your earlier post')?.click();
+    const open = byText(similar, 'button', 'Open your earlier post') as HTMLElement;
+    // Which post it opens, for a screen reader: the title it stands beside.
+    const described = similar.shadowRoot?.getElementById(open.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).to.equal('Boots leak after 3 months');
+    open.click();
     await waitFor(
       () => find(widget, 'rapport-thread-view >> h2')?.textContent === 'Boots leak after 3 months',
       'their thread',

@@ -135,14 +135,14 @@ export class SimilarThreads extends LitElement {
       <h3 id="similar-title">${msg('Is it one of these?')}</h3>
       <ul>
         ${this.found.map(
-          (thread) => html`<li>
-            <span class="title">${thread.title}</span>
+          (thread, i) => html`<li>
+            <span class="title" id=${`similar-${i}`}>${thread.title}</span>
             <span class="meta">${statusName(thread.status)} ·
               ${t(msg('{count, plural, one {# vote} other {# votes}}'), { count: thread.voteCount })}</span>
             ${
               // The customer's own thread: theirs to open and add to, not to vote for.
               thread.viewerIsAuthor
-                ? html`<button type="button" class="btn" part="button"
+                ? html`<button type="button" class="btn" part="button" aria-describedby=${`similar-${i}`}
                     @click=${() => this.dispatchEvent(new NavigateEvent({ name: 'thread', id: thread.id }))}>${msg('Open your earlier post')}</button>`
                 : html`<button type="button" class="btn" part="button" ?disabled=${this.busy}
                     aria-label=${t(msg('Vote for “{title}” and follow it instead of posting'), { title: thread.title })}

@@ -5,10 +5,18 @@ import { timeAgo } from '@rapport/shared/ui/time.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { type App, NavigateEvent } from '../app.ts';
 import { problemOf } from '../client/errors.ts';
-import type { PageInfo, ThreadKind, ThreadOrder, ThreadStatus, ThreadSummary } from '../graphql/documents.ts';
+import type {
+  PageInfo,
+  SearchHit,
+  ThreadKind,
+  ThreadOrder,
+  ThreadStatus,
+  ThreadSummary,
+} from '../graphql/documents.ts';
 import { THREAD_LIST, THREAD_SEARCH } from '../graphql/documents.ts';
 import { currentLocale } from '../i18n/localize.ts';
 import { kindNames, loadFailed, loading, replyCount, sortNames, statusNames } from '../i18n/words.ts';
+import { searchExcerpt, searchExcerptStyles } from './search-excerpt.ts';
 
 const PAGE = 20;
 const SEARCH_DELAY_MS = 300;
@@ -31,11 +39,8 @@ export const listVariables = (app: App, filter: Filter = OPENING, after: string 
   signedIn: app.session.token !== null,
 });
 
-/** A thread as listed; while words are searched, with the text where they were found, the words marked. */
-type ListedThread = ThreadSummary & {
-  excerpt?: { text: string; match: boolean }[];
-  matchedIn?: 'THREAD' | 'REPLY';
-};
+/** A thread as listed; while words are searched, with the text where they were found. */
+type ListedThread = ThreadSummary & Partial<Pick<SearchHit, 'excerpt' | 'matchedIn'>>;
 
 /** The search's query: the list's filters, its words, most relevant first. */
 const searchVariables = (app: App, filter: Filter, after: string | null) => {
@@ -60,6 +65,7 @@ export class ThreadList extends LitElement {
   static override styles = [
     theme,
     fieldStyles,
+    searchExcerptStyles,
     css`
       .toolbar {
         display: flex;
@@ -124,17 +130,6 @@ export class ThreadList extends LitElement {
         gap: 0.25em 0.6em;
         align-items: center;
         margin-top: 0.2em;
-      }
-      .excerpt {
-        margin: 0.3em 0 0;
-        overflow-wrap: anywhere;
-      }
-      .excerpt mark {
-        /* The theme's accent, faint, so that it reads on light and dark pages alike. */
-        background: color-mix(in srgb, var(--_accent) 22%, transparent);
-        color: var(--_text);
-        font-weight: 600;
-        border-radius: 2px;
       }
       .answered {
         color: var(--_success);
@@ -217,6 +212,8 @@ export class ThreadList extends LitElement {
 
   #onSearch(value: string): void {
     this.search = value;
+    // The next page of the words before is not the next page of these: "Load more" waits.
+    this.pageInfo = { hasNextPage: false, endCursor: null };
     clearTimeout(this.#searchTimer);
     this.#searchTimer = setTimeout(() => void this.load(false), SEARCH_DELAY_MS);
   }
@@ -301,14 +298,7 @@ export class ThreadList extends LitElement {
                 <span>${replyCount(t.replyCount)}</span>
                 <span>${t.author?.displayName} · <time datetime=${t.createdAt}>${timeAgo(t.createdAt, Date.now(), currentLocale())}</time></span>
               </div>
-              ${
-                t.excerpt?.length
-                  ? html`<p class="excerpt muted" part="excerpt">${t.matchedIn === 'REPLY' ? html`<span class="badge">${msg('In a reply')}</span> ` : nothing}${t.excerpt.map(
-                      // Text parts, never markup: the words found are marked by the template.
-                      (part) => (part.match ? html`<mark>${part.text}</mark>` : part.text),
-                    )}</p>`
-                  : nothing
-              }
+              ${searchExcerpt(t)}
             </div>
           </li>`,
         )}

@@ -147,4 +147,6 @@ export type Published<T extends { publishedAt: string | null }> = Omit<T, 'publi
 /** A thread as lists and the roadmap show it, and a page's place. */
 export type ThreadSummary = WithDeferred<ThreadSummaryFragment>;
 export type PageInfo = NonNullable<WidgetThreadsQuery['community']>['threads']['pageInfo'];
+/** What a search found: a thread, with where and what of it matched. */
+export type SearchHit = NonNullable<WidgetSearchQuery['community']>['search']['edges'][number]['node'];
 export type { ThreadKind, ThreadOrder, ThreadStatus } from '../generated/graphql.ts';

@@ -1,6 +1,6 @@
 import { dialectOfEm, type Em } from '../../db/em.ts';
 
-export { CANDIDATES, COMMON_IN, type Match, type MatchQuery, PREFIX_LETTERS, type ThreadFacts } from './query.ts';
+export { CANDIDATES, COMMON_IN, type Match, type MatchQuery, type ThreadFacts } from './query.ts';
 
 import { postgresExcerpts, postgresMatches, postgresWordCounts, postgresWordsIn } from './postgres-tsvector.ts';
 import { COMMON_IN, FACTS, type Match, type MatchQuery, type RawFacts, type ThreadFacts } from './query.ts';

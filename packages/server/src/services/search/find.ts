@@ -8,13 +8,12 @@ import {
   type Match,
   type MatchQuery,
   markedExcerpts,
-  PREFIX_LETTERS,
   type ThreadFacts,
   textsOf,
   threadFacts,
 } from './engine.ts';
 import { likeness, MEANING_CHARACTERS, meaningOf, wordsOfText } from './meaning.ts';
-import { isTelling, snippetParts, type TextPart, tellingWords, wordsOf } from './words.ts';
+import { isCommon, snippetParts, type TextPart, tellingWords, wordsOf } from './words.ts';
 
 /** Threads a search can page through: enough for anyone, bounded for the database. */
 const MAX_RESULTS = 100;
@@ -38,17 +37,15 @@ export interface SearchPage {
 
 /**
  * A search's words, every one to be found in a thread's texts (a list's search box, Community.search);
- * `asTyped`: the last word may be unfinished, as in a box searched while typing. Words that cannot
- * tell threads apart are not required, when others are there to ask for: an unfinished last word
- * too short to be matched as a beginning ("gloves for th"), and in an English-speaking community
- * English's little words ("for the"), which PostgreSQL's english configuration never required and
- * which SQLite's index holds like any other word.
+ * `asTyped`: the last word may be unfinished, as in a box searched while typing. In an
+ * English-speaking community English's little words ("gloves for the winter") are not required
+ * when other words are there to ask for: PostgreSQL's english configuration never required them,
+ * and SQLite's index holds them like any other word.
  */
 async function everyWord(scope: Scope, text: string, asTyped: boolean): Promise<MatchQuery> {
   let words = wordsOf(valid.text(text, valid.LIMITS.search));
-  if (asTyped && words.length > 1 && (words.at(-1) ?? '').length < PREFIX_LETTERS) words = words.slice(0, -1);
-  const telling = words.filter(isTelling);
-  if (telling.length && telling.length < words.length && (await inEnglish(scope))) words = telling;
+  const asked = words.filter((word) => !isCommon(word));
+  if (asked.length && asked.length < words.length && (await inEnglish(scope))) words = asked;
   return {
     communityId: scope.communityId,
     words,
@@ -85,6 +82,8 @@ export async function searchThreads(
   const offset = offsetOf(args.after);
   const query = await everyWord(scope, text, args.asTyped === true);
   const { status, kind } = args;
+  // Filtered among the texts the engine ranked (MAX_MATCHES): a rare status among a common word's
+  // many threads may find fewer than there are.
   const ranked = await rankThreads(scope, await findMatches(scope.em, query), {
     keep: (thread) =>
       (!status?.length || status.includes(thread.status)) && (!kind?.length || kind.includes(thread.kind)),
@@ -191,8 +190,7 @@ async function likenessInMeaning(
   matches: Match[],
 ): Promise<Map<number, number>> {
   const post = matches.length ? meaningOf(wordsOfText(title, body)) : null;
-  const community = post ? await scope.loaders.byId(Community).load(scope.communityId) : null;
-  if (!post || !community || languageOfCommunity(community) !== 'en') return new Map();
+  if (!post || !(await inEnglish(scope))) return new Map();
   const ids = [...new Set(matches.map((m) => m.textId))];
   const texts = await textsOf(scope.em, scope.communityId, ids, MEANING_CHARACTERS);
   return new Map(

@@ -124,7 +124,8 @@ const WORDS = /[\p{L}\p{N}]/u;
 
 /**
  * A headline with "…" where it cuts its text short, as SQLite's snippet() marks it: ts_headline
- * gives a piece of the text without saying whether there was more.
+ * gives a piece of the text without saying whether there was more. A passage written twice in one
+ * text is taken where it first stands.
  */
 function cutMarked(marked: string, whole: string): string {
   const plain = marked.replaceAll(MARK_START, '').replaceAll(MARK_END, '');

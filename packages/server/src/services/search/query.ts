@@ -46,15 +46,15 @@ export interface MatchQuery {
   limit: number;
 }
 
+/** The fewest letters a word typed so far is matched by as the beginning of a word (a prefix query). */
+export const PREFIX_LETTERS = 3;
+
 /**
  * Texts ranked per query at most (on PostgreSQL, of threads' own texts and of replies each). A
  * word found in more texts than this (one in a few hundred, in a big community) is judged on the
  * newest on SQLite and on the first found on PostgreSQL: such a word tells little apart, and
  * ranking every text that holds it would make a search's cost grow with the community.
  */
-/** The fewest letters a word typed so far is matched by as the beginning of a word (a prefix query). */
-export const PREFIX_LETTERS = 3;
-
 export const CANDIDATES = 500;
 
 /**

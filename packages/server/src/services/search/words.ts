@@ -34,8 +34,11 @@ export function wordsOf(text: string): string[] {
   return allWords(text).slice(0, MAX_WORDS);
 }
 
+/** One of English's little words (COMMON). */
+export const isCommon = (word: string) => COMMON.has(word);
+
 /** A word that tells a thread apart: not a common word, not a single letter. */
-export const isTelling = (word: string) => word.length > 1 && !COMMON.has(word);
+export const isTelling = (word: string) => word.length > 1 && !isCommon(word);
 
 /** The telling words of a text (the others dropped before the cut). */
 export function tellingWords(text: string): string[] {
