@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { AppError } from '../core/errors.ts';
 import type { ThreadEvent } from '../core/events.ts';
-import { bindEm, type Scope, write } from '../core/scope.ts';
+import { bindEm, type Scope } from '../core/scope.ts';
 import * as valid from '../core/validation.ts';
+import { writeGrouped } from '../core/write-group.ts';
 import type { Em } from '../db/em.ts';
 import { IdempotencyKey } from '../entities/index.ts';
 import { type Actor, isStaff } from './actor.ts';
@@ -27,8 +28,9 @@ const fingerprintOf = (operation: string, input: unknown) =>
     .digest('hex');
 
 /**
- * `write`, at most once per key: the key is stored in the write's own transaction, so either both
- * are on disk or neither is. The same request again returns the first result without writing;
+ * A customer's write (a thread, a reply, a vote), committed with others arriving at the same time
+ * (core/write-group.ts), and at most once per key: the key is stored in the write's own
+ * transaction, so either both are on disk or neither is. The same request again returns the first result without writing;
  * two copies racing each other are settled by the unique key (the loser returns the winner's
  * result). The same key for a different request is refused, not silently answered.
  */
@@ -38,7 +40,7 @@ export async function writeOnce<T extends { id: string }>(
   once: Once<T>,
   work: (em: Em, emit: (event: ThreadEvent) => void) => Promise<T>,
 ): Promise<T> {
-  if (once.key == null) return write(scope, work);
+  if (once.key == null) return writeGrouped(scope, work);
   const key = valid.idempotencyKey(once.key);
   const where = { actorId: actorIdOf(actor), key };
   const fingerprint = fingerprintOf(once.operation, once.input);
@@ -58,7 +60,7 @@ export async function writeOnce<T extends { id: string }>(
     return em.findOneOrFail(once.entity, { id: seen.resultId } as FilterQuery<T>);
   };
   try {
-    return await write(scope, async (em, emit) => {
+    return await writeGrouped(scope, async (em, emit) => {
       const earlier = await replay(em);
       if (earlier) return earlier;
       const result = await work(em, emit);
