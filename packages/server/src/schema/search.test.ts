@@ -152,6 +152,15 @@ describe('what it finds', () => {
     const nine = await postThread(api, bo, { title: 'Size 9 gloves pinch', body: '' });
     await postThread(api, bo, { title: 'Size 10 gloves', body: '' });
     expect((await search('gloves in size 9')).map((h) => h.thread.id)).toEqual([nine]);
+    // Little words alone find nothing, on SQLite as on PostgreSQL (whose index never holds them),
+    // in the search and in the list's search box alike.
+    expect(await search('for the')).toEqual([]);
+    expect(await search('the', brand.slug, true)).toEqual([]);
+    const listed = await api.data(
+      'query ($c: String!) { community(slug: $c) { threads(search: "the") { edges { node { id } } } } }',
+      { variables: { c: brand.slug } },
+    );
+    expect(listed.community.threads.edges).toEqual([]);
   });
 
   it('marks where an excerpt cuts its text short, and only there, on either database', async () => {

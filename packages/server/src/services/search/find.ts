@@ -45,7 +45,8 @@ export interface SearchPage {
 async function everyWord(scope: Scope, text: string, asTyped: boolean): Promise<MatchQuery> {
   let words = wordsOf(valid.text(text, valid.LIMITS.search));
   const asked = words.filter((word) => !isCommon(word));
-  if (asked.length && asked.length < words.length && (await inEnglish(scope))) words = asked;
+  // Little words alone ask for nothing, as PostgreSQL's index (which never holds them) answers.
+  if (asked.length < words.length && (await inEnglish(scope))) words = asked;
   return {
     communityId: scope.communityId,
     words,
@@ -120,12 +121,12 @@ export async function searchThreads(
 
 /**
  * The ids of the threads a list's search words find (at most MAX_RESULTS, most relevant first),
- * or null when the text holds no words to search for.
+ * or null when the text holds no words to search for (English's little words alone find none).
  */
 export async function threadsMatching(scope: Scope, text: string): Promise<string[] | null> {
   // The list's box searches as the words are typed.
   const query = await everyWord(scope, text, true);
-  if (!query.words.length) return null;
+  if (!query.words.length) return wordsOf(text).length ? [] : null;
   return (await rankThreads(scope, await findMatches(scope.em, query))).map((r) => r.threadId);
 }
 
