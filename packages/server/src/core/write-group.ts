@@ -17,7 +17,7 @@ type Outcome = { ok: true; value: unknown; events: ThreadEvent[] } | { ok: false
 
 /**
  * At most this many writes share a commit: SQLite runs in the server's own thread, so nothing
- * else is served while a group is written (16 replies: about 25 ms).
+ * else is served while a group is written, and a request waits behind at most this many.
  */
 export const GROUP_LIMIT = 16;
 
