@@ -28,11 +28,11 @@ const fingerprintOf = (operation: string, input: unknown) =>
     .digest('hex');
 
 /**
- * A customer's write (a thread, a reply, a vote), committed with others arriving at the same time
- * (core/write-group.ts), and at most once per key: the key is stored in the write's own
- * transaction, so either both are on disk or neither is. The same request again returns the first result without writing;
- * two copies racing each other are settled by the unique key (the loser returns the winner's
- * result). The same key for a different request is refused, not silently answered.
+ * A thread, a reply or a vote, committed with the writes sent at the same time (core/write-group.ts),
+ * and at most once per key: the key is stored in the write's own transaction, so either both are
+ * on disk or neither is. The same request again returns the first result without writing; two
+ * copies racing each other are settled by the unique key (the loser returns the winner's result).
+ * The same key for a different request is refused, not silently answered.
  */
 export async function writeOnce<T extends { id: string }>(
   scope: Scope,

@@ -39,13 +39,12 @@ export interface SearchPage {
  * A search's words, every one to be found in a thread's texts (a list's search box, Community.search);
  * `asTyped`: the last word may be unfinished, as in a box searched while typing. In an
  * English-speaking community English's little words ("gloves for the winter") are not required
- * when other words are there to ask for: PostgreSQL's english configuration never required them,
- * and SQLite's index holds them like any other word.
+ * when other words are there to ask for, and alone they find nothing: PostgreSQL's english
+ * configuration never indexes them, and SQLite's index holds them like any other word.
  */
 async function everyWord(scope: Scope, text: string, asTyped: boolean): Promise<MatchQuery> {
   let words = wordsOf(valid.text(text, valid.LIMITS.search));
   const asked = words.filter((word) => !isCommon(word));
-  // Little words alone ask for nothing, as PostgreSQL's index (which never holds them) answers.
   if (asked.length < words.length && (await inEnglish(scope))) words = asked;
   return {
     communityId: scope.communityId,
