@@ -38,13 +38,17 @@ const queues = new WeakMap<object, Queue>();
 export function writeGrouped<T>(scope: Scope, work: Work<T>): Promise<T> {
   if (dialectOfEm(scope.em) !== 'sqlite') return write(scope, work);
   const key = scope.em.config;
-  const queue = queues.get(key) ?? { waiting: [], running: false };
-  queues.set(key, queue);
+  let queue = queues.get(key);
+  if (!queue) {
+    queue = { waiting: [], running: false };
+    queues.set(key, queue);
+  }
+  const ready = queue;
   return new Promise<T>((resolve, reject) => {
-    queue.waiting.push({ scope, work, resolve: resolve as (value: unknown) => void, reject });
-    if (queue.running) return;
-    queue.running = true;
-    gather(queue, 0, 0);
+    ready.waiting.push({ scope, work, resolve: resolve as (value: unknown) => void, reject });
+    if (ready.running) return;
+    ready.running = true;
+    gather(ready, 0, 0);
   });
 }
 
@@ -82,8 +86,7 @@ async function drain(queue: Queue): Promise<void> {
 
 async function commitGroup(group: Waiting[]): Promise<void> {
   if (group.length === 1) {
-    const [only] = group as [Waiting];
-    await write(only.scope, only.work).then(only.resolve, only.reject);
+    await writeAlone(group[0] as Waiting);
     return;
   }
   let outcomes: Outcome[];
@@ -97,7 +100,7 @@ async function commitGroup(group: Waiting[]): Promise<void> {
     }
     // The transaction itself failed (its commit, or a savepoint the database would not roll back
     // to): nothing of it was written, so each write is tried again on its own.
-    await Promise.all(group.map((w) => write(w.scope, w.work).then(w.resolve, w.reject)));
+    await Promise.all(group.map(writeAlone));
     return;
   }
   const alone: Waiting[] = [];
@@ -111,7 +114,12 @@ async function commitGroup(group: Waiting[]): Promise<void> {
     // once the rest have their answers.
     else alone.push(waiting);
   }
-  await Promise.all(alone.map((w) => write(w.scope, w.work).then(w.resolve, w.reject)));
+  await Promise.all(alone.map(writeAlone));
+}
+
+/** One write in a transaction of its own, answered as `write` answers it. */
+function writeAlone(waiting: Waiting): Promise<void> {
+  return write(waiting.scope, waiting.work).then(waiting.resolve, waiting.reject);
 }
 
 /** The group's transaction committed, and what runs after a commit then failed. */

@@ -42,17 +42,24 @@ export interface SearchPage {
  * when other words are there to ask for, and alone they find nothing: PostgreSQL's english
  * configuration never indexes them, and SQLite's index holds them like any other word.
  */
-async function everyWord(scope: Scope, text: string, asTyped: boolean): Promise<MatchQuery> {
-  let words = wordsOf(valid.text(text, valid.LIMITS.search));
-  const asked = words.filter((word) => !isCommon(word));
-  if (asked.length < words.length && (await inEnglish(scope))) words = asked;
+async function everyWord(
+  scope: Scope,
+  text: string,
+  asTyped: boolean,
+): Promise<{ query: MatchQuery; typedWords: boolean }> {
+  const typed = wordsOf(valid.text(text, valid.LIMITS.search));
+  const asked = typed.filter((word) => !isCommon(word));
+  const words = asked.length < typed.length && (await inEnglish(scope)) ? asked : typed;
   return {
-    communityId: scope.communityId,
-    words,
-    mode: 'ALL',
-    prefix: asTyped,
-    threadsOnly: false,
-    limit: MAX_MATCHES,
+    query: {
+      communityId: scope.communityId,
+      words,
+      mode: 'ALL',
+      prefix: asTyped,
+      threadsOnly: false,
+      limit: MAX_MATCHES,
+    },
+    typedWords: typed.length > 0,
   };
 }
 
@@ -80,7 +87,7 @@ export async function searchThreads(
 ): Promise<SearchPage> {
   const first = valid.pageSize(args.first, 50, 20);
   const offset = offsetOf(args.after);
-  const query = await everyWord(scope, text, args.asTyped === true);
+  const { query } = await everyWord(scope, text, args.asTyped === true);
   const { status, kind } = args;
   // Filtered among the texts the engine ranked (MAX_MATCHES): a rare status among a common word's
   // many threads may find fewer than there are.
@@ -124,8 +131,8 @@ export async function searchThreads(
  */
 export async function threadsMatching(scope: Scope, text: string): Promise<string[] | null> {
   // The list's box searches as the words are typed.
-  const query = await everyWord(scope, text, true);
-  if (!query.words.length) return wordsOf(text).length ? [] : null;
+  const { query, typedWords } = await everyWord(scope, text, true);
+  if (!query.words.length) return typedWords ? [] : null;
   return (await rankThreads(scope, await findMatches(scope.em, query))).map((r) => r.threadId);
 }
 
