@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { schema } from '../schema/index.ts';
-import { guestToken, postThread } from '../testing/fixtures.ts';
+import { guestToken, postThread, ssoToken } from '../testing/fixtures.ts';
 import { readAnswer } from '../testing/multipart.ts';
 import { spyOnResolvers } from '../testing/resolver-spy.ts';
 import { startTestBrand, type TestBrand } from '../testing/server.ts';
@@ -49,17 +49,21 @@ it('answers a repeat of the same list for a visitor not signed in without execut
 
 it('answers a repeat without making an entity manager, for a visitor signed in or not', async () => {
   const visitor = await guestToken(t.api, t.brand.slug, 'Rita Repeat');
+  // A customer signed in by the brand, whose token changes nothing the second time.
+  const customer = await ssoToken(t.brand, { sub: 'repeat-customer', name: 'Rhea Repeat' });
   // Every manager a request makes is a fork of the ORM's own (schema/context.ts forks on demand).
   const fork = vi.spyOn(Object.getPrototypeOf(t.server.app.orm.em), 'fork');
   try {
-    /** A visitor's repeat and a signed-in guest's: fields executed and managers made. */
+    /** A visitor's repeat, a signed-in guest's and a customer's: fields executed and managers made. */
     const repeat = async () => {
       fork.mockClear();
-      const executed = (await list()).executed + (await list({ token: visitor })).executed;
+      let executed = 0;
+      for (const token of [undefined, visitor, customer]) executed += (await list({ token })).executed;
       return { executed, forks: fork.mock.calls.length };
     };
     await list();
     await list({ token: visitor });
+    await list({ token: customer });
     // The new guest's commit reaches the caches on its own time (through Redis on PostgreSQL) and
     // may expire what the first requests kept: a few rounds until both come from the caches.
     let r = await repeat();

@@ -21,8 +21,13 @@ export const isStaff = (actor: Actor | null | undefined): actor is StaffActor =>
 export const isMember = (actor: Actor | null | undefined): actor is MemberActor =>
   actor?.kind === 'CUSTOMER' || actor?.kind === 'GUEST';
 
-/** The ids of members whose entity is made on first use (`lazyMemberActor`), known without it. */
-const idsOfLazyActors = new WeakMap<Actor, string>();
+/**
+ * The id of a member whose entity is made on first use (`lazyMemberActor`), known without it. A
+ * property, not a WeakMap: an actor is made per request, and every WeakMap entry is work for each
+ * young-generation collection while it lives (BENCHMARKS.md, "The signed-in thread page").
+ */
+const MEMBER_ID = Symbol('memberId');
+type LazyMemberActor = MemberActor & { readonly [MEMBER_ID]?: string };
 
 /**
  * A customer whose member entity is made only when something uses it. A signed-in visitor's row
@@ -36,15 +41,15 @@ export function lazyMemberActor(
   makeMember: () => Member,
 ): MemberActor {
   let member: Member | undefined;
-  const actor: MemberActor = {
+  const actor: LazyMemberActor = {
     kind,
     communityId,
+    [MEMBER_ID]: memberId,
     get member() {
       member ??= makeMember();
       return member;
     },
   };
-  idsOfLazyActors.set(actor, memberId);
   return actor;
 }
 
@@ -52,7 +57,7 @@ export function lazyMemberActor(
 export function memberIdOf(actor: MemberActor): string;
 export function memberIdOf(actor: Actor): string | null;
 export function memberIdOf(actor: Actor): string | null {
-  return isStaff(actor) ? null : (idsOfLazyActors.get(actor) ?? actor.member.id);
+  return isStaff(actor) ? null : ((actor as LazyMemberActor)[MEMBER_ID] ?? actor.member.id);
 }
 
 /** The actor's reference fields for an Activity or an authored row. */

@@ -107,10 +107,10 @@ export function recordConsent(em: Em, change: ConsentChange): ConsentRecord {
 /**
  * The brand's sign-in token says what the customer agreed to on its site: each purpose whose
  * state differs from the ledger is recorded (source SSO), in its own transaction. Same claims
- * again record nothing.
+ * again record nothing. `bound` gives the community's manager, made only if the ledger is read.
  */
 export async function syncSsoConsents(
-  em: Em,
+  bound: () => Em,
   communityId: string,
   memberId: string,
   claimed: Partial<Record<ConsentPurpose, boolean>> | undefined,
@@ -120,11 +120,11 @@ export async function syncSsoConsents(
   // Each of the customer's requests carries the claims: what they hold now is cached until the
   // community next changes (a consent recorded is a commit).
   const current = await sharedCache(events, 'viewers').get(communityId, `consents\n${memberId}`, async () =>
-    (await consentsOf(em, memberId)).map(({ purpose, granted }) => ({ purpose, granted })),
+    (await consentsOf(bound(), memberId)).map(({ purpose, granted }) => ({ purpose, granted })),
   );
   const changed = current.filter((c) => claimed[c.purpose] !== undefined && claimed[c.purpose] !== c.granted);
   if (changed.length === 0) return;
-  await em.transactional((tx) => {
+  await bound().transactional((tx) => {
     for (const c of changed) {
       recordConsent(tx, {
         communityId,

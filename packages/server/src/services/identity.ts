@@ -45,7 +45,7 @@ async function guestActor(em: Em, events: EventBus, token: string): Promise<Memb
     (member) => member.communityId,
   );
   if (!known) throw unauthenticated('error.guest.invalid');
-  await touch(em, known);
+  await touch(() => em, known);
   return lazyMemberActor('GUEST', known.communityId, known.shared.id, () => memberOf(em.fork(), known));
 }
 
@@ -69,18 +69,23 @@ async function ssoActor(em: Em, events: EventBus, token: string): Promise<Member
     if (error instanceof SsoTokenError) throw unauthenticated(error.text);
     throw error;
   }
-  const scoped = bindEm(em, communityId);
-  const actor = await upsertSsoMember(scoped, events, communityId, claims);
-  await syncSsoConsents(scoped, communityId, memberIdOf(actor), claims.consents, events);
-  tokenExpiries.set(actor, claims.expiresAt);
-  return actor;
+  // Bound to the community only when something reads or writes: a known customer whose token
+  // changes nothing is answered from the caches, and a fork is garbage on every request.
+  let scoped: Em | undefined;
+  const bound = () => {
+    scoped ??= bindEm(em, communityId);
+    return scoped;
+  };
+  const actor = await upsertSsoMember(bound, events, communityId, claims);
+  await syncSsoConsents(bound, communityId, memberIdOf(actor), claims.consents, events);
+  return Object.assign(actor, { [TOKEN_EXPIRES_AT]: claims.expiresAt });
 }
 
 /** Tokens this process has verified: taken again while unexpired and their key active and unchanged. */
 const verifiedTokens = new VerifiedTokens();
 
-/** When each signed-in customer's token expires (guest tokens do not). */
-const tokenExpiries = new WeakMap<Actor, number>();
+/** When a signed-in customer's token expires (guest tokens do not): a property, as actor.ts's MEMBER_ID. */
+const TOKEN_EXPIRES_AT = Symbol('tokenExpiresAt');
 
 /**
  * Whether a viewer's sign-in still holds, for a live stream opened with it: a staff session not
@@ -99,7 +104,8 @@ export async function stillSignedIn(em: Em, actor: Actor, { account = true } = {
       );
     return session?.staff.active === true;
   }
-  if ((tokenExpiries.get(actor) ?? Number.POSITIVE_INFINITY) <= Date.now()) return false;
+  const expiresAt = (actor as { [TOKEN_EXPIRES_AT]?: number })[TOKEN_EXPIRES_AT] ?? Number.POSITIVE_INFINITY;
+  if (expiresAt <= Date.now()) return false;
   if (!account) return true;
   const member = await em.fork().findOne(
     Member,
@@ -116,10 +122,15 @@ export async function stillSignedIn(em: Em, actor: Actor, { account = true } = {
  * requests racing to create the same member meet the unique (community, externalId) and the loser
  * reads the winner's row.
  */
-async function upsertSsoMember(em: Em, events: EventBus, communityId: string, claims: SsoClaims): Promise<MemberActor> {
+async function upsertSsoMember(
+  bound: () => Em,
+  events: EventBus,
+  communityId: string,
+  claims: SsoClaims,
+): Promise<MemberActor> {
   const profile = ssoProfile(claims);
   const known = await sharedCache(events, 'viewers').get(communityId, `sso\n${claims.sub}`, () =>
-    loadKnownMember(em, { community: communityId, externalId: claims.sub }),
+    loadKnownMember(bound(), { community: communityId, externalId: claims.sub }),
   );
   if (known?.shared.erasedAt) throw unauthenticated('error.accountDeleted');
   if (known) {
@@ -131,9 +142,10 @@ async function upsertSsoMember(em: Em, events: EventBus, communityId: string, cl
       (profile.locale !== undefined && shared.locale !== profile.locale) ||
       (claims.attributes !== undefined && !sameAttributes(shared.attributes, claims.attributes));
     if (!changed) {
-      await touch(em, known);
-      return lazyMemberActor('CUSTOMER', communityId, shared.id, () => memberOf(em, known));
+      await touch(bound, known);
+      return lazyMemberActor('CUSTOMER', communityId, shared.id, () => memberOf(bound(), known));
     }
+    const em = bound();
     const member = memberOf(em, known);
     // A new address gets its chance: the bounce was the old one's.
     if (member.email !== profile.email) member.emailBouncedAt = null;
@@ -146,6 +158,7 @@ async function upsertSsoMember(em: Em, events: EventBus, communityId: string, cl
     await em.flush();
     return { kind: 'CUSTOMER', communityId, member };
   }
+  const em = bound();
   try {
     const member = await em.transactional(async (tx) => {
       const created = tx.create(Member, {
@@ -246,11 +259,11 @@ export async function actorFromSession(em: Em, token: string): Promise<Actor | n
  * what they cache of it on each visit). A cached row keeps its old stamp, so `known.seenAt` says
  * when this process last stamped it.
  */
-async function touch(em: Em, known: KnownMember): Promise<void> {
+async function touch(em: () => Em, known: KnownMember): Promise<void> {
   const now = Date.now();
   if (now - known.seenAt <= LAST_SEEN_RESOLUTION_MS) return;
   known.seenAt = now;
-  await em
+  await em()
     .fork()
     .nativeUpdate(Member, { id: known.shared.id }, { lastSeenAt: new Date(now) }, { filters: { tenant: false } });
 }
