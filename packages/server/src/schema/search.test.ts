@@ -350,6 +350,21 @@ describe('an index kept exact by every write', () => {
       variables: { s: source, t: target },
     });
     expect((await search('axolotl')).map((h) => h.thread.id)).toEqual([target]);
+    // Filtered by the status of the thread the words lead to, not the merged one's own (open).
+    await staff.data('mutation ($i: SetThreadStatusInput!) { setThreadStatus(input: $i) { id } }', {
+      variables: { i: { threadId: target, status: 'PLANNED', note: 'Planned' } },
+    });
+    const filtered = await api.data(
+      `query ($c: String!) { community(slug: $c) {
+        planned: search(query: "axolotl", status: [PLANNED]) { edges { node { thread { id } } } }
+        open: search(query: "axolotl", status: [OPEN]) { edges { node { thread { id } } } }
+      } }`,
+      { variables: { c: brand.slug } },
+    );
+    expect(filtered.community.planned.edges.map((e: { node: { thread: { id: string } } }) => e.node.thread.id)).toEqual(
+      [target],
+    );
+    expect(filtered.community.open.edges).toEqual([]);
   });
 
   it('follows a chain of merges to the thread it ends in', async () => {
@@ -419,6 +434,31 @@ describe('a word in more texts than are ranked', () => {
     );
   }
 
+  /** Open ideas by one of the brand's members, written straight to the database (the triggers index them). */
+  async function openIdeas(count: number, title: (i: number) => string, body: string) {
+    const [author] = await server
+      .em()
+      .getConnection()
+      .execute<{ id: string }[]>('select id from member where community_id = ? limit 1', [brand.community.id]);
+    const at = new Date();
+    await server.em().insertMany(
+      Thread,
+      Array.from({ length: count }, (_, i) => ({
+        id: newId(),
+        community: brand.community.id,
+        kind: 'IDEA',
+        title: title(i),
+        body,
+        status: 'OPEN',
+        authorMember: author?.id,
+        trendingScore: 0,
+        lastActivityAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })),
+    );
+  }
+
   it('still finds a community’s older texts past newer ones of another community and replies', async () => {
     const gaiters = await postThread(api, ada, { title: 'Gaiters for muddy trail runs', body: 'Keep grit out.' });
     const otherToken = await ssoToken(other, { sub: 'cy', name: 'Cy' });
@@ -436,28 +476,31 @@ describe('a word in more texts than are ranked', () => {
     expect(data.community.similarThreads.map((t: { id: string }) => t.id)).toContain(gaiters);
   });
 
-  it('leaves a word of many threads out of similar threads, unless every word is one', async () => {
-    const [author] = await server
-      .em()
-      .getConnection()
-      .execute<{ id: string }[]>('select id from member where community_id = ? limit 1', [brand.community.id]);
-    const at = new Date();
-    await server.em().insertMany(
-      Thread,
-      Array.from({ length: COMMON_IN }, (_, i) => ({
-        id: newId(),
-        community: brand.community.id,
-        kind: 'IDEA',
-        title: `Gadget number ${i}`,
-        body: 'A gadget.',
-        status: 'OPEN',
-        authorMember: author?.id,
-        trendingScore: 0,
-        lastActivityAt: at,
-        createdAt: at,
-        updatedAt: at,
-      })),
+  it('finds a thread of the status asked for past more texts of other statuses than are ranked', async () => {
+    // More texts than are ranked on either side of it: SQLite reads the newest first, PostgreSQL
+    // the first it finds.
+    const kettles = (from: number) => openIdeas(CANDIDATES + 50, (i) => `Kettle model ${from + i}`, 'A kettle.');
+    await kettles(0);
+    const planned = await postThread(api, ada, { title: 'Kettle descaler', body: 'Scale builds up.' });
+    await staff.data('mutation ($i: SetThreadStatusInput!) { setThreadStatus(input: $i) { id } }', {
+      variables: { i: { threadId: planned, status: 'PLANNED', note: 'Planned' } },
+    });
+    await kettles(CANDIDATES + 50);
+    const data = await api.data(
+      `query ($c: String!) { community(slug: $c) {
+        search(query: "kettle", status: [PLANNED]) { edges { node { thread { id } } } }
+        threads(first: 5, search: "kettle", status: [PLANNED]) { edges { node { id } } }
+      } }`,
+      { variables: { c: brand.slug } },
     );
+    expect(data.community.search.edges.map((e: { node: { thread: { id: string } } }) => e.node.thread.id)).toEqual([
+      planned,
+    ]);
+    expect(data.community.threads.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([planned]);
+  });
+
+  it('leaves a word of many threads out of similar threads, unless every word is one', async () => {
+    await openIdeas(COMMON_IN, (i) => `Gadget number ${i}`, 'A gadget.');
     const hinge = await postThread(api, ada, { title: 'Hinge squeaks', body: 'The gadget hinge squeaks.' });
     const similar = async (title: string) =>
       (

@@ -69,7 +69,7 @@ async function loadListing(scope: Scope, viewer: Actor | null, args: ThreadListA
   if (args.status?.length) where.push({ status: { $in: args.status } });
   if (args.kind?.length) where.push({ kind: { $in: args.kind } });
   if (args.search) {
-    const found = await threadsMatching({ ...scope, em }, args.search);
+    const found = await threadsMatching({ ...scope, em }, args.search, { status: args.status, kind: args.kind });
     if (found) where.push({ id: { $in: found } });
   }
   const page = await findPage(em, Thread, { $and: where }, ORDER_BY[order], args);

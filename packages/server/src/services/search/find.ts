@@ -35,6 +35,12 @@ export interface SearchPage {
   offset: number;
 }
 
+/** Only threads of these statuses, or kinds (as the list's filters). */
+export interface ThreadFilters {
+  status?: ThreadStatus[] | null;
+  kind?: ThreadKind[] | null;
+}
+
 /**
  * A search's words, every one to be found in a thread's texts (a list's search box, Community.search);
  * `asTyped`: the last word may be unfinished, as in a box searched while typing. In an
@@ -46,6 +52,7 @@ async function everyWord(
   scope: Scope,
   text: string,
   asTyped: boolean,
+  filters: ThreadFilters = {},
 ): Promise<{ query: MatchQuery; typedWords: boolean }> {
   const typed = wordsOf(valid.text(text, valid.LIMITS.search));
   const asked = typed.filter((word) => !isCommon(word));
@@ -57,6 +64,8 @@ async function everyWord(
       mode: 'ALL',
       prefix: asTyped,
       threadsOnly: false,
+      status: filters.status,
+      kind: filters.kind,
       limit: MAX_MATCHES,
     },
     typedWords: typed.length > 0,
@@ -76,21 +85,13 @@ async function inEnglish(scope: Scope): Promise<boolean> {
 export async function searchThreads(
   scope: Scope,
   text: string,
-  args: {
-    first?: number | null;
-    after?: string | null;
-    asTyped?: boolean | null;
-    /** Only threads of these statuses, or kinds (as the list's filters). */
-    status?: ThreadStatus[] | null;
-    kind?: ThreadKind[] | null;
-  },
+  args: ThreadFilters & { first?: number | null; after?: string | null; asTyped?: boolean | null },
 ): Promise<SearchPage> {
   const first = valid.pageSize(args.first, 50, 20);
   const offset = offsetOf(args.after);
-  const { query } = await everyWord(scope, text, args.asTyped === true);
   const { status, kind } = args;
-  // Filtered among the texts the engine ranked (MAX_MATCHES): a rare status among a common word's
-  // many threads may find fewer than there are.
+  const { query } = await everyWord(scope, text, args.asTyped === true, { status, kind });
+  // The engine reads only texts of such threads, and of merged ones: checked again where those lead.
   const ranked = await rankThreads(scope, await findMatches(scope.em, query), {
     keep: (thread) =>
       (!status?.length || status.includes(thread.status)) && (!kind?.length || kind.includes(thread.kind)),
@@ -129,9 +130,13 @@ export async function searchThreads(
  * The ids of the threads a list's search words find (at most MAX_RESULTS, most relevant first),
  * or null when the text holds no words to search for (English's little words alone find none).
  */
-export async function threadsMatching(scope: Scope, text: string): Promise<string[] | null> {
+export async function threadsMatching(
+  scope: Scope,
+  text: string,
+  filters: ThreadFilters = {},
+): Promise<string[] | null> {
   // The list's box searches as the words are typed.
-  const { query, typedWords } = await everyWord(scope, text, true);
+  const { query, typedWords } = await everyWord(scope, text, true, filters);
   if (!query.words.length) return typedWords ? [] : null;
   return (await rankThreads(scope, await findMatches(scope.em, query))).map((r) => r.threadId);
 }

@@ -12,6 +12,7 @@ import {
   type MatchQuery,
   PREFIX_LETTERS,
   type RawMatch,
+  threadFilter,
   type WordCount,
   type WordHeld,
 } from './query.ts';
@@ -35,14 +36,16 @@ export async function postgresMatches(em: Em, query: MatchQuery): Promise<RawMat
 const FEW = 5;
 
 function matches(em: Em, query: MatchQuery, typed: string | null): Promise<RawMatch[]> {
+  const filter = threadFilter(query);
   const part = (replies: boolean) => ({
     sql: `(select s.id as text_id, s.thread_id, s.source_id, s.is_reply,
          ts_rank_cd(s.document, q.query) ${typed ? '+ 0.2 * similarity(s.title, ?)' : ''} as relevance
        from search_text s, q
        where s.community_id = ? and ${replies ? 's.is_reply' : 'not s.is_reply'}
          and (s.document @@ q.query ${typed ? 'or s.title % ?' : ''})
+         ${filter.sql ? `and exists (select 1 from thread t where t.id = s.thread_id${filter.sql})` : ''}
        limit ?)`,
-    params: [...(typed ? [typed] : []), query.communityId, ...(typed ? [typed] : []), CANDIDATES],
+    params: [...(typed ? [typed] : []), query.communityId, ...(typed ? [typed] : []), ...filter.params, CANDIDATES],
   });
   const parts = query.threadsOnly ? [part(false)] : [part(false), part(true)];
   return em.execute<RawMatch[]>(

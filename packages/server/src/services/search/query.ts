@@ -43,6 +43,14 @@ export interface MatchQuery {
    * count too, which forgives typos ("bots leeking") the words alone would miss.
    */
   typedTitle?: string;
+  /**
+   * Only texts of threads of these statuses and kinds (a list's filters), asked of the engine so
+   * that they count among the texts it ranks: filtered after, a rare status among a common word's
+   * many texts could be missed. A merged thread's texts are kept whatever its own status: they
+   * lead to the thread it was merged into, which the ranking checks (find.ts).
+   */
+  status?: readonly ThreadStatus[] | null;
+  kind?: readonly ThreadKind[] | null;
   limit: number;
 }
 
@@ -62,6 +70,22 @@ export const CANDIDATES = 500;
  * (similar threads) leaves it out, as it leaves out "the" and "with", unless every word is one.
  */
 export const COMMON_IN = 500;
+
+/** The condition on a text's thread (aliased `t`) for the query's statuses and kinds, and its values. */
+export function threadFilter(query: MatchQuery): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  for (const [column, values] of [
+    ['t.status', query.status],
+    ['t.kind', query.kind],
+  ] as const) {
+    if (!values?.length) continue;
+    parts.push(`${column} in (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  }
+  if (!parts.length) return { sql: '', params };
+  return { sql: ` and (t.merged_into_id is not null or (${parts.join(' and ')}))`, params };
+}
 
 export const FACTS =
   't.kind, t.status, t.merged_into_id, t.vote_count, t.created_at, case when t.hidden_at is null and t.deleted_at is null then 1 else 0 end as visible';

@@ -13,6 +13,7 @@ import {
   type MatchQuery,
   PREFIX_LETTERS,
   type RawMatch,
+  threadFilter,
   type WordCount,
   type WordHeld,
 } from './query.ts';
@@ -30,17 +31,18 @@ const indexOf = (query: MatchQuery) => (query.threadsOnly ? 'search_thread_fts' 
  */
 export async function sqliteMatches(em: Em, query: MatchQuery): Promise<RawMatch[]> {
   const index = indexOf(query);
+  const filter = threadFilter(query);
   const found: RawMatch[] = [];
   let below = Number.MAX_SAFE_INTEGER;
   for (let page = 0; page < PAGES && found.length < CANDIDATES; page++) {
     const rows = await em.execute<(RawMatch & { wanted: number })[]>(
       `select c.text_id, c.relevance, s.thread_id, s.source_id, s.is_reply, ${FACTS},
-         s.community_id = ? and t.hidden_at is null and t.deleted_at is null as wanted
+         s.community_id = ? and t.hidden_at is null and t.deleted_at is null${filter.sql} as wanted
        from (select rowid as text_id, -bm25(${index}, 4.0, 1.0) as relevance from ${index}
              where ${index} match ? and rowid < ? order by rowid desc limit ?) c
        join search_text s on s.id = c.text_id
        join thread t on t.id = s.thread_id`,
-      [query.communityId, ftsQuery(query), below, CANDIDATES],
+      [query.communityId, ...filter.params, ftsQuery(query), below, CANDIDATES],
     );
     for (const row of rows) {
       below = Math.min(below, Number(row.text_id));
