@@ -42,6 +42,34 @@ describe('consent from the brand and from staff', () => {
     expect(latest?.textShown).toContain('sign-in token');
   });
 
+  it("keeps the customer's own choice against the same claims, until the brand's site says something new", async () => {
+    const yes = await ssoToken(brand, { sub: 'u-4', name: 'Wren', consents: { PRODUCT_UPDATES: true } });
+    const member = rawId((await consents(yes)).member.id);
+    const setConsent = (granted: boolean) =>
+      api.data('mutation ($g: Boolean!) { setConsent(purpose: PRODUCT_UPDATES, granted: $g) { granted source } }', {
+        token: yes,
+        variables: { g: granted },
+      });
+    // Withdrawn in the widget: the token's unchanged claim, sent again and again, does not undo it.
+    expect((await setConsent(false)).setConsent).toEqual({ granted: false, source: 'WIDGET' });
+    for (let i = 0; i < 2; i++) {
+      expect((await consents(yes)).consents[1]).toEqual({
+        purpose: 'PRODUCT_UPDATES',
+        granted: false,
+        source: 'WIDGET',
+      });
+    }
+    // A claim equal to the state at the brand's first word is recorded too, so that it is known.
+    const no = await ssoToken(brand, { sub: 'u-4', name: 'Wren', consents: { PRODUCT_UPDATES: false } });
+    expect((await consents(no)).consents[1]).toEqual({ purpose: 'PRODUCT_UPDATES', granted: false, source: 'SSO' });
+    // Granted again in the widget: the brand's "no", unchanged, does not undo that either.
+    await api.data('mutation { setConsent(purpose: PRODUCT_UPDATES, granted: true) { granted } }', { token: no });
+    expect((await consents(no)).consents[1]).toEqual({ purpose: 'PRODUCT_UPDATES', granted: true, source: 'WIDGET' });
+    // The brand's site says yes again: a new word, recorded.
+    expect((await consents(yes)).consents[1]).toEqual({ purpose: 'PRODUCT_UPDATES', granted: true, source: 'SSO' });
+    expect(await server.em().count(ConsentRecord, { member, source: 'SSO' }, ALL_COMMUNITIES)).toBe(3);
+  });
+
   it('refuses a token whose consents claim is not purpose → true/false', async () => {
     for (const bad of [{ NEWSLETTER: true }, { PRODUCT_UPDATES: 'yes' }, ['PRODUCT_UPDATES']]) {
       const token = await ssoToken(brand, { sub: 'u-2', name: 'Bad', consents: bad });

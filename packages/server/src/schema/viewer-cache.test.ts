@@ -155,7 +155,7 @@ describe("a signed-in customer's (SSO) repeat visit", () => {
     });
   });
 
-  it('records a consent the token claims again once a manager recorded otherwise', async () => {
+  it("keeps a manager's record against the token's unchanged claim, and records the brand's new word", async () => {
     const token = await ssoToken(t.brand, {
       sub: 'consenting',
       name: 'Cal Consent',
@@ -170,9 +170,19 @@ describe("a signed-in customer's (SSO) repeat visit", () => {
       'mutation ($m: ID!) { recordMemberConsent(memberId: $m, purpose: PRODUCT_UPDATES, granted: false, textShown: "Said no on the phone") { granted } }',
       { variables: { m: globalId('Member', member.id) } },
     );
-    // The brand's site still says yes: its next token records that again, once.
+    // The brand's site still says yes, as before: what the customer said on the phone stands.
+    expect((await consents(token)).PRODUCT_UPDATES).toBe(false);
+    await consents(token);
+    expect(await ledger()).toBe(2);
+    // Its site says no, then yes again: each a new word, recorded once.
+    const no = await ssoToken(t.brand, {
+      sub: 'consenting',
+      name: 'Cal Consent',
+      consents: { PRODUCT_UPDATES: false },
+    });
+    expect((await consents(no)).PRODUCT_UPDATES).toBe(false);
     expect((await consents(token)).PRODUCT_UPDATES).toBe(true);
     await consents(token);
-    expect(await ledger()).toBe(3);
+    expect(await ledger()).toBe(4);
   });
 });

@@ -105,9 +105,13 @@ export function recordConsent(em: Em, change: ConsentChange): ConsentRecord {
 }
 
 /**
- * The brand's sign-in token says what the customer agreed to on its site: each purpose whose
- * state differs from the ledger is recorded (source SSO), in its own transaction. Same claims
- * again record nothing. `bound` gives the community's manager, made only if the ledger is read.
+ * The brand's sign-in token says what the customer agreed to on its site. A claim is recorded
+ * (source SSO, in one transaction) when it differs from what the brand's tokens last said for that
+ * purpose, not from the ledger's current state: every request carries the claims, and a choice the
+ * customer made since in the widget (or a manager recorded) stands until the brand's site says
+ * something new. A claim equal to the current state is recorded too the first time, so that the
+ * ledger knows what the brand said. `bound` gives the community's manager, made only if the
+ * ledger is read.
  */
 export async function syncSsoConsents(
   bound: () => Em,
@@ -117,25 +121,34 @@ export async function syncSsoConsents(
   events: EventBus,
 ): Promise<void> {
   if (!claimed || Object.keys(claimed).length === 0) return;
-  // Each of the customer's requests carries the claims: what they hold now is cached until the
-  // community next changes (a consent recorded is a commit).
-  const current = await sharedCache(events, 'viewers').get(communityId, `consents\n${memberId}`, async () =>
-    (await consentsOf(bound(), memberId)).map(({ purpose, granted }) => ({ purpose, granted })),
+  // Each of the customer's requests carries the claims: what the brand last said is cached until
+  // the community next changes (a consent recorded is a commit).
+  const said = await sharedCache(events, 'viewers').get(communityId, `consents\n${memberId}`, async () =>
+    lastSaidBySso(await consentHistory(bound(), memberId)),
   );
-  const changed = current.filter((c) => claimed[c.purpose] !== undefined && claimed[c.purpose] !== c.granted);
+  const changed = CONSENT_PURPOSES.filter((p) => claimed[p] !== undefined && claimed[p] !== said[p]);
   if (changed.length === 0) return;
   await bound().transactional((tx) => {
-    for (const c of changed) {
+    for (const purpose of changed) {
       recordConsent(tx, {
         communityId,
         memberId,
-        purpose: c.purpose,
-        granted: claimed[c.purpose] as boolean,
+        purpose,
+        granted: claimed[purpose] as boolean,
         source: 'SSO',
-        textShown: `Given on the brand's site (sign-in token): "${consentText(c.purpose)}"`,
+        textShown: `Given on the brand's site (sign-in token): "${consentText(purpose)}"`,
       });
     }
   });
+}
+
+/** What the brand's sign-in tokens last said for each purpose (from a history, newest first). */
+function lastSaidBySso(history: ConsentRecord[]): Partial<Record<ConsentPurpose, boolean>> {
+  const said: Partial<Record<ConsentPurpose, boolean>> = {};
+  for (const record of history) {
+    if (record.source === 'SSO' && said[record.purpose] === undefined) said[record.purpose] = record.granted;
+  }
+  return said;
 }
 
 /** A manager records what a customer agreed to elsewhere (by phone, at an event), in their words. */
