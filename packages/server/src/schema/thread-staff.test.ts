@@ -71,6 +71,39 @@ describe('mergeThread', () => {
     expect(list.community.threads.edges.map((e: any) => e.node.title)).not.toContain('Night theme please');
   });
 
+  it('says where a merged thread went to those who write to it, and refuses merging into it', async () => {
+    const customer = await guestToken(server.client(), brand.slug, 'Late Comer');
+    const duplicate = await postThread(server.client(), customer, { title: 'Pocket for a phone' });
+    const original = await postThread(server.client(), customer, { title: 'Phone pocket on the strap' });
+    const other = await postThread(server.client(), customer, { title: 'Bigger zip pulls' });
+    await staff.data('mutation ($a: ID!, $b: ID!) { mergeThread(threadId: $a, intoThreadId: $b) { id } }', {
+      variables: { a: duplicate, b: original },
+    });
+    /** The first error of a request that must fail, with its extensions. */
+    const failure = async (client: GraphQLClient, query: string, options: Parameters<GraphQLClient['request']>[1]) =>
+      (await client.request(query, options)).errors?.[0];
+    const wentTo = {
+      message: 'This thread was merged into another one: continue there.',
+      extensions: { code: 'CONFLICT', existingId: original },
+    };
+    const reply = 'mutation ($i: ReplyInput!) { reply(input: $i) { id } }';
+    expect(
+      await failure(server.client(), reply, {
+        token: customer,
+        variables: { i: { threadId: duplicate, body: 'Me too.' } },
+      }),
+    ).toMatchObject(wentTo);
+    expect(await failure(server.client(), VOTE, { token: customer, variables: { id: duplicate } })).toMatchObject(
+      wentTo,
+    );
+    const merge = 'mutation ($a: ID!, $b: ID!) { mergeThread(threadId: $a, intoThreadId: $b) { id } }';
+    expect(await failure(staff, merge, { variables: { a: duplicate, b: other } })).toMatchObject(wentTo);
+    expect(await staff.error(merge, { variables: { a: other, b: duplicate } })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'targetId',
+    });
+  });
+
   it('refuses merging a thread into itself', async () => {
     const id = await postThread(staff, undefined, { title: 'Alone' });
     expect(

@@ -9,7 +9,7 @@ import { bumpMemberCounter } from './members/counters.ts';
 import { askedFor } from './notifications/audience.ts';
 import { personInEmail } from './notifications/on-activity.ts';
 import { tell } from './notifications/tell.ts';
-import { lockThread } from './threads.ts';
+import { assertNotMerged, lockThread } from './threads.ts';
 import { trendingScore } from './trending.ts';
 
 /**
@@ -28,12 +28,15 @@ export async function mergeThread(
   const { target, told } = await write(scope, async (em, emit) => {
     // Locked in a fixed order, so two merges of the same pair cannot deadlock.
     const [first, second] = [sourceId, targetId].sort();
+    const lock = (id: string | undefined) => lockThread(em, actor, id ?? '', { merged: 'allowed' });
     const locked = new Map([
-      [first, await lockThread(em, actor, first ?? '')],
-      [second, await lockThread(em, actor, second ?? '')],
+      [first, await lock(first)],
+      [second, await lock(second)],
     ]);
     const source = locked.get(sourceId) as Thread;
     const target = locked.get(targetId) as Thread;
+    assertNotMerged(source);
+    // A merged target is the merge form's own mistake, said as such.
     if (target.mergedInto) throw badInput('error.merge.mergedTarget', 'targetId');
     // Who asked about the duplicate, before its votes and follows move.
     const askedAboutSource = await askedFor(em, scope.communityId, [source.id]);

@@ -1,5 +1,5 @@
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
-import { badInput, conflict, forbidden, notFound } from '../core/errors.ts';
+import { AppError, badInput, conflict, forbidden, notFound } from '../core/errors.ts';
 import { findPage, type Page, type PageArgs } from '../core/pagination.ts';
 import { type Scope, write } from '../core/scope.ts';
 import * as valid from '../core/validation.ts';
@@ -57,17 +57,28 @@ export async function findThread(scope: Scope, viewer: Actor | null, id: string)
  * are never lost to a concurrent write (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises
  * writers anyway).
  */
-export async function lockThread(em: Em, viewer: Actor, id: string): Promise<Thread> {
+export async function lockThread(em: Em, viewer: Actor, id: string, options?: { merged?: 'allowed' }): Promise<Thread> {
   const thread = valid.isUuid(id)
     ? await em.findOne(Thread, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
     : null;
-  return writableBy(viewer, thread);
+  return writableBy(viewer, thread, options);
 }
 
-/** The thread, when the viewer may write to it (a merged thread takes no more); not found otherwise. */
-export function writableBy(viewer: Actor, thread: Thread | null): Thread {
-  if (!thread || thread.mergedInto || !canSee(viewer, thread)) throw notFound('error.notFound.thread');
+/**
+ * The thread, when the viewer may write to it; not found otherwise. A merged thread takes no more
+ * (`assertNotMerged`), unless `merged` is allowed: the merge itself says what is wrong.
+ */
+export function writableBy(viewer: Actor, thread: Thread | null, options?: { merged?: 'allowed' }): Thread {
+  if (!thread || !canSee(viewer, thread)) throw notFound('error.notFound.thread');
+  if (options?.merged !== 'allowed') assertNotMerged(thread);
   return thread;
+}
+
+/** A merged thread takes no more: the error says where it went (CONFLICT, `existingId` the thread it went into). */
+export function assertNotMerged(thread: Thread): void {
+  if (thread.mergedInto) {
+    throw new AppError('CONFLICT', 'error.thread.merged', { existing: { type: 'Thread', id: thread.mergedInto.id } });
+  }
 }
 
 export interface NewThread {
