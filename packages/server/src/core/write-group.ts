@@ -1,6 +1,7 @@
 import { dialectOfEm, type Em } from '../db/em.ts';
 import { AppError } from './errors.ts';
 import type { ThreadEvent } from './events.ts';
+import { entryOf } from './map-entry.ts';
 import { bindEm, type Scope, write } from './scope.ts';
 import { assertWritesAccepted } from './shutdown.ts';
 
@@ -37,18 +38,12 @@ const queues = new WeakMap<object, Queue>();
  */
 export function writeGrouped<T>(scope: Scope, work: Work<T>): Promise<T> {
   if (dialectOfEm(scope.em) !== 'sqlite') return write(scope, work);
-  const key = scope.em.config;
-  let queue = queues.get(key);
-  if (!queue) {
-    queue = { waiting: [], running: false };
-    queues.set(key, queue);
-  }
-  const ready = queue;
+  const queue = entryOf(queues, scope.em.config, () => ({ waiting: [], running: false }));
   return new Promise<T>((resolve, reject) => {
-    ready.waiting.push({ scope, work, resolve: resolve as (value: unknown) => void, reject });
-    if (ready.running) return;
-    ready.running = true;
-    gather(ready, 0, 0);
+    queue.waiting.push({ scope, work, resolve: resolve as (value: unknown) => void, reject });
+    if (queue.running) return;
+    queue.running = true;
+    gather(queue, 0, 0);
   });
 }
 
